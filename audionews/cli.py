@@ -1,0 +1,329 @@
+"""The command line: a thin layer over :mod:`audionews.pipeline`.
+
+Heavy modules (engines, audio, tagging) are imported inside the commands, so ``--help`` is fast.
+Every error the package raises on purpose is turned into one clean message and exit code here.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from audionews import __version__
+from audionews.errors import AudionewsError
+
+if TYPE_CHECKING:
+    from audionews.engines import EngineOptions
+    from audionews.script import Script
+
+app = typer.Typer(
+    name="audionews",
+    help=(
+        "Turn Vietnamese news articles into broadcast-ready MP3 programmes with chapters.\n\n"
+        "Typical use: `audionews script article.txt` to check what will be read, then "
+        "`audionews make article.txt` to write output/<title-slug>.mp3."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_INTERRUPTED = 130
+
+InputArg = Annotated[
+    str,
+    typer.Argument(
+        help="The article: a UTF-8/UTF-16 .txt file, or - to read standard input.",
+        show_default=False,
+    ),
+]
+EngineOpt = Annotated[
+    str,
+    typer.Option(
+        "--engine",
+        "-e",
+        help="Speech engine: auto (gtts when Google answers, else espeak), espeak (offline) "
+        "or gtts (online).",
+    ),
+]
+VoiceOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--voice",
+        help="Voice of the engine (espeak: vi, vi-VN-x-central, vi-VN-x-south). "
+        "See `audionews engines`.",
+        show_default=False,
+    ),
+]
+TldOpt = Annotated[
+    str,
+    typer.Option("--tld", help="gtts: Google domain to use (com, com.vn, ...)."),
+]
+SlowOpt = Annotated[bool, typer.Option("--slow", help="gtts: read slowly.")]
+CaptionsOpt = Annotated[
+    bool,
+    typer.Option("--read-captions", help="Read photo captions (dropped by default)."),
+]
+LexiconOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--lexicon",
+        help="Pronunciation lexicon (TOML) that wins over the built-in one; repeatable.",
+        show_default=False,
+    ),
+]
+
+
+def _configure_logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
+    return typer.Exit(code)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Turn the package's own exceptions and Ctrl-C into a message and an exit code."""
+    try:
+        yield
+    except AudionewsError as exc:
+        raise _fail(str(exc), exc.exit_code) from None
+    except KeyboardInterrupt:
+        raise _fail("interrupted; no output file was written.", EXIT_INTERRUPTED) from None
+
+
+def _engine_options(voice: str | None, tld: str, slow: bool, timeout: float) -> EngineOptions:
+    from audionews.engines import EngineOptions
+
+    return EngineOptions(voice=voice, tld=tld, slow=slow, timeout=timeout)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"audionews {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Log what happens (to stderr).")
+    ] = False,
+) -> None:
+    """Turn Vietnamese news articles into broadcast-ready MP3 programmes with chapters."""
+    _configure_logging(verbose)
+
+
+@app.command()
+def make(
+    source: InputArg,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Output .mp3 file or folder. Default: output/<slug of the title>.mp3.",
+            show_default=False,
+        ),
+    ] = None,
+    engine: EngineOpt = "auto",
+    voice: VoiceOpt = None,
+    tld: TldOpt = "com",
+    slow: SlowOpt = False,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Online engines: seconds to wait for one answer.")
+    ] = 15.0,
+    bitrate: Annotated[
+        int, typer.Option("--bitrate", "-b", help="MP3 bitrate in kbps (CBR, mono).")
+    ] = 64,
+    read_captions: CaptionsOpt = False,
+    album: Annotated[
+        str | None,
+        typer.Option("--album", help="ID3 album, e.g. the show's name.", show_default=False),
+    ] = None,
+    publisher: Annotated[
+        str | None,
+        typer.Option("--publisher", help="ID3 publisher, e.g. the newspaper.", show_default=False),
+    ] = None,
+    lexicon: LexiconOpt = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+) -> None:
+    """Read an article aloud into an MP3 with ID3 tags and one chapter per section."""
+    with _errors():
+        from audionews.pipeline import RenderSettings
+        from audionews.pipeline import make as make_programme
+
+        settings = RenderSettings(
+            bitrate=bitrate,
+            read_captions=read_captions,
+            album=album,
+            publisher=publisher,
+            lexicon_files=tuple(lexicon or ()),
+        )
+
+        def on_engine(name: str, reason: str) -> None:
+            if not quiet:
+                typer.echo(f"Engine: {name} ({reason})", err=True)
+
+        with _progress_bar(enabled=not quiet and sys.stderr.isatty()) as progress:
+            result = make_programme(
+                source,
+                output=output,
+                engine=engine,
+                engine_options=_engine_options(voice, tld, slow, timeout),
+                settings=settings,
+                progress=progress,
+                on_engine=on_engine,
+            )
+        if not quiet:
+            minutes, seconds = divmod(round(result.duration), 60)
+            typer.echo(
+                f"Wrote {result.path}: {minutes}:{seconds:02d}, {len(result.chapters)} chapters, "
+                f"{result.chunks} chunks, engine {result.engine}, in {result.seconds:.1f} s"
+            )
+
+
+@contextmanager
+def _progress_bar(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
+    if not enabled:
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    with Progress(
+        "Synthesizing",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        transient=True,
+        console=_stderr_console(),
+    ) as bar:
+        task = bar.add_task("chunks", total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+def _stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+@app.command()
+def script(
+    source: InputArg,
+    plain: Annotated[
+        bool,
+        typer.Option("--plain", help="Print only the text that will be spoken, one chunk a line."),
+    ] = False,
+    as_json: Annotated[
+        bool,
+        typer.Option("--json", help="Print the whole structure as JSON, with dropped lines."),
+    ] = False,
+    diff: Annotated[
+        bool,
+        typer.Option("--diff", help="Mark what normalization changed: [written -> spoken]."),
+    ] = False,
+    engine: EngineOpt = "espeak",
+    read_captions: CaptionsOpt = False,
+    lexicon: LexiconOpt = None,
+) -> None:
+    """Show what will be read, and what is dropped and why, without synthesizing.
+
+    Chunks are cut for the engine given with --engine (espeak by default; gtts cuts at 100
+    characters).
+    """
+    with _errors():
+        from audionews.engines import ENGINES
+        from audionews.errors import ConfigError
+        from audionews.pipeline import RenderSettings, load_article, prepare_script
+
+        if plain and as_json:
+            raise ConfigError("choose one of --plain and --json.")
+        if engine not in ENGINES:
+            raise ConfigError(f"unknown engine {engine!r}. Choose one of: {', '.join(ENGINES)}.")
+        max_chars = _max_chars(engine)
+        article, _ = load_article(source)
+        settings = RenderSettings(read_captions=read_captions, lexicon_files=tuple(lexicon or ()))
+        built = prepare_script(article, max_chars, settings)
+        if as_json:
+            typer.echo(json.dumps(built.to_dict(), ensure_ascii=False, indent=2))
+        elif plain:
+            for chunk in built.chunks:
+                typer.echo(chunk.text)
+        else:
+            _print_script(built, diff)
+
+
+def _max_chars(engine: str) -> int:
+    if engine == "gtts":
+        from audionews.engines.google import GOOGLE_MAX_CHARS
+
+        return GOOGLE_MAX_CHARS
+    from audionews.engines.espeak import EspeakEngine
+
+    return EspeakEngine.max_chars
+
+
+def _print_script(built: Script, diff: bool) -> None:
+    from audionews.textdiff import mark_changes
+
+    a = built.article
+    typer.secho(f"Title:  {a.title}", bold=True)
+    typer.echo(f"Date:   {a.date_line or '(none found)'}")
+    typer.echo(f"Byline: {a.byline or '(none found)'}")
+    typer.echo(f"Chapters: {len(built.chapters)}, chunks: {len(built.chunks)}")
+    for n, chapter in enumerate(built.chapters, start=1):
+        typer.echo("")
+        typer.secho(f"## Chapter {n}: {chapter.title}", bold=True)
+        for piece in chapter.pieces:
+            text = mark_changes(piece.written, piece.spoken) if diff else piece.spoken
+            typer.echo(f"  [{piece.kind}] {text}")
+    typer.echo("")
+    typer.secho(f"Dropped ({len(built.dropped)} lines, not read):", bold=True)
+    for d in built.dropped:
+        typer.echo(f"  line {d.line}: {d.text[:70]!r} - {d.reason}")
+
+
+@app.command()
+def engines() -> None:
+    """List the speech engines and their voices, and whether each is usable now."""
+    with _errors():
+        from audionews.engines import ENGINES
+
+        for spec in ENGINES.values():
+            reason = spec.unusable_reason()
+            status = "usable" if reason is None else f"not usable now: {reason}"
+            kind = "online" if spec.online else "offline"
+            typer.echo(f"{spec.name:8} {kind:8} {status}")
+            typer.echo(f"         {spec.description}")
+            typer.echo(f"         voices: {', '.join(spec.voices)}")
+        typer.echo("auto     picks gtts when Google's endpoint answers, otherwise espeak.")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

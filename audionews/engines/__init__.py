@@ -1,0 +1,152 @@
+"""Stage 5, synthesize: speech engines behind one small typed interface.
+
+An engine turns one chunk of spoken Vietnamese into 16-bit mono PCM. Engines are looked up by
+name and imported lazily, so an engine's library costs nothing until it is used.
+
+To add an engine: write a module with a class satisfying :class:`Engine`, and register an
+:class:`EngineSpec` in ``ENGINES`` below (its ``load`` imports the module on demand).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
+
+from audionews.errors import ConfigError
+
+__all__ = [
+    "ENGINES",
+    "Audio",
+    "Engine",
+    "EngineOptions",
+    "EngineSpec",
+    "create_engine",
+    "engine_names",
+]
+
+
+@dataclass(frozen=True)
+class Audio:
+    """Mono 16-bit little-endian PCM."""
+
+    pcm: bytes
+    sample_rate: int
+
+    def __post_init__(self) -> None:
+        if self.sample_rate <= 0:
+            raise ValueError("sample_rate must be positive")
+        if len(self.pcm) % 2:
+            raise ValueError("16-bit PCM must have an even number of bytes")
+
+    @property
+    def samples(self) -> int:
+        return len(self.pcm) // 2
+
+    @property
+    def duration(self) -> float:
+        return self.samples / self.sample_rate
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    """Options an engine may use; each engine ignores the ones that do not apply to it."""
+
+    voice: str | None = None
+    """Engine-specific voice name (espeak: vi, vi-VN-x-central, vi-VN-x-south)."""
+    tld: str = "com"
+    """gtts: Google domain to use (com, com.vn, ...), which can change the accent."""
+    slow: bool = False
+    """gtts: read slowly."""
+    timeout: float = 15.0
+    """Network engines: seconds to wait for one answer."""
+    retries: int = 3
+    """Network engines: tries per chunk on rate limits, server errors and network faults."""
+    backoff: float = 1.0
+    """Network engines: first wait between tries, in seconds (doubles each try)."""
+
+
+@runtime_checkable
+class Engine(Protocol):
+    """What every speech engine provides."""
+
+    name: str
+    max_chars: int
+    """Longest chunk of text the engine takes in one call."""
+    voice: str
+
+    @property
+    def version(self) -> str:
+        """Engine and voice data version: part of what identifies its audio."""
+        ...
+
+    def synthesize(self, text: str) -> Audio:
+        """Speak ``text``; raise :class:`audionews.errors.SynthesisError` on failure."""
+        ...
+
+
+@dataclass(frozen=True)
+class EngineSpec:
+    """A registered engine: how to describe it, check it and create it."""
+
+    name: str
+    description: str
+    module: str
+    factory: str
+    voices: tuple[str, ...]
+    online: bool
+    check: str = "check"
+    """Name of a module-level function returning None when usable, else the reason why not."""
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def load(self) -> Callable[[EngineOptions], Engine]:
+        mod = importlib.import_module(self.module)
+        factory: Callable[[EngineOptions], Engine] = getattr(mod, self.factory)
+        return factory
+
+    def unusable_reason(self) -> str | None:
+        """None when the engine can be used now, else a short reason."""
+        try:
+            mod = importlib.import_module(self.module)
+        except ImportError as exc:
+            return f"not installed ({exc.name})"
+        checker: Callable[[], str | None] = getattr(mod, self.check)
+        return checker()
+
+
+ENGINES: dict[str, EngineSpec] = {
+    "espeak": EngineSpec(
+        name="espeak",
+        description="eSpeak NG, embedded and offline (always available; robotic voice)",
+        module="audionews.engines.espeak",
+        factory="create",
+        voices=("vi", "vi-VN-x-central", "vi-VN-x-south"),
+        online=False,
+    ),
+    "gtts": EngineSpec(
+        name="gtts",
+        description="Google Translate's Vietnamese voice, online (natural voice; needs internet)",
+        module="audionews.engines.google",
+        factory="create",
+        voices=("vi",),
+        online=True,
+    ),
+}
+
+
+def engine_names() -> list[str]:
+    return ["auto", *ENGINES]
+
+
+def create_engine(name: str, options: EngineOptions | None = None) -> Engine:
+    """Create the engine called ``name`` (``auto`` is resolved by ``pipeline.choose_engine``)."""
+    spec = ENGINES.get(name)
+    if spec is None:
+        raise ConfigError(f"unknown engine {name!r}. Choose one of: {', '.join(engine_names())}.")
+    options = options or EngineOptions()
+    if options.voice is not None and options.voice not in spec.voices:
+        raise ConfigError(
+            f"engine {name!r} has no voice {options.voice!r}. Its voices: {', '.join(spec.voices)}."
+        )
+    return spec.load()(options)

@@ -1,0 +1,150 @@
+"""eSpeak NG through the ``espeakng-loader`` wheel (libespeak-ng + its data), via ctypes.
+
+libespeak-ng keeps global state and is not thread-safe: every call goes through one process-wide
+lock. It is initialised once per process with the wheel's data path and the
+``espeakINITIALIZE_DONT_EXIT`` flag, so a bad data path returns an error instead of exit(1).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import threading
+from typing import Any
+
+from audionews.engines import Audio, EngineOptions
+from audionews.errors import EngineUnavailable, SynthesisError
+
+__all__ = ["EspeakEngine", "check", "create"]
+
+_AUDIO_OUTPUT_SYNCHRONOUS = 2
+_INITIALIZE_DONT_EXIT = 0x8000
+_CHARS_UTF8 = 1
+_ENDPAUSE = 0x1000
+_POS_CHARACTER = 1
+_EE_OK = 0
+_RATE = 1
+VOICES = ("vi", "vi-VN-x-central", "vi-VN-x-south")
+
+_SYNTH_CALLBACK = ctypes.CFUNCTYPE(
+    ctypes.c_int, ctypes.POINTER(ctypes.c_short), ctypes.c_int, ctypes.c_void_p
+)
+
+_lock = threading.Lock()
+_state: dict[str, Any] = {}
+
+
+def _library() -> tuple[Any, int]:
+    """Load and initialise libespeak-ng once; return (library, sample_rate)."""
+    if "lib" in _state:
+        return _state["lib"], _state["rate"]
+    try:
+        import espeakng_loader
+    except ImportError as exc:  # pragma: no cover - a declared dependency
+        raise EngineUnavailable(
+            "espeak: the espeakng-loader package is not installed. Run: pip install espeakng-loader"
+        ) from exc
+    lib_path = str(espeakng_loader.get_library_path())
+    data_path = str(espeakng_loader.get_data_path())
+    try:
+        lib = ctypes.cdll.LoadLibrary(lib_path)
+    except OSError as exc:
+        raise EngineUnavailable(f"espeak: cannot load {lib_path}: {exc}") from exc
+    lib.espeak_Initialize.restype = ctypes.c_int
+    lib.espeak_Initialize.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_char_p, ctypes.c_int]
+    lib.espeak_SetVoiceByName.restype = ctypes.c_int
+    lib.espeak_SetVoiceByName.argtypes = [ctypes.c_char_p]
+    lib.espeak_SetParameter.restype = ctypes.c_int
+    lib.espeak_SetParameter.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_int]
+    lib.espeak_SetSynthCallback.restype = None
+    lib.espeak_SetSynthCallback.argtypes = [_SYNTH_CALLBACK]
+    lib.espeak_Synth.restype = ctypes.c_int
+    lib.espeak_Synth.argtypes = [
+        ctypes.c_void_p,
+        ctypes.c_size_t,
+        ctypes.c_uint,
+        ctypes.c_int,
+        ctypes.c_uint,
+        ctypes.c_uint,
+        ctypes.c_void_p,
+        ctypes.c_void_p,
+    ]
+    lib.espeak_Info.restype = ctypes.c_char_p
+    lib.espeak_Info.argtypes = [ctypes.c_void_p]
+    rate = lib.espeak_Initialize(
+        _AUDIO_OUTPUT_SYNCHRONOUS, 0, data_path.encode(), _INITIALIZE_DONT_EXIT
+    )
+    if rate <= 0:
+        raise EngineUnavailable(
+            f"espeak: libespeak-ng failed to initialise with data at {data_path}. "
+            "Reinstall the espeakng-loader package."
+        )
+    _state.update(lib=lib, rate=rate, version=(lib.espeak_Info(None) or b"?").decode())
+    return lib, rate
+
+
+def check() -> str | None:
+    """None when eSpeak NG can be used, else why not."""
+    try:
+        with _lock:
+            _library()
+    except EngineUnavailable as exc:
+        return str(exc)
+    return None
+
+
+class EspeakEngine:
+    """eSpeak NG, Vietnamese voices, 22050 Hz mono."""
+
+    name = "espeak"
+    max_chars = 600
+
+    def __init__(self, voice: str = "vi", rate_wpm: int | None = None) -> None:
+        if voice not in VOICES:
+            raise ValueError(f"unknown espeak voice {voice!r}")
+        self.voice = voice
+        self.rate_wpm = rate_wpm
+        with _lock:
+            _, self.sample_rate = _library()
+
+    @property
+    def version(self) -> str:
+        return f"espeak-ng {_state.get('version', '?')}"
+
+    def synthesize(self, text: str) -> Audio:
+        data = text.encode("utf-8")
+        chunks: list[bytes] = []
+
+        def on_audio(wav: Any, numsamples: int, _events: Any) -> int:
+            if numsamples > 0 and wav:
+                chunks.append(ctypes.string_at(wav, numsamples * 2))
+            return 0
+
+        callback = _SYNTH_CALLBACK(on_audio)
+        buf = ctypes.create_string_buffer(data)
+        with _lock:
+            lib, rate = _library()
+            lib.espeak_SetSynthCallback(callback)
+            if lib.espeak_SetVoiceByName(self.voice.encode()) != _EE_OK:
+                raise SynthesisError(f"espeak: voice {self.voice!r} is missing from the data")
+            if self.rate_wpm is not None:
+                lib.espeak_SetParameter(_RATE, self.rate_wpm, 0)
+            err = lib.espeak_Synth(
+                ctypes.cast(buf, ctypes.c_void_p),
+                len(data) + 1,
+                0,
+                _POS_CHARACTER,
+                0,
+                _CHARS_UTF8 | _ENDPAUSE,
+                None,
+                None,
+            )
+        if err != _EE_OK:
+            raise SynthesisError(f"espeak: synthesis failed (error {err}) for: {text[:60]!r}")
+        pcm = b"".join(chunks)
+        if not pcm and text.strip():
+            raise SynthesisError(f"espeak: produced no audio for: {text[:60]!r}")
+        return Audio(pcm, rate)
+
+
+def create(options: EngineOptions) -> EspeakEngine:
+    return EspeakEngine(voice=options.voice or "vi")

@@ -1,0 +1,164 @@
+"""Google Translate's Vietnamese voice through the ``gtts`` package (online).
+
+gTTS sends one request per <=100-character piece and returns MP3 (24 kHz mono). We give it chunks
+that already fit 100 characters (one request each), a timeout, and bounded retries with backoff
+on rate limits (429), server errors (5xx) and network faults. A 200 answer without audio is an
+error, never silence. The MP3 is decoded to PCM with miniaudio (no ffmpeg needed).
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from collections.abc import Callable
+
+from audionews.engines import Audio, EngineOptions
+from audionews.errors import SynthesisError
+
+__all__ = ["GOOGLE_MAX_CHARS", "GttsEngine", "check", "create", "endpoint_reachable"]
+
+log = logging.getLogger(__name__)
+
+GOOGLE_MAX_CHARS = 100
+SAMPLE_RATE = 24000
+
+
+def check() -> str | None:
+    """gTTS is usable when the package imports and Google's endpoint answers."""
+    try:
+        import gtts  # noqa: F401
+    except ImportError:  # pragma: no cover - a declared dependency
+        return "the gtts package is not installed (pip install gtts)"
+    ok, reason = endpoint_reachable()
+    return None if ok else reason
+
+
+def endpoint_reachable(tld: str = "com", timeout: float = 3.0) -> tuple[bool, str]:
+    """Probe Google's TTS host quickly. Returns (reachable, reason)."""
+    import requests
+
+    url = f"https://translate.google.{tld}/"
+    try:
+        r = requests.head(url, timeout=timeout, allow_redirects=False)
+    except requests.RequestException as exc:
+        return False, f"Google's TTS endpoint is not reachable ({type(exc).__name__})"
+    if r.status_code >= 500:
+        return False, f"Google's TTS endpoint answered {r.status_code}"
+    return True, f"Google's TTS endpoint answered ({r.status_code})"
+
+
+class GttsEngine:
+    """Google Translate TTS, Vietnamese, 24 kHz mono."""
+
+    name = "gtts"
+    max_chars = GOOGLE_MAX_CHARS
+    voice = "vi"
+    sample_rate = SAMPLE_RATE
+
+    def __init__(
+        self,
+        tld: str = "com",
+        slow: bool = False,
+        timeout: float = 15.0,
+        retries: int = 3,
+        backoff: float = 1.0,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.tld = tld
+        self.slow = slow
+        self.timeout = timeout
+        self.retries = max(1, retries)
+        self.backoff = backoff
+        self._sleep = sleep
+
+    @property
+    def version(self) -> str:
+        from gtts import __version__
+
+        return f"gtts {__version__} tld={self.tld} slow={self.slow}"
+
+    def synthesize(self, text: str) -> Audio:
+        from gtts import gTTS, gTTSError
+
+        last: str = ""
+        for attempt in range(1, self.retries + 1):
+            try:
+                tts = gTTS(
+                    text,
+                    lang="vi",
+                    tld=self.tld,
+                    slow=self.slow,
+                    lang_check=False,
+                    pre_processor_funcs=[],
+                    timeout=self.timeout,
+                )
+                mp3 = b"".join(tts.stream())
+            except gTTSError as exc:
+                status = getattr(getattr(exc, "rsp", None), "status_code", None)
+                last = _describe(status, exc)
+                if not _retryable(status) or attempt == self.retries:
+                    raise SynthesisError(f"gtts: {last} (after {attempt} tries)") from exc
+                self._wait(attempt, exc)
+                continue
+            if not mp3:
+                raise SynthesisError(
+                    "gtts: Google answered without audio for: "
+                    f"{text[:60]!r}. The service may have changed; try --engine espeak."
+                )
+            return Audio(_decode_mp3(mp3), SAMPLE_RATE)
+        raise SynthesisError(f"gtts: {last}")  # pragma: no cover - loop always returns or raises
+
+    def _wait(self, attempt: int, exc: Exception) -> None:
+        delay = self.backoff * (2 ** (attempt - 1))
+        rsp = getattr(exc, "rsp", None)
+        retry_after = getattr(rsp, "headers", {}).get("Retry-After") if rsp is not None else None
+        if retry_after and str(retry_after).isdigit():
+            delay = max(delay, float(retry_after))
+        delay *= 1 + random.random() * 0.25
+        log.info("gtts: try %d failed (%s); retrying in %.1f s", attempt, exc, delay)
+        self._sleep(delay)
+
+
+def _retryable(status: int | None) -> bool:
+    return status is None or status == 429 or status >= 500
+
+
+def _describe(status: int | None, exc: Exception) -> str:
+    if status == 429:
+        return (
+            "Google is rate-limiting requests (HTTP 429). Wait a few minutes or use --engine espeak"
+        )
+    if status is not None and status >= 500:
+        return f"Google's TTS server failed (HTTP {status}). Try again later"
+    if status is not None:
+        return f"Google refused the request (HTTP {status}): {exc}"
+    return "cannot connect to Google's TTS endpoint. Check the network or use --engine espeak"
+
+
+def _decode_mp3(mp3: bytes) -> bytes:
+    import miniaudio
+
+    try:
+        decoded = miniaudio.decode(
+            mp3,
+            output_format=miniaudio.SampleFormat.SIGNED16,
+            nchannels=1,
+            sample_rate=SAMPLE_RATE,
+        )
+    except miniaudio.DecodeError as exc:
+        raise SynthesisError(f"gtts: Google's answer is not decodable MP3 audio ({exc})") from exc
+    pcm: bytes = decoded.samples.tobytes()
+    if not pcm:
+        raise SynthesisError("gtts: Google's answer decoded to no audio")
+    return pcm
+
+
+def create(options: EngineOptions) -> GttsEngine:
+    return GttsEngine(
+        tld=options.tld,
+        slow=options.slow,
+        timeout=options.timeout,
+        retries=options.retries,
+        backoff=options.backoff,
+    )

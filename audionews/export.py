@@ -1,0 +1,208 @@
+"""Stage 7, export: the programme becomes an MP3 with ID3 tags and chapters, written atomically.
+
+MP3 is encoded with LAME through the ``lameenc`` wheel (no system ffmpeg). Tags and chapters are
+written with mutagen as ID3v2.3: ffmpeg 5.x misreads ID3v2.4 sub-frame sizes and silently drops
+chapters whose title is 128 bytes or more, and a Vietnamese headline in UTF-16 often is. Chapters
+are a top-level ordered CTOC plus one CHAP per section, written in time order (mutagen would
+otherwise order frames by size).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from audionews.assemble import ChapterMark, Programme
+from audionews.errors import ConfigError, ExportError
+
+__all__ = ["Tags", "atomic_write", "encode_mp3", "slugify", "write_mp3"]
+
+#: MPEG-1 and MPEG-2 Layer III bitrates LAME accepts for mono.
+BITRATES = (8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160, 192, 224, 256, 320)
+_MPEG1_RATES = (32000, 44100, 48000)
+
+
+@dataclass(frozen=True)
+class Tags:
+    """ID3 metadata for a programme."""
+
+    title: str
+    artist: str | None = None
+    """The byline's author(s)."""
+    album: str | None = None
+    publisher: str | None = None
+    date: datetime | date | None = None
+    language: str = "vie"
+    """ISO 639-2 code."""
+    comment: str | None = None
+    encoder: str | None = None
+
+
+def slugify(title: str, max_length: int = 80) -> str:
+    """A safe file stem from a Vietnamese title: ASCII, lower case, words joined by '-'.
+
+    "Đảng bộ Khối ..." -> "dang-bo-khoi-...". Never empty, never a path, never hidden.
+    """
+    text = title.replace("Đ", "D").replace("đ", "d")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    if len(text) > max_length:
+        text = text[:max_length].rsplit("-", 1)[0] or text[:max_length]
+    return text or "programme"
+
+
+def encode_mp3(pcm: bytes, sample_rate: int, bitrate: int = 64, quality: int = 2) -> bytes:
+    """Encode mono 16-bit PCM to CBR MP3 at ``bitrate`` kbps, keeping ``sample_rate``."""
+    if bitrate not in BITRATES:
+        raise ConfigError(
+            f"bitrate {bitrate} kbps is not an MP3 bitrate. Use one of: "
+            f"{', '.join(map(str, BITRATES))}."
+        )
+    if sample_rate not in _MPEG1_RATES and bitrate > 160:
+        raise ConfigError(
+            f"{bitrate} kbps needs a 32/44.1/48 kHz programme; this engine makes "
+            f"{sample_rate} Hz audio, which allows at most 160 kbps."
+        )
+    import lameenc
+
+    enc = lameenc.Encoder()
+    enc.set_bit_rate(bitrate)
+    enc.set_in_sample_rate(sample_rate)
+    enc.set_out_sample_rate(sample_rate)
+    enc.set_channels(1)
+    enc.set_quality(quality)
+    try:
+        data = bytes(enc.encode(pcm)) + bytes(enc.flush())
+    except Exception as exc:  # lameenc raises bare RuntimeError on bad parameters
+        raise ExportError(
+            f"MP3 encoding failed (LAME, {bitrate} kbps, {sample_rate} Hz): {exc}"
+        ) from exc
+    return data
+
+
+@contextlib.contextmanager
+def atomic_write(target: Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``target``; on success it replaces ``target`` atomically.
+
+    On any error the temporary file is removed and ``target`` is left as it was.
+    """
+    target = Path(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportError(f"{target.parent}: cannot create the folder ({exc.strerror}).") from exc
+    try:
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".part", dir=target.parent
+        )
+    except OSError as exc:
+        raise ExportError(f"{target.parent}: cannot write there ({exc.strerror}).") from exc
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def write_mp3(
+    programme: Programme,
+    target: Path,
+    tags: Tags,
+    bitrate: int = 64,
+) -> Path:
+    """Encode ``programme`` and write it to ``target`` with tags and chapters, atomically."""
+    mp3 = encode_mp3(programme.audio.pcm, programme.audio.sample_rate, bitrate)
+    with atomic_write(target) as tmp:
+        tmp.write_bytes(mp3)
+        try:
+            _write_tags(tmp, tags, programme.chapters)
+        except Exception as exc:
+            raise ExportError(f"{target}: writing ID3 tags failed: {exc}") from exc
+    return target
+
+
+def _ordered_id3_class() -> Any:
+    """An ID3 that writes frames in insertion order, so CHAP frames follow time order."""
+    from mutagen.id3 import ID3
+    from mutagen.id3._tags import save_frame
+
+    class OrderedID3(ID3):
+        def _write(self, config: Any) -> bytearray:
+            return bytearray().join(save_frame(f, config=config) for f in self.values())
+
+    return OrderedID3
+
+
+def _write_tags(path: Path, tags: Tags, chapters: tuple[ChapterMark, ...]) -> None:
+    from mutagen.id3 import (
+        CHAP,
+        COMM,
+        CTOC,
+        TALB,
+        TDRC,
+        TIT2,
+        TLAN,
+        TPE1,
+        TPUB,
+        TSSE,
+        CTOCFlags,
+    )
+
+    id3 = _ordered_id3_class()()
+    id3.add(TIT2(encoding=1, text=[tags.title]))
+    if tags.artist:
+        id3.add(TPE1(encoding=1, text=[tags.artist]))
+    if tags.album:
+        id3.add(TALB(encoding=1, text=[tags.album]))
+    if tags.publisher:
+        id3.add(TPUB(encoding=1, text=[tags.publisher]))
+    if tags.date is not None:
+        stamp = tags.date.strftime(
+            "%Y-%m-%dT%H:%M" if isinstance(tags.date, datetime) else "%Y-%m-%d"
+        )
+        id3.add(TDRC(encoding=1, text=[stamp]))
+    id3.add(TLAN(encoding=1, text=[tags.language]))
+    if tags.comment:
+        id3.add(COMM(encoding=1, lang=tags.language, desc="", text=[tags.comment]))
+    if tags.encoder:
+        id3.add(TSSE(encoding=1, text=[tags.encoder]))
+    if chapters:
+        ids = [f"chp{i}" for i in range(len(chapters))]
+        id3.add(
+            CTOC(
+                element_id="toc",
+                flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
+                child_element_ids=ids,
+                sub_frames=[TIT2(encoding=1, text=["Mục lục"])],
+            )
+        )
+        for cid, mark in zip(ids, chapters, strict=True):
+            id3.add(
+                CHAP(
+                    element_id=cid,
+                    start_time=mark.start_ms,
+                    end_time=mark.end_ms,
+                    start_offset=0xFFFFFFFF,
+                    end_offset=0xFFFFFFFF,
+                    sub_frames=[TIT2(encoding=1, text=[mark.title])],
+                )
+            )
+    id3.update_to_v23()
+    id3.save(str(path), v2_version=3, v23_sep="/")

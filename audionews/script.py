@@ -1,0 +1,267 @@
+"""Stage 3, spoken text: the article becomes the script a newsreader would read.
+
+The script is a list of chapters (the opening, then one per subheading). Each chapter holds the
+pieces that are read (title, date, lead, heading, paragraph, byline), each with its written form,
+its spoken form (after normalization) and its speakable chunks (after segmentation).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from audionews.article import Article, BlockKind, Dropped
+from audionews.normalize import Normalizer
+from audionews.segment import split_sentences, split_to_limit, unglue_sentences
+
+__all__ = [
+    "Chapter",
+    "Chunk",
+    "Pause",
+    "Piece",
+    "Script",
+    "build_script",
+    "spoken_byline",
+    "spoken_date",
+]
+
+_WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
+OPENING_TITLE = "Mở đầu"
+
+
+class Pause(str, Enum):
+    """The pause that follows a chunk; lengths are set at assembly."""
+
+    CLAUSE = "clause"
+    SENTENCE = "sentence"
+    PARAGRAPH = "paragraph"
+    SECTION = "section"
+    END = "end"
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One request to a speech engine: a sentence, or part of a long one."""
+
+    text: str
+    pause_after: Pause
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One readable unit of the article: written text, spoken text, and its chunks."""
+
+    kind: str
+    """title, date, lead, heading, paragraph, caption or byline."""
+    written: str
+    spoken: str
+    chunks: tuple[Chunk, ...]
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A section marker in the programme: its title and what is read under it."""
+
+    title: str
+    pieces: tuple[Piece, ...]
+
+    @property
+    def chunks(self) -> tuple[Chunk, ...]:
+        return tuple(c for p in self.pieces for c in p.chunks)
+
+
+@dataclass(frozen=True)
+class Script:
+    """Everything that will be spoken, in order, grouped into chapters."""
+
+    article: Article
+    chapters: tuple[Chapter, ...]
+    dropped: tuple[Dropped, ...] = field(default_factory=tuple)
+    """Lines that are not read (page junk, captions unless asked for), with the reason."""
+
+    @property
+    def chunks(self) -> tuple[Chunk, ...]:
+        return tuple(c for ch in self.chapters for c in ch.chunks)
+
+    @property
+    def title(self) -> str:
+        return self.article.title
+
+    def to_dict(self) -> dict[str, Any]:
+        a = self.article
+        return {
+            "title": a.title,
+            "date_line": a.date_line,
+            "published": a.published.isoformat() if a.published else None,
+            "lead": a.lead,
+            "byline": a.byline,
+            "sections": [
+                {
+                    "heading": s.heading,
+                    "blocks": [
+                        {"kind": b.kind.value, "text": b.text, "line": b.line} for b in s.blocks
+                    ],
+                }
+                for s in a.sections
+            ],
+            "chapters": [
+                {
+                    "title": ch.title,
+                    "pieces": [
+                        {
+                            "kind": p.kind,
+                            "written": p.written,
+                            "spoken": p.spoken,
+                            "chunks": [
+                                {"text": c.text, "pause_after": c.pause_after.value}
+                                for c in p.chunks
+                            ],
+                        }
+                        for p in ch.pieces
+                    ],
+                }
+                for ch in self.chapters
+            ],
+            "dropped": [{"line": d.line, "text": d.text, "reason": d.reason} for d in self.dropped],
+        }
+
+
+def spoken_date(value: datetime | date) -> str:
+    """ "Thứ Sáu, ngày 23 tháng 10 năm 2020." (numbers become words in normalization)."""
+    weekday = _WEEKDAYS[value.weekday()]
+    return f"{weekday}, ngày {value.day} tháng {value.month} năm {value.year}."
+
+
+def spoken_byline(byline: str) -> str:
+    """ "THU THẢO" -> "Bài viết của Thu Thảo."; "Theo TTXVN" -> "Theo TTXVN."."""
+    text = byline.strip().strip("()").strip().rstrip(".")
+    lowered = text.casefold()
+    if lowered.startswith(("theo ", "nguồn")):
+        if lowered.startswith("nguồn"):
+            text = "Theo " + text.split(maxsplit=1)[-1].lstrip(": ")
+        return text + "."
+    names = [n.strip() for n in text.replace("–", "-").split(" - ") if n.strip()]
+    names = [n.title() if n.isupper() else n for n in names]
+    if len(names) > 1:
+        joined = ", ".join(names[:-1]) + " và " + names[-1]
+    else:
+        joined = names[0] if names else text
+    return f"Bài viết của {joined}."
+
+
+def _ensure_stop(text: str) -> str:
+    """Headings and titles end without punctuation; give the engine a full stop to pause on."""
+    text = text.strip()
+    if text and text[-1] not in ".!?…":
+        text += "."
+    return text
+
+
+def build_script(
+    article: Article,
+    *,
+    max_chars: int,
+    read_captions: bool = False,
+    lexicon_files: Sequence[Path] = (),
+    normalize: Callable[[str], str] | None = None,
+) -> Script:
+    """Build the spoken script for ``article``, chunked for an engine taking ``max_chars``.
+
+    ``normalize`` overrides the document normalizer (for tests and custom pipelines).
+    """
+    if normalize is None:
+        normalizer = Normalizer(lexicon_files)
+        for written in _reading_order(article, read_captions):
+            normalizer.learn(written)
+        normalize = normalizer.normalize
+
+    def piece(kind: str, written: str, spoken_source: str | None = None) -> Piece:
+        source = _ensure_stop(spoken_source if spoken_source is not None else written)
+        spoken = normalize(unglue_sentences(source))
+        chunks: list[Chunk] = []
+        for sentence in split_sentences(spoken):
+            parts = split_to_limit(sentence, max_chars)
+            for j, part in enumerate(parts):
+                last = j == len(parts) - 1
+                chunks.append(Chunk(part, Pause.SENTENCE if last else Pause.CLAUSE))
+        return Piece(kind, written, spoken, tuple(chunks))
+
+    opening: list[Piece] = [piece("title", article.title)]
+    if article.published is not None and article.date_line is not None:
+        opening.append(piece("date", article.date_line, spoken_date(article.published)))
+    if article.lead:
+        opening.append(piece("lead", article.lead))
+
+    chapters: list[tuple[str, list[Piece]]] = [(article.title or OPENING_TITLE, opening)]
+    for section in article.sections:
+        if section.heading is None:
+            target = chapters[-1][1]
+        else:
+            target = [piece("heading", section.heading)]
+            chapters.append((section.heading, target))
+        for block in section.blocks:
+            if block.kind is BlockKind.CAPTION and not read_captions:
+                continue
+            target.append(piece(block.kind.value, block.text))
+    if article.byline:
+        chapters[-1][1].append(piece("byline", article.byline, spoken_byline(article.byline)))
+
+    dropped = list(article.dropped)
+    if not read_captions:
+        for section in article.sections:
+            for block in section.blocks:
+                if block.kind is BlockKind.CAPTION:
+                    dropped.append(
+                        Dropped(block.line, block.text, "photo caption (--read-captions reads it)")
+                    )
+    dropped.sort(key=lambda d: d.line)
+
+    built = tuple(
+        Chapter(title, tuple(_with_pauses(pieces))) for title, pieces in chapters if pieces
+    )
+    built = _mark_section_ends(built)
+    return Script(article=article, chapters=built, dropped=tuple(dropped))
+
+
+def _reading_order(article: Article, read_captions: bool) -> list[str]:
+    texts = [article.title]
+    if article.lead:
+        texts.append(article.lead)
+    for s in article.sections:
+        if s.heading:
+            texts.append(s.heading)
+        texts.extend(b.text for b in s.blocks if b.kind is BlockKind.PARAGRAPH or read_captions)
+    return texts
+
+
+def _with_pauses(pieces: list[Piece]) -> list[Piece]:
+    """The last chunk of each piece pauses for a paragraph."""
+    out: list[Piece] = []
+    for p in pieces:
+        if p.chunks:
+            last = p.chunks[-1]
+            chunks = (*p.chunks[:-1], Chunk(last.text, Pause.PARAGRAPH))
+            p = Piece(p.kind, p.written, p.spoken, chunks)
+        out.append(p)
+    return out
+
+
+def _mark_section_ends(chapters: tuple[Chapter, ...]) -> tuple[Chapter, ...]:
+    out: list[Chapter] = []
+    for i, ch in enumerate(chapters):
+        pause = Pause.END if i == len(chapters) - 1 else Pause.SECTION
+        pieces = list(ch.pieces)
+        for k in range(len(pieces) - 1, -1, -1):
+            p = pieces[k]
+            if p.chunks:
+                last = p.chunks[-1]
+                pieces[k] = Piece(
+                    p.kind, p.written, p.spoken, (*p.chunks[:-1], Chunk(last.text, pause))
+                )
+                break
+        out.append(Chapter(ch.title, tuple(pieces)))
+    return tuple(out)
