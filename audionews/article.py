@@ -317,7 +317,8 @@ def parse_article(text: str) -> Article:
 
     for i, ln in enumerate(kept):
         t = ln.text
-        nxt = kept[i + 1].text if i + 1 < len(kept) else None
+        # The next block that is not a credited photo caption: a subheading may stand above one.
+        nxt = next((k.text for k in kept[i + 1 :] if not _is_photo_caption(k.text)), None)
         dash = _LEAD_DASH.match(t)
         if lead is None and not seen_body and heading is None and dash and len(t) > 40:
             if dash.group(1):
@@ -334,9 +335,6 @@ def parse_article(text: str) -> Article:
                 _has_final_punct(nxt) or len(nxt.split()) > HEADING_MAX_WORDS
             )
             if words <= HEADING_MAX_WORDS and len(t) <= HEADING_MAX_CHARS and body_follows:
-                if nxt is not None and _is_photo_caption(nxt):
-                    blocks.append(Block(BlockKind.CAPTION, t, ln.no))
-                    continue
                 flush()
                 heading, blocks = t, []
                 seen_body = True

@@ -21,6 +21,7 @@ MAX_INPUT_BYTES = 5 * 1024 * 1024
 # Spaces that are not U+0020: NBSP, the U+2000 block, narrow NBSP, ideographic; plus zero-widths.
 _ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_C1 = re.compile(r"[\x80-\x9f]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -104,6 +105,8 @@ def _decode_legacy(data: bytes) -> str | None:
     if decoder is None:  # pragma: no cover
         return None
     result: str | None = decoder(data)
+    if result is not None and _C1.search(result):
+        return None  # C1 controls: a wrong guess, not a real legacy document
     return result
 
 

@@ -1,0 +1,124 @@
+"""The CLI in-process: help, exit codes, messages, outputs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from mutagen.id3 import ID3
+from support import EXAMPLE
+from typer.testing import CliRunner
+
+from audionews.cli import app
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize("args", [[], ["make"], ["script"], ["engines"]])
+def test_help(args: list[str]) -> None:
+    result = runner.invoke(app, [*args, "--help"])
+    assert result.exit_code == 0
+    assert "Usage" in result.output
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and "audionews" in result.output
+
+
+def test_make_writes_mp3_with_chapters(tmp_path: Path) -> None:
+    out = tmp_path / "x.mp3"
+    result = runner.invoke(app, ["make", str(EXAMPLE), "-e", "espeak", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Engine: espeak" in result.output
+    assert f"Wrote {out}" in result.output
+    assert len(ID3(out).getall("CHAP")) >= 2
+
+
+def test_make_into_folder_with_options(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app,
+        [
+            "make", str(EXAMPLE), "--engine", "espeak", "--voice", "vi-VN-x-south",
+            "-o", f"{tmp_path}/", "--bitrate", "96", "--album", "Bản tin", "--publisher",
+            "Báo Mẫu", "--read-captions", "--quiet",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output == ""
+    (mp3,) = tmp_path.glob("*.mp3")
+    tags = ID3(mp3)
+    assert str(tags["TALB"]) == "Bản tin" and str(tags["TPUB"]) == "Báo Mẫu"
+
+
+def test_stdin(tmp_path: Path) -> None:
+    out = tmp_path / "stdin.mp3"
+    text = "Tin vắn buổi sáng\n\nHôm nay trời nắng đẹp.\n"
+    result = runner.invoke(app, ["make", "-", "-e", "espeak", "-o", str(out)], input=text.encode())
+    assert result.exit_code == 0, result.output
+    assert out.exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "empty"), (b"\x00\x01\x02\xff" * 100, "binary"), (b"Tin \x81\x8d\xfa\x81 t\xe1c" * 3, "UTF-8")],
+)
+def test_bad_input_exit_2_and_no_output(tmp_path: Path, content: bytes, message: str) -> None:
+    src = tmp_path / "bad.txt"
+    src.write_bytes(content)
+    out = tmp_path / "bad.mp3"
+    result = runner.invoke(app, ["make", str(src), "-e", "espeak", "-o", str(out)])
+    assert result.exit_code == 2
+    assert message in result.output and "bad.txt" in result.output
+    assert not out.exists()
+
+
+def test_unknown_engine_and_voice(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["make", str(EXAMPLE), "-e", "nope", "-o", str(tmp_path)])
+    assert result.exit_code == 2 and "unknown engine" in result.output
+    result = runner.invoke(app, ["make", str(EXAMPLE), "-e", "espeak", "--voice", "x"])
+    assert result.exit_code == 2 and "no voice" in result.output
+
+
+def test_script_default_shows_structure_and_dropped() -> None:
+    result = runner.invoke(app, ["script", str(EXAMPLE)])
+    assert result.exit_code == 0, result.output
+    assert "Chapter 1" in result.output
+    assert "Dropped" in result.output and "A A" in result.output
+    assert "[byline]" in result.output
+
+
+def test_script_plain_is_one_chunk_per_line() -> None:
+    result = runner.invoke(app, ["script", str(EXAMPLE), "--plain", "--engine", "gtts"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert len(lines) > 10
+    assert all(0 < len(line) <= 100 for line in lines)
+    assert "A A" not in lines
+
+
+def test_script_json() -> None:
+    result = runner.invoke(app, ["script", str(EXAMPLE), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["title"] and data["chapters"] and data["dropped"]
+    assert all("reason" in d for d in data["dropped"])
+
+
+def test_script_diff_marks_changes() -> None:
+    result = runner.invoke(app, ["script", str(EXAMPLE), "--diff"])
+    assert result.exit_code == 0
+    assert "->" in result.output
+
+
+def test_plain_and_json_conflict() -> None:
+    result = runner.invoke(app, ["script", str(EXAMPLE), "--plain", "--json"])
+    assert result.exit_code == 2
+
+
+def test_engines_lists_all() -> None:
+    result = runner.invoke(app, ["engines"])
+    assert result.exit_code == 0
+    assert "espeak" in result.output and "gtts" in result.output
+    assert "vi-VN-x-central" in result.output

@@ -1,0 +1,155 @@
+"""Stage 7: MP3 encoding, ID3 tags and chapters read back by independent readers."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from datetime import datetime
+from pathlib import Path
+
+import miniaudio
+import pytest
+from mutagen.id3 import ID3
+from mutagen.mp3 import MP3
+from support import ffprobe, needs_ffprobe, sine_pcm
+
+from audionews.assemble import ChapterMark, Programme
+from audionews.engines import Audio
+from audionews.errors import ConfigError, ExportError
+from audionews.export import Tags, atomic_write, encode_mp3, slugify, write_mp3
+
+RATE = 22050
+LONG_TITLE = (
+    "Đảng bộ Khối Cơ quan và Doanh nghiệp tỉnh nỗ lực vượt khó, phấn đấu thực hiện thắng lợi "
+    "nhiệm vụ chính trị trong năm"
+)
+
+
+def programme(seconds: float = 6.0) -> Programme:
+    audio = Audio(sine_pcm(seconds, RATE, amplitude=0.3), RATE)
+    total = round(seconds * 1000)
+    # Titles of very different lengths: mutagen alone would write them ordered by size.
+    chapters = (
+        ChapterMark(LONG_TITLE, 0, 2000),
+        ChapterMark("Vượt khó", 2000, 4000),
+        ChapterMark("Lãnh đạo toàn diện các mặt công tác", 4000, total),
+    )
+    return Programme(audio=audio, chapters=chapters, chunks=())
+
+
+TAGS = Tags(
+    title=LONG_TITLE,
+    artist="Thu Thảo",
+    album="Bản tin sáng",
+    publisher="Báo Mẫu",
+    date=datetime(2020, 10, 23, 6, 26),
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Đảng bộ Khối Cơ quan: vượt khó!", "dang-bo-khoi-co-quan-vuot-kho"),
+        ("../../etc/passwd", "etc-passwd"),
+        ("   ", "programme"),
+        ("Ưu tiên phát triển ĐBSCL năm 2024", "uu-tien-phat-trien-dbscl-nam-2024"),
+        (".hidden", "hidden"),
+    ],
+)
+def test_slugify(title: str, slug: str) -> None:
+    assert slugify(title) == slug
+
+
+def test_slug_is_bounded_at_a_word() -> None:
+    s = slugify("từ " * 100)
+    assert len(s) <= 80 and not s.endswith("-")
+
+
+def test_encode_mp3_decodes_to_same_length() -> None:
+    pcm = sine_pcm(3.0, RATE)
+    mp3 = encode_mp3(pcm, RATE, 64)
+    info = miniaudio.decode(
+        mp3, output_format=miniaudio.SampleFormat.SIGNED16, nchannels=1, sample_rate=RATE
+    )
+    assert miniaudio.mp3_get_info(mp3).sample_rate == RATE
+    assert abs(info.duration - 3.0) < 0.1
+
+
+def test_bad_bitrate() -> None:
+    with pytest.raises(ConfigError, match="bitrate"):
+        encode_mp3(b"\x00\x00" * 100, RATE, 65)
+
+
+def test_tags_and_chapters_read_back_with_mutagen(tmp_path: Path) -> None:
+    path = write_mp3(programme(), tmp_path / "p.mp3", TAGS, bitrate=64)
+    mp3 = MP3(path)
+    assert abs(mp3.info.length - 6.0) < 0.15
+    assert mp3.info.bitrate == 64000
+    tags = ID3(path)
+    assert tags.version[:2] == (2, 3)
+    assert str(tags["TIT2"]) == LONG_TITLE
+    assert str(tags["TPE1"]) == "Thu Thảo"
+    assert str(tags["TALB"]) == "Bản tin sáng"
+    assert str(tags["TPUB"]) == "Báo Mẫu"
+    assert str(tags["TLAN"]) == "vie"
+    assert "2020" in str(tags.get("TYER", tags.get("TDRC")))
+    toc = tags.getall("CTOC")[0]
+    assert toc.child_element_ids == ["chp0", "chp1", "chp2"]
+    chaps = {c.element_id: c for c in tags.getall("CHAP")}
+    assert [(chaps[i].start_time, str(chaps[i].sub_frames["TIT2"])) for i in toc.child_element_ids] == [
+        (0, LONG_TITLE),
+        (2000, "Vượt khó"),
+        (4000, "Lãnh đạo toàn diện các mặt công tác"),
+    ]
+
+
+def test_chap_frames_are_in_time_order_in_the_file(tmp_path: Path) -> None:
+    path = write_mp3(programme(), tmp_path / "p.mp3", TAGS)
+    raw = path.read_bytes()[:20000]
+    # A CHAP frame: "CHAP", 4-byte size, 2-byte flags, then its element ID.
+    ids = re.findall(rb"CHAP.{6}(chp\d+)\x00", raw, flags=re.DOTALL)
+    assert ids == [b"chp0", b"chp1", b"chp2"]
+
+
+@needs_ffprobe
+def test_ffprobe_lists_chapters_in_order_with_titles(tmp_path: Path) -> None:
+    path = write_mp3(programme(), tmp_path / "p.mp3", TAGS)
+    out = subprocess.run(
+        [str(ffprobe), "-v", "error", "-show_chapters", "-show_format", "-of", "json", str(path)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    data = json.loads(out.stdout)
+    chapters = [(round(float(c["start_time"]), 3), c["tags"]["title"]) for c in data["chapters"]]
+    assert chapters == [
+        (0.0, LONG_TITLE),
+        (2.0, "Vượt khó"),
+        (4.0, "Lãnh đạo toàn diện các mặt công tác"),
+    ]
+    assert data["format"]["format_name"] == "mp3"
+    assert data["format"]["tags"]["title"] == LONG_TITLE
+
+
+def test_failed_write_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import audionews.export as export
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(export, "_write_tags", boom)
+    target = tmp_path / "p.mp3"
+    with pytest.raises(ExportError, match="disk on fire"):
+        write_mp3(programme(1.0), target, TAGS)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_atomic_write_keeps_old_file_on_error(tmp_path: Path) -> None:
+    target = tmp_path / "p.mp3"
+    target.write_bytes(b"old")
+    with pytest.raises(KeyboardInterrupt), atomic_write(target) as tmp:
+        tmp.write_bytes(b"half")
+        raise KeyboardInterrupt
+    assert target.read_bytes() == b"old"
+    assert list(tmp_path.iterdir()) == [target]

@@ -1,0 +1,86 @@
+"""Stage 3: the spoken script: order, date, byline sentence, captions, pauses, chapters."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from audionews.article import parse_article
+from audionews.script import Pause, build_script, spoken_byline, spoken_date
+
+ARTICLE = (
+    "Hậu Giang khánh thành cầu mới\n\n23/10/2020 - 06:26\n\n"
+    " - Sáng nay, tỉnh đã khánh thành cây cầu mới dài 320 m.\n\nA A\n\n"
+    "Lãnh đạo tỉnh cắt băng khánh thành công trình cầu mới trong niềm vui của bà con hai huyện\n\n"
+    "Công trình vượt tiến độ\n\nCây cầu hoàn thành sớm.Người dân rất vui. Ai cũng phấn khởi.\n\n"
+    "Kỳ vọng phát triển\n\nNgười dân kỳ vọng giao thương sẽ phát triển.\n\nNGỌC LAN - MINH TRÍ\n"
+)
+
+
+def identity(text: str) -> str:
+    return text
+
+
+def test_order_and_chapters() -> None:
+    script = build_script(parse_article(ARTICLE), max_chars=500, normalize=identity)
+    assert [c.title for c in script.chapters] == [
+        "Hậu Giang khánh thành cầu mới",
+        "Công trình vượt tiến độ",
+        "Kỳ vọng phát triển",
+    ]
+    kinds = [p.kind for c in script.chapters for p in c.pieces]
+    assert kinds == ["title", "date", "lead", "heading", "paragraph", "heading", "paragraph", "byline"]
+    texts = [c.text for c in script.chunks]
+    assert texts[0] == "Hậu Giang khánh thành cầu mới."
+    assert texts[1] == "Thứ Sáu, ngày 23 tháng 10 năm 2020."
+    assert "Cây cầu hoàn thành sớm." in texts and "Người dân rất vui." in texts
+    assert texts[-1] == "Bài viết của Ngọc Lan và Minh Trí."
+    assert not any("A A" in t or "cắt băng" in t for t in texts)
+    assert any("cắt băng" in d.text and "caption" in d.reason for d in script.dropped)
+
+
+def test_pauses() -> None:
+    script = build_script(parse_article(ARTICLE), max_chars=500, normalize=identity)
+    pauses = [c.pause_after for c in script.chunks]
+    assert pauses[-1] is Pause.END
+    assert pauses.count(Pause.SECTION) == 2
+    assert Pause.SENTENCE in pauses and Pause.PARAGRAPH in pauses
+
+
+def test_read_captions_keeps_them_in_place() -> None:
+    script = build_script(
+        parse_article(ARTICLE), max_chars=500, read_captions=True, normalize=identity
+    )
+    texts = [c.text for c in script.chunks]
+    assert any(t.startswith("Lãnh đạo tỉnh cắt băng") for t in texts)
+    assert not any("caption" in d.reason for d in script.dropped)
+
+
+def test_chunks_respect_engine_limit() -> None:
+    script = build_script(parse_article(ARTICLE), max_chars=20, normalize=identity)
+    assert all(len(c.text) <= 20 for c in script.chunks)
+    assert any(c.pause_after is Pause.CLAUSE for c in script.chunks)
+
+
+@pytest.mark.parametrize(
+    ("byline", "spoken"),
+    [
+        ("THU THẢO", "Bài viết của Thu Thảo."),
+        ("NGỌC LAN - MINH TRÍ", "Bài viết của Ngọc Lan và Minh Trí."),
+        ("Theo TTXVN", "Theo TTXVN."),
+        ("(Theo VnExpress)", "Theo VnExpress."),
+    ],
+)
+def test_spoken_byline(byline: str, spoken: str) -> None:
+    assert spoken_byline(byline) == spoken
+
+
+def test_spoken_date() -> None:
+    assert spoken_date(date(2024, 9, 15)) == "Chủ Nhật, ngày 15 tháng 9 năm 2024."
+
+
+def test_to_dict_has_dropped_lines() -> None:
+    data = build_script(parse_article(ARTICLE), max_chars=500, normalize=identity).to_dict()
+    assert {d["text"] for d in data["dropped"]} >= {"A A"}
+    assert data["chapters"][1]["title"] == "Công trình vượt tiến độ"
