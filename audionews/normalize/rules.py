@@ -1,0 +1,493 @@
+"""The context-free rewriting rules: small pure functions ``str -> str`` with precompiled regexes.
+
+Each rule rewrites one kind of written form into spoken Vietnamese. The order in which they run
+is the tuple ``NUMBER_RULES`` / ``FINAL_RULES`` (see ``audionews.normalize.Normalizer``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from audionews.normalize.lexicon import trie_regex
+from audionews.normalize.numbers import (
+    read_cardinal,
+    read_digits,
+    read_number_token,
+    read_ordinal,
+    roman_to_int,
+)
+from audionews.normalize.units import CURRENCY_PREFIXES, UNITS
+from audionews.normalize.vietnamese import LETTER_NAMES, is_vietnamese_syllable
+
+Rule = Callable[[str], str]
+
+# Uppercase / lowercase letters used in Vietnamese text (for hand-written character classes).
+UPPER = "A-ZĐÀ-ÃÈ-ÊÌÍÒ-ÕÙÚÝĂĨŨƠƯẠ-ỸĐ"
+_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_NB = r"(?<![\w.,/])"  # number start: not glued to a word, a decimal or a slash
+_NE = r"(?![\w/]|[.,]\d)"  # number end
+
+
+def _num(text: str) -> str:
+    return read_number_token(text)
+
+
+# --- whitespace, dashes
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+_NEWLINES = re.compile(r"\s*\n\s*")
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+_ELLIPSIS = re.compile(r"…")
+
+
+def clean_spaces(text: str) -> str:
+    """Unify dashes and spaces: en/em dashes and minus become "-", runs of spaces one space."""
+    text = _DASHES.sub("-", text)
+    text = _ELLIPSIS.sub("...", text)
+    text = _SPACES.sub(" ", text)
+    text = _NEWLINES.sub("\n", text)
+    return text.strip()
+
+
+# --- phone numbers
+_PHONE = re.compile(
+    r"(?<![\w.,/+])(?:"
+    r"\(\+?\d{2,4}\)[ .]?\d{3,4}[ .]?\d{3,4}"  # (024) 3825 1234
+    r"|\+84[ .]?\d{2,3}[ .]?\d{3}[ .]?\d{3,4}"  # +84 912 345 678
+    r"|0\d{2,3}[ .]\d{3,4}[ .]\d{3,4}"  # 0912 345 678, 024 3825 1234
+    r"|0\d{9,10}"  # 0912345678
+    r"|0\d{3}[ .]\d{6}"  # 0912 345678
+    r"|1[89]00[ .]?\d{3,4}(?:[ .]?\d{2,4})?"  # 1900 1234, 1800 6789
+    r")(?![\w]|[.,]\d)"
+)
+
+
+def _read_phone(match: re.Match[str]) -> str:
+    raw = match.group()
+    prefix = ""
+    if raw.startswith("+"):
+        prefix = "cộng "
+    return prefix + read_digits(raw)
+
+
+def phone_numbers(text: str) -> str:
+    """Phone numbers digit by digit: "0912 345 678" -> "không chín một hai ba bốn ..."."""
+    return _PHONE.sub(_read_phone, text)
+
+
+# --- document numbers
+_DOC_CODE = r"[A-ZĐ][\wĐđ&.]*(?:[-/][\wĐđ&]+)*"
+_DOCUMENT = re.compile(rf"(?<![\w/.,])(\d+)(?:/(\d{{4}}))?/({_DOC_CODE})")
+
+
+def _spell_code(code: str) -> str:
+    parts: list[str] = []
+    for piece in re.findall(r"\d+|&|[^\W\d_]", code):
+        if piece == "&":
+            parts.append("và")
+        elif piece.isdigit():
+            parts.append(read_cardinal(int(piece)) if len(piece) <= 2 else read_digits(piece))
+        else:
+            parts.append(LETTER_NAMES.get(piece.upper(), piece.lower()))
+    return " ".join(parts)
+
+
+def _read_document(match: re.Match[str]) -> str:
+    number, year, code = match.groups()
+    words = [_num(number) if number.isdigit() else read_digits(number)]
+    if year:
+        words += ["trên", read_cardinal(int(year))]
+    words += ["trên", _spell_code(code)]
+    return " ".join(words)
+
+
+def document_numbers(text: str) -> str:
+    """ "100/2019/NĐ-CP" -> "một trăm trên hai nghìn không trăm mười chín trên nờ đê xê pê"."""
+    return _DOCUMENT.sub(_read_document, text)
+
+
+# --- dates
+def read_day(day: int) -> str:
+    """Day of month: 1..10 take "mùng" ("mùng hai"), others plain."""
+    return f"mùng {read_cardinal(day)}" if day <= 10 else read_cardinal(day)
+
+
+def read_month(month: int) -> str:
+    """Month number as spoken after "tháng" (4 -> "tư")."""
+    return "tư" if month == 4 else read_cardinal(month)
+
+
+def _valid(day: int, month: int) -> bool:
+    return 1 <= day <= 31 and 1 <= month <= 12
+
+
+_FULL_DATE = re.compile(r"(?<![\w/.,-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\w/]|[.,]\d|-\d)")
+_QUARTER = re.compile(r"\b([Qq]uý)\s+([IV]+|[1-4])\s*(?:/|-|\s+năm\s+)(\d{4})\b")
+_MONTH_YEAR = re.compile(r"(?<![\w/.,-])(?:([Tt]háng)\s+)?(\d{1,2})/(\d{4})(?![\w/]|[.,]\d)")
+_DAY_MONTH = re.compile(r"(?<![\w/.,-])(\d{1,2})([/.-])(\d{1,2})(?![\w/]|[.,-]\d)")
+_DATE_CONTEXT = re.compile(
+    r"(?:\b(?:ngày|sáng|trưa|chiều|tối|đêm|hôm|khuya|rạng|từ|đến|tới|hết|trước|sau|"
+    r"đầu|cuối|vào|hạn|mùng|mồng|nhật|qua|lễ|dịp|tết)|thứ\s+\w+|\bCN)"
+    r"[\s,(]*$",
+    re.IGNORECASE,
+)
+_DATE_CONTEXT_STRONG = re.compile(
+    r"(?:\b(?:ngày|sáng|trưa|chiều|tối|đêm|hôm|khuya|rạng sáng|mùng|mồng)|thứ\s+\w+)[\s,(]*$",
+    re.IGNORECASE,
+)
+_AFTER_DATE_RANGE = re.compile(r"^\s*(?:-|đến|tới)\s*\d{1,2}/\d{1,2}(?!\d)")
+
+
+def _read_full_date(match: re.Match[str]) -> str:
+    day, _sep, month, year = match.groups()
+    d, m = int(day), int(month)
+    if not _valid(d, m):
+        return match.group()
+    return f"{read_day(d)} tháng {read_month(m)} năm {read_cardinal(int(year))}"
+
+
+def full_dates(text: str) -> str:
+    """ "23/10/2020", "2-9-1945", "22.9.2020" -> "hai mươi ba tháng mười năm ..."."""
+    return _FULL_DATE.sub(_read_full_date, text)
+
+
+def _read_quarter(match: re.Match[str]) -> str:
+    word, number, year = match.groups()
+    value = int(number) if number.isdigit() else roman_to_int(number)
+    if value is None:
+        return match.group()
+    return f"{word} {read_cardinal(value)} năm {read_cardinal(int(year))}"
+
+
+def quarters(text: str) -> str:
+    """ "quý III/2020" -> "quý ba năm hai nghìn không trăm hai mươi"."""
+    return _QUARTER.sub(_read_quarter, text)
+
+
+def _read_month_year(match: re.Match[str]) -> str:
+    word, month, year = match.groups()
+    m = int(month)
+    if not 1 <= m <= 12:
+        return match.group()
+    return f"{word or 'tháng'} {read_month(m)} năm {read_cardinal(int(year))}"
+
+
+def month_years(text: str) -> str:
+    """ "10/2020" -> "tháng mười năm hai nghìn không trăm hai mươi"."""
+    return _MONTH_YEAR.sub(_read_month_year, text)
+
+
+def _day_month(text: str) -> Callable[[re.Match[str]], str]:
+    def replace(match: re.Match[str]) -> str:
+        day, sep, month = match.groups()
+        d, m = int(day), int(month)
+        if not _valid(d, m):
+            return match.group()
+        before = text[max(0, match.start() - 30) : match.start()]
+        if sep == "/":
+            context = _DATE_CONTEXT.search(before) is not None
+            after = text[match.end() : match.end() + 12]
+            if not context and _AFTER_DATE_RANGE.match(after) is not None:
+                context = True
+            if not context and (d < m or (d, m) == (24, 7)):
+                return match.group()  # a fraction: left for the fraction rule
+        elif _DATE_CONTEXT_STRONG.search(before) is None:
+            return match.group()  # "22.9" or "2-9" only with "ngày", "sáng", ...
+        return f"{read_day(d)} tháng {read_month(m)}"
+
+    return replace
+
+
+def day_months(text: str) -> str:
+    """ "ngày 2/9" -> "ngày mùng hai tháng chín"; "sáng 22.9" -> "sáng hai mươi hai tháng chín"."""
+    return _DAY_MONTH.sub(_day_month(text), text)
+
+
+# --- times
+_CLOCK = re.compile(r"(?<![\w:.,])(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\w:]|[.,]\d)")
+_HOUR_H = re.compile(r"(?<![\w.,])(\d{1,2})(?:h|g(?=\d{2}))(?:(\d{2})(?:'|p|ph)?)?(?![\w])")
+
+
+def _read_time(hour: str, minute: str | None, second: str | None = None) -> str | None:
+    h = int(hour)
+    m = int(minute) if minute else 0
+    s = int(second) if second else 0
+    if h > 24 or m > 59 or s > 59:
+        return None
+    words = [read_cardinal(h), "giờ"]
+    if m or second:
+        words += [read_cardinal(m), "phút"]
+    if s:
+        words += [read_cardinal(s), "giây"]
+    return " ".join(words)
+
+
+def clock_times(text: str) -> str:
+    """ "06:26" -> "sáu giờ hai mươi sáu phút"; "10h30" -> "mười giờ ba mươi phút"; "20h"."""
+    text = _CLOCK.sub(lambda m: _read_time(*m.groups()) or m.group(), text)
+    return _HOUR_H.sub(lambda m: _read_time(m.group(1), m.group(2)) or m.group(), text)
+
+
+# --- roman numerals, ordinals
+_ROMAN_CONTEXT = re.compile(
+    r"(?<!\w)(lần thứ|thứ|khóa|khoá|thế kỷ|thế kỉ|đại hội|quý|chương|phần|mục|tập|kỳ|kì|hạng|"
+    r"quân khu|quân đoàn|vùng|cấp|giai đoạn|đợt|phương án|phiên|thế chiến|điều|hội nghị|"
+    r"cuộc|khu vực|phân khu|bậc|loại|nhóm|tầng|tuyến|số|vòng|mùa|lớp)"
+    r"(\s+)([IVXLCDM]+)(?![\w])",
+    re.IGNORECASE,
+)
+_ORDINAL = re.compile(r"(?<!\w)([Tt]hứ)\s+(\d{1,3})(?![\w]|[.,/:]\d)")
+
+
+def _read_roman(match: re.Match[str]) -> str:
+    word, space, numeral = match.groups()
+    if not numeral.isupper():
+        return match.group()
+    value = roman_to_int(numeral)
+    if value is None or value == 0:
+        return match.group()
+    spoken = read_ordinal(value) if word.lower().endswith("thứ") else read_cardinal(value)
+    return f"{word}{space}{spoken}"
+
+
+def roman_numerals(text: str) -> str:
+    """ "thế kỷ XXI" -> "thế kỷ hai mươi mốt"; "lần thứ IV" -> "lần thứ tư" (context only)."""
+    return _ROMAN_CONTEXT.sub(_read_roman, text)
+
+
+def ordinals(text: str) -> str:
+    """ "thứ 1" -> "thứ nhất", "thứ 4" -> "thứ tư"."""
+    return _ORDINAL.sub(lambda m: f"{m.group(1)} {read_ordinal(int(m.group(2)))}", text)
+
+
+# --- scores, ranges, fractions
+_SCORE_CONTEXT = re.compile(
+    r"(?:thắng|thua|hòa|hoà|tỷ số|tỉ số|cách biệt|đánh bại|bại|vượt qua|dẫn|gỡ|"
+    r"chung cuộc|trận|kết quả|tỷ lệ|tỉ lệ|thế trận|sân nhà)\s*(?:\w+\s*){0,3}$",
+    re.IGNORECASE,
+)
+_DASH_PAIR = re.compile(rf"{_NB}(-?(?:{_NUM}))(\s*%)?(\s*)-(\s*)((?:{_NUM})){_NE}(?!\s*-\s*\d)")
+
+
+def _dash_pair(text: str) -> Callable[[re.Match[str]], str]:
+    def replace(match: re.Match[str]) -> str:
+        left, percent, sp1, sp2, right = match.groups()
+        percent = " phần trăm" if percent else ""
+        tight = not sp1 and not sp2
+        if tight and left.isdigit() and right.isdigit() and len(left) <= 2 and len(right) <= 2:
+            a, b = int(left), int(right)
+            before = text[max(0, match.start() - 40) : match.start()]
+            if _SCORE_CONTEXT.search(before) or a >= b or a == 0:
+                return f"{read_cardinal(a)} {read_cardinal(b)}"
+        return f"{_num(left)}{percent} đến {_num(right)}"
+
+    return replace
+
+
+def ranges_and_scores(text: str) -> str:
+    """ "5-7 người" -> "năm đến bảy người"; "2020 - 2025"; "thắng 2-1" -> "thắng hai một"."""
+    return _DASH_PAIR.sub(_dash_pair(text), text)
+
+
+_FRACTION = re.compile(rf"{_NB}(\d{{1,3}})/(\d{{1,3}}){_NE}")
+
+
+def _read_fraction(match: re.Match[str]) -> str:
+    a, b = int(match.group(1)), int(match.group(2))
+    if b and a < b and b <= 100:
+        return f"{read_cardinal(a)} phần {read_cardinal(b)}"
+    return f"{read_cardinal(a)} trên {read_cardinal(b)}"
+
+
+def fractions(text: str) -> str:
+    """ "1/3 dân số" -> "một phần ba dân số"; "24/7" -> "hai mươi tư trên bảy"."""
+    return _FRACTION.sub(_read_fraction, text)
+
+
+# --- units, currency
+_UNIT_ALT = trie_regex(UNITS)
+_NUMBER_UNIT = re.compile(
+    rf"{_NB}(-?(?:{_NUM}))(\s?)({_UNIT_ALT})(?![\w²³])(?:/({_UNIT_ALT}|[^\W\d_]+)(?![\w²³]))?"
+)
+_PREFIX_ALT = trie_regex(CURRENCY_PREFIXES)
+_PREFIX_CURRENCY = re.compile(
+    rf"(?<![\w])({_PREFIX_ALT})\s?({_NUM})(?:\s+(tỷ|triệu|nghìn|ngàn))?{_NE}"
+)
+_SLASH_UNIT = re.compile(rf"(?<=[^\W\d_])/({_UNIT_ALT})(?![\w²³])")
+
+
+def _read_number_unit(match: re.Match[str]) -> str:
+    number, space, unit, per = match.groups()
+    if space and unit in {"k", "ng", "tr"}:
+        return match.group()
+    words = f"{_num(number)} {UNITS[unit]}"
+    if per:
+        words += " trên " + UNITS.get(per, per)
+    return words
+
+
+def units(text: str) -> str:
+    """ "500 kV" -> "năm trăm ki lô vôn"; "5,2%"; "1.500đ/lít"; "$5" -> "năm đô la Mỹ"."""
+    text = _PREFIX_CURRENCY.sub(
+        lambda m: " ".join(
+            w for w in (_num(m.group(2)), m.group(3), CURRENCY_PREFIXES[m.group(1)]) if w
+        ),
+        text,
+    )
+    text = _NUMBER_UNIT.sub(_read_number_unit, text)
+    return _SLASH_UNIT.sub(lambda m: " trên " + UNITS[m.group(1)], text)
+
+
+# --- codes and plain numbers
+_NEGATIVE = re.compile(r"(?<![\w.,)])-(?=\d)")
+_CODE = re.compile(r"(?<![\w.,])(?=[\wĐđ]*\d)(?=[\wĐđ]*[^\W\d_])[\wĐđ]+(?:-\d+)?(?![\w])")
+_ENGLISH_GROUPS = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3}){2,}(?![\w]|[.,]\d)")
+_DOT_DECIMAL = re.compile(r"(?<![\w.,])(\d+)\.(\d{1,2})(?![\w]|[.,]\d)")
+_NUMBER = re.compile(rf"(?<![\w])(?:{_NUM})(?![\w])")
+_ANY_DIGITS = re.compile(r"\d+")
+
+
+def negatives(text: str) -> str:
+    """ "-5°C" -> "âm 5°C" (the number itself is read later)."""
+    return _NEGATIVE.sub("âm ", text)
+
+
+def _read_code(match: re.Match[str]) -> str:
+    code = match.group()
+    if code.isdigit():
+        return code
+    return _spell_code(code.replace("-", " "))
+
+
+def codes(text: str) -> str:
+    """Letters mixed with digits ("H5N1", "A320") spelled in Vietnamese letter names."""
+    return _CODE.sub(_read_code, text)
+
+
+def numbers(text: str) -> str:
+    """Every remaining number: "1.234.567", "3,5", "7", "0,05", "3.5" (a decimal)."""
+    text = _ENGLISH_GROUPS.sub(lambda m: read_cardinal(int(m.group().replace(",", ""))), text)
+    text = _DOT_DECIMAL.sub(
+        lambda m: m.group() if len(m.group(2)) == 3 else _num(f"{m.group(1)},{m.group(2)}"),
+        text,
+    )
+    text = _NUMBER.sub(lambda m: _num(m.group()), text)
+    return _ANY_DIGITS.sub(lambda m: _num(m.group()), text)
+
+
+# --- acronyms, letters
+_INITIAL_DOT = re.compile(rf"(?<![\w.])([{UPPER}])\.\s+(?=[{UPPER}][^\W\d_]*[a-zà-ỹđ])")
+_CAPS_TOKEN = re.compile(r"(?<![\w&])[^\W\d_][\w]*(?:[-&/.][^\W\d_][\w]*)*(?![\w])")
+_VOWELS_SINGLE = frozenset(
+    "AĂÂEÊIOÔƠUƯYÀÁẢÃẠÈÉẺẼẸÌÍỈĨỊÒÓỎÕỌÙÚỦŨỤỲÝỶỸỴẦẤẨẪẬẰẮẲẴẶỀẾỂỄỆỒỐỔỖỘỜỚỞỠỢỪỨỬỮỰ"
+)
+
+
+def _spell_acronym(match: re.Match[str]) -> str:
+    token = match.group()
+    letters = [c for c in token if c.isalpha()]
+    upper = sum(1 for c in letters if c.isupper())
+    lower = len(letters) - upper
+    if upper == 0:
+        return token
+    if len(letters) == 1:
+        if token in _VOWELS_SINGLE or token not in LETTER_NAMES:
+            return token.lower() if token in _VOWELS_SINGLE else token
+        return LETTER_NAMES[token]
+    if upper < 2 or lower >= upper:
+        return token
+    pieces = re.split(r"[-/.]", token)
+    if lower == 0 and all(is_vietnamese_syllable(p) and not p.isascii() for p in pieces):
+        return " ".join(p.lower() for p in pieces)  # a Vietnamese word in capitals: "HÀ NỘI"
+    return _spell_code(token)
+
+
+def acronyms(text: str) -> str:
+    """Unknown all-caps tokens spelled with Vietnamese letter names: "XYZ" -> "ích i dét"."""
+    text = _INITIAL_DOT.sub(r"\1 ", text)
+    return _CAPS_TOKEN.sub(_spell_acronym, text)
+
+
+# --- symbols, punctuation
+_SYMBOLS: dict[str, str] = {
+    "&": " và ",
+    "%": " phần trăm ",
+    "‰": " phần nghìn ",
+    "+": " cộng ",
+    "=": " bằng ",
+    "~": " khoảng ",
+    "≈": " khoảng ",
+    "≥": " lớn hơn hoặc bằng ",
+    "≤": " nhỏ hơn hoặc bằng ",
+    ">": " lớn hơn ",
+    "<": " nhỏ hơn ",
+    "@": " a còng ",
+    "#": " ",
+    "*": " ",
+    "•": " ",
+    "·": " ",
+    "■": " ",
+    "▪": " ",
+    "►": " ",
+    "°": " độ ",
+    "$": " đô la ",
+    "_": " ",
+    "|": ", ",
+}
+_SYMBOL_RE = re.compile("|".join(re.escape(s) for s in _SYMBOLS))
+_WORD_SLASH = re.compile(r"(?<=[^\W\d_])\s*/\s*(?=[^\W\d_])")
+_LONE_DASH = re.compile(r"(?:(?<=\s)|^)-+(?:\s+|$)|(?<=[^\W\d_])\s+-+(?=\s|$)", re.MULTILINE)
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:?!)\]])")
+_SPACE_AFTER_OPEN = re.compile(r"([(\[])\s+")
+_DOUBLE_COMMA = re.compile(r"(?:\s*,){2,}")
+_COMMA_BEFORE_STOP = re.compile(r",\s*([.;:?!])")
+_LEADING_COMMA = re.compile(r"(^|\n|[(\[])\s*,\s*")
+_MULTI_SPACE = re.compile(r"[ \t]{2,}")
+_AND_OR = re.compile(r"\bvà/hoặc\b")
+
+
+def _slash(match: re.Match[str]) -> str:
+    after = match.string[match.end() : match.end() + 1]
+    return " trên " if after.islower() else ", "
+
+
+def symbols(text: str) -> str:
+    """Symbols as words ("&" -> "và"); "/" between words is "trên"; lone dashes go."""
+    text = _AND_OR.sub("và hoặc", text)
+    text = _SYMBOL_RE.sub(lambda m: _SYMBOLS[m.group()], text)
+    text = _WORD_SLASH.sub(_slash, text)
+    text = _LONE_DASH.sub(" ", text)
+    return text
+
+
+def tidy(text: str) -> str:
+    """Spaces and commas tidied after all rewrites."""
+    text = _MULTI_SPACE.sub(" ", text)
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    text = _SPACE_AFTER_OPEN.sub(r"\1", text)
+    text = _DOUBLE_COMMA.sub(",", text)
+    text = _COMMA_BEFORE_STOP.sub(r"\1", text)
+    text = _LEADING_COMMA.sub(r"\1", text)
+    text = _MULTI_SPACE.sub(" ", text)
+    return "\n".join(line.strip() for line in text.split("\n")).strip()
+
+
+# The number-and-symbol part of the pipeline, in order (see Normalizer for the full tuple).
+NUMBER_RULES: tuple[Rule, ...] = (
+    phone_numbers,
+    document_numbers,
+    full_dates,
+    quarters,
+    month_years,
+    day_months,
+    clock_times,
+    roman_numerals,
+    ordinals,
+    ranges_and_scores,
+    fractions,
+    units,
+    negatives,
+    codes,
+    numbers,
+)
+FINAL_RULES: tuple[Rule, ...] = (acronyms, symbols, tidy)
