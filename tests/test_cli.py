@@ -40,9 +40,22 @@ def test_make_into_folder_with_options(tmp_path: Path) -> None:
     result = runner.invoke(
         app,
         [
-            "make", str(EXAMPLE), "--engine", "espeak", "--voice", "vi-VN-x-south",
-            "-o", f"{tmp_path}/", "--bitrate", "96", "--album", "Bản tin", "--publisher",
-            "Báo Mẫu", "--read-captions", "--quiet",
+            "make",
+            str(EXAMPLE),
+            "--engine",
+            "espeak",
+            "--voice",
+            "vi-VN-x-south",
+            "-o",
+            f"{tmp_path}/",
+            "--bitrate",
+            "96",
+            "--album",
+            "Bản tin",
+            "--publisher",
+            "Báo Mẫu",
+            "--read-captions",
+            "--quiet",
         ],
     )
     assert result.exit_code == 0, result.output
@@ -62,7 +75,11 @@ def test_stdin(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(b"", "empty"), (b"\x00\x01\x02\xff" * 100, "binary"), (b"Tin \x81\x8d\xfa\x81 t\xe1c" * 3, "UTF-8")],
+    [
+        (b"", "empty"),
+        (b"\x00\x01\x02\xff" * 100, "binary"),
+        (b"Tin \x81\x8d\xfa\x81 t\xe1c" * 3, "UTF-8"),
+    ],
 )
 def test_bad_input_exit_2_and_no_output(tmp_path: Path, content: bytes, message: str) -> None:
     src = tmp_path / "bad.txt"

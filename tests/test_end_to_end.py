@@ -76,7 +76,9 @@ def test_default_output_is_slug_in_output_folder(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     src = tmp_path / "bai.txt"
-    src.write_text("Giá lúa tăng mạnh ở Đồng Tháp\n\nGiá lúa hôm nay tăng mạnh.\n", encoding="utf-8")
+    src.write_text(
+        "Giá lúa tăng mạnh ở Đồng Tháp\n\nGiá lúa hôm nay tăng mạnh.\n", encoding="utf-8"
+    )
     result = make(src, engine="espeak")
     assert result.path == Path("output/gia-lua-tang-manh-o-dong-thap.mp3")
     assert (tmp_path / result.path).stat().st_size > 1000

@@ -97,7 +97,9 @@ def test_tags_and_chapters_read_back_with_mutagen(tmp_path: Path) -> None:
     toc = tags.getall("CTOC")[0]
     assert toc.child_element_ids == ["chp0", "chp1", "chp2"]
     chaps = {c.element_id: c for c in tags.getall("CHAP")}
-    assert [(chaps[i].start_time, str(chaps[i].sub_frames["TIT2"])) for i in toc.child_element_ids] == [
+    assert [
+        (chaps[i].start_time, str(chaps[i].sub_frames["TIT2"])) for i in toc.child_element_ids
+    ] == [
         (0, LONG_TITLE),
         (2000, "Vượt khó"),
         (4000, "Lãnh đạo toàn diện các mặt công tác"),

@@ -30,7 +30,16 @@ def test_order_and_chapters() -> None:
         "Kỳ vọng phát triển",
     ]
     kinds = [p.kind for c in script.chapters for p in c.pieces]
-    assert kinds == ["title", "date", "lead", "heading", "paragraph", "heading", "paragraph", "byline"]
+    assert kinds == [
+        "title",
+        "date",
+        "lead",
+        "heading",
+        "paragraph",
+        "heading",
+        "paragraph",
+        "byline",
+    ]
     texts = [c.text for c in script.chunks]
     assert texts[0] == "Hậu Giang khánh thành cầu mới."
     assert texts[1] == "Thứ Sáu, ngày 23 tháng 10 năm 2020."
