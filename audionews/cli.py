@@ -22,6 +22,7 @@ from audionews.errors import AudionewsError
 if TYPE_CHECKING:
     from audionews.engines import EngineOptions
     from audionews.script import Script
+    from audionews.synthesize import SynthesisProgress
 
 app = typer.Typer(
     name="audionews",
@@ -76,6 +77,15 @@ LexiconOpt = Annotated[
     typer.Option(
         "--lexicon",
         help="Pronunciation lexicon (TOML) that wins over the built-in one; repeatable.",
+        show_default=False,
+    ),
+]
+CacheDirOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache-dir",
+        envvar="AUDIONEWS_CACHE_DIR",
+        help="Chunk cache folder. Default: the user cache folder (e.g. ~/.cache/audionews).",
         show_default=False,
     ),
 ]
@@ -162,6 +172,21 @@ def make(
         typer.Option("--publisher", help="ID3 publisher, e.g. the newspaper.", show_default=False),
     ] = None,
     lexicon: LexiconOpt = None,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            max=32,
+            help="Online engines: requests at once (offline engines use one).",
+        ),
+    ] = 4,
+    no_cache: Annotated[
+        bool,
+        typer.Option("--no-cache", help="Do not reuse or keep synthesized chunks (no resume)."),
+    ] = False,
+    cache_dir: CacheDirOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
 ) -> None:
     """Read an article aloud into an MP3 with ID3 tags and one chapter per section."""
@@ -175,6 +200,9 @@ def make(
             album=album,
             publisher=publisher,
             lexicon_files=tuple(lexicon or ()),
+            jobs=jobs,
+            use_cache=not no_cache,
+            cache_dir=cache_dir,
         )
 
         def on_engine(name: str, reason: str) -> None:
@@ -193,31 +221,42 @@ def make(
             )
         if not quiet:
             minutes, seconds = divmod(round(result.duration), 60)
+            reused = f" ({result.cached} from cache)" if result.cached else ""
             typer.echo(
                 f"Wrote {result.path}: {minutes}:{seconds:02d}, {len(result.chapters)} chapters, "
-                f"{result.chunks} chunks, engine {result.engine}, in {result.seconds:.1f} s"
+                f"{result.chunks} chunks{reused}, engine {result.engine}, "
+                f"in {result.seconds:.1f} s"
             )
 
 
 @contextmanager
-def _progress_bar(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
+def _progress_bar(enabled: bool) -> Iterator[Callable[[SynthesisProgress], None] | None]:
+    """A progress bar on stderr (terminals only): chunks done/total, cache hits, ETA."""
     if not enabled:
         yield None
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     with Progress(
         "Synthesizing",
         BarColumn(),
         MofNCompleteColumn(),
+        TextColumn("{task.fields[cached]}"),
         TimeRemainingColumn(),
         transient=True,
         console=_stderr_console(),
     ) as bar:
-        task = bar.add_task("chunks", total=None)
+        task = bar.add_task("chunks", total=None, cached="")
 
-        def update(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
+        def update(p: SynthesisProgress) -> None:
+            hits = f"{p.cached} from cache" if p.cached else ""
+            bar.update(task, completed=p.done, total=p.total, cached=hits)
 
         yield update
 
@@ -318,6 +357,35 @@ def engines() -> None:
             typer.echo(f"         {spec.description}")
             typer.echo(f"         voices: {', '.join(spec.voices)}")
         typer.echo("auto     picks gtts when Google's endpoint answers, otherwise espeak.")
+
+
+cache_app = typer.Typer(
+    help="Inspect or clear the cache of synthesized chunks (used to resume and re-render).",
+    no_args_is_help=True,
+)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("info")
+def cache_info(cache_dir: CacheDirOpt = None) -> None:
+    """Show where the chunk cache is, how many chunks it holds and its size."""
+    with _errors():
+        from audionews.cache import ChunkCache
+
+        info = ChunkCache(cache_dir).info()
+        typer.echo(f"Cache: {info.path}")
+        typer.echo(f"Chunks: {info.entries}, size: {info.bytes / 1e6:.1f} MB")
+
+
+@cache_app.command("clear")
+def cache_clear(cache_dir: CacheDirOpt = None) -> None:
+    """Delete every cached chunk."""
+    with _errors():
+        from audionews.cache import ChunkCache
+
+        cache = ChunkCache(cache_dir)
+        removed = cache.clear()
+        typer.echo(f"Removed {removed} chunks from {cache.root}")
 
 
 def main() -> None:

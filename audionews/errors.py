@@ -37,3 +37,22 @@ class ExportError(AudionewsError, OSError):
     """The programme could not be encoded or written."""
 
     exit_code = 4
+
+
+class TransientSynthesisError(SynthesisError):
+    """A failure worth retrying: rate limit (429), server error (5xx), timeout, network fault."""
+
+    def __init__(
+        self, message: str, *, rate_limited: bool = False, retry_after: float | None = None
+    ):
+        super().__init__(message)
+        self.rate_limited = rate_limited
+        """True for HTTP 429: the whole pool should slow down."""
+        self.retry_after = retry_after
+        """Seconds the server asked us to wait, if it said."""
+
+
+class Interrupted(AudionewsError):
+    """The user stopped the run (Ctrl-C); what was synthesized is kept in the cache."""
+
+    exit_code = 130

@@ -16,11 +16,19 @@ from pathlib import Path
 from audionews import __version__
 from audionews.article import Article, parse_article
 from audionews.assemble import ChapterMark, Pauses, Programme, assemble
+from audionews.cache import ChunkCache
 from audionews.engines import ENGINES, Audio, Engine, EngineOptions, create_engine
-from audionews.errors import InputError, SynthesisError
+from audionews.errors import ConfigError, InputError
 from audionews.export import Tags, slugify, write_mp3
 from audionews.read import read_article_text
 from audionews.script import Script, build_script
+from audionews.synthesize import (
+    DEFAULT_JOBS,
+    RetryPolicy,
+    SynthesisProgress,
+    SynthesisStats,
+    synthesize_chunks,
+)
 
 __all__ = [
     "DEFAULT_OUTPUT_DIR",
@@ -31,6 +39,7 @@ __all__ = [
     "make",
     "output_path_for",
     "prepare_script",
+    "render_script",
     "synthesize",
 ]
 
@@ -38,8 +47,8 @@ log = logging.getLogger(__name__)
 
 DEFAULT_OUTPUT_DIR = Path("output")
 
-Progress = Callable[[int, int], None]
-"""Called as ``progress(done, total)`` after each chunk is synthesized."""
+Progress = Callable[[SynthesisProgress], None]
+"""Called after the cache lookup and after each chunk is synthesized."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +66,20 @@ class RenderSettings:
     """ID3 publisher (e.g. the newspaper)."""
     lexicon_files: tuple[Path, ...] = ()
     """User pronunciation lexicons (TOML), winning over the built-in one."""
+    jobs: int = DEFAULT_JOBS
+    """Requests at once for network engines (offline engines run one chunk at a time)."""
+    use_cache: bool = True
+    """Reuse and keep synthesized chunks (resume, incremental re-render)."""
+    cache_dir: Path | None = None
+    """Chunk cache location; None: $AUDIONEWS_CACHE_DIR or the user cache directory."""
+    retry: RetryPolicy = field(default_factory=RetryPolicy)
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.jobs <= 32:
+            raise ConfigError("jobs must be between 1 and 32.")
+
+    def cache(self) -> ChunkCache | None:
+        return ChunkCache(self.cache_dir) if self.use_cache else None
 
 
 @dataclass(frozen=True)
@@ -71,6 +94,9 @@ class MakeResult:
     chunks: int
     seconds: float
     """Wall time of the whole run."""
+    cached: int = 0
+    """Chunks taken from the cache instead of synthesized."""
+    retries: int = 0
 
 
 def load_article(source: str | Path) -> tuple[Article, str]:
@@ -121,20 +147,24 @@ def prepare_script(
     )
 
 
-def synthesize(script: Script, engine: Engine, progress: Progress | None = None) -> list[Audio]:
-    """Speak every chunk of ``script`` with ``engine``, in order."""
-    chunks = script.chunks
-    clips: list[Audio] = []
-    for i, chunk in enumerate(chunks, start=1):
-        try:
-            clips.append(engine.synthesize(chunk.text))
-        except SynthesisError as exc:
-            raise SynthesisError(
-                f"{exc} [chunk {i} of {len(chunks)}: {chunk.text[:50]!r}]"
-            ) from exc
-        if progress is not None:
-            progress(i, len(chunks))
-    return clips
+def synthesize(
+    script: Script,
+    engine: Engine,
+    settings: RenderSettings | None = None,
+    progress: Progress | None = None,
+    stats: SynthesisStats | None = None,
+) -> list[Audio]:
+    """Speak every chunk of ``script`` with ``engine``, in order (cached, concurrent, retried)."""
+    settings = settings or RenderSettings()
+    return synthesize_chunks(
+        [c.text for c in script.chunks],
+        engine,
+        cache=settings.cache(),
+        jobs=settings.jobs,
+        retry=settings.retry,
+        progress=progress,
+        stats=stats,
+    )
 
 
 def output_path_for(article: Article, output: str | Path | None) -> Path:
@@ -170,7 +200,8 @@ def make(
     script = prepare_script(article, tts.max_chars, settings)
     if not script.chunks:
         raise InputError(f"{source}: nothing to read after cleaning the article.")
-    clips = synthesize(script, tts, progress)
+    stats = SynthesisStats()
+    clips = synthesize(script, tts, settings, progress, stats)
     programme: Programme = assemble(script, clips, settings.pauses)
     tags = Tags(
         title=article.title,
@@ -190,6 +221,8 @@ def make(
         engine_reason=reason,
         chunks=len(clips),
         seconds=time.perf_counter() - started,
+        cached=stats.cached,
+        retries=stats.retries,
     )
 
 
@@ -207,7 +240,7 @@ def render_script(
     script: Script, engine: Engine, target: Path, settings: RenderSettings, tags: Tags
 ) -> Programme:
     """Synthesize, assemble and write an already prepared script (for custom pipelines)."""
-    programme = assemble(script, synthesize(script, engine), settings.pauses)
+    programme = assemble(script, synthesize(script, engine, settings), settings.pauses)
     write_mp3(programme, target, tags, settings.bitrate)
     return programme
 

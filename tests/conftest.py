@@ -15,3 +15,17 @@ def article_file(tmp_path: Path):
         return path
 
     return write
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory):
+    """Never touch the user's real chunk cache from the tests."""
+    import os
+
+    old = os.environ.get("AUDIONEWS_CACHE_DIR")
+    os.environ["AUDIONEWS_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if old is None:
+        os.environ.pop("AUDIONEWS_CACHE_DIR", None)
+    else:
+        os.environ["AUDIONEWS_CACHE_DIR"] = old

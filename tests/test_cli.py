@@ -139,3 +139,63 @@ def test_engines_lists_all() -> None:
     assert result.exit_code == 0
     assert "espeak" in result.output and "gtts" in result.output
     assert "vi-VN-x-central" in result.output
+
+
+def test_cache_info_and_clear(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    out = tmp_path / "x.mp3"
+    args = ["make", str(EXAMPLE), "-e", "espeak", "-o", str(out), "--cache-dir", str(cache)]
+    assert runner.invoke(app, args).exit_code == 0
+    second = runner.invoke(app, args)
+    assert "from cache" in second.output
+    info = runner.invoke(app, ["cache", "info", "--cache-dir", str(cache)])
+    assert info.exit_code == 0 and str(cache) in info.output and "Chunks: 0" not in info.output
+    cleared = runner.invoke(app, ["cache", "clear"], env={"AUDIONEWS_CACHE_DIR": str(cache)})
+    assert cleared.exit_code == 0 and "Removed" in cleared.output
+    info = runner.invoke(app, ["cache", "info", "--cache-dir", str(cache)])
+    assert "Chunks: 0" in info.output
+
+
+def test_no_cache_and_jobs(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    out = tmp_path / "x.mp3"
+    result = runner.invoke(
+        app,
+        [
+            "make",
+            str(EXAMPLE),
+            "-e",
+            "espeak",
+            "-o",
+            str(out),
+            "--no-cache",
+            "-j",
+            "2",
+            "--cache-dir",
+            str(cache),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert not cache.exists()
+    assert runner.invoke(app, ["make", str(EXAMPLE), "-j", "0"]).exit_code == 2
+
+
+def test_ctrl_c_exits_130_with_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from audionews.engines.espeak import EspeakEngine
+
+    calls = {"n": 0}
+    real = EspeakEngine.synthesize
+
+    def interrupt_on_third(self: EspeakEngine, text: str):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise KeyboardInterrupt
+        return real(self, text)
+
+    monkeypatch.setattr(EspeakEngine, "synthesize", interrupt_on_third)
+    out = tmp_path / "x.mp3"
+    args = ["make", str(EXAMPLE), "-e", "espeak", "-o", str(out), "--cache-dir", str(tmp_path)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 130
+    assert "2 of" in result.output and "Run the same command again" in result.output
+    assert not out.exists()

@@ -18,7 +18,12 @@ def test_every_command_and_option_is_documented() -> None:
     for opt in (o for p in group.params for o in p.opts):  # type: ignore[attr-defined]
         if opt.startswith("-") and opt != "--help" and f"`{opt}" not in README:
             missing.append(opt)
+    commands = []
     for name, command in group.commands.items():  # type: ignore[attr-defined]
+        commands.append((name, command))
+        for sub, subcommand in getattr(command, "commands", {}).items():
+            commands.append((f"{name} {sub}", subcommand))
+    for name, command in commands:
         if f"audionews {name}" not in README:
             missing.append(name)
         for param in command.params:

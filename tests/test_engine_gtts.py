@@ -2,57 +2,21 @@
 
 from __future__ import annotations
 
-import base64
-import json
-import re
-
-import lameenc
 import pytest
 import requests
 import responses
-from support import sine_pcm
+from support import GOOGLE_URL, fake_mp3, google_body, sent_rpc
 
 from audionews.engines import EngineOptions, create_engine
 from audionews.engines.google import SAMPLE_RATE, GttsEngine
-from audionews.errors import SynthesisError
+from audionews.errors import SynthesisError, TransientSynthesisError
 from audionews.pipeline import choose_engine
 
-URL = re.compile(r"https://translate\.google\.[a-z.]+/_/TranslateWebserverUi/data/batchexecute")
-
-
-def fake_mp3(seconds: float = 0.5) -> bytes:
-    enc = lameenc.Encoder()
-    enc.set_bit_rate(32)
-    enc.set_in_sample_rate(SAMPLE_RATE)
-    enc.set_out_sample_rate(SAMPLE_RATE)
-    enc.set_channels(1)
-    return bytes(enc.encode(sine_pcm(seconds, SAMPLE_RATE))) + bytes(enc.flush())
-
-
-def google_body(mp3: bytes) -> str:
-    b64 = base64.b64encode(mp3).decode()
-    frame = json.dumps(
-        [["wrb.fr", "jQ1olc", json.dumps([b64]), None, None, None, "generic"]],
-        separators=(",", ":"),
-    )
-    return ")]}'\n\n" + str(len(frame)) + "\n" + frame + "\n"
-
-
-def sent_rpc(body: str | bytes | None) -> list[object]:
-    """Decode gTTS's f.req form body back to [text, lang, speed, ...]."""
-    assert body is not None
-    text = body.decode() if isinstance(body, bytes) else body
-    assert text.startswith("f.req=")
-    outer = json.loads(requests.utils.unquote(text[len("f.req=") :].rstrip("&")))
-    inner: list[object] = json.loads(outer[0][0][1])
-    return inner
+URL = GOOGLE_URL
 
 
 def engine(**kw: object) -> GttsEngine:
-    sleeps: list[float] = []
-    e = GttsEngine(backoff=0.01, sleep=sleeps.append, **kw)  # type: ignore[arg-type]
-    e.sleeps = sleeps  # type: ignore[attr-defined]
-    return e
+    return GttsEngine(**kw)  # type: ignore[arg-type]
 
 
 @responses.activate
@@ -68,55 +32,59 @@ def test_success_decodes_audio_and_sends_vietnamese() -> None:
 @responses.activate
 def test_tld_and_slow_reach_the_request() -> None:
     responses.add(responses.POST, URL, body=google_body(fake_mp3(0.2)))
-    create_engine("gtts", EngineOptions(tld="com.vn", slow=True, backoff=0)).synthesize("Chào.")
+    create_engine("gtts", EngineOptions(tld="com.vn", slow=True)).synthesize("Chào.")
     call = responses.calls[0].request
     assert call.url.startswith("https://translate.google.com.vn/")
     assert sent_rpc(call.body)[2] is True
 
 
 @responses.activate
-def test_429_then_success_is_retried() -> None:
-    responses.add(responses.POST, URL, status=429, headers={"Retry-After": "0"})
-    responses.add(responses.POST, URL, body=google_body(fake_mp3(0.3)))
-    e = engine()
-    audio = e.synthesize("Xin chào.")
-    assert audio.duration > 0.2
-    assert len(responses.calls) == 2
-    assert len(e.sleeps) == 1  # type: ignore[attr-defined]
-
-
-@responses.activate
-def test_persistent_429_is_a_clear_error() -> None:
-    responses.add(responses.POST, URL, status=429)
-    e = engine(retries=3)
-    with pytest.raises(SynthesisError, match="429") as err:
-        e.synthesize("Xin chào.")
+def test_429_is_transient_and_rate_limited() -> None:
+    responses.add(responses.POST, URL, status=429, headers={"Retry-After": "7"})
+    with pytest.raises(TransientSynthesisError, match="429") as err:
+        engine().synthesize("Xin chào.")
+    assert err.value.rate_limited and err.value.retry_after == 7.0
     assert "rate-limiting" in str(err.value)
-    assert len(responses.calls) == 3
+    assert len(responses.calls) == 1  # the engine makes one attempt; the orchestrator retries
 
 
 @responses.activate
-def test_server_error() -> None:
+def test_server_error_is_transient() -> None:
     responses.add(responses.POST, URL, status=503)
-    with pytest.raises(SynthesisError, match="503"):
-        engine(retries=2).synthesize("Xin chào.")
-    assert len(responses.calls) == 2
+    with pytest.raises(TransientSynthesisError, match="503") as err:
+        engine().synthesize("Xin chào.")
+    assert not err.value.rate_limited
 
 
 @responses.activate
-def test_client_error_is_not_retried() -> None:
+def test_client_error_is_permanent() -> None:
     responses.add(responses.POST, URL, status=403)
-    with pytest.raises(SynthesisError, match="403"):
-        engine(retries=3).synthesize("Xin chào.")
-    assert len(responses.calls) == 1
+    with pytest.raises(SynthesisError, match="403") as err:
+        engine().synthesize("Xin chào.")
+    assert not isinstance(err.value, TransientSynthesisError)
 
 
 @responses.activate
-def test_connection_error() -> None:
-    responses.add(responses.POST, URL, body=requests.ConnectionError("network down"))
-    with pytest.raises(SynthesisError, match="cannot connect"):
-        engine(retries=2).synthesize("Xin chào.")
-    assert len(responses.calls) == 2
+@pytest.mark.parametrize(
+    "fault", [requests.ConnectionError("network down"), requests.ReadTimeout("too slow")]
+)
+def test_connection_error_and_timeout_are_transient(fault: Exception) -> None:
+    responses.add(responses.POST, URL, body=fault)
+    with pytest.raises(TransientSynthesisError, match="cannot connect"):
+        engine().synthesize("Xin chào.")
+
+
+def test_timeout_reaches_requests(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[object] = []
+
+    def send(self: object, request: object, **kwargs: object) -> None:
+        seen.append(kwargs.get("timeout"))
+        raise requests.ConnectTimeout("no answer")
+
+    monkeypatch.setattr(requests.Session, "send", send)
+    with pytest.raises(TransientSynthesisError):
+        GttsEngine(timeout=2.5).synthesize("Xin chào.")
+    assert seen == [2.5]
 
 
 @responses.activate

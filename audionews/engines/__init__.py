@@ -61,10 +61,6 @@ class EngineOptions:
     """gtts: read slowly."""
     timeout: float = 15.0
     """Network engines: seconds to wait for one answer."""
-    retries: int = 3
-    """Network engines: tries per chunk on rate limits, server errors and network faults."""
-    backoff: float = 1.0
-    """Network engines: first wait between tries, in seconds (doubles each try)."""
 
 
 @runtime_checkable
@@ -75,6 +71,8 @@ class Engine(Protocol):
     max_chars: int
     """Longest chunk of text the engine takes in one call."""
     voice: str
+    concurrent: bool
+    """True when calls may run in several threads at once (network engines)."""
 
     @property
     def version(self) -> str:

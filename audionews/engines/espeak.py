@@ -97,6 +97,7 @@ class EspeakEngine:
 
     name = "espeak"
     max_chars = 600
+    concurrent = False
 
     def __init__(self, voice: str = "vi", rate_wpm: int | None = None) -> None:
         if voice not in VOICES:

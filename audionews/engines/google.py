@@ -1,20 +1,18 @@
 """Google Translate's Vietnamese voice through the ``gtts`` package (online).
 
 gTTS sends one request per <=100-character piece and returns MP3 (24 kHz mono). We give it chunks
-that already fit 100 characters (one request each), a timeout, and bounded retries with backoff
-on rate limits (429), server errors (5xx) and network faults. A 200 answer without audio is an
-error, never silence. The MP3 is decoded to PCM with miniaudio (no ffmpeg needed).
+that already fit 100 characters (one request each) and a timeout; rate limits (429), server
+errors (5xx) and network faults raise TransientSynthesisError for the orchestrator to retry.
+A 200 answer without audio is an error, never silence. The MP3 is decoded to PCM with
+miniaudio (no ffmpeg needed).
 """
 
 from __future__ import annotations
 
 import logging
-import random
-import time
-from collections.abc import Callable
 
 from audionews.engines import Audio, EngineOptions
-from audionews.errors import SynthesisError
+from audionews.errors import SynthesisError, TransientSynthesisError
 
 __all__ = ["GOOGLE_MAX_CHARS", "GttsEngine", "check", "create", "endpoint_reachable"]
 
@@ -49,28 +47,20 @@ def endpoint_reachable(tld: str = "com", timeout: float = 3.0) -> tuple[bool, st
 
 
 class GttsEngine:
-    """Google Translate TTS, Vietnamese, 24 kHz mono."""
+    """Google Translate TTS, Vietnamese, 24 kHz mono. One attempt per call: retries, pacing and
+    concurrency are the orchestrator's (:mod:`audionews.synthesize`)."""
 
     name = "gtts"
     max_chars = GOOGLE_MAX_CHARS
     voice = "vi"
     sample_rate = SAMPLE_RATE
+    concurrent = True
+    """Each call uses its own HTTP session: safe to run from several threads."""
 
-    def __init__(
-        self,
-        tld: str = "com",
-        slow: bool = False,
-        timeout: float = 15.0,
-        retries: int = 3,
-        backoff: float = 1.0,
-        sleep: Callable[[float], None] = time.sleep,
-    ) -> None:
+    def __init__(self, tld: str = "com", slow: bool = False, timeout: float = 15.0) -> None:
         self.tld = tld
         self.slow = slow
         self.timeout = timeout
-        self.retries = max(1, retries)
-        self.backoff = backoff
-        self._sleep = sleep
 
     @property
     def version(self) -> str:
@@ -81,43 +71,40 @@ class GttsEngine:
     def synthesize(self, text: str) -> Audio:
         from gtts import gTTS, gTTSError
 
-        last: str = ""
-        for attempt in range(1, self.retries + 1):
-            try:
-                tts = gTTS(
-                    text,
-                    lang="vi",
-                    tld=self.tld,
-                    slow=self.slow,
-                    lang_check=False,
-                    pre_processor_funcs=[],
-                    timeout=self.timeout,
-                )
-                mp3 = b"".join(tts.stream())
-            except gTTSError as exc:
-                status = getattr(getattr(exc, "rsp", None), "status_code", None)
-                last = _describe(status, exc)
-                if not _retryable(status) or attempt == self.retries:
-                    raise SynthesisError(f"gtts: {last} (after {attempt} tries)") from exc
-                self._wait(attempt, exc)
-                continue
-            if not mp3:
-                raise SynthesisError(
-                    "gtts: Google answered without audio for: "
-                    f"{text[:60]!r}. The service may have changed; try --engine espeak."
-                )
-            return Audio(_decode_mp3(mp3), SAMPLE_RATE)
-        raise SynthesisError(f"gtts: {last}")  # pragma: no cover - loop always returns or raises
+        try:
+            tts = gTTS(
+                text,
+                lang="vi",
+                tld=self.tld,
+                slow=self.slow,
+                lang_check=False,
+                pre_processor_funcs=[],
+                timeout=self.timeout,
+            )
+            mp3 = b"".join(tts.stream())
+        except gTTSError as exc:
+            rsp = getattr(exc, "rsp", None)
+            status = getattr(rsp, "status_code", None)
+            message = f"gtts: {_describe(status, exc)}"
+            if _retryable(status):
+                raise TransientSynthesisError(
+                    message, rate_limited=status == 429, retry_after=_retry_after(rsp)
+                ) from exc
+            raise SynthesisError(message) from exc
+        if not mp3:
+            raise SynthesisError(
+                "gtts: Google answered without audio for: "
+                f"{text[:60]!r}. The service may have changed; try --engine espeak."
+            )
+        return Audio(_decode_mp3(mp3), SAMPLE_RATE)
 
-    def _wait(self, attempt: int, exc: Exception) -> None:
-        delay = self.backoff * (2 ** (attempt - 1))
-        rsp = getattr(exc, "rsp", None)
-        retry_after = getattr(rsp, "headers", {}).get("Retry-After") if rsp is not None else None
-        if retry_after and str(retry_after).isdigit():
-            delay = max(delay, float(retry_after))
-        delay *= 1 + random.random() * 0.25
-        log.info("gtts: try %d failed (%s); retrying in %.1f s", attempt, exc, delay)
-        self._sleep(delay)
+
+def _retry_after(rsp: object) -> float | None:
+    value = getattr(rsp, "headers", {}).get("Retry-After") if rsp is not None else None
+    try:
+        return float(value) if value is not None else None
+    except ValueError:
+        return None  # an HTTP date: fall back to our own backoff
 
 
 def _retryable(status: int | None) -> bool:
@@ -155,10 +142,4 @@ def _decode_mp3(mp3: bytes) -> bytes:
 
 
 def create(options: EngineOptions) -> GttsEngine:
-    return GttsEngine(
-        tld=options.tld,
-        slow=options.slow,
-        timeout=options.timeout,
-        retries=options.retries,
-        backoff=options.backoff,
-    )
+    return GttsEngine(tld=options.tld, slow=options.slow, timeout=options.timeout)

@@ -1,0 +1,272 @@
+"""Concurrency, cache, resume, retries and re-render against a fake Google endpoint."""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import requests
+import responses
+from support import GOOGLE_URL, fake_mp3, google_body, sent_rpc
+
+from audionews.cache import ChunkCache
+from audionews.engines import Audio
+from audionews.engines.google import GttsEngine, _decode_mp3
+from audionews.errors import Interrupted, SynthesisError
+from audionews.pipeline import RenderSettings, make
+from audionews.synthesize import (
+    RetryPolicy,
+    SynthesisProgress,
+    SynthesisStats,
+    Throttle,
+    synthesize_chunks,
+)
+
+NO_WAIT = RetryPolicy(tries=4, backoff=0.0, jitter=0.0)
+TEXTS = [f"Câu số {i} của bản tin hôm nay." + " thêm" * (i % 5) for i in range(12)]
+
+
+def seconds_for(text: str) -> float:
+    """Each text gets its own audio length, so order can be checked from durations."""
+    return 0.1 + 0.02 * len(text) / 5
+
+
+class FakeGoogle:
+    """A controllable fake of Google's endpoint: latency, failures per text, concurrency seen."""
+
+    def __init__(self, latency: float = 0.0, failures: dict[str, list[object]] | None = None):
+        self.latency = latency
+        self.failures = failures or {}
+        self.requests: list[str] = []
+        self.in_flight = 0
+        self.max_in_flight = 0
+        self._lock = threading.Lock()
+        self.audio: dict[str, bytes] = {}
+
+    def __call__(self, request: requests.PreparedRequest) -> tuple[int, dict[str, str], str]:
+        text = str(sent_rpc(request.body)[0])
+        with self._lock:
+            self.requests.append(text)
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+            plan = self.failures.get(text)
+            outcome = plan.pop(0) if plan else 200
+        try:
+            if self.latency:
+                time.sleep(self.latency * (0.5 + random.random()))
+            if isinstance(outcome, Exception):
+                raise outcome
+            if outcome != 200:
+                return int(outcome), {"Retry-After": "0"}, ""  # type: ignore[call-overload]
+            if text not in self.audio:
+                self.audio[text] = fake_mp3(seconds_for(text))
+            return 200, {}, google_body(self.audio[text])
+        finally:
+            with self._lock:
+                self.in_flight -= 1
+
+    def install(self, rsps: responses.RequestsMock) -> FakeGoogle:
+        rsps.add_callback(responses.POST, GOOGLE_URL, callback=self)
+        return self
+
+
+@pytest.fixture
+def google():
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as rsps:
+        yield lambda **kw: FakeGoogle(**kw).install(rsps)
+
+
+@pytest.fixture
+def cache(tmp_path: Path) -> ChunkCache:
+    return ChunkCache(tmp_path / "cache")
+
+
+def test_order_is_kept_under_concurrency(google, cache: ChunkCache) -> None:
+    fake = google(latency=0.03)
+    clips = synthesize_chunks(TEXTS, GttsEngine(), cache=cache, jobs=4, retry=NO_WAIT)
+    assert fake.max_in_flight > 1
+    assert len(fake.requests) == len(TEXTS)
+    for text, clip in zip(TEXTS, clips, strict=True):
+        assert clip.pcm == _decode_mp3(fake.audio[text])  # each chunk got its own answer
+
+
+def test_jobs_bounds_requests_in_flight(google, cache: ChunkCache) -> None:
+    fake = google(latency=0.02)
+    synthesize_chunks(TEXTS, GttsEngine(), cache=cache, jobs=2, retry=NO_WAIT)
+    assert fake.max_in_flight <= 2
+
+
+def test_429_then_success_slows_the_pool(google, cache: ChunkCache) -> None:
+    fake = google(failures={TEXTS[3]: [429, 429]})
+    stats = SynthesisStats()
+    clips = synthesize_chunks(TEXTS, GttsEngine(), cache=cache, retry=NO_WAIT, stats=stats)
+    assert len(clips) == len(TEXTS)
+    assert stats.retries == 2 and stats.rate_limited == 2
+    assert Counter(fake.requests)[TEXTS[3]] == 3
+
+
+def test_timeout_then_success(google, cache: ChunkCache) -> None:
+    fake = google(failures={TEXTS[0]: [requests.ReadTimeout("slow"), requests.ConnectionError()]})
+    clips = synthesize_chunks(TEXTS[:2], GttsEngine(), cache=cache, retry=NO_WAIT)
+    assert len(clips) == 2
+    assert Counter(fake.requests)[TEXTS[0]] == 3
+
+
+def test_persistent_500_fails_cleanly_then_resumes(google, cache: ChunkCache) -> None:
+    fake = google(failures={TEXTS[5]: [500] * 10})
+    with pytest.raises(SynthesisError) as err:
+        synthesize_chunks(TEXTS, GttsEngine(), cache=cache, jobs=1, retry=NO_WAIT)
+    message = str(err.value)
+    assert "500" in message and "gave up after 4 tries" in message
+    assert "chunk 6 of 12" in message and "Run the same command again" in message
+    assert cache.info().entries == 5  # chunks 1-5 finished and were kept
+
+    fake.failures.clear()
+    fake.requests.clear()
+    stats = SynthesisStats()
+    clips = synthesize_chunks(TEXTS, GttsEngine(), cache=cache, retry=NO_WAIT, stats=stats)
+    assert len(clips) == len(TEXTS)
+    assert stats.cached == 5
+    assert sorted(fake.requests) == sorted(TEXTS[5:])  # only what was missing
+
+
+def test_ctrl_c_keeps_finished_chunks_and_says_so(google, cache: ChunkCache) -> None:
+    fake = google(latency=0.01)
+
+    def stop_after_four(p: SynthesisProgress) -> None:
+        if p.done >= 4:
+            raise KeyboardInterrupt
+
+    with pytest.raises(Interrupted) as err:
+        synthesize_chunks(
+            TEXTS, GttsEngine(), cache=cache, jobs=2, retry=NO_WAIT, progress=stop_after_four
+        )
+    assert "interrupted" in str(err.value) and "Run the same command again" in str(err.value)
+    assert err.value.exit_code == 130
+    time.sleep(0.1)  # requests in flight finish and land in the cache
+    kept = cache.info().entries
+    assert kept >= 4
+
+    fake.requests.clear()
+    synthesize_chunks(TEXTS, GttsEngine(), cache=cache, retry=NO_WAIT)
+    assert len(fake.requests) == len(TEXTS) - kept
+
+
+def test_corrupt_cache_entry_is_resynthesized_not_played(google, cache: ChunkCache) -> None:
+    fake = google()
+    first = synthesize_chunks(TEXTS[:3], GttsEngine(), cache=cache, retry=NO_WAIT)
+    entry = next(iter(sorted(cache.root.glob("*/*.pcm"))))
+    data = bytearray(entry.read_bytes())
+    data[100] ^= 0xFF  # flip bits in the audio: the checksum no longer matches
+    entry.write_bytes(bytes(data))
+    fake.requests.clear()
+    second = synthesize_chunks(TEXTS[:3], GttsEngine(), cache=cache, retry=NO_WAIT)
+    assert len(fake.requests) == 1
+    assert cache.corrupt == 1
+    assert [a.pcm for a in second] == [a.pcm for a in first]
+
+
+def test_truncated_and_foreign_entries_are_misses(tmp_path: Path) -> None:
+    cache = ChunkCache(tmp_path)
+    key = ChunkCache.key("gtts", "v1", "vi", "xin chào")
+    cache.put(key, Audio(b"\x01\x02" * 50, 24000))
+    path = next(tmp_path.glob("*/*.pcm"))
+    path.write_bytes(path.read_bytes()[:-10])
+    assert cache.get(key) is None and not path.exists()
+    cache.put(key, Audio(b"\x01\x02" * 50, 24000))
+    assert cache.get(key) == Audio(b"\x01\x02" * 50, 24000)
+    assert cache.clear() == 1 and cache.info().entries == 0
+
+
+def test_key_changes_with_everything_that_changes_audio() -> None:
+    base = ChunkCache.key("gtts", "gtts 2.5.4 tld=com slow=False", "vi", "Xin chào.")
+    assert (
+        len(
+            {
+                base,
+                ChunkCache.key("espeak", "gtts 2.5.4 tld=com slow=False", "vi", "Xin chào."),
+                ChunkCache.key("gtts", "gtts 2.5.4 tld=com.vn slow=False", "vi", "Xin chào."),
+                ChunkCache.key("gtts", "gtts 2.5.4 tld=com slow=True", "vi", "Xin chào."),
+                ChunkCache.key("gtts", "gtts 2.5.4 tld=com slow=False", "vi-x", "Xin chào."),
+                ChunkCache.key("gtts", "gtts 2.5.4 tld=com slow=False", "vi", "Xin chào!"),
+            }
+        )
+        == 6
+    )
+
+
+def test_throttle_halves_and_recovers() -> None:
+    now = [0.0]
+    t = Throttle(4, recover_after=2, clock=lambda: now[0])
+    t.rate_limited(0.0)
+    assert t.limit == 2
+    t.rate_limited(0.0)
+    assert t.limit == 1
+    for _ in range(6):
+        t.succeeded()
+    assert t.limit == 4
+
+
+ARTICLE = """Giá lúa tăng mạnh ở Đồng Tháp
+
+05/01/2024
+
+ - Giá lúa hôm nay tăng mạnh so với tuần trước, nông dân phấn khởi.
+
+Thị trường sôi động
+
+Thương lái đổ về các huyện để thu mua lúa. Nhiều ghe hàng xếp hàng chờ ở bến.
+
+Các doanh nghiệp xuất khẩu cũng tăng mua. Giá gạo xuất khẩu đứng ở mức cao.
+
+Dự báo thời gian tới
+
+Giá lúa được dự báo còn tăng trong những tuần tới.
+
+MINH TRÍ
+"""
+
+
+def test_edit_one_paragraph_rerenders_only_its_chunks(google, tmp_path: Path) -> None:
+    fake = google()
+    src = tmp_path / "bai.txt"
+    src.write_text(ARTICLE, encoding="utf-8")
+    settings = RenderSettings(cache_dir=tmp_path / "cache", retry=NO_WAIT)
+    first = make(src, output=tmp_path / "a.mp3", engine="gtts", settings=settings)
+    assert first.cached == 0 and len(fake.requests) == first.chunks
+
+    src.write_text(
+        ARTICLE.replace("Giá gạo xuất khẩu đứng ở mức cao.", "Giá gạo xuất khẩu lập kỷ lục mới."),
+        encoding="utf-8",
+    )
+    fake.requests.clear()
+    second = make(src, output=tmp_path / "a.mp3", engine="gtts", settings=settings)
+    assert len(fake.requests) == 1
+    assert "kỷ lục" in fake.requests[0]
+    assert second.cached == second.chunks - 1
+
+
+def test_no_cache_keeps_nothing(google, tmp_path: Path) -> None:
+    fake = google()
+    src = tmp_path / "bai.txt"
+    src.write_text(ARTICLE, encoding="utf-8")
+    settings = RenderSettings(use_cache=False, retry=NO_WAIT, cache_dir=tmp_path / "c")
+    make(src, output=tmp_path / "a.mp3", engine="gtts", settings=settings)
+    make(src, output=tmp_path / "a.mp3", engine="gtts", settings=settings)
+    assert len(fake.requests) == 2 * len(set(fake.requests))
+    assert not (tmp_path / "c").exists()
+
+
+def test_failed_render_writes_no_output(google, tmp_path: Path) -> None:
+    google(failures={"Giá lúa tăng mạnh ở Đồng Tháp.": [503] * 10})
+    src = tmp_path / "bai.txt"
+    src.write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "a.mp3"
+    settings = RenderSettings(cache_dir=tmp_path / "cache", retry=NO_WAIT)
+    with pytest.raises(SynthesisError, match="503"):
+        make(src, output=out, engine="gtts", settings=settings)
+    assert not out.exists()
