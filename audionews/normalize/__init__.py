@@ -10,8 +10,11 @@ of small ``str -> str`` rules (``Normalizer.rules``); see docs/normalization.md.
 
 from __future__ import annotations
 
+import functools
+import logging
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from audionews.normalize import rules as r
@@ -21,10 +24,12 @@ from audionews.normalize.encoding import (
     has_vietnamese_letters,
     repair_text,
 )
-from audionews.normalize.lexicon import Lexicon, builtin_lexicon, load_lexicon_file, trie_regex
+from audionews.normalize.lexicon import builtin_lexicon, load_lexicon_file, trie_regex
 from audionews.normalize.vietnamese import is_vietnamese_syllable, strip_tone
 
 __all__ = ["Normalizer", "normalize_text"]
+
+_log = logging.getLogger(__name__)
 
 _WORD_END = r"(?![\w&]|[-/.]\w)"
 _WORD_START = r"(?<![\w./&-])"
@@ -36,6 +41,7 @@ _CLAUSE_BREAK = re.compile(r"[.;:!?()\[\]\"“”,\n]")
 _FUNCTION_WORDS = frozenset({"và", "của", "các", "về", "cho", "với", "trong", "tại", "-", "&"})
 _LETTER_WORD = re.compile(r"[^\W\d_]")
 _CAPS_WORD = re.compile(r"(?<![\w])[^\W\d_]{2,}(?![\w])")
+_ANY_WORD = re.compile(r"(?<![\w])[^\W\d_]+(?![\w])")
 
 
 def _initial(word: str) -> str:
@@ -54,22 +60,38 @@ def _abbr_key(abbr: str) -> str:
 def _find_definition(before: str, abbr: str) -> str | None:
     """The words just before "(ABBR)" whose initials spell ABBR, or None."""
     clause = _CLAUSE_BREAK.split(before)[-1]
-    words = clause.split()[-14:]
+    words = [w for w in clause.split()[-14:] if w != "-"]
     target = _abbr_key(abbr)
     if len(target) < 2:
         return None
+    bare_target = target.replace("&", "")
     for k in range(1, len(words) + 1):
         chunk = words[-k:]
-        if chunk[0] in _FUNCTION_WORDS or not _LETTER_WORD.match(chunk[0]):
+        if chunk[0].lower() in _FUNCTION_WORDS or not _LETTER_WORD.match(chunk[0]):
             continue
-        letters = [w for w in chunk if _LETTER_WORD.match(w) or w == "&"]
-        full = "".join(_initial(w) for w in letters)
-        content = "".join(_initial(w) for w in letters if w.lower() not in _FUNCTION_WORDS)
-        if target in (full, content, target.replace("&", "") and full.replace("&", "")) and (
-            full == target or content == target.replace("&", "") or content == target
-        ):
-            return " ".join(w for w in chunk if w != "-")
+        full = "".join(_initial(w) for w in chunk)
+        content = "".join(_initial(w) for w in chunk if w.lower() not in _FUNCTION_WORDS)
+        if target in (full, content) or bare_target in (full.replace("&", ""), content):
+            return _as_phrase(chunk)
+    for k in range(2, min(len(words), len(target) + 2) + 1):  # some initials skipped
+        chunk = words[-k:]
+        initials = "".join(_initial(w) for w in chunk)
+        if initials[0] == target[0] and _subsequence(target, initials):
+            return _as_phrase(chunk)
     return None
+
+
+def _as_phrase(words: list[str]) -> str:
+    """The definition as it will be read; "Doanh nghiệp" (sentence case) becomes lowercase."""
+    words = list(words)
+    if all(w.islower() for w in words[1:]):
+        words[0] = words[0][:1].lower() + words[0][1:]
+    return " ".join(words)
+
+
+def _subsequence(needle: str, haystack: str) -> bool:
+    it = iter(haystack)
+    return all(ch in it for ch in needle)
 
 
 def _comparable(text: str) -> str:
@@ -80,40 +102,50 @@ class Normalizer:
     """Normalizes the pieces of one document; remembers abbreviations the document defines."""
 
     def __init__(self, lexicon_files: Sequence[Path] = ()) -> None:
-        builtin = builtin_lexicon()
+        builtin = _builtin_tables()
         user = [load_lexicon_file(Path(p)) for p in lexicon_files]
-        words: dict[str, str] = {}
-        titles: dict[str, str] = dict(builtin.titles)
-        for lexicon in (builtin, *user):
-            words.update(lexicon.words)
-            titles.update(lexicon.titles)
-        self._user_words: dict[str, str] = {}
+        user_words: dict[str, str] = {}
+        user_titles: dict[str, str] = {}
         for lexicon in user:
-            self._user_words.update(lexicon.words)
-            self._user_words.update(lexicon.titles)
-        self._base_words = _with_variants(words, user)
-        for key, value in titles.items():
-            if len(key) >= 2:
-                self._base_words.setdefault(key, value)
-        self._titles = titles
-        self._title_re = re.compile(rf"(?<![\w.])({trie_regex(titles)})\.\s*(?=[{r.UPPER}])")
+            user_titles.update(lexicon.titles)
+            user_words.update(lexicon.titles)
+            user_words.update(lexicon.words)
+        self._builtin = builtin
+        self._titles = {**builtin.titles, **user_titles}
+        self._title_re = builtin.title_re if not user_titles else _title_regex(self._titles)
+        self._user = _WordTable.build(user_words) if user_words else None
         self._learned: dict[str, str] = {}
-        self._word_re: re.Pattern[str] | None = None
-        self._words: dict[str, str] = {}
+        self._learned_table: _WordTable | None = None
         self._seen: list[str] = []
         self._encoding: str | None = None
         self._encoding_known = False
+        # The whole pipeline, in order: each step is a small ``str -> str`` function.
         self.rules: tuple[r.Rule, ...] = (
-            self._repair,
+            self._repair,  # legacy encodings, NFD -> NFC
             r.clean_spaces,
-            self._drop_definitions,
-            self._headline_case,
+            self._drop_definitions,  # "doanh nghiệp (DN)" -> "doanh nghiệp"
+            self._headline_case,  # "BỘ Y TẾ CÔNG BỐ" -> "bộ y tế công bố"
+            r.date_line_dashes,
             r.phone_numbers,
             r.document_numbers,
-            self._expand_titles,
-            self._expand_words,
-            *r.NUMBER_RULES[2:],
-            *r.FINAL_RULES,
+            self._expand_titles,  # "TS. Lê" -> "tiến sĩ Lê"
+            self._expand_words,  # learned > user > built-in lexicon
+            r.full_dates,
+            r.quarters,
+            r.month_years,
+            r.day_months,
+            r.clock_times,
+            r.roman_numerals,
+            r.ordinals,
+            r.ranges_and_scores,
+            r.fractions,
+            r.units,
+            r.negatives,
+            r.codes,
+            r.numbers,
+            r.acronyms,
+            r.symbols,
+            r.tidy,
         )
 
     # ----------------------------------------------------------------- learning
@@ -128,13 +160,16 @@ class Normalizer:
             definition = _find_definition(text[: match.start()], abbr)
             if definition and abbr not in self._learned:
                 self._learned[abbr] = definition
-                self._word_re = None
+                self._learned_table = None
 
     # ----------------------------------------------------------------- normalizing
     def normalize(self, text: str) -> str:
         """Return the spoken form of ``text``."""
         for rule in self.rules:
-            text = rule(text)
+            try:
+                text = rule(text)
+            except Exception:  # a rule bug must never stop a broadcast: skip that rule
+                _log.exception("normalization rule %s failed; text left as is", rule)
         return text
 
     def _document_encoding(self) -> str | None:
@@ -156,7 +191,8 @@ class Normalizer:
         def drop(match: re.Match[str]) -> str:
             abbr = match.group(1).rstrip(".")
             before = _comparable(text[: match.start()])
-            for spoken in (self._learned.get(abbr), self._base_words.get(abbr)):
+            known = (self._learned, self._user.words if self._user else {}, self._builtin.words)
+            for spoken in (table.get(abbr) for table in known):
                 if spoken and before.endswith(_comparable(spoken)):
                     return ""
             return match.group()
@@ -171,36 +207,84 @@ class Normalizer:
 
         def lower(match: re.Match[str]) -> str:
             word = match.group()
-            if word in self._learned or word in self._user_words:
+            if word in self._learned or (self._user and word in self._user.words):
                 return word
             if word.isupper() and is_vietnamese_syllable(word):
                 return word.lower()
             return word
 
-        return _CAPS_WORD.sub(lower, text)
+        return _ANY_WORD.sub(lower, text)
 
     def _expand_titles(self, text: str) -> str:
-        return self._title_re.sub(lambda m: self._titles[m.group(1)] + " ", text)
+        assert self._title_re is not None
+        return self._title_re.sub(lambda m: _cased(m, self._titles[m.group(1)]) + " ", text)
 
     def _expand_words(self, text: str) -> str:
-        if self._word_re is None:
-            self._words = dict(self._base_words)
-            self._words.update(self._user_words)
-            self._words.update(self._learned)
-            self._word_re = re.compile(f"{_WORD_START}({trie_regex(self._words)}){_WORD_END}")
-        words = self._words
-        return self._word_re.sub(lambda m: words[m.group(1)], text)
+        if self._learned and self._learned_table is None:
+            self._learned_table = _WordTable.build(self._learned, variants=False)
+        for table in (self._learned_table, self._user, self._builtin):
+            if table is not None:
+                text = table.expand(text)
+        return text
 
 
-def _with_variants(words: dict[str, str], user: Sequence[Lexicon]) -> dict[str, str]:
+@dataclass(frozen=True)
+class _WordTable:
+    """Written forms -> spoken forms, matched as whole tokens by one trie regex."""
+
+    words: dict[str, str]
+    pattern: re.Pattern[str]
+    titles: dict[str, str] = field(default_factory=dict)
+    title_re: re.Pattern[str] | None = None
+
+    @classmethod
+    def build(cls, words: dict[str, str], variants: bool = True) -> _WordTable:
+        table = _with_variants(words) if variants else dict(words)
+        pattern = re.compile(f"{_WORD_START}({trie_regex(table)}){_WORD_END}")
+        return cls(table, pattern)
+
+    def expand(self, text: str) -> str:
+        words = self.words
+        return self.pattern.sub(lambda m: _cased(m, words[m.group(1)]), text)
+
+
+def _title_regex(titles: dict[str, str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w.])({trie_regex(titles)})\.\s*(?=[{r.UPPER}])")
+
+
+@functools.cache
+def _builtin_tables() -> _WordTable:
+    """The built-in lexicon, compiled once per process."""
+    lexicon = builtin_lexicon()
+    words = dict(lexicon.words)
+    for key, value in lexicon.titles.items():
+        if len(key) >= 2:
+            words.setdefault(key, value)
+    table = _WordTable.build(words)
+    titles = dict(lexicon.titles)
+    return _WordTable(table.words, table.pattern, titles, _title_regex(titles))
+
+
+_SENTENCE_END = re.compile(r"(?:^|[.!?…]\s+|\n\s*)[\"“'(\[]?$")
+
+
+def _cased(match: re.Match[str], spoken: str) -> str:
+    """Capitalize an expansion that starts a sentence ("UBND đã ..." -> "Ủy ban nhân dân đã")."""
+    before = match.string[max(0, match.start() - 4) : match.start()]
+    if match.start() < 4:
+        before = "\n" + before
+    if _SENTENCE_END.search(before):
+        return spoken[:1].upper() + spoken[1:]
+    return spoken
+
+
+def _with_variants(words: dict[str, str]) -> dict[str, str]:
     """Long keys also match in upper, lower and capitalized case ("Covid-19", "COVID-19")."""
     result = dict(words)
     for key, value in words.items():
         if len(key) >= 5:
             for variant in (key.upper(), key.lower(), key.capitalize()):
                 result.setdefault(variant, value)
-    for lexicon in user:  # user entries win over built-in variants too
-        result.update(lexicon.words)
     return result
 
 

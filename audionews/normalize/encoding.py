@@ -144,8 +144,12 @@ def _score(text: str) -> int:
     for word in _WORD.findall(text):
         if word.isascii():
             continue
-        score += 1 if is_vietnamese_syllable(word) else -1
+        well_cased = word.islower() or word.isupper() or word[1:].islower()
+        score += 1 if well_cased and is_vietnamese_syllable(word) else -1
     return score
+
+
+_MIN_SCORE = 2  # at least two more well-formed Vietnamese syllables than malformed ones
 
 
 def _best(surface: str, baseline: int) -> tuple[str, str] | None:
@@ -153,7 +157,7 @@ def _best(surface: str, baseline: int) -> tuple[str, str] | None:
     for name, convert in LEGACY_ENCODINGS.items():
         converted = unicodedata.normalize("NFC", convert(surface))
         score = _score(converted)
-        if score > 0 and score > baseline and (best is None or score > best[0]):
+        if score >= _MIN_SCORE and score > baseline and (best is None or score > best[0]):
             best = (score, name, converted)
     return None if best is None else (best[1], best[2])
 

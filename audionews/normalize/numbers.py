@@ -90,7 +90,7 @@ def read_cardinal(n: int) -> str:
 
 def read_digits(digits: str) -> str:
     """Digit by digit: "0912" -> "không chín một hai" (non-digits are skipped)."""
-    return " ".join(DIGITS[int(c)] for c in digits if c.isdigit())
+    return " ".join(DIGITS[int(c)] for c in digits if c.isdecimal())
 
 
 def _read_fraction_part(frac: str) -> str:
@@ -121,7 +121,7 @@ def read_number_token(token: str) -> str:
     whole, _, frac = token.partition(",")
     if _GROUPED.fullmatch(whole):
         whole = whole.replace(".", "")
-    if not whole.isdigit() or not (frac == "" or frac.isdigit()):
+    if not whole.isdecimal() or not (frac == "" or frac.isdecimal()):
         return read_digits(token)
     if (len(whole) > 1 and whole.startswith("0") and not frac) or len(whole) > 18:
         spoken = read_digits(whole)

@@ -1,7 +1,7 @@
 """The context-free rewriting rules: small pure functions ``str -> str`` with precompiled regexes.
 
 Each rule rewrites one kind of written form into spoken Vietnamese. The order in which they run
-is the tuple ``NUMBER_RULES`` / ``FINAL_RULES`` (see ``audionews.normalize.Normalizer``).
+is the tuple ``Normalizer.rules`` in ``audionews.normalize``.
 """
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ def phone_numbers(text: str) -> str:
 
 # --- document numbers
 _DOC_CODE = r"[A-ZĐ][\wĐđ&.]*(?:[-/][\wĐđ&]+)*"
-_DOCUMENT = re.compile(rf"(?<![\w/.,])(\d+)(?:/(\d{{4}}))?/({_DOC_CODE})")
+_DOCUMENT = re.compile(rf"(?<![\w/.,])(\d{{1,6}})(?:/(\d{{4}}))?/({_DOC_CODE})")
 
 
 def _spell_code(code: str) -> str:
@@ -85,7 +85,7 @@ def _spell_code(code: str) -> str:
     for piece in re.findall(r"\d+|&|[^\W\d_]", code):
         if piece == "&":
             parts.append("và")
-        elif piece.isdigit():
+        elif piece.isdecimal():
             parts.append(read_cardinal(int(piece)) if len(piece) <= 2 else read_digits(piece))
         else:
             parts.append(LETTER_NAMES.get(piece.upper(), piece.lower()))
@@ -94,7 +94,7 @@ def _spell_code(code: str) -> str:
 
 def _read_document(match: re.Match[str]) -> str:
     number, year, code = match.groups()
-    words = [_num(number) if number.isdigit() else read_digits(number)]
+    words = [read_cardinal(int(number))]
     if year:
         words += ["trên", read_cardinal(int(year))]
     words += ["trên", _spell_code(code)]
@@ -104,6 +104,17 @@ def _read_document(match: re.Match[str]) -> str:
 def document_numbers(text: str) -> str:
     """ "100/2019/NĐ-CP" -> "một trăm trên hai nghìn không trăm mười chín trên nờ đê xê pê"."""
     return _DOCUMENT.sub(_read_document, text)
+
+
+# --- date lines
+_DATE_LINE_DASH = re.compile(
+    r"(?<=\d)\s+-\s+(?=\d{1,2}:\d{2})|(?<=\d:\d\d)\s+-\s+(?=\d{1,2}/\d{1,2})"
+)
+
+
+def date_line_dashes(text: str) -> str:
+    """ "23/10/2020 - 06:26": the dash between a date and a time is a pause, not a range."""
+    return _DATE_LINE_DASH.sub(", ", text)
 
 
 # --- dates
@@ -135,6 +146,7 @@ _DATE_CONTEXT_STRONG = re.compile(
     r"(?:\b(?:ngày|sáng|trưa|chiều|tối|đêm|hôm|khuya|rạng sáng|mùng|mồng)|thứ\s+\w+)[\s,(]*$",
     re.IGNORECASE,
 )
+_NOT_A_DAY = re.compile(r"\b(?:mỗi|một|trong|hằng|hàng|vài|mấy|các|những)\s+ngày\s*$", re.I)
 _AFTER_DATE_RANGE = re.compile(r"^\s*(?:-|đến|tới)\s*\d{1,2}/\d{1,2}(?!\d)")
 
 
@@ -153,7 +165,7 @@ def full_dates(text: str) -> str:
 
 def _read_quarter(match: re.Match[str]) -> str:
     word, number, year = match.groups()
-    value = int(number) if number.isdigit() else roman_to_int(number)
+    value = int(number) if number.isdecimal() else roman_to_int(number)
     if value is None:
         return match.group()
     return f"{word} {read_cardinal(value)} năm {read_cardinal(int(year))}"
@@ -191,7 +203,7 @@ def _day_month(text: str) -> Callable[[re.Match[str]], str]:
                 context = True
             if not context and (d < m or (d, m) == (24, 7)):
                 return match.group()  # a fraction: left for the fraction rule
-        elif _DATE_CONTEXT_STRONG.search(before) is None:
+        elif _DATE_CONTEXT_STRONG.search(before) is None or _NOT_A_DAY.search(before):
             return match.group()  # "22.9" or "2-9" only with "ngày", "sáng", ...
         return f"{read_day(d)} tháng {read_month(m)}"
 
@@ -272,14 +284,13 @@ _DASH_PAIR = re.compile(rf"{_NB}(-?(?:{_NUM}))(\s*%)?(\s*)-(\s*)((?:{_NUM})){_NE
 def _dash_pair(text: str) -> Callable[[re.Match[str]], str]:
     def replace(match: re.Match[str]) -> str:
         left, percent, sp1, sp2, right = match.groups()
-        percent = " phần trăm" if percent else ""
         tight = not sp1 and not sp2
-        if tight and left.isdigit() and right.isdigit() and len(left) <= 2 and len(right) <= 2:
+        if tight and left.isdecimal() and right.isdecimal() and len(left) <= 2 and len(right) <= 2:
             a, b = int(left), int(right)
             before = text[max(0, match.start() - 40) : match.start()]
             if _SCORE_CONTEXT.search(before) or a >= b or a == 0:
                 return f"{read_cardinal(a)} {read_cardinal(b)}"
-        return f"{_num(left)}{percent} đến {_num(right)}"
+        return f"{left}{'%' if percent else ''} đến {right}"
 
     return replace
 
@@ -354,7 +365,7 @@ def negatives(text: str) -> str:
 
 def _read_code(match: re.Match[str]) -> str:
     code = match.group()
-    if code.isdigit():
+    if code.isdecimal():
         return code
     return _spell_code(code.replace("-", " "))
 
@@ -392,7 +403,7 @@ def _spell_acronym(match: re.Match[str]) -> str:
         return token
     if len(letters) == 1:
         if token in _VOWELS_SINGLE or token not in LETTER_NAMES:
-            return token.lower() if token in _VOWELS_SINGLE else token
+            return token  # "Bộ Y tế", "Nguyễn Văn A": a vowel reads as itself
         return LETTER_NAMES[token]
     if upper < 2 or lower >= upper:
         return token
@@ -451,12 +462,17 @@ def _slash(match: re.Match[str]) -> str:
     return " trên " if after.islower() else ", "
 
 
+def _lone_dash(match: re.Match[str]) -> str:
+    after = match.string[match.end() : match.end() + 1]
+    return ", " if after.isupper() else " "
+
+
 def symbols(text: str) -> str:
     """Symbols as words ("&" -> "và"); "/" between words is "trên"; lone dashes go."""
     text = _AND_OR.sub("và hoặc", text)
     text = _SYMBOL_RE.sub(lambda m: _SYMBOLS[m.group()], text)
     text = _WORD_SLASH.sub(_slash, text)
-    text = _LONE_DASH.sub(" ", text)
+    text = _LONE_DASH.sub(_lone_dash, text)
     return text
 
 
@@ -470,24 +486,3 @@ def tidy(text: str) -> str:
     text = _LEADING_COMMA.sub(r"\1", text)
     text = _MULTI_SPACE.sub(" ", text)
     return "\n".join(line.strip() for line in text.split("\n")).strip()
-
-
-# The number-and-symbol part of the pipeline, in order (see Normalizer for the full tuple).
-NUMBER_RULES: tuple[Rule, ...] = (
-    phone_numbers,
-    document_numbers,
-    full_dates,
-    quarters,
-    month_years,
-    day_months,
-    clock_times,
-    roman_numerals,
-    ordinals,
-    ranges_and_scores,
-    fractions,
-    units,
-    negatives,
-    codes,
-    numbers,
-)
-FINAL_RULES: tuple[Rule, ...] = (acronyms, symbols, tidy)

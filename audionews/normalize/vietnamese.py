@@ -50,6 +50,6 @@ def spell_letters(token: str) -> str:
         name = LETTER_NAMES.get(ch.upper())
         if name is not None:
             words.append(name)
-        elif ch.isdigit():
+        elif ch.isdecimal():
             words.append(ch)
     return " ".join(words)
