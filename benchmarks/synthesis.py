@@ -1,0 +1,161 @@
+"""Synthesis speed with a fake Google endpoint that answers every request after 200 ms.
+
+Measured in one run, on an article the size of the reference sample (~5,000 characters):
+1. `audionews make --engine gtts` with default settings (4 requests at once, fresh cache)
+   against the same spoken text synthesized sequentially the way gtts-cli does
+   (`gTTS(text, lang="vi").save(...)`: its own <=100-character pieces, one request after another);
+2. a re-render after a one-paragraph edit: how many requests it makes, against that paragraph's
+   chunks;
+3. the offline espeak render against eSpeak NG + LAME by hand (see offline_render.py).
+
+The fake answers at the HTTP layer (responses), so gTTS's real request code runs in both.
+
+    python benchmarks/synthesis.py [ARTICLE.txt] [--latency 0.2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+import requests
+import responses
+
+from audionews.engines.espeak import EspeakEngine
+from audionews.engines.google import GOOGLE_MAX_CHARS
+from audionews.export import encode_mp3
+from audionews.pipeline import RenderSettings, load_article, make, prepare_script
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT.parent / "shared" / "samples" / "an-giang-dang-bo-khoi-2020-10-23.txt"
+EXAMPLE = ROOT / "examples" / "dong-bang-song-cuu-long-mua-nuoc-noi.txt"
+URL = "https://translate.google.com/_/TranslateWebserverUi/data/batchexecute"
+
+
+def fake_answer(seconds: float = 1.0) -> str:
+    import base64
+    import json
+
+    import lameenc
+
+    rate = 24000
+    enc = lameenc.Encoder()
+    enc.set_bit_rate(32)
+    enc.set_in_sample_rate(rate)
+    enc.set_out_sample_rate(rate)
+    enc.set_channels(1)
+    pcm = b"\x10\x00\xf0\xff" * int(seconds * rate / 2)
+    mp3 = bytes(enc.encode(pcm)) + bytes(enc.flush())
+    frame = json.dumps(
+        [
+            [
+                "wrb.fr",
+                "jQ1olc",
+                json.dumps([base64.b64encode(mp3).decode()]),
+                None,
+                None,
+                None,
+                "generic",
+            ]
+        ],
+        separators=(",", ":"),
+    )
+    return ")]}'\n\n" + str(len(frame)) + "\n" + frame + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Synthesis speed against a fake Google endpoint")
+    parser.add_argument(
+        "article", nargs="?", type=Path, default=SAMPLE if SAMPLE.exists() else EXAMPLE
+    )
+    parser.add_argument("--latency", type=float, default=0.2, help="seconds per answer")
+    args = parser.parse_args()
+
+    body = fake_answer()
+    count = {"n": 0}
+
+    def answer(request: requests.PreparedRequest) -> tuple[int, dict[str, str], str]:
+        count["n"] += 1
+        time.sleep(args.latency)
+        return 200, {}, body
+
+    article, _ = load_article(args.article)
+    script = prepare_script(article, GOOGLE_MAX_CHARS)
+    text = " ".join(c.text for c in script.chunks)
+    work = Path(tempfile.mkdtemp())
+    print(f"article: {args.article.name}, {len(text)} spoken characters")
+    print(f"fake endpoint latency: {args.latency * 1000:.0f} ms per request")
+
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as rsps:
+        rsps.add_callback(responses.POST, URL, callback=answer)
+
+        from gtts import gTTS
+
+        count["n"] = 0
+        start = time.perf_counter()
+        gTTS(text, lang="vi").save(str(work / "gtts-cli.mp3"))
+        base_t = time.perf_counter() - start
+        base_n = count["n"]
+
+        count["n"] = 0
+        settings = RenderSettings(cache_dir=work / "cache")
+        start = time.perf_counter()
+        result = make(args.article, output=work / "ours.mp3", engine="gtts", settings=settings)
+        ours_t = time.perf_counter() - start
+        ours_n = count["n"]
+
+        print(f"gtts-cli way (sequential):       {base_t:6.2f} s, {base_n} requests")
+        print(
+            f"audionews make (jobs={settings.jobs}):        {ours_t:6.2f} s, {ours_n} requests, "
+            f"{len(result.chapters)} chapters"
+        )
+        print(f"speed-up: {base_t / ours_t:.1f}x  (target >= 5x)")
+
+        # Edit one paragraph (the longest one) and render again with the same cache.
+        paragraphs = [p for s in article.sections for p in s.paragraphs]
+        target = max(paragraphs, key=len)
+        edited_text = args.article.read_text(encoding="utf-8").replace(
+            target, target.replace(" ", "  ", 1).rstrip(".") + " trong năm nay.", 1
+        )
+        edited = work / "edited.txt"
+        edited.write_text(edited_text, encoding="utf-8")
+        edited_article, _ = load_article(edited)
+        old_chunks = {c.text for c in script.chunks}
+        new_chunks = [c.text for c in prepare_script(edited_article, GOOGLE_MAX_CHARS).chunks]
+        changed = sum(1 for c in new_chunks if c not in old_chunks)
+        count["n"] = 0
+        start = time.perf_counter()
+        again = make(edited, output=work / "ours.mp3", engine="gtts", settings=settings)
+        re_t = time.perf_counter() - start
+        print(
+            f"re-render after editing one paragraph: {re_t:.2f} s, {count['n']} requests "
+            f"({changed} chunks changed; {again.cached} of {again.chunks} from cache)"
+        )
+
+    # Offline: espeak render against eSpeak NG + LAME by hand.
+    espeak_script = prepare_script(article, EspeakEngine.max_chars)
+    espeak_text = "\n".join(c.text for c in espeak_script.chunks)
+    engine = EspeakEngine()
+    engine.synthesize("Khởi động.")
+    start = time.perf_counter()
+    audio = engine.synthesize(espeak_text)
+    (work / "by-hand.mp3").write_bytes(encode_mp3(audio.pcm, audio.sample_rate, 64))
+    hand_t = time.perf_counter() - start
+    start = time.perf_counter()
+    make(
+        args.article,
+        output=work / "espeak.mp3",
+        engine="espeak",
+        settings=RenderSettings(use_cache=False),
+    )
+    esp_t = time.perf_counter() - start
+    print(
+        f"offline: audionews make --engine espeak {esp_t:.2f} s, eSpeak NG + LAME by hand "
+        f"{hand_t:.2f} s: {esp_t / hand_t:.2f}x  (target <= 1.5x)"
+    )
+
+
+if __name__ == "__main__":
+    main()
