@@ -61,8 +61,11 @@ def slugify(title: str, max_length: int = 80) -> str:
     return text or "programme"
 
 
-def encode_mp3(pcm: bytes, sample_rate: int, bitrate: int = 64, quality: int = 2) -> bytes:
-    """Encode mono 16-bit PCM to CBR MP3 at ``bitrate`` kbps, keeping ``sample_rate``."""
+def encode_mp3(pcm: bytes, sample_rate: int, bitrate: int = 64, quality: int = 3) -> bytes:
+    """Encode mono 16-bit PCM to CBR MP3 at ``bitrate`` kbps, keeping ``sample_rate``.
+
+    ``quality`` is LAME's algorithm quality (0 best/slowest .. 9); 3 is the lame program's default.
+    """
     if bitrate not in BITRATES:
         raise ConfigError(
             f"bitrate {bitrate} kbps is not an MP3 bitrate. Use one of: "

@@ -56,12 +56,14 @@ def main() -> None:
         audio = engine.synthesize(text)
         out.with_suffix(".base.mp3").write_bytes(encode_mp3(audio.pcm, audio.sample_rate, 64))
 
+    fresh = RenderSettings(use_cache=False)  # time real synthesis, not cache hits
+
     def ours() -> None:
-        make(args.article, output=out, engine="espeak")
+        make(args.article, output=out, engine="espeak", settings=fresh)
 
     base_t = timed(baseline, args.repeat)
     ours_t = timed(ours, args.repeat)
-    result = make(args.article, output=out, engine="espeak")
+    result = make(args.article, output=out, engine="espeak", settings=fresh)
     print(
         f"article: {args.article.name} ({len(text)} spoken characters, {len(script.chunks)} chunks)"
     )
