@@ -22,9 +22,20 @@ __all__ = [
     "Engine",
     "EngineOptions",
     "EngineSpec",
+    "Mark",
     "create_engine",
     "engine_names",
 ]
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A word or sentence boundary reported by an engine, relative to the start of its audio."""
+
+    start: float
+    """Seconds from the start of the clip."""
+    duration: float
+    text: str
 
 
 @dataclass(frozen=True)
@@ -33,6 +44,8 @@ class Audio:
 
     pcm: bytes
     sample_rate: int
+    marks: tuple[Mark, ...] = ()
+    """Word/sentence boundaries when the engine reports them (edge); empty otherwise."""
 
     def __post_init__(self) -> None:
         if self.sample_rate <= 0:
