@@ -125,6 +125,7 @@ class Normalizer:
             r.clean_spaces,
             self._drop_definitions,  # "doanh nghiệp (DN)" -> "doanh nghiệp"
             self._headline_case,  # "BỘ Y TẾ CÔNG BỐ" -> "bộ y tế công bố"
+            r.addresses,  # "hotro@evn.com.vn"
             r.date_line_dashes,
             r.phone_numbers,
             r.document_numbers,

@@ -23,7 +23,11 @@ from audionews.normalize.vietnamese import LETTER_NAMES, is_vietnamese_syllable
 Rule = Callable[[str], str]
 
 # Uppercase / lowercase letters used in Vietnamese text (for hand-written character classes).
-UPPER = "A-ZĐÀ-ÃÈ-ÊÌÍÒ-ÕÙÚÝĂĨŨƠƯẠ-ỸĐ"
+UPPER = "A-Z" + "".join(
+    ch
+    for ch in map(chr, range(0xC0, 0x1EFA))
+    if ch.isupper() and ch.isalpha() and (ch in "ĐĂĨŨƠƯ" or ord(ch) < 0x100 or ord(ch) >= 0x1EA0)
+)
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _NB = r"(?<![\w.,/])"  # number start: not glued to a word, a decimal or a slash
 _NE = r"(?![\w/]|[.,]\d)"  # number end
@@ -38,6 +42,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 _NEWLINES = re.compile(r"\s*\n\s*")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 _ELLIPSIS = re.compile(r"…")
+_SPACE_BEFORE_STOP = re.compile(r"(?<=[^\W\d_])\s+([,.;:?!])(?=\s|$)")
 
 
 def clean_spaces(text: str) -> str:
@@ -46,6 +51,7 @@ def clean_spaces(text: str) -> str:
     text = _ELLIPSIS.sub("...", text)
     text = _SPACES.sub(" ", text)
     text = _NEWLINES.sub("\n", text)
+    text = _SPACE_BEFORE_STOP.sub(r"\1", text)
     return text.strip()
 
 
@@ -57,8 +63,8 @@ _PHONE = re.compile(
     r"|0\d{2,3}[ .]\d{3,4}[ .]\d{3,4}"  # 0912 345 678, 024 3825 1234
     r"|0\d{9,10}"  # 0912345678
     r"|0\d{3}[ .]\d{6}"  # 0912 345678
-    r"|1[89]00[ .]?\d{3,4}(?:[ .]?\d{2,4})?"  # 1900 1234, 1800 6789
-    r")(?![\w]|[.,]\d)"
+    r"|1[89]00(?:[ .]?\d{4}|[ .]\d{2}[ .]\d{2}[ .]\d{2}|[ .]?\d{3}[ .]\d{3})"  # 1900 1234
+    r")(?![\w/]|[.,]\d)"
 )
 
 
@@ -106,6 +112,27 @@ def document_numbers(text: str) -> str:
     return _DOCUMENT.sub(_read_document, text)
 
 
+# --- e-mail and web addresses
+_ADDRESS = re.compile(
+    r"(?:https?://)?(?:[\w+-]+(?:\.[\w+-]+)*@)?(?:www\.)?[\w-]+(?:\.[\w-]+)*"
+    r"\.(?:vn|com|net|org|gov|edu|info|io|int)\b(?:/[\w./?=&%-]*[\w/])?",
+    re.IGNORECASE,
+)
+_ADDRESS_PARTS = re.compile(r"[.@/:?=&_-]+")
+_ADDRESS_WORDS = {".": " chấm ", "@": " a còng ", "/": " ", "-": " ", "_": " "}
+
+
+def _read_address(match: re.Match[str]) -> str:
+    address = re.sub(r"^(?:https?://)?(?:www\.)?", "", match.group(), flags=re.IGNORECASE)
+    spoken = _ADDRESS_PARTS.sub(lambda m: _ADDRESS_WORDS.get(m.group()[0], " "), address)
+    return " ".join(spoken.split())
+
+
+def addresses(text: str) -> str:
+    """ "hotro@evn.com.vn" -> "hotro a còng evn chấm com chấm vn"."""
+    return _ADDRESS.sub(_read_address, text)
+
+
 # --- date lines
 _DATE_LINE_DASH = re.compile(
     r"(?<=\d)\s+-\s+(?=\d{1,2}:\d{2})|(?<=\d:\d\d)\s+-\s+(?=\d{1,2}/\d{1,2})"
@@ -138,7 +165,7 @@ _MONTH_YEAR = re.compile(r"(?<![\w/.,-])(?:([Tt]háng)\s+)?(\d{1,2})/(\d{4})(?![
 _DAY_MONTH = re.compile(r"(?<![\w/.,-])(\d{1,2})([/.-])(\d{1,2})(?![\w/]|[.,-]\d)")
 _DATE_CONTEXT = re.compile(
     r"(?:\b(?:ngày|sáng|trưa|chiều|tối|đêm|hôm|khuya|rạng|từ|đến|tới|hết|trước|sau|"
-    r"đầu|cuối|vào|hạn|mùng|mồng|nhật|qua|lễ|dịp|tết)|thứ\s+\w+|\bCN)"
+    r"đầu|cuối|vào|hạn|mùng|mồng|nhật|qua|nay|lễ|dịp|tết)|thứ\s+\w+|\bCN)"
     r"[\s,(]*$",
     re.IGNORECASE,
 )
@@ -147,6 +174,7 @@ _DATE_CONTEXT_STRONG = re.compile(
     re.IGNORECASE,
 )
 _NOT_A_DAY = re.compile(r"\b(?:mỗi|một|trong|hằng|hàng|vài|mấy|các|những)\s+ngày\s*$", re.I)
+_AFTER_DATE = re.compile(r"\d{1,2}/\d{1,2}\s*(?:và|,|hoặc|đến|tới|-)\s*$")
 _AFTER_DATE_RANGE = re.compile(r"^\s*(?:-|đến|tới)\s*\d{1,2}/\d{1,2}(?!\d)")
 
 
@@ -199,8 +227,12 @@ def _day_month(text: str) -> Callable[[re.Match[str]], str]:
         if sep == "/":
             context = _DATE_CONTEXT.search(before) is not None
             after = text[match.end() : match.end() + 12]
-            if not context and _AFTER_DATE_RANGE.match(after) is not None:
-                context = True
+            if not context:
+                context = (
+                    _AFTER_DATE_RANGE.match(after) is not None
+                    or _AFTER_DATE.search(before) is not None
+                    or (before.endswith("(") and after.startswith(")"))
+                )
             if not context and (d < m or (d, m) == (24, 7)):
                 return match.group()  # a fraction: left for the fraction rule
         elif _DATE_CONTEXT_STRONG.search(before) is None or _NOT_A_DAY.search(before):
@@ -305,6 +337,9 @@ _FRACTION = re.compile(rf"{_NB}(\d{{1,3}})/(\d{{1,3}}){_NE}")
 
 def _read_fraction(match: re.Match[str]) -> str:
     a, b = int(match.group(1)), int(match.group(2))
+    ranked = match.string[max(0, match.start() - 4) : match.start()].lower().endswith("thứ ")
+    if ranked:
+        return f"{read_ordinal(a)} trên {read_cardinal(b)}"
     if b and a < b and b <= 100:
         return f"{read_cardinal(a)} phần {read_cardinal(b)}"
     return f"{read_cardinal(a)} trên {read_cardinal(b)}"
@@ -318,7 +353,8 @@ def fractions(text: str) -> str:
 # --- units, currency
 _UNIT_ALT = trie_regex(UNITS)
 _NUMBER_UNIT = re.compile(
-    rf"{_NB}(-?(?:{_NUM}))(\s?)({_UNIT_ALT})(?![\w²³])(?:/({_UNIT_ALT}|[^\W\d_]+)(?![\w²³]))?"
+    rf"{_NB}(-?(?:{_NUM}))(\s?)(?:(tỷ|triệu|nghìn|ngàn|trăm)\s)?({_UNIT_ALT})(?![\w²³])"
+    rf"(?:/({_UNIT_ALT}|[^\W\d_]+)(?![\w²³]))?"
 )
 _PREFIX_ALT = trie_regex(CURRENCY_PREFIXES)
 _PREFIX_CURRENCY = re.compile(
@@ -328,10 +364,10 @@ _SLASH_UNIT = re.compile(rf"(?<=[^\W\d_])/({_UNIT_ALT})(?![\w²³])")
 
 
 def _read_number_unit(match: re.Match[str]) -> str:
-    number, space, unit, per = match.groups()
-    if space and unit in {"k", "ng", "tr"}:
+    number, space, scale, unit, per = match.groups()
+    if (space or scale) and unit in {"k", "ng", "tr"}:
         return match.group()
-    words = f"{_num(number)} {UNITS[unit]}"
+    words = f"{_num(number)} {scale + ' ' if scale else ''}{UNITS[unit]}"
     if per:
         words += " trên " + UNITS.get(per, per)
     return words
@@ -387,8 +423,10 @@ def numbers(text: str) -> str:
 
 
 # --- acronyms, letters
-_INITIAL_DOT = re.compile(rf"(?<![\w.])([{UPPER}])\.\s+(?=[{UPPER}][^\W\d_]*[a-zà-ỹđ])")
-_CAPS_TOKEN = re.compile(r"(?<![\w&])[^\W\d_][\w]*(?:[-&/.][^\W\d_][\w]*)*(?![\w])")
+_INITIAL_DOT = re.compile(
+    rf"(?<![\w.])([{UPPER}])\.(?:\s+(?=[{UPPER}][^\W\d_]*[a-zà-ỹđ])|(?=,)|\s+(?=[a-zà-ỹđ]))"
+)
+_CAPS_TOKEN = re.compile(r"(?<![\w&])[^\W\d_][\w]*(?:[-&.][^\W\d_][\w]*)*(?![\w])")
 _VOWELS_SINGLE = frozenset(
     "AĂÂEÊIOÔƠUƯYÀÁẢÃẠÈÉẺẼẸÌÍỈĨỊÒÓỎÕỌÙÚỦŨỤỲÝỶỸỴẦẤẨẪẬẰẮẲẴẶỀẾỂỄỆỒỐỔỖỘỜỚỞỠỢỪỨỬỮỰ"
 )
@@ -407,7 +445,7 @@ def _spell_acronym(match: re.Match[str]) -> str:
         return LETTER_NAMES[token]
     if upper < 2 or lower >= upper:
         return token
-    pieces = re.split(r"[-/.]", token)
+    pieces = re.split(r"[-&.]", token)
     if lower == 0 and all(is_vietnamese_syllable(p) and not p.isascii() for p in pieces):
         return " ".join(p.lower() for p in pieces)  # a Vietnamese word in capitals: "HÀ NỘI"
     return _spell_code(token)
@@ -415,7 +453,7 @@ def _spell_acronym(match: re.Match[str]) -> str:
 
 def acronyms(text: str) -> str:
     """Unknown all-caps tokens spelled with Vietnamese letter names: "XYZ" -> "ích i dét"."""
-    text = _INITIAL_DOT.sub(r"\1 ", text)
+    text = _INITIAL_DOT.sub(lambda m: m.group(1) + (" " if m.group().endswith(" ") else ""), text)
     return _CAPS_TOKEN.sub(_spell_acronym, text)
 
 
@@ -471,9 +509,8 @@ def symbols(text: str) -> str:
     """Symbols as words ("&" -> "và"); "/" between words is "trên"; lone dashes go."""
     text = _AND_OR.sub("và hoặc", text)
     text = _SYMBOL_RE.sub(lambda m: _SYMBOLS[m.group()], text)
-    text = _WORD_SLASH.sub(_slash, text)
     text = _LONE_DASH.sub(_lone_dash, text)
-    return text
+    return _WORD_SLASH.sub(_slash, text)
 
 
 def tidy(text: str) -> str:

@@ -87,6 +87,7 @@ UNITS: dict[str, str] = {
     "CV": "mã lực",
     "ppm": "phần triệu",
     "dB": "đề xi ben",
+    "cp": "cổ phiếu",
 }
 
 # Symbols written before the number: "$5", "€20".
