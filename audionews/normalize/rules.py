@@ -500,9 +500,16 @@ def _slash(match: re.Match[str]) -> str:
     return " trên " if after.islower() else ", "
 
 
+_LAST_WORD = re.compile(r"([^\W\d_])[^\W\d_]*\W*$")
+
+
 def _lone_dash(match: re.Match[str]) -> str:
-    after = match.string[match.end() : match.end() + 1]
-    return ", " if after.isupper() else " "
+    """Between names ("Hà Nội - Hải Phòng") a pause; inside a compound ("sản xuất - kinh
+    doanh") nothing."""
+    after = match.string[match.end() : match.end() + 3].lstrip()[:1]
+    last = _LAST_WORD.search(match.string, max(0, match.start() - 30), match.start())
+    before_upper = last is not None and last.group(1).isupper()
+    return ", " if after.isupper() or before_upper else " "
 
 
 def symbols(text: str) -> str:
