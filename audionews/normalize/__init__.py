@@ -152,7 +152,6 @@ class Normalizer:
     # ----------------------------------------------------------------- learning
     def learn(self, text: str) -> None:
         """Record what ``text`` defines (e.g. "doanh nghiệp (DN)") for later pieces."""
-        text = repair_text(text) if not self._seen else text
         self._seen.append(text)
         self._encoding_known = False
         text = r.clean_spaces(self._repair(text))

@@ -138,6 +138,14 @@ def test_normalizer_converts_legacy_document_per_document() -> None:
     assert "Cộng hòa xã hội chủ nghĩa Việt Nam" in normalizer.normalize(body)
 
 
+def test_single_legacy_word_follows_document_encoding() -> None:
+    pieces = [to_tcvn3("Hà"), to_tcvn3(ARTICLE)]
+    normalizer = Normalizer()
+    for piece in pieces:
+        normalizer.learn(piece)
+    assert normalizer.normalize(pieces[0]) == "Hà"
+
+
 def test_normalize_text_repairs_vni() -> None:
     spoken = normalize_text(to_vni("Ngày 2/9, người dân Hà Nội đi chơi."))
     assert spoken == "Ngày mùng hai tháng chín, người dân Hà Nội đi chơi."
