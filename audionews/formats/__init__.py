@@ -1,0 +1,278 @@
+"""Stage 1 for documents that are not plain text: HTML pages, URLs, Word and Markdown files.
+
+Every format ends in the same typed :class:`~audionews.article.Article` as ``.txt``:
+
+- ``.txt`` goes through :func:`audionews.read.read_article_text` and
+  :func:`audionews.article.parse_article` unchanged;
+- the structured formats know their headings, paragraphs and captions from the document itself, so
+  each reader turns its document into a list of :class:`Item` (heading, paragraph or caption, with
+  a line number) and :func:`build_article` finds the title, date, lead and byline among them with
+  the same rules the plain-text parser uses. The same story therefore gives the same chapters and
+  the same spoken text whatever its format.
+
+Readers are imported lazily: a format's library costs nothing until a file of that format is read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Literal
+
+from audionews.article import (
+    _DATE_LINE,
+    _LEAD_DASH,
+    Article,
+    Block,
+    BlockKind,
+    Dropped,
+    Section,
+    _fold,
+    _is_byline,
+    _is_junk,
+    _is_photo_caption,
+    _parse_date,
+    parse_article,
+)
+from audionews.errors import InputError
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_TIMEOUT",
+    "FORMATS",
+    "Item",
+    "build_article",
+    "is_url",
+    "load_document",
+]
+
+DEFAULT_TIMEOUT = 15.0
+"""Seconds a URL has to answer and be downloaded in."""
+DEFAULT_MAX_BYTES = 5_000_000
+"""Largest page or file accepted (a long feature is ~100 kB of text, ~1 MB of HTML)."""
+
+#: File extensions and the format that reads them.
+FORMATS: dict[str, str] = {
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".docx": "docx",
+    ".md": "markdown",
+    ".markdown": "markdown",
+}
+
+_URL = re.compile(r"^https?://", re.IGNORECASE)
+
+
+def is_url(source: str | Path) -> bool:
+    """True for ``http://`` and ``https://`` addresses."""
+    return isinstance(source, str) and bool(_URL.match(source))
+
+
+def load_document(
+    source: str | Path,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Article:
+    """Read the article at ``source``: a URL, a ``.txt``/``.html``/``.docx``/``.md`` file or ``-``.
+
+    Raises :class:`InputError` naming the source and the fix when it cannot be read, is too big,
+    is corrupt or holds no article.
+    """
+    if is_url(source):
+        from audionews.formats.url import fetch_article
+
+        return fetch_article(str(source), timeout=timeout, max_bytes=max_bytes)
+
+    name = str(source)
+    if name == "-":
+        return _load_text(source)
+    path = Path(source)
+    suffix = path.suffix.lower()
+    kind = FORMATS.get(suffix)
+    if kind is None:
+        if suffix == ".doc":
+            raise InputError(
+                f"{name}: old Word .doc files cannot be read. Open it in Word or LibreOffice and "
+                "save it as .docx (Word Document), or save the text as .txt."
+            )
+        if suffix in (".pdf", ".rtf", ".odt", ".epub"):
+            raise InputError(
+                f"{name}: {suffix} files cannot be read. Save the article as .docx, .html, .md "
+                "or plain text (.txt)."
+            )
+        # No or unknown extension: plain text, as before.
+        return _load_text(source)
+    if kind == "text":
+        return _load_text(source)
+    data = _read_bytes(path, max_bytes)
+    if kind == "html":
+        from audionews.formats.html import parse_html
+
+        return parse_html(data, name)
+    if kind == "docx":
+        from audionews.formats.docx import parse_docx
+
+        return parse_docx(data, name)
+    from audionews.formats.markdown import parse_markdown
+
+    return parse_markdown(data, name)
+
+
+def _load_text(source: str | Path) -> Article:
+    from audionews.read import read_article_text
+
+    text, name = read_article_text(source)
+    return require_text(parse_article(text), name)
+
+
+def require_text(article: Article, name: str) -> Article:
+    """``article``, or :class:`InputError` when nothing readable was found in ``name``."""
+    if not article.title or not (article.lead or any(s.blocks for s in article.sections)):
+        raise InputError(
+            f"{name}: no article text was found (only a title, page chrome or nothing). "
+            "Check that this is the article itself; `audionews script` shows what was dropped."
+        )
+    return article
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    name = str(path)
+    if not path.exists():
+        raise InputError(f"{name}: no such file. Check the path.")
+    if path.is_dir():
+        raise InputError(f"{name}: is a folder, not an article file. Name a file.")
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                f"{name}: {size / 1e6:.1f} MB is too big for one article "
+                f"(limit {max_bytes / 1e6:g} MB). Split it into separate articles."
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{name}: cannot be read ({exc.strerror}).") from exc
+
+
+# --- the shared structure builder --------------------------------------------------------------
+
+ItemKind = Literal["heading", "paragraph", "caption"]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One block of a structured document, as its reader found it, in reading order."""
+
+    kind: ItemKind
+    text: str
+    line: int
+    """1-based position in the source: the HTML source line, the Markdown line, the Word
+    paragraph number."""
+
+
+def build_article(
+    items: Sequence[Item],
+    *,
+    title: str | None = None,
+    date_line: str | None = None,
+    published: datetime | date | None = None,
+    lead: str | None = None,
+    lead_line: int = 0,
+    byline: str | None = None,
+    dropped: Sequence[Dropped] = (),
+) -> Article:
+    """Assemble an :class:`Article` from a structured document's blocks.
+
+    What the reader already knows (``title``, date, ``lead``, ``byline`` from markup or metadata)
+    wins; the rest is found with the plain-text parser's rules: the first block is the title, a
+    date line near the top is the date, the first paragraph before any subheading is the lead
+    (losing a leading " - " and outlet tag), a photo-credit paragraph is a caption, and a
+    byline-like last paragraph is the byline. Page junk (widgets, "Chia sẻ", ...) is dropped with
+    its reason. Blocks repeating the title, date, lead or byline are not read twice.
+    """
+    out_dropped = list(dropped)
+    kept: list[Item] = []
+    for it in items:
+        text = _fold(it.text)
+        if not text:
+            continue
+        reason = None if _DATE_LINE.match(text) else _is_junk(text)
+        if reason:
+            out_dropped.append(Dropped(it.line, text, reason))
+            continue
+        kept.append(Item(it.kind, text, it.line))
+
+    known = {_fold(t).rstrip(" .") for t in (title, lead, byline, date_line) if t}
+    if title is None and kept:
+        title = kept.pop(0).text
+    title = _fold(title or "").rstrip(" .")
+
+    if date_line is None:
+        for it in kept[:3]:
+            m = _DATE_LINE.match(it.text)
+            if m and it.kind != "heading":
+                date_line, published = it.text, _parse_date(m)
+                kept.remove(it)
+                break
+    elif published is None:
+        m = _DATE_LINE.match(_fold(date_line))
+        published = _parse_date(m) if m else None
+
+    # Blocks that only repeat what the page's markup already gave us.
+    kept = [it for it in kept if it.text.rstrip(" .") not in known | {title}]
+
+    # A byline is the last block; a bold one-line byline may have been taken for a heading.
+    if byline is None and kept and kept[-1].kind != "caption" and _is_byline(kept[-1].text):
+        byline = kept.pop().text
+
+    sections: list[Section] = []
+    heading: str | None = None
+    blocks: list[Block] = []
+    seen_body = lead is not None
+    if lead is not None:
+        lead = _strip_lead_dash(_fold(lead), lead_line, out_dropped)
+
+    for it in kept:
+        if it.kind == "heading":
+            if heading is not None or blocks:
+                sections.append(Section(heading, tuple(blocks)))
+            heading, blocks = it.text, []
+            seen_body = True
+            continue
+        if it.kind == "caption" or _is_photo_caption(it.text):
+            blocks.append(Block(BlockKind.CAPTION, it.text, it.line))
+            continue
+        if not seen_body:
+            lead = _strip_lead_dash(it.text, it.line, out_dropped)
+            seen_body = True
+            continue
+        blocks.append(Block(BlockKind.PARAGRAPH, it.text, it.line))
+        seen_body = True
+    if heading is not None or blocks:
+        sections.append(Section(heading, tuple(blocks)))
+
+    return Article(
+        title=title,
+        date_line=_fold(date_line) if date_line else None,
+        published=published,
+        lead=lead,
+        sections=tuple(sections),
+        byline=_fold(byline) if byline else None,
+        dropped=tuple(sorted(out_dropped, key=lambda d: d.line)),
+    )
+
+
+def _strip_lead_dash(text: str, line: int, dropped: list[Dropped]) -> str:
+    """ "(Dân trí) - Hàng nghìn ..." -> "Hàng nghìn ...", noting the dropped outlet tag."""
+    dash = _LEAD_DASH.match(text)
+    if not dash or len(text) <= 40:
+        return text
+    if dash.group(1):
+        dropped.append(Dropped(line, dash.group(1), "outlet tag before the lead"))
+    return text[dash.end() :].strip()
