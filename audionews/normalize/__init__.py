@@ -135,6 +135,7 @@ class Normalizer:
             r.quarters,
             r.month_years,
             r.day_months,
+            r.written_dates,  # "ngày 2 tháng 4" -> "ngày mùng hai tháng tư"
             r.clock_times,
             r.roman_numerals,
             r.ordinals,
@@ -249,7 +250,7 @@ class _WordTable:
 
 
 def _title_regex(titles: dict[str, str]) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w.])({trie_regex(titles)})\.\s*(?=[{r.UPPER}])")
+    return re.compile(rf"(?<![\w.])({trie_regex(titles)})\.\s*(?=[{r.UPPER}]|\d)")
 
 
 @functools.cache

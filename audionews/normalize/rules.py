@@ -135,7 +135,7 @@ def addresses(text: str) -> str:
 
 # --- date lines
 _DATE_LINE_DASH = re.compile(
-    r"(?<=\d)\s+-\s+(?=\d{1,2}:\d{2})|(?<=\d:\d\d)\s+-\s+(?=\d{1,2}/\d{1,2})"
+    r"(?<=/\d{4})\s+-\s+(?=\d{1,2}:\d{2})|(?<=\d:\d\d)\s+-\s+(?=\d{1,2}/\d{1,2}/\d)"
 )
 
 
@@ -247,6 +247,25 @@ def day_months(text: str) -> str:
     return _DAY_MONTH.sub(_day_month(text), text)
 
 
+_WRITTEN_DAY = re.compile(r"(?<!\w)([Nn]gày)\s+(\d{1,2})(?=\s+tháng\s+\d)")
+_WRITTEN_MONTH = re.compile(r"(?<!\w)([Tt]háng)\s+(\d{1,2})(?![\w]|[.,/:-]\d)")
+
+
+def written_dates(text: str) -> str:
+    """ "ngày 2 tháng 9" -> "ngày mùng hai tháng chín"; "tháng 4" -> "tháng tư"."""
+
+    def month(match: re.Match[str]) -> str:
+        m = int(match.group(2))
+        return f"{match.group(1)} {read_month(m)}" if 1 <= m <= 12 else match.group()
+
+    def day(match: re.Match[str]) -> str:
+        d = int(match.group(2))
+        return f"{match.group(1)} {read_day(d)}" if 1 <= d <= 31 else match.group()
+
+    text = _WRITTEN_DAY.sub(day, text)
+    return _WRITTEN_MONTH.sub(month, text)
+
+
 # --- times
 _CLOCK = re.compile(r"(?<![\w:.,])(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\w:]|[.,]\d)")
 _HOUR_H = re.compile(r"(?<![\w.,])(\d{1,2})(?:h|g(?=\d{2}))(?:(\d{2})(?:'|p|ph)?)?(?![\w])")
@@ -266,10 +285,27 @@ def _read_time(hour: str, minute: str | None, second: str | None = None) -> str 
     return " ".join(words)
 
 
+_HOUR_RANGE = re.compile(
+    r"(?<![\w.,])(\d{1,2}(?:h(?:\d{2})?|:\d{2})?)\s*-\s*(?=\d{1,2}(?:h|:\d{2}))"
+)
+_RATIO = re.compile(r"(?<![\w:.,])(\d+):(\d+)(?![\w:]|[.,]\d)")
+
+
 def clock_times(text: str) -> str:
     """ "06:26" -> "sáu giờ hai mươi sáu phút"; "10h30" -> "mười giờ ba mươi phút"; "20h"."""
+    text = _HOUR_RANGE.sub(r"\1 đến ", text)
     text = _CLOCK.sub(lambda m: _read_time(*m.groups()) or m.group(), text)
-    return _HOUR_H.sub(lambda m: _read_time(m.group(1), m.group(2)) or m.group(), text)
+    text = _HOUR_H.sub(lambda m: _read_time(m.group(1), m.group(2)) or m.group(), text)
+    return _RATIO.sub(_read_ratio, text)
+
+
+def _read_ratio(match: re.Match[str]) -> str:
+    """ "tỷ số 3:2" -> "ba hai"; "tỷ lệ 1:1000" -> "một trên một nghìn"."""
+    a, b = (read_cardinal(int(g)) for g in match.groups())
+    before = match.string[max(0, match.start() - 40) : match.start()]
+    if _SCORE_CONTEXT.search(before) and not before.rstrip().lower().endswith("lệ"):
+        return f"{a} {b}"
+    return f"{a} trên {b}"
 
 
 # --- roman numerals, ordinals
@@ -337,9 +373,11 @@ _FRACTION = re.compile(rf"{_NB}(\d{{1,3}})/(\d{{1,3}}){_NE}")
 
 def _read_fraction(match: re.Match[str]) -> str:
     a, b = int(match.group(1)), int(match.group(2))
-    ranked = match.string[max(0, match.start() - 4) : match.start()].lower().endswith("thứ ")
-    if ranked:
+    before = match.string[max(0, match.start() - 5) : match.start()].lower()
+    if before.endswith("thứ "):
         return f"{read_ordinal(a)} trên {read_cardinal(b)}"
+    if before.endswith("hạng "):
+        return f"{read_cardinal(a)} trên {read_cardinal(b)}"
     if b and a < b and b <= 100:
         return f"{read_cardinal(a)} phần {read_cardinal(b)}"
     return f"{read_cardinal(a)} trên {read_cardinal(b)}"
@@ -381,6 +419,7 @@ def units(text: str) -> str:
         ),
         text,
     )
+    text = _METRE_CM.sub(lambda m: f"{read_cardinal(int(m[1]))} mét {m[2]}", text)
     text = _NUMBER_UNIT.sub(_read_number_unit, text)
     return _SLASH_UNIT.sub(lambda m: " trên " + UNITS[m.group(1)], text)
 
@@ -411,8 +450,13 @@ def codes(text: str) -> str:
     return _CODE.sub(_read_code, text)
 
 
+_GLUE_HYPHEN = re.compile(r"(?<=\d)-(?=[^\W\d_])|(?<=[^\W\d_])-(?=\d)")
+_METRE_CM = re.compile(r"(?<![\w.,])(\d)m(\d{2})(?![\w])")
+
+
 def numbers(text: str) -> str:
     """Every remaining number: "1.234.567", "3,5", "7", "0,05", "3.5" (a decimal)."""
+    text = _GLUE_HYPHEN.sub(" ", text)
     text = _ENGLISH_GROUPS.sub(lambda m: read_cardinal(int(m.group().replace(",", ""))), text)
     text = _DOT_DECIMAL.sub(
         lambda m: m.group() if len(m.group(2)) == 3 else _num(f"{m.group(1)},{m.group(2)}"),
@@ -486,7 +530,7 @@ _SYMBOLS: dict[str, str] = {
 _SYMBOL_RE = re.compile("|".join(re.escape(s) for s in _SYMBOLS))
 _WORD_SLASH = re.compile(r"(?<=[^\W\d_])\s*/\s*(?=[^\W\d_])")
 _LONE_DASH = re.compile(r"(?:(?<=\s)|^)-+(?:\s+|$)|(?<=[^\W\d_])\s+-+(?=\s|$)", re.MULTILINE)
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:?!)\]])")
+_SPACE_BEFORE_PUNCT = re.compile(r"[ \t]+([,.;:?!)\]])")
 _SPACE_AFTER_OPEN = re.compile(r"([(\[])\s+")
 _DOUBLE_COMMA = re.compile(r"(?:\s*,){2,}")
 _COMMA_BEFORE_STOP = re.compile(r",\s*([.;:?!])")
@@ -506,6 +550,9 @@ _LAST_WORD = re.compile(r"([^\W\d_])[^\W\d_]*\W*$")
 def _lone_dash(match: re.Match[str]) -> str:
     """Between names ("Hà Nội - Hải Phòng") a pause; inside a compound ("sản xuất - kinh
     doanh") nothing."""
+    line_start = match.string[max(0, match.start() - 1) : match.start()] in ("", "\n")
+    if line_start and match.group().startswith("-"):
+        return ""  # a bullet
     after = match.string[match.end() : match.end() + 3].lstrip()[:1]
     last = _LAST_WORD.search(match.string, max(0, match.start() - 30), match.start())
     before_upper = last is not None and last.group(1).isupper()
