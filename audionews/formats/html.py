@@ -123,7 +123,7 @@ def parse_html(data: bytes | str, name: str, *, declared_charset: str | None = N
         ) from exc
     _remove_unreadable(page)
 
-    body_items = _extract_body(page, name)
+    body_items, body_dropped = _extract_body(page, name)
     title = _title(page)
     date_line, published = _date(page, ld)
     lead_el = _lead_element(page)
@@ -142,6 +142,7 @@ def parse_html(data: bytes | str, name: str, *, declared_charset: str | None = N
         lead=lead,
         lead_line=lead_el.sourceline or 0 if lead_el is not None else 0,
         byline=byline,
+        dropped=body_dropped,
     )
     article = require_text(article, name)
     dropped = _unread_blocks(page, article, [lead] if lead else [])
@@ -186,7 +187,7 @@ def _drop(el: Any) -> None:
     parent.remove(el)
 
 
-def _extract_body(page: Any, name: str) -> list[Item]:
+def _extract_body(page: Any, name: str) -> tuple[list[Item], list[Dropped]]:
     """The article body's headings, paragraphs and captions, found by readability-lxml."""
     from readability import Document
     from readability.readability import Unparseable
@@ -202,11 +203,17 @@ def _extract_body(page: Any, name: str) -> list[Item]:
         ) from exc
     body = lxml.html.fragment_fromstring(summary, create_parent="div")
     items: list[Item] = []
+    dropped: list[Dropped] = []
     for el, kind in _units(body):
         text = _fold(el.text_content())
-        if text:
+        if not text:
+            continue
+        chrome = _chrome_reason(el)  # e.g. an ad slot the extractor kept inside the body
+        if chrome:
+            dropped.append(Dropped(lines.get(text, 0), text, chrome))
+        else:
             items.append(Item(kind, text, lines.get(text, 0)))
-    return items
+    return items, dropped
 
 
 def _units(root: Any) -> Iterator[tuple[Any, ItemKind]]:
@@ -258,11 +265,12 @@ def _classes(el: Any) -> str:
 
 
 def _source_lines(page: Any) -> dict[str, int]:
-    """Folded text of each block -> its line in the page source (first occurrence)."""
+    """Folded text of each element -> its line in the page source (the innermost element: a
+    ``<figcaption>`` rather than the ``<figure>`` around it)."""
     lines: dict[str, int] = {}
     for el in page.iter():
         if isinstance(el.tag, str) and el.sourceline:
-            lines.setdefault(_fold(el.text_content()), el.sourceline)
+            lines[_fold(el.text_content())] = el.sourceline
     return lines
 
 
