@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from audionews.errors import ConfigError
@@ -74,6 +75,16 @@ class EngineOptions:
     """gtts: read slowly."""
     timeout: float = 15.0
     """Network engines: seconds to wait for one answer."""
+    voice_model: Path | None = None
+    """piper: the voice file (``NAME.onnx``, with ``NAME.onnx.json`` beside it)."""
+    speaker: int | str | None = None
+    """piper: speaker number or name in a multi-speaker voice (default: the voice's own)."""
+    speed: float = 1.0
+    """piper: speaking speed, 1.0 as trained; 1.25 is 25% faster (length_scale = 1/speed)."""
+    rate: str = "+0%"
+    """edge: speaking rate change, e.g. ``+10%`` or ``-20%``."""
+    pitch: str = "+0Hz"
+    """edge: pitch change, e.g. ``+5Hz`` or ``-10Hz``."""
 
 
 @runtime_checkable
@@ -141,6 +152,24 @@ ENGINES: dict[str, EngineSpec] = {
         module="audionews.engines.google",
         factory="create",
         voices=("vi",),
+        online=True,
+    ),
+    "piper": EngineSpec(
+        name="piper",
+        description="Piper neural voice from a voice file you give with --voice-model PATH.onnx "
+        "(offline; e.g. the public vi_VN voices)",
+        module="audionews.engines.piper",
+        factory="create",
+        voices=("vi_VN-vais1000-medium", "vi_VN-25hours_single-low", "vi_VN-vivos-x-low"),
+        online=False,
+    ),
+    "edge": EngineSpec(
+        name="edge",
+        description="Microsoft Edge's neural voices through edge-tts, online (natural voice; "
+        "sentence timings; needs internet)",
+        module="audionews.engines.edge",
+        factory="create",
+        voices=("vi-VN-HoaiMyNeural", "vi-VN-NamMinhNeural"),
         online=True,
     ),
 }
