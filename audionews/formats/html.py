@@ -23,7 +23,17 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-from audionews.article import _DATE_LINE, Article, Dropped, _fold, _is_byline, _is_junk
+from audionews.article import (
+    _DATE_LINE,
+    _FINAL_PUNCT,
+    HEADING_MAX_CHARS,
+    HEADING_MAX_WORDS,
+    Article,
+    Dropped,
+    _fold,
+    _is_byline,
+    _is_junk,
+)
 from audionews.errors import InputError
 from audionews.formats import Item, ItemKind, build_article, require_text
 from audionews.read import clean_text
@@ -226,6 +236,8 @@ def _units(root: Any) -> Iterator[tuple[Any, ItemKind]]:
             yield el, "heading"
         elif tag == "figcaption" or _CAPTION_MARK.search(_classes(el)):
             yield el, "caption"
+        elif tag == "p" and _is_bold_line(el):
+            yield el, "heading"
         elif tag in ("p", "li", "dd", "dt", "pre", "td", "th") and not _has_block_child(el):
             yield el, "paragraph"
         elif tag in _BLOCKS or _has_block_child(el):
@@ -235,6 +247,19 @@ def _units(root: Any) -> Iterator[tuple[Any, ItemKind]]:
                 if _own_text(el):
                     yield _own_text_unit(el), "paragraph"
                 yield from _units(el)
+
+
+def _is_bold_line(el: Any) -> bool:
+    """``<p><strong>Short line</strong></p>``: a subheading set in bold, as many CMSs do."""
+    text = _fold(el.text_content())
+    if not text or len(text.split()) > HEADING_MAX_WORDS or len(text) > HEADING_MAX_CHARS:
+        return False
+    if text.endswith(_FINAL_PUNCT) or _fold(el.text or ""):
+        return False
+    children = [c for c in el if isinstance(c.tag, str)]
+    return bool(children) and all(
+        c.tag.lower() in ("strong", "b") and not _fold(c.tail or "") for c in children
+    )
 
 
 def _own_text_unit(el: Any) -> Any:
@@ -261,7 +286,9 @@ def _has_block_child(el: Any) -> bool:
 
 
 def _classes(el: Any) -> str:
-    return f"{el.get('class', '')} {el.get('id', '')}".strip()
+    """The words that say what a block is for: class, id, and a CMS's ``type`` attribute."""
+    kind = el.get("type", "") if el.tag not in ("input", "button", "link", "meta") else ""
+    return f"{el.get('class', '')} {el.get('id', '')} {kind}".strip()
 
 
 def _source_lines(page: Any) -> dict[str, int]:
@@ -424,9 +451,25 @@ def _unread_blocks(page: Any, article: Article, also_read: Sequence[str]) -> lis
         text = _own_text(el, " ")
         if text in read:
             continue
-        reason = _chrome_reason(el) or _is_junk(text) or "outside the article text (extractor)"
+        reason = (
+            _chrome_reason(el)
+            or _inline_chrome_reason(el)
+            or _is_junk(text)
+            or "outside the article text (extractor)"
+        )
         out.append(Dropped(el.sourceline or 0, text, reason))
     return out
+
+
+def _inline_chrome_reason(el: Any) -> str | None:
+    """A bar of links whose own classes say what they are (``<a class="btn-share">``)."""
+    for child in el:
+        if isinstance(child.tag, str) and child.tag.lower() not in _BLOCKS:
+            classes = _classes(child)
+            for pattern, reason in _CHROME_REASONS:
+                if classes and pattern.search(classes):
+                    return reason
+    return None
 
 
 def _contains_read(text: str, read: set[str | None]) -> bool:

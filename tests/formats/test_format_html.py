@@ -13,7 +13,7 @@ from audionews.errors import InputError
 from audionews.formats import load_document
 from audionews.formats.html import parse_html
 
-PAGES = ["xe-buyt-dien", "ret-dam-mien-bac"]
+PAGES = ["xe-buyt-dien", "ret-dam-mien-bac", "thi-tot-nghiep"]
 
 #: Text on the pages that must never be read: menus, related links, ads, comments, footers,
 #: sidebars, share bars, scripts and styles.
@@ -42,6 +42,12 @@ NEVER_READ = [
     "trackView",
     "Đường dây nóng",
     "Tin nóng",
+    "admicroAD",
+    "Gợi ý đáp án",
+    "Chúc các sĩ tử",
+    "Học phí đại học",
+    "Liên hệ quảng cáo",
+    "Tags",
 ]
 
 
@@ -86,6 +92,15 @@ def test_blocks_carry_their_source_lines() -> None:
     source = (FORMATS_DIR / "xe-buyt-dien.html").read_text(encoding="utf-8").splitlines()
     for block in (b for s in article.sections for b in s.blocks):
         assert block.text[:20] in source[block.line - 1].replace("&nbsp;", " ")
+
+
+def test_bold_paragraph_subheadings_and_byline_outside_the_body() -> None:
+    article = load_document(FORMATS_DIR / "thi-tot-nghiep.html")
+    assert article.headings == ("Đề thi bám sát chương trình", "Công bố điểm thi ngày 17/7")
+    assert article.byline == "HÀ THANH"
+    reasons = {d.text: d.reason for d in article.dropped}
+    assert reasons["Facebook Zalo Lưu"] == "share buttons"
+    assert reasons["Học phí đại học năm học mới tăng bao nhiêu?"] == "related-articles block"
 
 
 def test_outlet_tag_before_the_sapo_is_dropped() -> None:
