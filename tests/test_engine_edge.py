@@ -13,6 +13,7 @@ import re
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 from xml.sax.saxutils import escape
@@ -31,6 +32,7 @@ from audionews.synthesize import RetryPolicy, synthesize_chunks  # noqa: E402
 
 PATH = "/consumer/speech/synthesize/readaloud/edge/v1"
 TICKS = 10_000_000
+_MP3S: dict[float, bytes] = {}
 
 
 @dataclass
@@ -59,6 +61,8 @@ class FakeEdge:
 
     seconds: float = 0.6
     """Length of the MP3 it sends back."""
+    seconds_per_char: float = 0.0
+    """When set, the MP3 lasts this long per character of text instead (for benchmarks)."""
     faults: list[str] = field(default_factory=list)
     """One fault per session, consumed in order: 429, 503, 400, drop, noaudio, garbage, hang."""
     requests: list[Request] = field(default_factory=list)
@@ -110,7 +114,7 @@ class FakeEdge:
                 }
                 await ws.send_str(self._text("audio.metadata", request_id, json.dumps(meta)))
             if fault != "noaudio":
-                audio = b"not an mp3 frame" * 40 if fault == "garbage" else fake_mp3(self.seconds)
+                audio = b"not an mp3 frame" * 40 if fault == "garbage" else self._mp3(seen.text)
                 for start in range(0, len(audio), 4096):
                     await ws.send_bytes(self._audio(request_id, audio[start : start + 4096]))
             await ws.send_bytes(self._audio(request_id, b"", content_type=False))
@@ -120,6 +124,17 @@ class FakeEdge:
             self._active -= 1
         return ws
 
+    def _length(self, ssml_text: str) -> float:
+        if self.seconds_per_char:
+            return round(len(ssml_text) * self.seconds_per_char, 1)
+        return self.seconds
+
+    def _mp3(self, ssml_text: str) -> bytes:
+        seconds = self._length(ssml_text)
+        if seconds not in _MP3S:
+            _MP3S[seconds] = fake_mp3(seconds)
+        return _MP3S[seconds]
+
     def _boundaries(self, ssml_text: str, kind: str) -> Iterator[tuple[int, int, str]]:
         from xml.sax.saxutils import unescape
 
@@ -127,7 +142,7 @@ class FakeEdge:
         pieces = (
             text.split() if kind == "WordBoundary" else re.split(r"(?<=[.!?])\s+", text.strip())
         )
-        step = int(self.seconds * TICKS / max(1, len(pieces)))
+        step = int(self._length(ssml_text) * TICKS / max(1, len(pieces)))
         for n, piece in enumerate(pieces):
             yield 500_000 + n * step, step - 1_000_000 // 10, escape(piece)
 
@@ -148,41 +163,41 @@ class FakeEdge:
         return len(raw).to_bytes(2, "big") + raw + data
 
 
-@pytest.fixture
-def fake(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeEdge]:
-    """Start the fake on a free port and point edge-tts at it."""
+@contextmanager
+def serving(server: FakeEdge) -> Iterator[str]:
+    """Run ``server`` on a free port of 127.0.0.1 in a thread; yield the URL for edge-tts."""
     from edge_tts.constants import WSS_URL
 
-    for var in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
-        monkeypatch.delenv(var, raising=False)
-    server = FakeEdge()
     loop = asyncio.new_event_loop()
-    started = threading.Event()
-    runner_box: list[web.AppRunner] = []
+    runner = web.AppRunner(web.Application())
+    runner.app.router.add_get(PATH, server.handle)
 
     async def start() -> None:
-        app = web.Application()
-        app.router.add_get(PATH, server.handle)
-        runner = web.AppRunner(app)
         await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", 0)
-        await site.start()
+        await web.TCPSite(runner, "127.0.0.1", 0).start()
         server.port = runner.addresses[0][1]
-        runner_box.append(runner)
-        started.set()
 
     thread = threading.Thread(target=loop.run_forever, daemon=True)
     thread.start()
-    asyncio.run_coroutine_threadsafe(start(), loop)
-    assert started.wait(5)
-    token = WSS_URL.split("?", 1)[1]
-    monkeypatch.setattr(
-        "edge_tts.communicate.WSS_URL", f"ws://127.0.0.1:{server.port}{PATH}?{token}"
-    )
-    yield server
-    asyncio.run_coroutine_threadsafe(runner_box[0].cleanup(), loop).result(5)
-    loop.call_soon_threadsafe(loop.stop)
-    thread.join(5)
+    try:
+        asyncio.run_coroutine_threadsafe(start(), loop).result(5)
+        token = WSS_URL.split("?", 1)[1]
+        yield f"ws://127.0.0.1:{server.port}{PATH}?{token}"
+    finally:
+        asyncio.run_coroutine_threadsafe(runner.cleanup(), loop).result(5)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(5)
+
+
+@pytest.fixture
+def fake(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeEdge]:
+    """Start the fake and point edge-tts at it (its real client code runs)."""
+    for var in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
+        monkeypatch.delenv(var, raising=False)
+    server = FakeEdge()
+    with serving(server) as url:
+        monkeypatch.setattr("edge_tts.communicate.WSS_URL", url)
+        yield server
 
 
 TEXT = "Xin chào các bạn. Hôm nay trời mưa & gió to."
