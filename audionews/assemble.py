@@ -11,10 +11,24 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from audionews.engines import Audio
 from audionews.script import Pause, Script
 
-__all__ = ["ChapterMark", "Pauses", "Programme", "TimedChunk", "assemble", "trim_silence"]
+__all__ = [
+    "ChapterMark",
+    "Pacing",
+    "Pauses",
+    "Programme",
+    "TimedChunk",
+    "assemble",
+    "join",
+    "pause_seconds",
+    "prepare_clips",
+    "stretch",
+    "trim_silence",
+]
 
 
 @dataclass(frozen=True)
@@ -49,6 +63,7 @@ class TimedChunk:
     text: str
     start_ms: float
     end_ms: float
+    pause_after: Pause = Pause.SENTENCE
 
 
 @dataclass(frozen=True)
@@ -91,24 +106,108 @@ def trim_silence(audio: Audio, threshold_dbfs: float = -45.0, keep_ms: int = 15)
     return Audio(trimmed.raw_data, audio.sample_rate)
 
 
+@dataclass(frozen=True)
+class Pacing:
+    """How chunks are joined: trimming, fades, level matching, speed and pause scale."""
+
+    pauses: Pauses = Pauses()
+    trim: bool = True
+    """Cut each chunk's own leading/trailing silence so pauses are exact."""
+    fade_ms: float = 5.0
+    """Fade in/out at every join, against clicks."""
+    level_tolerance_db: float = 2.0
+    """Chunks louder or softer than the median chunk by more than this are brought back to it
+    (at most 6 dB), so the level is even from sentence to sentence."""
+    speed: float = 1.0
+    """Time-stretch factor, pitch preserved (WSOLA); 1.0 leaves the voice untouched."""
+    pause_scale: float = 1.0
+    """Multiplies every pause (used by --fit)."""
+
+    def __post_init__(self) -> None:
+        if not 0.5 <= self.speed <= 2.0:
+            raise ValueError("speed must be between 0.5 and 2.0")
+        if not 0.0 <= self.pause_scale <= 4.0:
+            raise ValueError("pause_scale must be between 0 and 4")
+
+
+def _active_level_db(x: np.ndarray) -> float | None:
+    """RMS level of the louder part of a clip (ignoring quiet gaps), in dBFS."""
+    if x.size < 64:
+        return None
+    frames = x[: x.size // 64 * 64].reshape(-1, 64)
+    power = np.mean(frames * frames, axis=1)
+    loud = power[power > power.max() * 1e-3]
+    if loud.size == 0 or float(loud.mean()) <= 0:
+        return None
+    return float(10 * np.log10(loud.mean()))
+
+
+def stretch(x: np.ndarray, speed: float) -> np.ndarray:
+    """Time-stretch by ``speed`` with pitch preserved (audiotsm WSOLA)."""
+    if speed == 1.0 or x.size == 0:
+        return x
+    from audiotsm import wsola
+    from audiotsm.io.array import ArrayReader, ArrayWriter
+
+    reader = ArrayReader(x.reshape(1, -1).astype(np.float32))
+    writer = ArrayWriter(1)
+    wsola(1, speed=speed).run(reader, writer)
+    out: np.ndarray = writer.data[0].astype(np.float32)
+    return out
+
+
+def prepare_clips(clips: Sequence[Audio], pacing: Pacing) -> list[np.ndarray]:
+    """Trim, stretch, level-match and fade every clip; float32 in [-1, 1]."""
+    out: list[np.ndarray] = []
+    for clip in clips:
+        c = trim_silence(clip) if pacing.trim else clip
+        x = np.frombuffer(c.pcm, dtype="<i2").astype(np.float32) / 32768.0
+        out.append(stretch(x, pacing.speed))
+    levels = [_active_level_db(x) for x in out]
+    known = [lv for lv in levels if lv is not None]
+    if known and pacing.level_tolerance_db > 0:
+        median = float(np.median(known))
+        for i, lv in enumerate(levels):
+            if lv is None:
+                continue
+            off = median - lv
+            excess = abs(off) - pacing.level_tolerance_db
+            if excess > 0:
+                gain_db = min(excess, 6.0) * (1 if off > 0 else -1)
+                out[i] = out[i] * np.float32(10 ** (gain_db / 20))
+    rate = clips[0].sample_rate if clips else 0
+    fade = int(rate * pacing.fade_ms / 1000)
+    for x in out:
+        n = min(fade, x.size // 2)
+        if n > 1:
+            ramp = np.linspace(0.0, 1.0, n, dtype=np.float32)
+            x[:n] *= ramp
+            x[-n:] *= ramp[::-1]
+    return out
+
+
 def assemble(
     script: Script,
     clips: Sequence[Audio],
     pauses: Pauses | None = None,
     trim: bool = True,
+    pacing: Pacing | None = None,
 ) -> Programme:
     """Join the audio of every chunk of ``script`` (in order) with pauses; compute chapters."""
-    pauses = pauses or Pauses()
-    chunks = script.chunks
-    if len(clips) != len(chunks):
-        raise ValueError(f"{len(clips)} clips for {len(chunks)} chunks")
+    pacing = pacing or Pacing(pauses=pauses or Pauses(), trim=trim)
+    if len(clips) != len(script.chunks):
+        raise ValueError(f"{len(clips)} clips for {len(script.chunks)} chunks")
     if not clips:
         raise ValueError("nothing to assemble")
     rate = clips[0].sample_rate
     if any(c.sample_rate != rate for c in clips):
         raise ValueError("all clips of one programme must share a sample rate (one engine)")
+    return join(script, prepare_clips(clips, pacing), rate, pacing)
 
-    parts: list[bytes] = []
+
+def join(script: Script, prepared: Sequence[np.ndarray], rate: int, pacing: Pacing) -> Programme:
+    """Join prepared clips (see :func:`prepare_clips`) with the pacing's pauses."""
+    parts: list[np.ndarray] = []
     position = 0  # in samples
     timed: list[TimedChunk] = []
     starts: list[int] = []
@@ -116,16 +215,22 @@ def assemble(
     for chapter in script.chapters:
         starts.append(position)
         for chunk in chapter.chunks:
-            clip = trim_silence(clips[index]) if trim else clips[index]
+            x = prepared[index]
             index += 1
             begin = position
-            parts.append(clip.pcm)
-            position += clip.samples
-            timed.append(TimedChunk(chunk.text, begin * 1000 / rate, position * 1000 / rate))
-            gap = pauses.after(chunk.pause_after) * rate // 1000
-            parts.append(b"\x00\x00" * gap)
+            parts.append(x)
+            position += x.size
+            timed.append(
+                TimedChunk(
+                    chunk.text, begin * 1000 / rate, position * 1000 / rate, chunk.pause_after
+                )
+            )
+            gap = round(pacing.pauses.after(chunk.pause_after) * pacing.pause_scale * rate / 1000)
+            parts.append(np.zeros(gap, dtype=np.float32))
             position += gap
-    audio = Audio(b"".join(parts), rate)
+    samples = np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
+    pcm = (np.clip(samples, -1.0, 32767 / 32768) * 32768.0).astype("<i2").tobytes()
+    audio = Audio(pcm, rate)
 
     total_ms = round(position * 1000 / rate)
     marks: list[ChapterMark] = []
@@ -134,3 +239,8 @@ def assemble(
         end = round(starts[i + 1] * 1000 / rate) if i + 1 < len(starts) else total_ms
         marks.append(ChapterMark(chapter.title, start, end))
     return Programme(audio=audio, chapters=tuple(marks), chunks=tuple(timed))
+
+
+def pause_seconds(script: Script, pacing: Pacing) -> float:
+    """Total silence the pauses add (before any pause scaling)."""
+    return sum(pacing.pauses.after(c.pause_after) for c in script.chunks) / 1000

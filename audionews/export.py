@@ -20,10 +20,24 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+from numpy.typing import NDArray
+
 from audionews.assemble import ChapterMark, Programme
 from audionews.errors import ConfigError, ExportError
+from audionews.loudness import Loudness
 
-__all__ = ["Tags", "atomic_write", "encode_mp3", "slugify", "write_mp3"]
+__all__ = [
+    "MP3_DELAY_SAMPLES",
+    "Tags",
+    "atomic_write",
+    "encode_mp3",
+    "mp3_delay_ms",
+    "shift_for_mp3",
+    "slugify",
+    "write_mp3",
+    "write_wav",
+]
 
 #: MPEG-1 and MPEG-2 Layer III bitrates LAME accepts for mono.
 BITRATES = (8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160, 192, 224, 256, 320)
@@ -61,11 +75,31 @@ def slugify(title: str, max_length: int = 80) -> str:
     return text or "programme"
 
 
-def encode_mp3(pcm: bytes, sample_rate: int, bitrate: int = 64, quality: int = 3) -> bytes:
+#: Samples LAME puts before the audio (encoder delay 576 + decoder delay 529), measured for
+#: lameenc at 22.05-48 kHz and 64/128 kbps. No gapless (LAME) tag is written, so every decoder
+#: plays them: chapter and sidecar times are shifted by this much to match what is heard.
+MP3_DELAY_SAMPLES = 1105
+
+
+def mp3_delay_ms(sample_rate: int) -> float:
+    return MP3_DELAY_SAMPLES * 1000 / sample_rate
+
+
+def encode_mp3(
+    pcm: bytes,
+    sample_rate: int,
+    bitrate: int = 64,
+    quality: int = 3,
+    vbr_quality: int | None = None,
+) -> bytes:
     """Encode mono 16-bit PCM to CBR MP3 at ``bitrate`` kbps, keeping ``sample_rate``.
 
     ``quality`` is LAME's algorithm quality (0 best/slowest .. 9); 3 is the lame program's default.
+    With ``vbr_quality`` (0 best .. 9), the stream is VBR and gets a Xing header (frame count,
+    byte count, seek table) so players show the right duration and seek correctly.
     """
+    if vbr_quality is not None and not 0 <= vbr_quality <= 9:
+        raise ConfigError(f"VBR quality {vbr_quality} must be between 0 (best) and 9.")
     if bitrate not in BITRATES:
         raise ConfigError(
             f"bitrate {bitrate} kbps is not an MP3 bitrate. Use one of: "
@@ -84,12 +118,19 @@ def encode_mp3(pcm: bytes, sample_rate: int, bitrate: int = 64, quality: int = 3
     enc.set_out_sample_rate(sample_rate)
     enc.set_channels(1)
     enc.set_quality(quality)
+    if vbr_quality is not None:
+        enc.set_vbr(4)  # vbr_default (mtrh)
+        enc.set_vbr_quality(vbr_quality)
     try:
         data = bytes(enc.encode(pcm)) + bytes(enc.flush())
     except Exception as exc:  # lameenc raises bare RuntimeError on bad parameters
         raise ExportError(
             f"MP3 encoding failed (LAME, {bitrate} kbps, {sample_rate} Hz): {exc}"
         ) from exc
+    if vbr_quality is not None:
+        from audionews.xing import add_xing_header
+
+        data = add_xing_header(data)
     return data
 
 
@@ -124,20 +165,60 @@ def atomic_write(target: Path) -> Iterator[Path]:
         raise
 
 
+def shift_for_mp3(chapters: tuple[ChapterMark, ...], sample_rate: int) -> tuple[ChapterMark, ...]:
+    """Chapter times as heard in the MP3: after the encoder delay (the first stays at 0)."""
+    delay = mp3_delay_ms(sample_rate)
+    return tuple(
+        ChapterMark(c.title, 0 if i == 0 else round(c.start_ms + delay), round(c.end_ms + delay))
+        for i, c in enumerate(chapters)
+    )
+
+
 def write_mp3(
     programme: Programme,
     target: Path,
     tags: Tags,
     bitrate: int = 64,
+    vbr_quality: int | None = None,
 ) -> Path:
-    """Encode ``programme`` and write it to ``target`` with tags and chapters, atomically."""
-    mp3 = encode_mp3(programme.audio.pcm, programme.audio.sample_rate, bitrate)
+    """Encode ``programme`` and write it to ``target`` with tags and chapters, atomically.
+
+    Chapter times are shifted by the encoder delay (see ``MP3_DELAY_SAMPLES``).
+    """
+    rate = programme.audio.sample_rate
+    mp3 = encode_mp3(programme.audio.pcm, rate, bitrate, vbr_quality=vbr_quality)
     with atomic_write(target) as tmp:
         tmp.write_bytes(mp3)
         try:
-            _write_tags(tmp, tags, programme.chapters)
+            _write_tags(tmp, tags, shift_for_mp3(programme.chapters, rate))
         except Exception as exc:
             raise ExportError(f"{target}: writing ID3 tags failed: {exc}") from exc
+    return target
+
+
+def write_wav(
+    samples: NDArray[np.float32],
+    rate: int,
+    chapters: tuple[ChapterMark, ...],
+    target: Path,
+    tags: Tags,
+    bits: int = 24,
+    loudness: Loudness | None = None,
+) -> Path:
+    """Write a Broadcast WAV (bext with loudness values, cue markers per section), atomically."""
+    from audionews.wav import BextInfo, wav_bytes
+
+    info = BextInfo(
+        description=tags.title,
+        originator=tags.publisher or "audionews",
+        originator_reference=slugify(tags.title, 32),
+        origination=tags.date,
+        coding_history=f"A=PCM,F={rate},W={bits},M=mono,T={tags.encoder or 'audionews'}\r\n",
+        artist=tags.artist,
+    )
+    data = wav_bytes(samples, rate, bits, chapters, info, loudness)
+    with atomic_write(target) as tmp:
+        tmp.write_bytes(data)
     return target
 
 

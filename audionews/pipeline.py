@@ -10,18 +10,32 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+
+import numpy as np
 
 from audionews import __version__
 from audionews.article import Article, parse_article
-from audionews.assemble import ChapterMark, Pauses, Programme, assemble
+from audionews.assemble import (
+    ChapterMark,
+    Pacing,
+    Pauses,
+    Programme,
+    assemble,
+    join,
+    pause_seconds,
+    prepare_clips,
+)
 from audionews.cache import ChunkCache
 from audionews.engines import ENGINES, Audio, Engine, EngineOptions, create_engine
 from audionews.errors import ConfigError, InputError
-from audionews.export import Tags, slugify, write_mp3
+from audionews.export import Tags, mp3_delay_ms, shift_for_mp3, slugify, write_mp3, write_wav
+from audionews.loudness import Loudness
+from audionews.master import Mastered, MasterSettings, master
 from audionews.read import read_article_text
 from audionews.script import Script, build_script
+from audionews.sidecars import SIDECARS, SidecarContext, write_sidecars
 from audionews.synthesize import (
     DEFAULT_JOBS,
     RetryPolicy,
@@ -73,10 +87,40 @@ class RenderSettings:
     cache_dir: Path | None = None
     """Chunk cache location; None: $AUDIONEWS_CACHE_DIR or the user cache directory."""
     retry: RetryPolicy = field(default_factory=RetryPolicy)
+    format: str | None = None
+    """"mp3" or "wav"; None: from the output file's extension, else mp3."""
+    vbr_quality: int | None = None
+    """MP3 VBR quality 0 (best) to 9; None: CBR at ``bitrate``."""
+    bits: int = 24
+    """WAV bit depth (16 or 24)."""
+    mastering: MasterSettings = field(default_factory=MasterSettings)
+    """Loudness, true peak, sample rate, intro/outro, music bed."""
+    speed: float = 1.0
+    """Time-stretch of the voice, pitch preserved (0.8 to 1.3)."""
+    fit: float | None = None
+    """Target duration in seconds: pauses and speed are adjusted to land on it (+-1 s)."""
+    sidecars: tuple[str, ...] = ()
+    """Sidecar files to write: srt, vtt, chapters, labels, cue, manifest."""
+    profile: str = "podcast"
+    """Name of the profile the defaults came from (recorded in the manifest)."""
 
     def __post_init__(self) -> None:
         if not 1 <= self.jobs <= 32:
             raise ConfigError("jobs must be between 1 and 32.")
+        if not 0.8 <= self.speed <= 1.3:
+            raise ConfigError(f"speed {self.speed} is out of range (0.8 to 1.3).")
+        if self.format not in (None, "mp3", "wav"):
+            raise ConfigError(f"format {self.format!r} is not supported (mp3 or wav).")
+        if self.fit is not None and self.fit <= 0:
+            raise ConfigError("--fit needs a positive duration, like 2:30 or 150.")
+        unknown = set(self.sidecars) - set(SIDECARS)
+        if unknown:
+            raise ConfigError(
+                f"unknown sidecar {sorted(unknown)[0]!r}. Choose from: {', '.join(SIDECARS)}, all."
+            )
+
+    def pacing(self) -> Pacing:
+        return Pacing(pauses=self.pauses, speed=self.speed)
 
     def cache(self) -> ChunkCache | None:
         return ChunkCache(self.cache_dir) if self.use_cache else None
@@ -97,6 +141,11 @@ class MakeResult:
     cached: int = 0
     """Chunks taken from the cache instead of synthesized."""
     retries: int = 0
+    loudness: Loudness | None = None
+    """Measured on the finished programme, when loudness normalization ran."""
+    sidecars: tuple[Path, ...] = ()
+    fitted: str | None = None
+    """How --fit adjusted the programme (pause scale and speed)."""
 
 
 def load_article(source: str | Path) -> tuple[Article, str]:
@@ -167,17 +216,26 @@ def synthesize(
     )
 
 
-def output_path_for(article: Article, output: str | Path | None) -> Path:
-    """``output/<slug>.mp3`` by default; a folder gets ``<slug>.mp3`` inside it."""
-    name = slugify(article.title) + ".mp3"
-    if output is None:
-        return DEFAULT_OUTPUT_DIR / name
-    path = Path(output)
-    if path.is_dir() or str(output).endswith(("/", "\\")):
-        return path / name
-    if path.suffix.lower() != ".mp3":
-        raise InputError(f"{path}: the output must be an .mp3 file or a folder.")
-    return path
+def output_path_for(
+    article: Article, output: str | Path | None, fmt: str | None = None
+) -> tuple[Path, str]:
+    """Where to write and in which format.
+
+    ``output/<slug>.<ext>`` by default; a folder gets ``<slug>.<ext>`` inside it; a file's
+    extension gives the format unless ``fmt`` says otherwise (then they must agree).
+    """
+    if output is not None and not (Path(output).is_dir() or str(output).endswith(("/", "\\"))):
+        path = Path(output)
+        ext = path.suffix.lower().lstrip(".")
+        if ext not in ("mp3", "wav"):
+            raise ConfigError(f"{path}: the output must be an .mp3 or .wav file, or a folder.")
+        if fmt is not None and fmt != ext:
+            raise ConfigError(f"{path}: the file name says {ext} but the format is {fmt}.")
+        return path, ext
+    fmt = fmt or "mp3"
+    name = f"{slugify(article.title)}.{fmt}"
+    folder = DEFAULT_OUTPUT_DIR if output is None else Path(output)
+    return folder / name, fmt
 
 
 def make(
@@ -189,11 +247,15 @@ def make(
     progress: Progress | None = None,
     on_engine: Callable[[str, str], None] | None = None,
 ) -> MakeResult:
-    """Turn the article at ``source`` into an MP3 programme. Returns where and what was written."""
+    """Turn the article at ``source`` into a programme (MP3 or Broadcast WAV) with chapters.
+
+    Returns where and what was written. The output file (and each sidecar) is written
+    atomically; nothing is written when any stage fails.
+    """
     started = time.perf_counter()
     settings = settings or RenderSettings()
     article, _ = load_article(source)
-    target = output_path_for(article, output)
+    target, fmt = output_path_for(article, output, settings.format)
     tts, reason = choose_engine(engine, engine_options)
     if on_engine is not None:
         on_engine(tts.name, reason)
@@ -202,7 +264,12 @@ def make(
         raise InputError(f"{source}: nothing to read after cleaning the article.")
     stats = SynthesisStats()
     clips = synthesize(script, tts, settings, progress, stats)
-    programme: Programme = assemble(script, clips, settings.pauses)
+    programme, fitted = _assemble(script, clips, settings)
+    mastered = master(programme, settings.mastering)
+    if settings.fit is not None and abs(mastered.duration - settings.fit) > 1.0:
+        raise ConfigError(
+            f"--fit missed: {mastered.duration:.1f} s instead of {settings.fit:.1f} s."
+        )
     tags = Tags(
         title=article.title,
         artist=_artist(article.byline),
@@ -212,18 +279,145 @@ def make(
         comment=article.lead,
         encoder=f"audionews {__version__} ({tts.version}, LAME)",
     )
-    write_mp3(programme, target, tags, settings.bitrate)
+    chapters, chunks = mastered.chapters, mastered.chunks
+    duration = mastered.duration
+    if fmt == "wav":
+        write_wav(
+            mastered.samples,
+            mastered.rate,
+            chapters,
+            target,
+            tags,
+            settings.bits,
+            mastered.loudness,
+        )
+    else:
+        write_mp3(_as_programme(mastered), target, tags, settings.bitrate, settings.vbr_quality)
+        chapters = shift_for_mp3(chapters, mastered.rate)
+        delay = mp3_delay_ms(mastered.rate)
+        duration += delay / 1000  # as heard: the encoder delay comes first
+        chunks = tuple(
+            replace(c, start_ms=c.start_ms + delay, end_ms=c.end_ms + delay) for c in chunks
+        )
+    written: list[Path] = []
+    if settings.sidecars:
+        ctx = SidecarContext(
+            audio_path=target,
+            title=article.title,
+            chapters=chapters,
+            chunks=chunks,
+            script=script,
+            duration=duration,
+            artist=tags.artist,
+            engine=tts.name,
+            voice=tts.voice,
+            settings=_settings_record(settings, fmt, mastered.rate, fitted),
+            loudness=asdict(mastered.loudness) if mastered.loudness else None,
+        )
+        written = write_sidecars(ctx, settings.sidecars)
     return MakeResult(
         path=target,
-        duration=programme.duration,
-        chapters=programme.chapters,
+        duration=duration,
+        chapters=chapters,
         engine=tts.name,
         engine_reason=reason,
         chunks=len(clips),
         seconds=time.perf_counter() - started,
         cached=stats.cached,
         retries=stats.retries,
+        loudness=mastered.loudness,
+        sidecars=tuple(written),
+        fitted=fitted,
     )
+
+
+def _as_programme(mastered: Mastered) -> Programme:
+    pcm = (np.clip(mastered.samples, -1.0, 32767 / 32768) * 32768.0).astype("<i2").tobytes()
+    return Programme(Audio(pcm, mastered.rate), mastered.chapters, mastered.chunks)
+
+
+def _settings_record(
+    settings: RenderSettings, fmt: str, rate: int, fitted: str | None
+) -> dict[str, object]:
+    m = settings.mastering
+    return {
+        "profile": settings.profile,
+        "format": fmt,
+        "sample_rate": rate,
+        "bitrate": settings.bitrate if fmt == "mp3" else None,
+        "vbr_quality": settings.vbr_quality if fmt == "mp3" else None,
+        "bits": settings.bits if fmt == "wav" else None,
+        "loudness_target": m.loudness,
+        "true_peak_ceiling": m.true_peak,
+        "speed": settings.speed,
+        "pauses_ms": asdict(settings.pauses),
+        "fit": settings.fit,
+        "fitted": fitted,
+        "intro": str(m.intro) if m.intro else None,
+        "outro": str(m.outro) if m.outro else None,
+        "bed": str(m.bed) if m.bed else None,
+        "read_captions": settings.read_captions,
+    }
+
+
+FIT_PAUSES = (0.5, 1.6)
+"""--fit may scale every pause between these factors..."""
+FIT_SPEED = (0.85, 1.2)
+"""...and then the voice's speed between these factors."""
+
+
+def _assemble(
+    script: Script, clips: Sequence[Audio], settings: RenderSettings
+) -> tuple[Programme, str | None]:
+    pacing = settings.pacing()
+    rate = clips[0].sample_rate
+    prepared = prepare_clips(clips, pacing)
+    if settings.fit is None:
+        return join(script, prepared, rate, pacing), None
+    extra = _extra_seconds(settings.mastering, rate)
+    target = settings.fit - extra
+    pauses = pause_seconds(script, pacing)
+    speech = sum(x.size for x in prepared) / rate
+    lo_p, hi_p = FIT_PAUSES
+    lo_s, hi_s = FIT_SPEED
+    fastest = speech / hi_s + pauses * lo_p
+    slowest = speech / lo_s + pauses * hi_p
+    if not fastest <= target <= slowest:
+        raise ConfigError(
+            f"cannot fit {_clock(settings.fit)}: the programme runs "
+            f"{_clock(speech + pauses + extra)} at its natural pace, and pauses of "
+            f"{lo_p:.0%}-{hi_p:.0%} with speed {lo_s}-{hi_s}x allow "
+            f"{_clock(fastest + extra)} to {_clock(slowest + extra)}."
+        )
+    scale = (target - speech) / pauses if pauses else 1.0
+    speed = 1.0
+    if not lo_p <= scale <= hi_p:
+        scale = min(hi_p, max(lo_p, scale))
+        speed = speech / (target - pauses * scale)
+        stretched = Pacing(pauses=pacing.pauses, speed=pacing.speed * speed, level_tolerance_db=0.0)
+        prepared = prepare_clips(clips, replace(stretched, level_tolerance_db=2.0))
+        speech = sum(x.size for x in prepared) / rate
+        scale = min(2.0, max(0.4, (target - speech) / pauses)) if pauses else 1.0
+    fitted = replace(pacing, pause_scale=scale)
+    note = f"pauses x{scale:.2f}, speed x{pacing.speed * speed:.3f}"
+    return join(script, prepared, rate, fitted), note
+
+
+def _extra_seconds(m: MasterSettings, rate: int) -> float:
+    """Seconds that intro and outro add (they are not stretched)."""
+    from audionews.master import load_audio_file
+
+    extra = 0.0
+    if m.intro is not None:
+        extra += len(load_audio_file(m.intro, rate)) / rate + 0.5
+    if m.outro is not None:
+        extra += len(load_audio_file(m.outro, rate)) / rate
+    return extra
+
+
+def _clock(seconds: float) -> str:
+    m, s = divmod(round(seconds), 60)
+    return f"{m}:{s:02d}"
 
 
 def _artist(byline: str | None) -> str | None:
@@ -239,9 +433,9 @@ def _artist(byline: str | None) -> str | None:
 def render_script(
     script: Script, engine: Engine, target: Path, settings: RenderSettings, tags: Tags
 ) -> Programme:
-    """Synthesize, assemble and write an already prepared script (for custom pipelines)."""
-    programme = assemble(script, synthesize(script, engine, settings), settings.pauses)
-    write_mp3(programme, target, tags, settings.bitrate)
+    """Synthesize, assemble and write an already prepared script as MP3 (custom pipelines)."""
+    programme = assemble(script, synthesize(script, engine, settings), pacing=settings.pacing())
+    write_mp3(programme, target, tags, settings.bitrate, settings.vbr_quality)
     return programme
 
 

@@ -17,9 +17,18 @@ from support import ffprobe, needs_ffprobe, sine_pcm
 from audionews.assemble import ChapterMark, Programme
 from audionews.engines import Audio
 from audionews.errors import ConfigError, ExportError
-from audionews.export import Tags, atomic_write, encode_mp3, slugify, write_mp3
+from audionews.export import (
+    MP3_DELAY_SAMPLES,
+    Tags,
+    atomic_write,
+    encode_mp3,
+    mp3_delay_ms,
+    slugify,
+    write_mp3,
+)
 
 RATE = 22050
+DELAY = round(mp3_delay_ms(RATE))  # chapters are shifted to where the audio is heard
 LONG_TITLE = (
     "Đảng bộ Khối Cơ quan và Doanh nghiệp tỉnh nỗ lực vượt khó, phấn đấu thực hiện thắng lợi "
     "nhiệm vụ chính trị trong năm"
@@ -101,8 +110,8 @@ def test_tags_and_chapters_read_back_with_mutagen(tmp_path: Path) -> None:
         (chaps[i].start_time, str(chaps[i].sub_frames["TIT2"])) for i in toc.child_element_ids
     ] == [
         (0, LONG_TITLE),
-        (2000, "Vượt khó"),
-        (4000, "Lãnh đạo toàn diện các mặt công tác"),
+        (2000 + DELAY, "Vượt khó"),
+        (4000 + DELAY, "Lãnh đạo toàn diện các mặt công tác"),
     ]
 
 
@@ -127,8 +136,8 @@ def test_ffprobe_lists_chapters_in_order_with_titles(tmp_path: Path) -> None:
     chapters = [(round(float(c["start_time"]), 3), c["tags"]["title"]) for c in data["chapters"]]
     assert chapters == [
         (0.0, LONG_TITLE),
-        (2.0, "Vượt khó"),
-        (4.0, "Lãnh đạo toàn diện các mặt công tác"),
+        ((2000 + DELAY) / 1000, "Vượt khó"),
+        ((4000 + DELAY) / 1000, "Lãnh đạo toàn diện các mặt công tác"),
     ]
     assert data["format"]["format_name"] == "mp3"
     assert data["format"]["tags"]["title"] == LONG_TITLE
@@ -155,3 +164,27 @@ def test_atomic_write_keeps_old_file_on_error(tmp_path: Path) -> None:
         raise KeyboardInterrupt
     assert target.read_bytes() == b"old"
     assert list(tmp_path.iterdir()) == [target]
+
+
+@pytest.mark.parametrize("rate", [22050, 24000, 44100, 48000])
+@pytest.mark.parametrize("vbr", [None, 4])
+def test_encoder_delay_is_what_decoders_play(rate: int, vbr: int | None) -> None:
+    """A click at 1.0 s is heard at 1.0 s + MP3_DELAY_SAMPLES: chapter times rely on it."""
+    import numpy as np
+
+    pcm = np.zeros(rate * 2, dtype="<i2")
+    pcm[rate : rate + 50] = 20000
+    mp3 = encode_mp3(pcm.tobytes(), rate, 64, vbr_quality=vbr)
+    decoded = miniaudio.decode(
+        mp3, output_format=miniaudio.SampleFormat.SIGNED16, nchannels=1, sample_rate=rate
+    )
+    heard = np.frombuffer(decoded.samples, dtype=np.int16)
+    onset = int(np.argmax(np.abs(heard) > 5000))
+    assert onset - rate == MP3_DELAY_SAMPLES
+
+
+def test_vbr_has_a_xing_header_and_right_duration(tmp_path: Path) -> None:
+    path = write_mp3(programme(6.0), tmp_path / "v.mp3", TAGS, vbr_quality=4)
+    info = MP3(path).info
+    assert str(info.bitrate_mode).endswith("VBR")
+    assert info.length == pytest.approx(6.0 + MP3_DELAY_SAMPLES / RATE, abs=0.06)

@@ -1,0 +1,194 @@
+"""Mastering: intro/outro, music bed, sample rate and loudness of the whole programme.
+
+Runs after assembly, on float32 samples: (1) music bed under the opening, ducked under speech;
+(2) intro before and outro after, chapter and chunk times shifted to match; (3) resampling to
+the output rate when asked; (4) loudness normalization of the whole programme to the target,
+with a true-peak limiter (:mod:`audionews.loudness`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+from numpy.typing import NDArray
+
+from audionews.assemble import ChapterMark, Programme, TimedChunk
+from audionews.errors import ConfigError, InputError
+from audionews.loudness import Loudness, db_to_gain, normalize
+
+__all__ = ["MasterSettings", "Mastered", "load_audio_file", "master", "resample"]
+
+Float = NDArray[np.float32]
+
+
+@dataclass(frozen=True)
+class MasterSettings:
+    """What mastering does; None switches a step off."""
+
+    loudness: float | None = -16.0
+    """Integrated loudness target, LUFS (whole programme)."""
+    true_peak: float = -1.5
+    """True-peak ceiling, dBTP."""
+    sample_rate: int | None = None
+    """Output sample rate; None keeps the engine's."""
+    intro: Path | None = None
+    outro: Path | None = None
+    bed: Path | None = None
+    """Music under the opening chapter, ducked under the voice."""
+    bed_level: float = -20.0
+    """Bed level under speech, dB relative to full scale of the file (about -6 in gaps)."""
+
+    def __post_init__(self) -> None:
+        if self.loudness is not None and not -40.0 <= self.loudness <= -5.0:
+            raise ConfigError(f"loudness {self.loudness} LUFS is out of range (-40 to -5).")
+        if not -9.0 <= self.true_peak <= 0.0:
+            raise ConfigError(f"true peak {self.true_peak} dBTP is out of range (-9 to 0).")
+        if self.sample_rate is not None and self.sample_rate not in (
+            16000,
+            22050,
+            24000,
+            32000,
+            44100,
+            48000,
+        ):
+            raise ConfigError(
+                f"sample rate {self.sample_rate} Hz is not supported "
+                "(16000, 22050, 24000, 32000, 44100 or 48000)."
+            )
+
+
+@dataclass(frozen=True)
+class Mastered:
+    samples: Float
+    rate: int
+    chapters: tuple[ChapterMark, ...]
+    chunks: tuple[TimedChunk, ...]
+    loudness: Loudness | None
+    """Measured after mastering, when loudness normalization ran."""
+
+    @property
+    def duration(self) -> float:
+        return len(self.samples) / self.rate
+
+
+def to_float(programme: Programme) -> Float:
+    return np.frombuffer(programme.audio.pcm, dtype="<i2").astype(np.float32) / 32768.0
+
+
+def resample(x: Float, rate_in: int, rate_out: int) -> Float:
+    """Polyphase resampling (scipy), imported only when the rate changes."""
+    if rate_in == rate_out:
+        return x
+    from math import gcd
+
+    from scipy.signal import resample_poly
+
+    g = gcd(rate_in, rate_out)
+    out: Float = resample_poly(x, rate_out // g, rate_in // g).astype(np.float32)
+    return out
+
+
+def load_audio_file(path: Path, rate: int) -> Float:
+    """Decode an mp3/wav/flac/ogg file to mono float32 at ``rate`` (miniaudio, no ffmpeg)."""
+    import miniaudio
+
+    try:
+        decoded = miniaudio.decode_file(
+            str(path),
+            output_format=miniaudio.SampleFormat.FLOAT32,
+            nchannels=1,
+            sample_rate=rate,
+        )
+    except (miniaudio.DecodeError, OSError) as exc:
+        raise InputError(
+            f"{path}: cannot be read as audio ({exc}). Use an MP3, WAV, FLAC or Ogg file."
+        ) from exc
+    return np.asarray(decoded.samples, dtype=np.float32)
+
+
+def _fade(x: Float, rate: int, fade_in: float, fade_out: float) -> Float:
+    x = x.copy()
+    n_in = min(len(x), int(rate * fade_in))
+    n_out = min(len(x), int(rate * fade_out))
+    if n_in > 1:
+        x[:n_in] *= np.linspace(0, 1, n_in, dtype=np.float32)
+    if n_out > 1:
+        x[-n_out:] *= np.linspace(1, 0, n_out, dtype=np.float32)
+    return x
+
+
+def _speech_envelope(x: Float, rate: int) -> Float:
+    """0..1: how much speech is going on, smoothed (attack/release ~150 ms)."""
+    hop = max(1, rate // 100)
+    n = len(x) // hop
+    if n == 0:
+        return np.zeros(len(x), dtype=np.float32)
+    frames = x[: n * hop].reshape(n, hop)
+    active = (np.sqrt(np.mean(frames * frames, axis=1)) > db_to_gain(-45.0)).astype(np.float32)
+    width = 15
+    kernel = np.ones(width, dtype=np.float32) / width
+    smooth = np.clip(np.convolve(active, kernel, "same") * 2.0, 0.0, 1.0)
+    env = np.repeat(smooth, hop)
+    return np.pad(env, (0, len(x) - len(env)), mode="edge").astype(np.float32)
+
+
+def _mix_bed(voice: Float, bed: Float, rate: int, until: int, level_db: float) -> Float:
+    """Bed under voice[:until], ducked from level_db+14 dB in gaps to level_db under speech."""
+    length = min(until, len(voice))
+    if length <= 0:
+        return voice
+    loops = -(-length // max(1, len(bed)))
+    music = np.tile(bed, loops)[:length]
+    music = _fade(music, rate, 1.0, 2.0)
+    duck = _speech_envelope(voice[:length], rate)
+    gain = db_to_gain(level_db + 14.0) * (1.0 - duck) + db_to_gain(level_db) * duck
+    out: Float = voice.copy()
+    out[:length] += music * gain.astype(np.float32)
+    return out
+
+
+def _shift(
+    chapters: tuple[ChapterMark, ...], chunks: tuple[TimedChunk, ...], ms: float, total_ms: int
+) -> tuple[tuple[ChapterMark, ...], tuple[TimedChunk, ...]]:
+    moved = [
+        ChapterMark(c.title, 0 if i == 0 else round(c.start_ms + ms), round(c.end_ms + ms))
+        for i, c in enumerate(chapters)
+    ]
+    if moved:
+        moved[-1] = replace(moved[-1], end_ms=total_ms)
+    timed = tuple(replace(c, start_ms=c.start_ms + ms, end_ms=c.end_ms + ms) for c in chunks)
+    return tuple(moved), timed
+
+
+def master(programme: Programme, settings: MasterSettings) -> Mastered:
+    """Apply bed, intro/outro, resampling and loudness to an assembled programme."""
+    rate = programme.audio.sample_rate
+    x = to_float(programme)
+    chapters, chunks = programme.chapters, programme.chunks
+    if settings.bed is not None:
+        opening_end = chapters[0].end_ms if chapters else len(x) * 1000 // rate
+        bed = load_audio_file(settings.bed, rate)
+        x = _mix_bed(x, bed, rate, opening_end * rate // 1000, settings.bed_level)
+    out_rate = settings.sample_rate or rate
+    x = resample(x, rate, out_rate)
+    intro_ms = 0.0
+    if settings.intro is not None:
+        intro = _fade(load_audio_file(settings.intro, out_rate), out_rate, 0.0, 0.05)
+        pad = np.zeros(int(out_rate * 0.5), dtype=np.float32)
+        intro_ms = (len(intro) + len(pad)) * 1000 / out_rate
+        x = np.concatenate([intro, pad, x])
+    if settings.outro is not None:
+        outro = _fade(load_audio_file(settings.outro, out_rate), out_rate, 0.05, 0.0)
+        x = np.concatenate([x, outro])
+    total_ms = round(len(x) * 1000 / out_rate)
+    chapters, chunks = _shift(chapters, chunks, intro_ms, total_ms)
+    measured: Loudness | None = None
+    if settings.loudness is not None:
+        try:
+            x, measured = normalize(x, out_rate, settings.loudness, settings.true_peak)
+        except ValueError as exc:
+            raise ConfigError(str(exc)) from exc
+    samples: Float = np.asarray(x, dtype=np.float32)
+    return Mastered(samples, out_rate, chapters, chunks, measured)

@@ -1,0 +1,143 @@
+"""Broadcast WAV (EBU Tech 3285 BWF): PCM 16/24-bit with ``bext``, cue markers and labels.
+
+Chunks written, in order: ``fmt``, ``bext`` (version 2, with loudness values), ``LIST/INFO``
+(title, artist, date, UTF-8), ``cue`` (one cue point per section), ``LIST/adtl`` (a ``labl``
+name and an ``ltxt`` region length per cue), then ``data``. Playout systems and editors
+(Audition, Reaper, Audacity, ffprobe for bext) read these.
+"""
+
+from __future__ import annotations
+
+import struct
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import numpy as np
+from numpy.typing import NDArray
+
+from audionews.assemble import ChapterMark
+from audionews.errors import ConfigError
+from audionews.loudness import Loudness
+
+__all__ = ["BextInfo", "wav_bytes"]
+
+
+@dataclass(frozen=True)
+class BextInfo:
+    description: str
+    originator: str = "audionews"
+    originator_reference: str = ""
+    origination: datetime | date | None = None
+    coding_history: str = ""
+    artist: str | None = None
+
+
+def _ascii(text: str, size: int) -> bytes:
+    """BWF text fields are ASCII: fold Vietnamese to plain letters, pad with NULs."""
+    folded = unicodedata.normalize("NFKD", text.replace("Đ", "D").replace("đ", "d"))
+    raw = "".join(c for c in folded if not unicodedata.combining(c)).encode("ascii", "replace")
+    return raw[:size].ljust(size, b"\x00")
+
+
+def _chunk(tag: bytes, payload: bytes) -> bytes:
+    pad = b"\x00" if len(payload) % 2 else b""
+    return tag + struct.pack("<I", len(payload)) + payload + pad
+
+
+def _lu(value: float | None) -> int:
+    """Loudness fields are int16 hundredths; 0x7FFF means 'not known'."""
+    if value is None or not np.isfinite(value):
+        return 0x7FFF
+    return max(-32767, min(32766, round(value * 100)))
+
+
+def _bext(info: BextInfo, loudness: Loudness | None) -> bytes:
+    when = info.origination or date.today()
+    stamp_date = when.strftime("%Y-%m-%d").encode()
+    stamp_time = (when.strftime("%H:%M:%S") if isinstance(when, datetime) else "00:00:00").encode()
+    lv = loudness
+    fields = struct.pack(
+        "<256s32s32s10s8sQH64s5h180s",
+        _ascii(info.description, 256),
+        _ascii(info.originator, 32),
+        _ascii(info.originator_reference, 32),
+        stamp_date,
+        stamp_time,
+        0,
+        2,
+        b"\x00" * 64,
+        _lu(lv.integrated if lv else None),
+        _lu(lv.loudness_range if lv else None),
+        _lu(lv.true_peak if lv else None),
+        _lu(lv.max_momentary if lv else None),
+        _lu(lv.max_short_term if lv else None),
+        b"\x00" * 180,
+    )
+    return fields + info.coding_history.encode("ascii", "replace")
+
+
+def _info(title: str, artist: str | None, when: datetime | date | None) -> bytes:
+    items = [(b"INAM", title), (b"ISFT", "audionews")]
+    if artist:
+        items.append((b"IART", artist))
+    if when is not None:
+        items.append((b"ICRD", when.strftime("%Y-%m-%d")))
+    body = b"INFO" + b"".join(_chunk(tag, text.encode("utf-8") + b"\x00") for tag, text in items)
+    return _chunk(b"LIST", body)
+
+
+def _cues(chapters: Sequence[ChapterMark], rate: int) -> bytes:
+    if not chapters:
+        return b""
+    points = b"".join(
+        struct.pack(
+            "<II4sIII",
+            i + 1,
+            round(c.start_ms * rate / 1000),
+            b"data",
+            0,
+            0,
+            round(c.start_ms * rate / 1000),
+        )
+        for i, c in enumerate(chapters)
+    )
+    cue = _chunk(b"cue ", struct.pack("<I", len(chapters)) + points)
+    adtl = b"adtl"
+    for i, c in enumerate(chapters):
+        adtl += _chunk(b"labl", struct.pack("<I", i + 1) + c.title.encode("utf-8") + b"\x00")
+        length = round((c.end_ms - c.start_ms) * rate / 1000)
+        adtl += _chunk(b"ltxt", struct.pack("<II4sHHHH", i + 1, length, b"rgn ", 0, 0, 0, 0))
+    return cue + _chunk(b"LIST", adtl)
+
+
+def wav_bytes(
+    samples: NDArray[np.float32],
+    rate: int,
+    bits: int,
+    chapters: Sequence[ChapterMark],
+    info: BextInfo,
+    loudness: Loudness | None,
+) -> bytes:
+    """A complete mono BWF file."""
+    if bits == 16:
+        data = (np.clip(samples, -1.0, 32767 / 32768) * 32768).astype("<i2").tobytes()
+    elif bits == 24:
+        ints = (np.clip(samples, -1.0, 8388607 / 8388608) * 8388608).astype("<i4")
+        data = ints.view(np.uint8).reshape(-1, 4)[:, :3].tobytes()
+    else:
+        raise ConfigError(f"WAV bit depth {bits} is not supported (16 or 24).")
+    block = bits // 8
+    fmt = struct.pack("<HHIIHH", 1, 1, rate, rate * block, block, bits)
+    body = (
+        b"WAVE"
+        + _chunk(b"fmt ", fmt)
+        + _chunk(b"bext", _bext(info, loudness))
+        + _info(info.description, info.artist, info.origination)
+        + _cues(chapters, rate)
+        + _chunk(b"data", data)
+    )
+    if len(body) + 8 > 0xFFFFFFFF:
+        raise ConfigError("the programme is too long for a WAV file (4 GB); use MP3.")
+    return b"RIFF" + struct.pack("<I", len(body)) + body
