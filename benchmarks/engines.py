@@ -6,7 +6,11 @@ Measured in one run, on the chunks each engine would get from ``audionews make``
    the tiny voice (cost = our phonemizer and plumbing) and a voice with ``--work`` convolution
    layers (a CPU-bound model), that one run one chunk at a time and two at once, to decide
    whether the engine should be ``concurrent``;
-3. edge against the local fake of Microsoft's websocket service from
+3. phoneme fidelity, when piper-tts is installed (``pip install piper-tts``; GPL-3.0, used
+   here only to compare): every sentence of the article(s) plus hand-written edge cases,
+   phonemized by piper-tts and by us, compared as model input ids of the test voice, and the
+   audio of the (deterministic) test voice compared byte for byte;
+4. edge against the local fake of Microsoft's websocket service from
    ``tests/test_engine_edge.py`` (edge-tts's real client code runs), with ``--latency`` seconds of
    thinking per session, through :func:`audionews.synthesize.synthesize_chunks` as ``make``
    calls it (one at a time and ``--jobs`` at once). The fake's audio lasts ``--seconds-per-char``
@@ -98,6 +102,77 @@ def bench_piper(article: Path, work: int, folder: Path) -> None:
     print(f"  two at once vs one at a time: {one[0] / two[0]:.2f}x faster")
 
 
+EDGE_CASES = (
+    "Bạn có khỏe không?",
+    "Tuyệt vời quá!",
+    "Hôm nay: trời mưa; ngày mai nắng",
+    "Anh ấy nói “thôi được”, rồi đi.",
+    "Chờ đã... rồi sao?",
+    "Chờ đã… rồi sao?",
+    "Giá (chưa thuế) là 5 triệu.",
+    "Công ty Apple và Microsoft công bố.",
+    "Thứ nhất.Thứ hai.",
+    "Xin chào!!! Bạn ơi?!",
+    "Thế à?!! Ừ.",
+    "Dòng một\nDòng hai",
+    "  khoảng trắng   nhiều   ",
+    "“Mấy năm trước nước về ít, cá cũng thưa.” Ông nói.",
+    "Ngày 15/9/2024 — mực nước 3,15 m.",
+    "Hà Nội – Hải Phòng – Đà Nẵng.",
+    "Tỷ lệ 1/3 dân số; 500 kV.",
+    "COVID-19 và WHO.",
+    "Ông ấy (Bộ trưởng), nói: “Không!”",
+    "Số điện thoại: 0912 345 678.",
+    "Ừ, được rồi, đi thôi, nhanh lên, muộn rồi.",
+    "Câu rất dài không có dấu câu nào cả để xem eSpeak có cắt mệnh đề hay không khi đọc một "
+    "đoạn văn bản dài liên tục như thế này mà vẫn không dừng lại ở bất cứ chỗ nào hết cả",
+)
+
+
+def sentences(articles: Sequence[Path]) -> list[str]:
+    import re
+
+    out: list[str] = []
+    for article in articles:
+        for line in article.read_text(encoding="utf-8").splitlines():
+            out += [s for s in re.split(r"(?<=[.!?])\s+", line.strip(" -\u00a0")) if s.strip()]
+    return out + list(EDGE_CASES)
+
+
+def bench_fidelity(articles: Sequence[Path], folder: Path) -> None:
+    try:
+        from piper import PiperVoice
+        from piper.config import SynthesisConfig
+    except ImportError:
+        print("phoneme fidelity: skipped (pip install piper-tts to compare with it)")
+        return
+    from make_test_voice import make_voice
+
+    from audionews.engines.piper import PiperEngine
+
+    texts = sentences(articles)
+    model = make_voice(folder / "fidelity", speakers=3)
+    theirs = PiperVoice.load(model)
+    ours = PiperEngine(model, speaker=2, speed=1.25)
+    config = SynthesisConfig(speaker_id=2, length_scale=1 / 1.25)
+    same_ids = same_audio = ids_total = ids_same = 0
+    for text in texts:
+        their_ids = [theirs.phonemes_to_ids(p) for p in theirs.phonemize(text) if p]
+        our_ids = ours.sentence_ids(text)
+        same_ids += their_ids == our_ids
+        for a, b in zip(their_ids, our_ids, strict=False):
+            ids_total += max(len(a), len(b))
+            ids_same += sum(x == y for x, y in zip(a, b, strict=False))
+        their_pcm = b"".join(c.audio_int16_bytes for c in theirs.synthesize(text, config))
+        same_audio += their_pcm == ours.synthesize(text).pcm
+    n = len(texts)
+    print(
+        f"phoneme fidelity vs piper-tts: {same_ids}/{n} texts with identical id sequences "
+        f"({ids_same}/{ids_total} ids), {same_audio}/{n} identical audio ({len(EDGE_CASES)} of "
+        "the texts are edge cases)"
+    )
+
+
 def bench_edge(article: Path, latency: float, jobs: int, seconds_per_char: float) -> None:
     import edge_tts.communicate
     from test_engine_edge import FakeEdge, serving
@@ -134,6 +209,7 @@ def main() -> None:
     bench_espeak(args.article)
     with tempfile.TemporaryDirectory() as tmp:
         bench_piper(args.article, args.work, Path(tmp))
+        bench_fidelity([p for p in (EXAMPLE, SAMPLE) if p.exists()], Path(tmp))
     bench_edge(args.article, args.latency, args.jobs, args.seconds_per_char)
 
 
