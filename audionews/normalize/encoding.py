@@ -149,7 +149,9 @@ def _score(text: str) -> int:
     return score
 
 
-_MIN_SCORE = 2  # at least two more well-formed Vietnamese syllables than malformed ones
+# A conversion must yield Vietnamese-only letters and at least three more well-formed
+# Vietnamese syllables than malformed ones, and clearly more than the text as given.
+_MIN_SCORE = 3
 
 
 def _best(surface: str, baseline: int) -> tuple[str, str] | None:
@@ -157,7 +159,12 @@ def _best(surface: str, baseline: int) -> tuple[str, str] | None:
     for name, convert in LEGACY_ENCODINGS.items():
         converted = unicodedata.normalize("NFC", convert(surface))
         score = _score(converted)
-        if score >= _MIN_SCORE and score > baseline and (best is None or score > best[0]):
+        if (
+            score >= _MIN_SCORE
+            and score >= max(baseline, 2 * baseline) + _MIN_SCORE
+            and has_vietnamese_letters(converted)
+            and (best is None or score > best[0])
+        ):
             best = (score, name, converted)
     return None if best is None else (best[1], best[2])
 

@@ -470,7 +470,7 @@ def numbers(text: str) -> str:
 _INITIAL_DOT = re.compile(
     rf"(?<![\w.])([{UPPER}])\.(?:\s+(?=[{UPPER}][^\W\d_]*[a-zà-ỹđ])|(?=,)|\s+(?=[a-zà-ỹđ]))"
 )
-_CAPS_TOKEN = re.compile(r"(?<![\w&])[^\W\d_][\w]*(?:[-&.][^\W\d_][\w]*)*(?![\w])")
+_CAPS_TOKEN = re.compile(rf"(?<!\w)[^\W\d_][\w]*(?:(?:[-.]|&(?=[{UPPER}]))[^\W\d_][\w]*)*(?![\w])")
 _VOWELS_SINGLE = frozenset(
     "AĂÂEÊIOÔƠUƯYÀÁẢÃẠÈÉẺẼẸÌÍỈĨỊÒÓỎÕỌÙÚỦŨỤỲÝỶỸỴẦẤẨẪẬẰẮẲẴẶỀẾỂỄỆỒỐỔỖỘỜỚỞỠỢỪỨỬỮỰ"
 )
@@ -495,9 +495,26 @@ def _spell_acronym(match: re.Match[str]) -> str:
     return _spell_code(token)
 
 
+_AMP_TOKEN = re.compile(r"[\w.&-]*&[\w.&-]*")
+
+
+def _split_amp(match: re.Match[str]) -> str:
+    token = match.group()
+    parts = token.split("&")
+    if all(p and p.isupper() for p in parts):
+        return token  # an acronym such as "AT&T"
+    return " và ".join(parts)
+
+
+def _drop_initial_dots(text: str) -> str:
+    """ "Trần Văn B. là" -> "Trần Văn B là": an initial's dot is not a sentence end."""
+    return _INITIAL_DOT.sub(lambda m: m.group(1) + (" " if m.group().endswith(" ") else ""), text)
+
+
 def acronyms(text: str) -> str:
     """Unknown all-caps tokens spelled with Vietnamese letter names: "XYZ" -> "ích i dét"."""
-    text = _INITIAL_DOT.sub(lambda m: m.group(1) + (" " if m.group().endswith(" ") else ""), text)
+    text = _AMP_TOKEN.sub(_split_amp, text)
+    text = _drop_initial_dots(text)
     return _CAPS_TOKEN.sub(_spell_acronym, text)
 
 
@@ -575,5 +592,8 @@ def tidy(text: str) -> str:
     text = _DOUBLE_COMMA.sub(",", text)
     text = _COMMA_BEFORE_STOP.sub(r"\1", text)
     text = _LEADING_COMMA.sub(r"\1", text)
+    text = _drop_initial_dots(text)
+    text = _LONE_DASH.sub(_lone_dash, text)
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     text = _MULTI_SPACE.sub(" ", text)
     return "\n".join(line.strip() for line in text.split("\n")).strip()

@@ -95,3 +95,16 @@ def test_normalizer_idempotent_with_learned_document(text: str) -> None:
     normalizer.learn(text)
     once = normalizer.normalize(text)
     assert normalizer.normalize(once) == once
+
+
+VIET_ALPHABET = list(
+    "aăâbcdđeêghiklmnopqrstuvxyAĂÂBCDĐEÊGHIKLMNOPQRSTUVXYàáạảãầấậẩẫơớờợưứừựôốồộ"
+    "0123456789 .,;:-/%&()hmkgđ°$'\""
+)
+
+
+@FAST
+@given(st.text(alphabet=st.sampled_from(VIET_ALPHABET), max_size=40))
+def test_idempotent_on_vietnamese_noise(text: str) -> None:
+    once = normalize_text(text)
+    assert normalize_text(once) == once
