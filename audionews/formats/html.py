@@ -95,6 +95,7 @@ _TAG_REASONS = {
     "aside": "sidebar",
     "form": "page chrome (form)",
 }
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 
 
@@ -124,6 +125,7 @@ def parse_html(data: bytes | str, name: str, *, declared_charset: str | None = N
     text = data if isinstance(data, str) else decode_html(data, name, declared_charset)
     if not text.strip():
         raise InputError(f"{name}: the page is empty. Save the article page again.")
+    text = _XML_DECLARATION.sub("", text, count=1)  # lxml refuses it on str input (XHTML pages)
     try:
         page = lxml.html.document_fromstring(text)
         ld = json_ld(text)

@@ -160,3 +160,10 @@ def test_undecodable_page_names_the_fix(tmp_path: Path) -> None:
     path.write_bytes(b"<html><body><p>\xff\xfe\xfd abc \xc3</p></body></html>")
     with pytest.raises(InputError, match="Save the page again"):
         load_document(path)
+
+
+def test_xhtml_with_an_xml_declaration(tmp_path: Path) -> None:
+    page = (FORMATS_DIR / "xe-buyt-dien.html").read_text(encoding="utf-8")
+    path = tmp_path / "bai.xhtml"
+    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n' + page, encoding="utf-8")
+    assert structure(load_document(path)) == expected("xe-buyt-dien")
