@@ -37,6 +37,7 @@ _ABBR = rf"[{r.UPPER}][\w&.-]*[\w]"
 _DEFINITION = re.compile(
     rf"\((?:(?:gọi|viết) tắt(?: là)?:?\s+|sau đây gọi (?:tắt )?là\s+)?({_ABBR})\)"
 )
+_REVERSE_DEFINITION = re.compile(rf"(?<![\w.&-])({_ABBR})\s*\(([^()\d]{{3,90}})\)")
 _CLAUSE_BREAK = re.compile(r"[.;:!?()\[\]\"“”,\n]")
 _FUNCTION_WORDS = frozenset({"và", "của", "các", "về", "cho", "với", "trong", "tại", "-", "&"})
 _LETTER_WORD = re.compile(r"[^\W\d_]")
@@ -158,10 +159,16 @@ class Normalizer:
         text = r.clean_spaces(self._repair(text))
         for match in _DEFINITION.finditer(text):
             abbr = match.group(1).rstrip(".")
-            definition = _find_definition(text[: match.start()], abbr)
-            if definition and abbr not in self._learned:
-                self._learned[abbr] = definition
-                self._learned_table = None
+            self._remember(abbr, _find_definition(text[: match.start()], abbr))
+        for match in _REVERSE_DEFINITION.finditer(text):  # "CTMTQG (chương trình ...)"
+            abbr, inner = match.group(1).rstrip("."), match.group(2).strip()
+            if _find_definition(inner, abbr) == _as_phrase(inner.split()):
+                self._remember(abbr, _as_phrase(inner.split()))
+
+    def _remember(self, abbr: str, definition: str | None) -> None:
+        if definition and abbr not in self._learned:
+            self._learned[abbr] = definition
+            self._learned_table = None
 
     # ----------------------------------------------------------------- normalizing
     def normalize(self, text: str) -> str:
@@ -198,7 +205,17 @@ class Normalizer:
                     return ""
             return match.group()
 
-        return _DEFINITION.sub(drop, text)
+        text = _DEFINITION.sub(drop, text)
+
+        def keep_inner(match: re.Match[str]) -> str:
+            abbr, inner = match.group(1).rstrip("."), match.group(2).strip()
+            known = (self._learned, self._user.words if self._user else {}, self._builtin.words)
+            for spoken in (table.get(abbr) for table in known):
+                if spoken and _comparable(spoken) == _comparable(inner):
+                    return _cased(match, inner)  # "WHO (Tổ chức Y tế Thế giới)": once
+            return match.group()
+
+        return _REVERSE_DEFINITION.sub(keep_inner, text)
 
     def _headline_case(self, text: str) -> str:
         words = _CAPS_WORD.findall(text)

@@ -170,7 +170,8 @@ _DATE_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _DATE_CONTEXT_STRONG = re.compile(
-    r"(?:\b(?:ngày|sáng|trưa|chiều|tối|đêm|hôm|khuya|rạng sáng|mùng|mồng)|thứ\s+\w+)[\s,(]*$",
+    r"(?:\b(?:ngày|sáng|trưa|chiều|tối|đêm|hôm|khuya|rạng sáng|mùng|mồng|nay)|thứ\s+\w+)"
+    r"[\s,(]*$",
     re.IGNORECASE,
 )
 _NOT_A_DAY = re.compile(r"\b(?:mỗi|một|trong|hằng|hàng|vài|mấy|các|những)\s+ngày\s*$", re.I)
@@ -235,8 +236,12 @@ def _day_month(text: str) -> Callable[[re.Match[str]], str]:
                 )
             if not context and (d < m or (d, m) == (24, 7)):
                 return match.group()  # a fraction: left for the fraction rule
-        elif _DATE_CONTEXT_STRONG.search(before) is None or _NOT_A_DAY.search(before):
-            return match.group()  # "22.9" or "2-9" only with "ngày", "sáng", ...
+        elif (before.endswith("(") and text.startswith(")", match.end())) or (
+            _DATE_CONTEXT_STRONG.search(before) and not _NOT_A_DAY.search(before)
+        ):
+            pass  # "(22.9)", "sáng 22.9", "ngày 2-9"
+        else:
+            return match.group()
         return f"{read_day(d)} tháng {read_month(m)}"
 
     return replace
