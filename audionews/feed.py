@@ -112,7 +112,9 @@ def write_feed(
         )
     episodes.sort(key=lambda e: (e.published, e.path.name), reverse=True)
 
-    xml = _build(episodes, base, title, author, image, description, language)
+    # Published beside the programmes, the feed knows its own address (<atom:link rel="self">).
+    self_url = base + quote(target.name) if output is None else None
+    xml = _build(episodes, base, self_url, title, author, image, description, language)
     with atomic_write(target) as tmp:
         tmp.write_bytes(xml)
     log.info("wrote %s: %d items", target, len(episodes))
@@ -208,6 +210,7 @@ def _tag_date(tags: Any) -> datetime | None:
 def _build(
     episodes: list[Episode],
     base: str,
+    self_url: str | None,
     title: str,
     author: str | None,
     image: str | None,
@@ -218,7 +221,9 @@ def _build(
     fg.load_extension("podcast")
     fg.register_extension("podcast2", Podcast20Extension, Podcast20EntryExtension)
     fg.title(title)
-    fg.link(href=base, rel="alternate")
+    if self_url:
+        fg.link(href=self_url, rel="self", type="application/rss+xml")
+    fg.link(href=base, rel="alternate")  # after "self": feedgen's RSS <link> is the last one set
     fg.description(description or title)
     fg.language(language)
     fg.generator("audionews")

@@ -17,6 +17,7 @@ import json
 import logging
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -33,6 +34,7 @@ from audionews.article import (
     _fold,
     _is_byline,
     _is_junk,
+    _parse_date,
 )
 from audionews.errors import InputError
 from audionews.formats import Item, ItemKind, build_article, require_text
@@ -128,7 +130,7 @@ def parse_html(data: bytes | str, name: str, *, declared_charset: str | None = N
     text = _XML_DECLARATION.sub("", text, count=1)  # lxml refuses it on str input (XHTML pages)
     try:
         page = lxml.html.document_fromstring(text)
-        ld = json_ld(text)
+        ld = _json_ld(text)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(
             f"{name}: is not an HTML page ({exc}). Save the article page again from the browser."
@@ -152,20 +154,14 @@ def parse_html(data: bytes | str, name: str, *, declared_charset: str | None = N
         date_line=date_line,
         published=published,
         lead=lead,
-        lead_line=lead_el.sourceline or 0 if lead_el is not None else 0,
+        lead_line=(lead_el.sourceline or 0) if lead_el is not None else 0,
         byline=byline,
         dropped=body_dropped,
     )
     article = require_text(article, name)
-    dropped = _unread_blocks(page, article, [lead] if lead else [])
-    return Article(
-        title=article.title,
-        date_line=article.date_line,
-        published=article.published,
-        lead=article.lead,
-        sections=article.sections,
-        byline=article.byline,
-        dropped=tuple(sorted((*article.dropped, *dropped), key=lambda d: d.line)),
+    unread = _unread_blocks(page, article, [lead] if lead else [])
+    return replace(
+        article, dropped=tuple(sorted((*article.dropped, *unread), key=lambda d: d.line))
     )
 
 
@@ -338,8 +334,6 @@ def _date(page: Any, ld: dict[str, Any]) -> tuple[str | None, datetime | date | 
         stamp = _parse_iso(el.get("datetime", ""))
         m = _DATE_LINE.match(printed)
         if m or stamp:
-            from audionews.article import _parse_date
-
             parsed = _parse_date(m) if m else None
             return (printed or _format_date(stamp)), (parsed or stamp)
     for el in page.iter():
@@ -350,8 +344,6 @@ def _date(page: Any, ld: dict[str, Any]) -> tuple[str | None, datetime | date | 
         printed = _fold(el.text_content())
         m = _DATE_LINE.match(printed)
         if m:
-            from audionews.article import _parse_date
-
             return printed, _parse_date(m)
     for key in ("article:published_time", "datePublished", "pubdate", "date"):
         stamp = _parse_iso(_meta(page, key) or "")
@@ -479,7 +471,7 @@ def _contains_read(text: str, read: set[str | None]) -> bool:
     return any(r and (text == r or (r in text and len(text) - len(r) < 3)) for r in read)
 
 
-def json_ld(text: str) -> dict[str, Any]:
+def _json_ld(text: str) -> dict[str, Any]:
     """The first NewsArticle/Article JSON-LD object of a page's source, or ``{}``."""
     for m in re.finditer(
         r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", text, re.DOTALL | re.IGNORECASE

@@ -65,6 +65,10 @@ def test_one_item_per_programme_with_enclosure_duration_date_and_lead(folder: Pa
     assert feed.feed.image.href == BASE + "bia.jpg"
     assert feed.feed.author == "Báo Mẫu"
     assert {"itunes", "podcast"} <= set(feed.namespaces)
+    assert {(link.rel, link.href) for link in feed.feed.links} >= {
+        ("alternate", BASE),
+        ("self", BASE + "feed.xml"),
+    }
     assert [e.title for e in feed.entries] == [  # newest first
         "Miền Bắc rét đậm, vùng núi có nơi dưới 5 độ C",
         "Cần Thơ đưa vào khai thác tuyến xe buýt điện đầu tiên",
@@ -134,6 +138,7 @@ def test_output_elsewhere_and_relative_urls_stay_on_base(folder: Path, tmp_path:
     assert not (folder / "feed.xml").exists()
     urls = [link.href for e in parse(target).entries for link in e.links if link.rel == "enclosure"]
     assert all(u.startswith(BASE) for u in urls)
+    assert "self" not in {link.rel for link in parse(target).feed.links}  # its address is unknown
 
 
 def test_programme_without_tags_is_named_from_its_file(folder: Path) -> None:
