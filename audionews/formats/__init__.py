@@ -129,7 +129,13 @@ def _load_text(source: str | Path) -> Article:
     from audionews.read import read_article_text
 
     text, name = read_article_text(source)
-    return require_text(parse_article(text), name)
+    article = parse_article(text)
+    if not article.title:  # exactly what pipeline.load_article has always said for .txt
+        raise InputError(
+            f"{name}: no readable text was found (every line looks like page junk). "
+            "Check that this is the article's text; `audionews script` shows what was dropped."
+        )
+    return article
 
 
 def require_text(article: Article, name: str) -> Article:

@@ -53,3 +53,14 @@ def test_file_over_the_size_limit(tmp_path: Path) -> None:
     path.write_bytes(b"<p>" + b"a" * 2_000 + b"</p>")
     with pytest.raises(InputError, match=r"lon\.html: .* too big .*limit 0\.001 MB"):
         load_document(path, max_bytes=1_000)
+
+
+def test_plain_text_keeps_its_old_rules(tmp_path: Path) -> None:
+    """A one-line .txt is still a title-only article, as pipeline.load_article made it."""
+    path = tmp_path / "mot-dong.txt"
+    path.write_text("Chỉ một dòng tiêu đề\n", encoding="utf-8")
+    assert load_document(path).title == "Chỉ một dòng tiêu đề"
+    junk = tmp_path / "rac.txt"
+    junk.write_text("Chia sẻ\nA A\n", encoding="utf-8")
+    with pytest.raises(InputError, match="every line looks like page junk"):
+        load_document(junk)
