@@ -114,6 +114,29 @@ def _errors() -> Iterator[None]:
         raise _fail("interrupted; no output file was written.", EXIT_INTERRUPTED) from None
 
 
+def _duration(text: str) -> float:
+    """ "2:30" -> 150.0, "1:02:03" -> 3723.0, "95" -> 95.0."""
+    from audionews.errors import ConfigError
+
+    try:
+        parts = [float(p) for p in text.strip().split(":")]
+    except ValueError:
+        raise ConfigError(f"--fit {text!r}: give a duration like 2:30 or 150.") from None
+    seconds = 0.0
+    for part in parts:
+        seconds = seconds * 60 + part
+    return seconds
+
+
+def _sidecar_list(text: str | None, known: tuple[str, ...]) -> tuple[str, ...]:
+    if not text:
+        return ()
+    items = [t.strip().lower() for t in text.split(",") if t.strip()]
+    if "all" in items:
+        return known
+    return tuple(dict.fromkeys(items))
+
+
 def _engine_options(voice: str | None, tld: str, slow: bool, timeout: float) -> EngineOptions:
     from audionews.engines import EngineOptions
 
@@ -128,6 +151,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
@@ -135,9 +159,32 @@ def main_options(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Log what happens (to stderr).")
     ] = False,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help="A TOML config file to use instead of ./audionews.toml and the user config.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Turn Vietnamese news articles into broadcast-ready MP3 programmes with chapters."""
     _configure_logging(verbose)
+    with _errors():
+        from audionews.errors import ConfigError
+        from audionews.profiles import config_files, load_config
+
+        if config is not None and not config.is_file():
+            raise ConfigError(f"{config}: no such config file.")
+        files = [config] if config is not None else config_files()
+        if files:
+            group = ctx.command
+            commands = {
+                name: {p.name for p in cmd.params if p.name}
+                for name, cmd in getattr(group, "commands", {}).items()
+                if not getattr(cmd, "commands", None)
+            }
+            ctx.default_map = load_config(files, commands)
 
 
 @app.command()
@@ -187,13 +234,142 @@ def make(
         typer.Option("--no-cache", help="Do not reuse or keep synthesized chunks (no resume)."),
     ] = False,
     cache_dir: CacheDirOpt = None,
+    profile: Annotated[
+        str,
+        typer.Option(
+            "--profile",
+            "-p",
+            help="Defaults for a delivery: podcast (-16 LUFS, -1.5 dBTP, MP3) or radio "
+            "(EBU R128 -23 LUFS, -1 dBTP, Broadcast WAV 48 kHz 24-bit).",
+        ),
+    ] = "podcast",
+    loudness: Annotated[
+        float | None,
+        typer.Option(
+            "--loudness",
+            help="Integrated loudness target of the whole programme, LUFS. Default: profile's.",
+            show_default=False,
+        ),
+    ] = None,
+    true_peak: Annotated[
+        float | None,
+        typer.Option(
+            "--true-peak", help="True-peak ceiling, dBTP. Default: profile's.", show_default=False
+        ),
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="mp3 or wav (Broadcast WAV). Default: the output's extension, else profile's.",
+            show_default=False,
+        ),
+    ] = None,
+    sample_rate: Annotated[
+        int | None,
+        typer.Option(
+            "--sample-rate",
+            help="Output sample rate (22050, 24000, 32000, 44100, 48000). Default: profile's, "
+            "else the engine's.",
+            show_default=False,
+        ),
+    ] = None,
+    bits: Annotated[
+        int | None,
+        typer.Option(
+            "--bits", help="WAV bit depth: 16 or 24. Default: profile's.", show_default=False
+        ),
+    ] = None,
+    vbr: Annotated[
+        int | None,
+        typer.Option(
+            "--vbr",
+            min=0,
+            max=9,
+            help="MP3 VBR quality 0 (best) to 9 instead of CBR --bitrate.",
+            show_default=False,
+        ),
+    ] = None,
+    speed: Annotated[
+        float,
+        typer.Option("--speed", min=0.8, max=1.3, help="Voice speed, pitch preserved (0.8-1.3)."),
+    ] = 1.0,
+    fit: Annotated[
+        str | None,
+        typer.Option(
+            "--fit",
+            help="Land on this duration (M:SS or seconds, +-1 s) by adjusting pauses, then "
+            "speed; or say why it cannot.",
+            show_default=False,
+        ),
+    ] = None,
+    intro: Annotated[
+        Path | None,
+        typer.Option(
+            "--intro", help="Audio before the programme (mp3/wav/flac).", show_default=False
+        ),
+    ] = None,
+    outro: Annotated[
+        Path | None,
+        typer.Option(
+            "--outro", help="Audio after the programme (mp3/wav/flac).", show_default=False
+        ),
+    ] = None,
+    bed: Annotated[
+        Path | None,
+        typer.Option(
+            "--bed",
+            help="Music under the opening chapter, ducked under the voice, faded in and out.",
+            show_default=False,
+        ),
+    ] = None,
+    sidecars: Annotated[
+        str | None,
+        typer.Option(
+            "--sidecars",
+            help="Files beside the audio: all, or a comma list of srt, vtt, chapters, labels, "
+            "cue, manifest.",
+            show_default=False,
+        ),
+    ] = None,
+    pause_sentence: Annotated[
+        int, typer.Option("--pause-sentence", help="Pause after a sentence, ms.")
+    ] = 400,
+    pause_paragraph: Annotated[
+        int, typer.Option("--pause-paragraph", help="Pause after a paragraph or heading, ms.")
+    ] = 800,
+    pause_section: Annotated[
+        int, typer.Option("--pause-section", help="Pause between sections, ms.")
+    ] = 1500,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
 ) -> None:
-    """Read an article aloud into an MP3 with ID3 tags and one chapter per section."""
+    """Read an article aloud into an MP3 (or Broadcast WAV) with tags and one chapter per section.
+
+    The whole programme is brought to the profile's loudness with a true-peak limiter.
+    Options can also come from audionews.toml here or the user config file ([make] section);
+    options given here win.
+    """
     with _errors():
+        from audionews.assemble import Pauses
+        from audionews.errors import ConfigError
+        from audionews.master import MasterSettings
         from audionews.pipeline import RenderSettings
         from audionews.pipeline import make as make_programme
+        from audionews.profiles import PROFILES
+        from audionews.sidecars import SIDECARS
 
+        chosen = PROFILES.get(profile)
+        if chosen is None:
+            raise ConfigError(f"unknown profile {profile!r}. Choose one of: {', '.join(PROFILES)}.")
+        if fmt is None and output is not None and output.suffix.lower() in (".mp3", ".wav"):
+            fmt = output.suffix.lower().lstrip(".")
+        try:
+            pauses = Pauses(
+                sentence=pause_sentence, paragraph=pause_paragraph, section=pause_section
+            )
+        except ValueError as exc:
+            raise ConfigError(str(exc)) from None
         settings = RenderSettings(
             bitrate=bitrate,
             read_captions=read_captions,
@@ -203,6 +379,22 @@ def make(
             jobs=jobs,
             use_cache=not no_cache,
             cache_dir=cache_dir,
+            format=fmt or chosen.format,
+            vbr_quality=vbr,
+            bits=bits or chosen.bits,
+            mastering=MasterSettings(
+                loudness=chosen.loudness if loudness is None else loudness,
+                true_peak=chosen.true_peak if true_peak is None else true_peak,
+                sample_rate=sample_rate or chosen.sample_rate,
+                intro=intro,
+                outro=outro,
+                bed=bed,
+            ),
+            speed=speed,
+            fit=_duration(fit) if fit else None,
+            sidecars=_sidecar_list(sidecars, SIDECARS),
+            profile=chosen.name,
+            pauses=pauses,
         )
 
         def on_engine(name: str, reason: str) -> None:
@@ -222,11 +414,15 @@ def make(
         if not quiet:
             minutes, seconds = divmod(round(result.duration), 60)
             reused = f" ({result.cached} from cache)" if result.cached else ""
+            level = f", {result.loudness.describe()}" if result.loudness else ""
+            fitted = f", fitted: {result.fitted}" if result.fitted else ""
             typer.echo(
                 f"Wrote {result.path}: {minutes}:{seconds:02d}, {len(result.chapters)} chapters, "
-                f"{result.chunks} chunks{reused}, engine {result.engine}, "
+                f"{result.chunks} chunks{reused}, engine {result.engine}{level}{fitted}, "
                 f"in {result.seconds:.1f} s"
             )
+            for extra in result.sidecars:
+                typer.echo(f"Wrote {extra}")
 
 
 @contextmanager

@@ -33,6 +33,7 @@ __all__ = [
     "atomic_write",
     "encode_mp3",
     "mp3_delay_ms",
+    "mp3_loudness_loss",
     "shift_for_mp3",
     "slugify",
     "write_mp3",
@@ -163,6 +164,43 @@ def atomic_write(target: Path) -> Iterator[Path]:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+
+
+def mp3_loudness_loss(
+    samples: NDArray[np.float32],
+    rate: int,
+    bitrate: int = 64,
+    vbr_quality: int | None = None,
+    excerpt_seconds: float = 30.0,
+) -> float:
+    """How many LU the MP3 encoder takes off (its low-pass removes highs that K-weighting
+    counts), measured by encoding and decoding an excerpt from the middle of the programme.
+
+    Measured on the reference sample at 64 kbps, 22.05 kHz: 0.4 LU. Mastering aims this much
+    higher so the file lands on the target.
+    """
+    import miniaudio
+
+    from audionews.loudness import integrated_loudness
+
+    n = int(excerpt_seconds * rate)
+    start = max(0, (len(samples) - n) // 2)
+    part = samples[start : start + n]
+    if len(part) < rate:
+        return 0.0
+    pcm = (np.clip(part, -1.0, 32767 / 32768) * 32768).astype("<i2").tobytes()
+    decoded = miniaudio.decode(
+        encode_mp3(pcm, rate, bitrate, vbr_quality=vbr_quality),
+        output_format=miniaudio.SampleFormat.FLOAT32,
+        nchannels=1,
+        sample_rate=rate,
+    )
+    heard = np.asarray(decoded.samples, dtype=np.float32)[MP3_DELAY_SAMPLES:][: len(part)]
+    before = integrated_loudness(part, rate)
+    after = integrated_loudness(heard, rate)
+    if before < -60 or after < -60:
+        return 0.0
+    return float(max(-1.0, min(1.0, before - after)))
 
 
 def shift_for_mp3(chapters: tuple[ChapterMark, ...], sample_rate: int) -> tuple[ChapterMark, ...]:

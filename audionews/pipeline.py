@@ -30,7 +30,15 @@ from audionews.assemble import (
 from audionews.cache import ChunkCache
 from audionews.engines import ENGINES, Audio, Engine, EngineOptions, create_engine
 from audionews.errors import ConfigError, InputError
-from audionews.export import Tags, mp3_delay_ms, shift_for_mp3, slugify, write_mp3, write_wav
+from audionews.export import (
+    Tags,
+    mp3_delay_ms,
+    mp3_loudness_loss,
+    shift_for_mp3,
+    slugify,
+    write_mp3,
+    write_wav,
+)
 from audionews.loudness import Loudness
 from audionews.master import Mastered, MasterSettings, master
 from audionews.read import read_article_text
@@ -265,7 +273,24 @@ def make(
     stats = SynthesisStats()
     clips = synthesize(script, tts, settings, progress, stats)
     programme, fitted = _assemble(script, clips, settings)
-    mastered = master(programme, settings.mastering)
+    mastering = settings.mastering
+    loss = 0.0
+    if fmt == "mp3" and mastering.loudness is not None:
+        from audionews.master import to_float
+
+        loss = mp3_loudness_loss(
+            to_float(programme),
+            programme.audio.sample_rate,
+            settings.bitrate,
+            settings.vbr_quality,
+        )
+        mastering = replace(mastering, loudness=mastering.loudness + loss)
+    mastered = master(programme, mastering)
+    if loss and mastered.loudness is not None:  # report what the MP3 will measure
+        mastered = replace(
+            mastered,
+            loudness=replace(mastered.loudness, integrated=mastered.loudness.integrated - loss),
+        )
     if settings.fit is not None and abs(mastered.duration - settings.fit) > 1.0:
         raise ConfigError(
             f"--fit missed: {mastered.duration:.1f} s instead of {settings.fit:.1f} s."
@@ -277,7 +302,7 @@ def make(
         publisher=settings.publisher,
         date=article.published,
         comment=article.lead,
-        encoder=f"audionews {__version__} ({tts.version}, LAME)",
+        encoder=f"audionews {__version__} ({tts.version}{', LAME' if fmt == 'mp3' else ''})",
     )
     chapters, chunks = mastered.chapters, mastered.chunks
     duration = mastered.duration
