@@ -175,8 +175,8 @@ _DATE_CONTEXT_STRONG = re.compile(
     re.IGNORECASE,
 )
 _NOT_A_DAY = re.compile(r"\b(?:mỗi|một|trong|hằng|hàng|vài|mấy|các|những)\s+ngày\s*$", re.I)
-_AFTER_DATE = re.compile(r"\d{1,2}/\d{1,2}\s*(?:và|,|hoặc|đến|tới|-)\s*$")
-_AFTER_DATE_RANGE = re.compile(r"^\s*(?:-|đến|tới)\s*\d{1,2}/\d{1,2}(?!\d)")
+_AFTER_DATE = re.compile(r"(\d{1,2})/(\d{1,2})\s*(?:và|,|hoặc|đến|tới|-)\s*$")
+_AFTER_DATE_RANGE = re.compile(r"^\s*(?:-|đến|tới)\s*(\d{1,2})/(\d{1,2})(?!\d)")
 
 
 def _read_full_date(match: re.Match[str]) -> str:
@@ -187,8 +187,14 @@ def _read_full_date(match: re.Match[str]) -> str:
     return f"{read_day(d)} tháng {read_month(m)} năm {read_cardinal(int(year))}"
 
 
+_DATE_RANGE_DASH = re.compile(
+    r"(?<![\w/.,])(\d{1,2}/\d{1,2}(?:/\d{4})?)\s*-\s*(?=\d{1,2}/\d{1,2}(?:/\d{4})?(?![\w/]|[.,]\d))"
+)
+
+
 def full_dates(text: str) -> str:
     """ "23/10/2020", "2-9-1945", "22.9.2020" -> "hai mươi ba tháng mười năm ..."."""
+    text = _DATE_RANGE_DASH.sub(r"\1 đến ", text)
     return _FULL_DATE.sub(_read_full_date, text)
 
 
@@ -228,12 +234,18 @@ def _day_month(text: str) -> Callable[[re.Match[str]], str]:
         if sep == "/":
             context = _DATE_CONTEXT.search(before) is not None
             after = text[match.end() : match.end() + 12]
-            if not context:
-                context = (
-                    _AFTER_DATE_RANGE.match(after) is not None
-                    or _AFTER_DATE.search(before) is not None
-                    or (before.endswith("(") and after.startswith(")"))
-                )
+            following = _AFTER_DATE_RANGE.match(after)
+            preceding = _AFTER_DATE.search(before)
+            neighbour = following or preceding
+            if neighbour is not None:  # "15/8 - 20/8" are dates, "1/3 - 1/2" fractions
+                a, b = int(neighbour.group(1)), int(neighbour.group(2))
+                both_fractions = d < m and a < b
+                if both_fractions and preceding is not None and following is None:
+                    # the pair's reading follows the word before its first member
+                    context = _DATE_CONTEXT.search(before[: preceding.start()]) is not None
+                elif not context:
+                    context = _valid(a, b) and not both_fractions
+            context = context or (before.endswith("(") and after.startswith(")"))
             if not context and (d < m or (d, m) == (24, 7)):
                 return match.group()  # a fraction: left for the fraction rule
         elif (before.endswith("(") and text.startswith(")", match.end())) or (
