@@ -25,7 +25,7 @@ aiohttp = pytest.importorskip("aiohttp")
 from aiohttp import web  # noqa: E402
 from support import fake_mp3  # noqa: E402
 
-from audionews.engines import EngineOptions, Mark, create_engine  # noqa: E402
+from audionews.engines import Engine, EngineOptions, Mark, create_engine  # noqa: E402
 from audionews.engines.edge import SAMPLE_RATE, EdgeEngine  # noqa: E402
 from audionews.errors import ConfigError, SynthesisError, TransientSynthesisError  # noqa: E402
 from audionews.synthesize import RetryPolicy, synthesize_chunks  # noqa: E402
@@ -353,6 +353,13 @@ def test_check_probe_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     ok, reason = edge.service_reachable("example.invalid", timeout=0.2)
     assert not ok and "did not answer" in reason
     assert time.monotonic() - began < 1
+
+
+def test_registered_and_satisfies_the_protocol() -> None:
+    engine = create_engine("edge", EngineOptions(timeout=5))
+    assert isinstance(engine, EdgeEngine) and isinstance(engine, Engine)
+    assert engine.voice == "vi-VN-HoaiMyNeural" and engine.max_chars == 300 and engine.concurrent
+    assert engine.timeout == 5
 
 
 def test_version_names_package_and_prosody() -> None:

@@ -19,7 +19,7 @@ pytest.importorskip("onnx")
 import numpy as np
 from make_test_voice import HOP, SAMPLE_RATE, make_voice
 
-from audionews.engines import ENGINES, EngineOptions, create_engine
+from audionews.engines import ENGINES, Engine, EngineOptions, create_engine
 from audionews.engines.phonemize import Clause, _terminator, clauses, phonemize
 from audionews.engines.piper import PiperEngine, check, phoneme_ids
 from audionews.errors import ConfigError
@@ -260,7 +260,7 @@ def test_onnx_model_that_is_not_a_voice(voice: Path, tmp_path: Path) -> None:
 
 def test_created_from_options(multi: Path) -> None:
     engine = create_engine("piper", EngineOptions(voice_model=multi, speaker=1, speed=1.25))
-    assert isinstance(engine, PiperEngine)
+    assert isinstance(engine, PiperEngine) and isinstance(engine, Engine)
     assert engine.name == "piper" and engine.max_chars == 400 and not engine.concurrent
     assert engine.voice == "vi_VN-test-multi#1"
 

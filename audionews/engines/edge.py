@@ -24,7 +24,12 @@ import threading
 from typing import Any, Literal
 
 from audionews.engines import Audio, EngineOptions, Mark
-from audionews.errors import ConfigError, SynthesisError, TransientSynthesisError
+from audionews.errors import (
+    ConfigError,
+    EngineUnavailable,
+    SynthesisError,
+    TransientSynthesisError,
+)
 
 __all__ = ["EDGE_MAX_CHARS", "SAMPLE_RATE", "VOICES", "EdgeEngine", "check", "create"]
 
@@ -96,7 +101,7 @@ class EdgeEngine:
         try:
             from edge_tts.data_classes import TTSConfig
         except ImportError as exc:
-            raise ConfigError(
+            raise EngineUnavailable(
                 f"edge: the edge-tts package is not installed ({INSTALL_HINT})"
             ) from exc
         try:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from audionews.engines import Audio, EngineOptions
-from audionews.errors import ConfigError, SynthesisError
+from audionews.errors import ConfigError, EngineUnavailable, SynthesisError
 
 __all__ = ["PiperEngine", "VoiceConfig", "check", "create", "phoneme_ids"]
 
@@ -215,7 +215,9 @@ class PiperEngine:
         try:
             import onnxruntime
         except ImportError as exc:
-            raise ConfigError(f"piper: onnxruntime is not installed. Run: {INSTALL_HINT}") from exc
+            raise EngineUnavailable(
+                f"piper: onnxruntime is not installed. Run: {INSTALL_HINT}"
+            ) from exc
         try:
             session = onnxruntime.InferenceSession(
                 str(self.model), providers=["CPUExecutionProvider"]
