@@ -159,7 +159,9 @@ class Normalizer:
         text = r.clean_spaces(self._repair(text))
         for match in _DEFINITION.finditer(text):
             abbr = match.group(1).rstrip(".")
-            self._remember(abbr, _find_definition(text[: match.start()], abbr))
+            self._remember(
+                abbr, _find_definition(text[max(0, match.start() - 300) : match.start()], abbr)
+            )
         for match in _REVERSE_DEFINITION.finditer(text):  # "CTMTQG (chương trình ...)"
             abbr, inner = match.group(1).rstrip("."), match.group(2).strip()
             if _find_definition(inner, abbr) == _as_phrase(inner.split()):
@@ -198,7 +200,7 @@ class Normalizer:
     def _drop_definitions(self, text: str) -> str:
         def drop(match: re.Match[str]) -> str:
             abbr = match.group(1).rstrip(".")
-            before = _comparable(text[: match.start()])
+            before = _comparable(text[max(0, match.start() - 300) : match.start()])
             known = (self._learned, self._user.words if self._user else {}, self._builtin.words)
             for spoken in (table.get(abbr) for table in known):
                 if spoken and before.endswith(_comparable(spoken)):

@@ -487,7 +487,10 @@ def numbers(text: str) -> str:
 _INITIAL_DOT = re.compile(
     rf"(?<![\w.])([{UPPER}])\.(?:\s+(?=[{UPPER}][^\W\d_]*[a-zà-ỹđ])|(?=,)|\s+(?=[a-zà-ỹđ]))"
 )
-_CAPS_TOKEN = re.compile(rf"(?<!\w)[^\W\d_][\w]*(?:(?:[-.]|&(?=[{UPPER}]))[^\W\d_][\w]*)*(?![\w])")
+_CAPS_TOKEN = re.compile(  # only tokens with a capital letter reach Python
+    rf"(?<!\w)(?=[\w.&-]*[{UPPER}])[^\W\d_][\w]*"
+    rf"(?:(?:[-.]|&(?=[{UPPER}]))[^\W\d_][\w]*)*(?![\w])"
+)
 _VOWELS_SINGLE = frozenset(
     "AĂÂEÊIOÔƠUƯYÀÁẢÃẠÈÉẺẼẸÌÍỈĨỊÒÓỎÕỌÙÚỦŨỤỲÝỶỸỴẦẤẨẪẬẰẮẲẴẶỀẾỂỄỆỒỐỔỖỘỜỚỞỠỢỪỨỬỮỰ"
 )
