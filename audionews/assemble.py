@@ -149,10 +149,15 @@ def stretch(x: np.ndarray, speed: float) -> np.ndarray:
     from audiotsm import wsola
     from audiotsm.io.array import ArrayReader, ArrayWriter
 
-    reader = ArrayReader(x.reshape(1, -1).astype(np.float32))
+    # WSOLA loses up to a frame at the end: pad, then cut to the exact stretched length.
+    padded = np.concatenate([x.astype(np.float32), np.zeros(4096, dtype=np.float32)])
+    reader = ArrayReader(padded.reshape(1, -1))
     writer = ArrayWriter(1)
     wsola(1, speed=speed).run(reader, writer)
-    out: np.ndarray = writer.data[0].astype(np.float32)
+    want = round(x.size / speed)
+    out: np.ndarray = writer.data[0].astype(np.float32)[:want]
+    if out.size < want:
+        out = np.concatenate([out, np.zeros(want - out.size, dtype=np.float32)])
     return out
 
 

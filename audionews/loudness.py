@@ -323,7 +323,7 @@ def normalize(
             (g0, l0), (g1, l1) = points[-2], points[-1]
             if g1 != g0:
                 slope = min(1.0, max(0.05, (l1 - l0) / (g1 - g0)))
-        gain_db += (target_lufs - reached) / slope
+        gain_db = min(first + 24.0, gain_db + (target_lufs - reached) / slope)
     y = (x * (db_to_gain(gain_db) * curve)).astype(np.float32)
     result = measure(y, rate)
     for _ in range(2):  # the estimate is close; correct on the exact measurement
@@ -335,7 +335,7 @@ def normalize(
             (g0, l0), (g1, l1) = points[-2], points[-1]
             if g1 != g0:
                 slope = min(1.0, max(0.05, (l1 - l0) / (g1 - g0)))
-        gain_db += miss / slope
+        gain_db = min(first + 24.0, gain_db + miss / slope)
         _, curve = loudness_after(gain_db)
         y = (x * (db_to_gain(gain_db) * curve)).astype(np.float32)
         result = measure(y, rate)
