@@ -118,6 +118,7 @@ class Normalizer:
         self._learned: dict[str, str] = {}
         self._learned_table: _WordTable | None = None
         self._seen: list[str] = []
+        self._pending: list[str] = []
         self._encoding: str | None = None
         self._encoding_known = False
         # The whole pipeline, in order: each step is a small ``str -> str`` function.
@@ -155,17 +156,22 @@ class Normalizer:
     def learn(self, text: str) -> None:
         """Record what ``text`` defines (e.g. "doanh nghiệp (DN)") for later pieces."""
         self._seen.append(text)
+        self._pending.append(text)
         self._encoding_known = False
-        text = r.clean_spaces(self._repair(text))
-        for match in _DEFINITION.finditer(text):
-            abbr = match.group(1).rstrip(".")
-            self._remember(
-                abbr, _find_definition(text[max(0, match.start() - 300) : match.start()], abbr)
-            )
-        for match in _REVERSE_DEFINITION.finditer(text):  # "CTMTQG (chương trình ...)"
-            abbr, inner = match.group(1).rstrip("."), match.group(2).strip()
-            if _find_definition(inner, abbr) == _as_phrase(inner.split()):
-                self._remember(abbr, _as_phrase(inner.split()))
+
+    def _digest(self) -> None:
+        """Read the definitions of the pieces learned so far (once the encoding is known)."""
+        pending, self._pending = self._pending, []
+        for raw in pending:
+            text = r.clean_spaces(self._repair(raw))
+            for match in _DEFINITION.finditer(text):
+                abbr = match.group(1).rstrip(".")
+                before = text[max(0, match.start() - 300) : match.start()]
+                self._remember(abbr, _find_definition(before, abbr))
+            for match in _REVERSE_DEFINITION.finditer(text):  # "CTMTQG (chương trình ...)"
+                abbr, inner = match.group(1).rstrip("."), match.group(2).strip()
+                if _find_definition(inner, abbr) == _as_phrase(inner.split()):
+                    self._remember(abbr, _as_phrase(inner.split()))
 
     def _remember(self, abbr: str, definition: str | None) -> None:
         if definition and abbr not in self._learned:
@@ -175,6 +181,8 @@ class Normalizer:
     # ----------------------------------------------------------------- normalizing
     def normalize(self, text: str) -> str:
         """Return the spoken form of ``text``."""
+        if self._pending:
+            self._digest()
         for rule in self.rules:
             try:
                 text = rule(text)
