@@ -347,9 +347,22 @@ def _read_roman(match: re.Match[str]) -> str:
     return f"{word}{space}{spoken}"
 
 
+_BARE_ROMAN = re.compile(r"(?<![\w.&-])[IVX]{2,}(?![\w&]|[-.]\w)")
+
+
+def _read_bare_roman(match: re.Match[str]) -> str:
+    value = roman_to_int(match.group())
+    return match.group() if value is None else read_cardinal(value)
+
+
 def roman_numerals(text: str) -> str:
-    """ "thế kỷ XXI" -> "thế kỷ hai mươi mốt"; "lần thứ IV" -> "lần thứ tư" (context only)."""
-    return _ROMAN_CONTEXT.sub(_read_roman, text)
+    """ "thế kỷ XXI" -> "thế kỷ hai mươi mốt"; "lần thứ IV" -> "lần thứ tư"; "Elizabeth II".
+
+    Single letters (I, V, X) are numerals only after a context word; longer numerals made
+    of I, V, X ("II", "XIV") are read as numbers anywhere.
+    """
+    text = _ROMAN_CONTEXT.sub(_read_roman, text)
+    return _BARE_ROMAN.sub(_read_bare_roman, text)
 
 
 def ordinals(text: str) -> str:
