@@ -39,10 +39,12 @@ class Pauses:
     sentence: int = 400
     paragraph: int = 800
     section: int = 1500
+    story: int = 2500
+    """Between the stories of a bulletin."""
     end: int = 600
 
     def __post_init__(self) -> None:
-        for name in ("clause", "sentence", "paragraph", "section", "end"):
+        for name in ("clause", "sentence", "paragraph", "section", "story", "end"):
             if not 0 <= getattr(self, name) <= 10_000:
                 raise ValueError(f"pause {name} must be between 0 and 10000 ms")
 
@@ -210,8 +212,15 @@ def assemble(
     return join(script, prepare_clips(clips, pacing), rate, pacing)
 
 
-def join(script: Script, prepared: Sequence[np.ndarray], rate: int, pacing: Pacing) -> Programme:
-    """Join prepared clips (see :func:`prepare_clips`) with the pacing's pauses."""
+def join(
+    script: Script,
+    prepared: Sequence[np.ndarray],
+    rate: int,
+    pacing: Pacing,
+    sting: np.ndarray | None = None,
+) -> Programme:
+    """Join prepared clips (see :func:`prepare_clips`) with the pacing's pauses; ``sting``
+    plays in the middle of the pause between stories of a bulletin."""
     parts: list[np.ndarray] = []
     position = 0  # in samples
     timed: list[TimedChunk] = []
@@ -231,7 +240,12 @@ def join(script: Script, prepared: Sequence[np.ndarray], rate: int, pacing: Paci
                 )
             )
             gap = round(pacing.pauses.after(chunk.pause_after) * pacing.pause_scale * rate / 1000)
-            parts.append(np.zeros(gap, dtype=np.float32))
+            if sting is not None and chunk.pause_after is Pause.STORY:
+                half = gap // 2
+                parts += [np.zeros(half, np.float32), sting, np.zeros(gap - half, np.float32)]
+                gap += sting.size
+            else:
+                parts.append(np.zeros(gap, dtype=np.float32))
             position += gap
     samples = np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
     pcm = (np.clip(samples, -1.0, 32767 / 32768) * 32768.0).astype("<i2").tobytes()

@@ -137,10 +137,31 @@ def _sidecar_list(text: str | None, known: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
 
-def _engine_options(voice: str | None, tld: str, slow: bool, timeout: float) -> EngineOptions:
+def _engine_options(
+    voice: str | None,
+    tld: str,
+    slow: bool,
+    timeout: float,
+    *,
+    voice_model: Path | None = None,
+    speaker: str | None = None,
+    rate: str = "+0%",
+    pitch: str = "+0Hz",
+    speed: float = 1.0,
+) -> EngineOptions:
     from audionews.engines import EngineOptions
 
-    return EngineOptions(voice=voice, tld=tld, slow=slow, timeout=timeout)
+    who: int | str | None = int(speaker) if speaker and speaker.isdigit() else speaker
+    return EngineOptions(
+        voice=voice,
+        tld=tld,
+        slow=slow,
+        timeout=timeout,
+        voice_model=voice_model,
+        speaker=who,
+        rate=rate,
+        pitch=pitch,
+    )
 
 
 def _version(value: bool) -> None:
@@ -187,110 +208,238 @@ def main_options(
             ctx.default_map = load_config(files, commands)
 
 
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Output .mp3/.wav file, or a folder. Default: output/<slug of the title>.mp3.",
+        show_default=False,
+    ),
+]
+TimeoutOpt = Annotated[
+    float, typer.Option("--timeout", help="Online engines and URLs: seconds to wait for an answer.")
+]
+BitrateOpt = Annotated[
+    int, typer.Option("--bitrate", "-b", help="MP3 bitrate in kbps (CBR, mono).")
+]
+AlbumOpt = Annotated[
+    str | None,
+    typer.Option("--album", help="ID3 album, e.g. the show's name.", show_default=False),
+]
+PublisherOpt = Annotated[
+    str | None,
+    typer.Option("--publisher", help="ID3 publisher, e.g. the newspaper.", show_default=False),
+]
+JobsOpt = Annotated[
+    int,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        max=32,
+        help="Online engines: requests at once (offline engines use one).",
+    ),
+]
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option("--no-cache", help="Do not reuse or keep synthesized chunks (no resume)."),
+]
+ProfileOpt = Annotated[
+    str,
+    typer.Option(
+        "--profile",
+        "-p",
+        help="Defaults for a delivery: podcast (-16 LUFS, -1.5 dBTP, MP3) or radio "
+        "(EBU R128 -23 LUFS, -1 dBTP, Broadcast WAV 48 kHz 24-bit).",
+    ),
+]
+LoudnessOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--loudness",
+        help="Integrated loudness target of the whole programme, LUFS. Default: profile's.",
+        show_default=False,
+    ),
+]
+TruePeakOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--true-peak", help="True-peak ceiling, dBTP. Default: profile's.", show_default=False
+    ),
+]
+FormatOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="mp3 or wav (Broadcast WAV). Default: the output's extension, else profile's.",
+        show_default=False,
+    ),
+]
+SampleRateOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--sample-rate",
+        help="Output sample rate (22050, 24000, 32000, 44100, 48000). Default: profile's, "
+        "else the engine's.",
+        show_default=False,
+    ),
+]
+BitsOpt = Annotated[
+    int | None,
+    typer.Option("--bits", help="WAV bit depth: 16 or 24. Default: profile's.", show_default=False),
+]
+VbrOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--vbr",
+        min=0,
+        max=9,
+        help="MP3 VBR quality 0 (best) to 9 instead of CBR --bitrate.",
+        show_default=False,
+    ),
+]
+IntroOpt = Annotated[
+    Path | None,
+    typer.Option("--intro", help="Audio before the programme (mp3/wav/flac).", show_default=False),
+]
+OutroOpt = Annotated[
+    Path | None,
+    typer.Option("--outro", help="Audio after the programme (mp3/wav/flac).", show_default=False),
+]
+SidecarsOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--sidecars",
+        help="Files beside the audio: all, or a comma list of srt, vtt, chapters, labels, "
+        "cue, manifest.",
+        show_default=False,
+    ),
+]
+VoiceModelOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--voice-model",
+        help="piper: the voice file (.onnx, with its .onnx.json beside it).",
+        show_default=False,
+    ),
+]
+SpeakerOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--speaker",
+        help="piper: speaker number or name of a multi-speaker voice.",
+        show_default=False,
+    ),
+]
+RateOpt = Annotated[str, typer.Option("--rate", help="edge: speaking rate, e.g. +10% or -5%.")]
+PitchOpt = Annotated[str, typer.Option("--pitch", help="edge: pitch, e.g. +2Hz or -3Hz.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
+
+
+def _settings(
+    *,
+    profile: str,
+    output: Path | None,
+    fmt: str | None,
+    loudness: float | None,
+    true_peak: float | None,
+    sample_rate: int | None,
+    bits: int | None,
+    intro: Path | None = None,
+    outro: Path | None = None,
+    bed: Path | None = None,
+    sidecars: str | None = None,
+    fit: str | None = None,
+    pauses: tuple[int, int, int] | None = None,
+    **kwargs: Any,
+) -> Any:
+    """Build RenderSettings from command-line values: profile defaults, then options."""
+    from audionews.assemble import Pauses
+    from audionews.errors import ConfigError
+    from audionews.master import MasterSettings
+    from audionews.pipeline import RenderSettings
+    from audionews.profiles import PROFILES
+    from audionews.sidecars import SIDECARS
+
+    chosen = PROFILES.get(profile)
+    if chosen is None:
+        raise ConfigError(f"unknown profile {profile!r}. Choose one of: {', '.join(PROFILES)}.")
+    if fmt is None and output is not None and output.suffix.lower() in (".mp3", ".wav"):
+        fmt = output.suffix.lower().lstrip(".")
+    extra: dict[str, Any] = {}
+    if pauses is not None:
+        try:
+            extra["pauses"] = Pauses(sentence=pauses[0], paragraph=pauses[1], section=pauses[2])
+        except ValueError as exc:
+            raise ConfigError(str(exc)) from None
+    return RenderSettings(
+        format=fmt or chosen.format,
+        bits=bits or chosen.bits,
+        mastering=MasterSettings(
+            loudness=chosen.loudness if loudness is None else loudness,
+            true_peak=chosen.true_peak if true_peak is None else true_peak,
+            sample_rate=sample_rate or chosen.sample_rate,
+            intro=intro,
+            outro=outro,
+            bed=bed,
+        ),
+        fit=_duration(fit) if fit else None,
+        sidecars=_sidecar_list(sidecars, SIDECARS),
+        profile=chosen.name,
+        **extra,
+        **kwargs,
+    )
+
+
+def _summary(result: Any) -> str:
+    minutes, seconds = divmod(round(result.duration), 60)
+    reused = f" ({result.cached} from cache)" if result.cached else ""
+    level = f", {result.loudness.describe()}" if result.loudness else ""
+    fitted = f", fitted: {result.fitted}" if result.fitted else ""
+    return (
+        f"Wrote {result.path}: {minutes}:{seconds:02d}, {len(result.chapters)} chapters, "
+        f"{result.chunks} chunks{reused}, engine {result.engine}{level}{fitted}, "
+        f"in {result.seconds:.1f} s"
+    )
+
+
 @app.command()
 def make(
-    source: InputArg,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Output .mp3 file or folder. Default: output/<slug of the title>.mp3.",
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            help="Articles: .txt, .html, .docx or .md files, URLs, folders of them, or - for "
+            "standard input. Several inputs make one programme each.",
             show_default=False,
         ),
-    ] = None,
+    ],
+    output: OutputOpt = None,
     engine: EngineOpt = "auto",
     voice: VoiceOpt = None,
     tld: TldOpt = "com",
     slow: SlowOpt = False,
-    timeout: Annotated[
-        float, typer.Option("--timeout", help="Online engines: seconds to wait for one answer.")
-    ] = 15.0,
-    bitrate: Annotated[
-        int, typer.Option("--bitrate", "-b", help="MP3 bitrate in kbps (CBR, mono).")
-    ] = 64,
+    voice_model: VoiceModelOpt = None,
+    speaker: SpeakerOpt = None,
+    rate: RateOpt = "+0%",
+    pitch: PitchOpt = "+0Hz",
+    timeout: TimeoutOpt = 15.0,
+    bitrate: BitrateOpt = 64,
     read_captions: CaptionsOpt = False,
-    album: Annotated[
-        str | None,
-        typer.Option("--album", help="ID3 album, e.g. the show's name.", show_default=False),
-    ] = None,
-    publisher: Annotated[
-        str | None,
-        typer.Option("--publisher", help="ID3 publisher, e.g. the newspaper.", show_default=False),
-    ] = None,
+    album: AlbumOpt = None,
+    publisher: PublisherOpt = None,
     lexicon: LexiconOpt = None,
-    jobs: Annotated[
-        int,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=1,
-            max=32,
-            help="Online engines: requests at once (offline engines use one).",
-        ),
-    ] = 4,
-    no_cache: Annotated[
-        bool,
-        typer.Option("--no-cache", help="Do not reuse or keep synthesized chunks (no resume)."),
-    ] = False,
+    jobs: JobsOpt = 4,
+    no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = None,
-    profile: Annotated[
-        str,
-        typer.Option(
-            "--profile",
-            "-p",
-            help="Defaults for a delivery: podcast (-16 LUFS, -1.5 dBTP, MP3) or radio "
-            "(EBU R128 -23 LUFS, -1 dBTP, Broadcast WAV 48 kHz 24-bit).",
-        ),
-    ] = "podcast",
-    loudness: Annotated[
-        float | None,
-        typer.Option(
-            "--loudness",
-            help="Integrated loudness target of the whole programme, LUFS. Default: profile's.",
-            show_default=False,
-        ),
-    ] = None,
-    true_peak: Annotated[
-        float | None,
-        typer.Option(
-            "--true-peak", help="True-peak ceiling, dBTP. Default: profile's.", show_default=False
-        ),
-    ] = None,
-    fmt: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="mp3 or wav (Broadcast WAV). Default: the output's extension, else profile's.",
-            show_default=False,
-        ),
-    ] = None,
-    sample_rate: Annotated[
-        int | None,
-        typer.Option(
-            "--sample-rate",
-            help="Output sample rate (22050, 24000, 32000, 44100, 48000). Default: profile's, "
-            "else the engine's.",
-            show_default=False,
-        ),
-    ] = None,
-    bits: Annotated[
-        int | None,
-        typer.Option(
-            "--bits", help="WAV bit depth: 16 or 24. Default: profile's.", show_default=False
-        ),
-    ] = None,
-    vbr: Annotated[
-        int | None,
-        typer.Option(
-            "--vbr",
-            min=0,
-            max=9,
-            help="MP3 VBR quality 0 (best) to 9 instead of CBR --bitrate.",
-            show_default=False,
-        ),
-    ] = None,
+    profile: ProfileOpt = "podcast",
+    loudness: LoudnessOpt = None,
+    true_peak: TruePeakOpt = None,
+    fmt: FormatOpt = None,
+    sample_rate: SampleRateOpt = None,
+    bits: BitsOpt = None,
+    vbr: VbrOpt = None,
     speed: Annotated[
         float,
         typer.Option("--speed", min=0.8, max=1.3, help="Voice speed, pitch preserved (0.8-1.3)."),
@@ -304,18 +453,8 @@ def make(
             show_default=False,
         ),
     ] = None,
-    intro: Annotated[
-        Path | None,
-        typer.Option(
-            "--intro", help="Audio before the programme (mp3/wav/flac).", show_default=False
-        ),
-    ] = None,
-    outro: Annotated[
-        Path | None,
-        typer.Option(
-            "--outro", help="Audio after the programme (mp3/wav/flac).", show_default=False
-        ),
-    ] = None,
+    intro: IntroOpt = None,
+    outro: OutroOpt = None,
     bed: Annotated[
         Path | None,
         typer.Option(
@@ -324,15 +463,7 @@ def make(
             show_default=False,
         ),
     ] = None,
-    sidecars: Annotated[
-        str | None,
-        typer.Option(
-            "--sidecars",
-            help="Files beside the audio: all, or a comma list of srt, vtt, chapters, labels, "
-            "cue, manifest.",
-            show_default=False,
-        ),
-    ] = None,
+    sidecars: SidecarsOpt = None,
     pause_sentence: Annotated[
         int, typer.Option("--pause-sentence", help="Pause after a sentence, ms.")
     ] = 400,
@@ -342,35 +473,41 @@ def make(
     pause_section: Annotated[
         int, typer.Option("--pause-section", help="Pause between sections, ms.")
     ] = 1500,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+    parallel: Annotated[
+        int,
+        typer.Option("--parallel", min=1, max=8, help="Several inputs: articles rendered at once."),
+    ] = 2,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Several inputs: render even when the output is newer."),
+    ] = False,
+    quiet: QuietOpt = False,
 ) -> None:
     """Read an article aloud into an MP3 (or Broadcast WAV) with tags and one chapter per section.
 
     The whole programme is brought to the profile's loudness with a true-peak limiter.
-    Options can also come from audionews.toml here or the user config file ([make] section);
-    options given here win.
+    With several inputs (or a folder), each becomes its own programme in the output folder;
+    outputs newer than their input are skipped, and a bad input is reported without stopping
+    the others. Options can also come from audionews.toml here or the user config file
+    ([make] section); options given here win.
     """
     with _errors():
-        from audionews.assemble import Pauses
-        from audionews.errors import ConfigError
-        from audionews.master import MasterSettings
-        from audionews.pipeline import RenderSettings
         from audionews.pipeline import make as make_programme
-        from audionews.profiles import PROFILES
-        from audionews.sidecars import SIDECARS
 
-        chosen = PROFILES.get(profile)
-        if chosen is None:
-            raise ConfigError(f"unknown profile {profile!r}. Choose one of: {', '.join(PROFILES)}.")
-        if fmt is None and output is not None and output.suffix.lower() in (".mp3", ".wav"):
-            fmt = output.suffix.lower().lstrip(".")
-        try:
-            pauses = Pauses(
-                sentence=pause_sentence, paragraph=pause_paragraph, section=pause_section
-            )
-        except ValueError as exc:
-            raise ConfigError(str(exc)) from None
-        settings = RenderSettings(
+        settings = _settings(
+            profile=profile,
+            output=output,
+            fmt=fmt,
+            loudness=loudness,
+            true_peak=true_peak,
+            sample_rate=sample_rate,
+            bits=bits,
+            intro=intro,
+            outro=outro,
+            bed=bed,
+            sidecars=sidecars,
+            fit=fit,
+            pauses=(pause_sentence, pause_paragraph, pause_section),
             bitrate=bitrate,
             read_captions=read_captions,
             album=album,
@@ -379,23 +516,22 @@ def make(
             jobs=jobs,
             use_cache=not no_cache,
             cache_dir=cache_dir,
-            format=fmt or chosen.format,
             vbr_quality=vbr,
-            bits=bits or chosen.bits,
-            mastering=MasterSettings(
-                loudness=chosen.loudness if loudness is None else loudness,
-                true_peak=chosen.true_peak if true_peak is None else true_peak,
-                sample_rate=sample_rate or chosen.sample_rate,
-                intro=intro,
-                outro=outro,
-                bed=bed,
-            ),
             speed=speed,
-            fit=_duration(fit) if fit else None,
-            sidecars=_sidecar_list(sidecars, SIDECARS),
-            profile=chosen.name,
-            pauses=pauses,
         )
+        options = _engine_options(
+            voice,
+            tld,
+            slow,
+            timeout,
+            voice_model=voice_model,
+            speaker=speaker,
+            rate=rate,
+            pitch=pitch,
+        )
+        if len(sources) > 1 or Path(sources[0]).is_dir():
+            _make_batch(sources, output, engine, options, settings, parallel, force, quiet)
+            return
 
         def on_engine(name: str, reason: str) -> None:
             if not quiet:
@@ -403,26 +539,223 @@ def make(
 
         with _progress_bar(enabled=not quiet and sys.stderr.isatty()) as progress:
             result = make_programme(
-                source,
+                sources[0],
                 output=output,
                 engine=engine,
-                engine_options=_engine_options(voice, tld, slow, timeout),
+                engine_options=options,
                 settings=settings,
                 progress=progress,
                 on_engine=on_engine,
             )
         if not quiet:
-            minutes, seconds = divmod(round(result.duration), 60)
-            reused = f" ({result.cached} from cache)" if result.cached else ""
-            level = f", {result.loudness.describe()}" if result.loudness else ""
-            fitted = f", fitted: {result.fitted}" if result.fitted else ""
-            typer.echo(
-                f"Wrote {result.path}: {minutes}:{seconds:02d}, {len(result.chapters)} chapters, "
-                f"{result.chunks} chunks{reused}, engine {result.engine}{level}{fitted}, "
-                f"in {result.seconds:.1f} s"
-            )
+            typer.echo(_summary(result))
             for extra in result.sidecars:
                 typer.echo(f"Wrote {extra}")
+
+
+def _make_batch(
+    sources: list[str],
+    output: Path | None,
+    engine: str,
+    options: Any,
+    settings: Any,
+    parallel: int,
+    force: bool,
+    quiet: bool,
+) -> None:
+    from audionews.bulletin import BatchItem, make_batch
+    from audionews.errors import ConfigError
+
+    if output is not None and output.suffix.lower() in (".mp3", ".wav"):
+        raise ConfigError("several inputs make several programmes: give -o a folder.")
+
+    def done(item: BatchItem) -> None:
+        if quiet:
+            return
+        if item.error:
+            typer.secho(f"failed  {item.source}: {item.error}", fg=typer.colors.RED, err=True)
+        elif item.skipped:
+            typer.echo(f"skipped {item.source} (output is up to date; --force renders it)")
+        elif item.result:
+            typer.echo(f"done    {item.source}")
+
+    items = make_batch(
+        sources, output, engine, options, settings, jobs=parallel, force=force, on_done=done
+    )
+    failed = [i for i in items if i.error]
+    if not quiet:
+        typer.echo("")
+        typer.echo(f"{'input':40} {'result':8} {'duration':>8}  output")
+        for i in items:
+            status = "failed" if i.error else "skipped" if i.skipped else "ok"
+            duration = ""
+            where = ""
+            if i.result:
+                m, sec = divmod(round(i.result.duration), 60)
+                duration, where = f"{m}:{sec:02d}", str(i.result.path)
+            typer.echo(f"{Path(i.source).name[:40]:40} {status:8} {duration:>8}  {where}")
+        typer.echo(
+            f"{len(items)} inputs: {sum(1 for i in items if i.result)} rendered, "
+            f"{sum(1 for i in items if i.skipped)} skipped, {len(failed)} failed"
+        )
+    if failed:
+        raise typer.Exit(2)
+
+
+@app.command()
+def bulletin(
+    sources: Annotated[
+        list[str],
+        typer.Argument(help="The stories, in order: files, URLs or folders.", show_default=False),
+    ],
+    output: OutputOpt = None,
+    title: Annotated[
+        str | None,
+        typer.Option(
+            "--title", help="Read first and used as the programme's title.", show_default=False
+        ),
+    ] = None,
+    sting: Annotated[
+        Path | None,
+        typer.Option(
+            "--sting",
+            help="Short audio played between stories (else a pause).",
+            show_default=False,
+        ),
+    ] = None,
+    intro: IntroOpt = None,
+    outro: OutroOpt = None,
+    engine: EngineOpt = "auto",
+    voice: VoiceOpt = None,
+    tld: TldOpt = "com",
+    slow: SlowOpt = False,
+    voice_model: VoiceModelOpt = None,
+    speaker: SpeakerOpt = None,
+    rate: RateOpt = "+0%",
+    pitch: PitchOpt = "+0Hz",
+    timeout: TimeoutOpt = 15.0,
+    bitrate: BitrateOpt = 64,
+    read_captions: CaptionsOpt = False,
+    album: AlbumOpt = None,
+    publisher: PublisherOpt = None,
+    lexicon: LexiconOpt = None,
+    jobs: JobsOpt = 4,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
+    profile: ProfileOpt = "podcast",
+    loudness: LoudnessOpt = None,
+    true_peak: TruePeakOpt = None,
+    fmt: FormatOpt = None,
+    sample_rate: SampleRateOpt = None,
+    bits: BitsOpt = None,
+    vbr: VbrOpt = None,
+    sidecars: SidecarsOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Several stories in one programme: one chapter per story, loudness as one programme."""
+    with _errors():
+        from audionews.bulletin import make_bulletin
+
+        settings = _settings(
+            profile=profile,
+            output=output,
+            fmt=fmt,
+            loudness=loudness,
+            true_peak=true_peak,
+            sample_rate=sample_rate,
+            bits=bits,
+            intro=intro,
+            outro=outro,
+            sidecars=sidecars,
+            bitrate=bitrate,
+            read_captions=read_captions,
+            album=album,
+            publisher=publisher,
+            lexicon_files=tuple(lexicon or ()),
+            jobs=jobs,
+            use_cache=not no_cache,
+            cache_dir=cache_dir,
+            vbr_quality=vbr,
+        )
+        options = _engine_options(
+            voice,
+            tld,
+            slow,
+            timeout,
+            voice_model=voice_model,
+            speaker=speaker,
+            rate=rate,
+            pitch=pitch,
+        )
+
+        def on_engine(name: str, reason: str) -> None:
+            if not quiet:
+                typer.echo(f"Engine: {name} ({reason})", err=True)
+
+        with _progress_bar(enabled=not quiet and sys.stderr.isatty()) as progress:
+            result = make_bulletin(
+                sources,
+                output,
+                engine,
+                options,
+                settings,
+                title=title,
+                sting=sting,
+                progress=progress,
+                on_engine=on_engine,
+            )
+        if not quiet:
+            typer.echo(_summary(result))
+            for extra in result.sidecars:
+                typer.echo(f"Wrote {extra}")
+
+
+@app.command()
+def feed(
+    folder: Annotated[
+        Path, typer.Argument(help="Folder of programmes (.mp3).", show_default=False)
+    ],
+    base_url: Annotated[
+        str,
+        typer.Option("--base-url", help="Public URL of the folder (enclosures are under it)."),
+    ],
+    title: Annotated[str, typer.Option("--title", help="The podcast's title.")],
+    author: Annotated[
+        str | None, typer.Option("--author", help="The podcast's author.", show_default=False)
+    ] = None,
+    image: Annotated[
+        str | None,
+        typer.Option("--image", help="URL of the podcast's cover image.", show_default=False),
+    ] = None,
+    description: Annotated[
+        str | None,
+        typer.Option("--description", help="The podcast's description.", show_default=False),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Where to write. Default: FOLDER/feed.xml.", show_default=False
+        ),
+    ] = None,
+) -> None:
+    """Write an RSS 2.0 podcast feed (iTunes and Podcasting 2.0) for the programmes in FOLDER.
+
+    One item per programme from its ID3 tags, with chapters and transcripts when the sidecars
+    are there. Running it again updates the feed without duplicating items.
+    """
+    with _errors():
+        from audionews.feed import write_feed
+
+        path = write_feed(
+            folder,
+            base_url,
+            title,
+            author=author,
+            image=image,
+            output=output,
+            description=description,
+        )
+        typer.echo(f"Wrote {path}")
 
 
 @contextmanager
@@ -514,6 +847,14 @@ def _max_chars(engine: str) -> int:
         from audionews.engines.google import GOOGLE_MAX_CHARS
 
         return GOOGLE_MAX_CHARS
+    if engine == "piper":
+        from audionews.engines.piper import PiperEngine
+
+        return int(PiperEngine.max_chars)
+    if engine == "edge":
+        from audionews.engines.edge import EDGE_MAX_CHARS
+
+        return int(EDGE_MAX_CHARS)
     from audionews.engines.espeak import EspeakEngine
 
     return EspeakEngine.max_chars

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from audionews import __version__
-from audionews.article import Article, parse_article
+from audionews.article import Article
 from audionews.assemble import (
     ChapterMark,
     Pacing,
@@ -41,7 +41,6 @@ from audionews.export import (
 )
 from audionews.loudness import Loudness
 from audionews.master import Mastered, MasterSettings, master
-from audionews.read import read_article_text
 from audionews.script import Script, build_script
 from audionews.sidecars import SIDECARS, SidecarContext, write_sidecars
 from audionews.synthesize import (
@@ -156,16 +155,15 @@ class MakeResult:
     """How --fit adjusted the programme (pause scale and speed)."""
 
 
-def load_article(source: str | Path) -> tuple[Article, str]:
-    """Read and parse an article file (or ``"-"`` for stdin). Returns (article, source name)."""
-    text, name = read_article_text(source)
-    article = parse_article(text)
-    if not article.title:
-        raise InputError(
-            f"{name}: no readable text was found (every line looks like page junk). "
-            "Check that this is the article's text; `audionews script` shows what was dropped."
-        )
-    return article, name
+def load_article(source: str | Path, timeout: float = 15.0) -> tuple[Article, str]:
+    """Read and parse an article: a .txt/.html/.docx/.md file, a URL, or ``"-"`` for stdin.
+
+    Returns (article, source name). Raises :class:`InputError` naming the source and the fix.
+    """
+    from audionews.formats import load_document
+
+    name = "<stdin>" if str(source) == "-" else str(source)
+    return load_document(source, timeout=timeout), name
 
 
 def choose_engine(
@@ -230,9 +228,13 @@ def output_path_for(
     """Where to write and in which format.
 
     ``output/<slug>.<ext>`` by default; a folder gets ``<slug>.<ext>`` inside it; a file's
-    extension gives the format unless ``fmt`` says otherwise (then they must agree).
+    extension gives the format unless ``fmt`` says otherwise (then they must agree); a name
+    without an extension is a folder.
     """
-    if output is not None and not (Path(output).is_dir() or str(output).endswith(("/", "\\"))):
+    # A folder: existing, ending in a separator, or a name without an extension.
+    if output is not None and not (
+        Path(output).is_dir() or str(output).endswith(("/", "\\")) or not Path(output).suffix
+    ):
         path = Path(output)
         ext = path.suffix.lower().lstrip(".")
         if ext not in ("mp3", "wav"):
@@ -254,25 +256,45 @@ def make(
     settings: RenderSettings | None = None,
     progress: Progress | None = None,
     on_engine: Callable[[str, str], None] | None = None,
+    tts: tuple[Engine, str] | None = None,
 ) -> MakeResult:
     """Turn the article at ``source`` into a programme (MP3 or Broadcast WAV) with chapters.
 
     Returns where and what was written. The output file (and each sidecar) is written
-    atomically; nothing is written when any stage fails.
+    atomically; nothing is written when any stage fails. ``tts`` passes an engine already
+    chosen (with its reason), as batches do.
     """
     started = time.perf_counter()
     settings = settings or RenderSettings()
-    article, _ = load_article(source)
+    timeout = engine_options.timeout if engine_options else 15.0
+    article, _ = load_article(source, timeout=timeout)
     target, fmt = output_path_for(article, output, settings.format)
-    tts, reason = choose_engine(engine, engine_options)
+    engine_obj, reason = tts or choose_engine(engine, engine_options)
     if on_engine is not None:
-        on_engine(tts.name, reason)
-    script = prepare_script(article, tts.max_chars, settings)
+        on_engine(engine_obj.name, reason)
+    script = prepare_script(article, engine_obj.max_chars, settings)
     if not script.chunks:
         raise InputError(f"{source}: nothing to read after cleaning the article.")
+    return render(script, engine_obj, reason, target, fmt, settings, progress, started)
+
+
+def render(
+    script: Script,
+    tts: Engine,
+    reason: str,
+    target: Path,
+    fmt: str,
+    settings: RenderSettings,
+    progress: Progress | None = None,
+    started: float | None = None,
+    sting: Path | None = None,
+) -> MakeResult:
+    """Synthesize, assemble, master and write a prepared script (and its sidecars)."""
+    started = time.perf_counter() if started is None else started
+    article = script.article
     stats = SynthesisStats()
     clips = synthesize(script, tts, settings, progress, stats)
-    programme, fitted = _assemble(script, clips, settings)
+    programme, fitted = _assemble(script, clips, settings, sting)
     mastering = settings.mastering
     loss = 0.0
     if fmt == "mp3" and mastering.loudness is not None:
@@ -392,13 +414,18 @@ FIT_SPEED = (0.85, 1.2)
 
 
 def _assemble(
-    script: Script, clips: Sequence[Audio], settings: RenderSettings
+    script: Script, clips: Sequence[Audio], settings: RenderSettings, sting: Path | None = None
 ) -> tuple[Programme, str | None]:
     pacing = settings.pacing()
     rate = clips[0].sample_rate
     prepared = prepare_clips(clips, pacing)
+    sting_audio = None
+    if sting is not None:
+        from audionews.master import load_audio_file
+
+        sting_audio = load_audio_file(sting, rate)
     if settings.fit is None:
-        return join(script, prepared, rate, pacing), None
+        return join(script, prepared, rate, pacing, sting_audio), None
     extra = _extra_seconds(settings.mastering, rate)
     target = settings.fit - extra
     pauses = pause_seconds(script, pacing)
@@ -425,7 +452,7 @@ def _assemble(
         scale = min(2.0, max(0.4, (target - speech) / pauses)) if pauses else 1.0
     fitted = replace(pacing, pause_scale=scale)
     note = f"pauses x{scale:.2f}, speed x{pacing.speed * speed:.3f}"
-    return join(script, prepared, rate, fitted), note
+    return join(script, prepared, rate, fitted, sting_audio), note
 
 
 def _extra_seconds(m: MasterSettings, rate: int) -> float:

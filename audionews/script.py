@@ -40,6 +40,7 @@ class Pause(str, Enum):
     SENTENCE = "sentence"
     PARAGRAPH = "paragraph"
     SECTION = "section"
+    STORY = "story"
     END = "end"
 
 

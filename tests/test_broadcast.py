@@ -270,8 +270,8 @@ def test_manifest_lists_every_chunk(podcast) -> None:
 
 
 def test_pauses_are_exact_to_the_millisecond() -> None:
-    from audionews.assemble import assemble
     from audionews.article import parse_article
+    from audionews.assemble import assemble
     from audionews.script import build_script
 
     script = build_script(

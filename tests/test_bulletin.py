@@ -1,0 +1,152 @@
+"""Batches (one programme per input) and bulletins (several stories, one programme), via the CLI."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+from mutagen.id3 import ID3
+from support import ARTICLES
+from typer.testing import CliRunner
+
+from audionews.cli import app
+from audionews.pipeline import load_article
+
+runner = CliRunner()
+STORIES = [
+    ARTICLES / "02-suc-khoe-sot-xuat-huyet.txt",
+    ARTICLES / "05-thoi-tiet-khong-khi-lanh.txt",
+    ARTICLES / "07-le-hoi-crlf-bom.txt",
+]
+
+
+def test_three_story_bulletin_has_one_chapter_per_story(tmp_path: Path) -> None:
+    out = tmp_path / "bantin.mp3"
+    result = runner.invoke(
+        app,
+        [
+            "bulletin",
+            *map(str, STORIES),
+            "-e",
+            "espeak",
+            "-o",
+            str(out),
+            "--title",
+            "Bản tin sáng",
+            "--sidecars",
+            "chapters",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    tags = ID3(out)
+    toc = tags.getall("CTOC")[0]
+    chaps = {c.element_id: c for c in tags.getall("CHAP")}
+    titles = [str(chaps[i].sub_frames["TIT2"]) for i in toc.child_element_ids]
+    assert titles == ["Bản tin sáng", *(load_article(s)[0].title for s in STORIES)]
+    starts = [chaps[i].start_time for i in toc.child_element_ids]
+    assert starts == sorted(starts) and len(set(starts)) == 4
+    assert str(tags["TIT2"]) == "Bản tin sáng"
+    assert "-16.0 LUFS" in result.output  # loudness of the whole programme
+
+
+def test_bulletin_with_sting_is_longer(tmp_path: Path) -> None:
+    import wave
+
+    from support import sine_pcm
+
+    sting = tmp_path / "sting.wav"
+    with wave.open(str(sting), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(22050)
+        w.writeframes(sine_pcm(1.0, 22050, 880.0, 0.3))
+    plain = runner.invoke(
+        app, ["bulletin", *map(str, STORIES[:2]), "-e", "espeak", "-o", str(tmp_path / "a.wav")]
+    )
+    stung = runner.invoke(
+        app,
+        [
+            "bulletin",
+            *map(str, STORIES[:2]),
+            "-e",
+            "espeak",
+            "-o",
+            str(tmp_path / "b.wav"),
+            "--sting",
+            str(sting),
+        ],
+    )
+    assert plain.exit_code == 0 and stung.exit_code == 0, stung.output
+    assert (tmp_path / "b.wav").stat().st_size > (tmp_path / "a.wav").stat().st_size
+
+
+def test_batch_with_one_bad_file(tmp_path: Path) -> None:
+    bad = tmp_path / "hong.txt"
+    bad.write_bytes(b"\x00\x01\x02" * 50)
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app, ["make", *map(str, STORIES[:2]), str(bad), "-e", "espeak", "-o", str(out)]
+    )
+    assert result.exit_code == 2
+    assert "hong.txt" in result.output and "binary" in result.output
+    assert "3 inputs: 2 rendered, 0 skipped, 1 failed" in result.output
+    assert len(list(out.glob("*.mp3"))) == 2
+
+
+def test_batch_of_a_folder_skips_up_to_date_outputs(tmp_path: Path) -> None:
+    folder = tmp_path / "bai"
+    folder.mkdir()
+    for story in STORIES[:2]:
+        (folder / story.name).write_bytes(story.read_bytes())
+    out = tmp_path / "out"
+    first = runner.invoke(app, ["make", str(folder), "-e", "espeak", "-o", str(out)])
+    assert first.exit_code == 0, first.output
+    assert "2 rendered" in first.output
+    again = runner.invoke(app, ["make", str(folder), "-e", "espeak", "-o", str(out)])
+    assert "0 rendered, 2 skipped" in again.output
+    touched = folder / STORIES[0].name
+    later = time.time() + 5
+    os.utime(touched, (later, later))
+    third = runner.invoke(app, ["make", str(folder), "-e", "espeak", "-o", str(out)])
+    assert "1 rendered, 1 skipped" in third.output
+    forced = runner.invoke(app, ["make", str(folder), "-e", "espeak", "-o", str(out), "--force"])
+    assert "2 rendered" in forced.output
+
+
+def test_batch_needs_a_folder_output(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["make", *map(str, STORIES[:2]), "-e", "espeak", "-o", str(tmp_path / "x.mp3")]
+    )
+    assert result.exit_code == 2
+    assert "give -o a folder" in result.output
+
+
+def test_feed_command(tmp_path: Path) -> None:
+    feedparser = pytest.importorskip("feedparser")
+    out = tmp_path / "pod"
+    made = runner.invoke(
+        app,
+        [
+            "make",
+            *map(str, STORIES[:2]),
+            "-e",
+            "espeak",
+            "-o",
+            str(out),
+            "--sidecars",
+            "chapters,vtt",
+        ],
+    )
+    assert made.exit_code == 0, made.output
+    args = ["feed", str(out), "--base-url", "https://tin.example.vn/pod", "--title", "Tin Việt"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    parsed = feedparser.parse(str(out / "feed.xml"))
+    assert parsed.feed.title == "Tin Việt"
+    assert len(parsed.entries) == 2
+    assert all(e.enclosures[0].href.endswith(".mp3") for e in parsed.entries)
+    again = runner.invoke(app, args)
+    assert again.exit_code == 0
+    assert len(feedparser.parse(str(out / "feed.xml")).entries) == 2  # no duplicates
