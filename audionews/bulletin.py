@@ -7,7 +7,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from audionews.article import Article, Dropped
@@ -19,6 +19,7 @@ from audionews.pipeline import (
     Progress,
     RenderSettings,
     choose_engine,
+    heading_engine,
     load_article,
     make,
     output_path_for,
@@ -185,6 +186,16 @@ def make_bulletin(
     script = build_bulletin_script(articles, tts.max_chars, settings, title)
     head = script.article
     target, fmt = output_path_for(head, output, settings.format)
+    heading = heading_engine(tts, engine_options, settings.heading_voice)
     return render(
-        script, tts, reason, target, fmt, replace(settings), progress, started, sting=sting
+        script,
+        tts,
+        reason,
+        target,
+        fmt,
+        settings,
+        progress,
+        started,
+        sting=sting,
+        heading_tts=heading,
     )

@@ -335,6 +335,15 @@ SpeakerOpt = Annotated[
 ]
 RateOpt = Annotated[str, typer.Option("--rate", help="edge: speaking rate, e.g. +10% or -5%.")]
 PitchOpt = Annotated[str, typer.Option("--pitch", help="edge: pitch, e.g. +2Hz or -3Hz.")]
+HeadingVoiceOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--heading-voice",
+        help="Read the title, date and headings with this other voice of the same engine "
+        "(piper: a speaker number or name).",
+        show_default=False,
+    ),
+]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
 
 
@@ -418,6 +427,7 @@ def make(
     output: OutputOpt = None,
     engine: EngineOpt = "auto",
     voice: VoiceOpt = None,
+    heading_voice: HeadingVoiceOpt = None,
     tld: TldOpt = "com",
     slow: SlowOpt = False,
     voice_model: VoiceModelOpt = None,
@@ -517,7 +527,9 @@ def make(
             use_cache=not no_cache,
             cache_dir=cache_dir,
             vbr_quality=vbr,
-            speed=speed,
+            heading_voice=heading_voice,
+            # piper changes its own pace (no time-stretch artefacts); other voices are stretched
+            speed=1.0 if engine == "piper" else speed,
         )
         options = _engine_options(
             voice,
@@ -528,6 +540,7 @@ def make(
             speaker=speaker,
             rate=rate,
             pitch=pitch,
+            speed=speed if engine == "piper" else 1.0,
         )
         if len(sources) > 1 or Path(sources[0]).is_dir():
             _make_batch(sources, output, engine, options, settings, parallel, force, quiet)
@@ -627,6 +640,7 @@ def bulletin(
     outro: OutroOpt = None,
     engine: EngineOpt = "auto",
     voice: VoiceOpt = None,
+    heading_voice: HeadingVoiceOpt = None,
     tld: TldOpt = "com",
     slow: SlowOpt = False,
     voice_model: VoiceModelOpt = None,
@@ -676,6 +690,7 @@ def bulletin(
             use_cache=not no_cache,
             cache_dir=cache_dir,
             vbr_quality=vbr,
+            heading_voice=heading_voice,
         )
         options = _engine_options(
             voice,

@@ -108,6 +108,8 @@ class RenderSettings:
     """Target duration in seconds: pauses and speed are adjusted to land on it (+-1 s)."""
     sidecars: tuple[str, ...] = ()
     """Sidecar files to write: srt, vtt, chapters, labels, cue, manifest."""
+    heading_voice: str | None = None
+    """Another voice of the same engine for the title, date and headings."""
     profile: str = "podcast"
     """Name of the profile the defaults came from (recorded in the manifest)."""
 
@@ -202,24 +204,73 @@ def prepare_script(
     )
 
 
+HEADING_KINDS = frozenset({"title", "date", "heading"})
+"""Pieces read by the heading voice when one is given."""
+
+
 def synthesize(
     script: Script,
     engine: Engine,
     settings: RenderSettings | None = None,
     progress: Progress | None = None,
     stats: SynthesisStats | None = None,
+    heading_engine: Engine | None = None,
 ) -> list[Audio]:
-    """Speak every chunk of ``script`` with ``engine``, in order (cached, concurrent, retried)."""
+    """Speak every chunk of ``script`` with ``engine``, in order (cached, concurrent, retried).
+
+    With ``heading_engine`` (the same engine with another voice), titles, the date and
+    headings are read by it.
+    """
     settings = settings or RenderSettings()
-    return synthesize_chunks(
-        [c.text for c in script.chunks],
-        engine,
-        cache=settings.cache(),
-        jobs=settings.jobs,
-        retry=settings.retry,
-        progress=progress,
-        stats=stats,
-    )
+    texts = [c.text for c in script.chunks]
+    if heading_engine is None:
+        return synthesize_chunks(
+            texts,
+            engine,
+            cache=settings.cache(),
+            jobs=settings.jobs,
+            retry=settings.retry,
+            progress=progress,
+            stats=stats,
+        )
+    kinds = [p.kind for ch in script.chapters for p in ch.pieces for _ in p.chunks]
+    groups = [
+        (heading_engine, [i for i, k in enumerate(kinds) if k in HEADING_KINDS]),
+        (engine, [i for i, k in enumerate(kinds) if k not in HEADING_KINDS]),
+    ]
+    clips: list[Audio | None] = [None] * len(texts)
+    done = 0
+    total = SynthesisStats()
+    for tts, indices in groups:
+        if not indices:
+            continue
+        part = SynthesisStats()
+
+        def relay(p: SynthesisProgress, base: int = done) -> None:
+            if progress is not None:
+                progress(SynthesisProgress(base + p.done, len(texts), total.cached + p.cached))
+
+        audio = synthesize_chunks(
+            [texts[i] for i in indices],
+            tts,
+            cache=settings.cache(),
+            jobs=settings.jobs,
+            retry=settings.retry,
+            progress=relay,
+            stats=part,
+        )
+        for i, a in zip(indices, audio, strict=True):
+            clips[i] = a
+        done += len(indices)
+        total.cached += part.cached
+        total.synthesized += part.synthesized
+        total.retries += part.retries
+        total.rate_limited += part.rate_limited
+    if stats is not None:
+        stats.total, stats.cached = len(texts), total.cached
+        stats.synthesized, stats.retries = total.synthesized, total.retries
+        stats.rate_limited = total.rate_limited
+    return [a for a in clips if a is not None]
 
 
 def output_path_for(
@@ -275,7 +326,26 @@ def make(
     script = prepare_script(article, engine_obj.max_chars, settings)
     if not script.chunks:
         raise InputError(f"{source}: nothing to read after cleaning the article.")
-    return render(script, engine_obj, reason, target, fmt, settings, progress, started)
+    heading = heading_engine(engine_obj, engine_options, settings.heading_voice)
+    return render(
+        script, engine_obj, reason, target, fmt, settings, progress, started, heading_tts=heading
+    )
+
+
+def heading_engine(tts: Engine, options: EngineOptions | None, voice: str | None) -> Engine | None:
+    """The same engine with the heading voice (piper: a speaker of the same voice file)."""
+    if voice is None:
+        return None
+    options = options or EngineOptions()
+    if tts.name == "piper":
+        speaker: int | str = int(voice) if voice.isdigit() else voice
+        other = replace(options, speaker=speaker)
+    else:
+        other = replace(options, voice=voice)
+    heading = create_engine(tts.name, other)
+    if getattr(heading, "sample_rate", None) != getattr(tts, "sample_rate", None):
+        raise ConfigError("the heading voice must have the body voice's sample rate.")
+    return heading
 
 
 def render(
@@ -288,12 +358,13 @@ def render(
     progress: Progress | None = None,
     started: float | None = None,
     sting: Path | None = None,
+    heading_tts: Engine | None = None,
 ) -> MakeResult:
     """Synthesize, assemble, master and write a prepared script (and its sidecars)."""
     started = time.perf_counter() if started is None else started
     article = script.article
     stats = SynthesisStats()
-    clips = synthesize(script, tts, settings, progress, stats)
+    clips = synthesize(script, tts, settings, progress, stats, heading_tts)
     programme, fitted = _assemble(script, clips, settings, sting)
     mastering = settings.mastering
     loss = 0.0
@@ -357,7 +428,9 @@ def render(
             duration=duration,
             artist=tags.artist,
             engine=tts.name,
-            voice=tts.voice,
+            voice=tts.voice
+            if heading_tts is None
+            else f"{tts.voice}; headings {heading_tts.voice}",
             settings=_settings_record(settings, fmt, mastered.rate, fitted),
             loudness=asdict(mastered.loudness) if mastered.loudness else None,
         )

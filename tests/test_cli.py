@@ -199,3 +199,32 @@ def test_ctrl_c_exits_130_with_message(tmp_path: Path, monkeypatch: pytest.Monke
     assert result.exit_code == 130
     assert "2 of" in result.output and "Run the same command again" in result.output
     assert not out.exists()
+
+
+def test_heading_voice_reads_titles_with_another_voice(tmp_path: Path) -> None:
+    src = tmp_path / "bai.txt"
+    src.write_text(
+        "Giá lúa tăng mạnh\n\nGiá lúa hôm nay tăng mạnh.\n\nThị trường\n\nThương lái thu mua.\n",
+        encoding="utf-8",
+    )
+    base = [
+        "make",
+        str(src),
+        "-e",
+        "espeak",
+        "-o",
+        str(tmp_path / "x.mp3"),
+        "--cache-dir",
+        str(tmp_path / "c"),
+        "--sidecars",
+        "manifest",
+    ]
+    first = runner.invoke(app, [*base, "--heading-voice", "vi-VN-x-south"])
+    assert first.exit_code == 0, first.output
+    manifest = json.loads((tmp_path / "x.manifest.json").read_text(encoding="utf-8"))
+    assert manifest["voice"] == "vi; headings vi-VN-x-south"
+    second = runner.invoke(app, [*base, "--heading-voice", "vi-VN-x-central"])
+    # Only the title and the heading are read again, by the new heading voice.
+    assert "(2 from cache)" in second.output
+    bad = runner.invoke(app, [*base, "--heading-voice", "nope"])
+    assert bad.exit_code == 2 and "no voice" in bad.output
