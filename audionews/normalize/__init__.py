@@ -31,8 +31,8 @@ __all__ = ["Normalizer", "normalize_text"]
 
 _log = logging.getLogger(__name__)
 
-_WORD_END = r"(?![\w&]|[-/.][^\W\d_])"
-_WORD_START = r"(?<![\w./&-])"
+_WORD_END = r"(?!\w|[-.][^\W\d_])"
+_WORD_START = r"(?<![\w.-])"
 _ABBR = rf"[{r.UPPER}][\w&.-]*[\w]"
 _DEFINITION = re.compile(
     rf"\((?:(?:gọi|viết) tắt(?: là)?:?\s+|sau đây gọi (?:tắt )?là\s+)?({_ABBR})\)"

@@ -83,14 +83,17 @@ def phone_numbers(text: str) -> str:
 
 # --- document numbers
 _DOC_CODE = r"[A-ZĐ][\wĐđ&.]*(?:[-/][\wĐđ&]+)*"
+_DOC_CODE_SLASHED = r"[A-ZĐ][\wĐđ&]*(?:/[A-ZĐ][\wĐđ&]*)+"
 _DOCUMENT = re.compile(rf"(?<![\w/.,])(\d{{1,6}})(?:/(\d{{4}}))?/({_DOC_CODE})")
 
 
 def _spell_code(code: str) -> str:
     parts: list[str] = []
-    for piece in re.findall(r"\d+|&|[^\W\d_]", code):
+    for piece in re.findall(r"\d+|&|/|[^\W\d_]", code):
         if piece == "&":
             parts.append("và")
+        elif piece == "/":
+            parts.append("trên")
         elif piece.isdecimal():
             parts.append(read_cardinal(int(piece)) if len(piece) <= 2 else read_digits(piece))
         else:
@@ -107,9 +110,15 @@ def _read_document(match: re.Match[str]) -> str:
     return " ".join(words)
 
 
+_DOCUMENT_DASH = re.compile(rf"(?<![\w/.,])(\d{{1,6}})-({_DOC_CODE_SLASHED})")
+
+
 def document_numbers(text: str) -> str:
     """ "100/2019/NĐ-CP" -> "một trăm trên hai nghìn không trăm mười chín trên nờ đê xê pê"."""
-    return _DOCUMENT.sub(_read_document, text)
+    text = _DOCUMENT.sub(_read_document, text)
+    return _DOCUMENT_DASH.sub(  # "68-NQ/TW"
+        lambda m: f"{read_cardinal(int(m.group(1)))} {_spell_code(m.group(2))}", text
+    )
 
 
 # --- e-mail and web addresses
@@ -580,7 +589,7 @@ _SYMBOLS: dict[str, str] = {
 _SYMBOL_RE = re.compile("|".join(re.escape(s) for s in _SYMBOLS))
 _WORD_SLASH = re.compile(r"(?<=[^\W\d_])\s*/\s*(?=[^\W\d_])")
 _LONE_DASH = re.compile(r"(?:(?<=\s)|^)-+(?:\s+|$)|(?<=[^\W\d_])\s+-+(?=\s|$)", re.MULTILINE)
-_SPACE_BEFORE_PUNCT = re.compile(r"[ \t]+([,.;:?!)\]])")
+_SPACE_BEFORE_PUNCT = re.compile(r"[ \t]+([,.;:?!)\]])(?!\w)")
 _SPACE_AFTER_OPEN = re.compile(r"([(\[])\s+")
 _DOUBLE_COMMA = re.compile(r"(?:\s*,){2,}")
 _COMMA_BEFORE_STOP = re.compile(r",\s*([.;:?!])")

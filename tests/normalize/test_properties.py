@@ -36,6 +36,7 @@ def strict_normalize(text: str) -> str:
     """Like normalize_text, but without the safety net that skips a failing rule."""
     normalizer = Normalizer()
     normalizer.learn(text)
+    normalizer.normalize("")  # reads what was learned
     for rule in normalizer.rules:
         text = rule(text)
     return text
