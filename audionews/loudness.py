@@ -114,9 +114,21 @@ def _step_energies(x: Float, rate: int) -> tuple[NDArray[np.float64], int]:
     n = len(x) // step
     if n == 0:
         return np.zeros(0), step
-    spectra = np.fft.rfft(x[: n * step].reshape(n, step), axis=1)
-    power = spectra.real**2 + spectra.imag**2
-    return np.asarray(power @ _k_power(step, rate), dtype=np.float64), step
+    weight = _k_power(step, rate).astype(np.float32)
+    blocks = x[: n * step].reshape(n, step)
+
+    def energies(part: Float) -> NDArray[np.float64]:
+        spectra = np.fft.rfft(part, axis=1)
+        return np.asarray((spectra.real**2 + spectra.imag**2) @ weight, dtype=np.float64)
+
+    if n < 2000:
+        return energies(blocks), step
+    # numpy's FFT releases the GIL: two halves on two cores.
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(2) as pool:
+        halves = list(pool.map(energies, (blocks[: n // 2], blocks[n // 2 :])))
+    return np.concatenate(halves), step
 
 
 def _window_loudness(energies: NDArray[np.float64], steps: int, step: int) -> NDArray[np.float64]:
@@ -207,6 +219,10 @@ def true_peak_db(x: Float, rate: int) -> float:
 def measure(x: Float, rate: int) -> Loudness:
     """Integrated loudness, loudness range, max momentary/short-term loudness and true peak."""
     energies, step = _step_energies(x, rate)
+    return _measure_from(energies, step, x, rate)
+
+
+def _measure_from(energies: NDArray[np.float64], step: int, x: Float, rate: int) -> Loudness:
     momentary = _window_loudness(energies, 4, step)
     short_term = _window_loudness(energies, 30, step)
     lra = 0.0
@@ -228,38 +244,40 @@ def measure(x: Float, rate: int) -> Loudness:
 # --- limiter and normalization ---------------------------------------------------------------
 
 
-def _limiter_gain(env: Float, ceiling: float, rate: int, window_ms: float) -> Float:
-    """A smooth gain that is <= ceiling/env at every sample.
-
-    Per block of samples, the smallest gain any of them needs; a min filter over +-H blocks,
-    then a mean over H blocks (each averaged value is a minimum over a window that contains the
-    block); then linear interpolation between block values, both <= the need of the samples
-    between them.
-    """
+def _block_peaks(env: Float) -> Float:
+    """The largest envelope value in each block of ``_DECIMATE`` samples."""
     n = len(env)
     blocks = -(-n // _DECIMATE)
     padded = np.zeros(blocks * _DECIMATE, dtype=np.float32)
     padded[:n] = env
-    peak = padded.reshape(blocks, _DECIMATE).max(axis=1)
-    need = np.minimum(1.0, ceiling / np.maximum(peak, 1e-12)).astype(np.float32)
+    peaks: Float = padded.reshape(blocks, _DECIMATE).max(axis=1)
+    return peaks
+
+
+def _gain_from_peaks(peaks: Float, n: int, ceiling: float, rate: int, window_ms: float) -> Float:
+    """A smooth gain for ``n`` samples that is <= ceiling/peak of every block.
+
+    A min filter over +-H blocks, then a mean over H blocks (each averaged value is a minimum
+    over a window that contains the block); then linear ramps between block values, both <= the
+    need of the samples between them.
+    """
+    need = np.minimum(1.0, ceiling / np.maximum(peaks, 1e-12)).astype(np.float32)
     if float(need.min()) >= 1.0:
         return np.ones(n, dtype=np.float32)
     half = max(2, int(rate * window_ms / 1000 / _DECIMATE))
     held = sliding_window_view(np.pad(need, half, mode="edge"), 2 * half + 1).min(axis=1)
-    csum = np.concatenate(
-        (
-            [0.0],
-            np.cumsum(
-                np.pad(held, (half // 2, half - half // 2 - 1), mode="edge"), dtype=np.float64
-            ),
-        )
-    )
+    padded = np.pad(held, (half // 2, half - half // 2 - 1), mode="edge")
+    csum = np.concatenate(([0.0], np.cumsum(padded, dtype=np.float64)))
     smooth = np.minimum((csum[half:] - csum[:-half]) / half, need).astype(np.float32)
-    # Linear ramps from each block's value to the next one's, 32 samples at a time.
     nxt = np.append(smooth[1:], smooth[-1])
     ramp = np.arange(_DECIMATE, dtype=np.float32) / _DECIMATE
     gain = (smooth[:, None] + (nxt - smooth)[:, None] * ramp[None, :]).reshape(-1)[:n]
     return np.ascontiguousarray(gain, dtype=np.float32)
+
+
+def _limiter_gain(env: Float, ceiling: float, rate: int, window_ms: float) -> Float:
+    """A smooth gain that is <= ceiling/env at every sample."""
+    return _gain_from_peaks(_block_peaks(env), len(env), ceiling, rate, window_ms)
 
 
 def limit(x: Float, rate: int, ceiling_db: float, window_ms: float = 20.0) -> Float:
@@ -290,7 +308,9 @@ def normalize(
     ceiling = db_to_gain(ceiling_dbtp - _MARGIN_DB)
     first = target_lufs - start
     headroom = 6.0  # extra gain the search may need where the limiter takes some back
-    env = true_peak_envelope(x, rate, floor=ceiling / db_to_gain(first + headroom + 4.0))
+    overs = 2.0  # how far an inter-sample peak may stand above the samples around it
+    env = true_peak_envelope(x, rate, floor=ceiling / db_to_gain(first + headroom + overs))
+    peaks = _block_peaks(env)  # scales with the gain: computed once
 
     n = len(energies)
     x2 = np.square(x[: n * step]).reshape(n, step)
@@ -301,7 +321,7 @@ def normalize(
         how much the limiter reduces that step's (unweighted) energy. Exact where the limiter
         is idle; checked exactly at the end."""
         gain = db_to_gain(gain_db)
-        curve = _limiter_gain(env * gain, ceiling, rate, 20.0)
+        curve = _gain_from_peaks(peaks * gain, len(x), ceiling, rate, 20.0)
         c = curve[: n * step].reshape(n, step)
         kept = np.einsum("ij,ij,ij->i", x2, c, c, dtype=np.float64) / sx2
         e = energies * (gain * gain) * kept
@@ -313,7 +333,8 @@ def normalize(
     for _ in range(max_rounds):
         if gain_db > first + headroom:  # outside the envelope computed above: widen it
             headroom = gain_db - first + 6.0
-            env = true_peak_envelope(x, rate, floor=ceiling / db_to_gain(first + headroom + 4.0))
+            env = true_peak_envelope(x, rate, floor=ceiling / db_to_gain(first + headroom + overs))
+            peaks = _block_peaks(env)
         reached, curve = loudness_after(gain_db)
         points.append((gain_db, reached))
         if abs(reached - target_lufs) <= tolerance:
@@ -324,8 +345,19 @@ def normalize(
             if g1 != g0:
                 slope = min(1.0, max(0.05, (l1 - l0) / (g1 - g0)))
         gain_db = min(first + 24.0, gain_db + (target_lufs - reached) / slope)
-    y = (x * (db_to_gain(gain_db) * curve)).astype(np.float32)
-    result = measure(y, rate)
+
+    def exact(gain_db: float, curve: Float) -> tuple[Float, Loudness]:
+        """The result and its exact measurement: steps the limiter left alone scale with
+        gain^2; only the others are transformed again."""
+        gain = db_to_gain(gain_db)
+        y = (x * (gain * curve)).astype(np.float32)
+        e = energies * (gain * gain)
+        touched = np.flatnonzero(curve[: n * step].reshape(n, step).min(axis=1) < 1.0)
+        if touched.size:
+            e[touched] = _step_energies(y[: n * step].reshape(n, step)[touched].ravel(), rate)[0]
+        return y, _measure_from(e, step, y, rate)
+
+    y, result = exact(gain_db, curve)
     for _ in range(2):  # the estimate is close; correct on the exact measurement
         miss = target_lufs - result.integrated
         if abs(miss) <= tolerance:
@@ -337,8 +369,7 @@ def normalize(
                 slope = min(1.0, max(0.05, (l1 - l0) / (g1 - g0)))
         gain_db = min(first + 24.0, gain_db + miss / slope)
         _, curve = loudness_after(gain_db)
-        y = (x * (db_to_gain(gain_db) * curve)).astype(np.float32)
-        result = measure(y, rate)
+        y, result = exact(gain_db, curve)
     if abs(result.integrated - target_lufs) > 0.5:
         raise ValueError(
             f"{target_lufs:g} LUFS cannot be reached under a {ceiling_dbtp:g} dBTP ceiling with "
