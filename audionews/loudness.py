@@ -286,6 +286,16 @@ def limit(x: Float, rate: int, ceiling_db: float, window_ms: float = 20.0) -> Fl
     return (x * _limiter_gain(env, db_to_gain(ceiling_db), rate, window_ms)).astype(np.float32)
 
 
+def _slope(points: list[tuple[float, float]]) -> float:
+    """LU gained per dB of gain between the last two tries (1 until there are two)."""
+    if len(points) < 2:
+        return 1.0
+    (g0, l0), (g1, l1) = points[-2], points[-1]
+    if g1 == g0:
+        return 1.0
+    return min(1.0, max(0.05, (l1 - l0) / (g1 - g0)))
+
+
 def normalize(
     x: Float,
     rate: int,
@@ -339,11 +349,7 @@ def normalize(
         points.append((gain_db, reached))
         if abs(reached - target_lufs) <= tolerance:
             break
-        slope = 1.0
-        if len(points) >= 2:
-            (g0, l0), (g1, l1) = points[-2], points[-1]
-            if g1 != g0:
-                slope = min(1.0, max(0.05, (l1 - l0) / (g1 - g0)))
+        slope = _slope(points)
         gain_db = min(first + 24.0, gain_db + (target_lufs - reached) / slope)
 
     def exact(gain_db: float, curve: Float) -> tuple[Float, Loudness]:
@@ -362,11 +368,7 @@ def normalize(
         miss = target_lufs - result.integrated
         if abs(miss) <= tolerance:
             break
-        slope = 1.0
-        if len(points) >= 2:
-            (g0, l0), (g1, l1) = points[-2], points[-1]
-            if g1 != g0:
-                slope = min(1.0, max(0.05, (l1 - l0) / (g1 - g0)))
+        slope = _slope(points)
         gain_db = min(first + 24.0, gain_db + miss / slope)
         _, curve = loudness_after(gain_db)
         y, result = exact(gain_db, curve)

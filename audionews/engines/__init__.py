@@ -25,6 +25,7 @@ __all__ = [
     "EngineSpec",
     "Mark",
     "create_engine",
+    "decode_mp3",
     "engine_names",
 ]
 
@@ -173,6 +174,30 @@ ENGINES: dict[str, EngineSpec] = {
         online=True,
     ),
 }
+
+
+def decode_mp3(mp3: bytes, sample_rate: int, who: str) -> bytes:
+    """An online engine's MP3 answer as 16-bit mono PCM (miniaudio; no ffmpeg needed).
+
+    ``who`` names the engine and service in errors, e.g. "gtts: Google's".
+    """
+    import miniaudio
+
+    from audionews.errors import SynthesisError
+
+    try:
+        decoded = miniaudio.decode(
+            mp3,
+            output_format=miniaudio.SampleFormat.SIGNED16,
+            nchannels=1,
+            sample_rate=sample_rate,
+        )
+    except miniaudio.DecodeError as exc:
+        raise SynthesisError(f"{who} answer is not decodable MP3 audio ({exc})") from exc
+    pcm: bytes = decoded.samples.tobytes()
+    if not pcm:
+        raise SynthesisError(f"{who} answer decoded to no audio")
+    return pcm
 
 
 def engine_names() -> list[str]:

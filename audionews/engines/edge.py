@@ -23,7 +23,7 @@ import socket
 import threading
 from typing import Any, Literal
 
-from audionews.engines import Audio, EngineOptions, Mark
+from audionews.engines import Audio, EngineOptions, Mark, decode_mp3
 from audionews.errors import (
     ConfigError,
     EngineUnavailable,
@@ -234,23 +234,7 @@ def _retry_after(value: str | None) -> float | None:
 
 
 def _decode_mp3(mp3: bytes) -> bytes:
-    import miniaudio
-
-    try:
-        decoded = miniaudio.decode(
-            mp3,
-            output_format=miniaudio.SampleFormat.SIGNED16,
-            nchannels=1,
-            sample_rate=SAMPLE_RATE,
-        )
-    except miniaudio.DecodeError as exc:
-        raise SynthesisError(
-            f"edge: Microsoft's answer is not decodable MP3 audio ({exc})"
-        ) from exc
-    pcm: bytes = decoded.samples.tobytes()
-    if not pcm:
-        raise SynthesisError("edge: Microsoft's answer decoded to no audio")
-    return pcm
+    return decode_mp3(mp3, SAMPLE_RATE, "edge: Microsoft's")
 
 
 def create(options: EngineOptions) -> EdgeEngine:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from audionews.engines import Audio, EngineOptions
+from audionews.engines import Audio, EngineOptions, decode_mp3
 from audionews.errors import SynthesisError, TransientSynthesisError
 
 __all__ = ["GOOGLE_MAX_CHARS", "GttsEngine", "check", "create", "endpoint_reachable"]
@@ -124,21 +124,7 @@ def _describe(status: int | None, exc: Exception) -> str:
 
 
 def _decode_mp3(mp3: bytes) -> bytes:
-    import miniaudio
-
-    try:
-        decoded = miniaudio.decode(
-            mp3,
-            output_format=miniaudio.SampleFormat.SIGNED16,
-            nchannels=1,
-            sample_rate=SAMPLE_RATE,
-        )
-    except miniaudio.DecodeError as exc:
-        raise SynthesisError(f"gtts: Google's answer is not decodable MP3 audio ({exc})") from exc
-    pcm: bytes = decoded.samples.tobytes()
-    if not pcm:
-        raise SynthesisError("gtts: Google's answer decoded to no audio")
-    return pcm
+    return decode_mp3(mp3, SAMPLE_RATE, "gtts: Google's")
 
 
 def create(options: EngineOptions) -> GttsEngine:
