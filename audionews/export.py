@@ -29,14 +29,17 @@ from audionews.loudness import Loudness
 
 __all__ = [
     "MP3_DELAY_SAMPLES",
+    "HeardTimes",
     "Tags",
     "atomic_write",
     "encode_mp3",
+    "encode_mp3_fast",
     "mp3_delay_ms",
     "mp3_loudness_loss",
     "shift_for_mp3",
     "slugify",
     "write_mp3",
+    "write_mp3_timed",
     "write_wav",
 ]
 
@@ -92,6 +95,7 @@ def encode_mp3(
     bitrate: int = 64,
     quality: int = 3,
     vbr_quality: int | None = None,
+    xing: bool = True,
 ) -> bytes:
     """Encode mono 16-bit PCM to CBR MP3 at ``bitrate`` kbps, keeping ``sample_rate``.
 
@@ -128,7 +132,7 @@ def encode_mp3(
         raise ExportError(
             f"MP3 encoding failed (LAME, {bitrate} kbps, {sample_rate} Hz): {exc}"
         ) from exc
-    if vbr_quality is not None:
+    if vbr_quality is not None and xing:
         from audionews.xing import add_xing_header
 
         data = add_xing_header(data)
@@ -203,13 +207,134 @@ def mp3_loudness_loss(
     return float(max(-1.0, min(1.0, before - after)))
 
 
+@dataclass(frozen=True)
+class HeardTimes:
+    """Maps a time in the programme's PCM to when it is heard in the MP3.
+
+    Decoders first play the encoder delay; a stream encoded in two halves (see
+    :func:`encode_mp3_fast`) also plays, inside the pause where it was cut, the first half's
+    padding and the second half's delay.
+    """
+
+    rate: int
+    split_ms: float | None = None
+    """Where the second half starts, in programme time."""
+    inserted_ms: float = 0.0
+    """Silence added at the cut."""
+
+    def __call__(self, ms: float) -> float:
+        heard = ms + mp3_delay_ms(self.rate)
+        if self.split_ms is not None and ms >= self.split_ms:
+            heard += self.inserted_ms
+        return heard
+
+    def chapters(self, chapters: tuple[ChapterMark, ...]) -> tuple[ChapterMark, ...]:
+        """Chapters as heard (the first stays at 0); the last ends where the audio does."""
+        return tuple(
+            ChapterMark(
+                c.title,
+                0 if i == 0 else round(self(c.start_ms)),
+                round(self(c.end_ms)),
+            )
+            for i, c in enumerate(chapters)
+        )
+
+
 def shift_for_mp3(chapters: tuple[ChapterMark, ...], sample_rate: int) -> tuple[ChapterMark, ...]:
-    """Chapter times as heard in the MP3: after the encoder delay (the first stays at 0)."""
-    delay = mp3_delay_ms(sample_rate)
-    return tuple(
-        ChapterMark(c.title, 0 if i == 0 else round(c.start_ms + delay), round(c.end_ms + delay))
-        for i, c in enumerate(chapters)
-    )
+    """Chapter times as heard in a single-stream MP3: after the encoder delay."""
+    return HeardTimes(sample_rate).chapters(chapters)
+
+
+#: Programmes shorter than this are encoded in one stream.
+PARALLEL_MIN_SECONDS = 60.0
+_MIN_CUT_PAUSE_S = 0.3
+
+
+def _cut_point(pcm: bytes, rate: int) -> int | None:
+    """A sample in the middle of the digital-silence pause nearest the programme's middle
+    (among the middle third), or None."""
+    x = np.frombuffer(pcm, dtype="<i2")
+    n = len(x)
+    if n < PARALLEL_MIN_SECONDS * rate:
+        return None
+    sound = np.flatnonzero(x)
+    if sound.size < 2:
+        return None
+    gaps = np.diff(sound)
+    long = np.flatnonzero(gaps > _MIN_CUT_PAUSE_S * rate)
+    if long.size == 0:
+        return None
+    middles = sound[long] + gaps[long] // 2
+    inside = middles[(middles > n // 3) & (middles < 2 * n // 3)]
+    if inside.size == 0:
+        return None
+    return int(inside[np.argmin(np.abs(inside - n // 2))])
+
+
+def _encode_half(args: tuple[bytes, int, int, int, int | None]) -> bytes:
+    pcm, rate, bitrate, quality, vbr_quality = args
+    return encode_mp3(pcm, rate, bitrate, quality, vbr_quality, xing=False)
+
+
+def encode_mp3_fast(
+    pcm: bytes,
+    sample_rate: int,
+    bitrate: int = 64,
+    quality: int = 3,
+    vbr_quality: int | None = None,
+) -> tuple[bytes, HeardTimes]:
+    """Encode on two cores: LAME holds the GIL, so the first half goes to a forked process.
+
+    The stream is cut in the middle of a pause of digital silence; the two MP3 streams are
+    joined frame-exactly (each is a valid stream; decoders play them back to back), which adds
+    the first half's padding and the second half's delay, about 0.1 s, inside that pause.
+    :class:`HeardTimes` accounts for it. Falls back to one stream when there is no such pause,
+    the programme is short, or processes cannot be forked.
+    """
+    import multiprocessing as mp
+
+    from audionews.xing import add_xing_header, frames
+
+    cut = _cut_point(pcm, sample_rate)
+    if cut is None or "fork" not in mp.get_all_start_methods():
+        return encode_mp3(pcm, sample_rate, bitrate, quality, vbr_quality), HeardTimes(sample_rate)
+    at = cut * 2
+    first_args = (pcm[:at], sample_rate, bitrate, quality, vbr_quality)
+    try:
+        with mp.get_context("fork").Pool(1) as pool:
+            pending = pool.apply_async(_encode_half, (first_args,))
+            second = encode_mp3(pcm[at:], sample_rate, bitrate, quality, vbr_quality, xing=False)
+            first = pending.get()
+    except OSError:  # no processes here: one stream
+        return encode_mp3(pcm, sample_rate, bitrate, quality, vbr_quality), HeardTimes(sample_rate)
+    per_frame = 1152 if sample_rate >= 32000 else 576
+    decoded_first = len(frames(first)) * per_frame
+    inserted = decoded_first - cut  # the first half's padding and the second's delay
+    data = first + second
+    if vbr_quality is not None:
+        data = add_xing_header(data)
+    timing = HeardTimes(sample_rate, cut * 1000 / sample_rate, inserted * 1000 / sample_rate)
+    return data, timing
+
+
+def write_mp3_timed(
+    programme: Programme,
+    target: Path,
+    tags: Tags,
+    bitrate: int = 64,
+    vbr_quality: int | None = None,
+) -> HeardTimes:
+    """Encode (on two cores when it pays) and write ``programme`` with tags and chapters as
+    heard, atomically. Returns the mapping from programme time to heard time."""
+    rate = programme.audio.sample_rate
+    mp3, timing = encode_mp3_fast(programme.audio.pcm, rate, bitrate, vbr_quality=vbr_quality)
+    with atomic_write(target) as tmp:
+        tmp.write_bytes(mp3)
+        try:
+            _write_tags(tmp, tags, timing.chapters(programme.chapters))
+        except Exception as exc:
+            raise ExportError(f"{target}: writing ID3 tags failed: {exc}") from exc
+    return timing
 
 
 def write_mp3(
@@ -221,16 +346,9 @@ def write_mp3(
 ) -> Path:
     """Encode ``programme`` and write it to ``target`` with tags and chapters, atomically.
 
-    Chapter times are shifted by the encoder delay (see ``MP3_DELAY_SAMPLES``).
+    Chapter times are those heard (see :class:`HeardTimes`).
     """
-    rate = programme.audio.sample_rate
-    mp3 = encode_mp3(programme.audio.pcm, rate, bitrate, vbr_quality=vbr_quality)
-    with atomic_write(target) as tmp:
-        tmp.write_bytes(mp3)
-        try:
-            _write_tags(tmp, tags, shift_for_mp3(programme.chapters, rate))
-        except Exception as exc:
-            raise ExportError(f"{target}: writing ID3 tags failed: {exc}") from exc
+    write_mp3_timed(programme, target, tags, bitrate, vbr_quality)
     return target
 
 

@@ -32,11 +32,10 @@ from audionews.engines import ENGINES, Audio, Engine, EngineOptions, create_engi
 from audionews.errors import ConfigError, InputError
 from audionews.export import (
     Tags,
-    mp3_delay_ms,
     mp3_loudness_loss,
-    shift_for_mp3,
     slugify,
     write_mp3,
+    write_mp3_timed,
     write_wav,
 )
 from audionews.loudness import Loudness
@@ -410,12 +409,13 @@ def render(
             mastered.loudness,
         )
     else:
-        write_mp3(_as_programme(mastered), target, tags, settings.bitrate, settings.vbr_quality)
-        chapters = shift_for_mp3(chapters, mastered.rate)
-        delay = mp3_delay_ms(mastered.rate)
-        duration += delay / 1000  # as heard: the encoder delay comes first
+        heard = write_mp3_timed(
+            _as_programme(mastered), target, tags, settings.bitrate, settings.vbr_quality
+        )
+        chapters = heard.chapters(chapters)
+        duration = heard(duration * 1000) / 1000  # as heard: encoder delay and any cut
         chunks = tuple(
-            replace(c, start_ms=c.start_ms + delay, end_ms=c.end_ms + delay) for c in chunks
+            replace(c, start_ms=heard(c.start_ms), end_ms=heard(c.end_ms)) for c in chunks
         )
     written: list[Path] = []
     if settings.sidecars:
