@@ -314,7 +314,9 @@ def normalize(
     energies, step = _step_energies(x, rate)
     start = _gated_mean(_window_loudness(energies, 4, step), -10.0)
     if start <= _ABS_GATE:
-        raise ValueError("the programme is silent: nothing to normalize")
+        raise ValueError(
+            "the programme is silent, so its loudness cannot be set: check the engine and voice"
+        )
     ceiling = db_to_gain(ceiling_dbtp - _MARGIN_DB)
     first = target_lufs - start
     headroom = 6.0  # extra gain the search may need where the limiter takes some back

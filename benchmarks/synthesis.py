@@ -46,7 +46,13 @@ def fake_answer(seconds: float = 1.0) -> str:
     enc.set_in_sample_rate(rate)
     enc.set_out_sample_rate(rate)
     enc.set_channels(1)
-    pcm = b"\x10\x00\xf0\xff" * int(seconds * rate / 2)
+    import math
+    import struct
+
+    n = int(seconds * rate)
+    pcm = struct.pack(
+        f"<{n}h", *(int(6000 * math.sin(2 * math.pi * 220 * i / rate)) for i in range(n))
+    )
     mp3 = bytes(enc.encode(pcm)) + bytes(enc.flush())
     frame = json.dumps(
         [
