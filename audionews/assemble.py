@@ -58,6 +58,8 @@ class ChapterMark:
     title: str
     start_ms: int
     end_ms: int
+    children: tuple[ChapterMark, ...] = ()
+    """Sub-chapters (the sections of a bulletin's story)."""
 
 
 @dataclass(frozen=True)
@@ -226,9 +228,14 @@ def join(
     timed: list[TimedChunk] = []
     starts: list[int] = []
     index = 0
+    piece_starts: list[list[int]] = []
     for chapter in script.chapters:
         starts.append(position)
-        for chunk in chapter.chunks:
+        piece_starts.append([])
+        chunks = [(k, c) for k, p in enumerate(chapter.pieces) for c in p.chunks]
+        for k, chunk in chunks:
+            if len(piece_starts[-1]) <= k:
+                piece_starts[-1].extend([position] * (k + 1 - len(piece_starts[-1])))
             x = prepared[index]
             index += 1
             begin = position
@@ -256,7 +263,16 @@ def join(
     for i, chapter in enumerate(script.chapters):
         start = round(starts[i] * 1000 / rate)
         end = round(starts[i + 1] * 1000 / rate) if i + 1 < len(starts) else total_ms
-        marks.append(ChapterMark(chapter.title, start, end))
+        children: list[ChapterMark] = []
+        sections = [
+            (title, round(piece_starts[i][k] * 1000 / rate))
+            for title, k in chapter.sections
+            if k < len(piece_starts[i])
+        ]
+        for j, (title, child_start) in enumerate(sections):
+            child_end = sections[j + 1][1] if j + 1 < len(sections) else end
+            children.append(ChapterMark(title, child_start, child_end))
+        marks.append(ChapterMark(chapter.title, start, end, tuple(children)))
     return Programme(audio=audio, chapters=tuple(marks), chunks=tuple(timed))
 
 

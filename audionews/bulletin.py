@@ -140,7 +140,13 @@ def build_bulletin_script(
             lexicon_files=settings.lexicon_files,
         )
         pieces = [p for ch in story.chapters for p in ch.pieces]
-        chapters.append(Chapter(article.title, tuple(pieces)))
+        sections: list[tuple[str, int]] = []
+        if len(story.chapters) > 1:  # the story's own sections become sub-chapters
+            offset = 0
+            for ch in story.chapters:
+                sections.append((ch.title, offset))
+                offset += len(ch.pieces)
+        chapters.append(Chapter(article.title, tuple(pieces), tuple(sections)))
         dropped.extend(story.dropped)
     # Every story but the last ends with a story pause; the programme with its end pause.
     marked: list[Chapter] = []
@@ -152,7 +158,7 @@ def build_bulletin_script(
         last = pieces[-1]
         chunks = (*last.chunks[:-1], Chunk(last.chunks[-1].text, pause))
         pieces[-1] = Piece(last.kind, last.written, last.spoken, chunks)
-        marked.append(Chapter(chapter.title, tuple(pieces)))
+        marked.append(Chapter(chapter.title, tuple(pieces), chapter.sections))
     header = Article(
         title=title or " - ".join(a.title for a in articles[:3]),
         published=articles[0].published if articles else None,

@@ -228,13 +228,16 @@ class HeardTimes:
             heard += self.inserted_ms
         return heard
 
-    def chapters(self, chapters: tuple[ChapterMark, ...]) -> tuple[ChapterMark, ...]:
-        """Chapters as heard (the first stays at 0); the last ends where the audio does."""
+    def chapters(
+        self, chapters: tuple[ChapterMark, ...], at_zero: bool = True
+    ) -> tuple[ChapterMark, ...]:
+        """Chapters (and their sub-chapters) as heard; the first stays at 0."""
         return tuple(
             ChapterMark(
                 c.title,
-                0 if i == 0 else round(self(c.start_ms)),
+                0 if at_zero and i == 0 else round(self(c.start_ms)),
                 round(self(c.end_ms)),
+                self.chapters(c.children, at_zero and i == 0),
             )
             for i, c in enumerate(chapters)
         )
@@ -433,16 +436,30 @@ def _write_tags(path: Path, tags: Tags, chapters: tuple[ChapterMark, ...]) -> No
                 sub_frames=[TIT2(encoding=1, text=["Mục lục"])],
             )
         )
-        for cid, mark in zip(ids, chapters, strict=True):
-            id3.add(
-                CHAP(
-                    element_id=cid,
-                    start_time=mark.start_ms,
-                    end_time=mark.end_ms,
-                    start_offset=0xFFFFFFFF,
-                    end_offset=0xFFFFFFFF,
-                    sub_frames=[TIT2(encoding=1, text=[mark.title])],
-                )
+
+        def chap(cid: str, mark: ChapterMark) -> Any:
+            return CHAP(
+                element_id=cid,
+                start_time=mark.start_ms,
+                end_time=mark.end_ms,
+                start_offset=0xFFFFFFFF,
+                end_offset=0xFFFFFFFF,
+                sub_frames=[TIT2(encoding=1, text=[mark.title])],
             )
+
+        for n, (cid, mark) in enumerate(zip(ids, chapters, strict=True)):
+            id3.add(chap(cid, mark))
+            if mark.children:  # sub-chapters: an ordered, not top-level CTOC of their own
+                kids = [f"chp{n}s{j}" for j in range(len(mark.children))]
+                id3.add(
+                    CTOC(
+                        element_id=f"toc{n}",
+                        flags=CTOCFlags.ORDERED,
+                        child_element_ids=kids,
+                        sub_frames=[TIT2(encoding=1, text=[mark.title])],
+                    )
+                )
+                for kid, child in zip(kids, mark.children, strict=True):
+                    id3.add(chap(kid, child))
     id3.update_to_v23()
     id3.save(str(path), v2_version=3, v23_sep="/")

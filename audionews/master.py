@@ -152,10 +152,12 @@ def _mix_bed(voice: Float, bed: Float, rate: int, until: int, level_db: float) -
 def _shift(
     chapters: tuple[ChapterMark, ...], chunks: tuple[TimedChunk, ...], ms: float, total_ms: int
 ) -> tuple[tuple[ChapterMark, ...], tuple[TimedChunk, ...]]:
-    moved = [
-        ChapterMark(c.title, 0 if i == 0 else round(c.start_ms + ms), round(c.end_ms + ms))
-        for i, c in enumerate(chapters)
-    ]
+    def move(c: ChapterMark, first: bool) -> ChapterMark:
+        kids = tuple(move(k, first and j == 0) for j, k in enumerate(c.children))
+        start = 0 if first else round(c.start_ms + ms)
+        return ChapterMark(c.title, start, round(c.end_ms + ms), kids)
+
+    moved = [move(c, i == 0) for i, c in enumerate(chapters)]
     if moved:
         moved[-1] = replace(moved[-1], end_ms=total_ms)
     timed = tuple(replace(c, start_ms=c.start_ms + ms, end_ms=c.end_ms + ms) for c in chunks)

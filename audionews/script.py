@@ -69,6 +69,8 @@ class Chapter:
 
     title: str
     pieces: tuple[Piece, ...]
+    sections: tuple[tuple[str, int], ...] = ()
+    """Sub-chapters: (title, index of the first piece); a bulletin story's own sections."""
 
     @property
     def chunks(self) -> tuple[Chunk, ...]:

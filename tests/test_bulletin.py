@@ -150,3 +150,30 @@ def test_feed_command(tmp_path: Path) -> None:
     again = runner.invoke(app, args)
     assert again.exit_code == 0
     assert len(feedparser.parse(str(out / "feed.xml")).entries) == 2  # no duplicates
+
+
+def test_story_sections_become_sub_chapters(tmp_path: Path) -> None:
+    from mutagen.id3 import CTOCFlags
+
+    story = ARTICLES / "01-dbscl-chuyen-doi-lua.txt"  # two subheadings
+    out = tmp_path / "b.mp3"
+    result = runner.invoke(
+        app, ["bulletin", str(story), str(STORIES[1]), "-e", "espeak", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    tags = ID3(out)
+    tocs = {t.element_id: t for t in tags.getall("CTOC")}
+    chaps = {c.element_id: c for c in tags.getall("CHAP")}
+    top = [t for t in tocs.values() if t.flags & CTOCFlags.TOP_LEVEL]
+    assert len(top) == 1 and top[0].child_element_ids == ["chp0", "chp1"]
+    article = load_article(story)[0]
+    sub = tocs["toc0"]
+    assert not sub.flags & CTOCFlags.TOP_LEVEL
+    titles = [str(chaps[i].sub_frames["TIT2"]) for i in sub.child_element_ids]
+    assert titles == [article.title, *article.headings]
+    story_chap = chaps["chp0"]
+    starts = [chaps[i].start_time for i in sub.child_element_ids]
+    assert starts == sorted(starts)
+    assert starts[0] == story_chap.start_time
+    assert all(story_chap.start_time <= s < story_chap.end_time for s in starts)
+    assert "toc1" not in tocs  # the second story has no sections
