@@ -292,14 +292,18 @@ def encode_mp3_fast(
     joined frame-exactly (each is a valid stream; decoders play them back to back), which adds
     the first half's padding and the second half's delay, about 0.1 s, inside that pause.
     :class:`HeardTimes` accounts for it. Falls back to one stream when there is no such pause,
-    the programme is short, or processes cannot be forked.
+    the programme is short, other threads are running, or processes cannot be forked.
     """
     import multiprocessing as mp
+    import threading
 
     from audionews.xing import add_xing_header, frames
 
     cut = _cut_point(pcm, sample_rate)
-    if cut is None or "fork" not in mp.get_all_start_methods():
+    # Forking while other threads run (a batch's workers) can leave locks held in the child
+    # or a library's thread pool stopped under a thread using it: only fork when alone.
+    alone = threading.active_count() == 1
+    if cut is None or not alone or "fork" not in mp.get_all_start_methods():
         return encode_mp3(pcm, sample_rate, bitrate, quality, vbr_quality), HeardTimes(sample_rate)
     at = cut * 2
     first_args = (pcm[:at], sample_rate, bitrate, quality, vbr_quality)

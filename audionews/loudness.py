@@ -119,7 +119,9 @@ def _step_energies(x: Float, rate: int) -> tuple[NDArray[np.float64], int]:
 
     def energies(part: Float) -> NDArray[np.float64]:
         spectra = np.fft.rfft(part, axis=1)
-        return np.asarray((spectra.real**2 + spectra.imag**2) @ weight, dtype=np.float64)
+        power = spectra.real**2 + spectra.imag**2
+        # einsum, not "@": no BLAS, whose thread pool must not be busy if a process forks
+        return np.asarray(np.einsum("ij,j->i", power, weight), dtype=np.float64)
 
     if n < 2000:
         return energies(blocks), step
@@ -200,7 +202,7 @@ def true_peak_envelope(x: Float, rate: int, floor: float = 0.0) -> Float:
     for start in range(0, idx.size, _BLOCK):
         block = idx[start : start + _BLOCK]
         windows = padded[block[:, None] + offsets[None, :]]
-        values = np.abs(windows @ filters.T).max(axis=1)
+        values = np.abs(np.einsum("ij,kj->ik", windows, filters)).max(axis=1)
         env[block] = np.maximum(env[block], values)
     return env
 
