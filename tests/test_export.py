@@ -218,3 +218,27 @@ def test_two_core_encoding_is_sample_exact(rate: int, vbr: int | None) -> None:
         expected = round(heard(c * 1000 / rate) * rate / 1000)
         window = np.abs(y[expected - 3000 : expected + 3000].astype(int))
         assert expected - 3000 + int(np.argmax(window > 15000)) == expected
+
+
+def test_no_fork_while_other_threads_run() -> None:
+    """Forking beside running threads can hang (a BLAS pool stopped under a caller):
+    with another thread alive, the encoder stays in one stream."""
+    import threading
+
+    import numpy as np
+
+    from audionews.export import encode_mp3_fast
+
+    rate = 22050
+    x = np.zeros(rate * 70, dtype="<i2")
+    x[: rate * 30] = 1000
+    x[rate * 36 :] = 1000
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        _, heard = encode_mp3_fast(x.tobytes(), rate, 64)
+    finally:
+        stop.set()
+        other.join()
+    assert heard.split_ms is None
