@@ -499,7 +499,7 @@ def make(
     With several inputs (or a folder), each becomes its own programme in the output folder;
     outputs newer than their input are skipped, and a bad input is reported without stopping
     the others. Options can also come from audionews.toml here or the user config file
-    ([make] section); options given here win.
+    (its make table); options given here win.
     """
     with _errors():
         from audionews.pipeline import make as make_programme
