@@ -13,12 +13,21 @@ from datetime import date, datetime
 from enum import Enum
 
 __all__ = [
+    "DATE_LINE",
+    "FINAL_PUNCT",
+    "LEAD_DASH",
     "Article",
     "Block",
     "BlockKind",
     "Dropped",
     "Section",
+    "fold",
+    "has_final_punct",
+    "is_byline",
+    "is_junk",
+    "is_photo_caption",
     "parse_article",
+    "parse_date",
 ]
 
 
@@ -85,7 +94,7 @@ class Article:
         return tuple(s.heading for s in self.sections if s.heading is not None)
 
 
-# --- line classifiers (data first, then small predicates) -----------------------------------
+# --- line classifiers (data first, then small predicates; shared with formats/) -------------
 
 #: Page chrome that scrapers pick up, compared case-insensitively after folding spaces.
 JUNK_LINES = frozenset(
@@ -175,15 +184,15 @@ _CAPTION_CREDIT = re.compile(
     r"\(Ảnh\b|Ảnh\s+chụp\s+màn\s+hình)",
     re.IGNORECASE,
 )
-_FINAL_PUNCT = tuple(".!?…:;\"”»)'")
+FINAL_PUNCT = tuple(".!?…:;\"”»)'")
 _WEEKDAY = r"(?:(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])|Chủ\s+[Nn]hật|CN)\s*[,-]?\s*)?"
-_DATE_LINE = re.compile(
+DATE_LINE = re.compile(
     rf"^{_WEEKDAY}(?:ngày\s+)?(\d{{1,2}})[/.-](\d{{1,2}})[/.-](\d{{4}})"
     r"(?:\s*[-|,]?\s*(?:lúc\s+)?(\d{1,2})[:hH](\d{2})(?::\d{2})?)?"
     r"\s*(?:\(?\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}\s*\)?)?\s*$",
     re.IGNORECASE,
 )
-_LEAD_DASH = re.compile(r"^\s*(?:(\([^)]{1,30}\)|[A-ZĐ][A-Z0-9Đ.]{1,15})\s*)?[-–—]\s*(?=\S)")
+LEAD_DASH = re.compile(r"^\s*(?:(\([^)]{1,30}\)|[A-ZĐ][A-Z0-9Đ.]{1,15})\s*)?[-–—]\s*(?=\S)")
 _BYLINE_SOURCE = re.compile(
     r"^\(?\s*(?:Theo|Nguồn\s*:?)\s+[^\s].{0,60}?\)?$",
 )
@@ -193,11 +202,11 @@ HEADING_MAX_WORDS = 15
 HEADING_MAX_CHARS = 120
 
 
-def _fold(line: str) -> str:
+def fold(line: str) -> str:
     return " ".join(line.split())
 
 
-def _is_junk(text: str) -> str | None:
+def is_junk(text: str) -> str | None:
     if _SINGLE_LETTERS.match(text):
         return "page junk (font-size widget)"
     if text.casefold().rstrip(":") in JUNK_LINES:
@@ -209,8 +218,8 @@ def _is_junk(text: str) -> str | None:
     return None
 
 
-def _has_final_punct(text: str) -> bool:
-    return text.endswith(_FINAL_PUNCT)
+def has_final_punct(text: str) -> bool:
+    return text.endswith(FINAL_PUNCT)
 
 
 def _is_all_caps(text: str) -> bool:
@@ -218,7 +227,7 @@ def _is_all_caps(text: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
-def _is_byline(text: str) -> bool:
+def is_byline(text: str) -> bool:
     words = text.split()
     if not words or len(words) > 8 or len(text) > 80:
         return False
@@ -228,7 +237,7 @@ def _is_byline(text: str) -> bool:
     return bool(core) and _is_all_caps(core) and len(core.split()) <= 8
 
 
-def _parse_date(m: re.Match[str]) -> datetime | date | None:
+def parse_date(m: re.Match[str]) -> datetime | date | None:
     day, month, year, hour, minute = m.groups()
     try:
         if hour is not None and minute is not None:
@@ -238,7 +247,7 @@ def _parse_date(m: re.Match[str]) -> datetime | date | None:
         return None
 
 
-def _is_photo_caption(text: str) -> bool:
+def is_photo_caption(text: str) -> bool:
     return bool(_CAPTION_CREDIT.search(text)) and len(text) < 400
 
 
@@ -260,7 +269,7 @@ def parse_article(text: str) -> Article:
     final punctuation, is a caption; a short line without final punctuation followed by body text
     is a subheading; an all-caps (or "Theo ...") last line is the byline.
     """
-    lines = [_Line(i, _fold(raw)) for i, raw in enumerate(text.splitlines(), start=1)]
+    lines = [_Line(i, fold(raw)) for i, raw in enumerate(text.splitlines(), start=1)]
     lines = [ln for ln in lines if ln.text]
     dropped: list[Dropped] = []
 
@@ -273,12 +282,12 @@ def parse_article(text: str) -> Article:
             dropped.append(Dropped(ln.no, ln.text, "related-articles block"))
             continue
         if in_related:
-            if _has_final_punct(ln.text) or _is_byline(ln.text):
+            if has_final_punct(ln.text) or is_byline(ln.text):
                 in_related = False
             else:
                 dropped.append(Dropped(ln.no, ln.text, "related-articles block (headline)"))
                 continue
-        reason = None if _DATE_LINE.match(ln.text) else _is_junk(ln.text)
+        reason = None if DATE_LINE.match(ln.text) else is_junk(ln.text)
         if reason:
             dropped.append(Dropped(ln.no, ln.text, reason))
             continue
@@ -291,9 +300,9 @@ def parse_article(text: str) -> Article:
     date_line: str | None = None
     published: datetime | date | None = None
     for ln in kept[:4]:
-        m = _DATE_LINE.match(ln.text)
+        m = DATE_LINE.match(ln.text)
         if m:
-            date_line, published = ln.text, _parse_date(m)
+            date_line, published = ln.text, parse_date(m)
             kept.remove(ln)
             break
 
@@ -302,7 +311,7 @@ def parse_article(text: str) -> Article:
 
     # Byline: the last line, when it looks like one.
     byline: str | None = None
-    if kept and _is_byline(kept[-1].text):
+    if kept and is_byline(kept[-1].text):
         byline = kept.pop().text
 
     lead: str | None = None
@@ -318,21 +327,21 @@ def parse_article(text: str) -> Article:
     for i, ln in enumerate(kept):
         t = ln.text
         # The next block that is not a credited photo caption: a subheading may stand above one.
-        nxt = next((k.text for k in kept[i + 1 :] if not _is_photo_caption(k.text)), None)
-        dash = _LEAD_DASH.match(t)
+        nxt = next((k.text for k in kept[i + 1 :] if not is_photo_caption(k.text)), None)
+        dash = LEAD_DASH.match(t)
         if lead is None and not seen_body and heading is None and dash and len(t) > 40:
             if dash.group(1):
                 dropped.append(Dropped(ln.no, dash.group(1), "outlet tag before the lead"))
             lead = t[dash.end() :].strip()
             seen_body = True
             continue
-        if _is_photo_caption(t):
+        if is_photo_caption(t):
             blocks.append(Block(BlockKind.CAPTION, t, ln.no))
             continue
-        if not _has_final_punct(t):
+        if not has_final_punct(t):
             words = len(t.split())
             body_follows = nxt is not None and (
-                _has_final_punct(nxt) or len(nxt.split()) > HEADING_MAX_WORDS
+                has_final_punct(nxt) or len(nxt.split()) > HEADING_MAX_WORDS
             )
             if words <= HEADING_MAX_WORDS and len(t) <= HEADING_MAX_CHARS and body_follows:
                 flush()

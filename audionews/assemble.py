@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from audionews.engines import Audio
+from audionews.engines import Audio, Mark
 from audionews.script import Pause, Script
 
 __all__ = [
@@ -107,7 +107,13 @@ def trim_silence(audio: Audio, threshold_dbfs: float = -45.0, keep_ms: int = 15)
     start = max(0, head - keep_ms)
     end = min(total, total - tail + keep_ms)
     trimmed = seg[start:end]
-    return Audio(trimmed.raw_data, audio.sample_rate)
+    # Engine marks (edge's sentence boundaries) move with the cut and stay inside the clip.
+    marks = tuple(
+        Mark(m.start - start / 1000, m.duration, m.text)
+        for m in audio.marks
+        if start / 1000 <= m.start < end / 1000
+    )
+    return Audio(trimmed.raw_data, audio.sample_rate, marks)
 
 
 @dataclass(frozen=True)

@@ -474,3 +474,21 @@ def test_mp3_at_44100_vbr(article: Path, tmp_path: Path) -> None:
     assert info.sample_rate == 44100
     assert str(info.bitrate_mode).endswith("VBR")
     assert MP3_DELAY_SAMPLES  # chapters shifted by the delay at this rate too
+
+
+def test_trimming_keeps_engine_marks_in_place() -> None:
+    from audionews.assemble import trim_silence
+    from audionews.engines import Mark
+
+    rate = 24000
+    pad = np.zeros(rate // 2, dtype="<i2")
+    voice = (tone(1.0, rate) * 20000).astype("<i2")
+    audio = Audio(
+        np.concatenate([pad, voice, pad]).tobytes(),
+        rate,
+        (Mark(0.5, 0.5, "Câu một."), Mark(1.0, 0.5, "Câu hai.")),
+    )
+    trimmed = trim_silence(audio)
+    cut = (audio.duration - trimmed.duration) / 2
+    assert [m.text for m in trimmed.marks] == ["Câu một.", "Câu hai."]
+    assert trimmed.marks[0].start == pytest.approx(0.5 - cut, abs=0.01)

@@ -15,7 +15,20 @@ from audionews.cli import app
 runner = CliRunner()
 
 
-@pytest.mark.parametrize("args", [[], ["make"], ["script"], ["engines"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["make"],
+        ["script"],
+        ["engines"],
+        ["bulletin"],
+        ["feed"],
+        ["cache"],
+        ["cache", "info"],
+        ["cache", "clear"],
+    ],
+)
 def test_help(args: list[str]) -> None:
     result = runner.invoke(app, [*args, "--help"])
     assert result.exit_code == 0

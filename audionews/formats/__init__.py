@@ -23,19 +23,19 @@ from pathlib import Path
 from typing import Literal
 
 from audionews.article import (
-    _DATE_LINE,
-    _LEAD_DASH,
+    DATE_LINE,
+    LEAD_DASH,
     Article,
     Block,
     BlockKind,
     Dropped,
     Section,
-    _fold,
-    _is_byline,
-    _is_junk,
-    _is_photo_caption,
-    _parse_date,
+    fold,
+    is_byline,
+    is_junk,
+    is_photo_caption,
     parse_article,
+    parse_date,
 )
 from audionews.errors import InputError
 
@@ -205,36 +205,36 @@ def build_article(
     out_dropped = list(dropped)
     kept: list[Item] = []
     for it in items:
-        text = _fold(it.text)
+        text = fold(it.text)
         if not text:
             continue
-        reason = None if _DATE_LINE.match(text) else _is_junk(text)
+        reason = None if DATE_LINE.match(text) else is_junk(text)
         if reason:
             out_dropped.append(Dropped(it.line, text, reason))
             continue
         kept.append(Item(it.kind, text, it.line))
 
-    known = {_fold(t).rstrip(" .") for t in (title, lead, byline, date_line) if t}
+    known = {fold(t).rstrip(" .") for t in (title, lead, byline, date_line) if t}
     if title is None and kept:
         title = kept.pop(0).text
-    title = _fold(title or "").rstrip(" .")
+    title = fold(title or "").rstrip(" .")
 
     if date_line is None:
         for it in kept[:3]:
-            m = _DATE_LINE.match(it.text)
+            m = DATE_LINE.match(it.text)
             if m and it.kind != "heading":
-                date_line, published = it.text, _parse_date(m)
+                date_line, published = it.text, parse_date(m)
                 kept.remove(it)
                 break
     elif published is None:
-        m = _DATE_LINE.match(_fold(date_line))
-        published = _parse_date(m) if m else None
+        m = DATE_LINE.match(fold(date_line))
+        published = parse_date(m) if m else None
 
     # Blocks that only repeat what the page's markup already gave us.
     kept = [it for it in kept if it.text.rstrip(" .") not in known | {title}]
 
     # A byline is the last block; a bold one-line byline may have been taken for a heading.
-    if byline is None and kept and kept[-1].kind != "caption" and _is_byline(kept[-1].text):
+    if byline is None and kept and kept[-1].kind != "caption" and is_byline(kept[-1].text):
         byline = kept.pop().text
 
     sections: list[Section] = []
@@ -242,7 +242,7 @@ def build_article(
     blocks: list[Block] = []
     seen_body = lead is not None
     if lead is not None:
-        lead = _strip_lead_dash(_fold(lead), lead_line, out_dropped)
+        lead = _strip_lead_dash(fold(lead), lead_line, out_dropped)
 
     for it in kept:
         if it.kind == "heading":
@@ -251,7 +251,7 @@ def build_article(
             heading, blocks = it.text, []
             seen_body = True
             continue
-        if it.kind == "caption" or _is_photo_caption(it.text):
+        if it.kind == "caption" or is_photo_caption(it.text):
             blocks.append(Block(BlockKind.CAPTION, it.text, it.line))
             continue
         if not seen_body:
@@ -265,18 +265,18 @@ def build_article(
 
     return Article(
         title=title,
-        date_line=_fold(date_line) if date_line else None,
+        date_line=fold(date_line) if date_line else None,
         published=published,
         lead=lead,
         sections=tuple(sections),
-        byline=_fold(byline) if byline else None,
+        byline=fold(byline) if byline else None,
         dropped=tuple(sorted(out_dropped, key=lambda d: d.line)),
     )
 
 
 def _strip_lead_dash(text: str, line: int, dropped: list[Dropped]) -> str:
     """ "(Dân trí) - Hàng nghìn ..." -> "Hàng nghìn ...", noting the dropped outlet tag."""
-    dash = _LEAD_DASH.match(text)
+    dash = LEAD_DASH.match(text)
     if not dash or len(text) <= 40:
         return text
     if dash.group(1):

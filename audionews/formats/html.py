@@ -25,16 +25,16 @@ import lxml.html
 from lxml import etree
 
 from audionews.article import (
-    _DATE_LINE,
-    _FINAL_PUNCT,
+    DATE_LINE,
+    FINAL_PUNCT,
     HEADING_MAX_CHARS,
     HEADING_MAX_WORDS,
     Article,
     Dropped,
-    _fold,
-    _is_byline,
-    _is_junk,
-    _parse_date,
+    fold,
+    is_byline,
+    is_junk,
+    parse_date,
 )
 from audionews.errors import InputError
 from audionews.formats import Item, ItemKind, build_article, require_text
@@ -141,11 +141,11 @@ def parse_html(data: bytes | str, name: str, *, declared_charset: str | None = N
     title = _title(page)
     date_line, published = _date(page, ld)
     lead_el = _lead_element(page)
-    lead = _fold(lead_el.text_content()) if lead_el is not None else None
-    if lead and _DATE_LINE.match(lead):
+    lead = fold(lead_el.text_content()) if lead_el is not None else None
+    if lead and DATE_LINE.match(lead):
         lead = None
     byline = None
-    if not (body_items and body_items[-1].kind == "paragraph" and _is_byline(body_items[-1].text)):
+    if not (body_items and body_items[-1].kind == "paragraph" and is_byline(body_items[-1].text)):
         byline = _byline(page)
 
     article = build_article(
@@ -213,7 +213,7 @@ def _extract_body(page: Any, name: str) -> tuple[list[Item], list[Dropped]]:
     items: list[Item] = []
     dropped: list[Dropped] = []
     for el, kind in _units(body):
-        text = _fold(el.text_content())
+        text = fold(el.text_content())
         if not text:
             continue
         chrome = _chrome_reason(el)  # e.g. an ad slot the extractor kept inside the body
@@ -249,14 +249,14 @@ def _units(root: Any) -> Iterator[tuple[Any, ItemKind]]:
 
 def _is_bold_line(el: Any) -> bool:
     """``<p><strong>Short line</strong></p>``: a subheading set in bold, as many CMSs do."""
-    text = _fold(el.text_content())
+    text = fold(el.text_content())
     if not text or len(text.split()) > HEADING_MAX_WORDS or len(text) > HEADING_MAX_CHARS:
         return False
-    if text.endswith(_FINAL_PUNCT) or _fold(el.text or ""):
+    if text.endswith(FINAL_PUNCT) or fold(el.text or ""):
         return False
     children = [c for c in el if isinstance(c.tag, str)]
     return bool(children) and all(
-        c.tag.lower() in ("strong", "b") and not _fold(c.tail or "") for c in children
+        c.tag.lower() in ("strong", "b") and not fold(c.tail or "") for c in children
     )
 
 
@@ -274,7 +274,7 @@ def _own_text(el: Any, sep: str = "") -> str:
         if not isinstance(child.tag, str) or child.tag.lower() not in _BLOCKS:
             parts.append(child.text_content() if isinstance(child.tag, str) else "")
         parts.append(child.tail or "")
-    return _fold(sep.join(parts))
+    return fold(sep.join(parts))
 
 
 def _has_block_child(el: Any) -> bool:
@@ -295,7 +295,7 @@ def _source_lines(page: Any) -> dict[str, int]:
     lines: dict[str, int] = {}
     for el in page.iter():
         if isinstance(el.tag, str) and el.sourceline:
-            lines[_fold(el.text_content())] = el.sourceline
+            lines[fold(el.text_content())] = el.sourceline
     return lines
 
 
@@ -304,7 +304,7 @@ def _source_lines(page: Any) -> dict[str, int]:
 
 def _title(page: Any) -> str | None:
     for el in page.iter("h1"):
-        text = _fold(el.text_content())
+        text = fold(el.text_content())
         if text:
             return text
     for key in ("og:title", "twitter:title"):
@@ -314,14 +314,14 @@ def _title(page: Any) -> str | None:
     head_title = page.find(".//title")
     if head_title is not None and head_title.text:
         # "Headline - Site name" / "Headline | Site"
-        return re.split(r"\s+[|–—-]\s+(?=[^|–—-]+$)", _fold(head_title.text))[0]
+        return re.split(r"\s+[|–—-]\s+(?=[^|–—-]+$)", fold(head_title.text))[0]
     return None
 
 
 def _meta(page: Any, key: str) -> str | None:
     for el in page.iter("meta"):
         if key in (el.get("property"), el.get("name"), el.get("itemprop")):
-            value = _fold(el.get("content", ""))
+            value = fold(el.get("content", ""))
             if value:
                 return value
     return None
@@ -330,21 +330,21 @@ def _meta(page: Any, key: str) -> str | None:
 def _date(page: Any, ld: dict[str, Any]) -> tuple[str | None, datetime | date | None]:
     """(date line as printed, parsed date) from ``<time>``, a printed date, or the metadata."""
     for el in page.iter("time"):
-        printed = _fold(el.text_content())
+        printed = fold(el.text_content())
         stamp = _parse_iso(el.get("datetime", ""))
-        m = _DATE_LINE.match(printed)
+        m = DATE_LINE.match(printed)
         if m or stamp:
-            parsed = _parse_date(m) if m else None
+            parsed = parse_date(m) if m else None
             return (printed or _format_date(stamp)), (parsed or stamp)
     for el in page.iter():
         if not isinstance(el.tag, str) or not _DATE_MARK.search(_classes(el)):
             continue
         if any(a.tag in ("header", "nav", "footer", "aside") for a in el.iterancestors()):
             continue  # today's date in the site header, not the article's
-        printed = _fold(el.text_content())
-        m = _DATE_LINE.match(printed)
+        printed = fold(el.text_content())
+        m = DATE_LINE.match(printed)
         if m:
-            return printed, _parse_date(m)
+            return printed, parse_date(m)
     for key in ("article:published_time", "datePublished", "pubdate", "date"):
         stamp = _parse_iso(_meta(page, key) or "")
         if stamp:
@@ -384,7 +384,7 @@ def _lead_element(page: Any) -> Any:
         if not isinstance(el.tag, str) or el.tag.lower() in ("meta", "body", "html"):
             continue
         if _LEAD_MARK.search(_classes(el)) and not _in_chrome(el):
-            text = _fold(el.text_content())
+            text = fold(el.text_content())
             if len(text) >= 40 and not _has_block_child_of(el, ("p", "div", "h2", "h3")):
                 return el
     return None
@@ -397,8 +397,8 @@ def _has_block_child_of(el: Any, tags: tuple[str, ...]) -> bool:
 def _byline(page: Any) -> str | None:
     for el in page.iter():
         if isinstance(el.tag, str) and _AUTHOR_MARK.search(_classes(el)) and not _in_chrome(el):
-            text = _fold(el.text_content())
-            if text and _is_byline(text):
+            text = fold(el.text_content())
+            if text and is_byline(text):
                 return text
     return None
 
@@ -448,7 +448,7 @@ def _unread_blocks(page: Any, article: Article, also_read: Sequence[str]) -> lis
         reason = (
             _chrome_reason(el)
             or _inline_chrome_reason(el)
-            or _is_junk(text)
+            or is_junk(text)
             or "outside the article text (extractor)"
         )
         out.append(Dropped(el.sourceline or 0, text, reason))
