@@ -19,13 +19,19 @@ def article_file(tmp_path: Path):
 
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache(tmp_path_factory: pytest.TempPathFactory):
-    """Never touch the user's real chunk cache from the tests."""
+    """Never touch the user's real chunk cache or config from the tests."""
     import os
 
-    old = os.environ.get("AUDIONEWS_CACHE_DIR")
-    os.environ["AUDIONEWS_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    private = {
+        "AUDIONEWS_CACHE_DIR": str(tmp_path_factory.mktemp("cache")),
+        # and never read the user's own config file (platformdirs follows XDG_CONFIG_HOME)
+        "XDG_CONFIG_HOME": str(tmp_path_factory.mktemp("config")),
+    }
+    old = {k: os.environ.get(k) for k in private}
+    os.environ.update(private)
     yield
-    if old is None:
-        os.environ.pop("AUDIONEWS_CACHE_DIR", None)
-    else:
-        os.environ["AUDIONEWS_CACHE_DIR"] = old
+    for key, value in old.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
