@@ -303,8 +303,12 @@ def encode_mp3_fast(
     # Forking while other threads run (a batch's workers) can leave locks held in the child
     # or a library's thread pool stopped under a thread using it: only fork when alone.
     alone = threading.active_count() == 1
-    if cut is None or not alone or "fork" not in mp.get_all_start_methods():
+
+    def one_stream() -> tuple[bytes, HeardTimes]:
         return encode_mp3(pcm, sample_rate, bitrate, quality, vbr_quality), HeardTimes(sample_rate)
+
+    if cut is None or not alone or "fork" not in mp.get_all_start_methods():
+        return one_stream()
     at = cut * 2
     first_args = (pcm[:at], sample_rate, bitrate, quality, vbr_quality)
     try:
@@ -313,7 +317,7 @@ def encode_mp3_fast(
             second = encode_mp3(pcm[at:], sample_rate, bitrate, quality, vbr_quality, xing=False)
             first = pending.get()
     except OSError:  # no processes here: one stream
-        return encode_mp3(pcm, sample_rate, bitrate, quality, vbr_quality), HeardTimes(sample_rate)
+        return one_stream()
     per_frame = 1152 if sample_rate >= 32000 else 576
     decoded_first = len(frames(first)) * per_frame
     inserted = decoded_first - cut  # the first half's padding and the second's delay

@@ -222,21 +222,14 @@ def synthesize(
     """
     settings = settings or RenderSettings()
     texts = [c.text for c in script.chunks]
-    if heading_engine is None:
-        return synthesize_chunks(
-            texts,
-            engine,
-            cache=settings.cache(),
-            jobs=settings.jobs,
-            retry=settings.retry,
-            progress=progress,
-            stats=stats,
-        )
-    kinds = [p.kind for ch in script.chapters for p in ch.pieces for _ in p.chunks]
-    groups = [
-        (heading_engine, [i for i, k in enumerate(kinds) if k in HEADING_KINDS]),
-        (engine, [i for i, k in enumerate(kinds) if k not in HEADING_KINDS]),
-    ]
+    everything = list(range(len(texts)))
+    groups = [(engine, everything)]
+    if heading_engine is not None:
+        kinds = [p.kind for ch in script.chapters for p in ch.pieces for _ in p.chunks]
+        groups = [
+            (heading_engine, [i for i, k in enumerate(kinds) if k in HEADING_KINDS]),
+            (engine, [i for i, k in enumerate(kinds) if k not in HEADING_KINDS]),
+        ]
     clips: list[Audio | None] = [None] * len(texts)
     done = 0
     total = SynthesisStats()

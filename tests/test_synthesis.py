@@ -134,6 +134,13 @@ def test_persistent_500_fails_cleanly_then_resumes(google, cache: ChunkCache) ->
     assert sorted(fake.requests) == sorted(TEXTS[5:])  # only what was missing
 
 
+def _wait_for_workers(timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while any(t.name.startswith("audionews-tts") for t in threading.enumerate()):
+        assert time.monotonic() < deadline, "synthesis workers still running"
+        time.sleep(0.01)
+
+
 def test_ctrl_c_keeps_finished_chunks_and_says_so(google, cache: ChunkCache) -> None:
     fake = google(latency=0.01)
 
@@ -147,7 +154,7 @@ def test_ctrl_c_keeps_finished_chunks_and_says_so(google, cache: ChunkCache) -> 
         )
     assert "interrupted" in str(err.value) and "Run the same command again" in str(err.value)
     assert err.value.exit_code == 130
-    time.sleep(0.1)  # requests in flight finish and land in the cache
+    _wait_for_workers()  # requests in flight finish and land in the cache
     kept = cache.info().entries
     assert kept >= 4
 
