@@ -201,15 +201,9 @@ def prepare_clips(clips: Sequence[Audio], pacing: Pacing) -> list[np.ndarray]:
     return out
 
 
-def assemble(
-    script: Script,
-    clips: Sequence[Audio],
-    pauses: Pauses | None = None,
-    trim: bool = True,
-    pacing: Pacing | None = None,
-) -> Programme:
+def assemble(script: Script, clips: Sequence[Audio], pacing: Pacing | None = None) -> Programme:
     """Join the audio of every chunk of ``script`` (in order) with pauses; compute chapters."""
-    pacing = pacing or Pacing(pauses=pauses or Pauses(), trim=trim)
+    pacing = pacing or Pacing()
     if len(clips) != len(script.chunks):
         raise ValueError(f"{len(clips)} clips for {len(script.chunks)} chunks")
     if not clips:

@@ -36,7 +36,6 @@ __all__ = [
     "encode_mp3_fast",
     "mp3_delay_ms",
     "mp3_loudness_loss",
-    "shift_for_mp3",
     "slugify",
     "write_mp3",
     "write_mp3_timed",
@@ -241,11 +240,6 @@ class HeardTimes:
             )
             for i, c in enumerate(chapters)
         )
-
-
-def shift_for_mp3(chapters: tuple[ChapterMark, ...], sample_rate: int) -> tuple[ChapterMark, ...]:
-    """Chapter times as heard in a single-stream MP3: after the encoder delay."""
-    return HeardTimes(sample_rate).chapters(chapters)
 
 
 #: Programmes shorter than this are encoded in one stream.

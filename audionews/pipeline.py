@@ -22,7 +22,6 @@ from audionews.assemble import (
     Pacing,
     Pauses,
     Programme,
-    assemble,
     join,
     pause_seconds,
     prepare_clips,
@@ -34,7 +33,6 @@ from audionews.export import (
     Tags,
     mp3_loudness_loss,
     slugify,
-    write_mp3,
     write_mp3_timed,
     write_wav,
 )
@@ -59,7 +57,6 @@ __all__ = [
     "make",
     "output_path_for",
     "prepare_script",
-    "render_script",
     "synthesize",
 ]
 
@@ -512,8 +509,7 @@ def _assemble(
     if not lo_p <= scale <= hi_p:
         scale = min(hi_p, max(lo_p, scale))
         speed = speech / (target - pauses * scale)
-        stretched = Pacing(pauses=pacing.pauses, speed=pacing.speed * speed, level_tolerance_db=0.0)
-        prepared = prepare_clips(clips, replace(stretched, level_tolerance_db=2.0))
+        prepared = prepare_clips(clips, replace(pacing, speed=pacing.speed * speed))
         speech = sum(x.size for x in prepared) / rate
         scale = min(2.0, max(0.4, (target - speech) / pauses)) if pauses else 1.0
     fitted = replace(pacing, pause_scale=scale)
@@ -546,16 +542,3 @@ def _artist(byline: str | None) -> str | None:
         return text[5:].strip()
     parts = [p.strip() for p in text.replace("–", "-").split(" - ") if p.strip()]
     return ", ".join(p.title() if p.isupper() else p for p in parts)
-
-
-def render_script(
-    script: Script, engine: Engine, target: Path, settings: RenderSettings, tags: Tags
-) -> Programme:
-    """Synthesize, assemble and write an already prepared script as MP3 (custom pipelines)."""
-    programme = assemble(script, synthesize(script, engine, settings), pacing=settings.pacing())
-    write_mp3(programme, target, tags, settings.bitrate, settings.vbr_quality)
-    return programme
-
-
-def describe_chapters(chapters: Sequence[ChapterMark]) -> list[str]:
-    return [f"{c.start_ms / 1000:7.2f}s  {c.title}" for c in chapters]
