@@ -9,20 +9,20 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-from audionews.engines import Audio, Mark
+from audionews.audio import Audio, ChapterMark, Float, Mark, Programme, TimedChunk
 from audionews.script import Pause, Script
 
 __all__ = [
-    "ChapterMark",
+    "FIT_PAUSES",
+    "FIT_SPEED",
     "Pacing",
     "Pauses",
-    "Programme",
-    "TimedChunk",
     "assemble",
+    "fit",
     "join",
     "pause_seconds",
     "prepare_clips",
@@ -51,36 +51,6 @@ class Pauses:
     def after(self, pause: Pause) -> int:
         ms: int = getattr(self, pause.value)
         return ms
-
-
-@dataclass(frozen=True)
-class ChapterMark:
-    title: str
-    start_ms: int
-    end_ms: int
-    children: tuple[ChapterMark, ...] = ()
-    """Sub-chapters (the sections of a bulletin's story)."""
-
-
-@dataclass(frozen=True)
-class TimedChunk:
-    text: str
-    start_ms: float
-    end_ms: float
-    pause_after: Pause = Pause.SENTENCE
-
-
-@dataclass(frozen=True)
-class Programme:
-    """The assembled programme: audio, chapters and where each chunk is heard."""
-
-    audio: Audio
-    chapters: tuple[ChapterMark, ...]
-    chunks: tuple[TimedChunk, ...]
-
-    @property
-    def duration(self) -> float:
-        return self.audio.duration
 
 
 def _pydub() -> type:
@@ -131,7 +101,7 @@ class Pacing:
     speed: float = 1.0
     """Time-stretch factor, pitch preserved (WSOLA); 1.0 leaves the voice untouched."""
     pause_scale: float = 1.0
-    """Multiplies every pause (used by --fit)."""
+    """Multiplies every pause (set by :func:`fit`)."""
 
     def __post_init__(self) -> None:
         if not 0.5 <= self.speed <= 2.0:
@@ -176,7 +146,7 @@ def prepare_clips(clips: Sequence[Audio], pacing: Pacing) -> list[np.ndarray]:
     out: list[np.ndarray] = []
     for clip in clips:
         c = trim_silence(clip) if pacing.trim else clip
-        x = np.frombuffer(c.pcm, dtype="<i2").astype(np.float32) / 32768.0
+        x = c.to_float()
         out.append(stretch(x, pacing.speed))
     levels = [_active_level_db(x) for x in out]
     known = [lv for lv in levels if lv is not None]
@@ -254,9 +224,7 @@ def join(
             else:
                 parts.append(np.zeros(gap, dtype=np.float32))
             position += gap
-    samples = np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
-    pcm = (np.clip(samples, -1.0, 32767 / 32768) * 32768.0).astype("<i2").tobytes()
-    audio = Audio(pcm, rate)
+    samples: Float = np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
 
     total_ms = round(position * 1000 / rate)
     marks: list[ChapterMark] = []
@@ -273,9 +241,63 @@ def join(
             child_end = sections[j + 1][1] if j + 1 < len(sections) else end
             children.append(ChapterMark(title, child_start, child_end))
         marks.append(ChapterMark(chapter.title, start, end, tuple(children)))
-    return Programme(audio=audio, chapters=tuple(marks), chunks=tuple(timed))
+    return Programme(samples, rate, tuple(marks), tuple(timed))
 
 
 def pause_seconds(script: Script, pacing: Pacing) -> float:
     """Total silence the pauses add (before any pause scaling)."""
     return sum(pacing.pauses.after(c.pause_after) for c in script.chunks) / 1000
+
+
+FIT_PAUSES = (0.5, 1.6)
+"""Fitting may scale every pause between these factors..."""
+FIT_SPEED = (0.85, 1.2)
+"""...and then the voice's speed between these factors."""
+
+
+def _clock(seconds: float) -> str:
+    m, s = divmod(round(seconds), 60)
+    return f"{m}:{s:02d}"
+
+
+def fit(
+    script: Script,
+    clips: Sequence[Audio],
+    pacing: Pacing,
+    seconds: float,
+    fixed_seconds: float = 0.0,
+    sting: Float | None = None,
+) -> tuple[Programme, str]:
+    """Assemble so the programme lasts ``seconds`` (+-1 s with ``fixed_seconds`` of intro and
+    outro added later): pauses are scaled first, then the voice's speed; a clear error when the
+    allowed ranges cannot reach it. Returns the programme and how it was fitted."""
+    from audionews.errors import ConfigError
+
+    rate = clips[0].sample_rate
+    prepared = prepare_clips(clips, pacing)
+    target = seconds - fixed_seconds
+    pauses = pause_seconds(script, pacing)
+    speech = sum(x.size for x in prepared) / rate
+    lo_p, hi_p = FIT_PAUSES
+    lo_s, hi_s = FIT_SPEED
+    fastest = speech / hi_s + pauses * lo_p
+    slowest = speech / lo_s + pauses * hi_p
+    if not fastest <= target <= slowest:
+        raise ConfigError(
+            f"cannot fit {_clock(seconds)}: the programme runs "
+            f"{_clock(speech + pauses + fixed_seconds)} at its natural pace, and pauses of "
+            f"{lo_p:.0%}-{hi_p:.0%} with speed {lo_s}-{hi_s}x allow "
+            f"{_clock(fastest + fixed_seconds)} to {_clock(slowest + fixed_seconds)}.",
+            setting="fit",
+        )
+    scale = (target - speech) / pauses if pauses else 1.0
+    speed = 1.0
+    if not lo_p <= scale <= hi_p:
+        scale = min(hi_p, max(lo_p, scale))
+        speed = speech / (target - pauses * scale)
+        prepared = prepare_clips(clips, replace(pacing, speed=pacing.speed * speed))
+        speech = sum(x.size for x in prepared) / rate
+        scale = min(2.0, max(0.4, (target - speech) / pauses)) if pauses else 1.0
+    fitted = replace(pacing, pause_scale=scale)
+    note = f"pauses x{scale:.2f}, speed x{pacing.speed * speed:.3f}"
+    return join(script, prepared, rate, fitted, sting), note

@@ -11,21 +11,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from audionews.article import Article, Dropped
-from audionews.engines import Engine, EngineOptions
-from audionews.errors import AudionewsError, InputError
+from audionews.engines import Engine
+from audionews.errors import AudionewsError, ConfigError, InputError
 from audionews.formats import FORMATS, is_url
 from audionews.pipeline import (
     MakeResult,
     Progress,
-    RenderSettings,
-    choose_engine,
     heading_engine,
     load_article,
     make,
-    output_path_for,
+    open_engine,
     render,
 )
 from audionews.script import Chapter, Chunk, Pause, Piece, Script, build_script
+from audionews.settings import RenderSettings
 
 __all__ = ["BatchItem", "build_bulletin_script", "expand_inputs", "make_batch", "make_bulletin"]
 
@@ -73,42 +72,37 @@ def _up_to_date(source: str, target: Path) -> bool:
 
 def make_batch(
     sources: Sequence[str | Path],
-    output_dir: Path | None = None,
-    engine: str = "auto",
-    engine_options: EngineOptions | None = None,
     settings: RenderSettings | None = None,
     jobs: int = 2,
     force: bool = False,
     on_done: Callable[[BatchItem], None] | None = None,
 ) -> list[BatchItem]:
-    """Render each input to its own programme in ``output_dir``, ``jobs`` articles at a time.
+    """Render each input to its own programme in the settings' output folder, ``jobs``
+    articles at a time.
 
     An output newer than its input is skipped unless ``force``. A bad input is reported in its
     item and does not stop the others.
     """
     settings = settings or RenderSettings()
+    if settings.output_is_file:
+        raise ConfigError(
+            "several inputs make several programmes: the output must be a folder.",
+            setting="output",
+        )
     inputs = expand_inputs(sources)
-    tts = choose_engine(engine, engine_options)  # one engine (one voice) for the whole batch
-    timeout = engine_options.timeout if engine_options else 15.0
+    tts = open_engine(settings)  # one engine (one voice) for the whole batch
+    timeout = settings.engine_options.timeout
 
     def one(source: str) -> BatchItem:
         try:
             if not force and not is_url(source) and source != "-":
                 article, _ = load_article(source, timeout=timeout)
-                target, _ = output_path_for(article, output_dir or Path("output"), settings.format)
-                if _up_to_date(source, target):
+                if _up_to_date(source, settings.target(article.title)):
                     item = BatchItem(source, skipped=True)
                     if on_done:
                         on_done(item)
                     return item
-            result = make(
-                source,
-                output=output_dir or Path("output"),
-                settings=settings,
-                tts=tts,
-                engine_options=engine_options,
-            )
-            item = BatchItem(source, result=result)
+            item = BatchItem(source, result=make(source, settings, tts=tts))
         except AudionewsError as exc:
             item = BatchItem(source, error=str(exc))
         if on_done:
@@ -168,9 +162,6 @@ def build_bulletin_script(
 
 def make_bulletin(
     sources: Sequence[str | Path],
-    output: str | Path | None = None,
-    engine: str = "auto",
-    engine_options: EngineOptions | None = None,
     settings: RenderSettings | None = None,
     title: str | None = None,
     sting: Path | None = None,
@@ -183,25 +174,14 @@ def make_bulletin(
     inputs = expand_inputs(sources)
     if not inputs:
         raise InputError("a bulletin needs at least one article.")
-    timeout = engine_options.timeout if engine_options else 15.0
+    timeout = settings.engine_options.timeout
     articles = [load_article(s, timeout=timeout)[0] for s in inputs]
     tts: Engine
-    tts, reason = choose_engine(engine, engine_options)
+    tts, reason = open_engine(settings)
     if on_engine is not None:
         on_engine(tts.name, reason)
     script = build_bulletin_script(articles, tts.max_chars, settings, title)
-    head = script.article
-    target, fmt = output_path_for(head, output, settings.format)
-    heading = heading_engine(tts, engine_options, settings.heading_voice)
+    heading = heading_engine(tts, settings)
     return render(
-        script,
-        tts,
-        reason,
-        target,
-        fmt,
-        settings,
-        progress,
-        started,
-        sting=sting,
-        heading_tts=heading,
+        script, tts, reason, settings, progress, started, sting=sting, heading_tts=heading
     )

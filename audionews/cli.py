@@ -1,13 +1,18 @@
-"""The command line: a thin layer over :mod:`audionews.pipeline`.
+"""The command line: parses options, hands them to the library, prints what came back.
 
-Heavy modules (engines, audio, tagging) are imported inside the commands, so ``--help`` is fast.
-Every error the package raises on purpose is turned into one clean message and exit code here.
+Options become a :class:`audionews.settings.RenderSettings` through ``RenderSettings.build``
+(same names); every rule lives in the library. Heavy modules are imported inside the commands,
+so ``--help`` is fast. Errors the package raises on purpose become one clean message (with the
+option that fixes them) and an exit code here.
 """
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,11 +22,20 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from audionews import __version__
+from audionews.defaults import (
+    DEFAULT_BITRATE,
+    DEFAULT_ENGINE,
+    DEFAULT_JOBS,
+    DEFAULT_PARALLEL,
+    DEFAULT_PROFILE,
+    DEFAULT_TIMEOUT,
+)
 from audionews.errors import AudionewsError
 
 if TYPE_CHECKING:
-    from audionews.engines import EngineOptions
+    from audionews.pipeline import MakeResult
     from audionews.script import Script
+    from audionews.settings import RenderSettings
     from audionews.synthesize import SynthesisProgress
 
 app = typer.Typer(
@@ -37,69 +51,27 @@ app = typer.Typer(
 )
 
 EXIT_INTERRUPTED = 130
+ENGINE_HELP = (
+    "Speech engine: auto (gtts when Google answers, else espeak), espeak (offline, embedded), "
+    "gtts (online), piper (offline neural, needs a voice file) or edge (online neural)."
+)
 
-InputArg = Annotated[
-    str,
-    typer.Argument(
-        help="The article: a UTF-8/UTF-16 .txt file, or - to read standard input.",
-        show_default=False,
-    ),
-]
-EngineOpt = Annotated[
-    str,
-    typer.Option(
-        "--engine",
-        "-e",
-        help="Speech engine: auto (gtts when Google answers, else espeak), espeak (offline) "
-        "or gtts (online).",
-    ),
-]
-VoiceOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--voice",
-        help="Voice of the engine (espeak: vi, vi-VN-x-central, vi-VN-x-south). "
-        "See `audionews engines`.",
-        show_default=False,
-    ),
-]
-TldOpt = Annotated[
-    str,
-    typer.Option("--tld", help="gtts: Google domain to use (com, com.vn, ...)."),
-]
-SlowOpt = Annotated[bool, typer.Option("--slow", help="gtts: read slowly.")]
-CaptionsOpt = Annotated[
-    bool,
-    typer.Option("--read-captions", help="Read photo captions (dropped by default)."),
-]
-LexiconOpt = Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--lexicon",
-        help="Pronunciation lexicon (TOML) that wins over the built-in one; repeatable.",
-        show_default=False,
-    ),
-]
-CacheDirOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--cache-dir",
-        envvar="AUDIONEWS_CACHE_DIR",
-        help="Chunk cache folder. Default: the user cache folder (e.g. ~/.cache/audionews).",
-        show_default=False,
-    ),
-]
+FLAGS = {
+    "lexicon_files": "--lexicon",
+    "vbr_quality": "--vbr",
+    "use_cache": "--no-cache",
+    "pauses": "--pause-sentence/--pause-paragraph/--pause-section",
+}
+"""Settings whose option is not simply ``--`` + the name with dashes."""
 
 
-def _configure_logging(verbose: bool) -> None:
-    logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
+def flag_for(setting: str) -> str:
+    return FLAGS.get(setting, "--" + setting.replace("_", "-"))
 
 
 def _fail(message: str, code: int) -> typer.Exit:
-    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
+    color = not os.environ.get("NO_COLOR")
+    typer.secho(f"error: {message}", fg=typer.colors.RED if color else None, err=True)
     return typer.Exit(code)
 
 
@@ -109,59 +81,12 @@ def _errors() -> Iterator[None]:
     try:
         yield
     except AudionewsError as exc:
-        raise _fail(str(exc), exc.exit_code) from None
+        message = str(exc)
+        if exc.setting:
+            message = f"{message.rstrip()} (option {flag_for(exc.setting)})"
+        raise _fail(message, exc.exit_code) from None
     except KeyboardInterrupt:
         raise _fail("interrupted; no output file was written.", EXIT_INTERRUPTED) from None
-
-
-def _duration(text: str) -> float:
-    """ "2:30" -> 150.0, "1:02:03" -> 3723.0, "95" -> 95.0."""
-    from audionews.errors import ConfigError
-
-    try:
-        parts = [float(p) for p in text.strip().split(":")]
-    except ValueError:
-        raise ConfigError(f"--fit {text!r}: give a duration like 2:30 or 150.") from None
-    seconds = 0.0
-    for part in parts:
-        seconds = seconds * 60 + part
-    return seconds
-
-
-def _sidecar_list(text: str | None, known: tuple[str, ...]) -> tuple[str, ...]:
-    if not text:
-        return ()
-    items = [t.strip().lower() for t in text.split(",") if t.strip()]
-    if "all" in items:
-        return known
-    return tuple(dict.fromkeys(items))
-
-
-def _engine_options(
-    voice: str | None,
-    tld: str,
-    slow: bool,
-    timeout: float,
-    *,
-    voice_model: Path | None = None,
-    speaker: str | None = None,
-    rate: str = "+0%",
-    pitch: str = "+0Hz",
-    speed: float = 1.0,
-) -> EngineOptions:
-    from audionews.engines import EngineOptions
-
-    who: int | str | None = int(speaker) if speaker and speaker.isdigit() else speaker
-    return EngineOptions(
-        voice=voice,
-        tld=tld,
-        slow=slow,
-        timeout=timeout,
-        voice_model=voice_model,
-        speaker=who,
-        rate=rate,
-        pitch=pitch,
-    )
 
 
 def _version(value: bool) -> None:
@@ -190,7 +115,10 @@ def main_options(
     ] = None,
 ) -> None:
     """Turn Vietnamese news articles into broadcast-ready MP3 programmes with chapters."""
-    _configure_logging(verbose)
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
     with _errors():
         from audionews.errors import ConfigError
         from audionews.profiles import config_files, load_config
@@ -208,213 +136,386 @@ def main_options(
             ctx.default_map = load_config(files, commands)
 
 
-OutputOpt = Annotated[
+def _opt(*names: str, help: str, **kw: Any) -> Any:
+    return typer.Option(*names, help=help, show_default=kw.pop("show_default", True), **kw)
+
+
+CacheDirOpt = Annotated[
     Path | None,
-    typer.Option(
-        "--output",
-        "-o",
-        help="Output .mp3/.wav file, or a folder. Default: output/<slug of the title>.mp3.",
+    _opt(
+        "--cache-dir",
+        envvar="AUDIONEWS_CACHE_DIR",
+        help="Chunk cache folder. Default: the user cache folder (e.g. ~/.cache/audionews).",
         show_default=False,
     ),
 ]
-TimeoutOpt = Annotated[
-    float, typer.Option("--timeout", help="Online engines and URLs: seconds to wait for an answer.")
+CaptionsOpt = Annotated[
+    bool, _opt("--read-captions", help="Read photo captions (dropped by default).")
 ]
-BitrateOpt = Annotated[
-    int, typer.Option("--bitrate", "-b", help="MP3 bitrate in kbps (CBR, mono).")
-]
-AlbumOpt = Annotated[
-    str | None,
-    typer.Option("--album", help="ID3 album, e.g. the show's name.", show_default=False),
-]
-PublisherOpt = Annotated[
-    str | None,
-    typer.Option("--publisher", help="ID3 publisher, e.g. the newspaper.", show_default=False),
-]
-JobsOpt = Annotated[
-    int,
-    typer.Option(
-        "--jobs",
-        "-j",
-        min=1,
-        max=32,
-        help="Online engines: requests at once (offline engines use one).",
-    ),
-]
-NoCacheOpt = Annotated[
-    bool,
-    typer.Option("--no-cache", help="Do not reuse or keep synthesized chunks (no resume)."),
-]
-ProfileOpt = Annotated[
-    str,
-    typer.Option(
-        "--profile",
-        "-p",
-        help="Defaults for a delivery: podcast (-16 LUFS, -1.5 dBTP, MP3) or radio "
-        "(EBU R128 -23 LUFS, -1 dBTP, Broadcast WAV 48 kHz 24-bit).",
-    ),
-]
-LoudnessOpt = Annotated[
-    float | None,
-    typer.Option(
-        "--loudness",
-        help="Integrated loudness target of the whole programme, LUFS. Default: profile's.",
+LexiconOpt = Annotated[
+    list[Path] | None,
+    _opt(
+        "--lexicon",
+        help="Pronunciation lexicon (TOML) that wins over the built-in one; repeatable.",
         show_default=False,
     ),
 ]
-TruePeakOpt = Annotated[
-    float | None,
-    typer.Option(
-        "--true-peak", help="True-peak ceiling, dBTP. Default: profile's.", show_default=False
+QuietOpt = Annotated[bool, _opt("--quiet", "-q", help="Print nothing but errors.")]
+
+# The options every render shares (make and bulletin): name, type with its option, default.
+# Each name is a keyword of RenderSettings.build, so this table is the whole mapping.
+RENDER_OPTIONS: list[tuple[str, Any, Any]] = [
+    (
+        "output",
+        Annotated[
+            Path | None,
+            _opt(
+                "--output",
+                "-o",
+                help="Output .mp3/.wav file, or a folder. Default: output/<slug of the title>.mp3.",
+                show_default=False,
+            ),
+        ],
+        None,
     ),
-]
-FormatOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--format",
-        "-f",
-        help="mp3 or wav (Broadcast WAV). Default: the output's extension, else profile's.",
-        show_default=False,
+    ("engine", Annotated[str, _opt("--engine", "-e", help=ENGINE_HELP)], DEFAULT_ENGINE),
+    (
+        "voice",
+        Annotated[
+            str | None,
+            _opt(
+                "--voice",
+                help="Voice of the engine (espeak: vi, vi-VN-x-central, vi-VN-x-south). "
+                "See `audionews engines`.",
+                show_default=False,
+            ),
+        ],
+        None,
     ),
-]
-SampleRateOpt = Annotated[
-    int | None,
-    typer.Option(
-        "--sample-rate",
-        help="Output sample rate (22050, 24000, 32000, 44100, 48000). Default: profile's, "
-        "else the engine's.",
-        show_default=False,
+    (
+        "heading_voice",
+        Annotated[
+            str | None,
+            _opt(
+                "--heading-voice",
+                help="Read the title, date and headings with this other voice of the same "
+                "engine (piper: a speaker number or name).",
+                show_default=False,
+            ),
+        ],
+        None,
     ),
-]
-BitsOpt = Annotated[
-    int | None,
-    typer.Option("--bits", help="WAV bit depth: 16 or 24. Default: profile's.", show_default=False),
-]
-VbrOpt = Annotated[
-    int | None,
-    typer.Option(
-        "--vbr",
-        min=0,
-        max=9,
-        help="MP3 VBR quality 0 (best) to 9 instead of CBR --bitrate.",
-        show_default=False,
+    (
+        "tld",
+        Annotated[str, _opt("--tld", help="gtts: Google domain to use (com, com.vn, ...).")],
+        "com",
     ),
-]
-IntroOpt = Annotated[
-    Path | None,
-    typer.Option("--intro", help="Audio before the programme (mp3/wav/flac).", show_default=False),
-]
-OutroOpt = Annotated[
-    Path | None,
-    typer.Option("--outro", help="Audio after the programme (mp3/wav/flac).", show_default=False),
-]
-SidecarsOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--sidecars",
-        help="Files beside the audio: all, or a comma list of srt, vtt, chapters, labels, "
-        "cue, manifest.",
-        show_default=False,
+    ("slow", Annotated[bool, _opt("--slow", help="gtts: read slowly.")], False),
+    (
+        "voice_model",
+        Annotated[
+            Path | None,
+            _opt(
+                "--voice-model",
+                help="piper: the voice file (.onnx, with its .onnx.json beside it).",
+                show_default=False,
+            ),
+        ],
+        None,
     ),
-]
-VoiceModelOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--voice-model",
-        help="piper: the voice file (.onnx, with its .onnx.json beside it).",
-        show_default=False,
+    (
+        "speaker",
+        Annotated[
+            str | None,
+            _opt(
+                "--speaker",
+                help="piper: speaker number or name of a multi-speaker voice.",
+                show_default=False,
+            ),
+        ],
+        None,
     ),
-]
-SpeakerOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--speaker",
-        help="piper: speaker number or name of a multi-speaker voice.",
-        show_default=False,
+    ("rate", Annotated[str, _opt("--rate", help="edge: speaking rate, e.g. +10% or -5%.")], "+0%"),
+    ("pitch", Annotated[str, _opt("--pitch", help="edge: pitch, e.g. +2Hz or -3Hz.")], "+0Hz"),
+    (
+        "timeout",
+        Annotated[
+            float, _opt("--timeout", help="Online engines and URLs: seconds to wait for an answer.")
+        ],
+        DEFAULT_TIMEOUT,
     ),
-]
-RateOpt = Annotated[str, typer.Option("--rate", help="edge: speaking rate, e.g. +10% or -5%.")]
-PitchOpt = Annotated[str, typer.Option("--pitch", help="edge: pitch, e.g. +2Hz or -3Hz.")]
-HeadingVoiceOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--heading-voice",
-        help="Read the title, date and headings with this other voice of the same engine "
-        "(piper: a speaker number or name).",
-        show_default=False,
+    (
+        "bitrate",
+        Annotated[int, _opt("--bitrate", "-b", help="MP3 bitrate in kbps (CBR, mono).")],
+        DEFAULT_BITRATE,
     ),
+    ("read_captions", CaptionsOpt, False),
+    (
+        "album",
+        Annotated[
+            str | None, _opt("--album", help="ID3 album, e.g. the show's name.", show_default=False)
+        ],
+        None,
+    ),
+    (
+        "publisher",
+        Annotated[
+            str | None,
+            _opt("--publisher", help="ID3 publisher, e.g. the newspaper.", show_default=False),
+        ],
+        None,
+    ),
+    ("lexicon", LexiconOpt, None),
+    (
+        "jobs",
+        Annotated[
+            int,
+            _opt(
+                "--jobs",
+                "-j",
+                min=1,
+                max=32,
+                help="Online engines: requests at once (offline engines use one).",
+            ),
+        ],
+        DEFAULT_JOBS,
+    ),
+    (
+        "no_cache",
+        Annotated[
+            bool, _opt("--no-cache", help="Do not reuse or keep synthesized chunks (no resume).")
+        ],
+        False,
+    ),
+    ("cache_dir", CacheDirOpt, None),
+    (
+        "profile",
+        Annotated[
+            str,
+            _opt(
+                "--profile",
+                "-p",
+                help="Defaults for a delivery: podcast (-16 LUFS, -1.5 dBTP, MP3) or radio "
+                "(EBU R128 -23 LUFS, -1 dBTP, Broadcast WAV 48 kHz 24-bit).",
+            ),
+        ],
+        DEFAULT_PROFILE,
+    ),
+    (
+        "loudness",
+        Annotated[
+            float | None,
+            _opt(
+                "--loudness",
+                help="Integrated loudness target of the whole programme, LUFS. Default: profile's.",
+                show_default=False,
+            ),
+        ],
+        None,
+    ),
+    (
+        "true_peak",
+        Annotated[
+            float | None,
+            _opt(
+                "--true-peak",
+                help="True-peak ceiling, dBTP. Default: profile's.",
+                show_default=False,
+            ),
+        ],
+        None,
+    ),
+    (
+        "format",
+        Annotated[
+            str | None,
+            _opt(
+                "--format",
+                "-f",
+                help="mp3 or wav (Broadcast WAV). Default: the output's extension, else profile's.",
+                show_default=False,
+            ),
+        ],
+        None,
+    ),
+    (
+        "sample_rate",
+        Annotated[
+            int | None,
+            _opt(
+                "--sample-rate",
+                help="Output sample rate (22050, 24000, 32000, 44100, 48000). Default: "
+                "profile's, else the engine's.",
+                show_default=False,
+            ),
+        ],
+        None,
+    ),
+    (
+        "bits",
+        Annotated[
+            int | None,
+            _opt("--bits", help="WAV bit depth: 16 or 24. Default: profile's.", show_default=False),
+        ],
+        None,
+    ),
+    (
+        "vbr",
+        Annotated[
+            int | None,
+            _opt(
+                "--vbr",
+                min=0,
+                max=9,
+                help="MP3 VBR quality 0 (best) to 9 instead of CBR --bitrate.",
+                show_default=False,
+            ),
+        ],
+        None,
+    ),
+    (
+        "speed",
+        Annotated[
+            float, _opt("--speed", min=0.8, max=1.3, help="Voice speed, pitch preserved (0.8-1.3).")
+        ],
+        1.0,
+    ),
+    (
+        "fit",
+        Annotated[
+            str | None,
+            _opt(
+                "--fit",
+                help="Land on this duration (M:SS or seconds, +-1 s) by adjusting pauses, then "
+                "speed; or say why it cannot.",
+                show_default=False,
+            ),
+        ],
+        None,
+    ),
+    (
+        "intro",
+        Annotated[
+            Path | None,
+            _opt("--intro", help="Audio before the programme (mp3/wav/flac).", show_default=False),
+        ],
+        None,
+    ),
+    (
+        "outro",
+        Annotated[
+            Path | None,
+            _opt("--outro", help="Audio after the programme (mp3/wav/flac).", show_default=False),
+        ],
+        None,
+    ),
+    (
+        "bed",
+        Annotated[
+            Path | None,
+            _opt(
+                "--bed",
+                help="Music under the opening chapter, ducked under the voice, faded in and out.",
+                show_default=False,
+            ),
+        ],
+        None,
+    ),
+    (
+        "sidecars",
+        Annotated[
+            str | None,
+            _opt(
+                "--sidecars",
+                help="Files beside the audio: all, or a comma list of srt, vtt, chapters, "
+                "labels, cue, manifest.",
+                show_default=False,
+            ),
+        ],
+        None,
+    ),
+    (
+        "pause_sentence",
+        Annotated[int, _opt("--pause-sentence", help="Pause after a sentence, ms.")],
+        400,
+    ),
+    (
+        "pause_paragraph",
+        Annotated[int, _opt("--pause-paragraph", help="Pause after a paragraph or heading, ms.")],
+        800,
+    ),
+    (
+        "pause_section",
+        Annotated[int, _opt("--pause-section", help="Pause between sections, ms.")],
+        1500,
+    ),
+    ("quiet", QuietOpt, False),
 ]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
 
 
-def _settings(
-    *,
-    profile: str,
-    output: Path | None,
-    fmt: str | None,
-    loudness: float | None,
-    true_peak: float | None,
-    sample_rate: int | None,
-    bits: int | None,
-    intro: Path | None = None,
-    outro: Path | None = None,
-    bed: Path | None = None,
-    sidecars: str | None = None,
-    fit: str | None = None,
-    pauses: tuple[int, int, int] | None = None,
-    **kwargs: Any,
-) -> Any:
-    """Build RenderSettings from command-line values: profile defaults, then options."""
-    from audionews.assemble import Pauses
-    from audionews.errors import ConfigError
-    from audionews.master import MasterSettings
-    from audionews.pipeline import RenderSettings
-    from audionews.profiles import PROFILES
-    from audionews.sidecars import SIDECARS
+def render_options(func: Callable[..., None]) -> Callable[..., None]:
+    """Give a command every shared render option; they arrive in ``**options``."""
+    own = [
+        p
+        for p in inspect.signature(func, eval_str=True).parameters.values()
+        if p.kind is not inspect.Parameter.VAR_KEYWORD
+    ]
+    shared = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=kind)
+        for name, kind, default in RENDER_OPTIONS
+    ]
 
-    chosen = PROFILES.get(profile)
-    if chosen is None:
-        raise ConfigError(f"unknown profile {profile!r}. Choose one of: {', '.join(PROFILES)}.")
-    if fmt is None and output is not None and output.suffix.lower() in (".mp3", ".wav"):
-        fmt = output.suffix.lower().lstrip(".")
-    extra: dict[str, Any] = {}
-    if pauses is not None:
-        try:
-            extra["pauses"] = Pauses(sentence=pauses[0], paragraph=pauses[1], section=pauses[2])
-        except ValueError as exc:
-            raise ConfigError(str(exc)) from None
-    return RenderSettings(
-        format=fmt or chosen.format,
-        bits=bits or chosen.bits,
-        mastering=MasterSettings(
-            loudness=chosen.loudness if loudness is None else loudness,
-            true_peak=chosen.true_peak if true_peak is None else true_peak,
-            sample_rate=sample_rate or chosen.sample_rate,
-            intro=intro,
-            outro=outro,
-            bed=bed,
-        ),
-        fit=_duration(fit) if fit else None,
-        sidecars=_sidecar_list(sidecars, SIDECARS),
-        profile=chosen.name,
-        **extra,
-        **kwargs,
-    )
+    @functools.wraps(func)
+    def command(**values: Any) -> None:
+        func(**values)
+
+    command.__signature__ = inspect.Signature([*own, *shared])  # type: ignore[attr-defined]
+    command.__annotations__ = {p.name: p.annotation for p in (*own, *shared)}
+    return command
 
 
-def _summary(result: Any) -> str:
+def _settings(options: dict[str, Any]) -> RenderSettings:
+    """The render options as library settings (all parsing and rules are the library's)."""
+    from audionews.settings import RenderSettings
+
+    values = dict(options)
+    values.pop("quiet", None)
+    return RenderSettings.build(**values)
+
+
+def _announce(quiet: bool) -> Callable[[str, str], None]:
+    def on_engine(name: str, reason: str) -> None:
+        if not quiet:
+            typer.echo(f"Engine: {name} ({reason})", err=True)
+
+    return on_engine
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _summary(result: MakeResult) -> str:
     minutes, seconds = divmod(round(result.duration), 60)
     reused = f" ({result.cached} from cache)" if result.cached else ""
     level = f", {result.loudness.describe()}" if result.loudness else ""
     fitted = f", fitted: {result.fitted}" if result.fitted else ""
     return (
-        f"Wrote {result.path}: {minutes}:{seconds:02d}, {len(result.chapters)} chapters, "
-        f"{result.chunks} chunks{reused}, engine {result.engine}{level}{fitted}, "
+        f"Wrote {result.path}: {minutes}:{seconds:02d}, {_plural(len(result.chapters), 'chapter')}"
+        f", {_plural(result.chunks, 'chunk')}{reused}, engine {result.engine}{level}{fitted}, "
         f"in {result.seconds:.1f} s"
     )
 
 
+def _report(result: MakeResult, quiet: bool) -> None:
+    if not quiet:
+        typer.echo(_summary(result))
+        for extra in result.sidecars:
+            typer.echo(f"Wrote {extra}")
+
+
 @app.command()
+@render_options
 def make(
     sources: Annotated[
         list[str],
@@ -424,74 +525,14 @@ def make(
             show_default=False,
         ),
     ],
-    output: OutputOpt = None,
-    engine: EngineOpt = "auto",
-    voice: VoiceOpt = None,
-    heading_voice: HeadingVoiceOpt = None,
-    tld: TldOpt = "com",
-    slow: SlowOpt = False,
-    voice_model: VoiceModelOpt = None,
-    speaker: SpeakerOpt = None,
-    rate: RateOpt = "+0%",
-    pitch: PitchOpt = "+0Hz",
-    timeout: TimeoutOpt = 15.0,
-    bitrate: BitrateOpt = 64,
-    read_captions: CaptionsOpt = False,
-    album: AlbumOpt = None,
-    publisher: PublisherOpt = None,
-    lexicon: LexiconOpt = None,
-    jobs: JobsOpt = 4,
-    no_cache: NoCacheOpt = False,
-    cache_dir: CacheDirOpt = None,
-    profile: ProfileOpt = "podcast",
-    loudness: LoudnessOpt = None,
-    true_peak: TruePeakOpt = None,
-    fmt: FormatOpt = None,
-    sample_rate: SampleRateOpt = None,
-    bits: BitsOpt = None,
-    vbr: VbrOpt = None,
-    speed: Annotated[
-        float,
-        typer.Option("--speed", min=0.8, max=1.3, help="Voice speed, pitch preserved (0.8-1.3)."),
-    ] = 1.0,
-    fit: Annotated[
-        str | None,
-        typer.Option(
-            "--fit",
-            help="Land on this duration (M:SS or seconds, +-1 s) by adjusting pauses, then "
-            "speed; or say why it cannot.",
-            show_default=False,
-        ),
-    ] = None,
-    intro: IntroOpt = None,
-    outro: OutroOpt = None,
-    bed: Annotated[
-        Path | None,
-        typer.Option(
-            "--bed",
-            help="Music under the opening chapter, ducked under the voice, faded in and out.",
-            show_default=False,
-        ),
-    ] = None,
-    sidecars: SidecarsOpt = None,
-    pause_sentence: Annotated[
-        int, typer.Option("--pause-sentence", help="Pause after a sentence, ms.")
-    ] = 400,
-    pause_paragraph: Annotated[
-        int, typer.Option("--pause-paragraph", help="Pause after a paragraph or heading, ms.")
-    ] = 800,
-    pause_section: Annotated[
-        int, typer.Option("--pause-section", help="Pause between sections, ms.")
-    ] = 1500,
     parallel: Annotated[
         int,
-        typer.Option("--parallel", min=1, max=8, help="Several inputs: articles rendered at once."),
-    ] = 2,
+        _opt("--parallel", min=1, max=8, help="Several inputs: articles rendered at once."),
+    ] = DEFAULT_PARALLEL,
     force: Annotated[
-        bool,
-        typer.Option("--force", help="Several inputs: render even when the output is newer."),
+        bool, _opt("--force", help="Several inputs: render even when the output is newer.")
     ] = False,
-    quiet: QuietOpt = False,
+    **options: Any,
 ) -> None:
     """Read an article aloud into an MP3 (or Broadcast WAV) with tags and one chapter per section.
 
@@ -501,86 +542,25 @@ def make(
     the others. Options can also come from audionews.toml here or the user config file
     (its make table); options given here win.
     """
+    quiet = bool(options["quiet"])
     with _errors():
         from audionews.pipeline import make as make_programme
 
-        settings = _settings(
-            profile=profile,
-            output=output,
-            fmt=fmt,
-            loudness=loudness,
-            true_peak=true_peak,
-            sample_rate=sample_rate,
-            bits=bits,
-            intro=intro,
-            outro=outro,
-            bed=bed,
-            sidecars=sidecars,
-            fit=fit,
-            pauses=(pause_sentence, pause_paragraph, pause_section),
-            bitrate=bitrate,
-            read_captions=read_captions,
-            album=album,
-            publisher=publisher,
-            lexicon_files=tuple(lexicon or ()),
-            jobs=jobs,
-            use_cache=not no_cache,
-            cache_dir=cache_dir,
-            vbr_quality=vbr,
-            heading_voice=heading_voice,
-            # piper changes its own pace (no time-stretch artefacts); other voices are stretched
-            speed=1.0 if engine == "piper" else speed,
-        )
-        options = _engine_options(
-            voice,
-            tld,
-            slow,
-            timeout,
-            voice_model=voice_model,
-            speaker=speaker,
-            rate=rate,
-            pitch=pitch,
-            speed=speed if engine == "piper" else 1.0,
-        )
+        settings = _settings(options)
         if len(sources) > 1 or Path(sources[0]).is_dir():
-            _make_batch(sources, output, engine, options, settings, parallel, force, quiet)
+            _make_batch(sources, settings, parallel, force, quiet)
             return
-
-        def on_engine(name: str, reason: str) -> None:
-            if not quiet:
-                typer.echo(f"Engine: {name} ({reason})", err=True)
-
         with _progress_bar(enabled=not quiet and sys.stderr.isatty()) as progress:
             result = make_programme(
-                sources[0],
-                output=output,
-                engine=engine,
-                engine_options=options,
-                settings=settings,
-                progress=progress,
-                on_engine=on_engine,
+                sources[0], settings, progress=progress, on_engine=_announce(quiet)
             )
-        if not quiet:
-            typer.echo(_summary(result))
-            for extra in result.sidecars:
-                typer.echo(f"Wrote {extra}")
+        _report(result, quiet)
 
 
 def _make_batch(
-    sources: list[str],
-    output: Path | None,
-    engine: str,
-    options: Any,
-    settings: Any,
-    parallel: int,
-    force: bool,
-    quiet: bool,
+    sources: list[str], settings: RenderSettings, parallel: int, force: bool, quiet: bool
 ) -> None:
     from audionews.bulletin import BatchItem, make_batch
-    from audionews.errors import ConfigError
-
-    if output is not None and output.suffix.lower() in (".mp3", ".wav"):
-        raise ConfigError("several inputs make several programmes: give -o a folder.")
 
     def done(item: BatchItem) -> None:
         if quiet:
@@ -592,9 +572,7 @@ def _make_batch(
         elif item.result:
             typer.echo(f"done    {item.source}")
 
-    items = make_batch(
-        sources, output, engine, options, settings, jobs=parallel, force=force, on_done=done
-    )
+    items = make_batch(sources, settings, jobs=parallel, force=force, on_done=done)
     failed = [i for i in items if i.error]
     if not quiet:
         typer.echo("")
@@ -616,113 +594,40 @@ def _make_batch(
 
 
 @app.command()
+@render_options
 def bulletin(
     sources: Annotated[
         list[str],
         typer.Argument(help="The stories, in order: files, URLs or folders.", show_default=False),
     ],
-    output: OutputOpt = None,
     title: Annotated[
         str | None,
-        typer.Option(
-            "--title", help="Read first and used as the programme's title.", show_default=False
-        ),
+        _opt("--title", help="Read first and used as the programme's title.", show_default=False),
     ] = None,
     sting: Annotated[
         Path | None,
-        typer.Option(
-            "--sting",
-            help="Short audio played between stories (else a pause).",
-            show_default=False,
+        _opt(
+            "--sting", help="Short audio played between stories (else a pause).", show_default=False
         ),
     ] = None,
-    intro: IntroOpt = None,
-    outro: OutroOpt = None,
-    engine: EngineOpt = "auto",
-    voice: VoiceOpt = None,
-    heading_voice: HeadingVoiceOpt = None,
-    tld: TldOpt = "com",
-    slow: SlowOpt = False,
-    voice_model: VoiceModelOpt = None,
-    speaker: SpeakerOpt = None,
-    rate: RateOpt = "+0%",
-    pitch: PitchOpt = "+0Hz",
-    timeout: TimeoutOpt = 15.0,
-    bitrate: BitrateOpt = 64,
-    read_captions: CaptionsOpt = False,
-    album: AlbumOpt = None,
-    publisher: PublisherOpt = None,
-    lexicon: LexiconOpt = None,
-    jobs: JobsOpt = 4,
-    no_cache: NoCacheOpt = False,
-    cache_dir: CacheDirOpt = None,
-    profile: ProfileOpt = "podcast",
-    loudness: LoudnessOpt = None,
-    true_peak: TruePeakOpt = None,
-    fmt: FormatOpt = None,
-    sample_rate: SampleRateOpt = None,
-    bits: BitsOpt = None,
-    vbr: VbrOpt = None,
-    sidecars: SidecarsOpt = None,
-    quiet: QuietOpt = False,
+    **options: Any,
 ) -> None:
     """Several stories in one programme: one chapter per story, loudness as one programme."""
+    quiet = bool(options["quiet"])
     with _errors():
         from audionews.bulletin import make_bulletin
 
-        settings = _settings(
-            profile=profile,
-            output=output,
-            fmt=fmt,
-            loudness=loudness,
-            true_peak=true_peak,
-            sample_rate=sample_rate,
-            bits=bits,
-            intro=intro,
-            outro=outro,
-            sidecars=sidecars,
-            bitrate=bitrate,
-            read_captions=read_captions,
-            album=album,
-            publisher=publisher,
-            lexicon_files=tuple(lexicon or ()),
-            jobs=jobs,
-            use_cache=not no_cache,
-            cache_dir=cache_dir,
-            vbr_quality=vbr,
-            heading_voice=heading_voice,
-        )
-        options = _engine_options(
-            voice,
-            tld,
-            slow,
-            timeout,
-            voice_model=voice_model,
-            speaker=speaker,
-            rate=rate,
-            pitch=pitch,
-        )
-
-        def on_engine(name: str, reason: str) -> None:
-            if not quiet:
-                typer.echo(f"Engine: {name} ({reason})", err=True)
-
+        settings = _settings(options)
         with _progress_bar(enabled=not quiet and sys.stderr.isatty()) as progress:
             result = make_bulletin(
                 sources,
-                output,
-                engine,
-                options,
                 settings,
                 title=title,
                 sting=sting,
                 progress=progress,
-                on_engine=on_engine,
+                on_engine=_announce(quiet),
             )
-        if not quiet:
-            typer.echo(_summary(result))
-            for extra in result.sidecars:
-                typer.echo(f"Wrote {extra}")
+        _report(result, quiet)
 
 
 @app.command()
@@ -731,27 +636,25 @@ def feed(
         Path, typer.Argument(help="Folder of programmes (.mp3).", show_default=False)
     ],
     base_url: Annotated[
-        str,
-        typer.Option("--base-url", help="Public URL of the folder (enclosures are under it)."),
+        str, _opt("--base-url", help="Public URL of the folder (enclosures are under it).")
     ],
-    title: Annotated[str, typer.Option("--title", help="The podcast's title.")],
+    title: Annotated[str, _opt("--title", help="The podcast's title.")],
     author: Annotated[
-        str | None, typer.Option("--author", help="The podcast's author.", show_default=False)
+        str | None, _opt("--author", help="The podcast's author.", show_default=False)
     ] = None,
     image: Annotated[
-        str | None,
-        typer.Option("--image", help="URL of the podcast's cover image.", show_default=False),
+        str | None, _opt("--image", help="URL of the podcast's cover image.", show_default=False)
     ] = None,
     description: Annotated[
-        str | None,
-        typer.Option("--description", help="The podcast's description.", show_default=False),
+        str | None, _opt("--description", help="The podcast's description.", show_default=False)
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option(
+        _opt(
             "--output", "-o", help="Where to write. Default: FOLDER/feed.xml.", show_default=False
         ),
     ] = None,
+    quiet: QuietOpt = False,
 ) -> None:
     """Write an RSS 2.0 podcast feed (iTunes and Podcasting 2.0) for the programmes in FOLDER.
 
@@ -770,7 +673,8 @@ def feed(
             output=output,
             description=description,
         )
-        typer.echo(f"Wrote {path}")
+        if not quiet:
+            typer.echo(f"Wrote {path}")
 
 
 @contextmanager
@@ -779,6 +683,7 @@ def _progress_bar(enabled: bool) -> Iterator[Callable[[SynthesisProgress], None]
     if not enabled:
         yield None
         return
+    from rich.console import Console
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -794,7 +699,7 @@ def _progress_bar(enabled: bool) -> Iterator[Callable[[SynthesisProgress], None]
         TextColumn("{task.fields[cached]}"),
         TimeRemainingColumn(),
         transient=True,
-        console=_stderr_console(),
+        console=Console(stderr=True),
     ) as bar:
         task = bar.add_task("chunks", total=None, cached="")
 
@@ -805,28 +710,33 @@ def _progress_bar(enabled: bool) -> Iterator[Callable[[SynthesisProgress], None]
         yield update
 
 
-def _stderr_console() -> Any:
-    from rich.console import Console
-
-    return Console(stderr=True)
-
-
 @app.command()
 def script(
-    source: InputArg,
+    source: Annotated[
+        str,
+        typer.Argument(
+            help="The article: a .txt, .html, .docx or .md file, a URL, or - for standard input.",
+            show_default=False,
+        ),
+    ],
     plain: Annotated[
-        bool,
-        typer.Option("--plain", help="Print only the text that will be spoken, one chunk a line."),
+        bool, _opt("--plain", help="Print only the text that will be spoken, one chunk a line.")
     ] = False,
     as_json: Annotated[
-        bool,
-        typer.Option("--json", help="Print the whole structure as JSON, with dropped lines."),
+        bool, _opt("--json", help="Print the whole structure as JSON, with dropped lines.")
     ] = False,
     diff: Annotated[
-        bool,
-        typer.Option("--diff", help="Mark what normalization changed: [written -> spoken]."),
+        bool, _opt("--diff", help="Mark what normalization changed: \\[written -> spoken].")
     ] = False,
-    engine: EngineOpt = "espeak",
+    engine: Annotated[
+        str,
+        _opt(
+            "--engine",
+            "-e",
+            help="Cut chunks for this engine: espeak, gtts, piper or edge (auto cuts as gtts, "
+            "the shortest).",
+        ),
+    ] = "espeak",
     read_captions: CaptionsOpt = False,
     lexicon: LexiconOpt = None,
 ) -> None:
@@ -836,17 +746,19 @@ def script(
     characters).
     """
     with _errors():
-        from audionews.engines import ENGINES
+        from audionews.engines import ENGINES, engine_spec
         from audionews.errors import ConfigError
-        from audionews.pipeline import RenderSettings, load_article, prepare_script
+        from audionews.pipeline import load_article, prepare_script
+        from audionews.settings import RenderSettings
 
         if plain and as_json:
             raise ConfigError("choose one of --plain and --json.")
-        if engine not in ENGINES:
-            raise ConfigError(f"unknown engine {engine!r}. Choose one of: {', '.join(ENGINES)}.")
-        max_chars = _max_chars(engine)
+        if engine == "auto":
+            max_chars = min(spec.max_chars for spec in ENGINES.values())
+        else:
+            max_chars = engine_spec(engine).max_chars
         article, _ = load_article(source)
-        settings = RenderSettings(read_captions=read_captions, lexicon_files=tuple(lexicon or ()))
+        settings = RenderSettings.build(read_captions=read_captions, lexicon=lexicon)
         built = prepare_script(article, max_chars, settings)
         if as_json:
             typer.echo(json.dumps(built.to_dict(), ensure_ascii=False, indent=2))
@@ -855,24 +767,6 @@ def script(
                 typer.echo(chunk.text)
         else:
             _print_script(built, diff)
-
-
-def _max_chars(engine: str) -> int:
-    if engine == "gtts":
-        from audionews.engines.google import GOOGLE_MAX_CHARS
-
-        return GOOGLE_MAX_CHARS
-    if engine == "piper":
-        from audionews.engines.piper import PiperEngine
-
-        return int(PiperEngine.max_chars)
-    if engine == "edge":
-        from audionews.engines.edge import EDGE_MAX_CHARS
-
-        return int(EDGE_MAX_CHARS)
-    from audionews.engines.espeak import EspeakEngine
-
-    return EspeakEngine.max_chars
 
 
 def _print_script(built: Script, diff: bool) -> None:
@@ -890,7 +784,7 @@ def _print_script(built: Script, diff: bool) -> None:
             text = mark_changes(piece.written, piece.spoken) if diff else piece.spoken
             typer.echo(f"  [{piece.kind}] {text}")
     typer.echo("")
-    typer.secho(f"Dropped ({len(built.dropped)} lines, not read):", bold=True)
+    typer.secho(f"Dropped ({_plural(len(built.dropped), 'line')}, not read):", bold=True)
     for d in built.dropped:
         typer.echo(f"  line {d.line}: {d.text[:70]!r} - {d.reason}")
 

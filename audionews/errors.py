@@ -4,9 +4,18 @@ from __future__ import annotations
 
 
 class AudionewsError(Exception):
-    """Base class for every error audionews raises on purpose."""
+    """Base class for every error audionews raises on purpose.
+
+    Messages speak in the library's terms; ``setting`` names the setting (a field of
+    :class:`audionews.settings.RenderSettings` or :class:`audionews.engines.EngineOptions`)
+    that fixes it, so a front end can name its own option for it (the CLI adds ``--flag``).
+    """
 
     exit_code = 1
+
+    def __init__(self, message: str = "", *, setting: str | None = None) -> None:
+        super().__init__(message)
+        self.setting = setting
 
 
 class InputError(AudionewsError, ValueError):
@@ -43,9 +52,14 @@ class TransientSynthesisError(SynthesisError):
     """A failure worth retrying: rate limit (429), server error (5xx), timeout, network fault."""
 
     def __init__(
-        self, message: str, *, rate_limited: bool = False, retry_after: float | None = None
+        self,
+        message: str,
+        *,
+        rate_limited: bool = False,
+        retry_after: float | None = None,
+        setting: str | None = None,
     ):
-        super().__init__(message)
+        super().__init__(message, setting=setting)
         self.rate_limited = rate_limited
         """True for HTTP 429: the whole pool should slow down."""
         self.retry_after = retry_after

@@ -18,19 +18,22 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from numpy.typing import NDArray
 
-from audionews.assemble import ChapterMark, Programme
+from audionews.audio import ChapterMark, Float, Programme, float_to_pcm16
+from audionews.defaults import DEFAULT_BITRATE
 from audionews.errors import ConfigError, ExportError
-from audionews.loudness import Loudness
+
+if TYPE_CHECKING:
+    from audionews.article import Article
 
 __all__ = [
     "MP3_DELAY_SAMPLES",
     "HeardTimes",
     "Tags",
+    "artist_from_byline",
     "atomic_write",
     "encode_mp3",
     "encode_mp3_fast",
@@ -62,6 +65,37 @@ class Tags:
     comment: str | None = None
     encoder: str | None = None
 
+    @classmethod
+    def for_article(
+        cls,
+        article: Article,
+        *,
+        album: str | None = None,
+        publisher: str | None = None,
+        encoder: str | None = None,
+    ) -> Tags:
+        """Tags from what the article says: title, byline, date and lead."""
+        return cls(
+            title=article.title,
+            artist=artist_from_byline(article.byline),
+            album=album,
+            publisher=publisher,
+            date=article.published,
+            comment=article.lead,
+            encoder=encoder,
+        )
+
+
+def artist_from_byline(byline: str | None) -> str | None:
+    """ "THU THẢO - MINH AN" -> "Thu Thảo, Minh An"; "Theo TTXVN" -> "TTXVN"."""
+    if not byline:
+        return None
+    text = byline.strip().strip("()").strip()
+    if text.casefold().startswith("theo "):
+        return text[5:].strip()
+    parts = [p.strip() for p in text.replace("–", "-").split(" - ") if p.strip()]
+    return ", ".join(p.title() if p.isupper() else p for p in parts)
+
 
 def slugify(title: str, max_length: int = 80) -> str:
     """A safe file stem from a Vietnamese title: ASCII, lower case, words joined by '-'.
@@ -91,7 +125,7 @@ def mp3_delay_ms(sample_rate: int) -> float:
 def encode_mp3(
     pcm: bytes,
     sample_rate: int,
-    bitrate: int = 64,
+    bitrate: int = DEFAULT_BITRATE,
     quality: int = 3,
     vbr_quality: int | None = None,
     xing: bool = True,
@@ -170,9 +204,9 @@ def atomic_write(target: Path) -> Iterator[Path]:
 
 
 def mp3_loudness_loss(
-    samples: NDArray[np.float32],
+    samples: Float,
     rate: int,
-    bitrate: int = 64,
+    bitrate: int = DEFAULT_BITRATE,
     vbr_quality: int | None = None,
     excerpt_seconds: float = 12.0,
 ) -> float:
@@ -191,7 +225,7 @@ def mp3_loudness_loss(
     part = samples[start : start + n]
     if len(part) < rate:
         return 0.0
-    pcm = (np.clip(part, -1.0, 32767 / 32768) * 32768).astype("<i2").tobytes()
+    pcm = float_to_pcm16(part)
     decoded = miniaudio.decode(
         encode_mp3(pcm, rate, bitrate, vbr_quality=vbr_quality),
         output_format=miniaudio.SampleFormat.FLOAT32,
@@ -276,7 +310,7 @@ def _encode_half(args: tuple[bytes, int, int, int, int | None]) -> bytes:
 def encode_mp3_fast(
     pcm: bytes,
     sample_rate: int,
-    bitrate: int = 64,
+    bitrate: int = DEFAULT_BITRATE,
     quality: int = 3,
     vbr_quality: int | None = None,
 ) -> tuple[bytes, HeardTimes]:
@@ -326,13 +360,14 @@ def write_mp3_timed(
     programme: Programme,
     target: Path,
     tags: Tags,
-    bitrate: int = 64,
+    bitrate: int = DEFAULT_BITRATE,
     vbr_quality: int | None = None,
 ) -> HeardTimes:
     """Encode (on two cores when it pays) and write ``programme`` with tags and chapters as
     heard, atomically. Returns the mapping from programme time to heard time."""
-    rate = programme.audio.sample_rate
-    mp3, timing = encode_mp3_fast(programme.audio.pcm, rate, bitrate, vbr_quality=vbr_quality)
+    rate = programme.rate
+    pcm = float_to_pcm16(programme.samples)  # the one quantization on the way to MP3
+    mp3, timing = encode_mp3_fast(pcm, rate, bitrate, vbr_quality=vbr_quality)
     with atomic_write(target) as tmp:
         tmp.write_bytes(mp3)
         try:
@@ -346,7 +381,7 @@ def write_mp3(
     programme: Programme,
     target: Path,
     tags: Tags,
-    bitrate: int = 64,
+    bitrate: int = DEFAULT_BITRATE,
     vbr_quality: int | None = None,
 ) -> Path:
     """Encode ``programme`` and write it to ``target`` with tags and chapters, atomically.
@@ -357,17 +392,12 @@ def write_mp3(
     return target
 
 
-def write_wav(
-    samples: NDArray[np.float32],
-    rate: int,
-    chapters: tuple[ChapterMark, ...],
-    target: Path,
-    tags: Tags,
-    bits: int = 24,
-    loudness: Loudness | None = None,
-) -> Path:
-    """Write a Broadcast WAV (bext with loudness values, cue markers per section), atomically."""
+def write_wav(programme: Programme, target: Path, tags: Tags, bits: int = 24) -> Path:
+    """Write a Broadcast WAV (bext with the programme's loudness, cue markers per section),
+    atomically."""
     from audionews.wav import BextInfo, wav_bytes
+
+    rate = programme.rate
 
     info = BextInfo(
         description=tags.title,
@@ -377,7 +407,7 @@ def write_wav(
         coding_history=f"A=PCM,F={rate},W={bits},M=mono,T={tags.encoder or 'audionews'}\r\n",
         artist=tags.artist,
     )
-    data = wav_bytes(samples, rate, bits, chapters, info, loudness)
+    data = wav_bytes(programme.samples, rate, bits, programme.chapters, info, programme.loudness)
     with atomic_write(target) as tmp:
         tmp.write_bytes(data)
     return target

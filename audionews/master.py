@@ -12,15 +12,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
-from numpy.typing import NDArray
 
-from audionews.assemble import ChapterMark, Programme, TimedChunk
+from audionews.audio import ChapterMark, Float, Programme, TimedChunk
 from audionews.errors import ConfigError, InputError
 from audionews.loudness import Loudness, db_to_gain, normalize
 
-__all__ = ["MasterSettings", "Mastered", "load_audio_file", "master", "resample"]
-
-Float = NDArray[np.float32]
+__all__ = ["MasterSettings", "added_seconds", "load_audio_file", "master", "resample"]
 
 
 @dataclass(frozen=True)
@@ -42,9 +39,13 @@ class MasterSettings:
 
     def __post_init__(self) -> None:
         if self.loudness is not None and not -40.0 <= self.loudness <= -5.0:
-            raise ConfigError(f"loudness {self.loudness} LUFS is out of range (-40 to -5).")
+            raise ConfigError(
+                f"loudness {self.loudness} LUFS is out of range (-40 to -5).", setting="loudness"
+            )
         if not -9.0 <= self.true_peak <= 0.0:
-            raise ConfigError(f"true peak {self.true_peak} dBTP is out of range (-9 to 0).")
+            raise ConfigError(
+                f"true peak {self.true_peak} dBTP is out of range (-9 to 0).", setting="true_peak"
+            )
         if self.sample_rate is not None and self.sample_rate not in (
             16000,
             22050,
@@ -55,26 +56,9 @@ class MasterSettings:
         ):
             raise ConfigError(
                 f"sample rate {self.sample_rate} Hz is not supported "
-                "(16000, 22050, 24000, 32000, 44100 or 48000)."
+                "(16000, 22050, 24000, 32000, 44100 or 48000).",
+                setting="sample_rate",
             )
-
-
-@dataclass(frozen=True)
-class Mastered:
-    samples: Float
-    rate: int
-    chapters: tuple[ChapterMark, ...]
-    chunks: tuple[TimedChunk, ...]
-    loudness: Loudness | None
-    """Measured after mastering, when loudness normalization ran."""
-
-    @property
-    def duration(self) -> float:
-        return len(self.samples) / self.rate
-
-
-def to_float(programme: Programme) -> Float:
-    return np.frombuffer(programme.audio.pcm, dtype="<i2").astype(np.float32) / 32768.0
 
 
 def resample(x: Float, rate_in: int, rate_out: int) -> Float:
@@ -164,10 +148,25 @@ def _shift(
     return tuple(moved), timed
 
 
-def master(programme: Programme, settings: MasterSettings) -> Mastered:
-    """Apply bed, intro/outro, resampling and loudness to an assembled programme."""
-    rate = programme.audio.sample_rate
-    x = to_float(programme)
+def added_seconds(settings: MasterSettings, rate: int) -> float:
+    """Seconds that the intro and outro add (they are not stretched by fitting)."""
+    extra = 0.0
+    if settings.intro is not None:
+        extra += len(load_audio_file(settings.intro, rate)) / rate + 0.5
+    if settings.outro is not None:
+        extra += len(load_audio_file(settings.outro, rate)) / rate
+    return extra
+
+
+def master(programme: Programme, settings: MasterSettings, encoder_loss: float = 0.0) -> Programme:
+    """Apply bed, intro/outro, resampling and loudness to an assembled programme.
+
+    ``encoder_loss``: LU the file's encoder will take off (see
+    :func:`audionews.export.mp3_loudness_loss`); the programme is made that much louder so the
+    file lands on the target, and the loudness reported is what the file will measure.
+    """
+    rate = programme.rate
+    x = programme.samples
     chapters, chunks = programme.chapters, programme.chunks
     if settings.bed is not None:
         opening_end = chapters[0].end_ms if chapters else len(x) * 1000 // rate
@@ -189,8 +188,12 @@ def master(programme: Programme, settings: MasterSettings) -> Mastered:
     measured: Loudness | None = None
     if settings.loudness is not None:
         try:
-            x, measured = normalize(x, out_rate, settings.loudness, settings.true_peak)
+            x, measured = normalize(
+                x, out_rate, settings.loudness + encoder_loss, settings.true_peak
+            )
         except ValueError as exc:
-            raise ConfigError(str(exc)) from exc
+            raise ConfigError(str(exc), setting="loudness") from exc
+        if encoder_loss:
+            measured = replace(measured, integrated=measured.integrated - encoder_loss)
     samples: Float = np.asarray(x, dtype=np.float32)
-    return Mastered(samples, out_rate, chapters, chunks, measured)
+    return Programme(samples, out_rate, chapters, chunks, measured)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from audionews.assemble import ChapterMark, TimedChunk
+from audionews.audio import ChapterMark, TimedChunk
 from audionews.export import atomic_write
 from audionews.script import Pause, Script
 

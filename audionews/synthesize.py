@@ -20,6 +20,7 @@ from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
 from audionews.cache import ChunkCache
+from audionews.defaults import DEFAULT_JOBS
 from audionews.engines import Audio, Engine
 from audionews.errors import Interrupted, SynthesisError, TransientSynthesisError
 
@@ -33,8 +34,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-DEFAULT_JOBS = 4
 
 
 @dataclass(frozen=True)

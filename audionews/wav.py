@@ -17,7 +17,7 @@ from datetime import date, datetime
 import numpy as np
 from numpy.typing import NDArray
 
-from audionews.assemble import ChapterMark
+from audionews.audio import ChapterMark
 from audionews.errors import ConfigError
 from audionews.loudness import Loudness
 

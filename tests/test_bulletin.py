@@ -120,7 +120,7 @@ def test_batch_needs_a_folder_output(tmp_path: Path) -> None:
         app, ["make", *map(str, STORIES[:2]), "-e", "espeak", "-o", str(tmp_path / "x.mp3")]
     )
     assert result.exit_code == 2
-    assert "give -o a folder" in result.output
+    assert "the output must be a folder. (option --output)" in result.output
 
 
 def test_feed_command(tmp_path: Path) -> None:

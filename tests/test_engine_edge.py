@@ -237,8 +237,9 @@ def test_voice_rate_and_pitch_reach_the_service(fake: FakeEdge) -> None:
 
 @pytest.mark.parametrize("rate,pitch", [("10%", "+0Hz"), ("+0%", "high"), ("fast", "+0Hz")])
 def test_bad_rate_or_pitch_is_a_config_error(rate: str, pitch: str) -> None:
-    with pytest.raises(ConfigError, match="--rate"):
+    with pytest.raises(ConfigError, match="signed percentage") as caught:
         EdgeEngine(rate=rate, pitch=pitch)
+    assert caught.value.setting == ("pitch" if pitch == "high" else "rate")
 
 
 def test_unknown_voice_is_refused() -> None:

@@ -219,8 +219,9 @@ def test_missing_model_file(tmp_path: Path) -> None:
 
 
 def test_no_voice_model_asks_for_one() -> None:
-    with pytest.raises(ConfigError, match="--voice-model"):
+    with pytest.raises(ConfigError, match="needs a voice file") as caught:
         create_engine("piper")
+    assert caught.value.setting == "voice_model"
 
 
 def test_broken_config_is_named(voice: Path, tmp_path: Path) -> None:
@@ -266,8 +267,9 @@ def test_created_from_options(multi: Path) -> None:
 
 
 def test_voice_name_must_match_the_model(voice: Path) -> None:
-    with pytest.raises(ConfigError, match="drop --voice"):
+    with pytest.raises(ConfigError, match="give no voice name") as caught:
         create_engine("piper", EngineOptions(voice="vi_VN-vais1000-medium", voice_model=voice))
+    assert caught.value.setting == "voice"
 
 
 def test_version_identifies_voice_speaker_and_speed(voice: Path, multi: Path) -> None:
@@ -280,7 +282,7 @@ def test_version_identifies_voice_speaker_and_speed(voice: Path, multi: Path) ->
 def test_check_needs_onnxruntime(monkeypatch: pytest.MonkeyPatch) -> None:
     assert check() is None
     assert ENGINES["piper"].unusable_reason() is None
-    assert "--voice-model" in ENGINES["piper"].description
+    assert "voice file" in ENGINES["piper"].description
     monkeypatch.setitem(sys.modules, "onnxruntime", None)
     reason = check()
     assert reason is not None and "audionews[piper]" in reason

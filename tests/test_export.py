@@ -14,8 +14,7 @@ from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 from support import ffprobe, needs_ffprobe, sine_pcm
 
-from audionews.assemble import ChapterMark, Programme
-from audionews.engines import Audio
+from audionews.audio import Audio, ChapterMark, Programme
 from audionews.errors import ConfigError, ExportError
 from audionews.export import (
     MP3_DELAY_SAMPLES,
@@ -44,7 +43,7 @@ def programme(seconds: float = 6.0) -> Programme:
         ChapterMark("Vượt khó", 2000, 4000),
         ChapterMark("Lãnh đạo toàn diện các mặt công tác", 4000, total),
     )
-    return Programme(audio=audio, chapters=chapters, chunks=())
+    return Programme(audio.to_float(), RATE, chapters, ())
 
 
 TAGS = Tags(

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
+from audionews.audio import Audio, Mark
+from audionews.defaults import DEFAULT_TIMEOUT
 from audionews.errors import ConfigError
 
 __all__ = [
@@ -27,41 +29,8 @@ __all__ = [
     "create_engine",
     "decode_mp3",
     "engine_names",
+    "engine_spec",
 ]
-
-
-@dataclass(frozen=True)
-class Mark:
-    """A word or sentence boundary reported by an engine, relative to the start of its audio."""
-
-    start: float
-    """Seconds from the start of the clip."""
-    duration: float
-    text: str
-
-
-@dataclass(frozen=True)
-class Audio:
-    """Mono 16-bit little-endian PCM."""
-
-    pcm: bytes
-    sample_rate: int
-    marks: tuple[Mark, ...] = ()
-    """Word/sentence boundaries when the engine reports them (edge); empty otherwise."""
-
-    def __post_init__(self) -> None:
-        if self.sample_rate <= 0:
-            raise ValueError("sample_rate must be positive")
-        if len(self.pcm) % 2:
-            raise ValueError("16-bit PCM must have an even number of bytes")
-
-    @property
-    def samples(self) -> int:
-        return len(self.pcm) // 2
-
-    @property
-    def duration(self) -> float:
-        return self.samples / self.sample_rate
 
 
 @dataclass(frozen=True)
@@ -74,14 +43,15 @@ class EngineOptions:
     """gtts: Google domain to use (com, com.vn, ...), which can change the accent."""
     slow: bool = False
     """gtts: read slowly."""
-    timeout: float = 15.0
+    timeout: float = DEFAULT_TIMEOUT
     """Network engines: seconds to wait for one answer."""
     voice_model: Path | None = None
     """piper: the voice file (``NAME.onnx``, with ``NAME.onnx.json`` beside it)."""
     speaker: int | str | None = None
     """piper: speaker number or name in a multi-speaker voice (default: the voice's own)."""
     speed: float = 1.0
-    """piper: speaking speed, 1.0 as trained; 1.25 is 25% faster (length_scale = 1/speed)."""
+    """Engines that pace themselves (``EngineSpec.native_speed``): speaking speed, 1.0 as
+    trained; 1.25 is 25% faster. Other engines are time-stretched after synthesis."""
     rate: str = "+0%"
     """edge: speaking rate change, e.g. ``+10%`` or ``-20%``."""
     pitch: str = "+0Hz"
@@ -96,6 +66,8 @@ class Engine(Protocol):
     max_chars: int
     """Longest chunk of text the engine takes in one call."""
     voice: str
+    sample_rate: int
+    """Rate of the PCM it returns."""
     concurrent: bool
     """True when calls may run in several threads at once (network engines)."""
 
@@ -111,16 +83,31 @@ class Engine(Protocol):
 
 @dataclass(frozen=True)
 class EngineSpec:
-    """A registered engine: how to describe it, check it and create it."""
+    """A registered engine: its facts, and how to check and create it.
+
+    Everything the rest of the package needs to know about an engine is asked of its spec;
+    no other module compares engine names.
+    """
 
     name: str
     description: str
     module: str
     factory: str
     voices: tuple[str, ...]
+    """Its voices (the first is the default); for piper, the catalogue voices by name."""
     online: bool
+    max_chars: int
+    """Longest chunk of text it takes in one call."""
+    sample_rate: int | None
+    """Rate of its audio; None when it depends on the voice (piper)."""
+    native_speed: bool = False
+    """It paces its own speech (``EngineOptions.speed``) instead of being time-stretched."""
+    voice_setting: str = "voice"
+    """The option that picks another voice of it: ``voice``, or ``speaker`` of one voice file."""
     check: str = "check"
     """Name of a module-level function returning None when usable, else the reason why not."""
+    options: tuple[str, ...] = ()
+    """The engine-specific ``EngineOptions`` fields it reads (beyond voice and timeout)."""
     extra: dict[str, str] = field(default_factory=dict)
 
     def load(self) -> Callable[[EngineOptions], Engine]:
@@ -137,6 +124,16 @@ class EngineSpec:
         checker: Callable[[], str | None] = getattr(mod, self.check)
         return checker()
 
+    def with_voice(self, options: EngineOptions, voice: str) -> EngineOptions:
+        """``options`` with another of its voices (a speaker number or name for piper)."""
+        if self.voice_setting == "speaker":
+            return replace(options, speaker=int(voice) if voice.isdigit() else voice)
+        return replace(options, voice=voice)
+
+    def with_speed(self, options: EngineOptions, speed: float) -> EngineOptions:
+        """``options`` that make it speak at ``speed`` when it paces itself; else unchanged."""
+        return replace(options, speed=speed) if self.native_speed else options
+
 
 ENGINES: dict[str, EngineSpec] = {
     "espeak": EngineSpec(
@@ -146,6 +143,8 @@ ENGINES: dict[str, EngineSpec] = {
         factory="create",
         voices=("vi", "vi-VN-x-central", "vi-VN-x-south"),
         online=False,
+        max_chars=600,
+        sample_rate=22050,
     ),
     "gtts": EngineSpec(
         name="gtts",
@@ -154,15 +153,23 @@ ENGINES: dict[str, EngineSpec] = {
         factory="create",
         voices=("vi",),
         online=True,
+        max_chars=100,
+        sample_rate=24000,
+        options=("tld", "slow"),
     ),
     "piper": EngineSpec(
         name="piper",
-        description="Piper neural voice from a voice file you give with --voice-model PATH.onnx "
-        "(offline; e.g. the public vi_VN voices)",
+        description="Piper neural voice from a voice file (.onnx with its .onnx.json), offline; "
+        "e.g. the public vi_VN voices",
         module="audionews.engines.piper",
         factory="create",
-        voices=("vi_VN-vais1000-medium", "vi_VN-25hours_single-low", "vi_VN-vivos-x-low"),
+        voices=("vi_VN-vais1000-medium", "vi_VN-25hours_single-low", "vi_VN-vivos-x_low"),
         online=False,
+        max_chars=400,
+        sample_rate=None,
+        native_speed=True,
+        voice_setting="speaker",
+        options=("voice_model", "speaker", "speed"),
     ),
     "edge": EngineSpec(
         name="edge",
@@ -172,8 +179,22 @@ ENGINES: dict[str, EngineSpec] = {
         factory="create",
         voices=("vi-VN-HoaiMyNeural", "vi-VN-NamMinhNeural"),
         online=True,
+        max_chars=300,
+        sample_rate=24000,
+        options=("rate", "pitch"),
     ),
 }
+
+
+def engine_spec(name: str) -> EngineSpec:
+    """The registered engine called ``name``; a clear error for any other name."""
+    spec = ENGINES.get(name)
+    if spec is None:
+        raise ConfigError(
+            f"unknown engine {name!r}. Choose one of: {', '.join(engine_names())}.",
+            setting="engine",
+        )
+    return spec
 
 
 def decode_mp3(mp3: bytes, sample_rate: int, who: str) -> bytes:
@@ -206,12 +227,12 @@ def engine_names() -> list[str]:
 
 def create_engine(name: str, options: EngineOptions | None = None) -> Engine:
     """Create the engine called ``name`` (``auto`` is resolved by ``pipeline.choose_engine``)."""
-    spec = ENGINES.get(name)
-    if spec is None:
-        raise ConfigError(f"unknown engine {name!r}. Choose one of: {', '.join(engine_names())}.")
+    spec = engine_spec(name)
     options = options or EngineOptions()
     if options.voice is not None and options.voice not in spec.voices:
         raise ConfigError(
-            f"engine {name!r} has no voice {options.voice!r}. Its voices: {', '.join(spec.voices)}."
+            f"engine {name!r} has no voice {options.voice!r}. "
+            f"Its voices: {', '.join(spec.voices)}.",
+            setting="voice",
         )
     return spec.load()(options)

@@ -23,7 +23,8 @@ import socket
 import threading
 from typing import Any, Literal
 
-from audionews.engines import Audio, EngineOptions, Mark, decode_mp3
+from audionews.defaults import DEFAULT_TIMEOUT
+from audionews.engines import ENGINES, Audio, EngineOptions, Mark, decode_mp3
 from audionews.errors import (
     ConfigError,
     EngineUnavailable,
@@ -33,9 +34,9 @@ from audionews.errors import (
 
 __all__ = ["EDGE_MAX_CHARS", "SAMPLE_RATE", "VOICES", "EdgeEngine", "check", "create"]
 
-EDGE_MAX_CHARS = 300
-SAMPLE_RATE = 24000
-VOICES = ("vi-VN-HoaiMyNeural", "vi-VN-NamMinhNeural")
+EDGE_MAX_CHARS = ENGINES["edge"].max_chars
+SAMPLE_RATE = ENGINES["edge"].sample_rate or 24000
+VOICES = ENGINES["edge"].voices
 TICKS_PER_SECOND = 10_000_000
 PROBE_TIMEOUT = 3.0
 INSTALL_HINT = "pip install 'audionews[edge]'"
@@ -93,11 +94,14 @@ class EdgeEngine:
         voice: str = VOICES[0],
         rate: str = "+0%",
         pitch: str = "+0Hz",
-        timeout: float = 15.0,
+        timeout: float = DEFAULT_TIMEOUT,
         boundary: Boundary = "SentenceBoundary",
     ) -> None:
         if voice not in VOICES:
-            raise ConfigError(f"edge: unknown voice {voice!r}. Its voices: {', '.join(VOICES)}.")
+            raise ConfigError(
+                f"edge: unknown voice {voice!r}. Its voices: {', '.join(VOICES)}.",
+                setting="voice",
+            )
         try:
             from edge_tts.data_classes import TTSConfig
         except ImportError as exc:
@@ -108,11 +112,12 @@ class EdgeEngine:
             TTSConfig(voice, rate, "+0%", pitch, boundary)
         except ValueError as exc:
             raise ConfigError(
-                f"edge: {exc} Give the rate as a signed percentage (e.g. --rate +10% or "
-                "--rate -20%) and the pitch in signed hertz (e.g. --pitch +5Hz)."
+                f"edge: {exc} Give the rate as a signed percentage (e.g. +10% or -20%) and "
+                "the pitch in signed hertz (e.g. +5Hz).",
+                setting="pitch" if "pitch" in str(exc).lower() else "rate",
             ) from exc
         if not timeout > 0:
-            raise ConfigError(f"edge: timeout must be positive, not {timeout}")
+            raise ConfigError(f"edge: timeout must be positive, not {timeout}", setting="timeout")
         self.voice = voice
         self.rate = rate
         self.pitch = pitch
@@ -183,12 +188,14 @@ class EdgeEngine:
         except (asyncio.TimeoutError, TimeoutError) as exc:
             raise TransientSynthesisError(
                 f"edge: Microsoft's speech service did not answer within {self.timeout:g} s. "
-                "Check the network, or raise --timeout"
+                "Check the network, or wait longer",
+                setting="timeout",
             ) from exc
         except (aiohttp.ClientError, OSError, edge_errors.WebSocketError) as exc:
             raise TransientSynthesisError(
                 "edge: cannot connect to Microsoft's speech service "
-                f"({type(exc).__name__}: {exc}). Check the network or use --engine espeak"
+                f"({type(exc).__name__}: {exc}). Check the network or use the offline engine",
+                setting="engine",
             ) from exc
         except edge_errors.NoAudioReceived as exc:
             raise TransientSynthesisError(
@@ -207,8 +214,9 @@ def _http_error(exc: Any) -> SynthesisError:
     headers = exc.headers or {}
     if status == 429:
         return TransientSynthesisError(
-            "edge: Microsoft is rate-limiting requests (HTTP 429). Wait a few minutes, lower "
-            "--jobs, or use --engine espeak",
+            "edge: Microsoft is rate-limiting requests (HTTP 429). Wait a few minutes, send "
+            "fewer requests at once, or use the offline engine",
+            setting="jobs",
             rate_limited=True,
             retry_after=_retry_after(headers.get("Retry-After")),
         )

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import ctypes
 import threading
+from dataclasses import dataclass
 from typing import Any
 
-from audionews.engines import Audio, EngineOptions
+from audionews.engines import ENGINES, Audio, EngineOptions
 from audionews.errors import EngineUnavailable, SynthesisError
 
-__all__ = ["EspeakEngine", "check", "create"]
+__all__ = ["EspeakEngine", "Library", "check", "create", "shared_library"]
 
 _AUDIO_OUTPUT_SYNCHRONOUS = 2
 _INITIALIZE_DONT_EXIT = 0x8000
@@ -23,20 +24,37 @@ _ENDPAUSE = 0x1000
 _POS_CHARACTER = 1
 _EE_OK = 0
 _RATE = 1
-VOICES = ("vi", "vi-VN-x-central", "vi-VN-x-south")
+VOICES = ENGINES["espeak"].voices
 
 _SYNTH_CALLBACK = ctypes.CFUNCTYPE(
     ctypes.c_int, ctypes.POINTER(ctypes.c_short), ctypes.c_int, ctypes.c_void_p
 )
 
+
+@dataclass(frozen=True)
+class Library:
+    """libespeak-ng, loaded and initialised once per process. Hold ``lock`` around every call:
+    the library keeps global state and is not thread-safe."""
+
+    lib: Any
+    sample_rate: int
+    version: str
+    lock: threading.Lock
+
+
 _lock = threading.Lock()
-_state: dict[str, Any] = {}
+_shared: list[Library] = []
 
 
-def _library() -> tuple[Any, int]:
-    """Load and initialise libespeak-ng once; return (library, sample_rate)."""
-    if "lib" in _state:
-        return _state["lib"], _state["rate"]
+def shared_library() -> Library:
+    """The process-wide eSpeak NG handle (also used by the Piper phonemizer)."""
+    with _lock:
+        if not _shared:
+            _shared.append(_load())
+        return _shared[0]
+
+
+def _load() -> Library:
     try:
         import espeakng_loader
     except ImportError as exc:  # pragma: no cover - a declared dependency
@@ -78,15 +96,14 @@ def _library() -> tuple[Any, int]:
             f"espeak: libespeak-ng failed to initialise with data at {data_path}. "
             "Reinstall the espeakng-loader package."
         )
-    _state.update(lib=lib, rate=rate, version=(lib.espeak_Info(None) or b"?").decode())
-    return lib, rate
+    version = (lib.espeak_Info(None) or b"?").decode()
+    return Library(lib, rate, version, threading.Lock())
 
 
 def check() -> str | None:
     """None when eSpeak NG can be used, else why not."""
     try:
-        with _lock:
-            _library()
+        shared_library()
     except EngineUnavailable as exc:
         return str(exc)
     return None
@@ -96,7 +113,7 @@ class EspeakEngine:
     """eSpeak NG, Vietnamese voices, 22050 Hz mono."""
 
     name = "espeak"
-    max_chars = 600
+    max_chars = ENGINES["espeak"].max_chars
     concurrent = False
 
     def __init__(self, voice: str = "vi", rate_wpm: int | None = None) -> None:
@@ -104,12 +121,12 @@ class EspeakEngine:
             raise ValueError(f"unknown espeak voice {voice!r}")
         self.voice = voice
         self.rate_wpm = rate_wpm
-        with _lock:
-            _, self.sample_rate = _library()
+        self._library = shared_library()
+        self.sample_rate = self._library.sample_rate
 
     @property
     def version(self) -> str:
-        return f"espeak-ng {_state.get('version', '?')}"
+        return f"espeak-ng {self._library.version}"
 
     def synthesize(self, text: str) -> Audio:
         data = text.encode("utf-8")
@@ -122,8 +139,9 @@ class EspeakEngine:
 
         callback = _SYNTH_CALLBACK(on_audio)
         buf = ctypes.create_string_buffer(data)
-        with _lock:
-            lib, rate = _library()
+        library = self._library
+        lib, rate = library.lib, library.sample_rate
+        with library.lock:
             lib.espeak_SetSynthCallback(callback)
             if lib.espeak_SetVoiceByName(self.voice.encode()) != _EE_OK:
                 raise SynthesisError(f"espeak: voice {self.voice!r} is missing from the data")

@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import logging
 
-from audionews.engines import Audio, EngineOptions, decode_mp3
+from audionews.defaults import DEFAULT_TIMEOUT
+from audionews.engines import ENGINES, Audio, EngineOptions, decode_mp3
 from audionews.errors import SynthesisError, TransientSynthesisError
 
 __all__ = ["GOOGLE_MAX_CHARS", "GttsEngine", "check", "create", "endpoint_reachable"]
 
 log = logging.getLogger(__name__)
 
-GOOGLE_MAX_CHARS = 100
-SAMPLE_RATE = 24000
+GOOGLE_MAX_CHARS = ENGINES["gtts"].max_chars
+SAMPLE_RATE = ENGINES["gtts"].sample_rate or 24000
 
 
 def check() -> str | None:
@@ -57,7 +58,9 @@ class GttsEngine:
     concurrent = True
     """Each call uses its own HTTP session: safe to run from several threads."""
 
-    def __init__(self, tld: str = "com", slow: bool = False, timeout: float = 15.0) -> None:
+    def __init__(
+        self, tld: str = "com", slow: bool = False, timeout: float = DEFAULT_TIMEOUT
+    ) -> None:
         self.tld = tld
         self.slow = slow
         self.timeout = timeout
@@ -88,13 +91,17 @@ class GttsEngine:
             message = f"gtts: {_describe(status, exc)}"
             if _retryable(status):
                 raise TransientSynthesisError(
-                    message, rate_limited=status == 429, retry_after=_retry_after(rsp)
+                    message,
+                    rate_limited=status == 429,
+                    retry_after=_retry_after(rsp),
+                    setting="engine",
                 ) from exc
-            raise SynthesisError(message) from exc
+            raise SynthesisError(message, setting="engine") from exc
         if not mp3:
             raise SynthesisError(
                 "gtts: Google answered without audio for: "
-                f"{text[:60]!r}. The service may have changed; try --engine espeak."
+                f"{text[:60]!r}. The service may have changed; use another engine.",
+                setting="engine",
             )
         return Audio(_decode_mp3(mp3), SAMPLE_RATE)
 
@@ -114,13 +121,14 @@ def _retryable(status: int | None) -> bool:
 def _describe(status: int | None, exc: Exception) -> str:
     if status == 429:
         return (
-            "Google is rate-limiting requests (HTTP 429). Wait a few minutes or use --engine espeak"
+            "Google is rate-limiting requests (HTTP 429). Wait a few minutes or use the offline "
+            "engine"
         )
     if status is not None and status >= 500:
         return f"Google's TTS server failed (HTTP {status}). Try again later"
     if status is not None:
         return f"Google refused the request (HTTP {status}): {exc}"
-    return "cannot connect to Google's TTS endpoint. Check the network or use --engine espeak"
+    return "cannot connect to Google's TTS endpoint. Check the network or use the offline engine"
 
 
 def _decode_mp3(mp3: bytes) -> bytes:

@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from audionews.engines.espeak import _library, _lock
+from audionews.engines.espeak import shared_library
 from audionews.errors import SynthesisError
 
 __all__ = ["Clause", "clauses", "phonemize"]
@@ -71,8 +71,9 @@ def clauses(text: str, voice: str) -> list[Clause]:
     buf = ctypes.create_string_buffer(data)
     base = ctypes.addressof(buf)
     out: list[Clause] = []
-    with _lock:
-        lib, _ = _library()
+    library = shared_library()
+    with library.lock:
+        lib = library.lib
         to_phonemes = _bind(lib)
         if lib.espeak_SetVoiceByName(voice.encode()) != _EE_OK:
             raise SynthesisError(

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from audionews.engines import Audio, EngineOptions
+from audionews.engines import ENGINES, Audio, EngineOptions
 from audionews.errors import ConfigError, EngineUnavailable, SynthesisError
 
 __all__ = ["PiperEngine", "VoiceConfig", "check", "create", "phoneme_ids"]
@@ -39,7 +39,7 @@ VOICES_HINT = (
 
 
 def check() -> str | None:
-    """Usable when onnxruntime imports; a voice file must still be given with --voice-model."""
+    """Usable when onnxruntime imports; a voice file must still be given (``voice_model``)."""
     try:
         import numpy  # noqa: F401
         import onnxruntime  # noqa: F401
@@ -160,7 +160,7 @@ class PiperEngine:
     """
 
     name = "piper"
-    max_chars = 400
+    max_chars = ENGINES["piper"].max_chars
     concurrent = False
 
     def __init__(
@@ -169,11 +169,12 @@ class PiperEngine:
         model = Path(model).expanduser()
         if not model.is_file():
             raise ConfigError(
-                f"piper: voice model {model} does not exist. Give the .onnx file with "
-                f"--voice-model. {VOICES_HINT}."
+                f"piper: voice model {model} does not exist. Give the path of a .onnx voice "
+                f"file. {VOICES_HINT}.",
+                setting="voice_model",
             )
         if not speed > 0:
-            raise ConfigError(f"piper: speed must be positive, not {speed}")
+            raise ConfigError(f"piper: speed must be positive, not {speed}", setting="speed")
         self.model = model
         self.config = load_config(model)
         self.speed = speed
@@ -190,7 +191,10 @@ class PiperEngine:
         cfg = self.config
         if cfg.num_speakers <= 1:
             if speaker not in (None, 0, "0"):
-                raise ConfigError(f"piper: voice {self.model.name} has one speaker; drop --speaker")
+                raise ConfigError(
+                    f"piper: voice {self.model.name} has one speaker; give no speaker",
+                    setting="speaker",
+                )
             return None
         if speaker is None:
             return 0
@@ -201,13 +205,15 @@ class PiperEngine:
             listed = ", ".join(f"{n} ({i})" for n, i in sorted(names.items(), key=lambda x: x[1]))
             raise ConfigError(
                 f"piper: voice {self.model.name} has no speaker {speaker!r}. "
-                f"Its speakers: {listed or f'0 to {cfg.num_speakers - 1}'}."
+                f"Its speakers: {listed or f'0 to {cfg.num_speakers - 1}'}.",
+                setting="speaker",
             )
         number = int(speaker)
         if not 0 <= number < cfg.num_speakers:
             raise ConfigError(
                 f"piper: voice {self.model.name} has speakers 0 to {cfg.num_speakers - 1}, "
-                f"not {number}."
+                f"not {number}.",
+                setting="speaker",
             )
         return number
 
@@ -251,11 +257,14 @@ class PiperEngine:
                 with path.open("rb") as f:
                     for block in iter(lambda: f.read(1 << 20), b""):
                         digest.update(block)
-            from audionews.engines.espeak import _state
+            phonemes = "text"
+            if self.config.phoneme_type != "text":
+                from audionews.engines.espeak import shared_library
 
+                phonemes = f"espeak-ng {shared_library().version}"
             self._version = (
                 f"piper-onnx voice={digest.hexdigest()[:16]} speaker={self.speaker_id} "
-                f"speed={self.speed:g} phonemes={_state.get('version', 'espeak-ng')}"
+                f"speed={self.speed:g} phonemes={phonemes}"
             )
         return self._version
 
@@ -324,14 +333,15 @@ class PiperEngine:
 def create(options: EngineOptions) -> PiperEngine:
     if options.voice_model is None:
         raise ConfigError(
-            "piper: give the voice file with --voice-model PATH.onnx (its .onnx.json must be "
-            f"beside it). {VOICES_HINT}."
+            f"piper needs a voice file: a PATH.onnx with its .onnx.json beside it. {VOICES_HINT}.",
+            setting="voice_model",
         )
     engine = PiperEngine(options.voice_model, speaker=options.speaker, speed=options.speed)
     base = engine.voice.split("#", 1)[0]
     if options.voice is not None and options.voice != base:
         raise ConfigError(
-            f"piper: --voice {options.voice} does not match --voice-model {engine.model.name}; "
-            "a Piper voice is chosen by its file, so drop --voice."
+            f"piper: voice {options.voice} does not match the voice file {engine.model.name}; "
+            "a Piper voice is chosen by its file, so give no voice name.",
+            setting="voice",
         )
     return engine

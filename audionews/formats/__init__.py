@@ -37,6 +37,7 @@ from audionews.article import (
     parse_article,
     parse_date,
 )
+from audionews.defaults import DEFAULT_TIMEOUT
 from audionews.errors import InputError
 
 __all__ = [
@@ -49,7 +50,6 @@ __all__ = [
     "load_document",
 ]
 
-DEFAULT_TIMEOUT = 15.0
 """Seconds a URL has to answer and be downloaded in."""
 DEFAULT_MAX_BYTES = 5_000_000
 """Largest page or file accepted (a long feature is ~100 kB of text, ~1 MB of HTML)."""

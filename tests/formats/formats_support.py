@@ -175,16 +175,16 @@ def make_programme_mp3(
     """A real MP3 with our ID3 tags and two chapters, from a sine tone (as in test_export)."""
     from support import sine_pcm
 
-    from audionews.assemble import ChapterMark, Programme
-    from audionews.engines import Audio
+    from audionews.audio import Audio, ChapterMark, Programme
     from audionews.export import Tags, write_mp3
 
     rate = 22050
     total = round(seconds * 1000)
     programme = Programme(
-        audio=Audio(sine_pcm(seconds, rate, amplitude=0.3), rate),
-        chapters=(ChapterMark(title, 0, total // 2), ChapterMark("Phần hai", total // 2, total)),
-        chunks=(),
+        Audio(sine_pcm(seconds, rate, amplitude=0.3), rate).to_float(),
+        rate,
+        (ChapterMark(title, 0, total // 2), ChapterMark("Phần hai", total // 2, total)),
+        (),
     )
     tags = Tags(
         title=title, artist=artist, album="Bản tin", publisher="Báo Mẫu", date=date, comment=comment
