@@ -427,9 +427,7 @@ def _ordered_id3_class() -> Any:
 
 def _write_tags(path: Path, tags: Tags, chapters: tuple[ChapterMark, ...]) -> None:
     from mutagen.id3 import (
-        CHAP,
         COMM,
-        CTOC,
         TALB,
         TDRC,
         TIT2,
@@ -437,7 +435,6 @@ def _write_tags(path: Path, tags: Tags, chapters: tuple[ChapterMark, ...]) -> No
         TPE1,
         TPUB,
         TSSE,
-        CTOCFlags,
     )
 
     id3 = _ordered_id3_class()()
@@ -459,39 +456,47 @@ def _write_tags(path: Path, tags: Tags, chapters: tuple[ChapterMark, ...]) -> No
     if tags.encoder:
         id3.add(TSSE(encoding=1, text=[tags.encoder]))
     if chapters:
-        ids = [f"chp{i}" for i in range(len(chapters))]
-        id3.add(
-            CTOC(
-                element_id="toc",
-                flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
-                child_element_ids=ids,
-                sub_frames=[TIT2(encoding=1, text=["Mục lục"])],
-            )
-        )
-
-        def chap(cid: str, mark: ChapterMark) -> Any:
-            return CHAP(
-                element_id=cid,
-                start_time=mark.start_ms,
-                end_time=mark.end_ms,
-                start_offset=0xFFFFFFFF,
-                end_offset=0xFFFFFFFF,
-                sub_frames=[TIT2(encoding=1, text=[mark.title])],
-            )
-
-        for n, (cid, mark) in enumerate(zip(ids, chapters, strict=True)):
-            id3.add(chap(cid, mark))
-            if mark.children:  # sub-chapters: an ordered, not top-level CTOC of their own
-                kids = [f"chp{n}s{j}" for j in range(len(mark.children))]
-                id3.add(
-                    CTOC(
-                        element_id=f"toc{n}",
-                        flags=CTOCFlags.ORDERED,
-                        child_element_ids=kids,
-                        sub_frames=[TIT2(encoding=1, text=[mark.title])],
-                    )
-                )
-                for kid, child in zip(kids, mark.children, strict=True):
-                    id3.add(chap(kid, child))
+        _add_chapters(id3, chapters)
     id3.update_to_v23()
     id3.save(str(path), v2_version=3, v23_sep="/")
+
+
+def _add_chapters(id3: Any, chapters: tuple[ChapterMark, ...]) -> None:
+    """A top-level ordered CTOC and one CHAP per chapter; a story's sections get their own
+    ordered (not top-level) CTOC."""
+    from mutagen.id3 import CHAP, CTOC, TIT2, CTOCFlags
+
+    ids = [f"chp{i}" for i in range(len(chapters))]
+    id3.add(
+        CTOC(
+            element_id="toc",
+            flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
+            child_element_ids=ids,
+            sub_frames=[TIT2(encoding=1, text=["Mục lục"])],
+        )
+    )
+
+    def chap(cid: str, mark: ChapterMark) -> Any:
+        return CHAP(
+            element_id=cid,
+            start_time=mark.start_ms,
+            end_time=mark.end_ms,
+            start_offset=0xFFFFFFFF,
+            end_offset=0xFFFFFFFF,
+            sub_frames=[TIT2(encoding=1, text=[mark.title])],
+        )
+
+    for n, (cid, mark) in enumerate(zip(ids, chapters, strict=True)):
+        id3.add(chap(cid, mark))
+        if mark.children:  # sub-chapters: an ordered, not top-level CTOC of their own
+            kids = [f"chp{n}s{j}" for j in range(len(mark.children))]
+            id3.add(
+                CTOC(
+                    element_id=f"toc{n}",
+                    flags=CTOCFlags.ORDERED,
+                    child_element_ids=kids,
+                    sub_frames=[TIT2(encoding=1, text=[mark.title])],
+                )
+            )
+            for kid, child in zip(kids, mark.children, strict=True):
+                id3.add(chap(kid, child))

@@ -298,6 +298,21 @@ def _slope(points: list[tuple[float, float]]) -> float:
     return min(1.0, max(0.05, (l1 - l0) / (g1 - g0)))
 
 
+def _apply_exactly(
+    x: Float, rate: int, energies: NDArray[np.float64], step: int, gain_db: float, curve: Float
+) -> tuple[Float, Loudness]:
+    """``x`` with the gain and limiter curve applied, and its exact measurement: steps the
+    limiter left alone scale with gain^2; only the others are transformed again."""
+    n = len(energies)
+    gain = db_to_gain(gain_db)
+    y = (x * (gain * curve)).astype(np.float32)
+    e = energies * (gain * gain)
+    touched = np.flatnonzero(curve[: n * step].reshape(n, step).min(axis=1) < 1.0)
+    if touched.size:
+        e[touched] = _step_energies(y[: n * step].reshape(n, step)[touched].ravel(), rate)[0]
+    return y, _measure_from(e, step, y, rate)
+
+
 def normalize(
     x: Float,
     rate: int,
@@ -357,15 +372,7 @@ def normalize(
         gain_db = min(first + 24.0, gain_db + (target_lufs - reached) / slope)
 
     def exact(gain_db: float, curve: Float) -> tuple[Float, Loudness]:
-        """The result and its exact measurement: steps the limiter left alone scale with
-        gain^2; only the others are transformed again."""
-        gain = db_to_gain(gain_db)
-        y = (x * (gain * curve)).astype(np.float32)
-        e = energies * (gain * gain)
-        touched = np.flatnonzero(curve[: n * step].reshape(n, step).min(axis=1) < 1.0)
-        if touched.size:
-            e[touched] = _step_energies(y[: n * step].reshape(n, step)[touched].ravel(), rate)[0]
-        return y, _measure_from(e, step, y, rate)
+        return _apply_exactly(x, rate, energies, step, gain_db, curve)
 
     y, result = exact(gain_db, curve)
     for _ in range(2):  # the estimate is close; correct on the exact measurement

@@ -46,7 +46,8 @@ __all__ = [
 
 FORMATS = ("mp3", "wav")
 SPEED_RANGE = (0.8, 1.3)
-_ENGINE_FIELDS = frozenset(f.name for f in fields(EngineOptions))
+_ENGINE_FIELDS = frozenset(f.name for f in fields(EngineOptions)) - {"speed"}
+"""Engine options given flat to build(); speed is a render setting (see engine_options_for)."""
 
 
 def parse_duration(value: str | float) -> float:
@@ -176,19 +177,24 @@ class RenderSettings:
         if self.fit is not None:
             parse_duration(self.fit)
         parse_sidecars(self.sidecars)
-        if self.output is not None and not _is_folder(Path(self.output)):
-            ext = Path(self.output).suffix.lower().lstrip(".")
-            if ext not in FORMATS:
-                raise ConfigError(
-                    f"{self.output}: the output must be an .mp3 or .wav file, or a folder.",
-                    setting="output",
-                )
-            if self.format is not None and self.format != ext:
-                raise ConfigError(
-                    f"{self.output}: the file name says {ext} but the format is {self.format}.",
-                    setting="format",
-                )
+        self._check_output()
         self.mastering  # noqa: B018 - validates loudness, true peak and sample rate now
+
+    def _check_output(self) -> None:
+        """An output file must be .mp3 or .wav, and agree with the format when one is set."""
+        if self.output is None or _is_folder(Path(self.output)):
+            return
+        ext = Path(self.output).suffix.lower().lstrip(".")
+        if ext not in FORMATS:
+            raise ConfigError(
+                f"{self.output}: the output must be an .mp3 or .wav file, or a folder.",
+                setting="output",
+            )
+        if self.format is not None and self.format != ext:
+            raise ConfigError(
+                f"{self.output}: the file name says {ext} but the format is {self.format}.",
+                setting="format",
+            )
 
     @classmethod
     def build(

@@ -161,42 +161,18 @@ def synthesize_chunks(
         if progress is not None:
             progress(SynthesisProgress(done, len(texts), stats.cached))
 
-    todo: list[int] = []
-    for i, key in enumerate(keys):
-        hit = cache.get(key) if cache is not None else None
-        if hit is not None:
-            results[i] = hit
-            stats.cached += 1
-            done += 1
-        else:
-            todo.append(i)
+    todo = _from_cache(keys, cache, results)
+    stats.cached = done = len(keys) - len(todo)
     report()
 
     concurrent = bool(getattr(engine, "concurrent", False)) and jobs > 1 and len(todo) > 1
     throttle = Throttle(jobs if concurrent else 1)
 
     def work(i: int) -> Audio:
-        for attempt in range(1, retry.tries + 1):
-            try:
-                with throttle:
-                    audio = engine.synthesize(texts[i])
-            except TransientSynthesisError as exc:
-                if attempt == retry.tries:
-                    raise SynthesisError(f"{exc} (gave up after {attempt} tries)") from exc
-                pause = retry.wait(attempt, exc.retry_after)
-                with lock:
-                    stats.retries += 1
-                    stats.rate_limited += exc.rate_limited
-                if exc.rate_limited:
-                    throttle.rate_limited(pause)
-                log.info("chunk %d: %s; retry %d in %.1f s", i + 1, exc, attempt, pause)
-                sleep(pause)
-                continue
-            throttle.succeeded()
-            if cache is not None:
-                cache.put(keys[i], audio)
-            return audio
-        raise AssertionError("unreachable")  # pragma: no cover
+        audio = _with_retries(engine, texts[i], i, retry, throttle, stats, lock, sleep)
+        if cache is not None:
+            cache.put(keys[i], audio)
+        return audio
 
     def finished(i: int, audio: Audio) -> None:
         nonlocal done
@@ -224,6 +200,52 @@ def synthesize_chunks(
         ) from exc
 
     return [a for a in results if a is not None]
+
+
+def _from_cache(
+    keys: Sequence[str], cache: ChunkCache | None, results: list[Audio | None]
+) -> list[int]:
+    """Fill ``results`` from the cache; the indices still to synthesize."""
+    todo: list[int] = []
+    for i, key in enumerate(keys):
+        hit = cache.get(key) if cache is not None else None
+        if hit is not None:
+            results[i] = hit
+        else:
+            todo.append(i)
+    return todo
+
+
+def _with_retries(
+    engine: Engine,
+    text: str,
+    index: int,
+    retry: RetryPolicy,
+    throttle: Throttle,
+    stats: SynthesisStats,
+    lock: threading.Lock,
+    sleep: Callable[[float], None],
+) -> Audio:
+    """One chunk, retried on transient errors as ``retry`` says (the throttle paces the pool)."""
+    for attempt in range(1, retry.tries + 1):
+        try:
+            with throttle:
+                audio = engine.synthesize(text)
+        except TransientSynthesisError as exc:
+            if attempt == retry.tries:
+                raise SynthesisError(f"{exc} (gave up after {attempt} tries)") from exc
+            pause = retry.wait(attempt, exc.retry_after)
+            with lock:
+                stats.retries += 1
+                stats.rate_limited += exc.rate_limited
+            if exc.rate_limited:
+                throttle.rate_limited(pause)
+            log.info("chunk %d: %s; retry %d in %.1f s", index + 1, exc, attempt, pause)
+            sleep(pause)
+            continue
+        throttle.succeeded()
+        return audio
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _run_pool(

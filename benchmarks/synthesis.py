@@ -82,7 +82,7 @@ def main() -> None:
     body = fake_answer()
     count = {"n": 0}
 
-    def answer(request: requests.PreparedRequest) -> tuple[int, dict[str, str], str]:
+    def answer(_request: requests.PreparedRequest) -> tuple[int, dict[str, str], str]:
         count["n"] += 1
         time.sleep(args.latency)
         return 200, {}, body

@@ -35,3 +35,40 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory):
             os.environ.pop(key, None)
         else:
             os.environ[key] = value
+
+
+@pytest.fixture(scope="session")
+def article(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("art") / "bai.txt"
+    from broadcast_support import ARTICLE
+
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def podcast(article: Path, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The article rendered once with the podcast profile and every sidecar."""
+    from audionews.pipeline import RenderSettings, make
+
+    out = tmp_path_factory.mktemp("pod") / "pod.mp3"
+    settings = RenderSettings(sidecars=("srt", "vtt", "chapters", "labels", "cue", "manifest"))
+    return make(article, output=out, engine="espeak", settings=settings)
+
+
+@pytest.fixture(scope="session")
+def radio(article: Path, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The article rendered once as a radio Broadcast WAV."""
+    from audionews.pipeline import RenderSettings, make
+
+    out = tmp_path_factory.mktemp("radio") / "radio.wav"
+    settings = RenderSettings(
+        format="wav",
+        bits=24,
+        loudness=-23.0,
+        true_peak=-1.0,
+        sample_rate=48000,
+        sidecars=("srt", "cue"),
+        publisher="Đài Phát thanh Mẫu",
+    )
+    return make(article, output=out, engine="espeak", settings=settings)

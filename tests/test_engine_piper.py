@@ -286,3 +286,19 @@ def test_check_needs_onnxruntime(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "onnxruntime", None)
     reason = check()
     assert reason is not None and "audionews[piper]" in reason
+
+
+def test_speed_reaches_piper_through_make(voice: Path, tmp_path: Path) -> None:
+    """The bug that ended the CLI's engine branching: --speed was dropped for piper."""
+    from audionews.pipeline import make
+    from audionews.settings import RenderSettings
+
+    article = tmp_path / "a.txt"
+    article.write_text("Tin vắn\n\nHôm nay trời đẹp. Nông dân ra đồng sớm.\n", encoding="utf-8")
+    durations = []
+    for speed in (1.0, 1.3):
+        settings = RenderSettings.build(
+            engine="piper", voice_model=voice, speed=speed, output=tmp_path / f"{speed}.wav"
+        )
+        durations.append(make(article, settings).duration)
+    assert durations[1] < durations[0] * 0.9

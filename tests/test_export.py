@@ -13,8 +13,10 @@ import pytest
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 from support import ffprobe, needs_ffprobe, sine_pcm
+from typer.testing import CliRunner
 
 from audionews.audio import Audio, ChapterMark, Programme
+from audionews.cli import app
 from audionews.errors import ConfigError, ExportError
 from audionews.export import (
     MP3_DELAY_SAMPLES,
@@ -32,6 +34,8 @@ LONG_TITLE = (
     "Đảng bộ Khối Cơ quan và Doanh nghiệp tỉnh nỗ lực vượt khó, phấn đấu thực hiện thắng lợi "
     "nhiệm vụ chính trị trong năm"
 )
+
+runner = CliRunner()
 
 
 def programme(seconds: float = 6.0) -> Programme:
@@ -241,3 +245,32 @@ def test_no_fork_while_other_threads_run() -> None:
         stop.set()
         other.join()
     assert heard.split_ms is None
+
+
+def test_mp3_at_44100_vbr(article: Path, tmp_path: Path) -> None:
+    from mutagen.mp3 import MP3
+
+    out = tmp_path / "v.mp3"
+    result = runner.invoke(
+        app,
+        [
+            "make",
+            str(article),
+            "-e",
+            "espeak",
+            "-o",
+            str(out),
+            "--sample-rate",
+            "44100",
+            "--vbr",
+            "4",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    info = MP3(out).info
+    assert info.sample_rate == 44100
+    assert str(info.bitrate_mode).endswith("VBR")
+    from mutagen.id3 import ID3
+
+    chapters = sorted(c.start_time for c in ID3(out).getall("CHAP"))
+    assert len(chapters) == 3 and chapters[0] == 0 and len(set(chapters)) == 3

@@ -1,0 +1,99 @@
+"""Assembly: exact pauses, trimming, time-stretch and fitting to a duration."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from broadcast_support import tone
+from typer.testing import CliRunner
+
+from audionews.assemble import Pacing, Pauses, stretch
+from audionews.engines import Audio
+from audionews.errors import ConfigError
+from audionews.pipeline import RenderSettings, make
+
+runner = CliRunner()
+
+
+def test_pauses_are_exact_to_the_millisecond() -> None:
+    from audionews.article import parse_article
+    from audionews.assemble import assemble
+    from audionews.script import build_script
+
+    script = build_script(
+        parse_article("Tiêu đề\n\nCâu một. Câu hai.\n\nĐầu mục\n\nCâu ba.\n"),
+        max_chars=500,
+        normalize=lambda t: t,
+    )
+    rate = 22050
+    pad = np.zeros(rate // 5, dtype="<i2")
+    clip = np.concatenate([pad, (np.array(tone(0.5, rate)) * 20000).astype("<i2"), pad])
+    clips = [Audio(clip.tobytes(), rate)] * len(script.chunks)
+    pauses = Pauses(sentence=333, paragraph=777, section=1234)
+    programme = assemble(script, clips, pacing=Pacing(pauses=pauses))
+    gaps = [
+        round(b.start_ms - a.end_ms, 3)
+        for a, b in zip(programme.chunks, programme.chunks[1:], strict=False)
+    ]
+    expected = [pauses.after(c.pause_after) for c in script.chunks[:-1]]
+    assert gaps == pytest.approx(expected, abs=1000 / rate)
+    x = programme.samples
+    for a, b in zip(programme.chunks, programme.chunks[1:], strict=False):
+        silent = x[int(a.end_ms * rate / 1000) + 1 : int(b.start_ms * rate / 1000) - 1]
+        assert not silent.any()  # the pause is digital silence, no engine noise
+
+
+def test_stretch_keeps_pitch_and_changes_length() -> None:
+    rate = 22050
+    x = tone(2.0, rate, 300.0)
+    y = stretch(x, 1.25)
+    assert len(y) == round(len(x) / 1.25)
+    spectrum = np.abs(np.fft.rfft(y[rate // 4 : rate]))
+    peak = np.fft.rfftfreq(len(y[rate // 4 : rate]), 1 / rate)[int(np.argmax(spectrum))]
+    assert peak == pytest.approx(300.0, abs=5.0)
+
+
+def test_speed_makes_the_programme_shorter(article: Path, tmp_path: Path) -> None:
+    base = make(article, output=tmp_path / "a.wav", engine="espeak")
+    fast = make(
+        article, output=tmp_path / "b.wav", engine="espeak", settings=RenderSettings(speed=1.25)
+    )
+    assert fast.duration < base.duration * 0.95
+
+
+def test_fit_lands_within_a_second(article: Path, tmp_path: Path) -> None:
+    natural = make(article, output=tmp_path / "n.mp3", engine="espeak")
+    for target in (natural.duration - 2.0, natural.duration + 3.0, natural.duration * 0.8):
+        result = make(
+            article,
+            output=tmp_path / "f.mp3",
+            engine="espeak",
+            settings=RenderSettings(fit=target),
+        )
+        assert result.duration == pytest.approx(target, abs=1.0)
+        assert result.fitted
+
+
+def test_fit_says_when_it_cannot(article: Path, tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="cannot fit 0:05"):
+        make(article, output=tmp_path / "f.mp3", engine="espeak", settings=RenderSettings(fit=5.0))
+
+
+def test_trimming_keeps_engine_marks_in_place() -> None:
+    from audionews.assemble import trim_silence
+    from audionews.engines import Mark
+
+    rate = 24000
+    pad = np.zeros(rate // 2, dtype="<i2")
+    voice = (tone(1.0, rate) * 20000).astype("<i2")
+    audio = Audio(
+        np.concatenate([pad, voice, pad]).tobytes(),
+        rate,
+        (Mark(0.5, 0.5, "Câu một."), Mark(1.0, 0.5, "Câu hai.")),
+    )
+    trimmed = trim_silence(audio)
+    cut = (audio.duration - trimmed.duration) / 2
+    assert [m.text for m in trimmed.marks] == ["Câu một.", "Câu hai."]
+    assert trimmed.marks[0].start == pytest.approx(0.5 - cut, abs=0.01)

@@ -1,0 +1,58 @@
+"""The BS.1770 meter, true peak and loudness normalization, checked against pyloudnorm."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from broadcast_support import tone
+from typer.testing import CliRunner
+
+from audionews.loudness import integrated_loudness, measure, normalize, true_peak_db
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize("freq", [100.0, 997.0, 5000.0])
+def test_meter_agrees_with_pyloudnorm(freq: float) -> None:
+    pyln = pytest.importorskip("pyloudnorm")
+    rate = 48000
+    rng = np.random.default_rng(1)
+    x = tone(8.0, rate, freq, 0.3) * (0.5 + 0.5 * np.sin(np.arange(8 * rate) / rate)).astype(
+        np.float32
+    ) + rng.normal(0, 0.01, 8 * rate).astype(np.float32)
+    ours = integrated_loudness(x, rate)
+    theirs = pyln.Meter(rate).integrated_loudness(x.astype(np.float64))
+    assert ours == pytest.approx(theirs, abs=0.1)
+
+
+def test_true_peak_finds_inter_sample_peaks() -> None:
+    rate = 48000
+    n = np.arange(rate)
+    x = np.sin(2 * np.pi * (rate / 4) * n / rate + np.pi / 4).astype(np.float32) * 0.5
+    sample_peak = 20 * math.log10(float(np.abs(x).max()))
+    assert sample_peak == pytest.approx(-9.03, abs=0.05)  # samples miss the crest
+    assert true_peak_db(x, rate) == pytest.approx(-6.02, abs=0.3)
+
+
+@pytest.mark.parametrize(("target", "ceiling"), [(-16.0, -1.5), (-23.0, -1.0)])
+def test_normalize_speech_like_signal(target: float, ceiling: float) -> None:
+    rate = 22050
+    rng = np.random.default_rng(7)
+    bursts = np.concatenate(
+        [tone(0.3, rate, f, 0.9) for f in rng.uniform(120, 900, 40)]
+        + [np.zeros(rate // 2, dtype=np.float32)]
+    )
+    y, result = normalize(bursts, rate, target, ceiling)
+    assert result.integrated == pytest.approx(target, abs=0.1)
+    assert result.true_peak <= ceiling + 0.05
+    assert measure(y, rate).integrated == pytest.approx(target, abs=0.1)
+
+
+def test_unreachable_target_is_a_clear_error() -> None:
+    rate = 22050
+    spiky = np.zeros(rate * 4, dtype=np.float32)
+    spiky[:: rate // 10] = 1.0
+    with pytest.raises(ValueError, match="cannot be reached"):
+        normalize(spiky, rate, -6.0, -1.0)
