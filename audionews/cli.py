@@ -162,295 +162,78 @@ LexiconOpt = Annotated[
 ]
 QuietOpt = Annotated[bool, _opt("--quiet", "-q", help="Print nothing but errors.")]
 
-# The options every render shares (make and bulletin): name, type with its option, default.
+# The options every render shares (make and bulletin): name, annotated type, default.
 # Each name is a keyword of RenderSettings.build, so this table is the whole mapping.
+
+
+def _shared(name: str, kind: Any, default: Any, *flags: str, **option: Any) -> tuple[str, Any, Any]:
+    if default is None:
+        option.setdefault("show_default", False)
+    return name, Annotated[kind, _opt(*flags, **option)], default
+
+
+OptPath = Path | None
+OptStr = str | None
 RENDER_OPTIONS: list[tuple[str, Any, Any]] = [
-    (
-        "output",
-        Annotated[
-            Path | None,
-            _opt(
-                "--output",
-                "-o",
-                help="Output .mp3/.wav file, or a folder. Default: output/<slug of the title>.mp3.",
-                show_default=False,
-            ),
-        ],
-        None,
-    ),
-    ("engine", Annotated[str, _opt("--engine", "-e", help=ENGINE_HELP)], DEFAULT_ENGINE),
-    (
-        "voice",
-        Annotated[
-            str | None,
-            _opt(
-                "--voice",
-                help="Voice of the engine (espeak: vi, vi-VN-x-central, vi-VN-x-south). "
-                "See `audionews engines`.",
-                show_default=False,
-            ),
-        ],
-        None,
-    ),
-    (
-        "heading_voice",
-        Annotated[
-            str | None,
-            _opt(
-                "--heading-voice",
-                help="Read the title, date and headings with this other voice of the same "
-                "engine (piper: a speaker number or name).",
-                show_default=False,
-            ),
-        ],
-        None,
-    ),
-    (
-        "tld",
-        Annotated[str, _opt("--tld", help="gtts: Google domain to use (com, com.vn, ...).")],
-        "com",
-    ),
-    ("slow", Annotated[bool, _opt("--slow", help="gtts: read slowly.")], False),
-    (
-        "voice_model",
-        Annotated[
-            Path | None,
-            _opt(
-                "--voice-model",
-                help="piper: the voice file (.onnx, with its .onnx.json beside it).",
-                show_default=False,
-            ),
-        ],
-        None,
-    ),
-    (
-        "speaker",
-        Annotated[
-            str | None,
-            _opt(
-                "--speaker",
-                help="piper: speaker number or name of a multi-speaker voice.",
-                show_default=False,
-            ),
-        ],
-        None,
-    ),
-    ("rate", Annotated[str, _opt("--rate", help="edge: speaking rate, e.g. +10% or -5%.")], "+0%"),
-    ("pitch", Annotated[str, _opt("--pitch", help="edge: pitch, e.g. +2Hz or -3Hz.")], "+0Hz"),
-    (
-        "timeout",
-        Annotated[
-            float, _opt("--timeout", help="Online engines and URLs: seconds to wait for an answer.")
-        ],
-        DEFAULT_TIMEOUT,
-    ),
-    (
-        "bitrate",
-        Annotated[int, _opt("--bitrate", "-b", help="MP3 bitrate in kbps (CBR, mono).")],
-        DEFAULT_BITRATE,
-    ),
+    _shared("output", OptPath, None, "--output", "-o",
+            help="Output .mp3/.wav file, or a folder. Default: output/<slug of the title>.mp3."),
+    _shared("engine", str, DEFAULT_ENGINE, "--engine", "-e", help=ENGINE_HELP),
+    _shared("voice", OptStr, None, "--voice", help="Voice of the engine (espeak: vi, "
+            "vi-VN-x-central, vi-VN-x-south). See `audionews engines`."),
+    _shared("heading_voice", OptStr, None, "--heading-voice", help="Read the title, date and "
+            "headings with this other voice of the same engine (piper: a speaker number or name)."),
+    _shared("tld", str, "com", "--tld", help="gtts: Google domain to use (com, com.vn, ...)."),
+    _shared("slow", bool, False, "--slow", help="gtts: read slowly."),
+    _shared("voice_model", OptPath, None, "--voice-model",
+            help="piper: the voice file (.onnx, with its .onnx.json beside it)."),
+    _shared("speaker", OptStr, None, "--speaker",
+            help="piper: speaker number or name of a multi-speaker voice."),
+    _shared("rate", str, "+0%", "--rate", help="edge: speaking rate, e.g. +10% or -5%."),
+    _shared("pitch", str, "+0Hz", "--pitch", help="edge: pitch, e.g. +2Hz or -3Hz."),
+    _shared("timeout", float, DEFAULT_TIMEOUT, "--timeout",
+            help="Online engines and URLs: seconds to wait for an answer."),
+    _shared("bitrate", int, DEFAULT_BITRATE, "--bitrate", "-b",
+            help="MP3 bitrate in kbps (CBR, mono)."),
     ("read_captions", CaptionsOpt, False),
-    (
-        "album",
-        Annotated[
-            str | None, _opt("--album", help="ID3 album, e.g. the show's name.", show_default=False)
-        ],
-        None,
-    ),
-    (
-        "publisher",
-        Annotated[
-            str | None,
-            _opt("--publisher", help="ID3 publisher, e.g. the newspaper.", show_default=False),
-        ],
-        None,
-    ),
+    _shared("album", OptStr, None, "--album", help="ID3 album, e.g. the show's name."),
+    _shared("publisher", OptStr, None, "--publisher", help="ID3 publisher, e.g. the newspaper."),
     ("lexicon", LexiconOpt, None),
-    (
-        "jobs",
-        Annotated[
-            int,
-            _opt(
-                "--jobs",
-                "-j",
-                min=1,
-                max=32,
-                help="Online engines: requests at once (offline engines use one).",
-            ),
-        ],
-        DEFAULT_JOBS,
-    ),
-    (
-        "no_cache",
-        Annotated[
-            bool, _opt("--no-cache", help="Do not reuse or keep synthesized chunks (no resume).")
-        ],
-        False,
-    ),
+    _shared("jobs", int, DEFAULT_JOBS, "--jobs", "-j", min=1, max=32,
+            help="Online engines: requests at once (offline engines use one)."),
+    _shared("no_cache", bool, False, "--no-cache",
+            help="Do not reuse or keep synthesized chunks (no resume)."),
     ("cache_dir", CacheDirOpt, None),
-    (
-        "profile",
-        Annotated[
-            str,
-            _opt(
-                "--profile",
-                "-p",
-                help="Defaults for a delivery: podcast (-16 LUFS, -1.5 dBTP, MP3) or radio "
-                "(EBU R128 -23 LUFS, -1 dBTP, Broadcast WAV 48 kHz 24-bit).",
-            ),
-        ],
-        DEFAULT_PROFILE,
-    ),
-    (
-        "loudness",
-        Annotated[
-            float | None,
-            _opt(
-                "--loudness",
-                help="Integrated loudness target of the whole programme, LUFS. Default: profile's.",
-                show_default=False,
-            ),
-        ],
-        None,
-    ),
-    (
-        "true_peak",
-        Annotated[
-            float | None,
-            _opt(
-                "--true-peak",
-                help="True-peak ceiling, dBTP. Default: profile's.",
-                show_default=False,
-            ),
-        ],
-        None,
-    ),
-    (
-        "format",
-        Annotated[
-            str | None,
-            _opt(
-                "--format",
-                "-f",
-                help="mp3 or wav (Broadcast WAV). Default: the output's extension, else profile's.",
-                show_default=False,
-            ),
-        ],
-        None,
-    ),
-    (
-        "sample_rate",
-        Annotated[
-            int | None,
-            _opt(
-                "--sample-rate",
-                help="Output sample rate (22050, 24000, 32000, 44100, 48000). Default: "
-                "profile's, else the engine's.",
-                show_default=False,
-            ),
-        ],
-        None,
-    ),
-    (
-        "bits",
-        Annotated[
-            int | None,
-            _opt("--bits", help="WAV bit depth: 16 or 24. Default: profile's.", show_default=False),
-        ],
-        None,
-    ),
-    (
-        "vbr",
-        Annotated[
-            int | None,
-            _opt(
-                "--vbr",
-                min=0,
-                max=9,
-                help="MP3 VBR quality 0 (best) to 9 instead of CBR --bitrate.",
-                show_default=False,
-            ),
-        ],
-        None,
-    ),
-    (
-        "speed",
-        Annotated[
-            float, _opt("--speed", min=0.8, max=1.3, help="Voice speed, pitch preserved (0.8-1.3).")
-        ],
-        1.0,
-    ),
-    (
-        "fit",
-        Annotated[
-            str | None,
-            _opt(
-                "--fit",
-                help="Land on this duration (M:SS or seconds, +-1 s) by adjusting pauses, then "
-                "speed; or say why it cannot.",
-                show_default=False,
-            ),
-        ],
-        None,
-    ),
-    (
-        "intro",
-        Annotated[
-            Path | None,
-            _opt("--intro", help="Audio before the programme (mp3/wav/flac).", show_default=False),
-        ],
-        None,
-    ),
-    (
-        "outro",
-        Annotated[
-            Path | None,
-            _opt("--outro", help="Audio after the programme (mp3/wav/flac).", show_default=False),
-        ],
-        None,
-    ),
-    (
-        "bed",
-        Annotated[
-            Path | None,
-            _opt(
-                "--bed",
-                help="Music under the opening chapter, ducked under the voice, faded in and out.",
-                show_default=False,
-            ),
-        ],
-        None,
-    ),
-    (
-        "sidecars",
-        Annotated[
-            str | None,
-            _opt(
-                "--sidecars",
-                help="Files beside the audio: all, or a comma list of srt, vtt, chapters, "
-                "labels, cue, manifest.",
-                show_default=False,
-            ),
-        ],
-        None,
-    ),
-    (
-        "pause_sentence",
-        Annotated[int, _opt("--pause-sentence", help="Pause after a sentence, ms.")],
-        400,
-    ),
-    (
-        "pause_paragraph",
-        Annotated[int, _opt("--pause-paragraph", help="Pause after a paragraph or heading, ms.")],
-        800,
-    ),
-    (
-        "pause_section",
-        Annotated[int, _opt("--pause-section", help="Pause between sections, ms.")],
-        1500,
-    ),
+    _shared("profile", str, DEFAULT_PROFILE, "--profile", "-p",
+            help="Defaults for a delivery: podcast (-16 LUFS, -1.5 dBTP, MP3) or radio "
+            "(EBU R128 -23 LUFS, -1 dBTP, Broadcast WAV 48 kHz 24-bit)."),
+    _shared("loudness", float | None, None, "--loudness",
+            help="Integrated loudness target of the whole programme, LUFS. Default: profile's."),
+    _shared("true_peak", float | None, None, "--true-peak",
+            help="True-peak ceiling, dBTP. Default: profile's."),
+    _shared("format", OptStr, None, "--format", "-f",
+            help="mp3 or wav (Broadcast WAV). Default: the output's extension, else profile's."),
+    _shared("sample_rate", int | None, None, "--sample-rate", help="Output sample rate "
+            "(22050, 24000, 32000, 44100, 48000). Default: profile's, else the engine's."),
+    _shared("bits", int | None, None, "--bits",
+            help="WAV bit depth: 16 or 24. Default: profile's."),
+    _shared("vbr", int | None, None, "--vbr", min=0, max=9,
+            help="MP3 VBR quality 0 (best) to 9 instead of CBR --bitrate."),
+    _shared("speed", float, 1.0, "--speed", min=0.8, max=1.3,
+            help="Voice speed, pitch preserved (0.8-1.3)."),
+    _shared("fit", OptStr, None, "--fit", help="Land on this duration (M:SS or seconds, +-1 s) by "
+            "adjusting pauses, then speed; or say why it cannot."),
+    _shared("intro", OptPath, None, "--intro", help="Audio before the programme (mp3/wav/flac)."),
+    _shared("outro", OptPath, None, "--outro", help="Audio after the programme (mp3/wav/flac)."),
+    _shared("bed", OptPath, None, "--bed",
+            help="Music under the opening chapter, ducked under the voice, faded in and out."),
+    _shared("sidecars", OptStr, None, "--sidecars", help="Files beside the audio: all, or a comma "
+            "list of srt, vtt, chapters, labels, cue, manifest."),
+    _shared("pause_sentence", int, 400, "--pause-sentence", help="Pause after a sentence, ms."),
+    _shared("pause_paragraph", int, 800, "--pause-paragraph",
+            help="Pause after a paragraph or heading, ms."),
+    _shared("pause_section", int, 1500, "--pause-section", help="Pause between sections, ms."),
     ("quiet", QuietOpt, False),
-]
+]  # fmt: skip
 
 
 def render_options(func: Callable[..., None]) -> Callable[..., None]:
