@@ -17,11 +17,13 @@ from audionews.formats import FORMATS, is_url
 from audionews.pipeline import (
     MakeResult,
     Progress,
+    Warn,
     heading_engine,
     load_article,
     make,
     open_engine,
     render,
+    warn_ignored,
 )
 from audionews.script import Chapter, Chunk, Pause, Piece, Script, build_script
 from audionews.settings import RenderSettings
@@ -167,6 +169,7 @@ def make_bulletin(
     sting: Path | None = None,
     progress: Progress | None = None,
     on_engine: Callable[[str, str], None] | None = None,
+    on_warning: Warn | None = None,
 ) -> MakeResult:
     """Several stories in one programme: one chapter per story, loudness as one programme."""
     started = time.perf_counter()
@@ -180,6 +183,7 @@ def make_bulletin(
     tts, reason = open_engine(settings)
     if on_engine is not None:
         on_engine(tts.name, reason)
+    warn_ignored(settings, tts, on_warning)
     script = build_bulletin_script(articles, tts.max_chars, settings, title)
     heading = heading_engine(tts, settings)
     return render(

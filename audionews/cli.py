@@ -46,7 +46,7 @@ app = typer.Typer(
         "`audionews make article.txt` to write output/<title-slug>.mp3."
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
 
@@ -233,6 +233,8 @@ RENDER_OPTIONS: list[tuple[str, Any, Any]] = [
             help="Pause after a paragraph or heading, ms."),
     _shared("pause_section", int, 1500, "--pause-section", help="Pause between sections, ms."),
     ("quiet", QuietOpt, False),
+    # --config belongs before the command; after it, say so instead of "Did you mean --fit?".
+    _shared("misplaced_config", OptPath, None, "--config", hidden=True, help="(before the command)"),
 ]  # fmt: skip
 
 
@@ -261,9 +263,23 @@ def _settings(options: dict[str, Any]) -> RenderSettings:
     """The render options as library settings (all parsing and rules are the library's)."""
     from audionews.settings import RenderSettings
 
+    from audionews.errors import ConfigError
+
     values = dict(options)
     values.pop("quiet", None)
+    if values.pop("misplaced_config", None) is not None:
+        raise ConfigError(
+            "--config goes before the command: audionews --config FILE make ARTICLE ..."
+        )
     return RenderSettings.build(**values)
+
+
+def _warn(quiet: bool) -> Callable[[str, str], None]:
+    def on_warning(setting: str, message: str) -> None:
+        if not quiet:
+            typer.echo(f"warning: {message} ({flag_for(setting)} is ignored)", err=True)
+
+    return on_warning
 
 
 def _announce(quiet: bool) -> Callable[[str, str], None]:
@@ -335,7 +351,11 @@ def make(
             return
         with _progress_bar(enabled=not quiet and sys.stderr.isatty()) as progress:
             result = make_programme(
-                sources[0], settings, progress=progress, on_engine=_announce(quiet)
+                sources[0],
+                settings,
+                progress=progress,
+                on_engine=_announce(quiet),
+                on_warning=_warn(quiet),
             )
         _report(result, quiet)
 
@@ -409,6 +429,7 @@ def bulletin(
                 sting=sting,
                 progress=progress,
                 on_engine=_announce(quiet),
+                on_warning=_warn(quiet),
             )
         _report(result, quiet)
 

@@ -41,6 +41,7 @@ __all__ = [
     "prepare_script",
     "render",
     "synthesize",
+    "warn_ignored",
 ]
 
 log = logging.getLogger(__name__)
@@ -112,6 +113,19 @@ def choose_engine(
     return create("espeak", options if voice_ok else EngineOptions()), (
         f"auto: {why}; using the offline voice"
     )
+
+
+Warn = Callable[[str, str], None]
+"""Called with (setting, message) for a setting that does nothing in this render."""
+
+
+def warn_ignored(settings: RenderSettings, tts: Engine, on_warning: Warn | None = None) -> None:
+    """Say which given settings do nothing with this engine and output (logged by default)."""
+    for setting, message in settings.ignored(engine_spec(tts.name)):
+        if on_warning is not None:
+            on_warning(setting, message)
+        else:
+            log.warning("%s", message)
 
 
 def open_engine(settings: RenderSettings) -> tuple[Engine, str]:
@@ -218,6 +232,7 @@ def make(
     progress: Progress | None = None,
     on_engine: Callable[[str, str], None] | None = None,
     tts: tuple[Engine, str] | None = None,
+    on_warning: Warn | None = None,
 ) -> MakeResult:
     """Turn the article at ``source`` into a programme (MP3 or Broadcast WAV) with chapters.
 
@@ -238,6 +253,8 @@ def make(
     engine_obj, reason = tts or open_engine(settings)
     if on_engine is not None:
         on_engine(engine_obj.name, reason)
+    if tts is None:  # a batch warns once for all its inputs
+        warn_ignored(settings, engine_obj, on_warning)
     script = prepare_script(article, engine_obj.max_chars, settings)
     if not script.chunks:
         raise InputError(f"{source}: nothing to read after cleaning the article.")

@@ -309,6 +309,25 @@ class RenderSettings:
         """How chunks are joined; no time-stretch for an engine that paces itself."""
         return Pacing(pauses=self.pauses, speed=1.0 if spec.native_speed else self.speed)
 
+    def ignored(self, spec: EngineSpec) -> list[tuple[str, str]]:
+        """(setting, why) for each setting given that does nothing in this render."""
+        out: list[tuple[str, str]] = []
+        defaults = EngineOptions()
+        for name in sorted(_ENGINE_FIELDS - {"voice", "timeout"} - set(spec.options)):
+            if getattr(self.engine_options, name) != getattr(defaults, name):
+                out.append((name, f"{name} does nothing for engine {spec.name}"))
+        fmt = self.output_format
+        if fmt == "mp3" and self.vbr_quality is not None and self.bitrate != DEFAULT_BITRATE:
+            out.append(("bitrate", "bitrate does nothing with VBR (vbr_quality sets the quality)"))
+        if fmt != "mp3":
+            if self.bitrate != DEFAULT_BITRATE:
+                out.append(("bitrate", f"bitrate does nothing for {fmt} output"))
+            if self.vbr_quality is not None:
+                out.append(("vbr_quality", f"vbr_quality does nothing for {fmt} output"))
+        if fmt == "mp3" and self.bits is not None:
+            out.append(("bits", "bits (WAV bit depth) does nothing for mp3 output"))
+        return out
+
     def cache(self) -> ChunkCache | None:
         from audionews.cache import ChunkCache
 

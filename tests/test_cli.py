@@ -241,3 +241,12 @@ def test_heading_voice_reads_titles_with_another_voice(tmp_path: Path) -> None:
     assert "(2 from cache)" in second.output
     bad = runner.invoke(app, [*base, "--heading-voice", "nope"])
     assert bad.exit_code == 2 and "no voice" in bad.output
+
+
+def test_config_after_the_command_says_where_it_goes(tmp_path: Path) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text("[make]\n", encoding="utf-8")
+    result = runner.invoke(app, ["make", str(EXAMPLE), "--config", str(config)])
+    assert result.exit_code == 2
+    assert "--config goes before the command" in result.output
+    assert "Did you mean" not in result.output

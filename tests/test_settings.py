@@ -186,3 +186,28 @@ def test_cli_error_names_the_option(article: Path) -> None:
     assert result.exit_code == 2
     assert "(option --fit)" in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    "args,warning",
+    [
+        (["--tld", "com.vn"], "warning: tld does nothing for engine espeak (--tld is ignored)"),
+        (["--rate", "+10%"], "warning: rate does nothing for engine espeak (--rate is ignored)"),
+        (["--vbr", "2", "-b", "96"], "bitrate does nothing with VBR"),
+        (["-f", "wav", "--vbr", "2"], "vbr_quality does nothing for wav output (--vbr is ignored)"),
+    ],
+)
+def test_options_that_do_nothing_are_named(
+    article: Path, tmp_path: Path, args: list[str], warning: str
+) -> None:
+    result = runner.invoke(app, ["make", str(article), "-e", "espeak", "-o", f"{tmp_path}/", *args])
+    assert result.exit_code == 0, result.output
+    assert warning in result.output
+
+
+def test_no_warning_for_what_the_engine_reads() -> None:
+    from audionews.engines import ENGINES
+
+    s = RenderSettings.build(engine="gtts", tld="com.vn", slow=True)
+    assert s.ignored(ENGINES["gtts"]) == []
+    assert [name for name, _ in s.ignored(ENGINES["espeak"])] == ["slow", "tld"]
