@@ -261,9 +261,8 @@ def render_options(func: Callable[..., None]) -> Callable[..., None]:
 
 def _settings(options: dict[str, Any]) -> RenderSettings:
     """The render options as library settings (all parsing and rules are the library's)."""
-    from audionews.settings import RenderSettings
-
     from audionews.errors import ConfigError
+    from audionews.settings import RenderSettings
 
     values = dict(options)
     values.pop("quiet", None)
