@@ -234,7 +234,8 @@ RENDER_OPTIONS: list[tuple[str, Any, Any]] = [
     _shared("pause_section", int, 1500, "--pause-section", help="Pause between sections, ms."),
     ("quiet", QuietOpt, False),
     # --config belongs before the command; after it, say so instead of "Did you mean --fit?".
-    _shared("misplaced_config", OptPath, None, "--config", hidden=True, help="(before the command)"),
+    _shared("misplaced_config", OptPath, None, "--config", hidden=True,
+            help="(before the command)"),
 ]  # fmt: skip
 
 
