@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+from datetime import date
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -120,9 +121,11 @@ def build_bulletin_script(
     max_chars: int,
     settings: RenderSettings,
     title: str | None = None,
+    when: date | None = None,
 ) -> Script:
     """One chapter per story (its title as chapter title), stories separated by a story pause
-    (or a sting); an optional spoken bulletin title opens the programme."""
+    (or a sting); an optional spoken bulletin title opens the programme. The bulletin is dated
+    ``when`` (today by default), not by its first story."""
     chapters: list[Chapter] = []
     dropped: list[Dropped] = []
     if title:
@@ -157,7 +160,7 @@ def build_bulletin_script(
         marked.append(Chapter(chapter.title, tuple(pieces), chapter.sections))
     header = Article(
         title=title or " - ".join(a.title for a in articles[:3]),
-        published=articles[0].published if articles else None,
+        published=when or date.today(),
     )
     return Script(article=header, chapters=tuple(marked), dropped=tuple(dropped))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,7 @@ def test_three_story_bulletin_has_one_chapter_per_story(tmp_path: Path) -> None:
     starts = [chaps[i].start_time for i in toc.child_element_ids]
     assert starts == sorted(starts) and len(set(starts)) == 4
     assert str(tags["TIT2"]) == "Bản tin sáng"
+    assert str(tags["TDRC"]) == date.today().isoformat()  # the bulletin's date, not a story's
     assert "-16.0 LUFS" in result.output  # loudness of the whole programme
 
 
