@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 import os
 import time
-from datetime import date
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from audionews.article import Article, Dropped
