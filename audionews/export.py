@@ -100,7 +100,8 @@ def artist_from_byline(byline: str | None) -> str | None:
 def slugify(title: str, max_length: int = 80) -> str:
     """A safe file stem from a Vietnamese title: ASCII, lower case, words joined by '-'.
 
-    "Đảng bộ Khối ..." -> "dang-bo-khoi-...". Never empty, never a path, never hidden.
+    "Đảng bộ Khối ..." -> "dang-bo-khoi-...". Never empty, never a path, never hidden, never a
+    name Windows reserves for a device ("Con" -> "con-").
     """
     text = title.replace("Đ", "D").replace("đ", "d")
     text = unicodedata.normalize("NFKD", text)
@@ -109,7 +110,14 @@ def slugify(title: str, max_length: int = 80) -> str:
     text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     if len(text) > max_length:
         text = text[:max_length].rsplit("-", 1)[0] or text[:max_length]
+    if text in _WINDOWS_RESERVED:  # "Con" would be the console on Windows, not a file
+        text += "-"
     return text or "programme"
+
+
+_WINDOWS_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{d}{n}" for d in ("com", "lpt") for n in range(10)]
+)
 
 
 #: Samples LAME puts before the audio (encoder delay 576 + decoder delay 529), measured for

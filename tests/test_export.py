@@ -67,6 +67,10 @@ TAGS = Tags(
         ("   ", "programme"),
         ("Ưu tiên phát triển ĐBSCL năm 2024", "uu-tien-phat-trien-dbscl-nam-2024"),
         (".hidden", "hidden"),
+        ("Con", "con-"),
+        ("NUL", "nul-"),
+        ("Com 1", "com-1"),
+        ("LPT9", "lpt9-"),
     ],
 )
 def test_slugify(title: str, slug: str) -> None:
