@@ -12,7 +12,7 @@ from audionews.script import Pause, build_script, spoken_byline, spoken_date
 ARTICLE = (
     "Hậu Giang khánh thành cầu mới\n\n23/10/2020 - 06:26\n\n"
     " - Sáng nay, tỉnh đã khánh thành cây cầu mới dài 320 m.\n\nA A\n\n"
-    "Lãnh đạo tỉnh cắt băng khánh thành công trình cầu mới trong niềm vui của bà con hai huyện\n\n"
+    "Lãnh đạo tỉnh cắt băng khánh thành công trình cầu mới. Ảnh: THU THẢO\n\n"
     "Công trình vượt tiến độ\n\nCây cầu hoàn thành sớm.Người dân rất vui. Ai cũng phấn khởi.\n\n"
     "Kỳ vọng phát triển\n\nNgười dân kỳ vọng giao thương sẽ phát triển.\n\nNGỌC LAN - MINH TRÍ\n"
 )

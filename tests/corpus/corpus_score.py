@@ -87,7 +87,7 @@ def score(path: Path) -> Score:
             s.junk += 1
     for text, kind in ann.get("reasons", {}).items():
         found = [d for d in script.dropped if _fold(text) in _fold(d.text)]
-        got = [str(getattr(d, "kind", d.reason)) for d in found]
+        got = [getattr(getattr(d, "kind", None), "value", d.reason) for d in found]
         s.check(any(g == kind for g in got), f"reason for {text!r}: got {got}, want {kind!r}")
     return s
 
