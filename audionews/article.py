@@ -950,7 +950,7 @@ class _Assembler:
             if k and k in read_keys:
                 self.drop(ln, DropKind.DUPLICATE, "duplicate: this text is already read")
                 continue
-            tagged = outlet_tag(t) if not seen_body else None
+            tagged = outlet_tag(t)
             if tagged and _key(tagged[1]) in read_keys:
                 self.drop(ln, DropKind.DUPLICATE, "duplicate: this text is already read")
                 continue
@@ -979,7 +979,7 @@ class _Assembler:
                 continue
             # Body text.
             if not seen_body:
-                if tagged:
+                if tagged:  # an outlet tag opens the lead
                     if tagged[0]:
                         self.dropped.append(
                             Dropped(ln.no, tagged[0], "tag line: outlet tag", DropKind.TAG)
