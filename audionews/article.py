@@ -222,6 +222,11 @@ JUNK_LINES = frozenset(
         "Mời quý vị cùng đón xem video dưới đây",
         "Mời quý độc giả xem video",
         "Xem video",
+        "Đóng",
+        "Thông báo",
+        "Gửi bình luận thành công",
+        "Gửi liên hệ thành công",
+        "leftcenterrightdel",
     )
 )
 #: Lines that open a block of related-article headlines (teasers).
@@ -323,7 +328,7 @@ _SINGLE_LETTERS = re.compile(r"^(?:[A-Za-z][+-]?\s*){1,4}$")
 _IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|bmp)(?:\?\S*)?$", re.IGNORECASE)
 _CAPTION_CREDIT = re.compile(
     r"(\(?\s*Ảnh\s*(?:minh\s*h[ọo]ạ?|tư liệu|:|-)|\bẢnh:\s|Nguồn ảnh|Photo\s*:|Đồ họa\s*:|"
-    r"Đồ hoạ\s*:|\(Ảnh\b|Ảnh\s+chụp\s+màn\s+hình|Ảnh\s*/|Clip\s*:|Video\s*:)",
+    r"Đồ hoạ\s*:|\(Ảnh\b|Ảnh\s+chụp\s+màn\s+hình|Ảnh\s*/|Clip\s*:|Video\s*:|\bTranh\s*:)",
     re.IGNORECASE,
 )
 _CREDIT_ONLY = re.compile(
@@ -366,13 +371,19 @@ _BYLINE_SOURCE = re.compile(
     r"Nhóm\s+PV|PV\b|Phóng viên\s*:?|Biên tập\s*:|Thực hiện\s*:)\s*[^\s].{0,70}?\)?\.?$",
 )
 _NAME_WORD = re.compile(r"^[A-ZÀ-ỸĐ][a-zà-ỹđ]{0,7}$")
-_AGENCY_SUFFIX = re.compile(r"/[\w.+]{2,20}$")
+_AGENCY_SUFFIX = re.compile(r"/[\w.+-]{2,20}$")
+_INITIAL_NAME = re.compile(r"^[A-ZÀ-ỸĐ]\.\s?[A-ZÀ-ỸĐ][a-zà-ỹđ]{1,7}$")
+_LONE_TAG = re.compile(r"^\(?[^()\s][^()]{1,20}\)?\s*[-–—]$")
+_TABLE_CELL = re.compile(r"\s\|$")
 
 HEADING_MAX_WORDS = 12
 HEADING_MAX_CHARS = 100
 TITLE_MAX_WORDS = 30
 TITLE_MAX_CHARS = 200
 TEASER_MAX_WORDS = 30
+TRAILING_TEASER_MAX_WORDS = 14
+#: "Động đất Nhật Bản, Wajima, Ishikawa": three or more short capitalised terms, no sentence.
+_KEYWORD_LIST = re.compile(r"^[A-ZÀ-ỸĐ][^,.!?;:]{0,30}(?:,\s*[A-ZÀ-ỸĐ][^,.!?;:]{0,30}){2,}$")
 
 
 def fold(line: str) -> str:
@@ -402,6 +413,8 @@ def _junk_kind(text: str) -> tuple[DropKind, str] | None:
         return DropKind.WIDGET, "widget: image file name"
     if _TAG_LINE.match(text):
         return DropKind.TAG, "tag line: keywords"
+    if _LONE_TAG.match(text):
+        return DropKind.TAG, "tag line: outlet tag on its own line"
     if _JUNK_PREFIX.match(text):
         return DropKind.TEASER, "teaser: related-article link"
     return None
@@ -435,6 +448,8 @@ def is_byline(text: str) -> bool:
         return ("," not in core and not _ends_sentence(text.rstrip(")"))) or len(words) <= 5
     if text.casefold().strip("() .") in ("tổng hợp", "tổng hợp nhiều nguồn", "nhóm phóng viên"):
         return True
+    if re.match(rf"^\(\s*(?:{_OUTLET_ALT})\s*\)$", text):
+        return True  # "(TTXVN/Vietnam+)" standing alone: the source
     core = re.sub(r"\([^)]*\)", "", text).strip(" .")
     if not core or not _is_all_caps(core) or len(core.split()) > 6:
         return False
@@ -444,7 +459,10 @@ def is_byline(text: str) -> bool:
 
 def _is_name_line(text: str) -> bool:
     """A byline by position: "Huyên Nguyễn", "Trương Huyền", "Thu Hằng/VOV.VN"."""
-    core = _AGENCY_SUFFIX.sub("", text.strip()).strip(" .")
+    core = re.sub(r"\s*\((?:Theo|T/h|TH|tổng hợp)[^()]{0,30}\)$", "", text.strip(), flags=re.I)
+    core = _AGENCY_SUFFIX.sub("", core).strip(" .")
+    if _INITIAL_NAME.match(core):
+        return True
     words = core.split()
     if not 2 <= len(words) <= 4 or len(core) > 32:
         return False
@@ -490,6 +508,8 @@ def _caption_reason(text: str) -> str | None:
         if len(_sentences(before)) <= 1:
             return "caption: photo credit"
         return None
+    if _TABLE_CELL.search(text) and len(_sentences(text.rstrip(" |"))) <= 1:
+        return "caption: image table cell (ends with '|')"
     if not has_final_punct(text):
         if _ALT_NUMBER_TAIL.search(text) and len(_sentences(text)) <= 1:
             return "caption: image alt text (ends with an image number)"
@@ -875,19 +895,25 @@ class _Assembler:
             if not (self._teaser_like(t) or kept[i].hint == "caption"):
                 break
         if not found:
-            # No byline: two or more headline-like lines after the last sentence are teasers.
+            # No byline: a keyword list, then two or more short headlines after the last
+            # sentence are teasers; anything longer is kept (it may be a caption or the story).
             end = len(kept)
-            while (
-                end > 1
-                and self._teaser_like(kept[end - 1].text)
-                and kept[end - 1].hint != ("heading")
-            ):
+            if end > 1 and _KEYWORD_LIST.match(kept[end - 1].text):
+                self.drop(kept[end - 1], DropKind.TAG, "tag line: keyword list at the end")
                 end -= 1
-            if len(kept) - end < 2:
-                return kept
-            for ln in kept[end:]:
+            start = end
+            while (
+                start > 1
+                and self._teaser_like(kept[start - 1].text)
+                and len(kept[start - 1].text.split()) <= TRAILING_TEASER_MAX_WORDS
+                and kept[start - 1].hint != "heading"
+            ):
+                start -= 1
+            if end - start < 2:
+                return kept[:end]
+            for ln in kept[start:end]:
                 self.drop(ln, DropKind.TEASER, "teaser: related-article headlines at the end")
-            return kept[:end]
+            return kept[:start]
         body = kept[:end]
         in_credits = True
         for ln in kept[end:]:
