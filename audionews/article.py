@@ -332,7 +332,7 @@ _CAPTION_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_ONLY = re.compile(
-    r"^\(?\s*(?:Ảnh|Video|Clip|Đồ họa|Đồ hoạ|Photo|Ảnh và clip)\s*:\s*[^.!?]{1,60}\)?\.?$",
+    r"^\(?\s*(?:Ảnh|Video|Clip|Đồ họa|Đồ hoạ|Photo|Ảnh và clip|Tranh)\s*:\s*[^!?]{1,60}\)?$",
     re.IGNORECASE,
 )
 _UP = "A-ZÀ-ỸĐ"
@@ -579,7 +579,53 @@ def short_title(text: str, max_words: int = 12) -> str:
         out = candidate
     if len(out.split()) >= max(4, max_words // 2):
         return out.rstrip(",;: ") + "…"
-    return " ".join(words[:max_words]).rstrip(",;: ") + "…"
+    cut = words[:max_words]
+    while len(cut) > 4 and cut[-1].casefold().strip(",;:") in _DANGLING:
+        cut.pop()
+    return " ".join(cut).rstrip(",;: ") + "…"
+
+
+#: Words a shortened title should not end on ("… quảng trường từ sáng sớm để…").
+_DANGLING = frozenset(
+    [
+        "để",
+        "và",
+        "của",
+        "với",
+        "cho",
+        "từ",
+        "tại",
+        "ở",
+        "trong",
+        "khi",
+        "là",
+        "các",
+        "những",
+        "một",
+        "đã",
+        "sẽ",
+        "đang",
+        "được",
+        "bị",
+        "thì",
+        "mà",
+        "nhưng",
+        "hoặc",
+        "theo",
+        "về",
+        "trên",
+        "dưới",
+        "sau",
+        "trước",
+        "do",
+        "vì",
+        "nên",
+        "có",
+        "không",
+        "này",
+        "đó",
+    ]
+)
 
 
 def apply_overrides(
@@ -613,7 +659,7 @@ def _date_override(value: str | datetime | date) -> dict[str, object]:
         parsed = parse_date(m)
         if parsed is not None:
             return {"published": parsed, "date_line": text}
-    for parse in (datetime.fromisoformat, date.fromisoformat):
+    for parse in (date.fromisoformat, datetime.fromisoformat):
         try:
             parsed_iso: datetime | date = parse(text)
         except ValueError:
@@ -889,7 +935,9 @@ class _Assembler:
             if is_byline(t) or _is_name_line(t):
                 end, found = i, True
                 # Byline lines directly above belong to it ("Tác giả: …" over "Nguồn tin: …").
-                while end > 1 and is_byline(kept[end - 1].text):
+                while end > 1 and (
+                    is_byline(kept[end - 1].text) or _is_name_line(kept[end - 1].text)
+                ):
                     end -= 1
                 break
             if not (self._teaser_like(t) or kept[i].hint == "caption"):
