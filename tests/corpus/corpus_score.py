@@ -59,12 +59,27 @@ class Score:
         return self.passed / self.total if self.total else 1.0
 
 
-def score(path: Path) -> Score:
+def pages() -> list[tuple[Path, Path]]:
+    """Saved pages (tests/corpus/pages/NN-slug.html) and the text twin sharing their annotation."""
+    out = []
+    for page in sorted((CORPUS / "pages").glob("*.html")):
+        twins = [CORPUS / which / f"{page.stem}.txt" for which in SETS]
+        out.append((page, next(t for t in twins if t.exists())))
+    return out
+
+
+def score(path: Path, page: Path | None = None) -> Score:
+    """Score the article at ``path`` (or the saved ``page`` of it) against its annotation."""
     ann: dict[str, Any] = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-    article = parse_article(path.read_text(encoding="utf-8"))
+    if page is not None:
+        from audionews.formats import load_document
+
+        article = load_document(page)
+    else:
+        article = parse_article(path.read_text(encoding="utf-8"))
     script = build_script(article, max_chars=100_000, normalize=_identity)
     heard = _fold(" ".join(c.text for c in script.chunks))
-    s = Score(path.stem)
+    s = Score(path.stem if page is None else page.name)
     headline = getattr(article, "headline", article.title)
     s.structure.append(
         s.check(headline == ann["title"], f"title: got {headline!r}, want {ann['title']!r}")
@@ -93,7 +108,10 @@ def score(path: Path) -> Score:
 
 
 def report(which: str) -> list[Score]:
-    scores = [score(p) for p in cases(which)]
+    if which == "pages":
+        scores = [score(twin, page) for page, twin in pages()]
+    else:
+        scores = [score(p) for p in cases(which)]
     for s in scores:
         print(f"{s.ratio:6.1%}  {s.name}")
         for f in s.failures:
@@ -114,5 +132,5 @@ def report(which: str) -> list[Score]:
 
 
 if __name__ == "__main__":
-    for which in sys.argv[1:] or SETS:
+    for which in sys.argv[1:] or (*SETS, "pages"):
         report(which)

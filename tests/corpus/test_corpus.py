@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from corpus_score import SETS, Score, cases, score
+from corpus_score import SETS, Score, cases, pages, score
 
 ALL = [p for which in SETS for p in cases(which)]
 
@@ -36,3 +36,10 @@ def test_titles_bylines_headings_mostly_right(which: str) -> None:
     right = [ok for s in scores for ok in s.structure]
     misses = [f for s in scores for f in s.failures if f.startswith(("title", "byline", "head"))]
     assert sum(right) / len(right) >= 0.9, misses
+
+
+@pytest.mark.parametrize(("page", "twin"), pages(), ids=lambda p: p.name)
+def test_saved_page_reads_like_its_text(page: Path, twin: Path) -> None:
+    s = score(twin, page)
+    print(f"{s.ratio:.0%} {s.name}")
+    assert s.ratio == 1.0, "\n".join(s.failures)
