@@ -324,7 +324,7 @@ _TAG_LINE = re.compile(
     re.IGNORECASE,
 )
 _NO_WORDS = re.compile(r"^[\W\d_]*$")
-_SINGLE_LETTERS = re.compile(r"^(?:[A-Za-z][+-]?\s*){1,4}$")
+_SINGLE_LETTERS = re.compile(r"^(?:[Aa][+-]?\s+){0,3}[Aa][+-]?$|^Aa$")
 _IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|bmp)(?:\?\S*)?$", re.IGNORECASE)
 _CAPTION_CREDIT = re.compile(
     r"(\(?\s*Ảnh\s*(?:minh\s*h[ọo]ạ?|tư liệu|:|-)|\bẢnh:\s|Nguồn ảnh|Photo\s*:|Đồ họa\s*:|"
@@ -344,7 +344,7 @@ _SENTENCE_END = tuple(".!?…")
 _WEEKDAY = r"(?:(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])|Chủ\s+[Nn]hật|CN)\s*[,-]?\s*)?"
 _TIME = r"(\d{1,2})[:hH](\d{2})(?::\d{2})?"
 _DATE = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
-_ZONE = r"(?:\s*\(?\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}\s*\)?)?"
+_ZONE = r"(?:\s*[(\[]?\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}\s*[)\]]?)?"
 _SOURCE_TAIL = r"(?:\s*\|\s*[^|]{1,40})?"
 DATE_LINE = re.compile(
     rf"^{_WEEKDAY}(?:ngày\s+)?{_DATE}(?:\s*[-|,]?\s*(?:lúc\s+)?{_TIME})?{_ZONE}{_SOURCE_TAIL}\s*$",
@@ -356,6 +356,8 @@ _TIME_FIRST_DATE = re.compile(
 )
 _OUTLET_ALT = "|".join(re.escape(t) for t in sorted(OUTLET_TAGS, key=len, reverse=True))
 _WORD_ALT = "|".join(re.escape(t) for t in sorted(OUTLET_WORDS, key=len, reverse=True))
+#: "(DS&PL) -" or "TTO -" alone on a line.
+_LONE_TAG = re.compile(rf"^(?:\([^()]{{2,20}}\)|{_WORD_ALT})\s*[-–—]$")
 #: A tag before the lead: a known outlet in brackets (dash optional), any "(Name) -", a known
 #: outlet word with a dash ("TTO -", "VOV.VN -"), capitals followed by a spaced dash
 #: ("HÀ NỘI - "), or a bare leading dash (" - "). "VN-Index tăng" is none of these.
@@ -372,8 +374,10 @@ _BYLINE_SOURCE = re.compile(
 )
 _NAME_WORD = re.compile(r"^[A-ZÀ-ỸĐ][a-zà-ỹđ]{0,7}$")
 _AGENCY_SUFFIX = re.compile(r"/[\w.+-]{2,20}$")
-_INITIAL_NAME = re.compile(r"^[A-ZÀ-ỸĐ]\.\s?[A-ZÀ-ỸĐ][a-zà-ỹđ]{1,7}$")
-_LONE_TAG = re.compile(r"^\(?[^()\s][^()]{1,20}\)?\s*[-–—]$")
+_INITIAL_NAME = re.compile(r"^[A-ZÀ-ỸĐ]\.\s?[A-ZÀ-ỸĐ](?:[a-zà-ỹđ]{1,7}|\.)?$")
+_COUNTER = re.compile(
+    r"^[\d.,]+\s*(?:lượt xem|lượt đọc|lượt thích|bình luận|views?|likes?)$", re.IGNORECASE
+)
 _TABLE_CELL = re.compile(r"\s\|$")
 
 HEADING_MAX_WORDS = 12
@@ -415,6 +419,8 @@ def _junk_kind(text: str) -> tuple[DropKind, str] | None:
         return DropKind.TAG, "tag line: keywords"
     if _LONE_TAG.match(text):
         return DropKind.TAG, "tag line: outlet tag on its own line"
+    if _COUNTER.match(text):
+        return DropKind.WIDGET, "widget: a counter"
     if _JUNK_PREFIX.match(text):
         return DropKind.TEASER, "teaser: related-article link"
     return None
@@ -446,7 +452,15 @@ def is_byline(text: str) -> bool:
     if _BYLINE_SOURCE.match(text):
         core = re.sub(r"\([^)]*\)", "", text)
         return ("," not in core and not _ends_sentence(text.rstrip(")"))) or len(words) <= 5
-    if text.casefold().strip("() .") in ("tổng hợp", "tổng hợp nhiều nguồn", "nhóm phóng viên"):
+    if text.casefold().strip("() .") in (
+        "tổng hợp",
+        "tổng hợp nhiều nguồn",
+        "nhóm phóng viên",
+        "pv",
+        "nhóm pv",
+        "ptv",
+        "ctv",
+    ):
         return True
     if re.match(rf"^\(\s*(?:{_OUTLET_ALT})\s*\)$", text):
         return True  # "(TTXVN/Vietnam+)" standing alone: the source
