@@ -335,7 +335,9 @@ _CREDIT_ONLY = re.compile(
     r"^\(?\s*(?:Ảnh|Video|Clip|Đồ họa|Đồ hoạ|Photo|Ảnh và clip|Tranh)\s*:\s*[^!?]{1,60}\)?$",
     re.IGNORECASE,
 )
-_UP = "A-ZÀ-ỸĐ"
+#: Upper- and lower-case letters of Vietnamese as regex classes ("À-Ỹ" would mix both cases).
+_UP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isalpha() and c.isupper())
+_LOW = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isalpha() and c.islower())
 _CREDIT_SEGMENT = re.compile(r"\s[-–—/]\s*([^-–—/]+)$")
 _ALT_NUMBER_TAIL = re.compile(r"\s[-–—]\s*\d{1,2}$")
 _IMAGE_ALT_NUMBER = re.compile(r"\s+(?:-\s*|số\s+)\d{1,2}$")
@@ -372,9 +374,9 @@ _BYLINE_SOURCE = re.compile(
     r"^\(?\s*(?:Theo|Nguồn(?:\s+tin)?\s*:?|Tác giả\s*:|Tổng hợp\s*:?|Bài(?:\s+và|,)\s+ảnh\s*:|"
     r"Nhóm\s+PV|PV\b|Phóng viên\s*:?|Biên tập\s*:|Thực hiện\s*:)\s*[^\s].{0,70}?\)?\.?$",
 )
-_NAME_WORD = re.compile(r"^[A-ZÀ-ỸĐ][a-zà-ỹđ]{0,7}$")
+_NAME_WORD = re.compile(rf"^[{_UP}][{_LOW}]{{0,7}}$")
 _AGENCY_SUFFIX = re.compile(r"/[\w.+-]{2,20}$")
-_INITIAL_NAME = re.compile(r"^[A-ZÀ-ỸĐ]\.\s?[A-ZÀ-ỸĐ](?:[a-zà-ỹđ]{1,7}|\.)?$")
+_INITIAL_NAME = re.compile(rf"^[{_UP}]\.\s?[{_UP}](?:[{_LOW}]{{1,7}}|\.)?$")
 _COUNTER = re.compile(
     r"^[\d.,]+\s*(?:lượt xem|lượt đọc|lượt thích|bình luận|views?|likes?)$", re.IGNORECASE
 )
@@ -387,7 +389,7 @@ TITLE_MAX_CHARS = 200
 TEASER_MAX_WORDS = 30
 TRAILING_TEASER_MAX_WORDS = 14
 #: "Động đất Nhật Bản, Wajima, Ishikawa": three or more short capitalised terms, no sentence.
-_KEYWORD_LIST = re.compile(r"^[A-ZÀ-ỸĐ][^,.!?;:]{0,30}(?:,\s*[A-ZÀ-ỸĐ][^,.!?;:]{0,30}){2,}$")
+_KEYWORD_LIST = re.compile(rf"^[{_UP}][^,.!?;:]{{0,30}}(?:,\s*[{_UP}][^,.!?;:]{{0,30}}){{2,}}$")
 
 
 def fold(line: str) -> str:
