@@ -88,6 +88,8 @@ class Block:
     text: str
     line: int
     """1-based line number in the input."""
+    reason: str = ""
+    """For a caption: the evidence ("caption: photo credit", "caption: image alt text …")."""
 
 
 @dataclass(frozen=True)
@@ -1050,11 +1052,12 @@ class _Assembler:
                     self.drop(ln, DropKind.DUPLICATE, "duplicate: a shortened copy of the next")
                     continue
             if ln.hint == "caption":
-                blocks.append(Block(BlockKind.CAPTION, t, ln.no))
+                reason = "caption: marked as a caption in the document"
+                blocks.append(Block(BlockKind.CAPTION, t, ln.no, reason))
                 continue
             caption = _caption_reason(t)
             if caption:
-                blocks.append(Block(BlockKind.CAPTION, t, ln.no))
+                blocks.append(Block(BlockKind.CAPTION, t, ln.no, caption))
                 continue
             if ln.hint == "heading" or (
                 seen_body and self._is_heading(t, nxt) and ln.hint != "paragraph"

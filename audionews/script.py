@@ -271,11 +271,12 @@ def build_script(
         for section in article.sections:
             for block in section.blocks:
                 if block.kind is BlockKind.CAPTION:
+                    why = block.reason or "caption: photo caption"
                     dropped.append(
                         Dropped(
                             block.line,
                             block.text,
-                            "caption: photo caption (--read-captions reads it)",
+                            f"{why} (--read-captions reads it)",
                             DropKind.CAPTION,
                         )
                     )
