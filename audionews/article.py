@@ -231,6 +231,41 @@ JUNK_LINES = frozenset(
         "leftcenterrightdel",
     )
 )
+#: Newspaper section names: alone on a line they are a breadcrumb, not a heading.
+SECTION_NAMES = frozenset(
+    s.casefold()
+    for s in (
+        "Thời sự",
+        "Xã hội",
+        "Thế giới",
+        "Kinh doanh",
+        "Kinh tế",
+        "Giải trí",
+        "Thể thao",
+        "Pháp luật",
+        "Giáo dục",
+        "Sức khỏe",
+        "Đời sống",
+        "Du lịch",
+        "Khoa học",
+        "Số hóa",
+        "Công nghệ",
+        "Văn hóa",
+        "Chính trị",
+        "Bạn đọc",
+        "Tâm sự",
+        "Xe",
+        "Ý kiến",
+        "Thời tiết",
+        "Giao thông",
+        "Chứng khoán",
+        "Bất động sản",
+        "Tài chính",
+        "Quốc tế",
+        "Trong nước",
+        "Tin tức",
+    )
+)
 #: Lines that open a block of related-article headlines (teasers).
 RELATED_HEADERS = frozenset(
     s.casefold()
@@ -389,7 +424,7 @@ HEADING_MAX_CHARS = 100
 TITLE_MAX_WORDS = 30
 TITLE_MAX_CHARS = 200
 TEASER_MAX_WORDS = 30
-TRAILING_TEASER_MAX_WORDS = 14
+TRAILING_TEASER_MAX_WORDS = 20
 #: "Động đất Nhật Bản, Wajima, Ishikawa": three or more short capitalised terms, no sentence.
 _KEYWORD_LIST = re.compile(rf"^[{_UP}][^,.!?;:]{{0,30}}(?:,\s*[{_UP}][^,.!?;:]{{0,30}}){{2,}}$")
 
@@ -425,9 +460,23 @@ def _junk_kind(text: str) -> tuple[DropKind, str] | None:
         return DropKind.TAG, "tag line: outlet tag on its own line"
     if _COUNTER.match(text):
         return DropKind.WIDGET, "widget: a counter"
+    if text.casefold() in SECTION_NAMES:
+        return DropKind.WIDGET, "widget: a section name (breadcrumb)"
+    if _is_link_list_item(text):
+        return DropKind.TEASER, "teaser: a link in a list (ends with a separator)"
     if _JUNK_PREFIX.match(text):
         return DropKind.TEASER, "teaser: related-article link"
     return None
+
+
+def _is_link_list_item(text: str) -> bool:
+    """ "Bé 4 tháng tuổi nghi rơi xuống sông khi đang ngủ -": a headline in a link list."""
+    if not text.endswith((" -", " –", " —")) or len(text) < 12:
+        return False
+    head = text[:-1].strip()
+    if is_byline(head) or _is_name_line(head) or len(head.split()) > TEASER_MAX_WORDS:
+        return False
+    return len(_sentences(head)) == 1 and not _ends_sentence(head)
 
 
 def has_final_punct(text: str) -> bool:
