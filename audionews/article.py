@@ -460,8 +460,6 @@ def _junk_kind(text: str) -> tuple[DropKind, str] | None:
         return DropKind.TAG, "tag line: outlet tag on its own line"
     if _COUNTER.match(text):
         return DropKind.WIDGET, "widget: a counter"
-    if text.casefold() in SECTION_NAMES:
-        return DropKind.WIDGET, "widget: a section name (breadcrumb)"
     if _is_link_list_item(text):
         return DropKind.TEASER, "teaser: a link in a list (ends with a separator)"
     if _JUNK_PREFIX.match(text):
@@ -925,8 +923,14 @@ class _Assembler:
         """Widgets, keyword lines, credits and related-article blocks."""
         kept: list[Line] = []
         related = False
+        body_started = False
         for ln in lines:
             t = ln.text
+            if not body_started and t.casefold() in SECTION_NAMES:
+                # Above the story a lone section name is a breadcrumb; below, it may be a heading.
+                self.drop(ln, DropKind.WIDGET, "widget: a section name (breadcrumb)")
+                continue
+            body_started = body_started or _ends_sentence(t)
             if _match_date(t):
                 related = False
                 kept.append(ln)
