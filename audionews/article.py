@@ -1,16 +1,30 @@
 """Stage 2, understand the article: scraped text becomes a typed model.
 
-Scraped Vietnamese news puts one block (title, date line, paragraph, caption, subheading) per
-line. The parser classifies every non-empty line and records why it dropped each line it will
-not read, so ``audionews script`` can show an editor what happens before anything is rendered.
+Scraped Vietnamese news puts one block (headline, date line, paragraph, caption, subheading,
+byline) per line, but what a newsroom pastes is rarely tidy: most texts have no headline at all,
+bylines stand under the title or at the end, photo captions and related-article teasers sit among
+the paragraphs, sentences run together ("thu hoạch.Điều") and the text may be cut off mid-word.
+
+The rules (see docs/articles.md) follow one principle: **a line is dropped only on positive
+evidence** (a known junk pattern, a photo credit, a teaser under "Xem thêm", a keyword line, a
+duplicate, the unfinished fragment of a text cut off). Everything else is read; a line that is read
+although it looked doubtful is listed in :attr:`Article.unsure`, and every dropped line carries
+its :class:`DropKind` and a reason, so ``audionews script`` shows an editor what happens before
+anything is rendered. Plain text and the structured formats (HTML, .docx, Markdown) go through the
+same rules: :func:`parse_article` for text, :func:`assemble_article` for a reader's blocks.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import Enum
+from typing import Literal
+
+from audionews.segment import split_sentences, unglue_sentences
 
 __all__ = [
     "DATE_LINE",
@@ -19,21 +33,51 @@ __all__ = [
     "Article",
     "Block",
     "BlockKind",
+    "DropKind",
     "Dropped",
+    "Line",
     "Section",
+    "apply_overrides",
+    "assemble_article",
     "fold",
     "has_final_punct",
     "is_byline",
     "is_junk",
     "is_photo_caption",
+    "outlet_tag",
     "parse_article",
     "parse_date",
+    "read_everything",
+    "short_title",
 ]
 
 
 class BlockKind(str, Enum):
     PARAGRAPH = "paragraph"
     CAPTION = "caption"
+
+
+class DropKind(str, Enum):
+    """Why a line is not read: one word an editor can filter on."""
+
+    CAPTION = "caption"
+    """A photo caption with a credit ("Ảnh: ...", "- BỘ Y TẾ"), or image alt text."""
+    CREDIT = "credit"
+    """A photo or video credit standing alone ("Ảnh: X.NGỌC")."""
+    TEASER = "teaser"
+    """A related-article headline ("Xem thêm", "Tin liên quan", links under the title or byline)."""
+    TAG = "tag line"
+    """An outlet tag before the lead ("(Dân trí) -") or a keyword line ("{...}", "Từ khóa:")."""
+    WIDGET = "widget"
+    """Page chrome: font-size buttons, share bars, "Quảng cáo", image file names, stray dates."""
+    DUPLICATE = "duplicate"
+    """A line already read (a lead repeated as the first paragraph, the title repeated)."""
+    UNFINISHED = "unfinished fragment"
+    """The cut-off end of a text that stops mid-sentence."""
+    BYLINE = "byline"
+    """A further byline or source line (the first is read as the byline)."""
+    KEPT = "kept"
+    """Not dropped: used in :attr:`Article.unsure` for lines read although doubtful."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +88,8 @@ class Block:
     text: str
     line: int
     """1-based line number in the input."""
+    reason: str = ""
+    """For a caption: the evidence ("caption: photo credit", "caption: image alt text …")."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +98,7 @@ class Section:
 
     heading: str | None
     blocks: tuple[Block, ...]
+    heading_line: int = 0
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
@@ -64,11 +111,15 @@ class Section:
 
 @dataclass(frozen=True)
 class Dropped:
-    """A line that will not be read, and why."""
+    """A line that will not be read (or, in :attr:`Article.unsure`, is read with a doubt)."""
 
     line: int
     text: str
     reason: str
+    kind: DropKind = DropKind.WIDGET
+
+
+TitleFrom = Literal["headline", "given", "first sentence", "none"]
 
 
 @dataclass(frozen=True)
@@ -76,6 +127,8 @@ class Article:
     """What a newsreader sees in an article."""
 
     title: str
+    """The programme title: the headline when the text has one (or the ``--title`` given),
+    else a short form of the first sentence (see ``title_from``); "" only for an empty text."""
     date_line: str | None = None
     """The date/time line exactly as printed (e.g. "23/10/2020 - 06:26")."""
     published: datetime | date | None = None
@@ -84,6 +137,22 @@ class Article:
     sections: tuple[Section, ...] = ()
     byline: str | None = None
     dropped: tuple[Dropped, ...] = field(default_factory=tuple)
+    title_from: TitleFrom = "headline"
+    """Where ``title`` comes from: "headline" (found in the text or markup), "given" (an
+    override), "first sentence" (no headline: a short form of the first sentence, not read)."""
+    source: str | None = None
+    """A source line besides the byline ("Theo TTXVN", "Nguồn: ..."), read after it."""
+    unsure: tuple[Dropped, ...] = ()
+    """Lines that are read although a rule was unsure (kind ``KEPT``), with the doubt."""
+    title_line: int = 0
+    lead_line: int = 0
+    byline_line: int = 0
+    source_line: int = 0
+
+    @property
+    def headline(self) -> str | None:
+        """The headline read at the start, or None when the text has none."""
+        return self.title if self.title_from in ("headline", "given") and self.title else None
 
     @property
     def captions(self) -> tuple[str, ...]:
@@ -94,7 +163,7 @@ class Article:
         return tuple(s.heading for s in self.sections if s.heading is not None)
 
 
-# --- line classifiers (data first, then small predicates; shared with formats/) -------------
+# --- data: the patterns the rules look for --------------------------------------------------------
 
 #: Page chrome that scrapers pick up, compared case-insensitively after folding spaces.
 JUNK_LINES = frozenset(
@@ -122,6 +191,7 @@ JUNK_LINES = frozenset(
         "In bài",
         "In bài viết",
         "Bản in",
+        "Print",
         "Trở về",
         "Quay lại",
         "Lên đầu trang",
@@ -131,13 +201,6 @@ JUNK_LINES = frozenset(
         "Theo dõi chúng tôi trên Google News",
         "Theo dõi trên Google News",
         "Google News",
-        "Tin liên quan",
-        "Tin cùng chuyên mục",
-        "Bài viết liên quan",
-        "Tin khác",
-        "Đọc nhiều",
-        "Xem thêm",
-        "Có thể bạn quan tâm",
         "Quảng cáo",
         "Advertisement",
         "Nghe bài viết",
@@ -153,10 +216,57 @@ JUNK_LINES = frozenset(
         "Tạm dừng",
         "Xem bình luận",
         "Ý kiến bạn đọc",
+        "Ý kiến của bạn",
         "Gửi ý kiến",
+        "TRỌN BỘ",
+        "Xem toàn bộ",
+        "Đọc tiếp",
+        "Mời quý vị cùng đón xem video dưới đây",
+        "Mời quý độc giả xem video",
+        "Xem video",
+        "Đóng",
+        "Thông báo",
+        "Gửi bình luận thành công",
+        "Gửi liên hệ thành công",
+        "leftcenterrightdel",
     )
 )
-#: Lines that open a block of related-article headlines: everything headline-like after is junk.
+#: Newspaper section names: alone on a line they are a breadcrumb, not a heading.
+SECTION_NAMES = frozenset(
+    s.casefold()
+    for s in (
+        "Thời sự",
+        "Xã hội",
+        "Thế giới",
+        "Kinh doanh",
+        "Kinh tế",
+        "Giải trí",
+        "Thể thao",
+        "Pháp luật",
+        "Giáo dục",
+        "Sức khỏe",
+        "Đời sống",
+        "Du lịch",
+        "Khoa học",
+        "Số hóa",
+        "Công nghệ",
+        "Văn hóa",
+        "Chính trị",
+        "Bạn đọc",
+        "Tâm sự",
+        "Xe",
+        "Ý kiến",
+        "Thời tiết",
+        "Giao thông",
+        "Chứng khoán",
+        "Bất động sản",
+        "Tài chính",
+        "Quốc tế",
+        "Trong nước",
+        "Tin tức",
+    )
+)
+#: Lines that open a block of related-article headlines (teasers).
 RELATED_HEADERS = frozenset(
     s.casefold()
     for s in (
@@ -168,58 +278,211 @@ RELATED_HEADERS = frozenset(
         "Có thể bạn quan tâm",
         "Bài liên quan",
         "Xem thêm",
+        "Đọc thêm",
         "Tin mới",
         "Tin nổi bật",
         "Cùng chuyên mục",
+        "Tin đọc nhiều",
+        "Tin mới nhất",
+        "Bài đọc nhiều",
     )
 )
+#: Outlets whose tag opens a lead ("TTO - ...", "(Dân trí) - ...", "(TTXVN/Vietnam+) ...").
+OUTLET_TAGS = (
+    "Dân trí",
+    "Dân Trí",
+    "Chinhphu.vn",
+    "NLĐO",
+    "PLO",
+    "VTC News",
+    "CLO",
+    "PLVN",
+    "TTXVN",
+    "TTXVN/Vietnam+",
+    "Vietnam+",
+    "VietnamPlus",
+    "Baonghean.vn",
+    "Baothanhhoa.vn",
+    "QĐND",
+    "HNMO",
+    "KTĐT",
+    "GDVN",
+    "Tổ Quốc",
+    "ĐCSVN",
+    "NDO",
+    "VOV",
+    "VTV",
+    "Infonet",
+    "ICTnews",
+    "VnMedia",
+    "Báo Đầu tư",
+    "ĐTO",
+    "Zing",
+    "Znews",
+    "TTVN",
+    "LĐO",
+    "SGGP",
+    "SGGPO",
+    "TN",
+    "CAND",
+    "ANTĐ",
+)
+#: Outlet tags written without brackets ("TTO - ...", "VOV.VN -...").
+OUTLET_WORDS = (
+    "TTO",
+    "TPO",
+    "VOV.VN",
+    "VTV.vn",
+    "VTV",
+    "SKĐS",
+    "ANTĐ",
+    "NDĐT",
+    "GD&TĐ",
+    "ĐSPL",
+    "VTC",
+    "CAND",
+    "TN",
+    "NLĐO",
+    "ND",
+    "QĐND",
+    "BNA",
+    "HNM",
+    "VNA",
+    "Infonet",
+    "Zing",
+)
+
 _JUNK_PREFIX = re.compile(
-    r"^(xem thêm|đọc thêm|tags?|từ khóa|từ khoá|chủ đề|tin liên quan|>>|►|bài liên quan)\s*[:>»]",
+    r"^(xem thêm|đọc thêm|tin liên quan|bài liên quan|>>|►|»)\s*[:>»-]?\s*\S",
+    re.IGNORECASE,
+)
+_TAG_LINE = re.compile(
+    r"^(?:\{.*\}|(?:tags?|từ khóa|từ khoá|chủ đề|keywords?)\s*:.*|(?:#\w+[\s,]*){2,})$",
     re.IGNORECASE,
 )
 _NO_WORDS = re.compile(r"^[\W\d_]*$")
-_SINGLE_LETTERS = re.compile(r"^(?:[A-Za-z][+-]?\s*){1,4}$")
+_SINGLE_LETTERS = re.compile(r"^(?:[Aa][+-]?\s+){0,3}[Aa][+-]?$|^Aa$")
+_IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|bmp)(?:\?\S*)?$", re.IGNORECASE)
 _CAPTION_CREDIT = re.compile(
-    r"(\(?\s*Ảnh\s*(minh\s*h[ọo]ạ?|tư liệu|:|-)|\bẢnh:\s|Nguồn ảnh|Photo\s*:|Đồ họa\s*:|"
-    r"\(Ảnh\b|Ảnh\s+chụp\s+màn\s+hình)",
+    r"(\(?\s*Ảnh\s*(?:minh\s*h[ọo]ạ?|tư liệu|:|-)|\bẢnh:\s|Nguồn ảnh|Photo\s*:|Đồ họa\s*:|"
+    r"Đồ hoạ\s*:|\(Ảnh\b|Ảnh\s+chụp\s+màn\s+hình|Ảnh\s*/|Clip\s*:|Video\s*:|\bTranh\s*:)",
     re.IGNORECASE,
 )
+_CREDIT_ONLY = re.compile(
+    r"^\(?\s*(?:Ảnh|Video|Clip|Đồ họa|Đồ hoạ|Photo|Ảnh và clip|Tranh)\s*:\s*[^!?]{1,60}\)?$",
+    re.IGNORECASE,
+)
+#: Upper- and lower-case letters of Vietnamese as regex classes ("À-Ỹ" would mix both cases).
+_UP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isalpha() and c.isupper())
+_LOW = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isalpha() and c.islower())
+_CREDIT_SEGMENT = re.compile(r"\s[-–—/]\s*([^-–—/]+)$")
+_ALT_NUMBER_TAIL = re.compile(r"\s[-–—]\s*\d{1,2}$")
+_IMAGE_ALT_NUMBER = re.compile(r"\s+(?:-\s*|số\s+)\d{1,2}$")
 FINAL_PUNCT = tuple(".!?…:;\"”»)'")
+_SENTENCE_END = tuple(".!?…")
 _WEEKDAY = r"(?:(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])|Chủ\s+[Nn]hật|CN)\s*[,-]?\s*)?"
+_TIME = r"(\d{1,2})[:hH](\d{2})(?::\d{2})?"
+_DATE = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
+_ZONE = r"(?:\s*[(\[]?\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}\s*[)\]]?)?"
+_SOURCE_TAIL = r"(?:\s*\|\s*[^|]{1,40})?"
 DATE_LINE = re.compile(
-    rf"^{_WEEKDAY}(?:ngày\s+)?(\d{{1,2}})[/.-](\d{{1,2}})[/.-](\d{{4}})"
-    r"(?:\s*[-|,]?\s*(?:lúc\s+)?(\d{1,2})[:hH](\d{2})(?::\d{2})?)?"
-    r"\s*(?:\(?\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}\s*\)?)?\s*$",
+    rf"^{_WEEKDAY}(?:ngày\s+)?{_DATE}(?:\s*[-|,]?\s*(?:lúc\s+)?{_TIME})?{_ZONE}{_SOURCE_TAIL}\s*$",
     re.IGNORECASE,
 )
-LEAD_DASH = re.compile(r"^\s*(?:(\([^)]{1,30}\)|[A-ZĐ][A-Z0-9Đ.]{1,15})\s*)?[-–—]\s*(?=\S)")
-_BYLINE_SOURCE = re.compile(
-    r"^\(?\s*(?:Theo|Nguồn\s*:?)\s+[^\s].{0,60}?\)?$",
+#: "09:59 28/06/2022", "22:04 | 28/03/2022": time first.
+_TIME_FIRST_DATE = re.compile(
+    rf"^{_TIME}\s*[|,-]?\s*{_WEEKDAY}(?:ngày\s+)?{_DATE}{_ZONE}{_SOURCE_TAIL}\s*$", re.IGNORECASE
 )
-_UPPER_WORD = re.compile(r"^[^\w]*[A-ZÀ-ỸĐ][A-ZÀ-ỸĐ.'’-]*[^\w]*$")
+_OUTLET_ALT = "|".join(re.escape(t) for t in sorted(OUTLET_TAGS, key=len, reverse=True))
+_WORD_ALT = "|".join(re.escape(t) for t in sorted(OUTLET_WORDS, key=len, reverse=True))
+#: "(DS&PL) -" or "TTO -" alone on a line.
+_LONE_TAG = re.compile(rf"^(?:\([^()]{{2,20}}\)|{_WORD_ALT})\s*[-–—]$")
+#: A tag before the lead: a known outlet in brackets (dash optional), any "(Name) -", a known
+#: outlet word with a dash ("TTO -", "VOV.VN -"), capitals followed by a spaced dash
+#: ("HÀ NỘI - "), or a bare leading dash (" - "). "VN-Index tăng" is none of these.
+LEAD_DASH = re.compile(
+    rf"^\s*(?:(\(\s*(?:{_OUTLET_ALT})[^()]{{0,20}}\))\s*[-–—:]?\s*"
+    rf"|(\([^()]{{2,30}}\))\s*[-–—]\s*"
+    rf"|((?:{_WORD_ALT}))\s*[-–—]\s*"
+    rf"|([{_UP}][{_UP}0-9.&]{{1,15}}(?:\s[{_UP}][{_UP}0-9.&]{{1,15}}){{0,2}})\s+[-–—]\s+"
+    rf"|()[-–—]\s+)(?=\S)"
+)
+_BYLINE_SOURCE = re.compile(
+    r"^\(?\s*(?:Theo|Nguồn(?:\s+tin)?\s*:?|Tác giả\s*:|Tổng hợp\s*:?|Bài(?:\s+và|,)\s+ảnh\s*:|"
+    r"Nhóm\s+PV|PV\b|Phóng viên\s*:?|Biên tập\s*:|Thực hiện\s*:)\s*[^\s].{0,70}?\)?\.?$",
+)
+_NAME_WORD = re.compile(rf"^[{_UP}][{_LOW}]{{0,7}}$")
+_AGENCY_SUFFIX = re.compile(r"/[\w.+-]{2,20}$")
+_INITIAL_NAME = re.compile(rf"^[{_UP}]\.\s?[{_UP}](?:[{_LOW}]{{1,7}}|\.)?$")
+_COUNTER = re.compile(
+    r"^[\d.,]+\s*(?:lượt xem|lượt đọc|lượt thích|bình luận|views?|likes?)$", re.IGNORECASE
+)
+_TABLE_CELL = re.compile(r"\s\|$")
 
-HEADING_MAX_WORDS = 15
-HEADING_MAX_CHARS = 120
+HEADING_MAX_WORDS = 12
+HEADING_MAX_CHARS = 100
+TITLE_MAX_WORDS = 30
+TITLE_MAX_CHARS = 200
+TEASER_MAX_WORDS = 30
+TRAILING_TEASER_MAX_WORDS = 20
+#: "Động đất Nhật Bản, Wajima, Ishikawa": three or more short capitalised terms, no sentence.
+_KEYWORD_LIST = re.compile(rf"^[{_UP}][^,.!?;:]{{0,30}}(?:,\s*[{_UP}][^,.!?;:]{{0,30}}){{2,}}$")
 
 
 def fold(line: str) -> str:
     return " ".join(line.split())
 
 
+def _key(text: str) -> str:
+    """Compare texts for duplicates: case, spacing and punctuation ignored."""
+    text = unicodedata.normalize("NFC", text).casefold()
+    return "".join(c for c in text if c.isalnum())
+
+
 def is_junk(text: str) -> str | None:
+    """The reason ``text`` is page chrome (a widget, a link prefix, a keyword line), else None."""
+    kind = _junk_kind(text)
+    return kind[1] if kind else None
+
+
+def _junk_kind(text: str) -> tuple[DropKind, str] | None:
     if _SINGLE_LETTERS.match(text):
-        return "page junk (font-size widget)"
-    if text.casefold().rstrip(":") in JUNK_LINES:
-        return "page junk (site widget or link)"
+        return DropKind.WIDGET, "widget: font-size buttons"
+    if text.casefold().rstrip(":.… ") in JUNK_LINES:
+        return DropKind.WIDGET, "widget: site button or link"
     if _NO_WORDS.match(text):
-        return "no words to read"
+        return DropKind.WIDGET, "widget: no words to read"
+    if _IMAGE_FILE.match(text):
+        return DropKind.WIDGET, "widget: image file name"
+    if _TAG_LINE.match(text):
+        return DropKind.TAG, "tag line: keywords"
+    if _LONE_TAG.match(text):
+        return DropKind.TAG, "tag line: outlet tag on its own line"
+    if _COUNTER.match(text):
+        return DropKind.WIDGET, "widget: a counter"
+    if _is_link_list_item(text):
+        return DropKind.TEASER, "teaser: a link in a list (ends with a separator)"
     if _JUNK_PREFIX.match(text):
-        return "page junk (related links or tags)"
+        return DropKind.TEASER, "teaser: related-article link"
     return None
+
+
+def _is_link_list_item(text: str) -> bool:
+    """ "Bé 4 tháng tuổi nghi rơi xuống sông khi đang ngủ -": a headline in a link list."""
+    if not text.endswith((" -", " –", " —")) or len(text) < 12:
+        return False
+    head = text[:-1].strip()
+    if is_byline(head) or _is_name_line(head) or len(head.split()) > TEASER_MAX_WORDS:
+        return False
+    return len(_sentences(head)) == 1 and not _ends_sentence(head)
 
 
 def has_final_punct(text: str) -> bool:
     return text.endswith(FINAL_PUNCT)
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip("\"”»)'’ ").endswith(_SENTENCE_END)
 
 
 def _is_all_caps(text: str) -> bool:
@@ -227,18 +490,62 @@ def _is_all_caps(text: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
+def _sentences(text: str) -> list[str]:
+    return split_sentences(unglue_sentences(text))
+
+
 def is_byline(text: str) -> bool:
+    """A byline or source wherever it stands: "THU THẢO", "Theo TTXVN", "(Tổng hợp: …)",
+    "Tác giả: Hải Vân", "NGỌC LAN - MINH TRÍ", "TTXVN/QPVN"."""
     words = text.split()
-    if not words or len(words) > 8 or len(text) > 80:
+    if not words or len(words) > 12 or len(text) > 90:
         return False
     if _BYLINE_SOURCE.match(text):
+        core = re.sub(r"\([^)]*\)", "", text)
+        return ("," not in core and not _ends_sentence(text.rstrip(")"))) or len(words) <= 5
+    if text.casefold().strip("() .") in (
+        "tổng hợp",
+        "tổng hợp nhiều nguồn",
+        "nhóm phóng viên",
+        "pv",
+        "nhóm pv",
+        "ptv",
+        "ctv",
+    ):
         return True
+    if re.match(rf"^\(\s*(?:{_OUTLET_ALT})\s*\)$", text):
+        return True  # "(TTXVN/Vietnam+)" standing alone: the source
     core = re.sub(r"\([^)]*\)", "", text).strip(" .")
-    return bool(core) and _is_all_caps(core) and len(core.split()) <= 8
+    if not core or not _is_all_caps(core) or len(core.split()) > 6:
+        return False
+    letters = sum(c.isalpha() for c in core)
+    return letters >= 4 and (len(core.split()) >= 2 or "/" in core or letters >= 5)
+
+
+def _is_name_line(text: str) -> bool:
+    """A byline by position: "Huyên Nguyễn", "Trương Huyền", "Thu Hằng/VOV.VN"."""
+    core = re.sub(r"\s*\((?:Theo|T/h|TH|tổng hợp)[^()]{0,30}\)$", "", text.strip(), flags=re.I)
+    core = _AGENCY_SUFFIX.sub("", core).strip(" .")
+    if _INITIAL_NAME.match(core):
+        return True
+    words = core.split()
+    if not 2 <= len(words) <= 4 or len(core) > 32:
+        return False
+    return all(_NAME_WORD.match(w) for w in words)
+
+
+def _is_source_line(text: str) -> bool:
+    return bool(
+        re.match(r"^\(?\s*(?:Theo|Nguồn(?:\s+tin)?\b|Tổng hợp)", text, re.IGNORECASE)
+    ) and is_byline(text)
 
 
 def parse_date(m: re.Match[str]) -> datetime | date | None:
-    day, month, year, hour, minute = m.groups()
+    groups = m.groups()
+    if m.re is _TIME_FIRST_DATE:
+        hour, minute, day, month, year = groups[:5]
+    else:
+        day, month, year, hour, minute = groups[:5]
     try:
         if hour is not None and minute is not None:
             return datetime(int(year), int(month), int(day), int(hour), int(minute))
@@ -247,123 +554,660 @@ def parse_date(m: re.Match[str]) -> datetime | date | None:
         return None
 
 
+def _match_date(text: str) -> re.Match[str] | None:
+    return DATE_LINE.match(text) or _TIME_FIRST_DATE.match(text)
+
+
 def is_photo_caption(text: str) -> bool:
-    return bool(_CAPTION_CREDIT.search(text)) and len(text) < 400
+    """A photo caption by positive evidence: a credit ("Ảnh: …", "(Ảnh: …)", "Nguồn ảnh") on a
+    line of at most one sentence besides the credit."""
+    return _caption_reason(text) is not None
+
+
+def _caption_reason(text: str) -> str | None:
+    if len(text) > 400:
+        return None
+    m = _CAPTION_CREDIT.search(text)
+    if m:
+        before = text[: m.start()].strip(" -–—(")
+        if len(_sentences(before)) <= 1:
+            return "caption: photo credit"
+        return None
+    if _TABLE_CELL.search(text) and len(_sentences(text.rstrip(" |"))) <= 1:
+        return "caption: image table cell (ends with '|')"
+    if not has_final_punct(text):
+        if _ALT_NUMBER_TAIL.search(text) and len(_sentences(text)) <= 1:
+            return "caption: image alt text (ends with an image number)"
+        start = _caps_credit_start(text)
+        if start is not None:
+            before = text[:start]
+            if any(c.islower() for c in before) and len(_sentences(before)) <= 1:
+                return "caption: ends with a credit in capitals"
+    return None
+
+
+def _caps_credit_start(text: str) -> int | None:
+    """Where a trailing credit in capitals begins ("… tại khu dân cư - BỘ Y TẾ"), else None."""
+    m = _CREDIT_SEGMENT.search(text)
+    if m:
+        segment = m.group(1).strip()
+        letters = sum(c.isalpha() for c in segment)
+        if _is_all_caps(segment) and letters >= 4 and len(segment.split()) <= 6:
+            return m.start()
+    words = text.split()
+    caps = 0
+    for w in reversed(words):
+        core = w.strip(".,()'’")
+        if len(core) >= 2 and _is_all_caps(core) and all(c.isalpha() for c in core):
+            caps += 1
+        else:
+            break
+    if caps >= 2 and caps < len(words):
+        tail = " ".join(words[-caps:])
+        if sum(c.isalpha() for c in tail) >= 5:
+            return len(text) - len(tail)
+    return None
+
+
+def outlet_tag(text: str) -> tuple[str, str] | None:
+    """(tag, rest) when ``text`` opens with an outlet tag ("(Dân trí) -", "TTO -"), else None.
+
+    Only real tags: a known outlet, a "(Name) -" pattern, capitals before a spaced dash, or a bare
+    leading dash; never a word of the sentence ("VN-Index tăng ..." keeps its "VN").
+    """
+    m = LEAD_DASH.match(text)
+    if not m:
+        return None
+    rest = text[m.end() :].strip()
+    if len(rest) < 30:
+        return None
+    tag = next((g for g in m.groups() if g), "")
+    return tag, rest
+
+
+def short_title(text: str, max_words: int = 12) -> str:
+    """A programme title from a sentence: its first sentence, cut at a clause or word boundary
+    after at most ``max_words`` words ("Nông dân đồng bằng sông Cửu Long đang bước vào cao điểm
+    thu hoạch…")."""
+    sentences = _sentences(fold(text))
+    first = sentences[0] if sentences else fold(text)
+    first = first.rstrip(" .!?…;:")
+    words = first.split()
+    if len(words) <= max_words:
+        return first
+    clause = re.split(r"(?<=[,;:])\s", first)
+    out = ""
+    for part in clause:
+        candidate = f"{out} {part}".strip() if out else part
+        if len(candidate.split()) > max_words:
+            break
+        out = candidate
+    if len(out.split()) >= max(4, max_words // 2):
+        return out.rstrip(",;: ") + "…"
+    cut = words[:max_words]
+    while len(cut) > 4 and cut[-1].casefold().strip(",;:") in _DANGLING:
+        cut.pop()
+    return " ".join(cut).rstrip(",;: ") + "…"
+
+
+#: Words a shortened title should not end on ("… quảng trường từ sáng sớm để…").
+_DANGLING = frozenset(
+    [
+        "để",
+        "và",
+        "của",
+        "với",
+        "cho",
+        "từ",
+        "tại",
+        "ở",
+        "trong",
+        "khi",
+        "là",
+        "các",
+        "những",
+        "một",
+        "đã",
+        "sẽ",
+        "đang",
+        "được",
+        "bị",
+        "thì",
+        "mà",
+        "nhưng",
+        "hoặc",
+        "theo",
+        "về",
+        "trên",
+        "dưới",
+        "sau",
+        "trước",
+        "do",
+        "vì",
+        "nên",
+        "có",
+        "không",
+        "này",
+        "đó",
+    ]
+)
+
+
+def apply_overrides(
+    article: Article,
+    *,
+    title: str | None = None,
+    byline: str | None = None,
+    date: str | datetime | date | None = None,
+) -> Article:
+    """``article`` with what the user gave winning over what was found (``--title``,
+    ``--byline``, ``--date``). A date string may be "23/10/2020", "23/10/2020 06:26" or ISO
+    "2020-10-23"; :class:`ValueError` names the forms when it is none of them."""
+    changes: dict[str, object] = {}
+    if title is not None and fold(title):
+        changes.update(title=fold(title), title_from="given")
+    if byline is not None and fold(byline):
+        changes.update(byline=fold(byline))
+    if date is not None:
+        changes.update(_date_override(date))
+    return replace(article, **changes) if changes else article  # type: ignore[arg-type]
+
+
+def _date_override(value: str | datetime | date) -> dict[str, object]:
+    if isinstance(value, datetime):
+        return {"published": value, "date_line": value.strftime("%d/%m/%Y - %H:%M")}
+    if isinstance(value, date):
+        return {"published": value, "date_line": value.strftime("%d/%m/%Y")}
+    text = fold(value)
+    m = _match_date(text)
+    if m:
+        parsed = parse_date(m)
+        if parsed is not None:
+            return {"published": parsed, "date_line": text}
+    for parse in (date.fromisoformat, datetime.fromisoformat):
+        try:
+            parsed_iso: datetime | date = parse(text)
+        except ValueError:
+            continue
+        return _date_override(parsed_iso)
+    raise ValueError(
+        f"{value!r} is not a date: write it as 23/10/2020, 23/10/2020 06:26 or 2020-10-23"
+    )
+
+
+def read_everything(article: Article) -> Article:
+    """``article`` with every dropped line that has words read where it stood (``--keep-all``):
+    captions, teasers, tag and keyword lines, duplicates, further bylines, widgets become
+    paragraphs in line order, an unfinished fragment is read at the end of its paragraph. Only an
+    outlet tag before the lead stays out (it is part of the lead's line, not a line)."""
+    extra: dict[int, list[str]] = {}
+    loose: list[Dropped] = []
+    lines = {b.line for s in article.sections for b in s.blocks}
+    for d in article.dropped:
+        if _NO_WORDS.match(d.text) or (d.kind is DropKind.TAG and d.line == article.lead_line):
+            continue
+        if d.kind is DropKind.UNFINISHED and (d.line in lines or d.line == article.lead_line):
+            extra.setdefault(d.line, []).append(d.text)
+        else:
+            loose.append(d)
+    lead = article.lead
+    if lead is not None and article.lead_line in extra:
+        lead = " ".join([lead, *extra.pop(article.lead_line)])
+    sections: list[Section] = []
+    for i, sec in enumerate(article.sections):
+        start = sec.heading_line if sec.heading is not None else 0
+        stop = next(
+            (n.heading_line for n in article.sections[i + 1 :] if n.heading is not None), None
+        )
+        blocks = [
+            Block(BlockKind.PARAGRAPH, " ".join([b.text, *extra.get(b.line, [])]), b.line)
+            for b in sec.blocks
+        ]
+        mine = [d for d in loose if d.line >= start and (stop is None or d.line < stop)]
+        loose = [d for d in loose if d not in mine]
+        blocks += [Block(BlockKind.PARAGRAPH, d.text, d.line) for d in mine]
+        blocks.sort(key=lambda b: b.line)
+        sections.append(replace(sec, blocks=tuple(blocks)))
+    if loose:
+        blocks = [Block(BlockKind.PARAGRAPH, d.text, d.line) for d in loose]
+        if sections and sections[0].heading is None:
+            merged = sorted((*sections[0].blocks, *blocks), key=lambda b: b.line)
+            sections[0] = replace(sections[0], blocks=tuple(merged))
+        else:
+            sections.insert(0, Section(None, tuple(blocks)))
+    kept = tuple(
+        d
+        for d in article.dropped
+        if _NO_WORDS.match(d.text) or (d.kind is DropKind.TAG and d.line == article.lead_line)
+    )
+    return replace(article, lead=lead, sections=tuple(sections), dropped=kept)
 
 
 # --- the parser ------------------------------------------------------------------------------
 
+LineHint = Literal["heading", "paragraph", "caption"]
+
 
 @dataclass
-class _Line:
+class Line:
+    """One block of input: a line of text, or a structured document's block with its kind."""
+
     no: int
     text: str
+    hint: LineHint | None = None
 
 
 def parse_article(text: str) -> Article:
-    """Parse scraped article text into an :class:`Article`.
+    """Parse scraped article text (one block per line) into an :class:`Article`."""
+    lines = [Line(i, fold(raw)) for i, raw in enumerate(text.splitlines(), start=1)]
+    return assemble_article([ln for ln in lines if ln.text])
 
-    Rules, in order: page junk and related-link blocks are dropped; the first line is the title;
-    a date line near the top is the date; the first paragraph before any subheading is the lead
-    (losing a leading " - " and outlet tag); a line with a photo credit, or a long line without
-    final punctuation, is a caption; a short line without final punctuation followed by body text
-    is a subheading; an all-caps (or "Theo ...") last line is the byline.
-    """
-    lines = [_Line(i, fold(raw)) for i, raw in enumerate(text.splitlines(), start=1)]
-    lines = [ln for ln in lines if ln.text]
-    dropped: list[Dropped] = []
 
-    kept: list[_Line] = []
-    in_related = False
-    for ln in lines:
-        key = ln.text.casefold().rstrip(":")
-        if key in RELATED_HEADERS:
-            in_related = True
-            dropped.append(Dropped(ln.no, ln.text, "related-articles block"))
-            continue
-        if in_related:
-            if has_final_punct(ln.text) or is_byline(ln.text):
-                in_related = False
-            else:
-                dropped.append(Dropped(ln.no, ln.text, "related-articles block (headline)"))
-                continue
-        reason = None if DATE_LINE.match(ln.text) else is_junk(ln.text)
-        if reason:
-            dropped.append(Dropped(ln.no, ln.text, reason))
-            continue
-        kept.append(ln)
-
-    if not kept:
-        return Article(title="", dropped=tuple(dropped))
-
-    # Date line: may stand before or after the title, within the first few lines.
-    date_line: str | None = None
-    published: datetime | date | None = None
-    for ln in kept[:4]:
-        m = DATE_LINE.match(ln.text)
-        if m:
-            date_line, published = ln.text, parse_date(m)
-            kept.remove(ln)
-            break
-
-    title_line = kept.pop(0)
-    title = title_line.text.rstrip(" .")
-
-    # Byline: the last line, when it looks like one.
-    byline: str | None = None
-    if kept and is_byline(kept[-1].text):
-        byline = kept.pop().text
-
-    lead: str | None = None
-    sections: list[Section] = []
-    heading: str | None = None
-    blocks: list[Block] = []
-    seen_body = False
-
-    def flush() -> None:
-        if heading is not None or blocks:
-            sections.append(Section(heading, tuple(blocks)))
-
-    for i, ln in enumerate(kept):
-        t = ln.text
-        # The next block that is not a credited photo caption: a subheading may stand above one.
-        nxt = next((k.text for k in kept[i + 1 :] if not is_photo_caption(k.text)), None)
-        dash = LEAD_DASH.match(t)
-        if lead is None and not seen_body and heading is None and dash and len(t) > 40:
-            if dash.group(1):
-                dropped.append(Dropped(ln.no, dash.group(1), "outlet tag before the lead"))
-            lead = t[dash.end() :].strip()
-            seen_body = True
-            continue
-        if is_photo_caption(t):
-            blocks.append(Block(BlockKind.CAPTION, t, ln.no))
-            continue
-        if not has_final_punct(t):
-            words = len(t.split())
-            body_follows = nxt is not None and (
-                has_final_punct(nxt) or len(nxt.split()) > HEADING_MAX_WORDS
-            )
-            if words <= HEADING_MAX_WORDS and len(t) <= HEADING_MAX_CHARS and body_follows:
-                flush()
-                heading, blocks = t, []
-                seen_body = True
-                continue
-            blocks.append(Block(BlockKind.CAPTION, t, ln.no))
-            continue
-        if lead is None and not seen_body and heading is None:
-            lead = t
-            seen_body = True
-            continue
-        blocks.append(Block(BlockKind.PARAGRAPH, t, ln.no))
-        seen_body = True
-    flush()
-
-    return Article(
-        title=title,
-        date_line=date_line,
-        published=published,
-        lead=lead,
-        sections=tuple(sections),
-        byline=byline,
-        dropped=tuple(sorted(dropped, key=lambda d: d.line)),
+def assemble_article(
+    lines: Sequence[Line],
+    *,
+    title: str | None = None,
+    title_line: int = 0,
+    date_line: str | None = None,
+    published: datetime | date | None = None,
+    lead: str | None = None,
+    lead_line: int = 0,
+    byline: str | None = None,
+    dropped: Sequence[Dropped] = (),
+) -> Article:
+    """Find the headline, date, lead, subheadings, paragraphs, captions and byline among
+    ``lines``. What a structured reader already knows from markup (``title``, date, ``lead``,
+    ``byline``) wins; the rest is found with the rules of the module docstring."""
+    return _Assembler(lines, dropped).run(
+        title, title_line, date_line, published, lead, lead_line, byline
     )
+
+
+class _Assembler:
+    def __init__(self, lines: Sequence[Line], dropped: Sequence[Dropped]) -> None:
+        self.lines = [Line(ln.no, fold(ln.text), ln.hint) for ln in lines if fold(ln.text)]
+        self.dropped: list[Dropped] = list(dropped)
+        self.unsure: list[Dropped] = []
+
+    def drop(self, ln: Line, kind: DropKind, reason: str, text: str | None = None) -> None:
+        self.dropped.append(Dropped(ln.no, text if text is not None else ln.text, reason, kind))
+
+    def doubt(self, ln: Line, reason: str) -> None:
+        self.unsure.append(Dropped(ln.no, ln.text, reason, DropKind.KEPT))
+
+    def run(
+        self,
+        title: str | None,
+        title_line: int,
+        date_line: str | None,
+        published: datetime | date | None,
+        lead: str | None,
+        lead_line: int,
+        byline: str | None,
+    ) -> Article:
+        kept = self._drop_chrome(self.lines)
+
+        # The date: a date line among the first lines; later date stamps are chrome.
+        if date_line is None:
+            for ln in kept[:5]:
+                m = _match_date(ln.text)
+                if m:
+                    date_line, published = ln.text, parse_date(m)
+                    break
+        elif published is None:
+            m = _match_date(fold(date_line))
+            published = parse_date(m) if m else None
+        rest: list[Line] = []
+        for ln in kept:
+            if _match_date(ln.text):
+                if ln.text != date_line:
+                    self.drop(ln, DropKind.WIDGET, "widget: a date stamp")
+                continue
+            rest.append(ln)
+        kept = rest
+
+        # The headline: given by markup, else the first line when it looks like one.
+        title_from: TitleFrom = "headline"
+        if title is not None and fold(title):
+            title = fold(title).rstrip(" .")
+        elif kept and self._looks_like_headline(kept):
+            first = kept.pop(0)
+            title, title_line = first.text.rstrip(" ."), first.no
+        else:
+            title, title_from = None, "none"
+
+        known_lead = fold(lead) if lead else None
+        if known_lead:
+            tag = outlet_tag(known_lead)
+            if tag:
+                if tag[0]:
+                    self.dropped.append(
+                        Dropped(lead_line, tag[0], "tag line: outlet tag", DropKind.TAG)
+                    )
+                known_lead = tag[1]
+        state = _Body(title=title, lead=known_lead, lead_line=lead_line, byline=byline)
+        kept = self._repeats(kept, state, byline)
+        kept = self._tail(kept, state)
+        self._body(kept, state)
+
+        if title is None:
+            first_text = state.lead or next(
+                (b.text for s in state.sections for b in s.blocks if b.kind is BlockKind.PARAGRAPH),
+                None,
+            )
+            if first_text:
+                title, title_from = short_title(first_text), "first sentence"
+            else:
+                title = ""
+                title_from = "none"
+        return Article(
+            title=title,
+            date_line=fold(date_line) if date_line else None,
+            published=published,
+            lead=state.lead,
+            sections=tuple(state.sections),
+            byline=fold(state.byline) if state.byline else None,
+            dropped=tuple(sorted(self.dropped, key=lambda d: d.line)),
+            title_from=title_from,
+            source=state.source,
+            unsure=tuple(sorted(self.unsure, key=lambda d: d.line)),
+            title_line=title_line,
+            lead_line=state.lead_line,
+            byline_line=state.byline_line,
+            source_line=state.source_line,
+        )
+
+    # -- passes -----------------------------------------------------------------------------
+
+    def _drop_chrome(self, lines: list[Line]) -> list[Line]:
+        """Widgets, keyword lines, credits and related-article blocks."""
+        kept: list[Line] = []
+        related = False
+        body_started = False
+        for ln in lines:
+            t = ln.text
+            if not body_started and t.casefold() in SECTION_NAMES:
+                # Above the story a lone section name is a breadcrumb; below, it may be a heading.
+                self.drop(ln, DropKind.WIDGET, "widget: a section name (breadcrumb)")
+                continue
+            body_started = body_started or _ends_sentence(t)
+            if _match_date(t):
+                related = False
+                kept.append(ln)
+                continue
+            junk = _junk_kind(t)
+            if junk:
+                self.drop(ln, *junk)
+                continue
+            if t.casefold().rstrip(":.… ") in RELATED_HEADERS:
+                related = True
+                self.drop(ln, DropKind.TEASER, "teaser: related-articles header")
+                continue
+            if related:
+                if self._teaser_like(t):
+                    self.drop(ln, DropKind.TEASER, "teaser: under a related-articles header")
+                    continue
+                related = False
+            if _CREDIT_ONLY.match(t):
+                self.drop(ln, DropKind.CREDIT, "credit: photo or video credit")
+                continue
+            kept.append(ln)
+        return kept
+
+    @staticmethod
+    def _teaser_like(text: str) -> bool:
+        """A headline: no sentence end, not too long, not a byline."""
+        if is_byline(text) or _is_name_line(text) or _caption_reason(text):
+            return False
+        return not _ends_sentence(text) and len(text.split()) <= TEASER_MAX_WORDS
+
+    def _looks_like_headline(self, kept: list[Line]) -> bool:
+        first = kept[0]
+        t = first.text
+        if len(kept) < 2 or first.hint == "caption":
+            return False
+        if first.hint == "heading":
+            return not is_byline(t)
+        if _ends_sentence(t) and not t.endswith(("?", "!")):
+            return False
+        if len(t.split()) > TITLE_MAX_WORDS or len(t) > TITLE_MAX_CHARS:
+            return False
+        if len(_sentences(t)) > 1 or outlet_tag(t) or is_byline(t) or _is_name_line(t):
+            return False
+        return _caption_reason(t) is None
+
+    def _repeats(self, kept: list[Line], state: _Body, byline: str | None) -> list[Line]:
+        """Lines repeating the title (image alt text "Title - 1") or the known byline."""
+        out: list[Line] = []
+        title_key = _key(state.title) if state.title else None
+        for ln in kept:
+            k = _key(ln.text)
+            if title_key and k == title_key:
+                self.drop(ln, DropKind.DUPLICATE, "duplicate: repeats the title")
+                continue
+            if title_key and not has_final_punct(ln.text):
+                base = _IMAGE_ALT_NUMBER.sub("", ln.text)
+                base = re.sub(r"^(?:Hình ảnh|Ảnh)\s+", "", base, flags=re.IGNORECASE)
+                if base != ln.text and _key(base) == title_key:
+                    self.drop(ln, DropKind.CAPTION, "caption: image alt text repeating the title")
+                    continue
+            if byline and k == _key(byline):
+                self.drop(ln, DropKind.DUPLICATE, "duplicate: repeats the byline")
+                continue
+            out.append(ln)
+        return out
+
+    def _tail(self, kept: list[Line], state: _Body) -> list[Line]:
+        """Bylines, sources and related-article teasers at the end of the text."""
+        end = len(kept)
+        found = False
+        for i in range(len(kept) - 1, 0, -1):
+            t = kept[i].text
+            if is_byline(t) or _is_name_line(t):
+                end, found = i, True
+                # Byline lines directly above belong to it ("Tác giả: …" over "Nguồn tin: …").
+                while end > 1 and (
+                    is_byline(kept[end - 1].text) or _is_name_line(kept[end - 1].text)
+                ):
+                    end -= 1
+                break
+            if not (self._teaser_like(t) or kept[i].hint == "caption"):
+                break
+        if not found:
+            # No byline: a keyword list, then two or more short headlines after the last
+            # sentence are teasers; anything longer is kept (it may be a caption or the story).
+            end = len(kept)
+            if end > 1 and _KEYWORD_LIST.match(kept[end - 1].text):
+                self.drop(kept[end - 1], DropKind.TAG, "tag line: keyword list at the end")
+                end -= 1
+            start = end
+            while (
+                start > 1
+                and self._teaser_like(kept[start - 1].text)
+                and len(kept[start - 1].text.split()) <= TRAILING_TEASER_MAX_WORDS
+                and kept[start - 1].hint != "heading"
+            ):
+                start -= 1
+            if end - start < 2:
+                return kept[:end]
+            for ln in kept[start:end]:
+                self.drop(ln, DropKind.TEASER, "teaser: related-article headlines at the end")
+            return kept[:start]
+        body = kept[:end]
+        in_credits = True
+        for ln in kept[end:]:
+            if in_credits and (is_byline(ln.text) or _is_name_line(ln.text)):
+                self._credit(ln, state)
+                continue
+            in_credits = False
+            if _is_source_line(ln.text):
+                self._credit(ln, state)
+            elif ln.hint == "caption" or _caption_reason(ln.text):
+                body.append(ln)
+            else:
+                self.drop(ln, DropKind.TEASER, "teaser: related article after the byline")
+        return body
+
+    def _credit(self, ln: Line, state: _Body) -> None:
+        """The first byline is read as the byline, a "Theo …"/"Nguồn …" line as the source."""
+        if state.byline is None:
+            state.byline, state.byline_line = ln.text, ln.no
+        elif _is_source_line(ln.text) and state.source is None:
+            state.source, state.source_line = ln.text, ln.no
+        elif _is_source_line(state.byline) and state.source is None:
+            state.source, state.source_line = state.byline, state.byline_line
+            state.byline, state.byline_line = ln.text, ln.no
+        else:
+            self.drop(ln, DropKind.BYLINE, "byline: a further byline or source line")
+
+    def _body(self, kept: list[Line], state: _Body) -> None:
+        heading: str | None = None
+        heading_line = 0
+        blocks: list[Block] = []
+        read_keys: set[str] = set()
+        if state.lead:
+            read_keys.add(_key(state.lead))
+        seen_body = state.lead is not None
+        top = True  # between the headline and the first paragraph
+
+        def flush() -> None:
+            if heading is not None or blocks:
+                state.sections.append(Section(heading, tuple(blocks), heading_line))
+
+        for i, ln in enumerate(kept):
+            t = ln.text
+            # The next block that is not a credited caption: a subheading may stand above one.
+            nxt = next(
+                (k for k in kept[i + 1 :] if k.hint != "caption" and not _caption_reason(k.text)),
+                None,
+            )
+            # Bylines and sources on their own line: under the title, or anywhere when explicit.
+            if (ln.hint != "paragraph" or not has_final_punct(t)) and (
+                (top and (is_byline(t) or _is_name_line(t)))
+                or (is_byline(t) and (_is_source_line(t) or _is_all_caps(t)))
+            ):
+                self._credit(ln, state)
+                continue
+            if top and re.match(r"^[-•+*]\s", t) and not _ends_sentence(t):
+                self.drop(ln, DropKind.TEASER, "teaser: related link listed under the title")
+                continue
+            k = _key(t)
+            if k and k in read_keys:
+                self.drop(ln, DropKind.DUPLICATE, "duplicate: this text is already read")
+                continue
+            tagged = outlet_tag(t)
+            if tagged and _key(tagged[1]) in read_keys:
+                self.drop(ln, DropKind.DUPLICATE, "duplicate: this text is already read")
+                continue
+            if t.endswith(("...", "…")) and nxt is not None:
+                stem = _key(t.rstrip(".… "))
+                if len(stem) > 20 and _key(nxt.text).startswith(stem):
+                    self.drop(ln, DropKind.DUPLICATE, "duplicate: a shortened copy of the next")
+                    continue
+            if ln.hint == "caption":
+                reason = "caption: marked as a caption in the document"
+                blocks.append(Block(BlockKind.CAPTION, t, ln.no, reason))
+                continue
+            caption = _caption_reason(t)
+            if caption:
+                blocks.append(Block(BlockKind.CAPTION, t, ln.no, caption))
+                continue
+            if ln.hint == "heading" or (
+                seen_body and self._is_heading(t, nxt) and ln.hint != "paragraph"
+            ):
+                if is_byline(t) and ln.hint == "heading":
+                    self._credit(ln, state)
+                    continue
+                flush()
+                heading, heading_line, blocks = t, ln.no, []
+                seen_body = True
+                top = False
+                continue
+            # Body text.
+            if not seen_body:
+                if tagged:  # an outlet tag opens the lead
+                    if tagged[0]:
+                        self.dropped.append(
+                            Dropped(ln.no, tagged[0], "tag line: outlet tag", DropKind.TAG)
+                        )
+                    t = tagged[1]
+                state.lead, state.lead_line = t, ln.no
+                read_keys.add(_key(t))
+                seen_body, top = True, False
+                if not has_final_punct(t):
+                    self.doubt(ln, "read as the lead: no final punctuation")
+                continue
+            top = False
+            if not has_final_punct(t):
+                self.doubt(ln, "read as body text: no final punctuation (caption without credit?)")
+            blocks.append(Block(BlockKind.PARAGRAPH, t, ln.no))
+            read_keys.add(k)
+        flush()
+        self._cut_unfinished(state, kept)
+
+    @staticmethod
+    def _is_heading(text: str, nxt: Line | None) -> bool:
+        if has_final_punct(text) or nxt is None:
+            return False
+        if len(text.split()) > HEADING_MAX_WORDS or len(text) > HEADING_MAX_CHARS:
+            return False
+        if re.match(r"^[-•+*]\s", text) or (_is_all_caps(text) and is_byline(text)):
+            return False
+        n = nxt.text
+        return nxt.hint != "heading" and has_final_punct(n)
+
+    def _cut_unfinished(self, state: _Body, kept: list[Line]) -> None:
+        """A text cut off mid-sentence: read up to the last complete sentence.
+
+        Only the last line of the text, and only when it holds two or more sentences of which
+        the last has no end: a one-sentence line without a full stop is kept whole."""
+        if not kept:
+            return
+        last_no = kept[-1].no
+        if state.sections and state.sections[-1].blocks:
+            section = state.sections[-1]
+            block = section.blocks[-1]
+            if block.kind is not BlockKind.PARAGRAPH or block.line != last_no:
+                return
+            cut = self._complete_part(block.text)
+            if cut is not None:
+                blocks = (*section.blocks[:-1], Block(BlockKind.PARAGRAPH, cut[0], block.line))
+                state.sections[-1] = replace(section, blocks=blocks)
+                self._unfinished(block.line, cut[1])
+        elif not state.sections and state.lead is not None and state.lead_line == last_no:
+            cut = self._complete_part(state.lead)
+            if cut is not None:
+                state.lead = cut[0]
+                self._unfinished(state.lead_line, cut[1])
+
+    @staticmethod
+    def _complete_part(text: str) -> tuple[str, str] | None:
+        if has_final_punct(text):
+            return None
+        sentences = _sentences(text)
+        if len(sentences) < 2:
+            return None
+        return " ".join(sentences[:-1]), sentences[-1]
+
+    def _unfinished(self, line: int, fragment: str) -> None:
+        self.unsure[:] = [u for u in self.unsure if u.line != line]
+        self.dropped.append(
+            Dropped(
+                line,
+                fragment,
+                "unfinished fragment: the text stops mid-sentence; read up to the last full stop",
+                DropKind.UNFINISHED,
+            )
+        )
+
+
+@dataclass
+class _Body:
+    title: str | None
+    lead: str | None
+    lead_line: int
+    byline: str | None
+    byline_line: int = 0
+    source: str | None = None
+    source_line: int = 0
+    sections: list[Section] = field(default_factory=list)

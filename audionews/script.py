@@ -7,6 +7,7 @@ its spoken form (after normalization) and its speakable chunks (after segmentati
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -14,7 +15,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from audionews.article import Article, BlockKind, Dropped
+from audionews.article import Article, BlockKind, DropKind, Dropped, read_everything
 from audionews.normalize import Normalizer
 from audionews.segment import split_sentences, split_to_limit, unglue_sentences
 
@@ -25,6 +26,7 @@ __all__ = [
     "Piece",
     "Script",
     "build_script",
+    "coverage",
     "spoken_byline",
     "spoken_date",
 ]
@@ -57,7 +59,7 @@ class Piece:
     """One readable unit of the article: written text, spoken text, and its chunks."""
 
     kind: str
-    """title, date, lead, heading, paragraph, caption or byline."""
+    """title, date, lead, heading, paragraph, caption, byline or source."""
     written: str
     spoken: str
     chunks: tuple[Chunk, ...]
@@ -92,16 +94,27 @@ class Script:
 
     @property
     def title(self) -> str:
+        """The programme title: the headline, the ``--title`` given, or a short form of the first
+        sentence (``article.title_from`` says which)."""
         return self.article.title
+
+    @property
+    def coverage(self) -> float:
+        """Share of the article's text that is read (see :func:`coverage`)."""
+        return coverage(self)
 
     def to_dict(self) -> dict[str, Any]:
         a = self.article
         return {
-            "title": a.title,
+            "title": a.headline,
+            "programme_title": a.title,
+            "title_from": a.title_from,
             "date_line": a.date_line,
             "published": a.published.isoformat() if a.published else None,
             "lead": a.lead,
             "byline": a.byline,
+            "source": a.source,
+            "coverage": round(self.coverage, 4),
             "sections": [
                 {
                     "heading": s.heading,
@@ -129,8 +142,27 @@ class Script:
                 }
                 for ch in self.chapters
             ],
-            "dropped": [{"line": d.line, "text": d.text, "reason": d.reason} for d in self.dropped],
+            "dropped": [
+                {"line": d.line, "text": d.text, "kind": d.kind.value, "reason": d.reason}
+                for d in self.dropped
+            ],
+            "unsure": [{"line": u.line, "text": u.text, "reason": u.reason} for u in a.unsure],
         }
+
+
+#: Dropped lines that take nothing from the story: page chrome and text read elsewhere.
+_NOT_STORY = frozenset({DropKind.WIDGET, DropKind.DUPLICATE})
+
+
+def coverage(script: Script) -> float:
+    """Share of the article's text that is read: characters read over characters read plus
+    characters dropped, not counting page widgets and duplicates (they take nothing from the
+    story). 1.0 when nothing was dropped; ``1 - coverage`` is the share dropped that ``make``
+    warns about (above 25%) and stops on (above 50%, unless keep_all)."""
+    read = sum(len(p.written) for ch in script.chapters for p in ch.pieces if p.kind != "date")
+    lost = sum(len(d.text) for d in script.dropped if d.kind not in _NOT_STORY)
+    total = read + lost
+    return read / total if total else 1.0
 
 
 def spoken_date(value: datetime | date) -> str:
@@ -140,20 +172,33 @@ def spoken_date(value: datetime | date) -> str:
 
 
 def spoken_byline(byline: str) -> str:
-    """ "THU THẢO" -> "Bài viết của Thu Thảo."; "Theo TTXVN" -> "Theo TTXVN."."""
+    """ "THU THẢO" -> "Bài viết của Thu Thảo."; "Theo TTXVN" -> "Theo TTXVN.";
+    "Nguồn tin: Báo X" -> "Theo Báo X."; "Tác giả: Hải Vân" -> "Bài viết của Hải Vân.";
+    "(Tổng hợp: Vĩnh Hoàng)" -> "Bài tổng hợp của Vĩnh Hoàng."."""
     text = byline.strip().strip("()").strip().rstrip(".")
     lowered = text.casefold()
     if lowered.startswith(("theo ", "nguồn")):
         if lowered.startswith("nguồn"):
-            text = "Theo " + text.split(maxsplit=1)[-1].lstrip(": ")
+            text = "Theo " + re.sub(r"^nguồn(?:\s+tin)?\s*:?\s*", "", text, flags=re.IGNORECASE)
         return text + "."
-    names = [n.strip() for n in text.replace("–", "-").split(" - ") if n.strip()]
-    names = [n.title() if n.isupper() else n for n in names]
+    prefix = "Bài viết của"
+    label = re.match(
+        r"^(tác giả|tổng hợp|bài và ảnh|bài, ảnh|thực hiện|phóng viên)\s*:?\s*", text, re.I
+    )
+    if label:
+        if label.group(1).casefold() == "tổng hợp":
+            prefix = "Bài tổng hợp của"
+        text = text[label.end() :] or text
+    text, _, agency = text.partition("/")
+    names = [n.strip() for n in re.split(r"\s+[-–]\s+", text) if n.strip()]
+    names = [n.title() if n.isupper() and " " in n else n for n in names]
     if len(names) > 1:
         joined = ", ".join(names[:-1]) + " và " + names[-1]
     else:
         joined = names[0] if names else text
-    return f"Bài viết của {joined}."
+    if agency.strip():
+        joined += ", " + agency.strip()
+    return f"{prefix} {joined}."
 
 
 def _ensure_stop(text: str) -> str:
@@ -169,13 +214,19 @@ def build_script(
     *,
     max_chars: int,
     read_captions: bool = False,
+    keep_all: bool = False,
     lexicon_files: Sequence[Path] = (),
     normalize: Callable[[str], str] | None = None,
 ) -> Script:
     """Build the spoken script for ``article``, chunked for an engine taking ``max_chars``.
 
-    ``normalize`` overrides the document normalizer (for tests and custom pipelines).
+    The headline is read first when the text has one (not a title made from the first sentence).
+    ``keep_all`` reads every line that has words, dropped or not, where it stood
+    (:func:`audionews.article.read_everything`). ``normalize`` overrides the document normalizer
+    (for tests and custom pipelines).
     """
+    if keep_all:
+        article = read_everything(article)
     if normalize is None:
         normalizer = Normalizer(lexicon_files)
         for written in _reading_order(article, read_captions):
@@ -193,7 +244,7 @@ def build_script(
                 chunks.append(Chunk(part, Pause.SENTENCE if last else Pause.CLAUSE))
         return Piece(kind, written, spoken, tuple(chunks))
 
-    opening: list[Piece] = [piece("title", article.title)]
+    opening: list[Piece] = [piece("title", article.headline)] if article.headline else []
     if article.published is not None and article.date_line is not None:
         opening.append(piece("date", article.date_line, spoken_date(article.published)))
     if article.lead:
@@ -212,14 +263,22 @@ def build_script(
             target.append(piece(block.kind.value, block.text))
     if article.byline:
         chapters[-1][1].append(piece("byline", article.byline, spoken_byline(article.byline)))
+    if article.source and _key(article.source) != _key(article.byline or ""):
+        chapters[-1][1].append(piece("source", article.source, spoken_byline(article.source)))
 
     dropped = list(article.dropped)
     if not read_captions:
         for section in article.sections:
             for block in section.blocks:
                 if block.kind is BlockKind.CAPTION:
+                    why = block.reason or "caption: photo caption"
                     dropped.append(
-                        Dropped(block.line, block.text, "photo caption (--read-captions reads it)")
+                        Dropped(
+                            block.line,
+                            block.text,
+                            f"{why} (--read-captions reads it)",
+                            DropKind.CAPTION,
+                        )
                     )
     dropped.sort(key=lambda d: d.line)
 
@@ -230,8 +289,12 @@ def build_script(
     return Script(article=article, chapters=built, dropped=tuple(dropped))
 
 
+def _key(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
 def _reading_order(article: Article, read_captions: bool) -> list[str]:
-    texts = [article.title]
+    texts = [article.headline] if article.headline else []
     if article.lead:
         texts.append(article.lead)
     for s in article.sections:

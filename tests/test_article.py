@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from support import ARTICLES
 
-from audionews.article import BlockKind, parse_article
+from audionews.article import (
+    BlockKind,
+    DropKind,
+    apply_overrides,
+    outlet_tag,
+    parse_article,
+    short_title,
+)
 from audionews.read import read_article_text
+from audionews.script import build_script
 
 CASES = sorted(ARTICLES.glob("*.txt"))
 
@@ -60,9 +68,14 @@ def test_reference_style_article() -> None:
     assert a.published == datetime(2020, 10, 23, 6, 26)
     assert a.lead is not None and a.lead.startswith("Sáng nay")
     assert a.headings == ("Công trình vượt tiến độ", "Kỳ vọng phát triển")
-    assert a.captions == (
-        "Lãnh đạo tỉnh cắt băng khánh thành công trình cầu mới trong niềm vui của bà con hai huyện",
+    # A line without final punctuation and without a photo credit is not dropped as a caption
+    # on a guess (issue #11): it is read, and listed as read with a doubt.
+    caption = (
+        "Lãnh đạo tỉnh cắt băng khánh thành công trình cầu mới trong niềm vui của bà con hai huyện"
     )
+    assert a.captions == ()
+    assert caption in a.sections[0].paragraphs
+    assert [u.text for u in a.unsure] == [caption]
     assert a.byline == "THU THẢO"
     reasons = {d.text: d.reason for d in a.dropped}
     assert "font-size" in reasons["A A"]
@@ -78,20 +91,177 @@ def test_outlet_tag_is_dropped_from_lead() -> None:
 
 
 def test_article_without_any_structure() -> None:
+    # One line is the story, not a headline: it is read as the lead, and the programme takes
+    # its title from it (before issue #11 the only line was taken for the title and not read).
     a = parse_article("Một dòng duy nhất không có gì khác")
+    assert a.headline is None and a.title_from == "first sentence"
     assert a.title == "Một dòng duy nhất không có gì khác"
-    assert a.lead is None and a.sections == () and a.byline is None
+    assert a.lead == "Một dòng duy nhất không có gì khác"
+    assert a.sections == () and a.byline is None
 
 
-def test_short_line_followed_by_heading_is_a_caption() -> None:
+def test_short_line_followed_by_heading_is_read_with_a_doubt() -> None:
+    # Before issue #11 "Toàn cảnh hội nghị" was dropped as a caption; without a credit it is read.
     a = parse_article(
         "Tiêu đề\n\nĐoạn mở đầu có dấu chấm ở cuối câu.\n\nToàn cảnh hội nghị\n\n"
         "Kết quả nổi bật\n\nNội dung chính của bài báo nằm ở đây.\n"
     )
     assert a.headings == ("Kết quả nổi bật",)
-    assert a.captions == ("Toàn cảnh hội nghị",)
+    assert a.captions == ()
+    assert a.sections[0].paragraphs == ("Toàn cảnh hội nghị",)
+    assert [u.text for u in a.unsure] == ["Toàn cảnh hội nghị"]
     assert a.sections[-1].blocks[0].kind is BlockKind.PARAGRAPH
 
 
 def test_only_junk_has_no_title() -> None:
     assert parse_article("A A\n\nChia sẻ\n\nFacebook\n").title == ""
+
+
+# --- issue #11: real news, read whole ---------------------------------------------------------
+
+NO_HEADLINE = (
+    "VN-Index tăng hơn 10 điểm trong phiên chiều, đóng cửa ở mức cao nhất từ đầu năm.\n\n"
+    "Thanh khoản sàn HoSE đạt hơn 20.000 tỷ đồng. Khối ngoại mua ròng phiên thứ ba liên tiếp.\n\n"
+    "Nhà đầu tư theo dõi bảng điện tại một công ty chứng khoán. Ảnh: Quỳnh Trần\n\n"
+    "Tất Đạt\n\n"
+    "Chứng khoán châu Á đồng loạt tăng\n\n"
+    "Giá vàng thế giới lập đỉnh mới\n"
+)
+
+
+def test_no_headline_is_a_normal_case() -> None:
+    a = parse_article(NO_HEADLINE)
+    assert a.headline is None and a.title_from == "first sentence"
+    assert a.title == "VN-Index tăng hơn 10 điểm trong phiên chiều…"
+    assert a.lead is not None and a.lead.startswith("VN-Index tăng")  # "VN" is not an outlet tag
+    assert a.byline == "Tất Đạt" and a.headings == ()
+    kinds = {d.text: d.kind for d in a.dropped}
+    assert kinds["Chứng khoán châu Á đồng loạt tăng"] is DropKind.TEASER
+    assert kinds["Giá vàng thế giới lập đỉnh mới"] is DropKind.TEASER
+
+
+@pytest.mark.parametrize(
+    ("line", "tag"),
+    [
+        ("(Dân trí) - Hàng nghìn người dân đã đổ về quảng trường từ sáng sớm.", "(Dân trí)"),
+        ("(Chinhphu.vn) – Sáng nay Thủ tướng chủ trì phiên họp Chính phủ thường kỳ.", None),
+        ("TTO - Tối 22-8, nhiều trường đại học đồng loạt công bố điểm chuẩn.", "TTO"),
+        ("VOV.VN -Sự hiểu biết giữa nhân dân hai nước là nền tảng của quan hệ.", "VOV.VN"),
+        ("(TTXVN/Vietnam+) Ngày 1/11, các nhà lãnh đạo APEC thông qua tuyên bố chung.", None),
+    ],
+)
+def test_outlet_tags_are_dropped_only_when_they_are_tags(line: str, tag: str | None) -> None:
+    found = outlet_tag(line)
+    assert found is not None
+    assert tag is None or found[0] == tag
+    assert not found[1].startswith(("(", "-", "–"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "VN-Index tăng hơn 10 điểm trong phiên chiều nay nhờ nhóm ngân hàng.",
+        "COVID-19 vẫn là mối lo của ngành y tế trong mùa đông năm nay.",
+        "Hà Nội - Hải Phòng là tuyến cao tốc đông xe nhất trong dịp lễ năm nay.",
+    ],
+)
+def test_words_of_the_sentence_are_not_tags(line: str) -> None:
+    assert outlet_tag(line) is None
+
+
+def test_glued_body_cut_off_mid_word_is_read_up_to_its_last_sentence() -> None:
+    text = (
+        "Nông dân bước vào vụ thu hoạch.Điều đáng mừng là giá lúa ổn định ở mức cao.Thương lái "
+        "đặt cọc từ sớm.Tuy vậy chi phí phân bón vẫn ở mức cao khiến lợi nhuận chưa tương xứng "
+        "với công sức của bà con ở nhiều vùng sản xuất nhỏ lẻ chưa liên kết với doanh ngh\n"
+    )
+    a = parse_article(text)
+    assert a.lead == (
+        "Nông dân bước vào vụ thu hoạch. Điều đáng mừng là giá lúa ổn định ở mức cao. "
+        "Thương lái đặt cọc từ sớm."
+    )
+    (cut,) = a.dropped
+    assert cut.kind is DropKind.UNFINISHED and cut.text.endswith("doanh ngh")
+
+
+def test_repeated_lead_is_read_once() -> None:
+    lead = "Sáng 3/3, Thủ tướng chủ trì phiên họp Chính phủ thường kỳ tháng 2 tại Hà Nội."
+    a = parse_article(f"(Chinhphu.vn) – {lead}\n\n{lead}\n\nThủ tướng yêu cầu các bộ làm ngay.\n")
+    assert a.lead == lead
+    assert [s.paragraphs for s in a.sections] == [("Thủ tướng yêu cầu các bộ làm ngay.",)]
+    assert {d.kind for d in a.dropped} == {DropKind.TAG, DropKind.DUPLICATE}
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Cán bộ y tế phun hóa chất diệt muỗi tại khu dân cư - BỘ Y TẾ", DropKind.CAPTION),
+        ("Bệnh nhân điều trị tại bệnh viện (Ảnh: BVCC).", DropKind.CAPTION),
+        ("Ảnh: X.NGỌC", DropKind.CREDIT),
+        ("{sốt xuất huyết, Bộ Y tế}", DropKind.TAG),
+        ("Xem thêm: Hà Nội huy động học sinh diệt bọ gậy", DropKind.TEASER),
+        ("A A", DropKind.WIDGET),
+    ],
+)
+def test_every_drop_has_its_true_kind(line: str, kind: DropKind) -> None:
+    a = parse_article(
+        "Bộ Y tế cảnh báo sốt xuất huyết vào mùa cao điểm\n\n"
+        "Số ca mắc tăng nhanh ở các tỉnh phía Nam trong tuần qua, Bộ Y tế cho biết.\n\n"
+        f"{line}\n\nNgười dân cần diệt lăng quăng hằng tuần. Khi sốt cao cần đi khám ngay.\n"
+    )
+    # Captions stay in the article (``--read-captions`` reads them in place); the script drops them.
+    dropped = build_script(a, max_chars=500, normalize=str).dropped
+    assert [(d.text, d.kind) for d in dropped] == [(line, kind)]
+    assert a.headings == ()
+
+
+def test_multi_sentence_paragraph_is_never_a_caption_heading_or_title() -> None:
+    text = (
+        "Giá xăng tăng nhẹ. Giá dầu giảm. Ảnh: Hải Nguyễn đã ghi lại cảnh người dân đổ xăng\n\n"
+        "Liên bộ điều chỉnh giá từ 15h chiều nay.\n"
+    )
+    a = parse_article(text)
+    assert a.headline is None and a.captions == () and a.headings == ()
+    assert a.lead is not None and a.lead.startswith("Giá xăng tăng nhẹ.")
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["Huyên Nguyễn", "THU THẢO", "Theo TTXVN", "(Tổng hợp: Vĩnh Hoàng)", "Hoa Vũ (Theo AP)"],
+)
+def test_bylines_anywhere_are_never_headings(byline: str) -> None:
+    top = parse_article(
+        f"Tiêu đề bài báo về giao thông\n\n{byline}\n\n"
+        "Sáng nay cầu mới thông xe. Người dân rất vui.\n\nMột đoạn nữa của bài báo.\n"
+    )
+    bottom = parse_article(
+        "Tiêu đề bài báo về giao thông\n\n"
+        f"Sáng nay cầu mới thông xe. Người dân rất vui.\n\nMột đoạn nữa của bài báo.\n\n{byline}\n"
+    )
+    for a in (top, bottom):
+        assert a.byline == byline and a.headings == ()
+
+
+def test_overrides_win() -> None:
+    a = apply_overrides(
+        parse_article(NO_HEADLINE),
+        title="Chứng khoán chiều 5/11",
+        byline="Ban Kinh tế",
+        date="2020-11-05",
+    )
+    assert a.headline == "Chứng khoán chiều 5/11" and a.title_from == "given"
+    assert a.byline == "Ban Kinh tế"
+    assert a.published == date(2020, 11, 5) and a.date_line == "05/11/2020"
+    assert apply_overrides(a, date="05/11/2020 - 14:30").published == datetime(2020, 11, 5, 14, 30)
+    with pytest.raises(ValueError, match="not a date"):
+        apply_overrides(a, date="hôm qua")
+
+
+def test_short_title() -> None:
+    assert short_title("Mưa lớn ở Hà Nội. Nhiều tuyến phố ngập sâu.") == "Mưa lớn ở Hà Nội"
+    long = (
+        "Trong 2 tháng đầu năm 2021, bình quân mỗi ngày cả nước xảy ra 38 vụ tai nạn giao thông, "
+        "làm chết 20 người và bị thương 29 người."
+    )
+    assert short_title(long) == "Trong 2 tháng đầu năm 2021…"
+    assert len(short_title(long, max_words=20).split()) <= 20

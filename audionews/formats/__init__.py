@@ -23,19 +23,11 @@ from pathlib import Path
 from typing import Literal
 
 from audionews.article import (
-    DATE_LINE,
-    LEAD_DASH,
     Article,
-    Block,
-    BlockKind,
     Dropped,
-    Section,
-    fold,
-    is_byline,
-    is_junk,
-    is_photo_caption,
+    Line,
+    assemble_article,
     parse_article,
-    parse_date,
 )
 from audionews.defaults import DEFAULT_TIMEOUT
 from audionews.errors import InputError
@@ -196,89 +188,19 @@ def build_article(
     """Assemble an :class:`Article` from a structured document's blocks.
 
     What the reader already knows (``title``, date, ``lead``, ``byline`` from markup or metadata)
-    wins; the rest is found with the plain-text parser's rules: the first block is the title, a
-    date line near the top is the date, the first paragraph before any subheading is the lead
-    (losing a leading " - " and outlet tag), a photo-credit paragraph is a caption, and a
-    byline-like last paragraph is the byline. Page junk (widgets, "Chia sẻ", ...) is dropped with
-    its reason. Blocks repeating the title, date, lead or byline are not read twice.
+    wins; the rest is found with exactly the plain-text rules
+    (:func:`audionews.article.assemble_article`): the block kinds the document marks (heading,
+    paragraph, caption) are hints the rules respect, so the same story gives the same article
+    whatever its format. Blocks repeating the title, date, lead or byline are not read twice.
     """
-    out_dropped = list(dropped)
-    kept: list[Item] = []
-    for it in items:
-        text = fold(it.text)
-        if not text:
-            continue
-        reason = None if DATE_LINE.match(text) else is_junk(text)
-        if reason:
-            out_dropped.append(Dropped(it.line, text, reason))
-            continue
-        kept.append(Item(it.kind, text, it.line))
-
-    known = {fold(t).rstrip(" .") for t in (title, lead, byline, date_line) if t}
-    if title is None and kept:
-        title = kept.pop(0).text
-    title = fold(title or "").rstrip(" .")
-
-    if date_line is None:
-        for it in kept[:3]:
-            m = DATE_LINE.match(it.text)
-            if m and it.kind != "heading":
-                date_line, published = it.text, parse_date(m)
-                kept.remove(it)
-                break
-    elif published is None:
-        m = DATE_LINE.match(fold(date_line))
-        published = parse_date(m) if m else None
-
-    # Blocks that only repeat what the page's markup already gave us.
-    kept = [it for it in kept if it.text.rstrip(" .") not in known | {title}]
-
-    # A byline is the last block; a bold one-line byline may have been taken for a heading.
-    if byline is None and kept and kept[-1].kind != "caption" and is_byline(kept[-1].text):
-        byline = kept.pop().text
-
-    sections: list[Section] = []
-    heading: str | None = None
-    blocks: list[Block] = []
-    seen_body = lead is not None
-    if lead is not None:
-        lead = _strip_lead_dash(fold(lead), lead_line, out_dropped)
-
-    for it in kept:
-        if it.kind == "heading":
-            if heading is not None or blocks:
-                sections.append(Section(heading, tuple(blocks)))
-            heading, blocks = it.text, []
-            seen_body = True
-            continue
-        if it.kind == "caption" or is_photo_caption(it.text):
-            blocks.append(Block(BlockKind.CAPTION, it.text, it.line))
-            continue
-        if not seen_body:
-            lead = _strip_lead_dash(it.text, it.line, out_dropped)
-            seen_body = True
-            continue
-        blocks.append(Block(BlockKind.PARAGRAPH, it.text, it.line))
-        seen_body = True
-    if heading is not None or blocks:
-        sections.append(Section(heading, tuple(blocks)))
-
-    return Article(
+    lines = [Line(it.line, it.text, it.kind) for it in items]
+    return assemble_article(
+        lines,
         title=title,
-        date_line=fold(date_line) if date_line else None,
+        date_line=date_line,
         published=published,
         lead=lead,
-        sections=tuple(sections),
-        byline=fold(byline) if byline else None,
-        dropped=tuple(sorted(out_dropped, key=lambda d: d.line)),
+        lead_line=lead_line,
+        byline=byline,
+        dropped=dropped,
     )
-
-
-def _strip_lead_dash(text: str, line: int, dropped: list[Dropped]) -> str:
-    """ "(Dân trí) - Hàng nghìn ..." -> "Hàng nghìn ...", noting the dropped outlet tag."""
-    dash = LEAD_DASH.match(text)
-    if not dash or len(text) <= 40:
-        return text
-    if dash.group(1):
-        dropped.append(Dropped(line, dash.group(1), "outlet tag before the lead"))
-    return text[dash.end() :].strip()

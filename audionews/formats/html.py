@@ -30,10 +30,12 @@ from audionews.article import (
     HEADING_MAX_CHARS,
     HEADING_MAX_WORDS,
     Article,
+    DropKind,
     Dropped,
     fold,
     is_byline,
     is_junk,
+    outlet_tag,
     parse_date,
 )
 from audionews.errors import InputError
@@ -218,7 +220,7 @@ def _extract_body(page: Any, name: str) -> tuple[list[Item], list[Dropped]]:
             continue
         chrome = _chrome_reason(el)  # e.g. an ad slot the extractor kept inside the body
         if chrome:
-            dropped.append(Dropped(lines.get(text, 0), text, chrome))
+            dropped.append(_dropped(lines.get(text, 0), text, chrome))
         else:
             items.append(Item(kind, text, lines.get(text, 0)))
     return items, dropped
@@ -442,6 +444,9 @@ def _unread_blocks(page: Any, article: Article, also_read: Sequence[str]) -> lis
         text = _own_text(el)
         if not text or text in read or _contains_read(text, read):
             continue
+        tagged = outlet_tag(text)  # the lead, read without its outlet tag
+        if tagged and tagged[1] in read:
+            continue
         text = _own_text(el, " ")
         if text in read:
             continue
@@ -451,8 +456,16 @@ def _unread_blocks(page: Any, article: Article, also_read: Sequence[str]) -> lis
             or is_junk(text)
             or "outside the article text (extractor)"
         )
-        out.append(Dropped(el.sourceline or 0, text, reason))
+        out.append(_dropped(el.sourceline or 0, text, reason))
     return out
+
+
+#: The kind of a page block's reason (the reason text says more).
+_REASON_KINDS = {"related-articles block": DropKind.TEASER, "tags": DropKind.TAG}
+
+
+def _dropped(line: int, text: str, reason: str) -> Dropped:
+    return Dropped(line, text, reason, _REASON_KINDS.get(reason, DropKind.WIDGET))
 
 
 def _inline_chrome_reason(el: Any) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from audionews.article import Article, Dropped
+from audionews.article import Article, DropKind, Dropped
 from audionews.errors import InputError
 from audionews.formats import Item, build_article, require_text
 from audionews.read import decode_article
@@ -49,7 +49,11 @@ def parse_markdown(data: bytes | str, name: str) -> Article:
             para = _inline_text(inline_tok)
             if images and not para.strip():
                 alt = " ".join(c.content for c in images) or str(images[0].attrGet("src"))
-                dropped.append(Dropped(line, alt, "image (its alt text is not read)"))
+                dropped.append(
+                    Dropped(
+                        line, alt, "caption: image (its alt text is not read)", DropKind.CAPTION
+                    )
+                )
             else:
                 items.append(Item("paragraph", para, line))
             i += 3

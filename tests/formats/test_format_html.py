@@ -79,7 +79,7 @@ def test_dropped_blocks_say_why() -> None:
     assert reasons["Hà Nội thêm 5 tuyến xe buýt điện từ tháng 4"] == "related-articles block"
     assert reasons["Tin liên quan"] == "related-articles block"
     assert reasons["Bình luận (2)"] == "reader comments"
-    assert reasons["A- A+"] == "page junk (font-size widget)"
+    assert reasons["A- A+"] == "widget: font-size buttons"
     assert reasons["Quảng cáo"] == "advertisement"
     assert any(r == "page chrome (footer)" for r in reasons.values())
     assert any(r == "sidebar" for r in reasons.values())

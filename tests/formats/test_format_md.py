@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from formats_support import FORMATS_DIR, STORY, expected, structure
 
+from audionews.article import DropKind
 from audionews.errors import InputError
 from audionews.formats import load_document
 from audionews.formats.markdown import parse_markdown
@@ -18,7 +19,7 @@ def test_story_structure() -> None:
 
 def test_image_is_dropped_with_reason_and_blocks_have_lines() -> None:
     article = load_document(FORMATS_DIR / f"{STORY}.md")
-    images = [d for d in article.dropped if d.reason.startswith("image")]
+    images = [d for d in article.dropped if d.kind is DropKind.CAPTION]
     assert [d.text for d in images] == ["Xe buýt điện tuyến số 11"]
     assert images[0].line == 8
     assert article.sections[1].blocks[0].line == 17

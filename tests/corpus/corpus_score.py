@@ -1,0 +1,136 @@
+"""Score the article parser on the real-article corpus (tests/corpus/dev and heldout).
+
+Each article ``NN-slug.txt`` (text as a newsroom pastes it) has an annotation ``NN-slug.json``:
+its source URL, the headline (or null when the text has none), the byline, the subheadings, the
+sentences that must be heard, the lines that must not be heard, and the reason some dropped lines
+must carry. Run ``python tests/corpus/corpus_score.py [dev|heldout]`` for a per-article table.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from audionews.article import parse_article
+from audionews.script import build_script
+
+CORPUS = Path(__file__).parent
+SETS = ("dev", "heldout")
+
+
+def cases(which: str) -> list[Path]:
+    return sorted((CORPUS / which).glob("*.txt"))
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _identity(text: str) -> str:
+    return text
+
+
+@dataclass
+class Score:
+    name: str
+    passed: int = 0
+    total: int = 0
+    failures: list[str] = field(default_factory=list)
+    lost: int = 0
+    """Sentences of the story not heard."""
+    junk: int = 0
+    """Lines heard that must not be."""
+    structure: list[bool] = field(default_factory=list)
+    """Title, byline, headings right."""
+
+    def check(self, ok: bool, what: str) -> bool:
+        self.total += 1
+        if ok:
+            self.passed += 1
+        else:
+            self.failures.append(what)
+        return ok
+
+    @property
+    def ratio(self) -> float:
+        return self.passed / self.total if self.total else 1.0
+
+
+def pages() -> list[tuple[Path, Path]]:
+    """Saved pages (tests/corpus/pages/NN-slug.html) and the text twin sharing their annotation."""
+    out = []
+    for page in sorted((CORPUS / "pages").glob("*.html")):
+        twins = [CORPUS / which / f"{page.stem}.txt" for which in SETS]
+        out.append((page, next(t for t in twins if t.exists())))
+    return out
+
+
+def score(path: Path, page: Path | None = None) -> Score:
+    """Score the article at ``path`` (or the saved ``page`` of it) against its annotation."""
+    ann: dict[str, Any] = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    if page is not None:
+        from audionews.formats import load_document
+
+        article = load_document(page)
+    else:
+        article = parse_article(path.read_text(encoding="utf-8"))
+    script = build_script(article, max_chars=100_000, normalize=_identity)
+    heard = _fold(" ".join(c.text for c in script.chunks))
+    s = Score(path.stem if page is None else page.name)
+    headline = getattr(article, "headline", article.title)
+    s.structure.append(
+        s.check(headline == ann["title"], f"title: got {headline!r}, want {ann['title']!r}")
+    )
+    s.structure.append(
+        s.check(
+            article.byline == ann["byline"],
+            f"byline: got {article.byline!r}, want {ann['byline']!r}",
+        )
+    )
+    headings = list(article.headings)
+    s.structure.append(
+        s.check(headings == ann["headings"], f"headings: got {headings}, want {ann['headings']}")
+    )
+    for sentence in ann["must_hear"]:
+        if not s.check(_fold(sentence) in heard, f"not heard: {sentence!r}"):
+            s.lost += 1
+    for line in ann["must_not_hear"]:
+        if not s.check(_fold(line) not in heard, f"heard: {line!r}"):
+            s.junk += 1
+    for text, kind in ann.get("reasons", {}).items():
+        found = [d for d in script.dropped if _fold(text) in _fold(d.text)]
+        got = [getattr(getattr(d, "kind", None), "value", d.reason) for d in found]
+        s.check(any(g == kind for g in got), f"reason for {text!r}: got {got}, want {kind!r}")
+    return s
+
+
+def report(which: str) -> list[Score]:
+    if which == "pages":
+        scores = [score(twin, page) for page, twin in pages()]
+    else:
+        scores = [score(p) for p in cases(which)]
+    for s in scores:
+        print(f"{s.ratio:6.1%}  {s.name}")
+        for f in s.failures:
+            print(f"          - {f}")
+    n = len(scores)
+    checks = sum(s.total for s in scores)
+    passed = sum(s.passed for s in scores)
+    structure = [ok for s in scores for ok in s.structure]
+    print(
+        f"{which}: {n} articles, checks passed {passed}/{checks} ({passed / checks:.1%}); "
+        f"articles fully right {sum(s.ratio == 1 for s in scores)}/{n}; "
+        f"story sentences lost {sum(s.lost for s in scores)}; "
+        f"junk lines heard {sum(s.junk for s in scores)}; "
+        f"title/byline/headings right {sum(structure)}/{len(structure)} "
+        f"({sum(structure) / len(structure):.1%})"
+    )
+    return scores
+
+
+if __name__ == "__main__":
+    for which in sys.argv[1:] or (*SETS, "pages"):
+        report(which)

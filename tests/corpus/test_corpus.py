@@ -1,0 +1,57 @@
+"""The real-article corpus (issue #11): nothing of the story lost, no junk read, the true reason
+for every annotated drop, and titles, bylines and headings right in at least 90% of cases.
+
+Each article is a separate test; ``-s`` prints its score. ``python tests/corpus/corpus_score.py``
+prints the whole table.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from corpus_score import SETS, Score, cases, pages, score
+
+ALL = [p for which in SETS for p in cases(which)]
+#: Known misses, kept visible: the rule is unsure there and keeps the line (it costs less to read
+#: a line by mistake than to lose one).
+KNOWN = {
+    "14-mekongasean-dbqh-chuyen-trach": "a related video's title between the date and the lead "
+    "has no mark of a teaser: it is read (listed in Article.unsure)",
+}
+
+
+def _case(path: Path) -> object:
+    reason = KNOWN.get(path.stem)
+    marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
+    return pytest.param(path, marks=marks, id=f"{path.parent.name}/{path.stem}")
+
+
+def test_corpus_size() -> None:
+    import json
+
+    outlets = {json.loads(p.with_suffix(".json").read_text("utf-8"))["outlet"] for p in ALL}
+    assert len(ALL) >= 40 and len(outlets) >= 10
+
+
+@pytest.mark.parametrize("path", [_case(p) for p in ALL])
+def test_article_is_read_whole(path: Path) -> None:
+    s = score(path)
+    print(f"{s.ratio:.0%} {s.name}")
+    content = [f for f in s.failures if not f.startswith(("title:", "byline:", "headings:"))]
+    assert s.lost == 0 and s.junk == 0 and not content, "\n".join(s.failures)
+
+
+@pytest.mark.parametrize("which", SETS)
+def test_titles_bylines_headings_mostly_right(which: str) -> None:
+    scores: list[Score] = [score(p) for p in cases(which)]
+    right = [ok for s in scores for ok in s.structure]
+    misses = [f for s in scores for f in s.failures if f.startswith(("title", "byline", "head"))]
+    assert sum(right) / len(right) >= 0.9, misses
+
+
+@pytest.mark.parametrize(("page", "twin"), pages(), ids=lambda p: p.name)
+def test_saved_page_reads_like_its_text(page: Path, twin: Path) -> None:
+    s = score(twin, page)
+    print(f"{s.ratio:.0%} {s.name}")
+    assert s.ratio == 1.0, "\n".join(s.failures)
