@@ -87,6 +87,12 @@ def make_batch(
     item and does not stop the others.
     """
     settings = settings or RenderSettings()
+    if settings.title is not None and len(expand_inputs(sources)) > 1:
+        raise ConfigError(
+            "a title for several programmes would give them one name: give it for one article, "
+            "or make a bulletin.",
+            setting="title",
+        )
     if settings.output_is_file:
         raise ConfigError(
             "several inputs make several programmes: the output must be a folder.",
@@ -100,7 +106,7 @@ def make_batch(
         try:
             if not force and not is_url(source) and source != "-":
                 article, _ = load_article(source, timeout=timeout)
-                if _up_to_date(source, settings.target(article.title)):
+                if _up_to_date(source, settings.target(settings.overrides(article).title)):
                     item = BatchItem(source, skipped=True)
                     if on_done:
                         on_done(item)
@@ -136,6 +142,7 @@ def build_bulletin_script(
             article,
             max_chars=max_chars,
             read_captions=settings.read_captions,
+            keep_all=settings.keep_all,
             lexicon_files=settings.lexicon_files,
         )
         pieces = [p for ch in story.chapters for p in ch.pieces]
@@ -160,7 +167,7 @@ def build_bulletin_script(
         marked.append(Chapter(chapter.title, tuple(pieces), chapter.sections))
     header = Article(
         title=title or " - ".join(a.title for a in articles[:3]),
-        published=when or date.today(),
+        published=when if when is not None else date.today(),
     )
     return Script(article=header, chapters=tuple(marked), dropped=tuple(dropped))
 
@@ -187,7 +194,10 @@ def make_bulletin(
     if on_engine is not None:
         on_engine(tts.name, reason)
     warn_ignored(settings, tts, on_warning)
-    script = build_bulletin_script(articles, tts.max_chars, settings, title)
+    when = settings.overrides(Article(title="-")).published if settings.date else None
+    script = build_bulletin_script(
+        articles, tts.max_chars, settings, title or settings.title, when=when
+    )
     heading = heading_engine(tts, settings)
     return render(
         script, tts, reason, settings, progress, started, sting=sting, heading_tts=heading

@@ -161,6 +161,30 @@ LexiconOpt = Annotated[
     ),
 ]
 QuietOpt = Annotated[bool, _opt("--quiet", "-q", help="Print nothing but errors.")]
+KeepAllOpt = Annotated[
+    bool,
+    _opt("--keep-all", help="Read every line that has words, also those dropped as page junk."),
+]
+TitleOpt = Annotated[
+    str | None,
+    _opt(
+        "--title",
+        help="The programme's title, read first and used for tags and the file name. Default: "
+        "the headline found, else a short form of the first sentence.",
+        show_default=False,
+    ),
+]
+BylineOpt = Annotated[
+    str | None, _opt("--byline", help="The byline read at the end.", show_default=False)
+]
+DateOpt = Annotated[
+    str | None,
+    _opt(
+        "--date",
+        help="The programme's date: 23/10/2020, 23/10/2020 06:26 or 2020-10-23.",
+        show_default=False,
+    ),
+]
 
 # The options every render shares (make and bulletin): name, annotated type, default.
 # Each name is a keyword of RenderSettings.build, so this table is the whole mapping.
@@ -195,6 +219,11 @@ RENDER_OPTIONS: list[tuple[str, Any, Any]] = [
     _shared("bitrate", int, DEFAULT_BITRATE, "--bitrate", "-b",
             help="MP3 bitrate in kbps (CBR, mono)."),
     ("read_captions", CaptionsOpt, False),
+    ("keep_all", KeepAllOpt, False),
+    ("title", TitleOpt, None),
+    ("byline", BylineOpt, None),
+    ("date", DateOpt, None),
+    _shared("artist", OptStr, None, "--artist", help="ID3 artist. Default: the byline's names."),
     _shared("album", OptStr, None, "--album", help="ID3 album, e.g. the show's name."),
     _shared("publisher", OptStr, None, "--publisher", help="ID3 publisher, e.g. the newspaper."),
     ("lexicon", LexiconOpt, None),
@@ -299,10 +328,11 @@ def _summary(result: MakeResult) -> str:
     reused = f" ({result.cached} from cache)" if result.cached else ""
     level = f", {result.loudness.describe()}" if result.loudness else ""
     fitted = f", fitted: {result.fitted}" if result.fitted else ""
+    read = f", read {result.coverage:.0%} of the text" if result.coverage < 0.995 else ""
     return (
         f"Wrote {result.path}: {minutes}:{seconds:02d}, {_plural(len(result.chapters), 'chapter')}"
-        f", {_plural(result.chunks, 'chunk')}{reused}, engine {result.engine}{level}{fitted}, "
-        f"in {result.seconds:.1f} s"
+        f", {_plural(result.chunks, 'chunk')}{reused}, engine {result.engine}{level}{fitted}"
+        f"{read}, in {result.seconds:.1f} s"
     )
 
 
@@ -403,10 +433,6 @@ def bulletin(
         list[str],
         typer.Argument(help="The stories, in order: files, URLs or folders.", show_default=False),
     ],
-    title: Annotated[
-        str | None,
-        _opt("--title", help="Read first and used as the programme's title.", show_default=False),
-    ] = None,
     sting: Annotated[
         Path | None,
         _opt(
@@ -425,7 +451,6 @@ def bulletin(
             result = make_bulletin(
                 sources,
                 settings,
-                title=title,
                 sting=sting,
                 progress=progress,
                 on_engine=_announce(quiet),
@@ -542,6 +567,10 @@ def script(
         ),
     ] = "espeak",
     read_captions: CaptionsOpt = False,
+    keep_all: KeepAllOpt = False,
+    title: TitleOpt = None,
+    byline: BylineOpt = None,
+    date: DateOpt = None,
     lexicon: LexiconOpt = None,
 ) -> None:
     """Show what will be read, and what is dropped and why, without synthesizing.
@@ -562,7 +591,14 @@ def script(
         else:
             max_chars = engine_spec(engine).max_chars
         article, _ = load_article(source)
-        settings = RenderSettings.build(read_captions=read_captions, lexicon=lexicon)
+        settings = RenderSettings.build(
+            read_captions=read_captions,
+            keep_all=keep_all,
+            title=title,
+            byline=byline,
+            date=date,
+            lexicon=lexicon,
+        )
         built = prepare_script(article, max_chars, settings)
         if as_json:
             typer.echo(json.dumps(built.to_dict(), ensure_ascii=False, indent=2))
@@ -577,10 +613,18 @@ def _print_script(built: Script, diff: bool) -> None:
     from audionews.textdiff import mark_changes
 
     a = built.article
-    typer.secho(f"Title:  {a.title}", bold=True)
+    if a.headline is None:
+        typer.secho(f"Title:  {a.title} (no headline in the text: from the first sentence)")
+    else:
+        typer.secho(f"Title:  {a.title}", bold=True)
     typer.echo(f"Date:   {a.date_line or '(none found)'}")
     typer.echo(f"Byline: {a.byline or '(none found)'}")
-    typer.echo(f"Chapters: {len(built.chapters)}, chunks: {len(built.chunks)}")
+    if a.source:
+        typer.echo(f"Source: {a.source}")
+    typer.echo(
+        f"Chapters: {len(built.chapters)}, chunks: {len(built.chunks)}, "
+        f"read {built.coverage:.0%} of the text"
+    )
     for n, chapter in enumerate(built.chapters, start=1):
         typer.echo("")
         typer.secho(f"## Chapter {n}: {chapter.title}", bold=True)
@@ -591,6 +635,11 @@ def _print_script(built: Script, diff: bool) -> None:
     typer.secho(f"Dropped ({_plural(len(built.dropped), 'line')}, not read):", bold=True)
     for d in built.dropped:
         typer.echo(f"  line {d.line}: {d.text[:70]!r} - {d.reason}")
+    if a.unsure:
+        typer.echo("")
+        typer.secho(f"Read with a doubt ({_plural(len(a.unsure), 'line')}):", bold=True)
+        for u in a.unsure:
+            typer.echo(f"  line {u.line}: {u.text[:70]!r} - {u.reason}")
 
 
 @app.command()

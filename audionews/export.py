@@ -73,11 +73,13 @@ class Tags:
         album: str | None = None,
         publisher: str | None = None,
         encoder: str | None = None,
+        artist: str | None = None,
     ) -> Tags:
-        """Tags from what the article says: title, byline, date and lead."""
+        """Tags from what the article says: title, byline (unless ``artist`` is given), date
+        and lead."""
         return cls(
             title=article.title,
-            artist=artist_from_byline(article.byline),
+            artist=artist or artist_from_byline(article.byline),
             album=album,
             publisher=publisher,
             date=article.published,

@@ -33,6 +33,7 @@ from audionews.synthesize import SynthesisProgress, SynthesisStats, synthesize_c
 __all__ = [
     "MakeResult",
     "RenderSettings",
+    "check_coverage",
     "choose_engine",
     "heading_engine",
     "load_article",
@@ -70,6 +71,8 @@ class MakeResult:
     sidecars: tuple[Path, ...] = ()
     fitted: str | None = None
     """How fitting adjusted the programme (pause scale and speed)."""
+    coverage: float = 1.0
+    """Share of the article's text that was read."""
 
 
 def load_article(source: str | Path, timeout: float = DEFAULT_TIMEOUT) -> tuple[Article, str]:
@@ -119,6 +122,10 @@ Warn = Callable[[str, str], None]
 """Called with (setting, message) for a setting that does nothing in this render."""
 
 
+def _log_warning(_setting: str, message: str) -> None:
+    log.warning("%s", message)
+
+
 def warn_ignored(settings: RenderSettings, tts: Engine, on_warning: Warn | None = None) -> None:
     """Say which given settings do nothing with this engine and output (logged by default)."""
     for setting, message in settings.ignored(engine_spec(tts.name)):
@@ -150,14 +157,41 @@ def heading_engine(tts: Engine, settings: RenderSettings) -> Engine | None:
 def prepare_script(
     article: Article, engine_max_chars: int, settings: RenderSettings | None = None
 ) -> Script:
-    """The spoken script of ``article``, chunked for an engine."""
+    """The spoken script of ``article`` (with the settings' title, byline and date), chunked
+    for an engine."""
     settings = settings or RenderSettings()
     return build_script(
-        article,
+        settings.overrides(article),
         max_chars=engine_max_chars,
         read_captions=settings.read_captions,
+        keep_all=settings.keep_all,
         lexicon_files=settings.lexicon_files,
     )
+
+
+WARN_DROPPED = 0.25
+"""Share of the article's text dropped above which ``make`` warns and names the lines..."""
+STOP_DROPPED = 0.5
+"""...and above which it stops, unless every line is to be read (``keep_all``)."""
+
+
+def check_coverage(script: Script, source: str, settings: RenderSettings, warn: Warn) -> None:
+    """Guard against losing the story: warn when over a quarter of the text is dropped, stop
+    (InputError, nothing written) over a half, naming the lines either way."""
+    dropped = 1.0 - script.coverage
+    if settings.keep_all or dropped <= WARN_DROPPED:
+        return
+    story = [d for d in script.dropped if d.kind.value not in ("widget", "duplicate")]
+    lines = "\n".join(f"  line {d.line}: {d.text[:70]!r} ({d.reason})" for d in story[:12])
+    more = f"\n  ... and {len(story) - 12} more" if len(story) > 12 else ""
+    if dropped > STOP_DROPPED:
+        raise InputError(
+            f"{source}: {dropped:.0%} of the article's text would be dropped, so the programme "
+            f"would lose the story. Dropped:\n{lines}{more}\nCheck them with the script "
+            "command; to read every line anyway, keep all lines.",
+            setting="keep_all",
+        )
+    warn("keep_all", f"{dropped:.0%} of the article's text is dropped:\n{lines}{more}")
 
 
 HEADING_KINDS = frozenset({"title", "date", "heading"})
@@ -258,6 +292,7 @@ def make(
     script = prepare_script(article, engine_obj.max_chars, settings)
     if not script.chunks:
         raise InputError(f"{source}: nothing to read after cleaning the article.")
+    check_coverage(script, str(source), settings, on_warning or _log_warning)
     heading = heading_engine(engine_obj, settings)
     return render(script, engine_obj, reason, settings, progress, started, heading_tts=heading)
 
@@ -305,7 +340,11 @@ def render(
 
     encoder = f"audionews {__version__} ({tts.version}{', LAME' if fmt == 'mp3' else ''})"
     tags = Tags.for_article(
-        article, album=settings.album, publisher=settings.publisher, encoder=encoder
+        article,
+        album=settings.album,
+        publisher=settings.publisher,
+        encoder=encoder,
+        artist=settings.artist,
     )
     chapters, chunks = mastered.chapters, mastered.chunks
     duration = mastered.duration
@@ -349,4 +388,5 @@ def render(
         loudness=mastered.loudness,
         sidecars=tuple(written),
         fitted=fitted,
+        coverage=script.coverage,
     )

@@ -31,6 +31,7 @@ from audionews.sidecars import SIDECARS
 from audionews.synthesize import RetryPolicy
 
 if TYPE_CHECKING:
+    from audionews.article import Article
     from audionews.cache import ChunkCache
 
 __all__ = [
@@ -134,6 +135,17 @@ class RenderSettings:
     """Sidecar files to write: srt, vtt, chapters, labels, cue, manifest."""
     read_captions: bool = False
     """Read photo captions where they stand (dropped by default)."""
+    keep_all: bool = False
+    """Read every line that has words, dropped or not (and skip the coverage guard)."""
+    title: str | None = None
+    """The programme's title, read first and used for tags and the file name; None: the
+    headline found, else a short form of the first sentence."""
+    byline: str | None = None
+    """The byline, read at the end; None: the one found."""
+    date: str | None = None
+    """The programme's date ("23/10/2020", "23/10/2020 06:26" or "2020-10-23"); None: found."""
+    artist: str | None = None
+    """ID3 artist; None: the byline's names."""
     album: str | None = None
     """ID3 album (e.g. the programme or show name)."""
     publisher: str | None = None
@@ -178,6 +190,13 @@ class RenderSettings:
             parse_duration(self.fit)
         parse_sidecars(self.sidecars)
         self._check_output()
+        if self.date is not None:
+            from audionews.article import Article, apply_overrides
+
+            try:
+                apply_overrides(Article(title="x"), date=self.date)
+            except ValueError as exc:
+                raise ConfigError(str(exc), setting="date") from None
         self.mastering  # noqa: B018 - validates loudness, true peak and sample rate now
 
     def _check_output(self) -> None:
@@ -309,6 +328,12 @@ class RenderSettings:
         """How chunks are joined; no time-stretch for an engine that paces itself."""
         return Pacing(pauses=self.pauses, speed=1.0 if spec.native_speed else self.speed)
 
+    def overrides(self, article: Article) -> Article:
+        """``article`` with the title, byline and date given here winning over those found."""
+        from audionews.article import apply_overrides
+
+        return apply_overrides(article, title=self.title, byline=self.byline, date=self.date)
+
     def ignored(self, spec: EngineSpec) -> list[tuple[str, str]]:
         """(setting, why) for each setting given that does nothing in this render."""
         out: list[tuple[str, str]] = []
@@ -354,4 +379,5 @@ class RenderSettings:
             "outro": str(m.outro) if m.outro else None,
             "bed": str(m.bed) if m.bed else None,
             "read_captions": self.read_captions,
+            "keep_all": self.keep_all,
         }

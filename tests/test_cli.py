@@ -250,3 +250,67 @@ def test_config_after_the_command_says_where_it_goes(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "--config goes before the command" in result.output
     assert "Did you mean" not in result.output
+
+
+# --- article understanding, wired: title overrides and the coverage guard --------------------
+
+GUARD = Path(__file__).parent / "fixtures" / "guard" / "mostly-captions.txt"
+
+
+def test_losing_most_of_the_text_stops_with_the_lines(tmp_path: Path) -> None:
+    out = tmp_path / "x.mp3"
+    result = runner.invoke(app, ["make", str(GUARD), "-e", "espeak", "-o", str(out)])
+    assert result.exit_code == 2
+    assert "of the article's text would be dropped" in result.output
+    assert "line 2: 'Nước dâng cao" in result.output and "(option --keep-all)" in result.output
+    assert not out.exists()
+
+
+def test_keep_all_reads_every_line(tmp_path: Path) -> None:
+    out = tmp_path / "x.mp3"
+    result = runner.invoke(app, ["make", str(GUARD), "-e", "espeak", "-o", str(out), "--keep-all"])
+    assert result.exit_code == 0, result.output
+    assert out.exists() and "read " not in result.output.split("engine espeak")[1][:30]
+
+
+def test_read_captions_is_enough_when_captions_are_the_loss(tmp_path: Path) -> None:
+    out = tmp_path / "x.mp3"
+    args = ["make", str(GUARD), "-e", "espeak", "-o", str(out), "--read-captions"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+
+
+def test_title_byline_and_date_override_what_was_found(tmp_path: Path) -> None:
+    args = ["make", str(EXAMPLE), "-e", "espeak", "-o", f"{tmp_path}/", "--title", "Bản tin lúa"]
+    args += ["--byline", "MINH AN", "--date", "02/03/2024", "--artist", "Đài Mẫu"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    tags = ID3(tmp_path / "ban-tin-lua.mp3")
+    assert str(tags["TIT2"]) == "Bản tin lúa" and str(tags["TPE1"]) == "Đài Mẫu"
+    assert str(tags["TDRC"]) == "2024-03-02"
+
+
+def test_script_json_says_when_there_is_no_headline() -> None:
+    result = runner.invoke(app, ["script", str(GUARD), "--json"])
+    data = json.loads(result.output)
+    assert data["title"] is None and data["title_from"] == "first sentence"
+    assert data["programme_title"].startswith("Mưa lớn") and data["coverage"] < 0.5
+    titled = json.loads(runner.invoke(app, ["script", str(GUARD), "--json", "--title", "X"]).output)
+    assert titled["title"] == "X"
+
+
+def test_a_bad_date_names_the_forms() -> None:
+    result = runner.invoke(app, ["script", str(EXAMPLE), "--date", "hôm qua"])
+    assert (
+        result.exit_code == 2
+        and "23/10/2020" in result.output
+        and "(option --date)" in result.output
+    )
+
+
+def test_one_title_for_several_programmes_is_refused(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app,
+        ["make", str(EXAMPLE), str(GUARD), "-e", "espeak", "-o", f"{tmp_path}/", "--title", "X"],
+    )
+    assert result.exit_code == 2 and "(option --title)" in result.output
