@@ -643,6 +643,49 @@ def _print_script(built: Script, diff: bool) -> None:
 
 
 @app.command()
+def say(
+    text: Annotated[str, typer.Argument(help="A few words to hear.", show_default=False)],
+    output: Annotated[
+        Path | None,
+        _opt(
+            "--output",
+            "-o",
+            help="Write a .wav or .mp3 instead of playing. Default: play when a player "
+            "(ffplay, paplay, aplay, afplay, play) is found, else write output/say.wav.",
+            show_default=False,
+        ),
+    ] = None,
+    engine: Annotated[str, _opt("--engine", "-e", help=ENGINE_HELP)] = DEFAULT_ENGINE,
+    voice: Annotated[
+        str | None, _opt("--voice", help="Voice of the engine.", show_default=False)
+    ] = None,
+    voice_model: Annotated[
+        Path | None, _opt("--voice-model", help="piper: the voice file.", show_default=False)
+    ] = None,
+    speed: Annotated[
+        float, _opt("--speed", min=0.8, max=1.3, help="Voice speed, pitch preserved.")
+    ] = 1.0,
+    lexicon: LexiconOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Hear a few words as a programme would say them (to check a pronunciation)."""
+    with _errors():
+        from audionews.say import say as say_words
+        from audionews.settings import RenderSettings
+
+        settings = RenderSettings.build(
+            engine=engine, voice=voice, voice_model=voice_model, speed=speed, lexicon=lexicon
+        )
+        said = say_words(text, settings, output=output)
+        if not quiet:
+            typer.echo(f"Spoken: {said.spoken}")
+            if said.played_with:
+                typer.echo(f"Played with {said.played_with} ({said.result.duration:.1f} s)")
+            else:
+                typer.echo(f"Wrote {said.result.path} ({said.result.duration:.1f} s)")
+
+
+@app.command()
 def engines() -> None:
     """List the speech engines and their voices, and whether each is usable now."""
     with _errors():

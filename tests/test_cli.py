@@ -314,3 +314,28 @@ def test_one_title_for_several_programmes_is_refused(tmp_path: Path) -> None:
         ["make", str(EXAMPLE), str(GUARD), "-e", "espeak", "-o", f"{tmp_path}/", "--title", "X"],
     )
     assert result.exit_code == 2 and "(option --title)" in result.output
+
+
+def test_say_writes_the_words_as_spoken(tmp_path: Path) -> None:
+    out = tmp_path / "tu.wav"
+    result = runner.invoke(app, ["say", "Ngày 15/10, TP.HCM", "-e", "espeak", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Spoken: Ngày mười lăm tháng mười, thành phố Hồ Chí Minh." in result.output
+    import wave
+
+    with wave.open(str(out)) as w:
+        assert 0.5 < w.getnframes() / w.getframerate() < 10
+
+
+def test_say_uses_the_lexicon(tmp_path: Path) -> None:
+    lexicon = tmp_path / "lex.toml"
+    lexicon.write_text('[words]\n"Yagi" = "Ya-ghi"\n', encoding="utf-8")
+    args = ["say", "bão Yagi", "-e", "espeak", "-o", str(tmp_path / "y.mp3"), "--lexicon"]
+    result = runner.invoke(app, [*args, str(lexicon)])
+    assert result.exit_code == 0, result.output
+    assert "Ya-ghi" in result.output
+
+
+def test_say_nothing_is_a_clear_error() -> None:
+    result = runner.invoke(app, ["say", "   ", "-e", "espeak", "-o", "x.wav"])
+    assert result.exit_code == 2 and "nothing to say" in result.output
