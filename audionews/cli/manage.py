@@ -1,0 +1,94 @@
+"""Commands that manage what audionews keeps: feed, cache."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    pass
+from audionews.cli.app import (
+    CacheDirOpt,
+    QuietOpt,
+    app,
+    errors,
+    option,
+)
+
+
+@app.command()
+def feed(
+    folder: Annotated[
+        Path, typer.Argument(help="Folder of programmes (.mp3).", show_default=False)
+    ],
+    base_url: Annotated[
+        str, option("--base-url", help="Public URL of the folder (enclosures are under it).")
+    ],
+    title: Annotated[str, option("--title", help="The podcast's title.")],
+    author: Annotated[
+        str | None, option("--author", help="The podcast's author.", show_default=False)
+    ] = None,
+    image: Annotated[
+        str | None, option("--image", help="URL of the podcast's cover image.", show_default=False)
+    ] = None,
+    description: Annotated[
+        str | None, option("--description", help="The podcast's description.", show_default=False)
+    ] = None,
+    output: Annotated[
+        Path | None,
+        option(
+            "--output", "-o", help="Where to write. Default: FOLDER/feed.xml.", show_default=False
+        ),
+    ] = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Write an RSS 2.0 podcast feed (iTunes and Podcasting 2.0) for the programmes in FOLDER.
+
+    One item per programme from its ID3 tags, with chapters and transcripts when the sidecars
+    are there. Running it again updates the feed without duplicating items.
+    """
+    with errors():
+        from audionews.feed import write_feed
+
+        path = write_feed(
+            folder,
+            base_url,
+            title,
+            author=author,
+            image=image,
+            output=output,
+            description=description,
+        )
+        if not quiet:
+            typer.echo(f"Wrote {path}")
+
+
+cache_app = typer.Typer(
+    help="Inspect or clear the cache of synthesized chunks (used to resume and re-render).",
+    no_args_is_help=True,
+)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("info")
+def cache_info(cache_dir: CacheDirOpt = None) -> None:
+    """Show where the chunk cache is, how many chunks it holds and its size."""
+    with errors():
+        from audionews.cache import ChunkCache
+
+        info = ChunkCache(cache_dir).info()
+        typer.echo(f"Cache: {info.path}")
+        typer.echo(f"Chunks: {info.entries}, size: {info.bytes / 1e6:.1f} MB")
+
+
+@cache_app.command("clear")
+def cache_clear(cache_dir: CacheDirOpt = None) -> None:
+    """Delete every cached chunk."""
+    with errors():
+        from audionews.cache import ChunkCache
+
+        cache = ChunkCache(cache_dir)
+        removed = cache.clear()
+        typer.echo(f"Removed {removed} chunks from {cache.root}")

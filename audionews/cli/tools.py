@@ -1,0 +1,192 @@
+"""Commands that look before rendering: script, say, engines."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from audionews.defaults import (
+    DEFAULT_ENGINE,
+)
+
+if TYPE_CHECKING:
+    from audionews.script import Script
+from audionews.cli.app import (
+    ENGINE_HELP,
+    BylineOpt,
+    CaptionsOpt,
+    DateOpt,
+    KeepAllOpt,
+    LexiconOpt,
+    QuietOpt,
+    TitleOpt,
+    app,
+    errors,
+    option,
+    plural,
+)
+
+
+@app.command()
+def script(
+    source: Annotated[
+        str,
+        typer.Argument(
+            help="The article: a .txt, .html, .docx or .md file, a URL, or - for standard input.",
+            show_default=False,
+        ),
+    ],
+    plain: Annotated[
+        bool, option("--plain", help="Print only the text that will be spoken, one chunk a line.")
+    ] = False,
+    as_json: Annotated[
+        bool, option("--json", help="Print the whole structure as JSON, with dropped lines.")
+    ] = False,
+    diff: Annotated[
+        bool, option("--diff", help="Mark what normalization changed: \\[written -> spoken].")
+    ] = False,
+    engine: Annotated[
+        str,
+        option(
+            "--engine",
+            "-e",
+            help="Cut chunks for this engine: espeak, gtts, piper or edge (auto cuts as gtts, "
+            "the shortest).",
+        ),
+    ] = "espeak",
+    read_captions: CaptionsOpt = False,
+    keep_all: KeepAllOpt = False,
+    title: TitleOpt = None,
+    byline: BylineOpt = None,
+    date: DateOpt = None,
+    lexicon: LexiconOpt = None,
+) -> None:
+    """Show what will be read, and what is dropped and why, without synthesizing.
+
+    Chunks are cut for the engine given with --engine (espeak by default; gtts cuts at 100
+    characters).
+    """
+    with errors():
+        from audionews.engines import ENGINES, engine_spec
+        from audionews.errors import ConfigError
+        from audionews.pipeline import load_article, prepare_script
+        from audionews.settings import RenderSettings
+
+        if plain and as_json:
+            raise ConfigError("choose one of --plain and --json.")
+        if engine == "auto":
+            max_chars = min(spec.max_chars for spec in ENGINES.values())
+        else:
+            max_chars = engine_spec(engine).max_chars
+        article, _ = load_article(source)
+        settings = RenderSettings.build(
+            read_captions=read_captions,
+            keep_all=keep_all,
+            title=title,
+            byline=byline,
+            date=date,
+            lexicon=lexicon,
+        )
+        built = prepare_script(article, max_chars, settings)
+        if as_json:
+            typer.echo(json.dumps(built.to_dict(), ensure_ascii=False, indent=2))
+        elif plain:
+            for chunk in built.chunks:
+                typer.echo(chunk.text)
+        else:
+            _print_script(built, diff)
+
+
+def _print_script(built: Script, diff: bool) -> None:
+    from audionews.textdiff import mark_changes
+
+    a = built.article
+    if a.headline is None:
+        typer.secho(f"Title:  {a.title} (no headline in the text: from the first sentence)")
+    else:
+        typer.secho(f"Title:  {a.title}", bold=True)
+    typer.echo(f"Date:   {a.date_line or '(none found)'}")
+    typer.echo(f"Byline: {a.byline or '(none found)'}")
+    if a.source:
+        typer.echo(f"Source: {a.source}")
+    typer.echo(
+        f"Chapters: {len(built.chapters)}, chunks: {len(built.chunks)}, "
+        f"read {built.coverage:.0%} of the text"
+    )
+    for n, chapter in enumerate(built.chapters, start=1):
+        typer.echo("")
+        typer.secho(f"## Chapter {n}: {chapter.title}", bold=True)
+        for piece in chapter.pieces:
+            text = mark_changes(piece.written, piece.spoken) if diff else piece.spoken
+            typer.echo(f"  [{piece.kind}] {text}")
+    typer.echo("")
+    typer.secho(f"Dropped ({plural(len(built.dropped), 'line')}, not read):", bold=True)
+    for d in built.dropped:
+        typer.echo(f"  line {d.line}: {d.text[:70]!r} - {d.reason}")
+    if a.unsure:
+        typer.echo("")
+        typer.secho(f"Read with a doubt ({plural(len(a.unsure), 'line')}):", bold=True)
+        for u in a.unsure:
+            typer.echo(f"  line {u.line}: {u.text[:70]!r} - {u.reason}")
+
+
+@app.command()
+def say(
+    text: Annotated[str, typer.Argument(help="A few words to hear.", show_default=False)],
+    output: Annotated[
+        Path | None,
+        option(
+            "--output",
+            "-o",
+            help="Write a .wav or .mp3 instead of playing. Default: play when a player "
+            "(ffplay, paplay, aplay, afplay, play) is found, else write output/say.wav.",
+            show_default=False,
+        ),
+    ] = None,
+    engine: Annotated[str, option("--engine", "-e", help=ENGINE_HELP)] = DEFAULT_ENGINE,
+    voice: Annotated[
+        str | None, option("--voice", help="Voice of the engine.", show_default=False)
+    ] = None,
+    voice_model: Annotated[
+        Path | None, option("--voice-model", help="piper: the voice file.", show_default=False)
+    ] = None,
+    speed: Annotated[
+        float, option("--speed", min=0.8, max=1.3, help="Voice speed, pitch preserved.")
+    ] = 1.0,
+    lexicon: LexiconOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Hear a few words as a programme would say them (to check a pronunciation)."""
+    with errors():
+        from audionews.say import say as say_words
+        from audionews.settings import RenderSettings
+
+        settings = RenderSettings.build(
+            engine=engine, voice=voice, voice_model=voice_model, speed=speed, lexicon=lexicon
+        )
+        said = say_words(text, settings, output=output)
+        if not quiet:
+            typer.echo(f"Spoken: {said.spoken}")
+            if said.played_with:
+                typer.echo(f"Played with {said.played_with} ({said.result.duration:.1f} s)")
+            else:
+                typer.echo(f"Wrote {said.result.path} ({said.result.duration:.1f} s)")
+
+
+@app.command()
+def engines() -> None:
+    """List the speech engines and their voices, and whether each is usable now."""
+    with errors():
+        from audionews.engines import ENGINES
+
+        for spec in ENGINES.values():
+            reason = spec.unusable_reason()
+            status = "usable" if reason is None else f"not usable now: {reason}"
+            kind = "online" if spec.online else "offline"
+            typer.echo(f"{spec.name:8} {kind:8} {status}")
+            typer.echo(f"         {spec.description}")
+            typer.echo(f"         voices: {', '.join(spec.voices)}")
+        typer.echo("auto     picks gtts when Google's endpoint answers, otherwise espeak.")
