@@ -522,6 +522,11 @@ def is_byline(text: str) -> bool:
     return letters >= 4 and (len(core.split()) >= 2 or "/" in core or letters >= 5)
 
 
+def _is_credit_line(text: str) -> bool:
+    """A byline, by its form or by its position (a bare name)."""
+    return is_byline(text) or _is_name_line(text)
+
+
 def _is_name_line(text: str) -> bool:
     """A byline by position: "Huyên Nguyễn", "Trương Huyền", "Thu Hằng/VOV.VN"."""
     core = re.sub(r"\s*\((?:Theo|T/h|TH|tổng hợp)[^()]{0,30}\)$", "", text.strip(), flags=re.I)
@@ -999,44 +1004,56 @@ class _Assembler:
 
     def _tail(self, kept: list[Line], state: _Body) -> list[Line]:
         """Bylines, sources and related-article teasers at the end of the text."""
-        end = len(kept)
-        found = False
+        end = self._closing_byline(kept)
+        if end is None:
+            return self._trailing_teasers(kept)
+        return self._after_byline(kept, end, state)
+
+    def _closing_byline(self, kept: list[Line]) -> int | None:
+        """Where the byline block at the end starts, looking up past teasers and captions; None
+        when there is none."""
         for i in range(len(kept) - 1, 0, -1):
             t = kept[i].text
-            if is_byline(t) or _is_name_line(t):
-                end, found = i, True
+            if _is_credit_line(t):
+                end = i
                 # Byline lines directly above belong to it ("Tác giả: …" over "Nguồn tin: …").
-                while end > 1 and (
-                    is_byline(kept[end - 1].text) or _is_name_line(kept[end - 1].text)
-                ):
+                while end > 1 and _is_credit_line(kept[end - 1].text):
                     end -= 1
-                break
+                return end
             if not (self._teaser_like(t) or kept[i].hint == "caption"):
-                break
-        if not found:
-            # No byline: a keyword list, then two or more short headlines after the last
-            # sentence are teasers; anything longer is kept (it may be a caption or the story).
-            end = len(kept)
-            if end > 1 and _KEYWORD_LIST.match(kept[end - 1].text):
-                self.drop(kept[end - 1], DropKind.TAG, "tag line: keyword list at the end")
-                end -= 1
-            start = end
-            while (
-                start > 1
-                and self._teaser_like(kept[start - 1].text)
-                and len(kept[start - 1].text.split()) <= TRAILING_TEASER_MAX_WORDS
-                and kept[start - 1].hint != "heading"
-            ):
-                start -= 1
-            if end - start < 2:
-                return kept[:end]
-            for ln in kept[start:end]:
-                self.drop(ln, DropKind.TEASER, "teaser: related-article headlines at the end")
-            return kept[:start]
+                return None
+        return None
+
+    def _trailing_teasers(self, kept: list[Line]) -> list[Line]:
+        """No byline: a keyword list, then two or more short headlines after the last sentence
+        are teasers; anything longer is kept (it may be a caption or the story)."""
+        end = len(kept)
+        if end > 1 and _KEYWORD_LIST.match(kept[end - 1].text):
+            self.drop(kept[end - 1], DropKind.TAG, "tag line: keyword list at the end")
+            end -= 1
+        start = end
+        while start > 1 and self._trailing_teaser(kept[start - 1]):
+            start -= 1
+        if end - start < 2:
+            return kept[:end]
+        for ln in kept[start:end]:
+            self.drop(ln, DropKind.TEASER, "teaser: related-article headlines at the end")
+        return kept[:start]
+
+    def _trailing_teaser(self, ln: Line) -> bool:
+        return (
+            self._teaser_like(ln.text)
+            and len(ln.text.split()) <= TRAILING_TEASER_MAX_WORDS
+            and ln.hint != "heading"
+        )
+
+    def _after_byline(self, kept: list[Line], end: int, state: _Body) -> list[Line]:
+        """The byline block from ``end``, then sources; captions go back to the body, anything
+        else after the byline is a teaser."""
         body = kept[:end]
         in_credits = True
         for ln in kept[end:]:
-            if in_credits and (is_byline(ln.text) or _is_name_line(ln.text)):
+            if in_credits and _is_credit_line(ln.text):
                 self._credit(ln, state)
                 continue
             in_credits = False
