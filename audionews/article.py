@@ -851,60 +851,17 @@ class _Assembler:
         byline: str | None,
     ) -> Article:
         kept = self._drop_chrome(self.lines)
-
-        # The date: a date line among the first lines; later date stamps are chrome.
-        if date_line is None:
-            for ln in kept[:5]:
-                m = _match_date(ln.text)
-                if m:
-                    date_line, published = ln.text, parse_date(m)
-                    break
-        elif published is None:
-            m = _match_date(fold(date_line))
-            published = parse_date(m) if m else None
-        rest: list[Line] = []
-        for ln in kept:
-            if _match_date(ln.text):
-                if ln.text != date_line:
-                    self.drop(ln, DropKind.WIDGET, "widget: a date stamp")
-                continue
-            rest.append(ln)
-        kept = rest
-
-        # The headline: given by markup, else the first line when it looks like one.
-        title_from: TitleFrom = "headline"
-        if title is not None and fold(title):
-            title = fold(title).rstrip(" .")
-        elif kept and self._looks_like_headline(kept):
-            first = kept.pop(0)
-            title, title_line = first.text.rstrip(" ."), first.no
-        else:
-            title, title_from = None, "none"
-
-        known_lead = fold(lead) if lead else None
-        if known_lead:
-            tag = outlet_tag(known_lead)
-            if tag:
-                if tag[0]:
-                    self.dropped.append(
-                        Dropped(lead_line, tag[0], "tag line: outlet tag", DropKind.TAG)
-                    )
-                known_lead = tag[1]
-        state = _Body(title=title, lead=known_lead, lead_line=lead_line, byline=byline)
+        date_line, published = self._date(kept, date_line, published)
+        kept = self._drop_date_stamps(kept, date_line)
+        title, title_line, title_from = self._headline(kept, title, title_line)
+        state = _Body(
+            title=title, lead=self._known_lead(lead, lead_line), lead_line=lead_line, byline=byline
+        )
         kept = self._repeats(kept, state, byline)
         kept = self._tail(kept, state)
         self._body(kept, state)
-
         if title is None:
-            first_text = state.lead or next(
-                (b.text for s in state.sections for b in s.blocks if b.kind is BlockKind.PARAGRAPH),
-                None,
-            )
-            if first_text:
-                title, title_from = short_title(first_text), "first sentence"
-            else:
-                title = ""
-                title_from = "none"
+            title, title_from = _title_from_text(state)
         return Article(
             title=title,
             date_line=fold(date_line) if date_line else None,
@@ -923,6 +880,56 @@ class _Assembler:
         )
 
     # -- passes -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _date(
+        kept: list[Line], date_line: str | None, published: datetime | date | None
+    ) -> tuple[str | None, datetime | date | None]:
+        """The date line and its date: given by markup, else a date line among the first
+        lines."""
+        if date_line is None:
+            for ln in kept[:5]:
+                m = _match_date(ln.text)
+                if m:
+                    return ln.text, parse_date(m)
+            return None, published
+        if published is None:
+            m = _match_date(fold(date_line))
+            published = parse_date(m) if m else None
+        return date_line, published
+
+    def _drop_date_stamps(self, kept: list[Line], date_line: str | None) -> list[Line]:
+        """Date lines leave the text; any but the article's date line are chrome."""
+        rest: list[Line] = []
+        for ln in kept:
+            if _match_date(ln.text):
+                if ln.text != date_line:
+                    self.drop(ln, DropKind.WIDGET, "widget: a date stamp")
+                continue
+            rest.append(ln)
+        return rest
+
+    def _headline(
+        self, kept: list[Line], title: str | None, title_line: int
+    ) -> tuple[str | None, int, TitleFrom]:
+        """The headline: given by markup, else the first line when it looks like one (it is then
+        taken off ``kept``)."""
+        if title is not None and fold(title):
+            return fold(title).rstrip(" ."), title_line, "headline"
+        if kept and self._looks_like_headline(kept):
+            first = kept.pop(0)
+            return first.text.rstrip(" ."), first.no, "headline"
+        return None, title_line, "none"
+
+    def _known_lead(self, lead: str | None, lead_line: int) -> str | None:
+        """The lead given by markup, without the outlet tag that opens it."""
+        known = fold(lead) if lead else None
+        tag = outlet_tag(known) if known else None
+        if tag is None:
+            return known
+        if tag[0]:
+            self.dropped.append(Dropped(lead_line, tag[0], "tag line: outlet tag", DropKind.TAG))
+        return tag[1]
 
     def _drop_chrome(self, lines: list[Line]) -> list[Line]:
         """Widgets, keyword lines, credits and related-article blocks."""
@@ -1216,6 +1223,17 @@ class _Assembler:
                 DropKind.UNFINISHED,
             )
         )
+
+
+def _title_from_text(state: _Body) -> tuple[str, TitleFrom]:
+    """No headline: a short form of the lead or the first paragraph, else no title."""
+    first_text = state.lead or next(
+        (b.text for s in state.sections for b in s.blocks if b.kind is BlockKind.PARAGRAPH),
+        None,
+    )
+    if first_text:
+        return short_title(first_text), "first sentence"
+    return "", "none"
 
 
 @dataclass
