@@ -1085,89 +1085,105 @@ class _Assembler:
             self.drop(ln, DropKind.BYLINE, "byline: a further byline or source line")
 
     def _body(self, kept: list[Line], state: _Body) -> None:
-        heading: str | None = None
-        heading_line = 0
-        blocks: list[Block] = []
-        read_keys: set[str] = set()
+        """The lead, subheadings, paragraphs and captions, with the bylines, teasers and
+        duplicates among them."""
+        walk = _Walk(seen_body=state.lead is not None)
         if state.lead:
-            read_keys.add(_key(state.lead))
-        seen_body = state.lead is not None
-        top = True  # between the headline and the first paragraph
-
-        def flush() -> None:
-            if heading is not None or blocks:
-                state.sections.append(Section(heading, tuple(blocks), heading_line))
-
+            walk.read_keys.add(_key(state.lead))
         for i, ln in enumerate(kept):
-            t = ln.text
-            # The next block that is not a credited caption: a subheading may stand above one.
-            nxt = next(
-                (k for k in kept[i + 1 :] if k.hint != "caption" and not _caption_reason(k.text)),
-                None,
+            nxt = _next_block(kept, i)
+            # The first step that takes the line handles it; what none takes is read as text.
+            taken = (
+                self._take_credit(ln, walk, state)
+                or self._take_listed_teaser(ln, walk)
+                or self._take_duplicate(ln, nxt, walk)
+                or self._take_caption(ln, walk)
+                or self._take_heading(ln, nxt, walk, state)
             )
-            # Bylines and sources on their own line: under the title, or anywhere when explicit.
-            if (ln.hint != "paragraph" or not has_final_punct(t)) and (
-                (top and (is_byline(t) or _is_name_line(t)))
-                or (is_byline(t) and (_is_source_line(t) or _is_all_caps(t)))
-            ):
-                self._credit(ln, state)
-                continue
-            if top and re.match(r"^[-•+*]\s", t) and not _ends_sentence(t):
-                self.drop(ln, DropKind.TEASER, "teaser: related link listed under the title")
-                continue
-            k = _key(t)
-            if k and k in read_keys:
-                self.drop(ln, DropKind.DUPLICATE, "duplicate: this text is already read")
-                continue
-            tagged = outlet_tag(t)
-            if tagged and _key(tagged[1]) in read_keys:
-                self.drop(ln, DropKind.DUPLICATE, "duplicate: this text is already read")
-                continue
-            if t.endswith(("...", "…")) and nxt is not None:
-                stem = _key(t.rstrip(".… "))
-                if len(stem) > 20 and _key(nxt.text).startswith(stem):
-                    self.drop(ln, DropKind.DUPLICATE, "duplicate: a shortened copy of the next")
-                    continue
-            if ln.hint == "caption":
-                reason = "caption: marked as a caption in the document"
-                blocks.append(Block(BlockKind.CAPTION, t, ln.no, reason))
-                continue
-            caption = _caption_reason(t)
-            if caption:
-                blocks.append(Block(BlockKind.CAPTION, t, ln.no, caption))
-                continue
-            if ln.hint == "heading" or (
-                seen_body and self._is_heading(t, nxt) and ln.hint != "paragraph"
-            ):
-                if is_byline(t) and ln.hint == "heading":
-                    self._credit(ln, state)
-                    continue
-                flush()
-                heading, heading_line, blocks = t, ln.no, []
-                seen_body = True
-                top = False
-                continue
-            # Body text.
-            if not seen_body:
-                if tagged:  # an outlet tag opens the lead
-                    if tagged[0]:
-                        self.dropped.append(
-                            Dropped(ln.no, tagged[0], "tag line: outlet tag", DropKind.TAG)
-                        )
-                    t = tagged[1]
-                state.lead, state.lead_line = t, ln.no
-                read_keys.add(_key(t))
-                seen_body, top = True, False
-                if not has_final_punct(t):
-                    self.doubt(ln, "read as the lead: no final punctuation")
-                continue
-            top = False
-            if not has_final_punct(t):
-                self.doubt(ln, "read as body text: no final punctuation (caption without credit?)")
-            blocks.append(Block(BlockKind.PARAGRAPH, t, ln.no))
-            read_keys.add(k)
-        flush()
+            if not taken:
+                self._read_text(ln, walk, state)
+        walk.close_section(state)
         self._cut_unfinished(state, kept)
+
+    def _take_credit(self, ln: Line, walk: _Walk, state: _Body) -> bool:
+        """Bylines and sources on their own line: under the title, or anywhere when explicit."""
+        t = ln.text
+        if ln.hint == "paragraph" and has_final_punct(t):
+            return False
+        if (walk.top and _is_credit_line(t)) or (
+            is_byline(t) and (_is_source_line(t) or _is_all_caps(t))
+        ):
+            self._credit(ln, state)
+            return True
+        return False
+
+    def _take_listed_teaser(self, ln: Line, walk: _Walk) -> bool:
+        """A related link listed under the title."""
+        if walk.top and re.match(r"^[-•+*]\s", ln.text) and not _ends_sentence(ln.text):
+            self.drop(ln, DropKind.TEASER, "teaser: related link listed under the title")
+            return True
+        return False
+
+    def _take_duplicate(self, ln: Line, nxt: Line | None, walk: _Walk) -> bool:
+        """Text already read, with or without its outlet tag, or a shortened copy of the next."""
+        if _already_read(ln.text, walk.read_keys):
+            reason = "duplicate: this text is already read"
+        elif _shortened_copy(ln.text, nxt):
+            reason = "duplicate: a shortened copy of the next"
+        else:
+            return False
+        self.drop(ln, DropKind.DUPLICATE, reason)
+        return True
+
+    @staticmethod
+    def _take_caption(ln: Line, walk: _Walk) -> bool:
+        """A caption marked in the document or known by its credit stays where it stands."""
+        if ln.hint == "caption":
+            reason: str | None = "caption: marked as a caption in the document"
+        else:
+            reason = _caption_reason(ln.text)
+        if not reason:
+            return False
+        walk.blocks.append(Block(BlockKind.CAPTION, ln.text, ln.no, reason))
+        return True
+
+    def _take_heading(self, ln: Line, nxt: Line | None, walk: _Walk, state: _Body) -> bool:
+        """A subheading opens a section; a byline marked as a heading is a credit."""
+        t = ln.text
+        if not (
+            ln.hint == "heading"
+            or (walk.seen_body and self._is_heading(t, nxt) and ln.hint != "paragraph")
+        ):
+            return False
+        if is_byline(t) and ln.hint == "heading":
+            self._credit(ln, state)
+        else:
+            walk.open_section(state, t, ln.no)
+        return True
+
+    def _read_text(self, ln: Line, walk: _Walk, state: _Body) -> None:
+        """Body text: the lead until one is read, then a paragraph."""
+        if not walk.seen_body:
+            self._read_lead(ln, walk, state)
+            return
+        walk.top = False
+        if not has_final_punct(ln.text):
+            self.doubt(ln, "read as body text: no final punctuation (caption without credit?)")
+        walk.blocks.append(Block(BlockKind.PARAGRAPH, ln.text, ln.no))
+        walk.read_keys.add(_key(ln.text))
+
+    def _read_lead(self, ln: Line, walk: _Walk, state: _Body) -> None:
+        t = ln.text
+        tagged = outlet_tag(t)
+        if tagged:  # an outlet tag opens the lead
+            if tagged[0]:
+                self.dropped.append(Dropped(ln.no, tagged[0], "tag line: outlet tag", DropKind.TAG))
+            t = tagged[1]
+        state.lead, state.lead_line = t, ln.no
+        walk.read_keys.add(_key(t))
+        walk.seen_body, walk.top = True, False
+        if not has_final_punct(t):
+            self.doubt(ln, "read as the lead: no final punctuation")
 
     @staticmethod
     def _is_heading(text: str, nxt: Line | None) -> bool:
@@ -1225,6 +1241,31 @@ class _Assembler:
         )
 
 
+def _next_block(kept: list[Line], i: int) -> Line | None:
+    """The next block after ``kept[i]`` that is not a credited caption: a subheading may stand
+    above one."""
+    return next(
+        (k for k in kept[i + 1 :] if k.hint != "caption" and not _caption_reason(k.text)), None
+    )
+
+
+def _already_read(text: str, read_keys: set[str]) -> bool:
+    """``text``, or ``text`` without its outlet tag, has been read."""
+    k = _key(text)
+    if k and k in read_keys:
+        return True
+    tagged = outlet_tag(text)
+    return tagged is not None and _key(tagged[1]) in read_keys
+
+
+def _shortened_copy(text: str, nxt: Line | None) -> bool:
+    """ "Opening words of the next paragraph…": a teaser copy of the text that follows."""
+    if not text.endswith(("...", "…")) or nxt is None:
+        return False
+    stem = _key(text.rstrip(".… "))
+    return len(stem) > 20 and _key(nxt.text).startswith(stem)
+
+
 def _title_from_text(state: _Body) -> tuple[str, TitleFrom]:
     """No headline: a short form of the lead or the first paragraph, else no title."""
     first_text = state.lead or next(
@@ -1246,3 +1287,25 @@ class _Body:
     source: str | None = None
     source_line: int = 0
     sections: list[Section] = field(default_factory=list)
+
+
+@dataclass
+class _Walk:
+    """Where :meth:`_Assembler._body` stands: the open section and the text already read."""
+
+    seen_body: bool
+    top: bool = True
+    """Between the headline and the first paragraph."""
+    heading: str | None = None
+    heading_line: int = 0
+    blocks: list[Block] = field(default_factory=list)
+    read_keys: set[str] = field(default_factory=set)
+
+    def close_section(self, state: _Body) -> None:
+        if self.heading is not None or self.blocks:
+            state.sections.append(Section(self.heading, tuple(self.blocks), self.heading_line))
+
+    def open_section(self, state: _Body, heading: str, line: int) -> None:
+        self.close_section(state)
+        self.heading, self.heading_line, self.blocks = heading, line, []
+        self.seen_body, self.top = True, False
