@@ -522,6 +522,11 @@ def is_byline(text: str) -> bool:
     return letters >= 4 and (len(core.split()) >= 2 or "/" in core or letters >= 5)
 
 
+def _is_credit_line(text: str) -> bool:
+    """A byline, by its form or by its position (a bare name)."""
+    return is_byline(text) or _is_name_line(text)
+
+
 def _is_name_line(text: str) -> bool:
     """A byline by position: "Huyên Nguyễn", "Trương Huyền", "Thu Hằng/VOV.VN"."""
     core = re.sub(r"\s*\((?:Theo|T/h|TH|tổng hợp)[^()]{0,30}\)$", "", text.strip(), flags=re.I)
@@ -846,60 +851,17 @@ class _Assembler:
         byline: str | None,
     ) -> Article:
         kept = self._drop_chrome(self.lines)
-
-        # The date: a date line among the first lines; later date stamps are chrome.
-        if date_line is None:
-            for ln in kept[:5]:
-                m = _match_date(ln.text)
-                if m:
-                    date_line, published = ln.text, parse_date(m)
-                    break
-        elif published is None:
-            m = _match_date(fold(date_line))
-            published = parse_date(m) if m else None
-        rest: list[Line] = []
-        for ln in kept:
-            if _match_date(ln.text):
-                if ln.text != date_line:
-                    self.drop(ln, DropKind.WIDGET, "widget: a date stamp")
-                continue
-            rest.append(ln)
-        kept = rest
-
-        # The headline: given by markup, else the first line when it looks like one.
-        title_from: TitleFrom = "headline"
-        if title is not None and fold(title):
-            title = fold(title).rstrip(" .")
-        elif kept and self._looks_like_headline(kept):
-            first = kept.pop(0)
-            title, title_line = first.text.rstrip(" ."), first.no
-        else:
-            title, title_from = None, "none"
-
-        known_lead = fold(lead) if lead else None
-        if known_lead:
-            tag = outlet_tag(known_lead)
-            if tag:
-                if tag[0]:
-                    self.dropped.append(
-                        Dropped(lead_line, tag[0], "tag line: outlet tag", DropKind.TAG)
-                    )
-                known_lead = tag[1]
-        state = _Body(title=title, lead=known_lead, lead_line=lead_line, byline=byline)
+        date_line, published = self._date(kept, date_line, published)
+        kept = self._drop_date_stamps(kept, date_line)
+        title, title_line, title_from = self._headline(kept, title, title_line)
+        state = _Body(
+            title=title, lead=self._known_lead(lead, lead_line), lead_line=lead_line, byline=byline
+        )
         kept = self._repeats(kept, state, byline)
         kept = self._tail(kept, state)
         self._body(kept, state)
-
         if title is None:
-            first_text = state.lead or next(
-                (b.text for s in state.sections for b in s.blocks if b.kind is BlockKind.PARAGRAPH),
-                None,
-            )
-            if first_text:
-                title, title_from = short_title(first_text), "first sentence"
-            else:
-                title = ""
-                title_from = "none"
+            title, title_from = _title_from_text(state)
         return Article(
             title=title,
             date_line=fold(date_line) if date_line else None,
@@ -918,6 +880,56 @@ class _Assembler:
         )
 
     # -- passes -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _date(
+        kept: list[Line], date_line: str | None, published: datetime | date | None
+    ) -> tuple[str | None, datetime | date | None]:
+        """The date line and its date: given by markup, else a date line among the first
+        lines."""
+        if date_line is None:
+            for ln in kept[:5]:
+                m = _match_date(ln.text)
+                if m:
+                    return ln.text, parse_date(m)
+            return None, published
+        if published is None:
+            m = _match_date(fold(date_line))
+            published = parse_date(m) if m else None
+        return date_line, published
+
+    def _drop_date_stamps(self, kept: list[Line], date_line: str | None) -> list[Line]:
+        """Date lines leave the text; any but the article's date line are chrome."""
+        rest: list[Line] = []
+        for ln in kept:
+            if _match_date(ln.text):
+                if ln.text != date_line:
+                    self.drop(ln, DropKind.WIDGET, "widget: a date stamp")
+                continue
+            rest.append(ln)
+        return rest
+
+    def _headline(
+        self, kept: list[Line], title: str | None, title_line: int
+    ) -> tuple[str | None, int, TitleFrom]:
+        """The headline: given by markup, else the first line when it looks like one (it is then
+        taken off ``kept``)."""
+        if title is not None and fold(title):
+            return fold(title).rstrip(" ."), title_line, "headline"
+        if kept and self._looks_like_headline(kept):
+            first = kept.pop(0)
+            return first.text.rstrip(" ."), first.no, "headline"
+        return None, title_line, "none"
+
+    def _known_lead(self, lead: str | None, lead_line: int) -> str | None:
+        """The lead given by markup, without the outlet tag that opens it."""
+        known = fold(lead) if lead else None
+        tag = outlet_tag(known) if known else None
+        if tag is None:
+            return known
+        if tag[0]:
+            self.dropped.append(Dropped(lead_line, tag[0], "tag line: outlet tag", DropKind.TAG))
+        return tag[1]
 
     def _drop_chrome(self, lines: list[Line]) -> list[Line]:
         """Widgets, keyword lines, credits and related-article blocks."""
@@ -999,44 +1011,56 @@ class _Assembler:
 
     def _tail(self, kept: list[Line], state: _Body) -> list[Line]:
         """Bylines, sources and related-article teasers at the end of the text."""
-        end = len(kept)
-        found = False
+        end = self._closing_byline(kept)
+        if end is None:
+            return self._trailing_teasers(kept)
+        return self._after_byline(kept, end, state)
+
+    def _closing_byline(self, kept: list[Line]) -> int | None:
+        """Where the byline block at the end starts, looking up past teasers and captions; None
+        when there is none."""
         for i in range(len(kept) - 1, 0, -1):
             t = kept[i].text
-            if is_byline(t) or _is_name_line(t):
-                end, found = i, True
+            if _is_credit_line(t):
+                end = i
                 # Byline lines directly above belong to it ("Tác giả: …" over "Nguồn tin: …").
-                while end > 1 and (
-                    is_byline(kept[end - 1].text) or _is_name_line(kept[end - 1].text)
-                ):
+                while end > 1 and _is_credit_line(kept[end - 1].text):
                     end -= 1
-                break
+                return end
             if not (self._teaser_like(t) or kept[i].hint == "caption"):
-                break
-        if not found:
-            # No byline: a keyword list, then two or more short headlines after the last
-            # sentence are teasers; anything longer is kept (it may be a caption or the story).
-            end = len(kept)
-            if end > 1 and _KEYWORD_LIST.match(kept[end - 1].text):
-                self.drop(kept[end - 1], DropKind.TAG, "tag line: keyword list at the end")
-                end -= 1
-            start = end
-            while (
-                start > 1
-                and self._teaser_like(kept[start - 1].text)
-                and len(kept[start - 1].text.split()) <= TRAILING_TEASER_MAX_WORDS
-                and kept[start - 1].hint != "heading"
-            ):
-                start -= 1
-            if end - start < 2:
-                return kept[:end]
-            for ln in kept[start:end]:
-                self.drop(ln, DropKind.TEASER, "teaser: related-article headlines at the end")
-            return kept[:start]
+                return None
+        return None
+
+    def _trailing_teasers(self, kept: list[Line]) -> list[Line]:
+        """No byline: a keyword list, then two or more short headlines after the last sentence
+        are teasers; anything longer is kept (it may be a caption or the story)."""
+        end = len(kept)
+        if end > 1 and _KEYWORD_LIST.match(kept[end - 1].text):
+            self.drop(kept[end - 1], DropKind.TAG, "tag line: keyword list at the end")
+            end -= 1
+        start = end
+        while start > 1 and self._trailing_teaser(kept[start - 1]):
+            start -= 1
+        if end - start < 2:
+            return kept[:end]
+        for ln in kept[start:end]:
+            self.drop(ln, DropKind.TEASER, "teaser: related-article headlines at the end")
+        return kept[:start]
+
+    def _trailing_teaser(self, ln: Line) -> bool:
+        return (
+            self._teaser_like(ln.text)
+            and len(ln.text.split()) <= TRAILING_TEASER_MAX_WORDS
+            and ln.hint != "heading"
+        )
+
+    def _after_byline(self, kept: list[Line], end: int, state: _Body) -> list[Line]:
+        """The byline block from ``end``, then sources; captions go back to the body, anything
+        else after the byline is a teaser."""
         body = kept[:end]
         in_credits = True
         for ln in kept[end:]:
-            if in_credits and (is_byline(ln.text) or _is_name_line(ln.text)):
+            if in_credits and _is_credit_line(ln.text):
                 self._credit(ln, state)
                 continue
             in_credits = False
@@ -1061,89 +1085,105 @@ class _Assembler:
             self.drop(ln, DropKind.BYLINE, "byline: a further byline or source line")
 
     def _body(self, kept: list[Line], state: _Body) -> None:
-        heading: str | None = None
-        heading_line = 0
-        blocks: list[Block] = []
-        read_keys: set[str] = set()
+        """The lead, subheadings, paragraphs and captions, with the bylines, teasers and
+        duplicates among them."""
+        walk = _Walk(seen_body=state.lead is not None)
         if state.lead:
-            read_keys.add(_key(state.lead))
-        seen_body = state.lead is not None
-        top = True  # between the headline and the first paragraph
-
-        def flush() -> None:
-            if heading is not None or blocks:
-                state.sections.append(Section(heading, tuple(blocks), heading_line))
-
+            walk.read_keys.add(_key(state.lead))
         for i, ln in enumerate(kept):
-            t = ln.text
-            # The next block that is not a credited caption: a subheading may stand above one.
-            nxt = next(
-                (k for k in kept[i + 1 :] if k.hint != "caption" and not _caption_reason(k.text)),
-                None,
+            nxt = _next_block(kept, i)
+            # The first step that takes the line handles it; what none takes is read as text.
+            taken = (
+                self._take_credit(ln, walk, state)
+                or self._take_listed_teaser(ln, walk)
+                or self._take_duplicate(ln, nxt, walk)
+                or self._take_caption(ln, walk)
+                or self._take_heading(ln, nxt, walk, state)
             )
-            # Bylines and sources on their own line: under the title, or anywhere when explicit.
-            if (ln.hint != "paragraph" or not has_final_punct(t)) and (
-                (top and (is_byline(t) or _is_name_line(t)))
-                or (is_byline(t) and (_is_source_line(t) or _is_all_caps(t)))
-            ):
-                self._credit(ln, state)
-                continue
-            if top and re.match(r"^[-•+*]\s", t) and not _ends_sentence(t):
-                self.drop(ln, DropKind.TEASER, "teaser: related link listed under the title")
-                continue
-            k = _key(t)
-            if k and k in read_keys:
-                self.drop(ln, DropKind.DUPLICATE, "duplicate: this text is already read")
-                continue
-            tagged = outlet_tag(t)
-            if tagged and _key(tagged[1]) in read_keys:
-                self.drop(ln, DropKind.DUPLICATE, "duplicate: this text is already read")
-                continue
-            if t.endswith(("...", "…")) and nxt is not None:
-                stem = _key(t.rstrip(".… "))
-                if len(stem) > 20 and _key(nxt.text).startswith(stem):
-                    self.drop(ln, DropKind.DUPLICATE, "duplicate: a shortened copy of the next")
-                    continue
-            if ln.hint == "caption":
-                reason = "caption: marked as a caption in the document"
-                blocks.append(Block(BlockKind.CAPTION, t, ln.no, reason))
-                continue
-            caption = _caption_reason(t)
-            if caption:
-                blocks.append(Block(BlockKind.CAPTION, t, ln.no, caption))
-                continue
-            if ln.hint == "heading" or (
-                seen_body and self._is_heading(t, nxt) and ln.hint != "paragraph"
-            ):
-                if is_byline(t) and ln.hint == "heading":
-                    self._credit(ln, state)
-                    continue
-                flush()
-                heading, heading_line, blocks = t, ln.no, []
-                seen_body = True
-                top = False
-                continue
-            # Body text.
-            if not seen_body:
-                if tagged:  # an outlet tag opens the lead
-                    if tagged[0]:
-                        self.dropped.append(
-                            Dropped(ln.no, tagged[0], "tag line: outlet tag", DropKind.TAG)
-                        )
-                    t = tagged[1]
-                state.lead, state.lead_line = t, ln.no
-                read_keys.add(_key(t))
-                seen_body, top = True, False
-                if not has_final_punct(t):
-                    self.doubt(ln, "read as the lead: no final punctuation")
-                continue
-            top = False
-            if not has_final_punct(t):
-                self.doubt(ln, "read as body text: no final punctuation (caption without credit?)")
-            blocks.append(Block(BlockKind.PARAGRAPH, t, ln.no))
-            read_keys.add(k)
-        flush()
+            if not taken:
+                self._read_text(ln, walk, state)
+        walk.close_section(state)
         self._cut_unfinished(state, kept)
+
+    def _take_credit(self, ln: Line, walk: _Walk, state: _Body) -> bool:
+        """Bylines and sources on their own line: under the title, or anywhere when explicit."""
+        t = ln.text
+        if ln.hint == "paragraph" and has_final_punct(t):
+            return False
+        if (walk.top and _is_credit_line(t)) or (
+            is_byline(t) and (_is_source_line(t) or _is_all_caps(t))
+        ):
+            self._credit(ln, state)
+            return True
+        return False
+
+    def _take_listed_teaser(self, ln: Line, walk: _Walk) -> bool:
+        """A related link listed under the title."""
+        if walk.top and re.match(r"^[-•+*]\s", ln.text) and not _ends_sentence(ln.text):
+            self.drop(ln, DropKind.TEASER, "teaser: related link listed under the title")
+            return True
+        return False
+
+    def _take_duplicate(self, ln: Line, nxt: Line | None, walk: _Walk) -> bool:
+        """Text already read, with or without its outlet tag, or a shortened copy of the next."""
+        if _already_read(ln.text, walk.read_keys):
+            reason = "duplicate: this text is already read"
+        elif _shortened_copy(ln.text, nxt):
+            reason = "duplicate: a shortened copy of the next"
+        else:
+            return False
+        self.drop(ln, DropKind.DUPLICATE, reason)
+        return True
+
+    @staticmethod
+    def _take_caption(ln: Line, walk: _Walk) -> bool:
+        """A caption marked in the document or known by its credit stays where it stands."""
+        if ln.hint == "caption":
+            reason: str | None = "caption: marked as a caption in the document"
+        else:
+            reason = _caption_reason(ln.text)
+        if not reason:
+            return False
+        walk.blocks.append(Block(BlockKind.CAPTION, ln.text, ln.no, reason))
+        return True
+
+    def _take_heading(self, ln: Line, nxt: Line | None, walk: _Walk, state: _Body) -> bool:
+        """A subheading opens a section; a byline marked as a heading is a credit."""
+        t = ln.text
+        if not (
+            ln.hint == "heading"
+            or (walk.seen_body and self._is_heading(t, nxt) and ln.hint != "paragraph")
+        ):
+            return False
+        if is_byline(t) and ln.hint == "heading":
+            self._credit(ln, state)
+        else:
+            walk.open_section(state, t, ln.no)
+        return True
+
+    def _read_text(self, ln: Line, walk: _Walk, state: _Body) -> None:
+        """Body text: the lead until one is read, then a paragraph."""
+        if not walk.seen_body:
+            self._read_lead(ln, walk, state)
+            return
+        walk.top = False
+        if not has_final_punct(ln.text):
+            self.doubt(ln, "read as body text: no final punctuation (caption without credit?)")
+        walk.blocks.append(Block(BlockKind.PARAGRAPH, ln.text, ln.no))
+        walk.read_keys.add(_key(ln.text))
+
+    def _read_lead(self, ln: Line, walk: _Walk, state: _Body) -> None:
+        t = ln.text
+        tagged = outlet_tag(t)
+        if tagged:  # an outlet tag opens the lead
+            if tagged[0]:
+                self.dropped.append(Dropped(ln.no, tagged[0], "tag line: outlet tag", DropKind.TAG))
+            t = tagged[1]
+        state.lead, state.lead_line = t, ln.no
+        walk.read_keys.add(_key(t))
+        walk.seen_body, walk.top = True, False
+        if not has_final_punct(t):
+            self.doubt(ln, "read as the lead: no final punctuation")
 
     @staticmethod
     def _is_heading(text: str, nxt: Line | None) -> bool:
@@ -1201,6 +1241,42 @@ class _Assembler:
         )
 
 
+def _next_block(kept: list[Line], i: int) -> Line | None:
+    """The next block after ``kept[i]`` that is not a credited caption: a subheading may stand
+    above one."""
+    return next(
+        (k for k in kept[i + 1 :] if k.hint != "caption" and not _caption_reason(k.text)), None
+    )
+
+
+def _already_read(text: str, read_keys: set[str]) -> bool:
+    """``text``, or ``text`` without its outlet tag, has been read."""
+    k = _key(text)
+    if k and k in read_keys:
+        return True
+    tagged = outlet_tag(text)
+    return tagged is not None and _key(tagged[1]) in read_keys
+
+
+def _shortened_copy(text: str, nxt: Line | None) -> bool:
+    """ "Opening words of the next paragraph…": a teaser copy of the text that follows."""
+    if not text.endswith(("...", "…")) or nxt is None:
+        return False
+    stem = _key(text.rstrip(".… "))
+    return len(stem) > 20 and _key(nxt.text).startswith(stem)
+
+
+def _title_from_text(state: _Body) -> tuple[str, TitleFrom]:
+    """No headline: a short form of the lead or the first paragraph, else no title."""
+    first_text = state.lead or next(
+        (b.text for s in state.sections for b in s.blocks if b.kind is BlockKind.PARAGRAPH),
+        None,
+    )
+    if first_text:
+        return short_title(first_text), "first sentence"
+    return "", "none"
+
+
 @dataclass
 class _Body:
     title: str | None
@@ -1211,3 +1287,25 @@ class _Body:
     source: str | None = None
     source_line: int = 0
     sections: list[Section] = field(default_factory=list)
+
+
+@dataclass
+class _Walk:
+    """Where :meth:`_Assembler._body` stands: the open section and the text already read."""
+
+    seen_body: bool
+    top: bool = True
+    """Between the headline and the first paragraph."""
+    heading: str | None = None
+    heading_line: int = 0
+    blocks: list[Block] = field(default_factory=list)
+    read_keys: set[str] = field(default_factory=set)
+
+    def close_section(self, state: _Body) -> None:
+        if self.heading is not None or self.blocks:
+            state.sections.append(Section(self.heading, tuple(self.blocks), self.heading_line))
+
+    def open_section(self, state: _Body, heading: str, line: int) -> None:
+        self.close_section(state)
+        self.heading, self.heading_line, self.blocks = heading, line, []
+        self.seen_body, self.top = True, False

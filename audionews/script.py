@@ -228,29 +228,74 @@ def build_script(
     if keep_all:
         article = read_everything(article)
     if normalize is None:
-        normalizer = Normalizer(lexicon_files)
-        for written in _reading_order(article, read_captions):
-            normalizer.learn(written)
-        normalize = normalizer.normalize
+        normalize = _document_normalizer(article, read_captions, lexicon_files)
+    piece = _PieceMaker(normalize, max_chars)
 
-    def piece(kind: str, written: str, spoken_source: str | None = None) -> Piece:
+    chapters: list[tuple[str, list[Piece]]] = [
+        (article.title or OPENING_TITLE, _opening(article, piece))
+    ]
+    _add_sections(chapters, article, read_captions, piece)
+    chapters[-1][1].extend(_credits(article, piece))
+
+    built = tuple(
+        Chapter(title, tuple(_with_pauses(pieces))) for title, pieces in chapters if pieces
+    )
+    built = _mark_section_ends(built)
+    return Script(article=article, chapters=built, dropped=_not_read(article, read_captions))
+
+
+def _document_normalizer(
+    article: Article, read_captions: bool, lexicon_files: Sequence[Path]
+) -> Callable[[str], str]:
+    """A normalizer that has first learned the document's text in reading order."""
+    normalizer = Normalizer(lexicon_files)
+    for written in _reading_order(article, read_captions):
+        normalizer.learn(written)
+    return normalizer.normalize
+
+
+@dataclass(frozen=True)
+class _PieceMaker:
+    """Makes a :class:`Piece`: spoken text normalized, chunked for an engine taking
+    ``max_chars``."""
+
+    normalize: Callable[[str], str]
+    max_chars: int
+
+    def __call__(self, kind: str, written: str, spoken_source: str | None = None) -> Piece:
         source = _ensure_stop(spoken_source if spoken_source is not None else written)
-        spoken = normalize(unglue_sentences(source))
-        chunks: list[Chunk] = []
-        for sentence in split_sentences(spoken):
-            parts = split_to_limit(sentence, max_chars)
-            for j, part in enumerate(parts):
-                last = j == len(parts) - 1
-                chunks.append(Chunk(part, Pause.SENTENCE if last else Pause.CLAUSE))
-        return Piece(kind, written, spoken, tuple(chunks))
+        spoken = self.normalize(unglue_sentences(source))
+        return Piece(kind, written, spoken, _chunks(spoken, self.max_chars))
 
+
+def _chunks(spoken: str, max_chars: int) -> tuple[Chunk, ...]:
+    """Each sentence, split to the limit; the parts of one sentence pause for a clause."""
+    chunks: list[Chunk] = []
+    for sentence in split_sentences(spoken):
+        parts = split_to_limit(sentence, max_chars)
+        for j, part in enumerate(parts):
+            last = j == len(parts) - 1
+            chunks.append(Chunk(part, Pause.SENTENCE if last else Pause.CLAUSE))
+    return tuple(chunks)
+
+
+def _opening(article: Article, piece: _PieceMaker) -> list[Piece]:
+    """The headline, the date and the lead."""
     opening: list[Piece] = [piece("title", article.headline)] if article.headline else []
     if article.published is not None and article.date_line is not None:
         opening.append(piece("date", article.date_line, spoken_date(article.published)))
     if article.lead:
         opening.append(piece("lead", article.lead))
+    return opening
 
-    chapters: list[tuple[str, list[Piece]]] = [(article.title or OPENING_TITLE, opening)]
+
+def _add_sections(
+    chapters: list[tuple[str, list[Piece]]],
+    article: Article,
+    read_captions: bool,
+    piece: _PieceMaker,
+) -> None:
+    """A chapter for each subheading; a section without one goes on in the chapter before."""
     for section in article.sections:
         if section.heading is None:
             target = chapters[-1][1]
@@ -261,11 +306,20 @@ def build_script(
             if block.kind is BlockKind.CAPTION and not read_captions:
                 continue
             target.append(piece(block.kind.value, block.text))
-    if article.byline:
-        chapters[-1][1].append(piece("byline", article.byline, spoken_byline(article.byline)))
-    if article.source and _key(article.source) != _key(article.byline or ""):
-        chapters[-1][1].append(piece("source", article.source, spoken_byline(article.source)))
 
+
+def _credits(article: Article, piece: _PieceMaker) -> list[Piece]:
+    """The byline, then the source unless it repeats the byline."""
+    credits: list[Piece] = []
+    if article.byline:
+        credits.append(piece("byline", article.byline, spoken_byline(article.byline)))
+    if article.source and _key(article.source) != _key(article.byline or ""):
+        credits.append(piece("source", article.source, spoken_byline(article.source)))
+    return credits
+
+
+def _not_read(article: Article, read_captions: bool) -> tuple[Dropped, ...]:
+    """The article's dropped lines and, unless captions are read, its captions, in line order."""
     dropped = list(article.dropped)
     if not read_captions:
         for section in article.sections:
@@ -281,12 +335,7 @@ def build_script(
                         )
                     )
     dropped.sort(key=lambda d: d.line)
-
-    built = tuple(
-        Chapter(title, tuple(_with_pauses(pieces))) for title, pieces in chapters if pieces
-    )
-    built = _mark_section_ends(built)
-    return Script(article=article, chapters=built, dropped=tuple(dropped))
+    return tuple(dropped)
 
 
 def _key(text: str) -> str:
