@@ -330,7 +330,7 @@ def _not_read(article: Article, read_captions: bool) -> tuple[Dropped, ...]:
                         Dropped(
                             block.line,
                             block.text,
-                            f"{why} (--read-captions reads it)",
+                            why,
                             DropKind.CAPTION,
                         )
                     )

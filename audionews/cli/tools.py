@@ -125,7 +125,8 @@ def _print_script(built: Script, diff: bool) -> None:
     typer.echo("")
     typer.secho(f"Dropped ({plural(len(built.dropped), 'line')}, not read):", bold=True)
     for d in built.dropped:
-        typer.echo(f"  line {d.line}: {d.text[:70]!r} - {d.reason}")
+        hint = " (--read-captions reads it)" if d.kind.value == "caption" else ""
+        typer.echo(f"  line {d.line}: {d.text[:70]!r} - {d.reason}{hint}")
     if a.unsure:
         typer.echo("")
         typer.secho(f"Read with a doubt ({plural(len(a.unsure), 'line')}):", bold=True)
