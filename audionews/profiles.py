@@ -55,7 +55,7 @@ class Profile:
     sample_rates: tuple[int, ...] = ()
     """Rates the spec accepts; empty: only ``sample_rate``."""
     min_bitrate: int | None = None
-    """The lowest bitrate the spec accepts, kbps (lossy formats)."""
+    """The lowest MP3 bitrate the spec accepts, kbps."""
     formats: tuple[str, ...] = ()
     """Formats the spec accepts; empty: only ``format``."""
     channels: int = 1
@@ -102,13 +102,14 @@ PROFILES: dict[str, Profile] = {
         max_true_peak=-1.0,
         sample_rates=(44100, 48000),
         min_bitrate=96,
+        formats=("mp3", "m4a"),
         source=_APPLE,
     ),
     "spotify": Profile(
         "spotify",
         "-14 LUFS, true peak <= -1 dBTP, MP3 MPEG-1 44.1 kHz 128 kbps mono (Spotify)",
         loudness=-14.0,
-        true_peak=-1.5,
+        true_peak=-2.0,
         format="mp3",
         sample_rate=44100,
         bits=16,
@@ -117,6 +118,7 @@ PROFILES: dict[str, Profile] = {
         max_true_peak=-1.0,
         sample_rates=(44100, 48000),
         min_bitrate=96,
+        formats=("mp3", "m4a"),
         source=_SPOTIFY,
     ),
     "radio": Profile(
