@@ -7,9 +7,9 @@ Nero ``chpl`` list (mutagen, older players). The encoder's priming samples are h
 edit list, so a decoder plays the first sample of the programme first: chapter times are the
 programme's own, nothing to shift (measured: offset 0 samples with PyAV's decoder).
 
-Measured on the reference sample (docs/delivery.md): the file's bitrate runs 15-25 % over the
-one asked for (FFmpeg's AAC rate control on mono speech), loudness stays within 0.05 LU of the
-PCM, and true peaks rise by about 0.35 dB at 96 kbps.
+Measured on the reference sample (docs/delivery.md): the file's bitrate runs 14-27 % over the
+one asked for on speech (FFmpeg's AAC rate control; under it on other material), loudness
+stays within 0.05 LU of the PCM, and true peaks rise by about 0.35 dB at 96 kbps.
 """
 
 from __future__ import annotations
