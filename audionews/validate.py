@@ -275,8 +275,10 @@ def _probe_other(path: Path, fmt: str) -> FileFacts:
         raise InputError(f"{path}: not a readable {fmt.upper()} file.")
     info, tags = audio.info, audio.tags or {}
     titles = tags.get("title") or []
-    chapters = tuple(
-        str(v[0]) for k, v in sorted(tags.items()) if k.lower().endswith("name") and "chapter" in k
+    chapters = tuple(  # Vorbis comments CHAPTER001NAME=... (the Ogg/FLAC chapter convention)
+        str(v[0])
+        for k, v in sorted(tags.items())
+        if k.lower().startswith("chapter") and k.lower().endswith("name")
     )
     bitrate = getattr(info, "bitrate", 0)
     return FileFacts(

@@ -194,6 +194,44 @@ def test_reads_a_file_ffmpeg_made(tmp_path: Path) -> None:
     assert failed(report) == {"loudness", "chapters"}
 
 
+@pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="ffmpeg is not installed")
+@pytest.mark.parametrize(
+    ("ext", "args", "codec"),
+    [
+        ("wav", ["-c:a", "pcm_s24le"], "pcm"),
+        ("flac", [], "flac"),
+        ("ogg", ["-c:a", "libvorbis"], "ogg"),
+    ],
+)
+def test_reads_wav_flac_ogg_from_ffmpeg(
+    tmp_path: Path, ext: str, args: list[str], codec: str
+) -> None:
+    if ext == "ogg":
+        codecs = subprocess.run(["ffmpeg", "-v", "error", "-encoders"], capture_output=True,
+                                text=True).stdout  # fmt: skip
+        if "libvorbis" not in codecs:
+            pytest.skip("this ffmpeg has no Vorbis encoder")
+    path = tmp_path / f"ff.{ext}"
+    subprocess.run(
+        ["ffmpeg", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=300:duration=3",
+         "-metadata", "title=Tin nhanh", "-ar", "48000", "-ac", "1", *args, str(path)],
+        check=True,
+    )  # fmt: skip
+    report = validate(path, "radio")
+    facts = report.facts
+    assert (facts.format, facts.sample_rate, facts.channels) == (ext, 48000, 1)
+    assert facts.codec.startswith(codec) and facts.title == "Tin nhanh"
+    assert {"loudness", "chapters"} | ({"format"} if ext != "wav" else set()) <= failed(report)
+    assert report.loudness.true_peak < 0
+    if ext == "flac":  # Vorbis-comment chapters (CHAPTERnnn / CHAPTERnnnNAME)
+        from mutagen.flac import FLAC
+
+        flac = FLAC(path)
+        flac["CHAPTER001"], flac["CHAPTER001NAME"] = "00:00:00.000", "Mở đầu"
+        flac.save()
+        assert probe(path).chapters == ("Mở đầu",)
+
+
 def test_errors(tmp_path: Path) -> None:
     text = tmp_path / "note.txt"
     text.write_text("not audio", encoding="utf-8")
@@ -218,8 +256,9 @@ def test_every_profile_can_be_checked(tmp_path: Path, podcast_samples) -> None:
 
 def test_m4a_written_with_chapters_and_tags(tmp_path: Path, podcast_samples) -> None:
     pytest.importorskip("av")
-    from audionews.m4a import write_m4a
+    from audionews.m4a import available, write_m4a
 
+    assert available()
     path = tmp_path / "ep.m4a"
     assert write_m4a(podcast_samples, RATE, CHAPTERS, path, TAGS, bitrate_kbps=96) is None
     assert not list(tmp_path.glob("*.part"))
