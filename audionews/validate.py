@@ -4,9 +4,10 @@
 and M4A/MP4 (AAC) when PyAV is installed (the ``m4a`` extra); it reports one :class:`Check`
 per rule of the profile (:data:`audionews.profiles.PROFILES`): format, sample rate, MPEG
 version, bitrate, bit depth, channels, integrated loudness, loudness range, maximum short-term
-loudness (EBU R 128 s1), true peak, title tag and chapters, each with the value measured and
-the value expected. Loudness is measured on the decoded samples with the project's BS.1770
-meter (:func:`audionews.loudness.measure`), so the true peak is the one a listener's decoder
+loudness (EBU R 128 s1), true peak, the loudness a Broadcast WAV declares in its bext chunk,
+title tag and chapters, each with the value measured and the value expected. Loudness is
+measured on the decoded samples with the project's BS.1770 meter
+(:func:`audionews.loudness.measure`), so the true peak is the one a listener's decoder
 produces, encoder overshoot included.
 
     report = validate("output/ban-tin.mp3", profile="podcast")
@@ -37,6 +38,8 @@ __all__ = ["Check", "FileFacts", "Report", "probe", "validate"]
 
 _MPEG1_RATES = (32000, 44100, 48000)
 _LOSSY = ("mp3", "m4a", "ogg")
+_DECLARED_TOLERANCE = 0.2
+"""LU between a bext LoudnessValue and the measurement (EBU R 128's QC tolerance)."""
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,7 @@ class Check:
 
     name: str
     """format, sample_rate, mpeg_version, bitrate, bit_depth, channels, loudness,
-    loudness_range, max_short_term, true_peak, title, chapters."""
+    loudness_range, max_short_term, true_peak, declared_loudness, title, chapters."""
     passed: bool
     measured: float | int | str | None
     expected: str
@@ -79,6 +82,8 @@ class FileFacts:
     title: str | None = None
     chapters: tuple[str, ...] = ()
     """Chapter titles (ID3 CHAP, MP4 chapters, WAV cue labels or cue numbers)."""
+    recorded_loudness: float | None = None
+    """Broadcast WAV: the integrated loudness the bext chunk (version 2) declares, LUFS."""
 
 
 @dataclass(frozen=True)
@@ -171,6 +176,21 @@ def _text(raw: bytes) -> str:
         return raw.decode("latin-1").strip()
 
 
+_BEXT_VERSION = 346  # offset of Version in the bext chunk (EBU Tech 3285)
+_BEXT_LOUDNESS = 412  # offset of LoudnessValue (version 2: int16, hundredths of a LU)
+
+
+def _bext_loudness(chunks: dict[bytes, list[bytes]]) -> float | None:
+    bext = chunks.get(b"bext", [b""])[0]
+    if len(bext) < _BEXT_LOUDNESS + 2:
+        return None
+    version = struct.unpack_from("<H", bext, _BEXT_VERSION)[0]
+    value = struct.unpack_from("<h", bext, _BEXT_LOUDNESS)[0]
+    if version < 2 or value == 0x7FFF:
+        return None
+    return float(value) / 100.0
+
+
 def _probe_wav(path: Path) -> FileFacts:
     data = path.read_bytes()
     chunks = _riff_chunks(data)
@@ -194,6 +214,7 @@ def _probe_wav(path: Path) -> FileFacts:
         bits=bits,
         title=title,
         chapters=tuple(labels) if labels else tuple(str(i + 1) for i in range(count)),
+        recorded_loudness=_bext_loudness(chunks),
     )
 
 
@@ -440,6 +461,22 @@ def _loudness_checks(spec: Profile, loud: Loudness) -> list[Check]:
     return checks
 
 
+def _declared_checks(facts: FileFacts, loud: Loudness) -> list[Check]:
+    """A Broadcast WAV's declared loudness must be the file's (playout systems trust it)."""
+    if facts.recorded_loudness is None:
+        return []
+    ok = abs(facts.recorded_loudness - loud.integrated) <= _DECLARED_TOLERANCE
+    return [
+        Check(
+            "declared_loudness",
+            ok,
+            facts.recorded_loudness,
+            f"the measured {loud.integrated:.1f} +- {_DECLARED_TOLERANCE:g} LUFS",
+            "LUFS",
+        )
+    ]
+
+
 def _metadata_checks(spec: Profile, facts: FileFacts) -> list[Check]:
     count = len(facts.chapters)
     return [
@@ -472,6 +509,9 @@ def validate(path: str | Path, profile: str = "podcast") -> Report:
         raise InputError(f"{path}: the file holds no audio.")
     loud = _loudness(samples, facts.sample_rate)
     checks = (
-        _stream_checks(spec, facts) + _loudness_checks(spec, loud) + _metadata_checks(spec, facts)
+        _stream_checks(spec, facts)
+        + _loudness_checks(spec, loud)
+        + _declared_checks(facts, loud)
+        + _metadata_checks(spec, facts)
     )
     return Report(path=path, profile=profile, facts=facts, loudness=loud, checks=tuple(checks))

@@ -148,8 +148,8 @@ def test_low_bitrate(tmp_path: Path, podcast_samples) -> None:
 
 
 def test_radio_broadcast_wav_passes_and_podcast_rules_do_not_apply(tmp_path: Path) -> None:
-    x = mastered(48000, -23.0, -1.0)
-    programme = Programme(x, 48000, CHAPTERS, ())
+    x, loudness = normalize(speech_like(48000), 48000, -23.0, -1.0)
+    programme = Programme(x, 48000, CHAPTERS, (), loudness)  # mastered: bext declares it
     path = write_wav(programme, tmp_path / "radio.wav", TAGS, bits=24)
     report = validate(path, "radio")
     assert report.passed, report.summary()
@@ -157,6 +157,17 @@ def test_radio_broadcast_wav_passes_and_podcast_rules_do_not_apply(tmp_path: Pat
     assert report.facts.title == TAGS.title
     assert report.facts.chapters == ("Mở đầu", "Cánh đồng ngập nước")
     assert failed(validate(path, "podcast")) == {"format", "loudness"}
+    assert report.facts.recorded_loudness == pytest.approx(report.loudness.integrated, abs=0.05)
+    assert [c.name for c in report.checks][-3:] == ["declared_loudness", "title", "chapters"]
+    # a bext that declares another loudness than the audio's misleads playout
+    data = bytearray(path.read_bytes())
+    at = data.index(b"bext") + 8 + 412
+    data[at : at + 2] = (-1600).to_bytes(2, "little", signed=True)
+    lying = tmp_path / "lying.wav"
+    lying.write_bytes(bytes(data))
+    report = validate(lying, "radio")
+    assert failed(report) == {"declared_loudness"}
+    assert "declared loudness -16.0 LUFS (the measured -23.0 +- 0.2 LUFS)" in report.summary()
     # 16-bit is under the radio profile's 24
     path16 = write_wav(programme, tmp_path / "radio16.wav", TAGS, bits=16)
     assert failed(validate(path16, "radio")) == {"bit_depth"}
