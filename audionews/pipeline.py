@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from audionews import __version__
 from audionews.article import Article
@@ -30,6 +31,9 @@ from audionews.settings import RenderSettings
 from audionews.sidecars import SidecarContext, write_sidecars
 from audionews.synthesize import SynthesisProgress, SynthesisStats, synthesize_chunks
 
+if TYPE_CHECKING:
+    from audionews.validate import Report
+
 __all__ = [
     "MakeResult",
     "RenderSettings",
@@ -43,6 +47,7 @@ __all__ = [
     "render",
     "synthesize",
     "warn_ignored",
+    "with_verdict",
 ]
 
 log = logging.getLogger(__name__)
@@ -73,6 +78,8 @@ class MakeResult:
     """How fitting adjusted the programme (pause scale and speed)."""
     coverage: float = 1.0
     """Share of the article's text that was read."""
+    verdict: Report | None = None
+    """The written file checked against the profile's delivery spec (``settings.validate``)."""
 
 
 def load_article(source: str | Path, timeout: float = DEFAULT_TIMEOUT) -> tuple[Article, str]:
@@ -294,7 +301,19 @@ def make(
         raise InputError(f"{source}: nothing to read after cleaning the article.")
     check_coverage(script, str(source), settings, on_warning or _log_warning)
     heading = heading_engine(engine_obj, settings)
-    return render(script, engine_obj, reason, settings, progress, started, heading_tts=heading)
+    result = render(script, engine_obj, reason, settings, progress, started, heading_tts=heading)
+    return with_verdict(result, settings)
+
+
+def with_verdict(result: MakeResult, settings: RenderSettings) -> MakeResult:
+    """``result`` with its file checked against the profile's spec, when settings ask."""
+    if not settings.validate:
+        return result
+    from audionews.validate import validate
+
+    started = time.perf_counter()
+    report = validate(result.path, settings.profile)
+    return replace(result, verdict=report, seconds=result.seconds + time.perf_counter() - started)
 
 
 def render(
@@ -329,7 +348,7 @@ def render(
     loss = 0.0
     if fmt == "mp3" and mastering.loudness is not None:
         loss = mp3_loudness_loss(
-            programme.samples, programme.rate, settings.bitrate, settings.vbr_quality
+            programme.samples, programme.rate, settings.kbps, settings.vbr_quality
         )
     mastered = master(programme, mastering, encoder_loss=loss)
     if settings.fit is not None and abs(mastered.duration - settings.fit) > 1.0:
@@ -351,7 +370,7 @@ def render(
     if fmt == "wav":
         write_wav(mastered, target, tags, settings.bit_depth)
     else:
-        heard = write_mp3_timed(mastered, target, tags, settings.bitrate, settings.vbr_quality)
+        heard = write_mp3_timed(mastered, target, tags, settings.kbps, settings.vbr_quality)
         chapters = heard.chapters(chapters)
         duration = heard(duration * 1000) / 1000  # as heard: encoder delay and any cut
         chunks = tuple(

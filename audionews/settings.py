@@ -109,8 +109,8 @@ class RenderSettings:
     """Output file (.mp3/.wav) or folder; None: ``output/<slug of the title>.<format>``."""
     format: str | None = None
     """mp3 or wav; None: the output's extension, else the profile's."""
-    bitrate: int = DEFAULT_BITRATE
-    """MP3 bitrate in kbps (CBR, mono)."""
+    bitrate: int | None = None
+    """MP3 bitrate in kbps (CBR, mono); None: the profile's (see ``kbps``)."""
     vbr_quality: int | None = None
     """MP3 VBR quality 0 (best) to 9; None: CBR at ``bitrate``."""
     bits: int | None = None
@@ -159,6 +159,8 @@ class RenderSettings:
     cache_dir: Path | None = None
     """Chunk cache location; None: $AUDIONEWS_CACHE_DIR or the user cache directory."""
     retry: RetryPolicy = field(default_factory=RetryPolicy)
+    validate: bool = True
+    """Check the written file against the profile's delivery spec (see :mod:`validate`)."""
 
     def __post_init__(self) -> None:
         if self.profile not in PROFILES:
@@ -281,6 +283,11 @@ class RenderSettings:
         return PROFILES[self.profile]
 
     @property
+    def kbps(self) -> int:
+        """The MP3 bitrate: the setting, else the profile's, else the default."""
+        return self.bitrate or self.profile_spec.bitrate or DEFAULT_BITRATE
+
+    @property
     def bit_depth(self) -> int:
         return self.bits or self.profile_spec.bits
 
@@ -342,10 +349,10 @@ class RenderSettings:
             if getattr(self.engine_options, name) != getattr(defaults, name):
                 out.append((name, f"{name} does nothing for engine {spec.name}"))
         fmt = self.output_format
-        if fmt == "mp3" and self.vbr_quality is not None and self.bitrate != DEFAULT_BITRATE:
+        if fmt == "mp3" and self.vbr_quality is not None and self.bitrate is not None:
             out.append(("bitrate", "bitrate does nothing with VBR (vbr_quality sets the quality)"))
         if fmt != "mp3":
-            if self.bitrate != DEFAULT_BITRATE:
+            if self.bitrate is not None:
                 out.append(("bitrate", f"bitrate does nothing for {fmt} output"))
             if self.vbr_quality is not None:
                 out.append(("vbr_quality", f"vbr_quality does nothing for {fmt} output"))
@@ -366,7 +373,7 @@ class RenderSettings:
             "profile": self.profile,
             "format": fmt,
             "sample_rate": rate,
-            "bitrate": self.bitrate if fmt == "mp3" else None,
+            "bitrate": self.kbps if fmt == "mp3" else None,
             "vbr_quality": self.vbr_quality if fmt == "mp3" else None,
             "bits": self.bit_depth if fmt == "wav" else None,
             "loudness_target": m.loudness,

@@ -339,3 +339,27 @@ def test_say_uses_the_lexicon(tmp_path: Path) -> None:
 def test_say_nothing_is_a_clear_error() -> None:
     result = runner.invoke(app, ["say", "   ", "-e", "espeak", "-o", "x.wav"])
     assert result.exit_code == 2 and "nothing to say" in result.output
+
+
+def test_make_prints_the_verdict_and_validate_exits_by_it(tmp_path: Path) -> None:
+    out = tmp_path / "x.mp3"
+    made = runner.invoke(app, ["make", str(EXAMPLE), "-e", "espeak", "-o", str(out)])
+    assert made.exit_code == 0, made.output
+    assert made.output.rstrip().endswith("passes podcast")
+    ok = runner.invoke(app, ["validate", str(out)])
+    assert ok.exit_code == 0 and "PASS" in ok.output and "true peak" in ok.output
+    wrong = runner.invoke(app, ["validate", str(out), "-p", "radio", "--json"])
+    assert wrong.exit_code == 1
+    (report,) = json.loads(wrong.output)
+    assert report["passed"] is False
+    assert {c["name"] for c in report["checks"] if not c["passed"]} >= {"format", "loudness"}
+    junk = tmp_path / "junk.mp3"
+    junk.write_bytes(b"not audio at all" * 100)
+    bad = runner.invoke(app, ["validate", str(junk)])
+    assert bad.exit_code == 2 and "Traceback" not in bad.output
+
+
+def test_no_validate_skips_the_check(tmp_path: Path) -> None:
+    args = ["make", str(EXAMPLE), "-e", "espeak", "-o", str(tmp_path / "x.mp3"), "--no-validate"]
+    made = runner.invoke(app, args)
+    assert made.exit_code == 0 and "passes" not in made.output

@@ -55,7 +55,7 @@ def _table_rows(section: str) -> list[list[str]]:
 def test_readme_defaults_match_the_cli() -> None:
     group = typer.main.get_command(app)
     make = group.commands["make"]  # type: ignore[attr-defined]
-    by_flag = {opt: p for p in make.params for opt in p.opts}
+    by_flag = {opt: p for p in make.params for opt in (*p.opts, *p.secondary_opts)}
     checked = 0
     for flags_cell, _meaning, default_cell in _table_rows("### `audionews make INPUT...`"):
         literal = re.fullmatch(r"`([^`]+)`", default_cell)

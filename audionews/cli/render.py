@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from audionews.defaults import (
-    DEFAULT_BITRATE,
     DEFAULT_ENGINE,
     DEFAULT_JOBS,
     DEFAULT_PARALLEL,
@@ -72,8 +71,8 @@ RENDER_OPTIONS: list[tuple[str, Any, Any]] = [
     _shared("pitch", str, "+0Hz", "--pitch", help="edge: pitch, e.g. +2Hz or -3Hz."),
     _shared("timeout", float, DEFAULT_TIMEOUT, "--timeout",
             help="Online engines and URLs: seconds to wait for an answer."),
-    _shared("bitrate", int, DEFAULT_BITRATE, "--bitrate", "-b",
-            help="MP3 bitrate in kbps (CBR, mono)."),
+    _shared("bitrate", int | None, None, "--bitrate", "-b",
+            help="MP3 bitrate in kbps (CBR, mono). Default: profile's."),
     ("read_captions", CaptionsOpt, False),
     ("keep_all", KeepAllOpt, False),
     ("title", TitleOpt, None),
@@ -89,8 +88,9 @@ RENDER_OPTIONS: list[tuple[str, Any, Any]] = [
             help="Do not reuse or keep synthesized chunks (no resume)."),
     ("cache_dir", CacheDirOpt, None),
     _shared("profile", str, DEFAULT_PROFILE, "--profile", "-p",
-            help="Defaults for a delivery: podcast (-16 LUFS, -1.5 dBTP, MP3) or radio "
-            "(EBU R128 -23 LUFS, -1 dBTP, Broadcast WAV 48 kHz 24-bit)."),
+            help="Defaults for a delivery: podcast (-16 LUFS, MP3 44.1 kHz 96 kbps), spotify "
+            "(-14 LUFS, MP3 128 kbps), radio (EBU R128 -23 LUFS, Broadcast WAV 48 kHz 24-bit) "
+            "or ebu-r128-s1 (R128 short-form)."),
     _shared("loudness", float | None, None, "--loudness",
             help="Integrated loudness target of the whole programme, LUFS. Default: profile's."),
     _shared("true_peak", float | None, None, "--true-peak",
@@ -117,6 +117,8 @@ RENDER_OPTIONS: list[tuple[str, Any, Any]] = [
     _shared("pause_paragraph", int, 800, "--pause-paragraph",
             help="Pause after a paragraph or heading, ms."),
     _shared("pause_section", int, 1500, "--pause-section", help="Pause between sections, ms."),
+    _shared("validate", bool, True, "--validate/--no-validate",
+            help="Check the written file against the profile's delivery spec."),
     ("quiet", QuietOpt, False),
     # --config belongs before the command; after it, say so instead of "Did you mean --fit?".
     _shared("misplaced_config", OptPath, None, "--config", hidden=True,
@@ -181,10 +183,11 @@ def _summary(result: MakeResult) -> str:
     level = f", {result.loudness.describe()}" if result.loudness else ""
     fitted = f", fitted: {result.fitted}" if result.fitted else ""
     read = f", read {result.coverage:.0%} of the text" if result.coverage < 0.995 else ""
+    verdict = f"; {result.verdict.summary()}" if result.verdict is not None else ""
     return (
         f"Wrote {result.path}: {minutes}:{seconds:02d}, {plural(len(result.chapters), 'chapter')}"
         f", {plural(result.chunks, 'chunk')}{reused}, engine {result.engine}{level}{fitted}"
-        f"{read}, in {result.seconds:.1f} s"
+        f"{read}, in {result.seconds:.1f} s{verdict}"
     )
 
 

@@ -191,3 +191,40 @@ def engines() -> None:
             typer.echo(f"         {spec.description}")
             typer.echo(f"         voices: {', '.join(spec.voices)}")
         typer.echo("auto     picks gtts when Google's endpoint answers, otherwise espeak.")
+
+
+@app.command()
+def validate(
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="Audio files: MP3, WAV, M4A, FLAC or Ogg.", show_default=False),
+    ],
+    profile: Annotated[
+        str,
+        option(
+            "--profile",
+            "-p",
+            help="The delivery spec to check against: podcast, spotify, radio or ebu-r128-s1.",
+        ),
+    ] = "podcast",
+    as_json: Annotated[bool, option("--json", help="Print the reports as JSON.")] = False,
+) -> None:
+    """Check audio files against a profile's delivery spec: format, rate, bitrate, channels,
+    loudness, loudness range, true peak, tags and chapters, each with the measured value.
+
+    Exit code 0 when every file passes, 1 when a check fails, 2 when a file cannot be read.
+    """
+    with errors():
+        from audionews.validate import validate as check_file
+
+        reports = [check_file(f, profile) for f in files]
+        if as_json:
+            typer.echo(json.dumps([r.to_dict() for r in reports], ensure_ascii=False, indent=2))
+        else:
+            for report in reports:
+                mark = "PASS" if report.passed else "FAIL"
+                typer.secho(f"{mark} {report.path}: {report.summary()}", bold=True)
+                for check in report.checks:
+                    typer.echo(f"  {'ok  ' if check.passed else 'FAIL'} {check.describe()}")
+        if not all(r.passed for r in reports):
+            raise typer.Exit(1)
