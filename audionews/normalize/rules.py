@@ -18,7 +18,11 @@ from audionews.normalize.numbers import (
     roman_to_int,
 )
 from audionews.normalize.units import CURRENCY_PREFIXES, UNITS
-from audionews.normalize.vietnamese import LETTER_NAMES, is_vietnamese_syllable
+from audionews.normalize.vietnamese import (
+    LETTER_NAMES,
+    is_ascii_syllable,
+    is_vietnamese_syllable,
+)
 
 Rule = Callable[[str], str]
 
@@ -127,19 +131,96 @@ _ADDRESS = re.compile(
     r"\.(?:vn|com|net|org|gov|edu|info|io|int)\b(?:/[\w./?=&%-]*[\w/])?",
     re.IGNORECASE,
 )
+_ADDRESS_TOKEN = re.compile(r"\S+")  # an address never spans a space: regexes run per token
+_MAX_ADDRESS = 200  # longer tokens are not read as addresses (keeps the rule linear-time)
 _ADDRESS_PARTS = re.compile(r"[.@/:?=&_-]+")
-_ADDRESS_WORDS = {".": " chấm ", "@": " a còng ", "/": " ", "-": " ", "_": " "}
+_ADDRESS_WORDS = {".": "chấm", "@": "a còng"}
+# How the usual domain endings are said (letter names, or the word they are).
+_DOMAIN_WORDS = {
+    "vn": "vê nờ",
+    "com": "com",
+    "net": "nét",
+    "org": "o rờ gờ",
+    "gov": "gờ o vê",
+    "edu": "e dê u",
+    "info": "in phô",
+    "io": "i o",
+    "int": "in",
+    "www": "vê kép vê kép vê kép",
+}
+_ADDRESS_PIECE = re.compile(r"[.@/:?=&_-]+|[^.@/:?=&_-]+")
+
+
+def _address_word(word: str) -> str:
+    """One part of an address ("baomoi", "vn", "evn") as it is said."""
+    lower = word.lower()
+    if lower in _DOMAIN_WORDS:
+        return _DOMAIN_WORDS[lower]
+    if word.isdecimal():
+        return read_digits(word) if word.startswith("0") else read_cardinal(int(word))
+    if not (word.isascii() and word.isalpha()):
+        return word
+    syllables = split_syllables(lower)
+    if syllables is not None:
+        return " ".join(syllables)  # "baomoi" -> "bao moi", "chinhphu" -> "chinh phu"
+    if len(word) <= 4:
+        return " ".join(LETTER_NAMES.get(c.upper(), c) for c in lower)  # "evn" -> "e vê nờ"
+    return word
 
 
 def _read_address(match: re.Match[str]) -> str:
     address = re.sub(r"^(?:https?://)?(?:www\.)?", "", match.group(), flags=re.IGNORECASE)
-    spoken = _ADDRESS_PARTS.sub(lambda m: _ADDRESS_WORDS.get(m.group()[0], " "), address)
-    return " ".join(spoken.split())
+    words: list[str] = []
+    for piece in _ADDRESS_PIECE.findall(address.rstrip("/")):
+        if piece[0] in ".@/:?=&_-":
+            spoken = _ADDRESS_WORDS.get(piece[0])
+            if spoken:
+                words.append(spoken)
+        else:
+            words.append(_address_word(piece))
+    return " ".join(words)
+
+
+def _addresses_in_token(match: re.Match[str]) -> str:
+    token = match.group()
+    if len(token) > _MAX_ADDRESS or "." not in token:
+        return token
+    return _ADDRESS.sub(_read_address, token)
 
 
 def addresses(text: str) -> str:
-    """ "hotro@evn.com.vn" -> "hotro a còng evn chấm com chấm vn"."""
-    return _ADDRESS.sub(_read_address, text)
+    """ "hopthu@tintuc.vn" -> "hop thu a còng tin tuc chấm vê nờ"."""
+    return _ADDRESS_TOKEN.sub(_addresses_in_token, text)
+
+
+_CLUSTERS = ("tr", "th", "ch", "nh", "ng", "ph", "kh", "gh", "gi", "qu")
+
+
+def _split_rank(pieces: list[str]) -> tuple[int, int, list[int]]:
+    """Fewest syllables; then no onset cluster cut ("tuoi tre", not "tuoit re"); then longest
+    first ("cong an")."""
+    cut = sum(1 for i in range(1, len(pieces)) if pieces[i - 1][-1] + pieces[i][0] in _CLUSTERS)
+    return len(pieces), cut, [-len(p) for p in pieces]
+
+
+def split_syllables(word: str) -> list[str] | None:
+    """Split a run of toneless letters into Vietnamese syllables ("chinhphu" -> chinh phu):
+    fewest syllables, then longest first ("congan" -> cong an); None if it cannot be split."""
+    n = len(word)
+    if n > 40:
+        return None
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[0] = []
+    for end in range(1, n + 1):
+        for start in range(max(0, end - 7), end):
+            prefix = best[start]
+            piece = word[start:end]
+            if prefix is not None and is_ascii_syllable(piece):
+                candidate = [*prefix, piece]
+                current = best[end]
+                if current is None or _split_rank(candidate) < _split_rank(current):
+                    best[end] = candidate
+    return best[n]
 
 
 # --- date lines
@@ -509,8 +590,8 @@ def numbers(text: str) -> str:
 _INITIAL_DOT = re.compile(
     rf"(?<![\w.])([{UPPER}])\.(?:\s+(?=[{UPPER}][^\W\d_]*[a-zà-ỹđ])|(?=,)|\s+(?=[a-zà-ỹđ]))"
 )
-_CAPS_TOKEN = re.compile(  # only tokens with a capital letter reach Python
-    rf"(?<!\w)(?=[\w.&-]*[{UPPER}])[^\W\d_][\w]*"
+_CAPS_TOKEN = re.compile(  # only tokens with a capital letter (in 60 chars) reach Python
+    rf"(?<!\w)(?=[\w.&-]{{0,60}}[{UPPER}])[^\W\d_][\w]*"
     rf"(?:(?:[-.]|&(?=[{UPPER}]))[^\W\d_][\w]*)*(?![\w])"
 )
 _VOWELS_SINGLE = frozenset(
@@ -537,7 +618,7 @@ def _spell_acronym(match: re.Match[str]) -> str:
     return _spell_code(token)
 
 
-_AMP_TOKEN = re.compile(r"[\w.&-]*&[\w.&-]*")
+_AMP_TOKEN = re.compile(r"(?<![\w.&-])[\w.&-]*&[\w.&-]*")
 
 
 def _split_amp(match: re.Match[str]) -> str:
@@ -555,7 +636,8 @@ def _drop_initial_dots(text: str) -> str:
 
 def acronyms(text: str) -> str:
     """Unknown all-caps tokens spelled with Vietnamese letter names: "XYZ" -> "ích i dét"."""
-    text = _AMP_TOKEN.sub(_split_amp, text)
+    if "&" in text:
+        text = _AMP_TOKEN.sub(_split_amp, text)
     text = _drop_initial_dots(text)
     return _CAPS_TOKEN.sub(_spell_acronym, text)
 

@@ -58,5 +58,6 @@ if __name__ == "__main__":
         if accepted(source, readings):
             ok += 1
         else:
-            print(f"MISS [{category}] {source}\n  got:  {normalize_text(source)}\n  want: {readings[0]}")
+            got = normalize_text(source)
+            print(f"MISS [{category}] {source}\n  got:  {got}\n  want: {readings[0]}")
     print(f"fresh sentences: {ok}/{len(FRESH)} accepted")
