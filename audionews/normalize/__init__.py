@@ -130,14 +130,20 @@ class Normalizer:
             r.addresses,  # "hotro@evn.com.vn"
             r.date_line_dashes,
             r.phone_numbers,
+            r.plates,  # "30A-123.45"
             r.document_numbers,
             self._expand_titles,  # "TS. Lê" -> "tiến sĩ Lê"
+            r.initials,  # "P.Q.B." -> "pê quy bê"; "Trần Thị B. (SN" keeps one sentence
+            r.teams,  # "ĐT Việt Nam" -> "đội tuyển Việt Nam"
             self._expand_words,  # learned > user > built-in lexicon
+            r.addresses_on_streets,  # "số 12/3", "đường 3/2"
+            r.day_ranges,  # "17-21/10", "(3 và 4-12)"
             r.full_dates,
             r.quarters,
             r.month_years,
             r.day_months,
             r.written_dates,  # "ngày 2 tháng 4" -> "ngày mùng hai tháng tư"
+            r.doubled_mung,  # "mùng 9/8" -> "mùng chín tháng tám"
             r.clock_times,
             r.roman_numerals,
             r.ordinals,
@@ -277,7 +283,10 @@ class _WordTable:
 
 
 def _title_regex(titles: dict[str, str]) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w.])({trie_regex(titles)})\.\s*(?=[{r.UPPER}]|\d)")
+    # "P. Bến Nghé", "Q.1" are titles; "P.Q.B." (initials) is not.
+    return re.compile(
+        rf"(?<![\w.])({trie_regex(titles)})\.\s*(?=[{r.UPPER}]|\d)(?![{r.UPPER}]\.(?:[{r.UPPER}]|\s|$))"
+    )
 
 
 @functools.cache
