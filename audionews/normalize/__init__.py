@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from audionews.errors import ConfigError
 from audionews.normalize import rules as r
 from audionews.normalize.encoding import (
     convert_legacy,
@@ -24,10 +25,25 @@ from audionews.normalize.encoding import (
     has_vietnamese_letters,
     repair_text,
 )
-from audionews.normalize.lexicon import builtin_lexicon, load_lexicon_file, trie_regex
+from audionews.normalize.lexicon import (
+    builtin_lexicon,
+    load_data_lexicon,
+    load_lexicon_file,
+    trie_regex,
+)
 from audionews.normalize.vietnamese import is_vietnamese_syllable, strip_tone
 
-__all__ = ["Normalizer", "normalize_text"]
+__all__ = ["FOREIGN_MODES", "Normalizer", "foreign_mode_for_engine", "normalize_text"]
+
+FOREIGN_MODES = ("keep", "respell")
+# Engines that read English names badly get Vietnamese respellings ("Trump" -> "Tơ ram").
+_RESPELL_ENGINES = frozenset({"espeak", "piper"})
+
+
+def foreign_mode_for_engine(engine: str) -> str:
+    """The ``foreign=`` mode for an engine name: "respell" for espeak and piper, else "keep"."""
+    return "respell" if engine.lower() in _RESPELL_ENGINES else "keep"
+
 
 _log = logging.getLogger(__name__)
 
@@ -102,7 +118,14 @@ def _comparable(text: str) -> str:
 class Normalizer:
     """Normalizes the pieces of one document; remembers abbreviations the document defines."""
 
-    def __init__(self, lexicon_files: Sequence[Path] = ()) -> None:
+    def __init__(self, lexicon_files: Sequence[Path] = (), *, foreign: str = "keep") -> None:
+        """``lexicon_files``: user lexicons (TOML), later files winning; ``foreign``: "keep"
+        leaves foreign names as written (engines with good English), "respell" reads them
+        with the built-in Vietnamese respellings of audionews/data/foreign.toml."""
+        if foreign not in FOREIGN_MODES:
+            raise ConfigError(f"foreign must be one of {FOREIGN_MODES}, not {foreign!r}")
+        self.foreign = foreign
+        self._foreign = _foreign_table() if foreign == "respell" else None
         builtin = _builtin_tables()
         user = [load_lexicon_file(Path(p)) for p in lexicon_files]
         user_words: dict[str, str] = {}
@@ -245,6 +268,8 @@ class Normalizer:
                 return word
             if word.isupper() and is_vietnamese_syllable(word):
                 return word.lower()
+            if word.capitalize() in _foreign_table().words:
+                return word.capitalize()  # "TRUMP" in a headline is a name, not an acronym
             return word
 
         return _ANY_WORD.sub(lower, text)
@@ -256,7 +281,7 @@ class Normalizer:
     def _expand_words(self, text: str) -> str:
         if self._learned and self._learned_table is None:
             self._learned_table = _WordTable.build(self._learned, variants=False)
-        for table in (self._learned_table, self._user, self._builtin):
+        for table in (self._learned_table, self._user, self._foreign, self._builtin):
             if table is not None:
                 text = table.expand(text)
         return text
@@ -280,6 +305,13 @@ class _WordTable:
     def expand(self, text: str) -> str:
         words = self.words
         return self.pattern.sub(lambda m: _cased(m, words[m.group(1)]), text)
+
+
+@functools.cache
+def _foreign_table() -> _WordTable:
+    """Foreign names and loanwords with Vietnamese respellings (hyphens read as spaces)."""
+    words = load_data_lexicon("foreign.toml").words
+    return _WordTable.build({k: v.replace("-", " ") for k, v in words.items()})
 
 
 def _title_regex(titles: dict[str, str]) -> re.Pattern[str]:

@@ -88,6 +88,8 @@ UNITS: dict[str, str] = {
     "ppm": "phần triệu",
     "dB": "đề xi ben",
     "cp": "cổ phiếu",
+    "ounce": "ao xơ",
+    "oz": "ao xơ",
 }
 
 # Symbols written before the number: "$5", "€20".
