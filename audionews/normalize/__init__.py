@@ -207,6 +207,17 @@ class Normalizer:
             self._learned[abbr] = definition
             self._learned_table = None
 
+    def knows(self, token: str) -> bool:
+        """True if ``token`` has a reading from the article's definitions or a lexicon."""
+        if self._pending:
+            self._digest()
+        tables = (self._user, self._foreign, self._builtin)
+        return (
+            token in self._learned
+            or token in self._titles
+            or any(table is not None and token in table.words for table in tables)
+        )
+
     # ----------------------------------------------------------------- normalizing
     def normalize(self, text: str) -> str:
         """Return the spoken form of ``text``."""
