@@ -281,6 +281,8 @@ def _valid(day: int, month: int) -> bool:
 _FULL_DATE = re.compile(r"(?<![\w/.,-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\w/]|[.,]\d|-\d)")
 _QUARTER = re.compile(r"\b([Qq]uý)\s+([IV]+|[1-4])\s*(?:/|-|\s+năm\s+)(\d{4})\b")
 _MONTH_YEAR = re.compile(r"(?<![\w/.,-])(?:([Tt]háng)\s+)?(\d{1,2})/(\d{4})(?![\w/]|[.,]\d)")
+# Denominators a bare "a/b" (a < b) is read as a fraction with; "5/11", "1/8" are dates.
+_FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 10})
 _DAY_MONTH = re.compile(r"(?<![\w/.,-])(\d{1,2})([/.-])(\d{1,2})(?![\w/]|[.,-]\d)")
 _DATE_CONTEXT = re.compile(
     r"(?:\b(?:ngày|sáng|trưa|chiều|tối|đêm|hôm|khuya|rạng|từ|đến|tới|hết|trước|sau|"
@@ -440,7 +442,10 @@ def _day_month(text: str) -> Callable[[re.Match[str]], str]:
                 elif not context:
                     context = _valid(a, b) and not both_fractions
             context = context or (before.endswith("(") and after.startswith(")"))
-            if not context and (d < m or (d, m) == (24, 7)):
+            if not context and _OUT_OF.match(text, match.end()):
+                return match.group()  # "5/7 bang": five of seven, for the fraction rule
+            fraction = d < m and (m in _FRACTION_DENOMINATORS or before.endswith("vòng "))
+            if not context and (fraction or (d, m) == (24, 7)):
                 return match.group()  # a fraction: left for the fraction rule
         elif (before.endswith("(") and text.startswith(")", match.end())) or (
             _DATE_CONTEXT_STRONG.search(before) and not _NOT_A_DAY.search(before)
@@ -499,12 +504,14 @@ def _read_time(hour: str, minute: str | None, second: str | None = None) -> str 
 _HOUR_RANGE = re.compile(
     r"(?<![\w.,])(\d{1,2}(?:h(?:\d{2})?|:\d{2})?)\s*-\s*(?=\d{1,2}(?:h|:\d{2}))"
 )
+_ZERO_HOUR = re.compile(r"(?<![\w.,])0(\d)(?=\s+giờ(?!\w))")  # "07 giờ" -> "bảy giờ"
 _RATIO = re.compile(r"(?<![\w:.,])(\d+):(\d+)(?![\w:]|[.,]\d)")
 
 
 def clock_times(text: str) -> str:
     """ "06:26" -> "sáu giờ hai mươi sáu phút"; "10h30" -> "mười giờ ba mươi phút"; "20h"."""
     text = _HOUR_RANGE.sub(r"\1 đến ", text)
+    text = _ZERO_HOUR.sub(r"\1", text)
     text = _CLOCK.sub(lambda m: _read_time(*m.groups()) or m.group(), text)
     text = _HOUR_H.sub(lambda m: _read_time(m.group(1), m.group(2)) or m.group(), text)
     return _RATIO.sub(_read_ratio, text)
@@ -594,9 +601,23 @@ def _dash_pair(text: str) -> Callable[[re.Match[str]], str]:
             before = text[max(0, match.start() - 40) : match.start()]
             if _SCORE_CONTEXT.search(before) or a >= b or a == 0:
                 return f"{read_cardinal(a)} {read_cardinal(b)}"
+        if left_unit and left_unit.strip() == "%" and right_unit and right_unit.group() == "%":
+            poll = _POLL_CONTEXT.search(text, max(0, match.start() - 80), match.start())
+            if sp1 and sp2 and poll and _number_value(left) > _number_value(right):
+                return f"{left}% so với {right}"  # a poll: "ủng hộ ... 49% - 46%"
         return f"{left}{left_unit or ''} đến {right}"
 
     return replace
+
+
+_POLL_CONTEXT = re.compile(r"ủng hộ|thăm dò|khảo sát|dẫn trước|cử tri|bỏ phiếu")
+
+
+def _number_value(number: str) -> float:
+    try:
+        return float(number.replace(".", "").replace(",", "."))
+    except ValueError:
+        return 0.0
 
 
 def ranges_and_scores(text: str) -> str:
@@ -609,7 +630,8 @@ def ranges_and_scores(text: str) -> str:
 _FRACTION = re.compile(rf"{_NB}(\d{{1,3}})/(\d{{1,3}}){_NE}")
 
 
-_POINTS_AFTER = re.compile(r"\s*điểm(?!\w)")
+_POINTS_AFTER = re.compile(r"\s*điểm(?!\w)")  # "46/50 điểm": a score, "trên"
+_OUT_OF = re.compile(r"\s+(?:bang|tỉnh|đội|trận|câu|môn|quốc gia|ghế|tiêu chí|chỉ tiêu)(?!\w)")
 
 
 def _read_fraction(match: re.Match[str]) -> str:
@@ -617,8 +639,8 @@ def _read_fraction(match: re.Match[str]) -> str:
     before = match.string[max(0, match.start() - 5) : match.start()].lower()
     if before.endswith("thứ "):
         return f"{read_ordinal(a)} trên {read_cardinal(b)}"
-    after = match.string[match.end() : match.end() + 8]
-    if before.endswith("hạng ") or _POINTS_AFTER.match(after):  # "46/50 điểm": a score
+    after = match.string[match.end() : match.end() + 12]
+    if before.endswith("hạng ") or _POINTS_AFTER.match(after) or _OUT_OF.match(after):
         return f"{read_cardinal(a)} trên {read_cardinal(b)}"
     if b and a < b and b <= 100:
         return f"{read_cardinal(a)} phần {read_cardinal(b)}"
@@ -937,9 +959,13 @@ def _lone_dash(match: re.Match[str]) -> str:
     return ", " if after.isupper() or before_upper else " "
 
 
+_PLUS_BULLET = re.compile(rf"(?:(?<=[:;]\s)|(?<=^)|(?<=\n))\+\s+(?=[{UPPER}])")
+
+
 def symbols(text: str) -> str:
     """Symbols as words ("&" -> "và"); "/" between words is "trên"; lone dashes go."""
     text = _AND_OR.sub("và hoặc", text)
+    text = _PLUS_BULLET.sub("", text)  # "như sau: + Quảng Bình ...": a bullet
     text = _SYMBOL_RE.sub(lambda m: _SYMBOLS[m.group()], text)
     text = _LONE_DASH.sub(_lone_dash, text)
     return _WORD_SLASH.sub(_slash, text)
