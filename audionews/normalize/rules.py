@@ -209,8 +209,13 @@ def _addresses_in_token(match: re.Match[str]) -> str:
     return _ADDRESS.sub(_read_address, token)
 
 
+_ADDRESS_HINT = re.compile(r"\.(?:vn|com|net|org|gov|edu|info|io|int)\b", re.IGNORECASE)
+
+
 def addresses(text: str) -> str:
     """ "hopthu@tintuc.vn" -> "hop thu a còng tin tuc chấm vê nờ"."""
+    if _ADDRESS_HINT.search(text) is None:
+        return text
     return _ADDRESS_TOKEN.sub(_addresses_in_token, text)
 
 
