@@ -179,8 +179,8 @@ def _address_word(word: str) -> str:
         return _DOMAIN_WORDS[lower]
     if word.isdecimal():
         return read_digits(word) if word.startswith("0") else read_cardinal(int(word))
-    if not (word.isascii() and word.isalpha()):
-        return word
+    if not (word.isascii() and word.isalpha()) or lower in _foreign_words():
+        return word  # "hotline", "google": a known foreign word, left to the foreign table
     syllables = split_syllables(lower)
     if syllables is not None:
         return " ".join(syllables)  # "baomoi" -> "bao moi", "chinhphu" -> "chinh phu"
@@ -210,6 +210,11 @@ def _addresses_in_token(match: re.Match[str]) -> str:
 
 
 _ADDRESS_HINT = re.compile(r"\.(?:vn|com|net|org|gov|edu|info|io|int)\b", re.IGNORECASE)
+
+
+@functools.cache
+def _foreign_words() -> frozenset[str]:
+    return frozenset(k.lower() for k in load_data_lexicon("foreign.toml").words)
 
 
 def addresses(text: str) -> str:
