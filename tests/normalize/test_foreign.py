@@ -61,3 +61,11 @@ def test_mode_is_checked_and_chosen_per_engine() -> None:
     assert foreign_mode_for_engine("piper") == "respell"
     assert foreign_mode_for_engine("gtts") == "keep"
     assert foreign_mode_for_engine("edge") == "keep"
+
+
+def test_every_entry_reads_as_given_and_idempotently() -> None:
+    normalizer = Normalizer(foreign="respell")
+    for written, spoken in load_data_lexicon("foreign.toml").words.items():
+        once = normalizer.normalize(f"Ông {written} nói.")
+        assert once == f"Ông {spoken.replace('-', ' ')} nói.", written
+        assert normalizer.normalize(once) == once, written
