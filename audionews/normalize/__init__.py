@@ -322,7 +322,15 @@ class _WordTable:
 def _foreign_table() -> _WordTable:
     """Foreign names and loanwords with Vietnamese respellings (hyphens read as spaces)."""
     words = load_data_lexicon("foreign.toml").words
-    return _WordTable.build({k: v.replace("-", " ") for k, v in words.items()})
+    return _WordTable.build({k: _respelled(k, v) for k, v in words.items()})
+
+
+def _respelled(written: str, spoken: str) -> str:
+    """ "Tơ-ram" -> "Tơ Ram": syllables as words; a name capitalizes each, like "Hồ Chí Minh"."""
+    syllables = spoken.replace("-", " ").split()
+    if written[:1].isupper() and spoken[:1].isupper():
+        syllables = [s[:1].upper() + s[1:] for s in syllables]
+    return " ".join(syllables)
 
 
 def _title_regex(titles: dict[str, str]) -> re.Pattern[str]:

@@ -30,12 +30,12 @@ def test_a_few_hundred_entries_all_vietnamese_syllables() -> None:
 @pytest.mark.parametrize(
     ("text", "spoken"),
     [
-        ("Ông Trump gặp bà Harris.", "Ông Tơ ram gặp bà Ha rít."),
-        ("Bão Yagi đổ bộ.", "Bão Y a gi đổ bộ."),
+        ("Ông Trump gặp bà Harris - ứng viên.", "Ông Tơ Ram gặp bà Ha Rít, ứng viên."),
+        ("Bão Yagi đổ bộ.", "Bão Y A Gi đổ bộ."),
         ("Xe container lật.", "Xe công te nơ lật."),
         ("Theo New York Times, Malaysia và Campuchia đồng ý.",
-         "Theo Niu Oóc Tai mơ, Ma lai xi a và Cam pu chia đồng ý."),
-        ("TRUMP THẮNG LỚN TẠI FLORIDA", "Tơ ram thắng lớn tại Phơ lo ri đa"),
+         "Theo Niu Oóc Tai Mơ, Ma Lai Xi A và Cam Pu Chia đồng ý."),
+        ("TRUMP THẮNG LỚN TẠI FLORIDA", "Tơ Ram thắng lớn tại Phơ Lo Ri Đa"),
         ("Giá vàng 2.350 USD/ounce.", "Giá vàng hai nghìn ba trăm năm mươi đô la Mỹ một ao xơ."),
     ],
 )  # fmt: skip
@@ -67,5 +67,5 @@ def test_every_entry_reads_as_given_and_idempotently() -> None:
     normalizer = Normalizer(foreign="respell")
     for written, spoken in load_data_lexicon("foreign.toml").words.items():
         once = normalizer.normalize(f"Ông {written} nói.")
-        assert once == f"Ông {spoken.replace('-', ' ')} nói.", written
+        assert once.lower() == f"ông {spoken.replace('-', ' ')} nói.".lower(), written
         assert normalizer.normalize(once) == once, written

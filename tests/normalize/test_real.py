@@ -64,8 +64,8 @@ def test_real_lines(name: str) -> None:
 
 def test_respelled_names_for_espeak() -> None:
     spoken = _spoken("hanoionline-trump-dac-cu-2024.txt", foreign="respell")
-    assert "ông Đô nan Tơ ram" in spoken
-    assert "A ri dô na, Giê oóc gi a, Mi si gân" in spoken
+    assert "ông Đô Nan Tơ Ram" in spoken
+    assert "A Ri Dô Na, Giê Oóc Gi A, Mi Si Gân" in spoken
 
 
 def test_review_of_a_real_article() -> None:
