@@ -156,7 +156,7 @@ class Normalizer:
             r.plates,  # "30A-123.45"
             r.document_numbers,
             self._expand_titles,  # "TS. Lê" -> "tiến sĩ Lê"
-            r.initials,  # "P.Q.B." -> "pê quy bê"; "Trần Thị B. (SN" keeps one sentence
+            self._initials,  # "P.Q.B." -> "pê quy bê"; "Trần Thị B. (SN" keeps one sentence
             r.teams,  # "ĐT Việt Nam" -> "đội tuyển Việt Nam"
             self._expand_words,  # learned > user > built-in lexicon
             r.addresses_on_streets,  # "số 12/3", "đường 3/2"
@@ -284,6 +284,9 @@ class Normalizer:
             return word
 
         return _ANY_WORD.sub(lower, text)
+
+    def _initials(self, text: str) -> str:
+        return r.initials(text, self.knows)
 
     def _expand_titles(self, text: str) -> str:
         assert self._title_re is not None

@@ -365,9 +365,11 @@ def day_ranges(text: str) -> str:
     return _DAY_LIST.sub(_day_list, text)
 
 
+_ADDRESS_WORDS_AFTER = "đường|phố|hẻm|ngõ|ngách|kiệt|khu|tổ|ấp|thôn|xóm|quận|phường|xã|thị"
 _STREET_DATE = re.compile(r"(?<!\w)([Đđ]ường|[Pp]hố)\s+(\d{1,2})/(\d{1,2})(?![\w/]|[.,]\d)")
 _HOUSE_NUMBER = re.compile(
-    r"(?<!\w)([Ss]ố|[Hh]ẻm|[Nn]gõ|[Nn]gách|[Kk]iệt|[Nn]hà)\s+(\d{1,4}(?:/\d{1,4})+)(?![\w/]|[.,]\d)"
+    r"(?<!\w)(?:([Hh]ẻm|[Nn]gõ|[Nn]gách|[Kk]iệt)|([Ss]ố|[Nn]hà))\s+(\d{1,4}(?:/\d{1,4})+)"
+    rf"(?![\w/]|[.,]\d)(?(2)(?=\s*(?:$|[,.;)]|\s(?:{_ADDRESS_WORDS_AFTER}|[{UPPER}]))))"
 )
 
 
@@ -383,8 +385,8 @@ def addresses_on_streets(text: str) -> str:
         return f"{word} {read_cardinal(d)} tháng {read_month(m)}"
 
     def house(match: re.Match[str]) -> str:
-        parts = match.group(2).split("/")
-        return f"{match.group(1)} " + " trên ".join(_num(p) for p in parts)
+        parts = match.group(3).split("/")
+        return f"{match.group(1) or match.group(2)} " + " trên ".join(_num(p) for p in parts)
 
     text = _STREET_DATE.sub(street, text)
     return _HOUSE_NUMBER.sub(house, text)
@@ -454,7 +456,7 @@ def _day_month(text: str) -> Callable[[re.Match[str]], str]:
             context = context or (before.endswith("(") and after.startswith(")"))
             if not context and _OUT_OF.match(text, match.end()):
                 return match.group()  # "5/7 bang": five of seven, for the fraction rule
-            fraction = d < m and (m in _FRACTION_DENOMINATORS or before.endswith("vòng "))
+            fraction = d < m and (m in _FRACTION_DENOMINATORS or before.lower().endswith("vòng "))
             if not context and (fraction or (d, m) == (24, 7)):
                 return match.group()  # a fraction: left for the fraction rule
         elif (before.endswith("(") and text.startswith(")", match.end())) or (
@@ -865,17 +867,22 @@ def _split_amp(match: re.Match[str]) -> str:
 
 
 _INITIALS = re.compile(rf"(?<![\w.])((?:[{UPPER}]\.)+[{UPPER}])(\.?)(?![\w])")
-_AFTER_INITIALS = re.compile(rf"\s*(?:$|[{UPPER}\"“])")
+_AFTER_INITIALS = re.compile(rf"\s*(?:$|[\"“]|([{UPPER}][^\W\d_]*))")
 
 
-def initials(text: str) -> str:
+def initials(text: str, known: Callable[[str], bool] = lambda token: False) -> str:
     """ "P.Q.B." -> "pê quy bê" (letter names; not "phường"); the dot after initials or after
-    a name's initial ("Trần Thị B. (SN 1985)") is not a sentence end unless one follows."""
+    a name's initial ("Trần Thị B. (SN 1985)") is not a sentence end unless a Vietnamese
+    sentence follows ("J.K. Rowling" is one name). ``known`` tokens ("T.Ư") are left to the
+    lexicon."""
 
     def spell(match: re.Match[str]) -> str:
+        if known(match.group(1)) or known(match.group(1) + match.group(2)):
+            return match.group()
         letters = match.group(1).split(".")
         spoken = " ".join(LETTER_NAMES.get(c, c) for c in letters)
-        if match.group(2) and _AFTER_INITIALS.match(text, match.end()):
+        following = _AFTER_INITIALS.match(text, match.end())
+        if match.group(2) and following and is_vietnamese_syllable(following.group(1) or "Ông"):
             spoken += "."
         return spoken
 
