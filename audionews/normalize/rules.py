@@ -622,7 +622,7 @@ def _dash_pair(text: str) -> Callable[[re.Match[str]], str]:
     return replace
 
 
-_POLL_CONTEXT = re.compile(r"ủng hộ|thăm dò|khảo sát|dẫn trước|cử tri|bỏ phiếu")
+_POLL_CONTEXT = re.compile(r"ủng hộ|thăm dò|khảo sát|dẫn trước|cử tri|bỏ phiếu", re.IGNORECASE)
 
 
 def _number_value(number: str) -> float:
