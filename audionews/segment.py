@@ -2,7 +2,8 @@
 
 Chunks are whole sentences when they fit the engine's limit; a longer sentence is cut at clause
 punctuation, then between words, never inside a word (a single word longer than the limit is the
-only thing ever cut, and only at the limit).
+only thing ever cut, and only at the limit), and not inside a number, a date or a name while any
+other cut fits.
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ _LOWER = "a-zà-ỹđ"
 # Sentence end: . ! ? … (plus closing quotes/brackets) then space then an opening quote,
 # an upper-case letter or a digit.
 _SENTENCE_END = re.compile(
-    rf"(?<=[.!?…])([\"”»')\]]*)\s+(?=[\"“«'(\[]?[{_UPPER}0-9])",
+    rf"(?<=[.!?…])([\"”»')\]]*)\s+(?=[\"“«'(\[]?[{_UPPER}0-9])"
+    rf"(?<!(?<![\w.])[{_UPPER}]\.\s(?=\())",  # "Trần Thị B. (SN 1985)": an initial, not an end
 )
 # "năm 2020.Theo đó": a full stop glued to the next sentence (lower/digit . Upper lower).
 _GLUED = re.compile(rf"(?<=[{_LOWER}0-9)%])([.!?])(?=[{_UPPER}][{_LOWER}])")
-_CLAUSE = re.compile(r"(?<=[,;:])\s+|\s+(?=[-–—]\s)")
 
 
 def unglue_sentences(text: str) -> str:
@@ -49,50 +50,139 @@ def split_sentences(text: str) -> list[str]:
 def split_to_limit(sentence: str, limit: int) -> list[str]:
     """Cut one sentence into pieces of at most ``limit`` characters.
 
-    Prefers clause boundaries (, ; : and spaced dashes), then word boundaries.
+    A piece ends where a newsreader may breathe: after clause punctuation (, ; :) or before a
+    spaced dash first, then before a joining word ("và", "nhưng", "của", ...), then at any
+    other space; never inside a number ("bốn mươi | sáu"), a date ("tháng mười | một") or a
+    name ("Hồ Chí | Minh") unless nothing else fits. The cut points are chosen together
+    (least total cost, then fewest pieces), so one bad cut is never forced by greedy packing.
     """
     if limit < 1:
         raise ValueError("limit must be positive")
     sentence = sentence.strip()
     if len(sentence) <= limit:
         return [sentence] if sentence else []
-    clauses = [c for c in _CLAUSE.split(sentence) if c]
-    pieces: list[str] = []
-    for clause in clauses:
-        pieces.extend(_pack_words(clause, limit))
-    return _merge(pieces, limit)
-
-
-def _pack_words(text: str, limit: int) -> list[str]:
-    if len(text) <= limit:
-        return [text]
-    out: list[str] = []
-    cur = ""
-    for word in text.split():
+    words: list[str] = []
+    for word in sentence.split():
         while len(word) > limit:  # a "word" longer than the limit (a URL): cut it at the limit
-            if cur:
-                out.append(cur)
-                cur = ""
-            out.append(word[:limit])
+            words.append(word[:limit])
             word = word[limit:]
-        if not cur:
-            cur = word
-        elif len(cur) + 1 + len(word) <= limit:
-            cur = f"{cur} {word}"
-        else:
-            out.append(cur)
-            cur = word
-    if cur:
-        out.append(cur)
-    return out
+        if word:
+            words.append(word)
+    return _best_cuts(words, limit)
 
 
-def _merge(pieces: list[str], limit: int) -> list[str]:
-    """Greedily join neighbouring pieces while they fit, so clauses are not needlessly short."""
-    out: list[str] = []
-    for piece in pieces:
-        if out and len(out[-1]) + 1 + len(piece) <= limit:
-            out[-1] = f"{out[-1]} {piece}"
-        else:
-            out.append(piece)
-    return out
+# Spoken number and date words: a cut between two of them splits a number or a date.
+_NUMBER_WORDS = frozenset(
+    [
+        "không",
+        "một",
+        "hai",
+        "ba",
+        "bốn",
+        "năm",
+        "sáu",
+        "bảy",
+        "tám",
+        "chín",
+        "mười",
+        "mươi",
+        "mốt",
+        "tư",
+        "lăm",
+        "nhăm",
+        "linh",
+        "lẻ",
+        "trăm",
+        "nghìn",
+        "ngàn",
+        "triệu",
+        "tỷ",
+        "tỉ",
+        "phẩy",
+        "chấm",
+        "mùng",
+        "mồng",
+        "tháng",
+        "ngày",
+        "giờ",
+        "phút",
+    ]
+)
+_JOINING_WORDS = frozenset(
+    [
+        "và",
+        "nhưng",
+        "để",
+        "khi",
+        "với",
+        "của",
+        "trong",
+        "tại",
+        "theo",
+        "do",
+        "vì",
+        "nên",
+        "thì",
+        "mà",
+        "hoặc",
+        "cho",
+        "từ",
+        "đến",
+        "sau",
+        "trước",
+        "nhằm",
+        "nhưng",
+        "song",
+        "còn",
+        "là",
+        "được",
+        "bị",
+    ]
+)
+_UNIT_START = frozenset(
+    ["phần", "mi", "ki", "xăng", "mét", "đồng", "độ", "héc", "tấn", "lít", "gam", "giờ", "người"]
+)
+_CLAUSE_END = re.compile(r"[,;:]$")
+
+
+def _cut_cost(left: str, right: str) -> int:
+    """Cost of ending a piece between the words ``left`` and ``right``."""
+    if _CLAUSE_END.search(left) or right in {"-", "–", "—"}:
+        return 0
+    bare_left = left.rstrip('.,;:!?"”)').lower()
+    bare_right = right.lstrip('"“(').lower()
+    if bare_left in _NUMBER_WORDS and (bare_right in _NUMBER_WORDS or bare_right in _UNIT_START):
+        return 100_000  # inside a number, a date or a quantity
+    if left[:1].isupper() and right[:1].isupper() and left[-1:].isalpha():
+        return 10_000  # inside a name
+    if bare_right in _JOINING_WORDS:
+        return 100  # between words: as few such cuts as possible, before "và", "của", ...
+    return 106
+
+
+def _best_cuts(words: list[str], limit: int) -> list[str]:
+    n = len(words)
+    costs = [_cut_cost(words[i - 1], words[i]) for i in range(1, n)]
+    inf = (1 << 62, 0)
+    best: list[tuple[int, int]] = [inf] * (n + 1)
+    back = [0] * (n + 1)
+    best[0] = (0, 0)
+    for end in range(1, n + 1):
+        length = -1
+        for start in range(end - 1, -1, -1):
+            length += len(words[start]) + 1
+            if length > limit and start < end - 1:
+                break
+            if best[start] == inf:
+                continue
+            cut = costs[start - 1] if start > 0 else 0
+            candidate = (best[start][0] + cut, best[start][1] + 1)
+            if candidate < best[end]:
+                best[end], back[end] = candidate, start
+    pieces: list[str] = []
+    end = n
+    while end > 0:
+        start = back[end]
+        pieces.append(" ".join(words[start:end]))
+        end = start
+    return pieces[::-1]

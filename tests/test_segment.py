@@ -52,3 +52,44 @@ def test_overlong_word_is_the_only_thing_cut() -> None:
     parts = split_to_limit(f"Xem tại {url} nhé", 100)
     assert all(len(p) <= 100 for p in parts)
     assert "".join(parts).replace(" ", "") == f"Xemtại{url}nhé"
+
+
+def test_initial_before_a_bracket_is_not_a_sentence_end() -> None:
+    text = "Bị can Lê Văn C. (SN 1990) bị bắt. Ông D. Sau đó về."
+    assert split_sentences(text)[0] == "Bị can Lê Văn C. (SN 1990) bị bắt."
+
+
+def test_never_cut_inside_a_number_or_a_date() -> None:
+    sentence = (
+        "Lượng mưa phổ biến từ một trăm hai mươi lăm đến bốn trăm sáu mươi bảy mi li mét "
+        "trong ngày hai mươi mốt tháng mười một năm hai nghìn không trăm hai mươi tư"
+    )
+    numbers = {"một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "mươi", "trăm", "mốt", "lăm"}
+    numbers |= {"nghìn", "không", "tư", "mười", "tháng"}
+    for limit in range(76, 100, 3):  # the date alone is 75 characters
+        parts = split_to_limit(sentence, limit)
+        assert all(len(p) <= limit for p in parts)
+        for i in range(1, len(parts)):
+            left, right = parts[i - 1], parts[i]
+            assert not (left.split()[-1] in numbers and right.split()[0] in numbers), parts
+
+
+def test_clause_and_name_boundaries_are_preferred() -> None:
+    sentence = (
+        "Ông Nguyễn Văn Thành, Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh, đã làm việc "
+        "với các sở ngành và đề nghị đẩy nhanh tiến độ giải ngân vốn đầu tư công trong năm nay"
+    )
+    parts = split_to_limit(sentence, 100)
+    assert parts[0].endswith(",") or parts[0].endswith("Minh,")
+    assert all("Hồ Chí" not in p or "Hồ Chí Minh" in p for p in parts)
+    assert " ".join(parts) == sentence
+
+
+def test_a_long_run_of_words_is_split_in_linear_time() -> None:
+    import time
+
+    sentence = " ".join(["mưa"] * 50_000)
+    start = time.perf_counter()
+    parts = split_to_limit(sentence, 100)
+    assert time.perf_counter() - start < 5
+    assert " ".join(parts) == sentence

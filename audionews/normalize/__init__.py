@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from audionews.errors import ConfigError
 from audionews.normalize import rules as r
 from audionews.normalize.encoding import (
     convert_legacy,
@@ -24,10 +25,25 @@ from audionews.normalize.encoding import (
     has_vietnamese_letters,
     repair_text,
 )
-from audionews.normalize.lexicon import builtin_lexicon, load_lexicon_file, trie_regex
+from audionews.normalize.lexicon import (
+    builtin_lexicon,
+    load_data_lexicon,
+    load_lexicon_file,
+    trie_regex,
+)
 from audionews.normalize.vietnamese import is_vietnamese_syllable, strip_tone
 
-__all__ = ["Normalizer", "normalize_text"]
+__all__ = ["FOREIGN_MODES", "Normalizer", "foreign_mode_for_engine", "normalize_text"]
+
+FOREIGN_MODES = ("keep", "respell")
+# Engines that read English names badly get Vietnamese respellings ("Trump" -> "Tơ ram").
+_RESPELL_ENGINES = frozenset({"espeak", "piper"})
+
+
+def foreign_mode_for_engine(engine: str) -> str:
+    """The ``foreign=`` mode for an engine name: "respell" for espeak and piper, else "keep"."""
+    return "respell" if engine.lower() in _RESPELL_ENGINES else "keep"
+
 
 _log = logging.getLogger(__name__)
 
@@ -102,7 +118,14 @@ def _comparable(text: str) -> str:
 class Normalizer:
     """Normalizes the pieces of one document; remembers abbreviations the document defines."""
 
-    def __init__(self, lexicon_files: Sequence[Path] = ()) -> None:
+    def __init__(self, lexicon_files: Sequence[Path] = (), *, foreign: str = "keep") -> None:
+        """``lexicon_files``: user lexicons (TOML), later files winning; ``foreign``: "keep"
+        leaves foreign names as written (engines with good English), "respell" reads them
+        with the built-in Vietnamese respellings of audionews/data/foreign.toml."""
+        if foreign not in FOREIGN_MODES:
+            raise ConfigError(f"foreign must be one of {FOREIGN_MODES}, not {foreign!r}")
+        self.foreign = foreign
+        self._foreign = _foreign_table() if foreign == "respell" else None
         builtin = _builtin_tables()
         user = [load_lexicon_file(Path(p)) for p in lexicon_files]
         user_words: dict[str, str] = {}
@@ -130,14 +153,20 @@ class Normalizer:
             r.addresses,  # "hotro@evn.com.vn"
             r.date_line_dashes,
             r.phone_numbers,
+            r.plates,  # "30A-123.45"
             r.document_numbers,
             self._expand_titles,  # "TS. Lê" -> "tiến sĩ Lê"
+            self._initials,  # "P.Q.B." -> "pê quy bê"; "Trần Thị B. (SN" keeps one sentence
+            r.teams,  # "ĐT Việt Nam" -> "đội tuyển Việt Nam"
             self._expand_words,  # learned > user > built-in lexicon
+            r.addresses_on_streets,  # "số 12/3", "đường 3/2"
+            r.day_ranges,  # "17-21/10", "(3 và 4-12)"
             r.full_dates,
             r.quarters,
             r.month_years,
             r.day_months,
             r.written_dates,  # "ngày 2 tháng 4" -> "ngày mùng hai tháng tư"
+            r.doubled_mung,  # "mùng 9/8" -> "mùng chín tháng tám"
             r.clock_times,
             r.roman_numerals,
             r.ordinals,
@@ -177,6 +206,17 @@ class Normalizer:
         if definition and abbr not in self._learned:
             self._learned[abbr] = definition
             self._learned_table = None
+
+    def knows(self, token: str) -> bool:
+        """True if ``token`` has a reading from the article's definitions or a lexicon."""
+        if self._pending:
+            self._digest()
+        tables = (self._user, self._foreign, self._builtin)
+        return (
+            token in self._learned
+            or token in self._titles
+            or any(table is not None and token in table.words for table in tables)
+        )
 
     # ----------------------------------------------------------------- normalizing
     def normalize(self, text: str) -> str:
@@ -239,9 +279,14 @@ class Normalizer:
                 return word
             if word.isupper() and is_vietnamese_syllable(word):
                 return word.lower()
+            if word.capitalize() in _foreign_table().words:
+                return word.capitalize()  # "TRUMP" in a headline is a name, not an acronym
             return word
 
         return _ANY_WORD.sub(lower, text)
+
+    def _initials(self, text: str) -> str:
+        return r.initials(text, self.knows)
 
     def _expand_titles(self, text: str) -> str:
         assert self._title_re is not None
@@ -250,7 +295,7 @@ class Normalizer:
     def _expand_words(self, text: str) -> str:
         if self._learned and self._learned_table is None:
             self._learned_table = _WordTable.build(self._learned, variants=False)
-        for table in (self._learned_table, self._user, self._builtin):
+        for table in (self._learned_table, self._user, self._foreign, self._builtin):
             if table is not None:
                 text = table.expand(text)
         return text
@@ -276,8 +321,26 @@ class _WordTable:
         return self.pattern.sub(lambda m: _cased(m, words[m.group(1)]), text)
 
 
+@functools.cache
+def _foreign_table() -> _WordTable:
+    """Foreign names and loanwords with Vietnamese respellings (hyphens read as spaces)."""
+    words = load_data_lexicon("foreign.toml").words
+    return _WordTable.build({k: _respelled(k, v) for k, v in words.items()})
+
+
+def _respelled(written: str, spoken: str) -> str:
+    """ "Tơ-ram" -> "Tơ Ram": syllables as words; a name capitalizes each, like "Hồ Chí Minh"."""
+    syllables = spoken.replace("-", " ").split()
+    if written[:1].isupper() and spoken[:1].isupper():
+        syllables = [s[:1].upper() + s[1:] for s in syllables]
+    return " ".join(syllables)
+
+
 def _title_regex(titles: dict[str, str]) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w.])({trie_regex(titles)})\.\s*(?=[{r.UPPER}]|\d)")
+    # "P. Bến Nghé", "Q.1" are titles; "P.Q.B." (initials) is not.
+    return re.compile(
+        rf"(?<![\w.])({trie_regex(titles)})\.\s*(?=[{r.UPPER}]|\d)(?![{r.UPPER}]\.(?:[{r.UPPER}]|\s|$))"
+    )
 
 
 @functools.cache

@@ -16,7 +16,14 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
 
-__all__ = ["Lexicon", "builtin_lexicon", "load_lexicon_file", "parse_lexicon", "trie_regex"]
+__all__ = [
+    "Lexicon",
+    "builtin_lexicon",
+    "load_data_lexicon",
+    "load_lexicon_file",
+    "parse_lexicon",
+    "trie_regex",
+]
 
 _SECTIONS = ("words", "titles")
 
@@ -67,16 +74,20 @@ def load_lexicon_file(path: Path) -> Lexicon:
     return parse_lexicon(data, str(path))
 
 
-_BUILTIN: Lexicon | None = None
+_DATA: dict[str, Lexicon] = {}
+
+
+def load_data_lexicon(name: str) -> Lexicon:
+    """A packaged lexicon in ``audionews/data`` (same format as user files; loaded once)."""
+    if name not in _DATA:
+        text = (resources.files("audionews") / "data" / name).read_text("utf-8")
+        _DATA[name] = parse_lexicon(tomllib.loads(text), f"audionews/data/{name}")
+    return _DATA[name]
 
 
 def builtin_lexicon() -> Lexicon:
     """The packaged news abbreviation lexicon (loaded once)."""
-    global _BUILTIN
-    if _BUILTIN is None:
-        text = (resources.files("audionews") / "data" / "abbreviations.toml").read_text("utf-8")
-        _BUILTIN = parse_lexicon(tomllib.loads(text), "audionews/data/abbreviations.toml")
-    return _BUILTIN
+    return load_data_lexicon("abbreviations.toml")
 
 
 _Trie = dict[str, "_Trie"]

@@ -6,10 +6,11 @@ is the tuple ``Normalizer.rules`` in ``audionews.normalize``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
-from audionews.normalize.lexicon import trie_regex
+from audionews.normalize.lexicon import load_data_lexicon, trie_regex
 from audionews.normalize.numbers import (
     read_cardinal,
     read_digits,
@@ -17,8 +18,12 @@ from audionews.normalize.numbers import (
     read_ordinal,
     roman_to_int,
 )
-from audionews.normalize.units import CURRENCY_PREFIXES, UNITS
-from audionews.normalize.vietnamese import LETTER_NAMES, is_vietnamese_syllable
+from audionews.normalize.units import COUNTED, CURRENCY_PREFIXES, PER_NOUNS, PER_TIME, UNITS
+from audionews.normalize.vietnamese import (
+    LETTER_NAMES,
+    is_ascii_syllable,
+    is_vietnamese_syllable,
+)
 
 Rule = Callable[[str], str]
 
@@ -81,6 +86,26 @@ def phone_numbers(text: str) -> str:
     return _PHONE.sub(_read_phone, text)
 
 
+# --- vehicle plates
+_PLATE = re.compile(
+    r"(?<![\w.,/-])(\d{2})([A-ZĐ]{1,2}\d{0,2})\s?[-.]\s?(\d{3}\.\d{2}|\d{4,5})(?![\w]|[.,]\d)"
+)
+
+
+def _read_plate(match: re.Match[str]) -> str:
+    province, series, serial = match.groups()
+    words = [read_cardinal(int(province))]
+    for piece in re.findall(r"\d+|\D", series):
+        words.append(read_digits(piece) if piece.isdecimal() else LETTER_NAMES[piece])
+    words.append(read_digits(serial.replace(".", "")))
+    return " ".join(words)
+
+
+def plates(text: str) -> str:
+    """Vehicle plates: "30A-123.45" -> "ba mươi a một hai ba bốn năm" (serial digit by digit)."""
+    return _PLATE.sub(_read_plate, text)
+
+
 # --- document numbers
 _DOC_CODE = r"[A-ZĐ][\wĐđ&.]*(?:[-/][\wĐđ&]+)*"
 _DOC_CODE_SLASHED = r"[A-ZĐ][\wĐđ&]*(?:/[A-ZĐ][\wĐđ&]*)+"
@@ -127,19 +152,114 @@ _ADDRESS = re.compile(
     r"\.(?:vn|com|net|org|gov|edu|info|io|int)\b(?:/[\w./?=&%-]*[\w/])?",
     re.IGNORECASE,
 )
+_ADDRESS_TOKEN = re.compile(r"\S+")  # an address never spans a space: regexes run per token
+_MAX_ADDRESS = 200  # longer tokens are not read as addresses (keeps the rule linear-time)
 _ADDRESS_PARTS = re.compile(r"[.@/:?=&_-]+")
-_ADDRESS_WORDS = {".": " chấm ", "@": " a còng ", "/": " ", "-": " ", "_": " "}
+_ADDRESS_WORDS = {".": "chấm", "@": "a còng"}
+# How the usual domain endings are said (letter names, or the word they are).
+_DOMAIN_WORDS = {
+    "vn": "vê nờ",
+    "com": "com",
+    "net": "nét",
+    "org": "o rờ gờ",
+    "gov": "gờ o vê",
+    "edu": "e dê u",
+    "info": "in phô",
+    "io": "i o",
+    "int": "in",
+    "www": "vê kép vê kép vê kép",
+}
+_ADDRESS_PIECE = re.compile(r"[.@/:?=&_-]+|[^.@/:?=&_-]+")
+
+
+def _address_word(word: str) -> str:
+    """One part of an address ("baomoi", "vn", "evn") as it is said."""
+    lower = word.lower()
+    if lower in _DOMAIN_WORDS:
+        return _DOMAIN_WORDS[lower]
+    if word.isdecimal():
+        return read_digits(word) if word.startswith("0") else read_cardinal(int(word))
+    if not (word.isascii() and word.isalpha()) or lower in _foreign_words():
+        return word  # "hotline", "google": a known foreign word, left to the foreign table
+    syllables = split_syllables(lower)
+    if syllables is not None:
+        return " ".join(syllables)  # "baomoi" -> "bao moi", "chinhphu" -> "chinh phu"
+    if len(word) <= 4:
+        return " ".join(LETTER_NAMES.get(c.upper(), c) for c in lower)  # "evn" -> "e vê nờ"
+    return word
 
 
 def _read_address(match: re.Match[str]) -> str:
     address = re.sub(r"^(?:https?://)?(?:www\.)?", "", match.group(), flags=re.IGNORECASE)
-    spoken = _ADDRESS_PARTS.sub(lambda m: _ADDRESS_WORDS.get(m.group()[0], " "), address)
-    return " ".join(spoken.split())
+    words: list[str] = []
+    for piece in _ADDRESS_PIECE.findall(address.rstrip("/")):
+        if piece[0] in ".@/:?=&_-":
+            spoken = _ADDRESS_WORDS.get(piece[0])
+            if spoken:
+                words.append(spoken)
+        else:
+            words.append(_address_word(piece))
+    return " ".join(words)
+
+
+def _addresses_in_token(match: re.Match[str]) -> str:
+    token = match.group()
+    if len(token) > _MAX_ADDRESS or "." not in token:
+        return token
+    return _ADDRESS.sub(_read_address, token)
+
+
+_ADDRESS_HINT = re.compile(r"\.(?:vn|com|net|org|gov|edu|info|io|int)\b", re.IGNORECASE)
+
+
+@functools.cache
+def _foreign_words() -> frozenset[str]:
+    return frozenset(k.lower() for k in load_data_lexicon("foreign.toml").words)
 
 
 def addresses(text: str) -> str:
-    """ "hotro@evn.com.vn" -> "hotro a còng evn chấm com chấm vn"."""
-    return _ADDRESS.sub(_read_address, text)
+    """ "hopthu@tintuc.vn" -> "hop thu a còng tin tuc chấm vê nờ"."""
+    if _ADDRESS_HINT.search(text) is None:
+        return text
+    return _ADDRESS_TOKEN.sub(_addresses_in_token, text)
+
+
+_CLUSTERS = ("tr", "th", "ch", "nh", "ng", "ph", "kh", "gh", "gi", "qu")
+
+
+# Common syllables without an onset ("cong an", "dien anh"); others rarely start a piece.
+_VOWEL_SYLLABLES: frozenset[str] = frozenset(
+    {"a", "an", "anh", "am", "ai", "ao", "au", "ay", "e", "em", "en", "i", "in", "inh", "im",
+     "o", "oi", "u", "uy", "ung", "y", "yen", "at", "ac", "ap", "ang"}
+)  # fmt: skip
+
+
+def _split_rank(pieces: list[str]) -> tuple[int, int, int, list[int]]:
+    """Fewest syllables; then no onset cluster cut ("tuoi tre", not "tuoit re"); then no rare
+    onset-less piece ("dich vu cong", not "dich vuc ong"); then longest first ("cong an")."""
+    cut = sum(1 for i in range(1, len(pieces)) if pieces[i - 1][-1] + pieces[i][0] in _CLUSTERS)
+    bare = sum(1 for p in pieces[1:] if p[0] in "aeiouy" and p not in _VOWEL_SYLLABLES)
+    return len(pieces), cut, bare, [-len(p) for p in pieces]
+
+
+def split_syllables(word: str) -> list[str] | None:
+    """Split a run of toneless letters into Vietnamese syllables ("chinhphu" -> chinh phu):
+    fewest syllables, then longest first ("congan" -> cong an); None if it cannot be split."""
+    n = len(word)
+    if n > 40:
+        return None
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[0] = []
+    for end in range(1, n + 1):
+        for start in range(max(0, end - 7), end):
+            prefix = best[start]
+            piece = word[start:end]
+            if prefix is not None and is_ascii_syllable(piece):
+                candidate = [*prefix, piece]
+                current = best[end]
+                if current is None or _split_rank(candidate) < _split_rank(current):
+                    best[end] = candidate
+    return best[n]
 
 
 # --- date lines
@@ -171,6 +291,8 @@ def _valid(day: int, month: int) -> bool:
 _FULL_DATE = re.compile(r"(?<![\w/.,-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\w/]|[.,]\d|-\d)")
 _QUARTER = re.compile(r"\b([Qq]uý)\s+([IV]+|[1-4])\s*(?:/|-|\s+năm\s+)(\d{4})\b")
 _MONTH_YEAR = re.compile(r"(?<![\w/.,-])(?:([Tt]háng)\s+)?(\d{1,2})/(\d{4})(?![\w/]|[.,]\d)")
+# Denominators a bare "a/b" (a < b) is read as a fraction with; "5/11", "1/8" are dates.
+_FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 10})
 _DAY_MONTH = re.compile(r"(?<![\w/.,-])(\d{1,2})([/.-])(\d{1,2})(?![\w/]|[.,-]\d)")
 _DATE_CONTEXT = re.compile(
     r"(?:\b(?:ngày|sáng|trưa|chiều|tối|đêm|hôm|khuya|rạng|từ|đến|tới|hết|trước|sau|"
@@ -199,6 +321,83 @@ def _read_full_date(match: re.Match[str]) -> str:
 _DATE_RANGE_DASH = re.compile(
     r"(?<![\w/.,])(\d{1,2}/\d{1,2}(?:/\d{4})?)\s*-\s*(?=\d{1,2}/\d{1,2}(?:/\d{4})?(?![\w/]|[.,]\d))"
 )
+
+
+_DAY_RANGE = re.compile(
+    r"(?<![\w/.,-])(\d{1,2})\s*-\s*(\d{1,2})([/.])(\d{1,2})(?:\3(\d{4}))?(?![\w/]|[.,]\d)"
+)
+_DAY_LIST = re.compile(
+    r"(?<![\w/.,-])(\d{1,2}(?:\s*(?:,|và|hoặc)\s*\d{1,2})+)\s*([/-])(\d{1,2})(?:/(\d{4}))?"
+    r"(?![\w/]|[.,-]\d)"
+)
+_LIST_DAY = re.compile(r"\d+")
+
+
+def _day_range(match: re.Match[str]) -> str:
+    first, last, sep, month, year = match.groups()
+    a, b, m = int(first), int(last), int(month)
+    before = match.string[max(0, match.start() - 30) : match.start()]
+    if not (_valid(a, m) and _valid(b, m) and a < b):
+        return match.group()
+    if sep == "." and not year and not _DATE_CONTEXT.search(before):
+        return match.group()
+    spoken = f"{read_day(a)} đến {read_day(b)} tháng {read_month(m)}"
+    return spoken + (f" năm {read_cardinal(int(year))}" if year else "")
+
+
+def _day_list(match: re.Match[str]) -> str:
+    days, _sep, month, year = match.groups()
+    m = int(month)
+    before = match.string[max(0, match.start() - 30) : match.start()]
+    numbers = [int(d) for d in _LIST_DAY.findall(days)]
+    in_brackets = before.endswith("(")
+    if not all(_valid(d, m) for d in numbers) or not (in_brackets or _DATE_CONTEXT.search(before)):
+        return match.group()
+    spoken = _LIST_DAY.sub(lambda d: read_day(int(d.group())), days)
+    spoken += f" tháng {read_month(m)}"
+    return spoken + (f" năm {read_cardinal(int(year))}" if year else "")
+
+
+def day_ranges(text: str) -> str:
+    """ "17-21/10" -> "mười bảy đến hai mươi mốt tháng mười"; "(3 và 4-12)" -> days of
+    December; "ngày 8 và 9/3"."""
+    text = _DAY_RANGE.sub(_day_range, text)
+    return _DAY_LIST.sub(_day_list, text)
+
+
+_ADDRESS_WORDS_AFTER = "đường|phố|hẻm|ngõ|ngách|kiệt|khu|tổ|ấp|thôn|xóm|quận|phường|xã|thị"
+_STREET_DATE = re.compile(r"(?<!\w)([Đđ]ường|[Pp]hố)\s+(\d{1,2})/(\d{1,2})(?![\w/]|[.,]\d)")
+_HOUSE_NUMBER = re.compile(
+    r"(?<!\w)(?:([Hh]ẻm|[Nn]gõ|[Nn]gách|[Kk]iệt)|([Ss]ố|[Nn]hà))\s+(\d{1,4}(?:/\d{1,4})+)"
+    rf"(?![\w/]|[.,]\d)(?(2)(?=\s*(?:$|[,.;)]|\s(?:{_ADDRESS_WORDS_AFTER}|[{UPPER}]))))"
+)
+
+
+def addresses_on_streets(text: str) -> str:
+    """ "đường 3/2" -> "đường ba tháng hai" (a street named after a date, no "mùng");
+    "số 12/3", "hẻm 45/12" -> "mười hai trên ba" (house numbers, not dates)."""
+
+    def street(match: re.Match[str]) -> str:
+        word, day, month = match.groups()
+        d, m = int(day), int(month)
+        if not _valid(d, m):
+            return match.group()
+        return f"{word} {read_cardinal(d)} tháng {read_month(m)}"
+
+    def house(match: re.Match[str]) -> str:
+        parts = match.group(3).split("/")
+        return f"{match.group(1) or match.group(2)} " + " trên ".join(_num(p) for p in parts)
+
+    text = _STREET_DATE.sub(street, text)
+    return _HOUSE_NUMBER.sub(house, text)
+
+
+_DOUBLE_MUNG = re.compile(r"(?<!\w)([Mm]ùng|[Mm]ồng)\s+mùng(?!\w)")
+
+
+def doubled_mung(text: str) -> str:
+    """ "mùng 9/8" was read "mùng mùng chín": the written "mùng" is kept, once."""
+    return _DOUBLE_MUNG.sub(r"\1", text)
 
 
 def full_dates(text: str) -> str:
@@ -255,7 +454,10 @@ def _day_month(text: str) -> Callable[[re.Match[str]], str]:
                 elif not context:
                     context = _valid(a, b) and not both_fractions
             context = context or (before.endswith("(") and after.startswith(")"))
-            if not context and (d < m or (d, m) == (24, 7)):
+            if not context and _OUT_OF.match(text, match.end()):
+                return match.group()  # "5/7 bang": five of seven, for the fraction rule
+            fraction = d < m and (m in _FRACTION_DENOMINATORS or before.lower().endswith("vòng "))
+            if not context and (fraction or (d, m) == (24, 7)):
                 return match.group()  # a fraction: left for the fraction rule
         elif (before.endswith("(") and text.startswith(")", match.end())) or (
             _DATE_CONTEXT_STRONG.search(before) and not _NOT_A_DAY.search(before)
@@ -294,7 +496,7 @@ def written_dates(text: str) -> str:
 
 # --- times
 _CLOCK = re.compile(r"(?<![\w:.,])(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\w:]|[.,]\d)")
-_HOUR_H = re.compile(r"(?<![\w.,])(\d{1,2})(?:h|g(?=\d{2}))(?:(\d{2})(?:'|p|ph)?)?(?![\w])")
+_HOUR_H = re.compile(r"(?<![\w.,/])(\d{1,2})(?:h|g(?=\d{2}))(?:(\d{2})(?:'|p|ph)?)?(?![\w])")
 
 
 def _read_time(hour: str, minute: str | None, second: str | None = None) -> str | None:
@@ -314,12 +516,14 @@ def _read_time(hour: str, minute: str | None, second: str | None = None) -> str 
 _HOUR_RANGE = re.compile(
     r"(?<![\w.,])(\d{1,2}(?:h(?:\d{2})?|:\d{2})?)\s*-\s*(?=\d{1,2}(?:h|:\d{2}))"
 )
+_ZERO_HOUR = re.compile(r"(?<![\w.,])0(\d)(?=\s+giờ(?!\w))")  # "07 giờ" -> "bảy giờ"
 _RATIO = re.compile(r"(?<![\w:.,])(\d+):(\d+)(?![\w:]|[.,]\d)")
 
 
 def clock_times(text: str) -> str:
     """ "06:26" -> "sáu giờ hai mươi sáu phút"; "10h30" -> "mười giờ ba mươi phút"; "20h"."""
     text = _HOUR_RANGE.sub(r"\1 đến ", text)
+    text = _ZERO_HOUR.sub(r"\1", text)
     text = _CLOCK.sub(lambda m: _read_time(*m.groups()) or m.group(), text)
     text = _HOUR_H.sub(lambda m: _read_time(m.group(1), m.group(2)) or m.group(), text)
     return _RATIO.sub(_read_ratio, text)
@@ -356,12 +560,14 @@ def _read_roman(match: re.Match[str]) -> str:
     return f"{word}{space}{spoken}"
 
 
+_DASH_ROMAN = re.compile(r"(?<=\d)-([IVX]{1,4})(?![\w&]|[-.]\w)")  # "RON 95-III": Euro 3
 _BARE_ROMAN = re.compile(r"(?<![\w.&-])[IVX]{2,}(?![\w&]|[-.]\w)")
 
 
 def _read_bare_roman(match: re.Match[str]) -> str:
-    value = roman_to_int(match.group())
-    return match.group() if value is None else read_cardinal(value)
+    numeral = match.group(match.lastindex or 0)
+    value = roman_to_int(numeral)
+    return numeral if value is None else read_cardinal(value)
 
 
 def roman_numerals(text: str) -> str:
@@ -371,6 +577,7 @@ def roman_numerals(text: str) -> str:
     of I, V, X ("II", "XIV") are read as numbers anywhere.
     """
     text = _ROMAN_CONTEXT.sub(_read_roman, text)
+    text = _DASH_ROMAN.sub(lambda m: " " + _read_bare_roman(m), text)
     return _BARE_ROMAN.sub(_read_bare_roman, text)
 
 
@@ -385,29 +592,58 @@ _SCORE_CONTEXT = re.compile(
     r"chung cuộc|trận|kết quả|tỷ lệ|tỉ lệ|thế trận|sân nhà)\s*(?:\w+\s*){0,3}$",
     re.IGNORECASE,
 )
-_DASH_PAIR = re.compile(rf"{_NB}(-?(?:{_NUM}))(\s*%)?(\s*)-(\s*)((?:{_NUM})){_NE}(?!\s*-\s*\d)")
+_UNIT_ALT = trie_regex(UNITS)
+_GLUED_UNIT = re.compile(rf"(?:{_UNIT_ALT})(?![\w²³])")
+_RANGE_END = rf"(?:(?={_GLUED_UNIT.pattern})|{_NE})"  # "400-700mm": a unit may be glued on
+_DASH_PAIR = re.compile(
+    rf"{_NB}(-?(?:{_NUM}))(\s?(?:{_UNIT_ALT})(?![\w²³]))?(\s*)-(\s*)((?:{_NUM})){_RANGE_END}"
+    rf"(?!\s*-\s*\d)"
+)
+_DASH_CHAIN = re.compile(rf"{_NB}(?:{_NUM})(?:\s*-\s*(?:{_NUM})){{2,}}{_RANGE_END}")
+_CHAIN_DASH = re.compile(r"\s*-\s*")
 
 
 def _dash_pair(text: str) -> Callable[[re.Match[str]], str]:
     def replace(match: re.Match[str]) -> str:
-        left, percent, sp1, sp2, right = match.groups()
-        tight = not sp1 and not sp2
+        left, left_unit, sp1, sp2, right = match.groups()
+        right_unit = _GLUED_UNIT.match(text, match.end())
+        tight = not sp1 and not sp2 and not left_unit and not right_unit
         if tight and left.isdecimal() and right.isdecimal() and len(left) <= 2 and len(right) <= 2:
             a, b = int(left), int(right)
             before = text[max(0, match.start() - 40) : match.start()]
             if _SCORE_CONTEXT.search(before) or a >= b or a == 0:
                 return f"{read_cardinal(a)} {read_cardinal(b)}"
-        return f"{left}{'%' if percent else ''} đến {right}"
+        if left_unit and left_unit.strip() == "%" and right_unit and right_unit.group() == "%":
+            poll = _POLL_CONTEXT.search(text, max(0, match.start() - 80), match.start())
+            if sp1 and sp2 and poll and _number_value(left) > _number_value(right):
+                return f"{left}% so với {right}"  # a poll: "ủng hộ ... 49% - 46%"
+        return f"{left}{left_unit or ''} đến {right}"
 
     return replace
 
 
+_POLL_CONTEXT = re.compile(r"ủng hộ|thăm dò|khảo sát|dẫn trước|cử tri|bỏ phiếu", re.IGNORECASE)
+
+
+def _number_value(number: str) -> float:
+    try:
+        return float(number.replace(".", "").replace(",", "."))
+    except ValueError:
+        return 0.0
+
+
 def ranges_and_scores(text: str) -> str:
-    """ "5-7 người" -> "năm đến bảy người"; "2020 - 2025"; "thắng 2-1" -> "thắng hai một"."""
+    """ "5-7 người" -> "năm đến bảy người"; "400-700mm"; "49%-45%"; "thắng 2-1" -> "hai một";
+    a list of three or more values "9-9,25-9,5 điểm" is read with pauses."""
+    text = _DASH_CHAIN.sub(lambda m: _CHAIN_DASH.sub(", ", m.group()), text)
     return _DASH_PAIR.sub(_dash_pair(text), text)
 
 
 _FRACTION = re.compile(rf"{_NB}(\d{{1,3}})/(\d{{1,3}}){_NE}")
+
+
+_POINTS_AFTER = re.compile(r"\s*điểm(?!\w)")  # "46/50 điểm": a score, "trên"
+_OUT_OF = re.compile(r"\s+(?:bang|tỉnh|đội|trận|câu|môn|quốc gia|ghế|tiêu chí|chỉ tiêu)(?!\w)")
 
 
 def _read_fraction(match: re.Match[str]) -> str:
@@ -415,7 +651,8 @@ def _read_fraction(match: re.Match[str]) -> str:
     before = match.string[max(0, match.start() - 5) : match.start()].lower()
     if before.endswith("thứ "):
         return f"{read_ordinal(a)} trên {read_cardinal(b)}"
-    if before.endswith("hạng "):
+    after = match.string[match.end() : match.end() + 12]
+    if before.endswith("hạng ") or _POINTS_AFTER.match(after) or _OUT_OF.match(after):
         return f"{read_cardinal(a)} trên {read_cardinal(b)}"
     if b and a < b and b <= 100:
         return f"{read_cardinal(a)} phần {read_cardinal(b)}"
@@ -428,9 +665,13 @@ def fractions(text: str) -> str:
 
 
 # --- units, currency
-_UNIT_ALT = trie_regex(UNITS)
+_COUNTED = COUNTED
+_PER_TIME_ALT = trie_regex(PER_TIME)
+# "(>120 mm/6giờ)", ">200mm/3h": a newsreader says "trong sáu giờ".
+_PER_HOURS = re.compile(rf"(?<=[^\W\d_])/(\d{{1,3}})\s?({_PER_TIME_ALT})(?![\w])")
+_DOT_DECIMAL_NUMBER = re.compile(r"-?\d+\.\d{1,2}")
 _NUMBER_UNIT = re.compile(
-    rf"{_NB}(-?(?:{_NUM}))(\s?)(?:(tỷ|triệu|nghìn|ngàn|trăm)\s)?({_UNIT_ALT})(?![\w²³])"
+    rf"{_NB}(-?(?:\d+\.\d{{1,2}}(?!\d)|{_NUM}))(\s?)(?:(tỷ|triệu|nghìn|ngàn|trăm)\s)?({_UNIT_ALT})(?![\w²³])"
     rf"(?:/({_UNIT_ALT}|[^\W\d_]+)(?![\w²³]))?"
 )
 _PREFIX_ALT = trie_regex(CURRENCY_PREFIXES)
@@ -440,13 +681,25 @@ _PREFIX_CURRENCY = re.compile(
 _SLASH_UNIT = re.compile(rf"(?<=[^\W\d_])/({_UNIT_ALT})(?![\w²³])")
 
 
+def per(unit: str | None, denominator: str) -> str:
+    """The word for "/" in "đồng/kg" (a newsreader says "một": "đồng một ki lô gam") or in a
+    physical rate "m3/s" ("mét khối trên giây")."""
+    physical = unit is not None and UNITS.get(unit, unit) not in _COUNTED
+    if physical and (denominator in PER_TIME or UNITS.get(denominator, "đồng") not in _COUNTED):
+        return "trên"  # "m3/s", "µg/m3": a physical quantity
+    return "một"
+
+
 def _read_number_unit(match: re.Match[str]) -> str:
-    number, space, scale, unit, per = match.groups()
+    number, space, scale, unit, denominator = match.groups()
+    if _DOT_DECIMAL_NUMBER.fullmatch(number):
+        number = number.replace(".", ",")  # "563.0mm": a decimal point, not grouping
     if (space or scale) and unit in {"k", "ng", "tr"}:
         return match.group()
     words = f"{_num(number)} {scale + ' ' if scale else ''}{UNITS[unit]}"
-    if per:
-        words += " trên " + UNITS.get(per, per)
+    if denominator:
+        spoken = UNITS.get(denominator) or PER_TIME.get(denominator, denominator)
+        words += f" {per(unit, denominator)} {spoken}"
     return words
 
 
@@ -460,7 +713,27 @@ def units(text: str) -> str:
     )
     text = _METRE_CM.sub(lambda m: f"{read_cardinal(int(m[1]))} mét {m[2]}", text)
     text = _NUMBER_UNIT.sub(_read_number_unit, text)
-    return _SLASH_UNIT.sub(lambda m: " trên " + UNITS[m.group(1)], text)
+    text = _PER_HOURS.sub(lambda m: f" trong {_num(m.group(1))} {PER_TIME[m.group(2)]}", text)
+    return _SLASH_UNIT.sub(lambda m: " một " + UNITS[m.group(1)], text)
+
+
+# --- "ĐT Việt Nam"
+_TEAM = re.compile(rf"(?<![\w&./-])ĐT(?=\s+(?:[{UPPER}]|U\d|nữ\b|nam\b))")
+
+
+def teams(text: str) -> str:
+    """ "ĐT Việt Nam" -> "đội tuyển Việt Nam" (before a name); "ĐT" elsewhere is spelled."""
+    return _TEAM.sub(
+        lambda m: (
+            "Đội tuyển"
+            if _STARTS_SENTENCE.search(text, max(0, m.start() - 4), m.start())
+            else "đội tuyển"
+        ),
+        text,
+    )
+
+
+_STARTS_SENTENCE = re.compile(r"(?:^|[.!?…\n]\s*)[\"“'(]?$")
 
 
 # --- codes and plain numbers
@@ -477,16 +750,61 @@ def negatives(text: str) -> str:
     return _NEGATIVE.sub("âm ", text)
 
 
+_CODE_RUN = re.compile(r"[^\W\d_]{2,}")
+_LETTER_SLASH_CODE = re.compile(rf"(?<![\w/])([{UPPER}])/(?=[{UPPER}]+\d)")  # "A/H5N1"
+_DOTTED_CODE = re.compile(r"(?<![\w.])([A-Z]{2,4}\d*)((?:\.\d+)+)(?![\w]|\.\d)")  # "JN.1"
+_KM_MARK = re.compile(r"(?<![\w])(?:Km|KM|km(?=\s?\d+\s?\+))\s?(\d+)(?:\s?\+\s?(\d+))?(?![\w])")
+
+
+def _read_code_run(code: str) -> str:
+    """A code with its known letter runs said as words ("COP28" -> "cốp hai mươi tám")."""
+    words = code_words()
+    pieces: list[str] = []
+    last = 0
+    for run in _CODE_RUN.finditer(code):
+        if run.group() in words:
+            pieces += [_spell_code(code[last : run.start()]), words[run.group()]]
+            last = run.end()
+    pieces.append(_spell_code(code[last:]))
+    return " ".join(p for p in pieces if p)
+
+
+_NUMBER_WORD = re.compile(r"(\d+)([^\W\d_]+)")
+
+
 def _read_code(match: re.Match[str]) -> str:
     code = match.group()
     if code.isdecimal():
         return code
-    return _spell_code(code.replace("-", " "))
+    glued = _NUMBER_WORD.fullmatch(code)
+    if glued and glued.group(2).islower() and is_vietnamese_syllable(glued.group(2)):
+        return f"{_num(glued.group(1))} {glued.group(2)}"  # "6giờ" -> "sáu giờ"
+    return _read_code_run(code.replace("-", " "))
+
+
+def _read_dotted_code(match: re.Match[str]) -> str:
+    numbers = [_num(n) for n in match.group(2).strip(".").split(".")]
+    return " chấm ".join([_read_code_run(match.group(1)), *numbers])
 
 
 def codes(text: str) -> str:
-    """Letters mixed with digits ("H5N1", "A320") spelled in Vietnamese letter names."""
+    """Letters mixed with digits ("H5N1", "A320") spelled in Vietnamese letter names; known
+    letter runs said as words ("COP28", "BĐ2"); "A/H5N1", "JN.1", "Km 15+200"."""
+    text = _LETTER_SLASH_CODE.sub(lambda m: LETTER_NAMES[m.group(1)] + " ", text)
+    text = _DOTTED_CODE.sub(_read_dotted_code, text)
+    text = _KM_MARK.sub(
+        lambda m: (
+            f"ki lô mét {_num(m.group(1))}" + (f" cộng {_num(m.group(2))}" if m.group(2) else "")
+        ),
+        text,
+    )
     return _CODE.sub(_read_code, text)
+
+
+@functools.cache
+def code_words() -> dict[str, str]:
+    """Letter runs said as words inside codes (audionews/data/codes.toml)."""
+    return dict(load_data_lexicon("codes.toml").words)
 
 
 _GLUE_HYPHEN = re.compile(r"(?<=\d)-(?=[^\W\d_])|(?<=[^\W\d_])-(?=\d)")
@@ -507,10 +825,10 @@ def numbers(text: str) -> str:
 
 # --- acronyms, letters
 _INITIAL_DOT = re.compile(
-    rf"(?<![\w.])([{UPPER}])\.(?:\s+(?=[{UPPER}][^\W\d_]*[a-zà-ỹđ])|(?=,)|\s+(?=[a-zà-ỹđ]))"
+    rf"(?<![\w.])([{UPPER}])\.(?:\s+(?=[{UPPER}][^\W\d_]*[a-zà-ỹđ])|(?=[,;])|\s+(?=[a-zà-ỹđ(]))"
 )
-_CAPS_TOKEN = re.compile(  # only tokens with a capital letter reach Python
-    rf"(?<!\w)(?=[\w.&-]*[{UPPER}])[^\W\d_][\w]*"
+_CAPS_TOKEN = re.compile(  # only tokens with a capital letter (in 60 chars) reach Python
+    rf"(?<!\w)(?=[\w.&-]{{0,60}}[{UPPER}])[^\W\d_][\w]*"
     rf"(?:(?:[-.]|&(?=[{UPPER}]))[^\W\d_][\w]*)*(?![\w])"
 )
 _VOWELS_SINGLE = frozenset(
@@ -537,7 +855,7 @@ def _spell_acronym(match: re.Match[str]) -> str:
     return _spell_code(token)
 
 
-_AMP_TOKEN = re.compile(r"[\w.&-]*&[\w.&-]*")
+_AMP_TOKEN = re.compile(r"(?<![\w.&-])[\w.&-]*&[\w.&-]*")
 
 
 def _split_amp(match: re.Match[str]) -> str:
@@ -548,6 +866,30 @@ def _split_amp(match: re.Match[str]) -> str:
     return " và ".join(parts)
 
 
+_INITIALS = re.compile(rf"(?<![\w.])((?:[{UPPER}]\.)+[{UPPER}])(\.?)(?![\w])")
+_AFTER_INITIALS = re.compile(rf"\s*(?:$|[\"“]|([{UPPER}][^\W\d_]*))")
+
+
+def initials(text: str, known: Callable[[str], bool] = lambda token: False) -> str:
+    """ "P.Q.B." -> "pê quy bê" (letter names; not "phường"); the dot after initials or after
+    a name's initial ("Trần Thị B. (SN 1985)") is not a sentence end unless a Vietnamese
+    sentence follows ("J.K. Rowling" is one name). ``known`` tokens ("T.Ư") are left to the
+    lexicon."""
+
+    def spell(match: re.Match[str]) -> str:
+        if known(match.group(1)) or known(match.group(1) + match.group(2)):
+            return match.group()
+        letters = match.group(1).split(".")
+        spoken = " ".join(LETTER_NAMES.get(c, c) for c in letters)
+        following = _AFTER_INITIALS.match(text, match.end())
+        if match.group(2) and following and is_vietnamese_syllable(following.group(1) or "Ông"):
+            spoken += "."
+        return spoken
+
+    text = _INITIALS.sub(spell, text)
+    return _drop_initial_dots(text)
+
+
 def _drop_initial_dots(text: str) -> str:
     """ "Trần Văn B. là" -> "Trần Văn B là": an initial's dot is not a sentence end."""
     return _INITIAL_DOT.sub(lambda m: m.group(1) + (" " if m.group().endswith(" ") else ""), text)
@@ -555,7 +897,8 @@ def _drop_initial_dots(text: str) -> str:
 
 def acronyms(text: str) -> str:
     """Unknown all-caps tokens spelled with Vietnamese letter names: "XYZ" -> "ích i dét"."""
-    text = _AMP_TOKEN.sub(_split_amp, text)
+    if "&" in text:
+        text = _AMP_TOKEN.sub(_split_amp, text)
     text = _drop_initial_dots(text)
     return _CAPS_TOKEN.sub(_spell_acronym, text)
 
@@ -598,11 +941,19 @@ _MULTI_SPACE = re.compile(r"[ \t]{2,}")
 _AND_OR = re.compile(r"\bvà/hoặc\b")
 
 
+_NEXT_WORD = re.compile(r"[^\W\d_]+")
+
+
 def _slash(match: re.Match[str]) -> str:
     after = match.string[match.end() : match.end() + 1]
+    word = _NEXT_WORD.match(match.string, match.end())
+    if word is not None and word.group() in PER_NOUNS:
+        return " một "  # "điểm/môn" -> "điểm một môn", "lượt/ngày"
     return " trên " if after.islower() else ", "
 
 
+# A capitalized word then lowercase ones just before the dash ("Sở Văn hóa -", "Bộ Nông nghiệp -").
+_NAME_PART = re.compile(rf"(?<!\S)[{UPPER}][^\W\d_]*(?:\s+[a-zà-ỹđ][^\W\d_]*){{1,2}}\s*$")
 _LAST_WORD = re.compile(r"([^\W\d_])[^\W\d_]*\W*$")
 
 
@@ -615,12 +966,23 @@ def _lone_dash(match: re.Match[str]) -> str:
     after = match.string[match.end() : match.end() + 3].lstrip()[:1]
     last = _LAST_WORD.search(match.string, max(0, match.start() - 30), match.start())
     before_upper = last is not None and last.group(1).isupper()
+    window = max(0, match.start() - 60)
+    if (
+        after.isupper()
+        and not before_upper
+        and _NAME_PART.search(match.string, window, match.start())
+    ):
+        return " "  # "Bộ Lao động - Thương binh và Xã hội": one name, no pause
     return ", " if after.isupper() or before_upper else " "
+
+
+_PLUS_BULLET = re.compile(rf"(?:(?<=[:;]\s)|(?<=^)|(?<=\n))\+\s+(?=[{UPPER}])")
 
 
 def symbols(text: str) -> str:
     """Symbols as words ("&" -> "và"); "/" between words is "trên"; lone dashes go."""
     text = _AND_OR.sub("và hoặc", text)
+    text = _PLUS_BULLET.sub("", text)  # "như sau: + Quảng Bình ...": a bullet
     text = _SYMBOL_RE.sub(lambda m: _SYMBOLS[m.group()], text)
     text = _LONE_DASH.sub(_lone_dash, text)
     return _WORD_SLASH.sub(_slash, text)

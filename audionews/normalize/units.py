@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["CURRENCY_PREFIXES", "UNITS"]
+__all__ = ["COUNTED", "CURRENCY_PREFIXES", "PER_NOUNS", "PER_TIME", "UNITS"]
 
 # Written unit -> spoken unit. Matched only right after a number ("5 km", "25°C", "1.500đ"),
 # or after a slash following a unit or word ("đồng/kg"), so "m" or "g" alone is never touched.
@@ -88,6 +88,8 @@ UNITS: dict[str, str] = {
     "ppm": "phần triệu",
     "dB": "đề xi ben",
     "cp": "cổ phiếu",
+    "ounce": "ao xơ",
+    "oz": "ao xơ",
 }
 
 # Symbols written before the number: "$5", "€20".
@@ -97,3 +99,31 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "€": "ơ rô",
     "£": "bảng Anh",
 }
+
+# Spoken units that count money or shares: "đồng/giờ" is "đồng một giờ", never "trên".
+COUNTED: frozenset[str] = frozenset(
+    {"phần trăm", "phần nghìn", "đồng", "đô la Mỹ", "ơ rô", "bảng Anh", "yên", "nhân dân tệ",
+     "triệu", "nghìn", "cổ phiếu", "phần triệu"}
+)  # fmt: skip
+
+# Time units after "/" in a physical rate: "m3/s" -> "mét khối trên giây", "mm/6h" -> "trong".
+PER_TIME: dict[str, str] = {
+    "s": "giây",
+    "giây": "giây",
+    "h": "giờ",
+    "giờ": "giờ",
+    "phút": "phút",
+    "ngày": "ngày",
+}
+
+# Words after "/" that make it "per" ("điểm/môn" -> "điểm một môn", "lượt/ngày"): a newsreader
+# says "một" (or "mỗi"), never "trên".
+PER_NOUNS: frozenset[str] = frozenset(
+    {"năm", "tháng", "tuần", "ngày", "đêm", "giờ", "phút", "giây", "quý", "buổi", "ca", "kỳ",
+     "vụ", "mùa", "người", "khẩu", "hộ", "môn", "lượng", "chỉ", "cây", "con", "chiếc", "cái",
+     "lít", "kg", "ha", "sào", "mẫu", "tấn", "tạ", "yến", "thùng", "bao", "gói", "hộp", "chai",
+     "lon", "suất", "vé", "lượt", "lần", "trận", "bài", "câu", "học", "lớp", "trường", "phòng",
+     "căn", "xe", "chuyến", "km", "m", "m2", "m3", "thửa", "lô", "cổ", "đơn", "liều",
+     "thí", "bệnh", "giường", "đầu", "tín", "tiết", "trang", "bản", "đợt", "hồ", "gam", "g",
+     "ounce", "oz", "USD", "bình", "ký", "kí", "cân", "lạng", "mét", "khối"}
+)  # fmt: skip

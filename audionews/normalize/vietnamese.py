@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["LETTER_NAMES", "is_vietnamese_syllable", "spell_letters", "strip_tone"]
+__all__ = [
+    "LETTER_NAMES",
+    "is_ascii_syllable",
+    "is_vietnamese_syllable",
+    "spell_letters",
+    "strip_tone",
+]
 
 # One consistent table of Vietnamese letter names (how a newsreader spells "UBND", "XYZ").
 LETTER_NAMES: dict[str, str] = {
@@ -41,6 +47,24 @@ def is_vietnamese_syllable(word: str) -> bool:
         return False
     bare, tones = strip_tone(word.lower())
     return tones <= 1 and _SYLLABLE.fullmatch(bare) is not None
+
+
+_PLAIN = str.maketrans("ăâêôơưđ", "aaeoouđ")
+# The same shapes written without any diacritics ("nien", "chinh", "thuong"), as in web
+# addresses: every rhyme above with its vowel marks removed.
+_ASCII_SYLLABLE = re.compile(_SYLLABLE.pattern.translate(_PLAIN))
+
+
+_GLIDE_THEN_CODA = re.compile(r"(?:a[ioyu]|e[ou]|oi|u[iu]|iu)(?:ch|nh|ng|[cmnpt])$")
+
+
+def is_ascii_syllable(word: str) -> bool:
+    """True if lowercase ASCII ``word`` is a Vietnamese syllable written without marks."""
+    return (
+        len(word) <= 8
+        and _ASCII_SYLLABLE.fullmatch(word) is not None
+        and _GLIDE_THEN_CODA.search(word) is None  # a rhyme ending in a glide takes no coda
+    )
 
 
 def spell_letters(token: str) -> str:

@@ -1,0 +1,71 @@
+"""Foreign names and loanwords: the built-in respelling lexicon and Normalizer(foreign=...)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from audionews.errors import ConfigError
+from audionews.normalize import Normalizer, foreign_mode_for_engine
+from audionews.normalize.lexicon import load_data_lexicon
+from audionews.normalize.vietnamese import is_vietnamese_syllable
+
+
+def _read(text: str, foreign: str = "respell", lexicons: tuple[Path, ...] = ()) -> str:
+    normalizer = Normalizer(lexicons, foreign=foreign)
+    normalizer.learn(text)
+    return normalizer.normalize(text)
+
+
+def test_a_few_hundred_entries_all_vietnamese_syllables() -> None:
+    words = load_data_lexicon("foreign.toml").words
+    assert len(words) >= 300
+    for written, spoken in words.items():
+        for syllable in re.split(r"[-\s]+", spoken):
+            assert is_vietnamese_syllable(syllable), (written, spoken, syllable)
+
+
+@pytest.mark.parametrize(
+    ("text", "spoken"),
+    [
+        ("Ông Trump gặp bà Harris - ứng viên.", "Ông Tơ Ram gặp bà Ha Rít, ứng viên."),
+        ("Bão Yagi đổ bộ.", "Bão Y A Gi đổ bộ."),
+        ("Xe container lật.", "Xe công te nơ lật."),
+        ("Theo New York Times, Malaysia và Campuchia đồng ý.",
+         "Theo Niu Oóc Tai Mơ, Ma Lai Xi A và Cam Pu Chia đồng ý."),
+        ("TRUMP THẮNG LỚN TẠI FLORIDA", "Tơ Ram thắng lớn tại Phơ Lo Ri Đa"),
+        ("Giá vàng 2.350 USD/ounce.", "Giá vàng hai nghìn ba trăm năm mươi đô la Mỹ một ao xơ."),
+    ],
+)  # fmt: skip
+def test_respell(text: str, spoken: str) -> None:
+    assert _read(text) == spoken
+
+
+def test_keep_leaves_names_for_engines_with_good_english() -> None:
+    assert _read("Ông Trump và bão Yagi.", foreign="keep") == "Ông Trump và bão Yagi."
+    assert _read("TRUMP THẮNG LỚN", foreign="keep") == "Trump thắng lớn"
+
+
+def test_user_lexicon_wins(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.toml"
+    mine.write_text('[words]\n"Trump" = "Chăm"\n', encoding="utf-8")
+    assert _read("Ông Trump.", lexicons=(mine,)) == "Ông Chăm."
+
+
+def test_mode_is_checked_and_chosen_per_engine() -> None:
+    with pytest.raises(ConfigError):
+        Normalizer(foreign="english")
+    assert foreign_mode_for_engine("espeak") == "respell"
+    assert foreign_mode_for_engine("piper") == "respell"
+    assert foreign_mode_for_engine("gtts") == "keep"
+    assert foreign_mode_for_engine("edge") == "keep"
+
+
+def test_every_entry_reads_as_given_and_idempotently() -> None:
+    normalizer = Normalizer(foreign="respell")
+    for written, spoken in load_data_lexicon("foreign.toml").words.items():
+        once = normalizer.normalize(f"Ông {written} nói.")
+        assert once.lower() == f"ông {spoken.replace('-', ' ')} nói.".lower(), written
+        assert normalizer.normalize(once) == once, written
