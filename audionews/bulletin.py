@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from audionews.article import Article, Dropped
-from audionews.engines import Engine
+from audionews.engines import Engine, engine_spec
 from audionews.errors import AudionewsError, ConfigError, InputError
 from audionews.formats import FORMATS, is_url
 from audionews.pipeline import (
@@ -128,6 +128,7 @@ def build_bulletin_script(
     settings: RenderSettings,
     title: str | None = None,
     when: date | None = None,
+    foreign: str = "keep",
 ) -> Script:
     """One chapter per story (its title as chapter title), stories separated by a story pause
     (or a sting); an optional spoken bulletin title opens the programme. The bulletin is dated
@@ -143,7 +144,8 @@ def build_bulletin_script(
             max_chars=max_chars,
             read_captions=settings.read_captions,
             keep_all=settings.keep_all,
-            lexicon_files=settings.lexicon_files,
+            lexicon_files=settings.lexicons,
+            foreign=foreign,
         )
         pieces = [p for ch in story.chapters for p in ch.pieces]
         sections: list[tuple[str, int]] = []
@@ -195,8 +197,9 @@ def make_bulletin(
         on_engine(tts.name, reason)
     warn_ignored(settings, tts, on_warning)
     when = settings.overrides(Article(title="-")).published if settings.date else None
+    foreign = settings.foreign_for(engine_spec(tts.name))
     script = build_bulletin_script(
-        articles, tts.max_chars, settings, title or settings.title, when=when
+        articles, tts.max_chars, settings, title or settings.title, when=when, foreign=foreign
     )
     heading = heading_engine(tts, settings)
     return render(

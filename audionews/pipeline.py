@@ -45,6 +45,7 @@ __all__ = [
     "open_engine",
     "prepare_script",
     "render",
+    "script_for",
     "synthesize",
     "warn_ignored",
     "with_verdict",
@@ -162,18 +163,29 @@ def heading_engine(tts: Engine, settings: RenderSettings) -> Engine | None:
 
 
 def prepare_script(
-    article: Article, engine_max_chars: int, settings: RenderSettings | None = None
+    article: Article,
+    engine_max_chars: int,
+    settings: RenderSettings | None = None,
+    foreign: str | None = None,
 ) -> Script:
     """The spoken script of ``article`` (with the settings' title, byline and date), chunked
-    for an engine."""
+    for an engine; ``foreign`` names are read as the engine needs (default: the settings')."""
     settings = settings or RenderSettings()
     return build_script(
         settings.overrides(article),
         max_chars=engine_max_chars,
         read_captions=settings.read_captions,
         keep_all=settings.keep_all,
-        lexicon_files=settings.lexicon_files,
+        lexicon_files=settings.lexicons,
+        foreign=foreign or settings.foreign or "keep",
     )
+
+
+def script_for(article: Article, tts: Engine, settings: RenderSettings) -> Script:
+    """The spoken script of ``article`` as ``tts`` will read it (its chunk limit, and foreign
+    names respelled when it reads English badly)."""
+    spec = engine_spec(tts.name)
+    return prepare_script(article, tts.max_chars, settings, settings.foreign_for(spec))
 
 
 WARN_DROPPED = 0.25
@@ -296,7 +308,7 @@ def make(
         on_engine(engine_obj.name, reason)
     if tts is None:  # a batch warns once for all its inputs
         warn_ignored(settings, engine_obj, on_warning)
-    script = prepare_script(article, engine_obj.max_chars, settings)
+    script = script_for(article, engine_obj, settings)
     if not script.chunks:
         raise InputError(f"{source}: nothing to read after cleaning the article.")
     check_coverage(script, str(source), settings, on_warning or _log_warning)

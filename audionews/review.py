@@ -139,7 +139,7 @@ def review_pieces(
     normalizer = Normalizer(lexicon_files, foreign=foreign)
     for piece in pieces:
         normalizer.learn(piece)
-    known = _known_words(lexicon_files, foreign)
+    known = _known_words(lexicon_files)
     phrases = _known_phrases(lexicon_files)
     found: dict[str, tuple[str, list[Occurrence]]] = {}
     spoken_words = 0
@@ -167,7 +167,7 @@ def review_pieces(
     return Review(tuple(items), spoken_words, foreign)
 
 
-def _known_words(lexicon_files: Sequence[Path], foreign: str) -> frozenset[str]:
+def _known_words(lexicon_files: Sequence[Path]) -> frozenset[str]:
     words: set[str] = set(builtin_lexicon().words) | set(builtin_lexicon().titles)
     words |= set(code_words()) | set(UNITS)
     words |= set(load_data_lexicon("foreign.toml").words)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from audionews.article import Article, Block, BlockKind, Section
 from audionews.errors import InputError
-from audionews.pipeline import MakeResult, open_engine, prepare_script, render
+from audionews.pipeline import MakeResult, open_engine, render, script_for
 from audionews.settings import RenderSettings
 
 __all__ = ["PLAYERS", "SayResult", "find_player", "say"]
@@ -69,7 +69,7 @@ def say(
         sections=(Section(None, (Block(BlockKind.PARAGRAPH, words, 1),)),),
     )
     tts, reason = open_engine(settings)
-    script = prepare_script(article, tts.max_chars, replace(settings, keep_all=False))
+    script = script_for(article, tts, replace(settings, keep_all=False))
     spoken = " ".join(c.text for c in script.chunks)
     player = find_player() if play and output is None else None
     with tempfile.TemporaryDirectory(prefix="audionews-say-") as tmp:

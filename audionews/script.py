@@ -216,19 +216,21 @@ def build_script(
     read_captions: bool = False,
     keep_all: bool = False,
     lexicon_files: Sequence[Path] = (),
+    foreign: str = "keep",
     normalize: Callable[[str], str] | None = None,
 ) -> Script:
     """Build the spoken script for ``article``, chunked for an engine taking ``max_chars``.
 
     The headline is read first when the text has one (not a title made from the first sentence).
     ``keep_all`` reads every line that has words, dropped or not, where it stood
-    (:func:`audionews.article.read_everything`). ``normalize`` overrides the document normalizer
-    (for tests and custom pipelines).
+    (:func:`audionews.article.read_everything`). ``foreign`` is "keep" or "respell" (foreign
+    names the Vietnamese way). ``normalize`` overrides the document normalizer (for tests and
+    custom pipelines).
     """
     if keep_all:
         article = read_everything(article)
     if normalize is None:
-        normalize = _document_normalizer(article, read_captions, lexicon_files)
+        normalize = _document_normalizer(article, read_captions, lexicon_files, foreign)
     piece = _PieceMaker(normalize, max_chars)
 
     chapters: list[tuple[str, list[Piece]]] = [
@@ -245,10 +247,10 @@ def build_script(
 
 
 def _document_normalizer(
-    article: Article, read_captions: bool, lexicon_files: Sequence[Path]
+    article: Article, read_captions: bool, lexicon_files: Sequence[Path], foreign: str
 ) -> Callable[[str], str]:
     """A normalizer that has first learned the document's text in reading order."""
-    normalizer = Normalizer(lexicon_files)
+    normalizer = Normalizer(lexicon_files, foreign=foreign)
     for written in _reading_order(article, read_captions):
         normalizer.learn(written)
     return normalizer.normalize

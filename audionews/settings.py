@@ -135,6 +135,8 @@ class RenderSettings:
     """Sidecar files to write: srt, vtt, chapters, labels, cue, manifest."""
     read_captions: bool = False
     """Read photo captions where they stand (dropped by default)."""
+    foreign: str | None = None
+    """Foreign names: "keep" or "respell"; None: respell for engines that read English badly."""
     keep_all: bool = False
     """Read every line that has words, dropped or not (and skip the coverage guard)."""
     title: str | None = None
@@ -192,6 +194,10 @@ class RenderSettings:
             parse_duration(self.fit)
         parse_sidecars(self.sidecars)
         self._check_output()
+        if self.foreign is not None and self.foreign not in ("keep", "respell"):
+            raise ConfigError(
+                f"foreign {self.foreign!r}: choose keep or respell.", setting="foreign"
+            )
         if self.date is not None:
             from audionews.article import Article, apply_overrides
 
@@ -283,6 +289,16 @@ class RenderSettings:
         return PROFILES[self.profile]
 
     @property
+    def lexicons(self) -> tuple[Path, ...]:
+        """The lexicons a render reads: the user's own (``audionews lexicon add``), when it
+        exists, then those given, which win over it."""
+        from audionews.userlexicon import default_user_lexicon_path
+
+        user = default_user_lexicon_path()
+        mine = (user,) if user.is_file() and user not in self.lexicon_files else ()
+        return (*mine, *self.lexicon_files)
+
+    @property
     def kbps(self) -> int:
         """The MP3 bitrate: the setting, else the profile's, else the default."""
         return self.bitrate or self.profile_spec.bitrate or DEFAULT_BITRATE
@@ -330,6 +346,12 @@ class RenderSettings:
     def engine_options_for(self, spec: EngineSpec) -> EngineOptions:
         """The engine's options, with the speed when the engine paces itself."""
         return spec.with_speed(self.engine_options, self.speed)
+
+    def foreign_for(self, spec: EngineSpec) -> str:
+        """How this render reads foreign names with this engine."""
+        if self.foreign is not None:
+            return self.foreign
+        return "keep" if spec.reads_english else "respell"
 
     def pacing_for(self, spec: EngineSpec) -> Pacing:
         """How chunks are joined; no time-stretch for an engine that paces itself."""

@@ -363,3 +363,44 @@ def test_no_validate_skips_the_check(tmp_path: Path) -> None:
     args = ["make", str(EXAMPLE), "-e", "espeak", "-o", str(tmp_path / "x.mp3"), "--no-validate"]
     made = runner.invoke(app, args)
     assert made.exit_code == 0 and "passes" not in made.output
+
+
+# --- reading round 2, wired: foreign names, the review, the user's lexicon --------------------
+
+FOREIGN = "Tin thế giới\n\nÔng Donald Trump và bà Kamala Harris tranh luận tại Philadelphia.\n"
+
+
+def test_foreign_names_are_respelled_for_espeak_and_kept_for_gtts(tmp_path: Path) -> None:
+    src = tmp_path / "tg.txt"
+    src.write_text(FOREIGN, encoding="utf-8")
+    espeak = runner.invoke(app, ["script", str(src), "--plain"]).output
+    gtts = runner.invoke(app, ["script", str(src), "--plain", "-e", "gtts"]).output
+    kept = runner.invoke(app, ["script", str(src), "--plain", "--foreign", "keep"]).output
+    assert "Trump" not in espeak and "Trump" in gtts and "Trump" in kept
+    bad = runner.invoke(app, ["script", str(src), "--foreign", "english"])
+    assert bad.exit_code == 2 and "(option --foreign)" in bad.output
+
+
+def test_review_lists_what_to_check_with_a_lexicon_line(tmp_path: Path) -> None:
+    src = tmp_path / "r.txt"
+    src.write_text("Tin vắn\n\nBão Zorbatron đổ bộ vào bang Wakanda sáng nay.\n", encoding="utf-8")
+    result = runner.invoke(app, ["script", str(src), "--review", "--json"])
+    assert result.exit_code == 0, result.output
+    found = {item["token"]: item for item in json.loads(result.output)["items"]}
+    assert "Zorbatron" in found and found["Zorbatron"]["suggestion"].startswith('"Zorbatron" =')
+    assert found["Zorbatron"]["occurrences"][0]["context"].startswith("Bão Zorbatron")
+
+
+def test_lexicon_add_reaches_every_render(tmp_path: Path) -> None:
+    added = runner.invoke(app, ["lexicon", "add", "Zorbatron", "Do-ba-trôn"])
+    assert added.exit_code == 0 and "Added Zorbatron" in added.output
+    again = runner.invoke(app, ["lexicon", "add", "Zorbatron", "Do-ba-trôn"])
+    assert "Already there" in again.output
+    clash = runner.invoke(app, ["lexicon", "add", "Zorbatron", "Dô"])
+    assert clash.exit_code == 2
+    said = runner.invoke(
+        app, ["say", "bão Zorbatron", "-e", "espeak", "-o", str(tmp_path / "z.wav")]
+    )
+    assert "Do-ba-trôn" in said.output
+    path = Path(runner.invoke(app, ["lexicon", "path"]).output.strip())
+    path.unlink()  # the session's private config folder: leave it as found

@@ -140,6 +140,15 @@ LexiconOpt = Annotated[
     ),
 ]
 QuietOpt = Annotated[bool, option("--quiet", "-q", help="Print nothing but errors.")]
+ForeignOpt = Annotated[
+    str | None,
+    option(
+        "--foreign",
+        help="Foreign names: keep (as written) or respell (the Vietnamese way, e.g. Trump -> "
+        "Tơ Ram). Default: respell for espeak and piper, keep for gtts and edge.",
+        show_default=False,
+    ),
+]
 KeepAllOpt = Annotated[
     bool,
     option("--keep-all", help="Read every line that has words, also those dropped as page junk."),

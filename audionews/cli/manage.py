@@ -92,3 +92,46 @@ def cache_clear(cache_dir: CacheDirOpt = None) -> None:
         cache = ChunkCache(cache_dir)
         removed = cache.clear()
         typer.echo(f"Removed {removed} chunks from {cache.root}")
+
+
+lexicon_app = typer.Typer(
+    help="Your pronunciation lexicon: readings that win over the built-in ones in every render.",
+    no_args_is_help=True,
+)
+app.add_typer(lexicon_app, name="lexicon")
+
+
+@lexicon_app.command("add")
+def lexicon_add(
+    word: Annotated[str, typer.Argument(help="The word as written.", show_default=False)],
+    spoken: Annotated[
+        str, typer.Argument(help="How it is read, in Vietnamese.", show_default=False)
+    ],
+    file: Annotated[
+        Path | None,
+        option(
+            "--file",
+            help="The lexicon to add to. Default: your own (e.g. ~/.config/audionews/lexicon.toml"
+            "), which every render reads.",
+            show_default=False,
+        ),
+    ] = None,
+    replace: Annotated[
+        bool, option("--replace", help="Replace a different reading already there.")
+    ] = False,
+) -> None:
+    """Add a reading: audionews lexicon add Yagi "Ya-ghi". Hear it with audionews say."""
+    with errors():
+        from audionews.userlexicon import add_entry
+
+        result = add_entry(word, spoken, file, replace=replace)
+        said = {"added": "Added", "exists": "Already there:", "replaced": "Replaced"}
+        typer.echo(f"{said.get(result.status, result.status)} {word} = {spoken} in {result.path}")
+
+
+@lexicon_app.command("path")
+def lexicon_path() -> None:
+    """Print where your own lexicon is (it may not exist yet)."""
+    from audionews.userlexicon import default_user_lexicon_path
+
+    typer.echo(str(default_user_lexicon_path()))

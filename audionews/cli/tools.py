@@ -19,6 +19,7 @@ from audionews.cli.app import (
     BylineOpt,
     CaptionsOpt,
     DateOpt,
+    ForeignOpt,
     KeepAllOpt,
     LexiconOpt,
     QuietOpt,
@@ -62,7 +63,16 @@ def script(
     title: TitleOpt = None,
     byline: BylineOpt = None,
     date: DateOpt = None,
+    foreign: ForeignOpt = None,
     lexicon: LexiconOpt = None,
+    review: Annotated[
+        bool,
+        option(
+            "--review",
+            help="List the words an engine may get wrong (foreign names, unknown acronyms, "
+            "codes), where they are, and a lexicon line to fix each.",
+        ),
+    ] = False,
 ) -> None:
     """Show what will be read, and what is dropped and why, without synthesizing.
 
@@ -77,10 +87,10 @@ def script(
 
         if plain and as_json:
             raise ConfigError("choose one of --plain and --json.")
-        if engine == "auto":
-            max_chars = min(spec.max_chars for spec in ENGINES.values())
-        else:
-            max_chars = engine_spec(engine).max_chars
+        spec = engine_spec("gtts" if engine == "auto" else engine)
+        max_chars = (
+            min(s.max_chars for s in ENGINES.values()) if engine == "auto" else spec.max_chars
+        )
         article, _ = load_article(source)
         settings = RenderSettings.build(
             read_captions=read_captions,
@@ -88,16 +98,46 @@ def script(
             title=title,
             byline=byline,
             date=date,
+            foreign=foreign,
             lexicon=lexicon,
         )
-        built = prepare_script(article, max_chars, settings)
-        if as_json:
+        built = prepare_script(article, max_chars, settings, settings.foreign_for(spec))
+        if review:
+            _print_review(built, settings.lexicons, settings.foreign_for(spec), as_json)
+        elif as_json:
             typer.echo(json.dumps(built.to_dict(), ensure_ascii=False, indent=2))
         elif plain:
             for chunk in built.chunks:
                 typer.echo(chunk.text)
         else:
             _print_script(built, diff)
+
+
+def _print_review(built: Script, lexicons: tuple[Path, ...], foreign: str, as_json: bool) -> None:
+    from audionews.review import review_pieces
+
+    pieces = [p.written for ch in built.chapters for p in ch.pieces]
+    found = review_pieces(pieces, lexicon_files=lexicons, foreign=foreign)
+    if as_json:
+        typer.echo(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
+        return
+    typer.secho(
+        f"{plural(len(found.items), 'word')} to check, {found.occurrences} times in "
+        f"{found.spoken_words} spoken words ({found.per_thousand_words:.1f} per 1,000; "
+        f"foreign names: {foreign})",
+        bold=True,
+    )
+    for item in found.items:
+        typer.echo("")
+        typer.secho(f"{item.token}  [{item.kind}] read as: {item.reading}", bold=True)
+        for place in item.occurrences[:3]:
+            typer.echo(f"  piece {place.line}, sentence {place.sentence}: {place.context}")
+        if item.count > 3:
+            typer.echo(f"  ... {item.count - 3} more")
+        typer.echo(f"  lexicon: {item.suggestion}")
+    if found.items:
+        typer.echo("")
+        typer.echo('Add a reading with: audionews lexicon add WORD "SPOKEN" (then hear it: say)')
 
 
 def _print_script(built: Script, diff: bool) -> None:
@@ -157,6 +197,7 @@ def say(
     speed: Annotated[
         float, option("--speed", min=0.8, max=1.3, help="Voice speed, pitch preserved.")
     ] = 1.0,
+    foreign: ForeignOpt = None,
     lexicon: LexiconOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
@@ -166,7 +207,12 @@ def say(
         from audionews.settings import RenderSettings
 
         settings = RenderSettings.build(
-            engine=engine, voice=voice, voice_model=voice_model, speed=speed, lexicon=lexicon
+            engine=engine,
+            voice=voice,
+            voice_model=voice_model,
+            speed=speed,
+            foreign=foreign,
+            lexicon=lexicon,
         )
         said = say_words(text, settings, output=output)
         if not quiet:

@@ -102,6 +102,8 @@ class EngineSpec:
     """Rate of its audio; None when it depends on the voice (piper)."""
     native_speed: bool = False
     """It paces its own speech (``EngineOptions.speed``) instead of being time-stretched."""
+    reads_english: bool = False
+    """It reads English names well; else foreign names are respelled the Vietnamese way."""
     voice_setting: str = "voice"
     """The option that picks another voice of it: ``voice``, or ``speaker`` of one voice file."""
     check: str = "check"
@@ -155,6 +157,7 @@ ENGINES: dict[str, EngineSpec] = {
         online=True,
         max_chars=100,
         sample_rate=24000,
+        reads_english=True,
         options=("tld", "slow"),
     ),
     "piper": EngineSpec(
@@ -181,6 +184,7 @@ ENGINES: dict[str, EngineSpec] = {
         online=True,
         max_chars=300,
         sample_rate=24000,
+        reads_english=True,
         options=("rate", "pitch"),
     ),
 }

@@ -33,16 +33,11 @@ from audionews.normalize.lexicon import (
 )
 from audionews.normalize.vietnamese import is_vietnamese_syllable, strip_tone
 
-__all__ = ["FOREIGN_MODES", "Normalizer", "foreign_mode_for_engine", "normalize_text"]
+__all__ = ["FOREIGN_MODES", "Normalizer", "normalize_text"]
 
 FOREIGN_MODES = ("keep", "respell")
-# Engines that read English names badly get Vietnamese respellings ("Trump" -> "Tơ ram").
-_RESPELL_ENGINES = frozenset({"espeak", "piper"})
-
-
-def foreign_mode_for_engine(engine: str) -> str:
-    """The ``foreign=`` mode for an engine name: "respell" for espeak and piper, else "keep"."""
-    return "respell" if engine.lower() in _RESPELL_ENGINES else "keep"
+"""How foreign names are read: kept as written, or respelled the Vietnamese way ("Trump" ->
+"Tơ Ram") for engines that read English badly (``EngineSpec.reads_english``)."""
 
 
 _log = logging.getLogger(__name__)

@@ -870,7 +870,7 @@ _INITIALS = re.compile(rf"(?<![\w.])((?:[{UPPER}]\.)+[{UPPER}])(\.?)(?![\w])")
 _AFTER_INITIALS = re.compile(rf"\s*(?:$|[\"“]|([{UPPER}][^\W\d_]*))")
 
 
-def initials(text: str, known: Callable[[str], bool] = lambda token: False) -> str:
+def initials(text: str, known: Callable[[str], bool] = lambda _token: False) -> str:
     """ "P.Q.B." -> "pê quy bê" (letter names; not "phường"); the dot after initials or after
     a name's initial ("Trần Thị B. (SN 1985)") is not a sentence end unless a Vietnamese
     sentence follows ("J.K. Rowling" is one name). ``known`` tokens ("T.Ư") are left to the

@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from audionews.engines import ENGINES
 from audionews.errors import ConfigError
-from audionews.normalize import Normalizer, foreign_mode_for_engine
+from audionews.normalize import Normalizer
 from audionews.normalize.lexicon import load_data_lexicon
 from audionews.normalize.vietnamese import is_vietnamese_syllable
+from audionews.settings import RenderSettings
 
 
 def _read(text: str, foreign: str = "respell", lexicons: tuple[Path, ...] = ()) -> str:
@@ -57,10 +59,9 @@ def test_user_lexicon_wins(tmp_path: Path) -> None:
 def test_mode_is_checked_and_chosen_per_engine() -> None:
     with pytest.raises(ConfigError):
         Normalizer(foreign="english")
-    assert foreign_mode_for_engine("espeak") == "respell"
-    assert foreign_mode_for_engine("piper") == "respell"
-    assert foreign_mode_for_engine("gtts") == "keep"
-    assert foreign_mode_for_engine("edge") == "keep"
+    chosen = {name: RenderSettings().foreign_for(spec) for name, spec in ENGINES.items()}
+    assert chosen == {"espeak": "respell", "piper": "respell", "gtts": "keep", "edge": "keep"}
+    assert RenderSettings(foreign="keep").foreign_for(ENGINES["espeak"]) == "keep"
 
 
 def test_every_entry_reads_as_given_and_idempotently() -> None:
