@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import random
+import signal
 import threading
 import time
 from collections import Counter
@@ -276,4 +278,71 @@ def test_failed_render_writes_no_output(google, tmp_path: Path) -> None:
     settings = RenderSettings(cache_dir=tmp_path / "cache", retry=NO_WAIT)
     with pytest.raises(SynthesisError, match="503"):
         make(src, output=out, engine="gtts", settings=settings)
+    assert not out.exists()
+
+
+# --- issue #17: Ctrl-C during eSpeak stops the run, and nothing partial is cached -----------
+
+LONG = "Giá lúa hôm nay tăng mạnh so với tuần trước, nông dân rất phấn khởi. " * 6
+
+
+def _interrupt_on_call(monkeypatch: pytest.MonkeyPatch, call: int, how: str) -> list[int]:
+    """Make eSpeak's audio callback see Ctrl-C on its ``call``-th delivery."""
+    import ctypes
+
+    import audionews.engines.espeak as espeak_module
+
+    real = ctypes.string_at
+    calls = [0]
+
+    def string_at(ptr: object, size: int = -1) -> bytes:
+        calls[0] += 1
+        if calls[0] == call:
+            if how == "signal":
+                os.kill(os.getpid(), signal.SIGINT)  # a real Ctrl-C, handled between bytecodes
+            else:
+                raise KeyboardInterrupt  # raised inside the callback itself
+        return real(ptr, size)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(espeak_module.ctypes, "string_at", string_at)
+    return calls
+
+
+@pytest.mark.parametrize("how", ["signal", "raise"])
+def test_ctrl_c_inside_espeak_callback_stops_and_caches_nothing_partial(
+    monkeypatch: pytest.MonkeyPatch, cache: ChunkCache, how: str
+) -> None:
+    from audionews.engines.espeak import EspeakEngine
+
+    engine = EspeakEngine()
+    texts = ["Một câu ngắn.", LONG, "Câu cuối cùng."]
+    first = ChunkCache.key(engine.name, engine.version, engine.voice, texts[0])
+    _interrupt_on_call(monkeypatch, 0, how)  # count calls without interrupting
+    synthesize_chunks(texts[:1], engine, cache=cache)
+    assert cache.get(first) is not None
+    calls = _interrupt_on_call(monkeypatch, 3, how)
+    with pytest.raises(Interrupted) as err:
+        synthesize_chunks(texts, engine, cache=cache)
+    assert err.value.exit_code == 130
+    assert calls[0] >= 3
+    assert cache.info().entries == 1  # only the chunk that finished before: nothing partial
+    assert cache.get(ChunkCache.key(engine.name, engine.version, engine.voice, LONG)) is None
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_ctrl_c_during_espeak_make_exits_130_without_output(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from audionews.cli import app
+
+    src = tmp_path / "bai.txt"
+    src.write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "a.mp3"
+    _interrupt_on_call(monkeypatch, 5, "signal")
+    result = CliRunner().invoke(
+        app, ["make", str(src), "-o", str(out), "-e", "espeak", "--cache-dir", str(tmp_path / "c")]
+    )
+    assert result.exit_code == 130, result.output
     assert not out.exists()
