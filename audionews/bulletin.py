@@ -293,7 +293,17 @@ def _load(source: str, settings: RenderSettings, stop: threading.Event) -> Artic
         return BatchItem(source, error=str(exc), exit_code=exc.exit_code)
     except OSError as exc:
         return BatchItem(source, error=f"{source}: cannot be read ({exc})", exit_code=2)
+    except Exception as exc:  # a bug in a reader must not stop the other inputs
+        return BatchItem(source, error=_unexpected(source, exc), exit_code=2)
     return article
+
+
+def _unexpected(source: str, exc: Exception) -> str:
+    log.debug("%s: unexpected error", source, exc_info=exc)
+    return (
+        f"{source}: unexpected error ({type(exc).__name__}: {exc}). This is a bug in "
+        "audionews: please report it with this input (run with -v for the details)."
+    )
 
 
 def _one(
@@ -325,6 +335,10 @@ def _one(
         return BatchItem(source, error=str(exc), output=target, note=note, exit_code=exc.exit_code)
     except OSError as exc:  # not ours to expect, but one input must not stop the batch
         return BatchItem(source, error=f"{target}: {exc}", output=target, note=note, exit_code=4)
+    except Exception as exc:
+        return BatchItem(
+            source, error=_unexpected(source, exc), output=target, note=note, exit_code=2
+        )
     return BatchItem(source, result=result, output=target, note=note)
 
 

@@ -306,3 +306,44 @@ def test_full_disk_in_a_batch_fails_that_input_and_goes_on(
         "tin-thu-ba.mp3",
     ]
     assert not list(out.glob("*.part")) and not list(out.glob(".*.part"))
+
+
+def test_a_reader_bug_fails_one_input_not_the_batch(tmp_path: Path) -> None:
+    from audionews.bulletin import make_batch
+
+    folder = tmp_path / "bai"
+    write_articles(folder, {"a.txt": "Một"})
+    (folder / "b.txt").write_text("23/10/2020\n", encoding="utf-8")  # crashes article.py today
+    items = make_batch([folder], batch_settings(tmp_path / "out", tmp_path))
+    assert items[0].result is not None
+    assert items[1].error is not None and items[1].exit_code == 2
+
+
+def test_ctrl_c_stops_a_batch_at_once(tmp_path: Path) -> None:
+    import signal
+    import threading
+
+    from audionews.bulletin import make_batch
+    from audionews.errors import Interrupted
+
+    folder = tmp_path / "bai"
+    long = " ".join(["Giá lúa hôm nay tăng mạnh so với tuần trước, nông dân phấn khởi."] * 40)
+    for i in range(6):
+        (folder / f"{i}.txt").parent.mkdir(exist_ok=True)
+        (folder / f"{i}.txt").write_text(f"Tin số {i}\n\n{long}\n\n{long}\n", encoding="utf-8")
+    main = threading.main_thread().ident
+    assert main is not None
+    threading.Timer(0.8, signal.pthread_kill, (main, signal.SIGINT)).start()
+    started = time.monotonic()
+    with pytest.raises(Interrupted) as err:
+        make_batch([folder], batch_settings(tmp_path / "out", tmp_path, no_cache=True), jobs=2)
+    assert err.value.exit_code == 130
+    assert time.monotonic() - started < 5
+    deadline = time.monotonic() + 20
+    while any(t.name.startswith("audionews-batch") for t in threading.enumerate()):
+        assert time.monotonic() < deadline, "batch workers still running"
+        time.sleep(0.05)
+    out = tmp_path / "out"
+    written = list(out.glob("*.mp3")) if out.exists() else []
+    assert len(written) < 6  # stopped, not finished
+    assert not out.exists() or not [p for p in out.iterdir() if p.name.endswith(".part")]
