@@ -535,6 +535,8 @@ _UNIT_SUFFIX = ".unit"
 _SIDECAR_SUFFIXES = (".srt", ".vtt", ".chapters.json", ".labels.txt", ".cue", ".manifest.json")
 _STALE_SECONDS = 3600.0
 """A temporary file without a (readable) process id is stale after this long."""
+_ABANDONED_SECONDS = 86400.0
+"""Any temporary file of ours is stale after this long (its process id may have been reused)."""
 
 
 class ProgrammeUnit:
@@ -593,7 +595,10 @@ class ProgrammeUnit:
             self._discard()
             raise
         self.staged = []
-        _apply(record)
+        try:
+            _apply(record)
+        except OSError as exc:  # the journal stays: the next write to the folder finishes it
+            raise _write_error(audio, exc) from exc
         with contextlib.suppress(OSError):
             journal.unlink()
         _sync_dir(audio.parent)
@@ -627,12 +632,7 @@ def programme_unit() -> Iterator[ProgrammeUnit]:
         unit._discard()
         raise
     _UNIT.reset(token)
-    try:
-        unit._commit()
-    except OSError as exc:
-        if isinstance(exc, ExportError):
-            raise
-        raise _write_error(unit.staged[-1][1] if unit.staged else Path("."), exc) from exc
+    unit._commit()
 
 
 def _apply(record: dict[str, Any]) -> None:
@@ -699,9 +699,10 @@ def recover_writes(folder: Path, only: str | None = None) -> int:
     for part in parts:
         try:
             pid = _owner(part.name, ".part")
-            if pid is not None and _alive(pid):
-                continue
-            if pid is None and now - part.stat().st_mtime < _STALE_SECONDS:
+            age = now - part.stat().st_mtime
+            if age < _ABANDONED_SECONDS and (
+                (pid is not None and _alive(pid)) or (pid is None and age < _STALE_SECONDS)
+            ):
                 continue
             part.unlink()
             fixed += 1
