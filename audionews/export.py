@@ -10,9 +10,15 @@ otherwise order frames by size).
 from __future__ import annotations
 
 import contextlib
+import contextvars
+import errno
+import glob
+import json
+import logging
 import os
 import re
 import tempfile
+import time
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -186,31 +192,52 @@ def encode_mp3(
 def atomic_write(target: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; on success it replaces ``target`` atomically.
 
-    On any error the temporary file is removed and ``target`` is left as it was.
+    On any error the temporary file is removed and ``target`` is left as it was; a failure to
+    write (a full disk, no permission) is an :class:`ExportError` naming the file (exit code 4).
+    Inside :func:`programme_unit` the replacement waits for the unit, so a programme and its
+    sidecars appear together or not at all. Temporary files are ``.<name>.<pid>.<random>.part``;
+    those left by a killed process are removed the next time the file is written.
     """
     target = Path(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ExportError(f"{target.parent}: cannot create the folder ({exc.strerror}).") from exc
+    recover_writes(target.parent, only=target.name)
     try:
         fd, tmp_name = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".part", dir=target.parent
+            prefix=f".{target.name}.{os.getpid()}.", suffix=".part", dir=target.parent
         )
     except OSError as exc:
         raise ExportError(f"{target.parent}: cannot write there ({exc.strerror}).") from exc
     os.close(fd)
     tmp = Path(tmp_name)
+    unit = _UNIT.get()
     try:
         yield tmp
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
+        if unit is not None:
+            unit.stage(tmp, target)
+        else:
+            os.replace(tmp, target)
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
+        if isinstance(exc, OSError) and not isinstance(exc, ExportError):
+            raise _write_error(target, exc) from exc
         raise
+
+
+def _write_error(target: Path, exc: OSError) -> ExportError:
+    reason = exc.strerror or str(exc)
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return ExportError(
+            f"{target}: cannot be written ({reason}). Free some space on that disk (or write "
+            "elsewhere with -o) and run again; nothing was changed."
+        )
+    return ExportError(f"{target}: cannot be written ({reason}). Nothing was changed.")
 
 
 def mp3_loudness_loss(
@@ -510,3 +537,185 @@ def _add_chapters(id3: Any, chapters: tuple[ChapterMark, ...]) -> None:
             )
             for kid, child in zip(kids, mark.children, strict=True):
                 id3.add(chap(kid, child))
+
+
+# --- a programme and its sidecars, written as one unit -----------------------------------------
+
+_UNIT_SUFFIX = ".unit"
+_SIDECAR_SUFFIXES = (".srt", ".vtt", ".chapters.json", ".labels.txt", ".cue", ".manifest.json")
+_STALE_SECONDS = 3600.0
+"""A temporary file without a (readable) process id is stale after this long."""
+_ABANDONED_SECONDS = 86400.0
+"""Any temporary file of ours is stale after this long (its process id may have been reused)."""
+
+
+class ProgrammeUnit:
+    """Files written with :func:`atomic_write` inside :func:`programme_unit`: staged (complete
+    and synced under a temporary name) until the unit commits them together."""
+
+    def __init__(self) -> None:
+        self.staged: list[tuple[Path, Path]] = []
+
+    def stage(self, tmp: Path, target: Path) -> None:
+        self.staged = [(t, g) for t, g in self.staged if g != target]
+        self.staged.append((tmp, target))
+
+    def add(self, target: Path, data: bytes) -> None:
+        """Write ``data`` to ``target`` as part of the unit (e.g. a settings stamp)."""
+        with atomic_write(target) as tmp:
+            tmp.write_bytes(data)
+
+    def _discard(self) -> None:
+        for tmp, _ in self.staged:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        self.staged = []
+
+    def _commit(self) -> None:
+        if not self.staged:
+            return
+        audio = next(
+            (g for _, g in self.staged if g.suffix.lower() in (".mp3", ".wav")),
+            self.staged[-1][1],
+        )
+        written = {g for _, g in self.staged}
+        # The sidecars of an earlier programme that this one does not replace would describe
+        # the wrong audio: they go with the commit.
+        stem = audio.name[: -len(audio.suffix)] if audio.suffix else audio.name
+        is_audio = audio.suffix.lower() in (".mp3", ".wav")
+        stale = [
+            audio.with_name(stem + suffix)
+            for suffix in _SIDECAR_SUFFIXES
+            if is_audio
+            and audio.with_name(stem + suffix) not in written
+            and audio.with_name(stem + suffix).exists()
+        ]
+        # The audio is replaced last: until then readers see the old programme.
+        moves = sorted(self.staged, key=lambda m: m[1] == audio)
+        journal = audio.with_name(f".{audio.name}{_UNIT_SUFFIX}")
+        record = {
+            "pid": os.getpid(),
+            "moves": [[str(t), str(g)] for t, g in moves],
+            "remove": [str(p) for p in stale],
+        }
+        try:
+            with atomic_write(journal) as tmp:  # not staged: the unit is cleared below first
+                tmp.write_text(json.dumps(record), encoding="utf-8")
+        except BaseException:
+            self._discard()
+            raise
+        self.staged = []
+        try:
+            _apply(record)
+        except OSError as exc:  # the journal stays: the next write to the folder finishes it
+            raise _write_error(audio, exc) from exc
+        with contextlib.suppress(OSError):
+            journal.unlink()
+        _sync_dir(audio.parent)
+
+
+_UNIT: contextvars.ContextVar[ProgrammeUnit | None] = contextvars.ContextVar(
+    "audionews_unit", default=None
+)
+
+
+@contextlib.contextmanager
+def programme_unit() -> Iterator[ProgrammeUnit]:
+    """Write a programme and its sidecars as one unit: every :func:`atomic_write` in this block
+    (in this thread) is staged, and replaces its target only when the block ends without error;
+    on an error nothing is replaced and the temporary files go. The commit is journalled
+    (``.<audio>.unit``): if the process is killed in the middle, the next write to that folder
+    (or :func:`recover_writes`) finishes it, so a new programme never sits beside an older
+    programme's sidecars. Sidecars of the earlier programme that the new one does not write
+    are removed with the commit.
+    """
+    outer = _UNIT.get()
+    if outer is not None:  # nested: the outer unit commits
+        yield outer
+        return
+    unit = ProgrammeUnit()
+    token = _UNIT.set(unit)
+    try:
+        yield unit
+    except BaseException:
+        _UNIT.reset(token)
+        unit._discard()
+        raise
+    _UNIT.reset(token)
+    unit._commit()
+
+
+def _apply(record: dict[str, Any]) -> None:
+    for tmp, target in record["moves"]:
+        with contextlib.suppress(FileNotFoundError):  # done before the process was killed
+            os.replace(tmp, target)
+    for stale in record["remove"]:
+        with contextlib.suppress(OSError):
+            os.unlink(stale)
+
+
+def _sync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # e.g. another user's process: it exists
+        return True
+    return True
+
+
+def _owner(name: str, suffix: str) -> int | None:
+    """The process id in ``.<target>.<pid>.<random><suffix>``, if there is one."""
+    parts = name[1 : -len(suffix)].rsplit(".", 2)
+    return int(parts[1]) if len(parts) == 3 and parts[1].isdigit() else None
+
+
+def recover_writes(folder: Path, only: str | None = None) -> int:
+    """Finish the unit commits a killed process left in ``folder`` and remove our temporary files
+    that no live process owns (``only``: just those of that file name). Returns how many files
+    were cleaned up or completed. Never raises for a file it cannot touch."""
+    folder = Path(folder)
+    fixed = 0
+    try:
+        name = glob.escape(only) if only else "*"
+        journals = list(folder.glob(f".{name}{_UNIT_SUFFIX}"))
+        parts = list(folder.glob(f".{name}.*.part"))
+    except OSError:
+        return 0
+    for journal in journals:
+        try:
+            record = json.loads(journal.read_text(encoding="utf-8"))
+            if _alive(int(record["pid"])):
+                continue  # a commit under way in a live process
+            _apply(record)
+            journal.unlink()
+            fixed += 1
+        except (OSError, ValueError, KeyError, TypeError):
+            logging.getLogger(__name__).warning(
+                "%s: unreadable commit journal left as it is", journal
+            )
+    now = time.time()
+    for part in parts:
+        try:
+            pid = _owner(part.name, ".part")
+            age = now - part.stat().st_mtime
+            if age < _ABANDONED_SECONDS and (
+                (pid is not None and _alive(pid)) or (pid is None and age < _STALE_SECONDS)
+            ):
+                continue
+            part.unlink()
+            fixed += 1
+        except OSError:
+            continue
+    return fixed

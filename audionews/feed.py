@@ -14,6 +14,8 @@ without duplicating items or changing the guids podcast apps already know.
 from __future__ import annotations
 
 import logging
+import re
+import stat
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
@@ -100,15 +102,24 @@ def write_feed(
     target = Path(output) if output is not None else folder / "feed.xml"
 
     episodes = []
+    skipped: list[str] = []
     for mp3 in sorted(folder.glob("*.mp3")):
         if mp3.name.startswith("."):
             continue  # a half-written programme (atomic_write's temporary file)
-        episode = read_episode(mp3)
+        try:
+            episode = read_episode(mp3)
+        except (OSError, ValueError, LookupError) as exc:  # one bad file never breaks the feed
+            log.warning("%s: skipped, cannot be read (%s)", mp3, exc)
+            episode = None
         if episode is not None:
             episodes.append(episode)
+        else:
+            skipped.append(mp3.name)
     if not episodes:
+        also = f" ({len(skipped)} skipped: {', '.join(skipped[:5])})" if skipped else ""
         raise InputError(
-            f"{folder}: no programmes (.mp3 files) to publish. Make some with `audionews make`."
+            f"{folder}: no programmes (.mp3 files) to publish{also}. Make some with "
+            "`audionews make`."
         )
     episodes.sort(key=lambda e: (e.published, e.path.name), reverse=True)
 
@@ -122,11 +133,15 @@ def write_feed(
 
 
 def read_episode(path: Path) -> Episode | None:
-    """Describe ``path`` from its ID3 tags, MP3 header and sidecars; None (logged) if not an MP3."""
+    """Describe ``path`` from its ID3 tags, MP3 header and sidecars; None (logged, naming the
+    file) if it is not a regular file, not an MP3, or its tags hold text a feed cannot carry."""
     from mutagen import MutagenError
     from mutagen.id3 import ID3, ID3NoHeaderError
     from mutagen.mp3 import MP3
 
+    if not _regular_file(path):
+        log.warning("%s: skipped, not a regular file (a pipe, socket or device)", path)
+        return None
     try:
         info: Any = MP3(str(path)).info  # type: ignore[no-untyped-call]
     except MutagenError as exc:
@@ -154,6 +169,23 @@ def read_episode(path: Path) -> Episode | None:
         for suffix, mime in TRANSCRIPTS
         if path.with_name(stem + suffix).is_file()
     )
+    for field, value in (
+        ("title", title),
+        ("comment", description),
+        ("artist", _text(tags, "TPE1")),
+        ("language", language),
+    ):
+        if value is not None and _NOT_XML.search(value):
+            bad = _NOT_XML.search(value)
+            assert bad is not None
+            log.warning(
+                "%s: skipped, its %s tag holds U+%04X, which a feed (XML) cannot carry; "
+                "make the programme again from a clean article",
+                path,
+                field,
+                ord(bad.group()),
+            )
+            return None
     return Episode(
         path=path,
         title=title,
@@ -167,6 +199,17 @@ def read_episode(path: Path) -> Episode | None:
         chapters=chapters if chapters.is_file() else None,
         transcripts=transcripts,
     )
+
+
+#: Characters XML 1.0 cannot carry (controls, surrogates, U+FFFE, U+FFFF).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _regular_file(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
 
 
 def _items(tags: Any) -> list[tuple[str, Any]]:

@@ -23,7 +23,13 @@ from audionews.audio import Audio, ChapterMark
 from audionews.defaults import DEFAULT_TIMEOUT
 from audionews.engines import ENGINES, Engine, EngineOptions, create_engine, engine_spec
 from audionews.errors import ConfigError, InputError
-from audionews.export import Tags, mp3_loudness_loss, write_mp3_timed, write_wav
+from audionews.export import (
+    Tags,
+    mp3_loudness_loss,
+    programme_unit,
+    write_mp3_timed,
+    write_wav,
+)
 from audionews.loudness import Loudness
 from audionews.master import added_seconds, load_audio_file, master
 from audionews.script import Script, build_script
@@ -42,6 +48,7 @@ __all__ = [
     "heading_engine",
     "load_article",
     "make",
+    "make_article",
     "open_engine",
     "prepare_script",
     "render",
@@ -303,6 +310,31 @@ def make(
     if engine_options is not None:
         settings = replace(settings, engine_options=engine_options)
     article, _ = load_article(source, timeout=settings.engine_options.timeout)
+    return make_article(
+        article,
+        str(source),
+        settings,
+        progress=progress,
+        on_engine=on_engine,
+        tts=tts,
+        on_warning=on_warning,
+        started=started,
+    )
+
+
+def make_article(
+    article: Article,
+    source: str,
+    settings: RenderSettings,
+    *,
+    progress: Progress | None = None,
+    on_engine: Callable[[str, str], None] | None = None,
+    tts: tuple[Engine, str] | None = None,
+    on_warning: Warn | None = None,
+    started: float | None = None,
+) -> MakeResult:
+    """:func:`make` for an article already loaded (``source`` names it in messages)."""
+    started = time.perf_counter() if started is None else started
     engine_obj, reason = tts or open_engine(settings)
     if on_engine is not None:
         on_engine(engine_obj.name, reason)
@@ -311,9 +343,12 @@ def make(
     script = script_for(article, engine_obj, settings)
     if not script.chunks:
         raise InputError(f"{source}: nothing to read after cleaning the article.")
-    check_coverage(script, str(source), settings, on_warning or _log_warning)
+    check_coverage(script, source, settings, on_warning or _log_warning)
     heading = heading_engine(engine_obj, settings)
-    result = render(script, engine_obj, reason, settings, progress, started, heading_tts=heading)
+    with programme_unit():  # the programme and its sidecars: all or none
+        result = render(
+            script, engine_obj, reason, settings, progress, started, heading_tts=heading
+        )
     return with_verdict(result, settings)
 
 

@@ -8,7 +8,9 @@ non-breaking and other odd spaces folded to plain spaces, and ``\\n`` line ends.
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 import sys
 import unicodedata
 from pathlib import Path
@@ -23,6 +25,13 @@ _ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _C1 = re.compile(r"[\x80-\x9f]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Unicode noncharacters (U+FDD0-U+FDEF, U+xFFFE and U+xFFFF in every plane) and lone surrogates:
+# never text, and not allowed in XML (a podcast feed) or safe in ID3 tags.
+_NONCHARACTERS = re.compile(
+    "[\ufdd0-\ufdef\ud800-\udfff"
+    + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(17))
+    + "]"
+)
 
 
 def read_article_text(source: str | Path) -> tuple[str, str]:
@@ -41,17 +50,39 @@ def read_article_text(source: str | Path) -> tuple[str, str]:
             raise InputError(f"{name}: no such file. Check the path.")
         if path.is_dir():
             raise InputError(f"{name}: is a folder, not an article file. Name a .txt file.")
+        data = read_regular_file(path, MAX_INPUT_BYTES)
+    return decode_article(data, name), name
+
+
+def read_regular_file(path: Path, max_bytes: int) -> bytes:
+    """The bytes of ``path``, at most ``max_bytes`` (plus one, so "too big" can be told).
+
+    Raises :class:`InputError` for a file that is not a regular file (a FIFO would block for
+    ever, ``/dev/zero`` never ends: neither has a size to check), one over the limit, or one
+    that cannot be read.
+    """
+    name = str(path)
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer before we can refuse it.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise InputError(f"{name}: cannot be read ({exc.strerror}).") from exc
+    with os.fdopen(fd, "rb") as fh:
         try:
-            size = path.stat().st_size
-            if size > MAX_INPUT_BYTES:
+            info = os.fstat(fh.fileno())
+            if not stat.S_ISREG(info.st_mode):
                 raise InputError(
-                    f"{name}: {size / 1e6:.1f} MB is too big for one article "
-                    f"(limit {MAX_INPUT_BYTES // 1_000_000} MB). Split it into separate articles."
+                    f"{name}: is not a regular file (a pipe, socket or device). Give an article "
+                    "file, or - to read standard input."
                 )
-            data = path.read_bytes()
+            if info.st_size > max_bytes:
+                raise InputError(
+                    f"{name}: {info.st_size / 1e6:.1f} MB is too big for one article "
+                    f"(limit {max_bytes / 1e6:g} MB). Split it into separate articles."
+                )
+            return fh.read(max_bytes + 1)
         except OSError as exc:
             raise InputError(f"{name}: cannot be read ({exc.strerror}).") from exc
-    return decode_article(data, name), name
 
 
 def decode_article(data: bytes, name: str = "<input>") -> str:
@@ -121,11 +152,13 @@ def _strict(data: bytes, codec: str, name: str) -> str:
 
 
 def clean_text(text: str) -> str:
-    """NFC, ``\\n`` line ends, odd spaces folded, zero-width and control characters removed."""
+    """NFC, ``\\n`` line ends, odd spaces folded, zero-width and control characters and Unicode
+    noncharacters (U+FFFE, U+FFFF, ...) removed."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ZERO_WIDTH.sub("", text)
     text = _ODD_SPACES.sub(" ", text)
     text = _CONTROL.sub("", text)
+    text = _NONCHARACTERS.sub("", text)
     return unicodedata.normalize("NFC", text)
 
 

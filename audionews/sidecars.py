@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from audionews.audio import ChapterMark, TimedChunk
-from audionews.export import atomic_write
+from audionews.export import atomic_write, programme_unit
 from audionews.script import Pause, Script
 
 __all__ = ["SIDECARS", "SidecarContext", "Subtitle", "subtitles", "write_sidecars"]
@@ -190,7 +190,10 @@ def sidecar_path(audio: Path, kind: str) -> Path:
 
 
 def write_sidecars(ctx: SidecarContext, kinds: Sequence[str]) -> list[Path]:
-    """Write the asked sidecars beside the audio file, each atomically. Returns their paths."""
+    """Write the asked sidecars beside the audio file, as one unit: all of them or (on an error,
+    e.g. a full disk: :class:`~audionews.errors.ExportError`) none. Inside an
+    :func:`~audionews.export.programme_unit` they are committed with the programme itself.
+    Returns their paths."""
     subs = subtitles(ctx.chunks)
     makers = {
         "srt": lambda: srt_text(subs),
@@ -201,9 +204,10 @@ def write_sidecars(ctx: SidecarContext, kinds: Sequence[str]) -> list[Path]:
         "manifest": lambda: manifest_json(ctx),
     }
     written: list[Path] = []
-    for kind in kinds:
-        path = sidecar_path(ctx.audio_path, kind)
-        with atomic_write(path) as tmp:
-            tmp.write_text(makers[kind](), encoding="utf-8")
-        written.append(path)
+    with programme_unit():
+        for kind in kinds:
+            path = sidecar_path(ctx.audio_path, kind)
+            with atomic_write(path) as tmp:
+                tmp.write_text(makers[kind](), encoding="utf-8")
+            written.append(path)
     return written

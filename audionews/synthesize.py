@@ -11,13 +11,18 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
+import email.utils
 import logging
+import math
 import random
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
+from datetime import datetime, timezone
 
 from audionews.cache import ChunkCache
 from audionews.defaults import DEFAULT_JOBS
@@ -26,14 +31,81 @@ from audionews.errors import Interrupted, SynthesisError, TransientSynthesisErro
 
 __all__ = [
     "DEFAULT_JOBS",
+    "Cancelled",
     "RetryPolicy",
     "SynthesisProgress",
     "SynthesisStats",
     "Throttle",
+    "cancellation",
+    "retry_after_seconds",
     "synthesize_chunks",
 ]
 
 log = logging.getLogger(__name__)
+
+
+class Cancelled(Exception):
+    """Raised in a worker when the run was stopped (a chunk gave up, or Ctrl-C): no more
+    attempts."""
+
+
+_OUTER_STOP: contextvars.ContextVar[threading.Event | None] = contextvars.ContextVar(
+    "audionews_stop", default=None
+)
+
+
+@contextlib.contextmanager
+def cancellation(event: threading.Event) -> Iterator[threading.Event]:
+    """Runs of :func:`synthesize_chunks` started inside this block (in this thread) stop as soon
+    as ``event`` is set: no new request, no more retries, waits cut short; they raise
+    :class:`~audionews.errors.Interrupted`. Batches use it to stop every article at once."""
+    token = _OUTER_STOP.set(event)
+    try:
+        yield event
+    finally:
+        _OUTER_STOP.reset(token)
+
+
+class _Stop:
+    """This run's stop flag, joined with the caller's (see :func:`cancellation`)."""
+
+    def __init__(self, outer: threading.Event | None) -> None:
+        self.own = threading.Event()
+        self.outer = outer
+
+    def is_set(self) -> bool:
+        return self.own.is_set() or (self.outer is not None and self.outer.is_set())
+
+    def wait(self, seconds: float) -> bool:
+        """Sleep up to ``seconds``; True (at once) when the run is stopped meanwhile."""
+        deadline = time.monotonic() + seconds
+        while not self.is_set():
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return False
+            self.own.wait(min(left, 0.1) if self.outer is not None else left)
+        return True
+
+
+def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
+    """An HTTP ``Retry-After`` value in seconds: delay-seconds, or an HTTP date (RFC 9110)
+    counted from ``now``. None when absent or unreadable."""
+    if value is None:
+        return None
+    text = value.strip()
+    try:
+        seconds = float(text)
+    except ValueError:
+        try:
+            when = email.utils.parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=timezone.utc)
+        seconds = (when - (now or datetime.now(timezone.utc))).total_seconds()
+    if not math.isfinite(seconds):
+        return None
+    return max(0.0, seconds)
 
 
 @dataclass(frozen=True)
@@ -98,18 +170,27 @@ class Throttle:
         self._recover_after = recover_after
         self._clock = clock
         self._cond = threading.Condition()
+        self._cancelled = False
 
     def __enter__(self) -> Throttle:
         with self._cond:
             while True:
                 now = self._clock()
+                if self._cancelled:
+                    raise Cancelled
                 if now < self._resume_at:
-                    self._cond.wait(self._resume_at - now)
+                    self._cond.wait(min(self._resume_at - now, 0.5))
                 elif self._in_flight >= self.limit:
                     self._cond.wait(0.5)
                 else:
                     self._in_flight += 1
                     return self
+
+    def cancel(self) -> None:
+        """Wake every waiting worker and let none through again (they raise :class:`Cancelled`)."""
+        with self._cond:
+            self._cancelled = True
+            self._cond.notify_all()
 
     def __exit__(self, *exc: object) -> None:
         with self._cond:
@@ -141,13 +222,17 @@ def synthesize_chunks(
     jobs: int = DEFAULT_JOBS,
     retry: RetryPolicy | None = None,
     progress: Callable[[SynthesisProgress], None] | None = None,
-    sleep: Callable[[float], None] = time.sleep,
+    sleep: Callable[[float], None] | None = None,
     stats: SynthesisStats | None = None,
 ) -> list[Audio]:
     """Speak every text with ``engine``, in order, using and filling ``cache``.
 
-    Raises :class:`SynthesisError` saying how much is done and cached when a chunk finally fails,
-    and :class:`Interrupted` on Ctrl-C; finished chunks stay in the cache either way.
+    Raises :class:`SynthesisError` naming the chunk that failed and saying how much is done and
+    cached when a chunk finally fails, and :class:`Interrupted` on Ctrl-C (or when a
+    :func:`cancellation` event is set); finished chunks stay in the cache either way. Either
+    way the run stops at once: no request is sent and no retry is made afterwards (requests
+    already in flight finish, bounded by the engine's timeout, and are cached).
+    ``sleep`` replaces the interruptible wait between retries (tests).
     """
     retry = retry or RetryPolicy()
     stats = stats if stats is not None else SynthesisStats()
@@ -156,6 +241,7 @@ def synthesize_chunks(
     keys = [ChunkCache.key(engine.name, engine.version, engine.voice, t) for t in texts]
     lock = threading.Lock()
     done = 0
+    stop = _Stop(_OUTER_STOP.get())
 
     def report() -> None:
         if progress is not None:
@@ -168,8 +254,13 @@ def synthesize_chunks(
     concurrent = bool(getattr(engine, "concurrent", False)) and jobs > 1 and len(todo) > 1
     throttle = Throttle(jobs if concurrent else 1)
 
+    pause = stop.wait if sleep is None else _sleeper(sleep, stop)
+
     def work(i: int) -> Audio:
-        audio = _with_retries(engine, texts[i], i, retry, throttle, stats, lock, sleep)
+        try:
+            audio = _with_retries(engine, texts[i], i, retry, throttle, stats, lock, pause, stop)
+        except SynthesisError as exc:
+            raise _ChunkFailed(i, exc) from exc
         if cache is not None:
             cache.put(keys[i], audio)
         return audio
@@ -184,22 +275,51 @@ def synthesize_chunks(
 
     try:
         if concurrent:
-            _run_pool(todo, work, finished, jobs)
+            _run_pool(todo, work, finished, jobs, stop, throttle)
         else:
-            for i in todo:
-                finished(i, work(i))
-    except KeyboardInterrupt:
+            _run_serial(todo, work, finished, stop)
+    except (KeyboardInterrupt, Cancelled):
+        stop.own.set()
         raise Interrupted(_saved_message("interrupted", done, len(texts), cache)) from None
-    except SynthesisError as exc:
-        failed = _first_missing(results)
-        where = (
-            f"chunk {failed + 1} of {len(texts)} ({texts[failed][:50]!r})" if failed >= 0 else ""
-        )
+    except _ChunkFailed as failure:
+        stop.own.set()
+        i, exc = failure.index, failure.error
+        where = f"chunk {i + 1} of {len(texts)} ({texts[i][:50]!r})"
         raise SynthesisError(
-            f"{exc}\n{where}: " + _saved_message("stopped", done, len(texts), cache)
+            f"{exc}\n{where}: " + _saved_message("stopped", done, len(texts), cache),
+            setting=exc.setting,
         ) from exc
 
     return [a for a in results if a is not None]
+
+
+def _sleeper(sleep: Callable[[float], None], stop: _Stop) -> Callable[[float], bool]:
+    def pause(seconds: float) -> bool:
+        sleep(seconds)
+        return stop.is_set()
+
+    return pause
+
+
+def _run_serial(
+    todo: list[int],
+    work: Callable[[int], Audio],
+    finished: Callable[[int, Audio], None],
+    stop: _Stop,
+) -> None:
+    for i in todo:
+        if stop.is_set():
+            raise Cancelled
+        finished(i, work(i))
+
+
+class _ChunkFailed(Exception):
+    """A chunk failed for good: which one, and why."""
+
+    def __init__(self, index: int, error: SynthesisError) -> None:
+        super().__init__(str(error))
+        self.index = index
+        self.error = error
 
 
 def _from_cache(
@@ -224,24 +344,35 @@ def _with_retries(
     throttle: Throttle,
     stats: SynthesisStats,
     lock: threading.Lock,
-    sleep: Callable[[float], None],
+    pause: Callable[[float], bool],
+    stop: _Stop,
 ) -> Audio:
-    """One chunk, retried on transient errors as ``retry`` says (the throttle paces the pool)."""
+    """One chunk, retried on transient errors as ``retry`` says (the throttle paces the pool).
+
+    Raises :class:`Cancelled` before any attempt, and out of any wait, once ``stop`` is set.
+    """
     for attempt in range(1, retry.tries + 1):
+        if stop.is_set():
+            raise Cancelled
         try:
             with throttle:
+                if stop.is_set():
+                    raise Cancelled
                 audio = engine.synthesize(text)
         except TransientSynthesisError as exc:
             if attempt == retry.tries:
-                raise SynthesisError(f"{exc} (gave up after {attempt} tries)") from exc
-            pause = retry.wait(attempt, exc.retry_after)
+                raise SynthesisError(
+                    f"{exc} (gave up after {attempt} tries)", setting=exc.setting
+                ) from exc
+            wait_s = retry.wait(attempt, exc.retry_after)
             with lock:
                 stats.retries += 1
                 stats.rate_limited += exc.rate_limited
             if exc.rate_limited:
-                throttle.rate_limited(pause)
-            log.info("chunk %d: %s; retry %d in %.1f s", index + 1, exc, attempt, pause)
-            sleep(pause)
+                throttle.rate_limited(wait_s)
+            log.info("chunk %d: %s; retry %d in %.1f s", index + 1, exc, attempt, wait_s)
+            if pause(wait_s):
+                raise Cancelled from None
             continue
         throttle.succeeded()
         return audio
@@ -253,6 +384,8 @@ def _run_pool(
     work: Callable[[int], Audio],
     finished: Callable[[int, Audio], None],
     jobs: int,
+    stop: _Stop,
+    throttle: Throttle,
 ) -> None:
     pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="audionews-tts")
     futures: dict[Future[Audio], int] = {}
@@ -260,6 +393,8 @@ def _run_pool(
         futures = {pool.submit(work, i): i for i in todo}
         pending = set(futures)
         while pending:
+            if stop.is_set():
+                raise Cancelled
             complete, pending = wait(pending, timeout=0.2, return_when=FIRST_EXCEPTION)
             for fut in complete:
                 exc = fut.exception()
@@ -267,8 +402,11 @@ def _run_pool(
                     raise exc
                 finished(futures[fut], fut.result())
     finally:
-        # Stop queued work at once; requests in flight finish (bounded by the engine's timeout)
-        # and land in the cache.
+        # Stop everything at once: queued chunks are cancelled, waiting workers (backoff, a
+        # rate-limit pause) wake up and stop, no worker starts another attempt. Requests in
+        # flight finish (bounded by the engine's timeout) and land in the cache.
+        stop.own.set()
+        throttle.cancel()
         pool.shutdown(wait=False, cancel_futures=True)
 
 

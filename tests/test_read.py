@@ -72,3 +72,57 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
 
 def test_input_error_is_a_value_error() -> None:
     assert issubclass(InputError, ValueError)
+
+
+# --- issue #17: special files are refused; noncharacters never reach tags or feeds -----------
+
+
+def test_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "bai.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="not a regular file"):
+        read_article_text(fifo)
+
+
+def test_endless_device_is_refused() -> None:
+    with pytest.raises(InputError, match="not a regular file"):
+        read_article_text("/dev/zero")
+
+
+def test_fifo_through_load_document_is_refused(tmp_path: Path) -> None:
+    import os
+
+    from audionews.formats import load_document
+
+    # .txt and files without a known extension come through read.py. (.md/.html/.docx are read
+    # by formats._read_bytes, which still waits on a FIFO: reported, not ours to edit.)
+    for name in ("a.txt", "b"):
+        os.mkfifo(tmp_path / name)
+        with pytest.raises(InputError, match="not a regular file"):
+            load_document(tmp_path / name)
+
+
+@pytest.mark.parametrize(
+    "bad", ["\ufffe", "\uffff", "\ufdd0", "\U0001fffe", "\U0010ffff", "\x01", "\x7f"]
+)
+def test_noncharacters_and_controls_are_removed(bad: str) -> None:
+    text = decode_article(f"Tin {bad}nóng\n\nNội dung bài {bad}báo.\n".encode())
+    assert bad not in text
+    assert text.startswith("Tin nóng")
+
+
+def test_bad_title_never_reaches_the_tags(tmp_path: Path) -> None:
+    from audionews.formats import load_document
+
+    for name in ("a.txt", "b.md", "c.html"):
+        path = tmp_path / name
+        body = "Nông dân ở Đồng Tháp phấn khởi vì được mùa năm nay, giá lúa tăng cao."
+        if name.endswith(".html"):
+            path.write_text(f"<h1>Tin \ufffe nóng \uffff</h1><p>{body}</p><p>Hết.</p>")
+        elif name.endswith(".md"):
+            path.write_text(f"# Tin \ufffe nóng \uffff\n\n{body}\n\nHết.\n")
+        else:
+            path.write_text(f"Tin \ufffe nóng \uffff\n\n{body}\n")
+        assert load_document(path).title == "Tin nóng", name

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import random
+import signal
 import threading
 import time
 from collections import Counter
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -60,6 +63,8 @@ class FakeGoogle:
                 time.sleep(self.latency * (0.5 + random.random()))
             if isinstance(outcome, Exception):
                 raise outcome
+            if isinstance(outcome, tuple):  # (status, Retry-After)
+                return int(outcome[0]), {"Retry-After": str(outcome[1])}, ""
             if outcome != 200:
                 return int(outcome), {"Retry-After": "0"}, ""  # type: ignore[call-overload]
             if text not in self.audio:
@@ -277,3 +282,179 @@ def test_failed_render_writes_no_output(google, tmp_path: Path) -> None:
     with pytest.raises(SynthesisError, match="503"):
         make(src, output=out, engine="gtts", settings=settings)
     assert not out.exists()
+
+
+# --- issue #17: Ctrl-C during eSpeak stops the run, and nothing partial is cached -----------
+
+LONG = "Giá lúa hôm nay tăng mạnh so với tuần trước, nông dân rất phấn khởi. " * 6
+
+
+def _interrupt_on_call(monkeypatch: pytest.MonkeyPatch, call: int, how: str) -> list[int]:
+    """Make eSpeak's audio callback see Ctrl-C on its ``call``-th delivery."""
+    import ctypes
+
+    import audionews.engines.espeak as espeak_module
+
+    real = ctypes.string_at
+    calls = [0]
+
+    def string_at(ptr: object, size: int = -1) -> bytes:
+        calls[0] += 1
+        if calls[0] == call:
+            if how == "signal":
+                os.kill(os.getpid(), signal.SIGINT)  # a real Ctrl-C, handled between bytecodes
+            else:
+                raise KeyboardInterrupt  # raised inside the callback itself
+        return real(ptr, size)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(espeak_module.ctypes, "string_at", string_at)
+    return calls
+
+
+@pytest.mark.parametrize("how", ["signal", "raise"])
+def test_ctrl_c_inside_espeak_callback_stops_and_caches_nothing_partial(
+    monkeypatch: pytest.MonkeyPatch, cache: ChunkCache, how: str
+) -> None:
+    from audionews.engines.espeak import EspeakEngine
+
+    engine = EspeakEngine()
+    texts = ["Một câu ngắn.", LONG, "Câu cuối cùng."]
+    first = ChunkCache.key(engine.name, engine.version, engine.voice, texts[0])
+    _interrupt_on_call(monkeypatch, 0, how)  # count calls without interrupting
+    synthesize_chunks(texts[:1], engine, cache=cache)
+    assert cache.get(first) is not None
+    calls = _interrupt_on_call(monkeypatch, 3, how)
+    with pytest.raises(Interrupted) as err:
+        synthesize_chunks(texts, engine, cache=cache)
+    assert err.value.exit_code == 130
+    assert calls[0] >= 3
+    assert cache.info().entries == 1  # only the chunk that finished before: nothing partial
+    assert cache.get(ChunkCache.key(engine.name, engine.version, engine.voice, LONG)) is None
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_ctrl_c_during_espeak_make_exits_130_without_output(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from audionews.cli import app
+
+    src = tmp_path / "bai.txt"
+    src.write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "a.mp3"
+    _interrupt_on_call(monkeypatch, 5, "signal")
+    result = CliRunner().invoke(
+        app, ["make", str(src), "-o", str(out), "-e", "espeak", "--cache-dir", str(tmp_path / "c")]
+    )
+    assert result.exit_code == 130, result.output
+    assert not out.exists()
+
+
+# --- issue #17: a stop stops the pool at once; the give-up message names the failed chunk -----
+
+
+def _requests_after(fake: FakeGoogle, seconds: float) -> list[str]:
+    before = len(fake.requests)
+    time.sleep(seconds)
+    return fake.requests[before:]
+
+
+def test_ctrl_c_under_rate_limit_stops_every_worker_at_once(google, cache: ChunkCache) -> None:
+    fake = google(failures={t: [(429, "50")] * 20 for t in TEXTS})
+    main = threading.main_thread().ident
+    assert main is not None
+    timer = threading.Timer(0.5, signal.pthread_kill, (main, signal.SIGINT))
+    timer.start()
+    started = time.monotonic()
+    with pytest.raises(Interrupted):
+        synthesize_chunks(TEXTS, GttsEngine(), cache=cache, jobs=4)  # real 50 s waits
+    assert time.monotonic() - started < 2.0
+    assert _requests_after(fake, 1.0) == []
+    _wait_for_workers(timeout=1.0)  # nobody sleeps out the Retry-After
+
+
+def test_gave_up_sends_no_request_afterwards_and_names_the_chunk(google, cache: ChunkCache) -> None:
+    plan: dict[str, list[object]] = {t: [(429, "1")] * 20 for t in TEXTS}
+    plan[TEXTS[1]] = [500] * 10  # fails for good at once, while chunk 1 waits out its 429
+    fake = google(failures=plan)
+    with pytest.raises(SynthesisError) as err:
+        synthesize_chunks(TEXTS, GttsEngine(), cache=cache, jobs=4, retry=NO_WAIT)
+    message = str(err.value)
+    assert "gave up after 4 tries" in message
+    assert f"chunk 2 of 12 ({TEXTS[1][:50]!r})" in message  # not the first one unfinished
+    assert _requests_after(fake, 1.5) == []
+    _wait_for_workers(timeout=1.0)
+
+
+def test_outer_cancellation_stops_a_run(google, cache: ChunkCache) -> None:
+    from audionews.synthesize import cancellation
+
+    fake = google(failures={t: [(503, "30")] * 5 for t in TEXTS})
+    event = threading.Event()
+    threading.Timer(0.3, event.set).start()
+    with cancellation(event), pytest.raises(Interrupted):
+        synthesize_chunks(TEXTS, GttsEngine(), cache=cache, jobs=3)
+    assert _requests_after(fake, 0.5) == []
+    _wait_for_workers(timeout=1.0)
+
+
+def test_serial_run_checks_the_stop_before_each_chunk(cache: ChunkCache) -> None:
+    from audionews.synthesize import cancellation
+
+    class Counting:
+        name, voice, version, sample_rate, max_chars, concurrent = "x", "vi", "1", 8000, 99, False
+
+        def __init__(self) -> None:
+            self.calls = 0
+
+        def synthesize(self, text: str) -> Audio:
+            self.calls += 1
+            if self.calls == 2:
+                event.set()
+            return Audio(b"\x01\x00" * 10, 8000)
+
+    event = threading.Event()
+    engine = Counting()
+    with cancellation(event), pytest.raises(Interrupted):
+        synthesize_chunks(TEXTS, engine, cache=cache)  # type: ignore[arg-type]
+    assert engine.calls == 2
+
+
+def test_retry_after_as_http_date_is_honoured() -> None:
+    from datetime import datetime, timezone
+
+    from audionews.synthesize import retry_after_seconds
+
+    now = datetime(2026, 12, 1, 5, 0, 0, tzinfo=timezone.utc)
+    assert retry_after_seconds("Tue, 01 Dec 2026 05:00:42 GMT", now) == 42.0
+    assert retry_after_seconds("Tue, 01 Dec 2026 04:59:00 GMT", now) == 0.0  # already past
+    assert retry_after_seconds("7", now) == 7.0
+    assert retry_after_seconds("soon", now) is None
+    assert retry_after_seconds(None, now) is None
+    assert retry_after_seconds("nan", now) is None
+
+
+@responses.activate
+def test_gtts_reads_retry_after_http_date() -> None:
+    from email.utils import format_datetime
+
+    from audionews.errors import TransientSynthesisError
+
+    when = format_datetime(
+        datetime.now(timezone.utc).replace(microsecond=0) + timedelta(seconds=30), usegmt=True
+    )
+    responses.add(responses.POST, GOOGLE_URL, status=429, headers={"Retry-After": when})
+    with pytest.raises(TransientSynthesisError) as err:
+        GttsEngine().synthesize("Xin chào.")
+    assert err.value.retry_after is not None and 25 <= err.value.retry_after <= 30
+    policy = RetryPolicy(jitter=0.0)
+    assert policy.wait(1, err.value.retry_after) >= 25  # the pool waits what the server asked
+
+
+def test_edge_reads_retry_after_http_date() -> None:
+    from audionews.engines.edge import _retry_after
+
+    when = datetime.now(timezone.utc) + timedelta(seconds=20)
+    value = _retry_after(when.strftime("%a, %d %b %Y %H:%M:%S GMT"))
+    assert value is not None and 15 <= value <= 20

@@ -85,13 +85,38 @@ def cache_info(cache_dir: CacheDirOpt = None) -> None:
 
 @cache_app.command("clear")
 def cache_clear(cache_dir: CacheDirOpt = None) -> None:
-    """Delete every cached chunk."""
+    """Delete every cached chunk (refused for a folder that is not an audionews cache)."""
     with errors():
         from audionews.cache import ChunkCache
 
         cache = ChunkCache(cache_dir)
         removed = cache.clear()
         typer.echo(f"Removed {removed} chunks from {cache.root}")
+
+
+@cache_app.command("prune")
+def cache_prune(
+    cache_dir: CacheDirOpt = None,
+    max_size: Annotated[
+        str,
+        option(
+            "--max-size",
+            help="Keep at most this much (500MB, 2GB, 800MiB): the least recently used chunks "
+            "go first.",
+        ),
+    ] = "500MB",
+) -> None:
+    """Shrink the chunk cache to a size, removing the least recently used chunks first."""
+    with errors():
+        from audionews.cache import ChunkCache, parse_size
+
+        cache = ChunkCache(cache_dir)
+        removed, freed = cache.prune(parse_size(max_size))
+        info = cache.info()
+        typer.echo(
+            f"Removed {removed} chunks ({freed / 1e6:.1f} MB) from {cache.root}; "
+            f"{info.entries} left ({info.bytes / 1e6:.1f} MB)"
+        )
 
 
 lexicon_app = typer.Typer(

@@ -235,10 +235,10 @@ def _http_error(exc: Any) -> SynthesisError:
 
 
 def _retry_after(value: str | None) -> float | None:
-    try:
-        return float(value) if value is not None else None
-    except ValueError:
-        return None  # an HTTP date: fall back to our own backoff
+    """``Retry-After`` in seconds: a number of seconds or an HTTP date."""
+    from audionews.synthesize import retry_after_seconds
+
+    return retry_after_seconds(value)
 
 
 def _decode_mp3(mp3: bytes) -> bytes:

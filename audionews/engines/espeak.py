@@ -7,8 +7,11 @@ lock. It is initialised once per process with the wheel's data path and the
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
+import signal
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -131,17 +134,26 @@ class EspeakEngine:
     def synthesize(self, text: str) -> Audio:
         data = text.encode("utf-8")
         chunks: list[bytes] = []
+        stop = _Stop()
 
         def on_audio(wav: Any, numsamples: int, _events: Any) -> int:
-            if numsamples > 0 and wav:
-                chunks.append(ctypes.string_at(wav, numsamples * 2))
-            return 0
+            # Never let an exception out of a ctypes callback: ctypes would print "Exception
+            # ignored" and eSpeak would go on as if nothing happened. Record it, abort (1).
+            try:
+                if stop.raised is not None or stop.signalled:
+                    return 1
+                if numsamples > 0 and wav:
+                    chunks.append(ctypes.string_at(wav, numsamples * 2))
+                return 0
+            except BaseException as exc:
+                stop.raised = exc
+                return 1
 
         callback = _SYNTH_CALLBACK(on_audio)
         buf = ctypes.create_string_buffer(data)
         library = self._library
         lib, rate = library.lib, library.sample_rate
-        with library.lock:
+        with library.lock, _sigint_as_flag(stop):
             lib.espeak_SetSynthCallback(callback)
             if lib.espeak_SetVoiceByName(self.voice.encode()) != _EE_OK:
                 raise SynthesisError(f"espeak: voice {self.voice!r} is missing from the data")
@@ -157,12 +169,56 @@ class EspeakEngine:
                 None,
                 None,
             )
+        # Interrupted or failed inside the callback: the audio is partial, never returned (so
+        # never cached).
+        if stop.raised is not None:
+            raise stop.raised
+        if stop.signalled:
+            raise KeyboardInterrupt
         if err != _EE_OK:
             raise SynthesisError(f"espeak: synthesis failed (error {err}) for: {text[:60]!r}")
         pcm = b"".join(chunks)
         if not pcm and text.strip():
             raise SynthesisError(f"espeak: produced no audio for: {text[:60]!r}")
         return Audio(pcm, rate)
+
+
+class _Stop:
+    """Why a synthesis must stop: an exception raised in the callback, or Ctrl-C."""
+
+    def __init__(self) -> None:
+        self.raised: BaseException | None = None
+        self.signalled = False
+
+
+@contextlib.contextmanager
+def _sigint_as_flag(stop: _Stop) -> Iterator[None]:
+    """While eSpeak runs in the main thread, Ctrl-C sets a flag instead of raising.
+
+    Python runs signal handlers between bytecodes, which during synthesis means inside the audio
+    callback, where a KeyboardInterrupt would be swallowed by ctypes. The flag makes the callback
+    abort the synthesis; the caller raises KeyboardInterrupt once eSpeak has returned.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signals are delivered to the main thread only
+        return
+    try:
+        previous = signal.getsignal(signal.SIGINT)
+    except (ValueError, OSError):  # pragma: no cover - no signals here
+        yield
+        return
+    if previous is not signal.default_int_handler:
+        yield  # someone else's handler: leave it alone
+        return
+
+    def flag(_signum: int, _frame: object) -> None:
+        stop.signalled = True
+
+    signal.signal(signal.SIGINT, flag)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def create(options: EngineOptions) -> EspeakEngine:

@@ -107,11 +107,12 @@ class GttsEngine:
 
 
 def _retry_after(rsp: object) -> float | None:
-    value = getattr(rsp, "headers", {}).get("Retry-After") if rsp is not None else None
-    try:
-        return float(value) if value is not None else None
-    except ValueError:
-        return None  # an HTTP date: fall back to our own backoff
+    """The answer's ``Retry-After`` in seconds (a number of seconds or an HTTP date)."""
+    from audionews.synthesize import retry_after_seconds
+
+    headers = getattr(rsp, "headers", None) if rsp is not None else None
+    value = headers.get("Retry-After") if headers is not None else None
+    return retry_after_seconds(value if isinstance(value, str) else None)
 
 
 def _retryable(status: int | None) -> bool:

@@ -146,16 +146,15 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
         raise InputError(f"{name}: no such file. Check the path.")
     if path.is_dir():
         raise InputError(f"{name}: is a folder, not an article file. Name a file.")
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                f"{name}: {size / 1e6:.1f} MB is too big for one article "
-                f"(limit {max_bytes / 1e6:g} MB). Split it into separate articles."
-            )
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{name}: cannot be read ({exc.strerror}).") from exc
+    from audionews.read import read_regular_file
+
+    data = read_regular_file(path, max_bytes)  # refuses pipes and devices, reads no more
+    if len(data) > max_bytes:
+        raise InputError(
+            f"{name}: more than {max_bytes / 1e6:g} MB is too big for one article. Split it "
+            "into separate articles."
+        )
+    return data
 
 
 # --- the shared structure builder --------------------------------------------------------------

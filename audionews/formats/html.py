@@ -124,12 +124,31 @@ def decode_html(data: bytes, name: str, declared: str | None = None) -> str:
     )
 
 
+_BAD_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+
+
+def _drop_bad_reference(m: re.Match[str]) -> str:
+    """A character reference to a control character, a noncharacter or nothing at all goes:
+    it would reach the tags (and break XML readers of the feed) or crash the extractor."""
+    code = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+    bad = (
+        code > 0x10FFFF
+        or (code < 0x20 and code not in (0x9, 0xA, 0xD))
+        or 0x7F <= code < 0xA0
+        or 0xD800 <= code < 0xE000
+        or 0xFDD0 <= code <= 0xFDEF
+        or (code & 0xFFFE) == 0xFFFE
+    )
+    return "" if bad else m.group(0)
+
+
 def parse_html(data: bytes | str, name: str, *, declared_charset: str | None = None) -> Article:
     """Extract the news article from an HTML page. ``name`` names the page in errors."""
     text = data if isinstance(data, str) else decode_html(data, name, declared_charset)
     if not text.strip():
         raise InputError(f"{name}: the page is empty. Save the article page again.")
     text = _XML_DECLARATION.sub("", text, count=1)  # lxml refuses it on str input (XHTML pages)
+    text = clean_text(_BAD_REFERENCE.sub(_drop_bad_reference, text))
     try:
         page = lxml.html.document_fromstring(text)
         ld = _json_ld(text)
@@ -206,12 +225,15 @@ def _extract_body(page: Any, name: str) -> tuple[list[Item], list[Dropped]]:
     lines = _source_lines(page)
     try:
         summary = Document(source).summary(html_partial=True)
-    except Unparseable as exc:
+    except (Unparseable, ValueError, AssertionError) as exc:  # readability's own failures
         raise InputError(
             f"{name}: no article text was found in the page ({exc}). Save the article page "
             "itself (not a home or list page), or copy the article text into a .txt file."
         ) from exc
-    body = lxml.html.fragment_fromstring(summary, create_parent="div")
+    try:
+        body = lxml.html.fragment_fromstring(summary, create_parent="div")
+    except (etree.ParserError, ValueError, AssertionError):  # an empty summary: no body at all
+        body = lxml.html.fragment_fromstring("", create_parent="div")
     items: list[Item] = []
     dropped: list[Dropped] = []
     for el, kind in _units(body):

@@ -168,3 +168,46 @@ def test_clear_errors(folder: Path, tmp_path: Path, setup: str, base: str, messa
     target = {"missing": tmp_path / "khong-co", "empty": tmp_path, "ok": folder}[setup]
     with pytest.raises(InputError, match=message):
         write_feed(target, base, "Bản tin")
+
+
+# --- issue #17: special files and bad titles never break (or hang) the feed ------------------
+
+
+def test_fifo_named_mp3_is_skipped_not_waited_on(
+    folder: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import os
+    import threading
+
+    fifo = folder / "dang-ghi.mp3"
+    os.mkfifo(fifo)
+    done: list[Path] = []
+    worker = threading.Thread(target=lambda: done.append(write_feed(folder, BASE, "Bản tin")))
+    worker.daemon = True
+    worker.start()
+    worker.join(10)
+    if not done:  # unblock the hung reader so the test run can end
+        with open(fifo, "wb"):
+            pass
+        pytest.fail("feed hung on a FIFO named .mp3")
+    assert len(parse(done[0]).entries) == 2
+    assert "dang-ghi.mp3" in caplog.text and "not a regular file" in caplog.text
+
+
+@pytest.mark.parametrize("bad", ["\ufffe", "\uffff", "\x01"])
+def test_a_bad_title_skips_that_file_and_names_it(
+    folder: Path, caplog: pytest.LogCaptureFixture, bad: str
+) -> None:
+    make_programme_mp3(folder / "hong.mp3", f"Tin {bad} lỗi", comment="Tóm tắt")
+    path = write_feed(folder, BASE, "Bản tin")
+    feed = parse(path)
+    assert len(feed.entries) == 2  # the two good programmes are published
+    assert all("lỗi" not in e.title for e in feed.entries)
+    assert "hong.mp3" in caplog.text and "skipped" in caplog.text
+
+
+def test_only_bad_files_says_which(tmp_path: Path) -> None:
+    out = tmp_path / "o"
+    make_programme_mp3(out / "hong.mp3", "Tin \uffff lỗi")
+    with pytest.raises(InputError, match=r"hong\.mp3"):
+        write_feed(out, BASE, "Bản tin")
