@@ -302,11 +302,6 @@ def _cut_point(pcm: bytes, rate: int) -> int | None:
     return int(inside[np.argmin(np.abs(inside - n // 2))])
 
 
-def _encode_half(args: tuple[bytes, int, int, int, int | None]) -> bytes:
-    pcm, rate, bitrate, quality, vbr_quality = args
-    return encode_mp3(pcm, rate, bitrate, quality, vbr_quality, xing=False)
-
-
 def encode_mp3_fast(
     pcm: bytes,
     sample_rate: int,
@@ -314,38 +309,29 @@ def encode_mp3_fast(
     quality: int = 3,
     vbr_quality: int | None = None,
 ) -> tuple[bytes, HeardTimes]:
-    """Encode on two cores: LAME holds the GIL, so the first half goes to a forked process.
+    """Encode on two cores: lameenc releases the GIL while LAME works, so the first half is
+    encoded in a second thread while this one encodes the second half.
 
     The stream is cut in the middle of a pause of digital silence; the two MP3 streams are
     joined frame-exactly (each is a valid stream; decoders play them back to back), which adds
     the first half's padding and the second half's delay, about 0.1 s, inside that pause.
-    :class:`HeardTimes` accounts for it. Falls back to one stream when there is no such pause,
-    the programme is short, other threads are running, or processes cannot be forked.
+    :class:`HeardTimes` accounts for it. Falls back to one stream when there is no such pause
+    or the programme is short.
     """
-    import multiprocessing as mp
-    import threading
+    from concurrent.futures import ThreadPoolExecutor
 
     from audionews.xing import add_xing_header, frames
 
     cut = _cut_point(pcm, sample_rate)
-    # Forking while other threads run (a batch's workers) can leave locks held in the child
-    # or a library's thread pool stopped under a thread using it: only fork when alone.
-    alone = threading.active_count() == 1
-
-    def one_stream() -> tuple[bytes, HeardTimes]:
+    if cut is None:
         return encode_mp3(pcm, sample_rate, bitrate, quality, vbr_quality), HeardTimes(sample_rate)
-
-    if cut is None or not alone or "fork" not in mp.get_all_start_methods():
-        return one_stream()
     at = cut * 2
-    first_args = (pcm[:at], sample_rate, bitrate, quality, vbr_quality)
-    try:
-        with mp.get_context("fork").Pool(1) as pool:
-            pending = pool.apply_async(_encode_half, (first_args,))
-            second = encode_mp3(pcm[at:], sample_rate, bitrate, quality, vbr_quality, xing=False)
-            first = pending.get()
-    except OSError:  # no processes here: one stream
-        return one_stream()
+    with ThreadPoolExecutor(1, thread_name_prefix="audionews-lame") as pool:
+        pending = pool.submit(
+            encode_mp3, pcm[:at], sample_rate, bitrate, quality, vbr_quality, False
+        )
+        second = encode_mp3(pcm[at:], sample_rate, bitrate, quality, vbr_quality, xing=False)
+        first = pending.result()
     per_frame = 1152 if sample_rate >= 32000 else 576
     decoded_first = len(frames(first)) * per_frame
     inserted = decoded_first - cut  # the first half's padding and the second's delay

@@ -223,9 +223,10 @@ def test_two_core_encoding_is_sample_exact(rate: int, vbr: int | None) -> None:
         assert expected - 3000 + int(np.argmax(window > 15000)) == expected
 
 
-def test_no_fork_while_other_threads_run() -> None:
-    """Forking beside running threads can hang (a BLAS pool stopped under a caller):
-    with another thread alive, the encoder stays in one stream."""
+def test_two_core_encoding_uses_threads_even_beside_other_threads() -> None:
+    """lameenc releases the GIL, so the halves are encoded in threads: no fork (which hung
+    batches), and a batch's other threads no longer force one stream."""
+    import multiprocessing
     import threading
 
     import numpy as np
@@ -239,12 +240,46 @@ def test_no_fork_while_other_threads_run() -> None:
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)
     other.start()
+    children = len(multiprocessing.active_children())
     try:
         _, heard = encode_mp3_fast(x.tobytes(), rate, 64)
     finally:
         stop.set()
         other.join()
-    assert heard.split_ms is None
+    assert heard.split_ms is not None
+    assert len(multiprocessing.active_children()) == children
+
+
+def test_lameenc_releases_the_gil() -> None:
+    """The premise of encoding in two threads: while LAME encodes (one long call into C), a
+    Python thread keeps running. Were the GIL held, it would not move at all."""
+    import threading
+
+    count = 0
+    stop = threading.Event()
+
+    def spin() -> None:
+        nonlocal count
+        while not stop.is_set():
+            count += 1
+
+    pcm = sine_pcm(10.0, RATE, 300.0, 0.3) * 6
+    spinner = threading.Thread(target=spin)
+    spinner.start()
+    try:
+        import lameenc
+
+        enc = lameenc.Encoder()
+        enc.set_bit_rate(64)
+        enc.set_in_sample_rate(RATE)
+        enc.set_channels(1)
+        before = count
+        enc.encode(pcm)
+        during = count - before
+    finally:
+        stop.set()
+        spinner.join()
+    assert during > 1000
 
 
 def test_mp3_at_44100_vbr(article: Path, tmp_path: Path) -> None:
