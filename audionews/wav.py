@@ -1,8 +1,9 @@
 """Broadcast WAV (EBU Tech 3285 BWF): PCM 16/24-bit with ``bext``, cue markers and labels.
 
-Chunks written, in order: ``fmt``, ``bext`` (version 2, with loudness values), ``LIST/INFO``
-(title, artist, date, UTF-8), ``cue`` (one cue point per section), ``LIST/adtl`` (a ``labl``
-name and an ``ltxt`` region length per cue), then ``data``. Playout systems and editors
+Chunks written, in order: ``fmt``, ``bext`` (version 2, with loudness values; ASCII),
+``CSET`` (code page 65001: the RIFF text below is UTF-8), ``LIST/INFO`` (title, artist, date),
+``cue`` (one cue point per section), ``LIST/adtl`` (every ``labl`` name, then every ``ltxt``
+region length, which also declares code page 65001), then ``data``. Playout systems and editors
 (Audition, Reaper, Audacity, ffprobe for bext) read these.
 """
 
@@ -78,6 +79,17 @@ def _bext(info: BextInfo, loudness: Loudness | None) -> bytes:
     return fields + info.coding_history.encode("ascii", "replace")
 
 
+#: Text in LIST/INFO and the cue labels is UTF-8, declared as Windows code page 65001 (UTF-8)
+#: in a RIFF ``CSET`` chunk (and in each ``ltxt``), for Vietnam (country 84), Vietnamese
+#: (language 0x2A, sub-language 1). The bext chunk has no way to say so: it is folded to ASCII.
+CODE_PAGE_UTF8 = 65001
+_COUNTRY, _LANGUAGE, _DIALECT = 84, 0x2A, 1
+
+
+def _cset() -> bytes:
+    return _chunk(b"CSET", struct.pack("<HHHH", CODE_PAGE_UTF8, _COUNTRY, _LANGUAGE, _DIALECT))
+
+
 def _info(title: str, artist: str | None, when: datetime | date | None) -> bytes:
     items = [(b"INAM", title), (b"ISFT", "audionews")]
     if artist:
@@ -89,6 +101,9 @@ def _info(title: str, artist: str | None, when: datetime | date | None) -> bytes
 
 
 def _cues(chapters: Sequence[ChapterMark], rate: int) -> bytes:
+    """``cue `` points and a ``LIST/adtl`` with every ``labl`` first, then every ``ltxt``:
+    ffmpeg reads the labels only while they come one after another (5.1 stopped at the first
+    ``ltxt``, showing one chapter title)."""
     if not chapters:
         return b""
     points = b"".join(
@@ -104,12 +119,27 @@ def _cues(chapters: Sequence[ChapterMark], rate: int) -> bytes:
         for i, c in enumerate(chapters)
     )
     cue = _chunk(b"cue ", struct.pack("<I", len(chapters)) + points)
-    adtl = b"adtl"
-    for i, c in enumerate(chapters):
-        adtl += _chunk(b"labl", struct.pack("<I", i + 1) + c.title.encode("utf-8") + b"\x00")
-        length = round((c.end_ms - c.start_ms) * rate / 1000)
-        adtl += _chunk(b"ltxt", struct.pack("<II4sHHHH", i + 1, length, b"rgn ", 0, 0, 0, 0))
-    return cue + _chunk(b"LIST", adtl)
+    labels = b"".join(
+        _chunk(b"labl", struct.pack("<I", i + 1) + c.title.encode("utf-8") + b"\x00")
+        for i, c in enumerate(chapters)
+    )
+    regions = b"".join(
+        _chunk(
+            b"ltxt",
+            struct.pack(
+                "<II4sHHHH",
+                i + 1,
+                round((c.end_ms - c.start_ms) * rate / 1000),
+                b"rgn ",
+                _COUNTRY,
+                _LANGUAGE,
+                _DIALECT,
+                CODE_PAGE_UTF8,
+            ),
+        )
+        for i, c in enumerate(chapters)
+    )
+    return cue + _chunk(b"LIST", b"adtl" + labels + regions)
 
 
 def wav_bytes(
@@ -134,6 +164,7 @@ def wav_bytes(
         b"WAVE"
         + _chunk(b"fmt ", fmt)
         + _chunk(b"bext", _bext(info, loudness))
+        + _cset()
         + _info(info.description, info.artist, info.origination)
         + _cues(chapters, rate)
         + _chunk(b"data", data)
