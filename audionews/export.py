@@ -10,8 +10,10 @@ otherwise order frames by size).
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import re
+import shutil
 import tempfile
 import unicodedata
 from collections.abc import Iterator
@@ -22,12 +24,13 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from audionews.audio import ChapterMark, Float, Programme, float_to_pcm16
+from audionews.audio import BLOCK, ChapterMark, Float, Programme, Signal, float_to_pcm16
 from audionews.defaults import DEFAULT_BITRATE
 from audionews.errors import ConfigError, ExportError
 
 if TYPE_CHECKING:
     from audionews.article import Article
+    from audionews.loudness import Loudness
 
 __all__ = [
     "MP3_DELAY_SAMPLES",
@@ -37,7 +40,10 @@ __all__ = [
     "atomic_write",
     "encode_mp3",
     "encode_mp3_fast",
+    "encode_mp3_signal",
+    "measure_mp3",
     "mp3_delay_ms",
+    "mp3_encoder_effects",
     "mp3_loudness_loss",
     "slugify",
     "write_mp3",
@@ -148,17 +154,7 @@ def encode_mp3(
             f"{bitrate} kbps needs a 32/44.1/48 kHz programme; this engine makes "
             f"{sample_rate} Hz audio, which allows at most 160 kbps."
         )
-    import lameenc
-
-    enc = lameenc.Encoder()
-    enc.set_bit_rate(bitrate)
-    enc.set_in_sample_rate(sample_rate)
-    enc.set_out_sample_rate(sample_rate)
-    enc.set_channels(1)
-    enc.set_quality(quality)
-    if vbr_quality is not None:
-        enc.set_vbr(4)  # vbr_default (mtrh)
-        enc.set_vbr_quality(vbr_quality)
+    enc = _encoder(sample_rate, bitrate, quality, vbr_quality)
     try:
         data = bytes(enc.encode(pcm)) + bytes(enc.flush())
     except Exception as exc:  # lameenc raises bare RuntimeError on bad parameters
@@ -170,6 +166,35 @@ def encode_mp3(
 
         data = add_xing_header(data)
     return data
+
+
+def _encoder(sample_rate: int, bitrate: int, quality: int, vbr_quality: int | None) -> Any:
+    import lameenc
+
+    enc = lameenc.Encoder()
+    enc.set_bit_rate(bitrate)
+    enc.set_in_sample_rate(sample_rate)
+    enc.set_out_sample_rate(sample_rate)
+    enc.set_channels(1)
+    enc.set_quality(quality)
+    if vbr_quality is not None:
+        enc.set_vbr(4)  # vbr_default (mtrh)
+        enc.set_vbr_quality(vbr_quality)
+    return enc
+
+
+def _encode_to(
+    blocks: Iterator[Float], out: Path, rate: int, bitrate: int, vbr_quality: int | None
+) -> None:
+    """Encode float blocks (quantized one by one) into the MP3 stream file ``out``."""
+    enc = _encoder(rate, bitrate, 3, vbr_quality)
+    try:
+        with open(out, "wb") as fh:
+            for block in blocks:
+                fh.write(enc.encode(float_to_pcm16(block)))
+            fh.write(enc.flush())
+    except RuntimeError as exc:  # lameenc raises bare RuntimeError on bad parameters
+        raise ExportError(f"MP3 encoding failed (LAME, {bitrate} kbps, {rate} Hz): {exc}") from exc
 
 
 @contextlib.contextmanager
@@ -204,7 +229,7 @@ def atomic_write(target: Path) -> Iterator[Path]:
 
 
 def mp3_loudness_loss(
-    samples: Float,
+    samples: Float | Signal,
     rate: int,
     bitrate: int = DEFAULT_BITRATE,
     vbr_quality: int | None = None,
@@ -216,15 +241,28 @@ def mp3_loudness_loss(
     Measured on the reference sample at 64 kbps, 22.05 kHz: 0.4 LU. Mastering aims this much
     higher so the file lands on the target.
     """
+    return mp3_encoder_effects(samples, rate, bitrate, vbr_quality, excerpt_seconds)[0]
+
+
+def mp3_encoder_effects(
+    samples: Float | Signal,
+    rate: int,
+    bitrate: int = DEFAULT_BITRATE,
+    vbr_quality: int | None = None,
+    excerpt_seconds: float = 12.0,
+) -> tuple[float, float]:
+    """(LU the encoder takes off, dB the encoder adds to the true peak), measured by encoding
+    and decoding a 12 s excerpt from the middle of the programme."""
     import miniaudio
 
-    from audionews.loudness import integrated_loudness
+    from audionews.loudness import integrated_loudness, true_peak_db
 
+    signal = samples if isinstance(samples, Signal) else Signal.of(samples)
     n = int(excerpt_seconds * rate)
-    start = max(0, (len(samples) - n) // 2)
-    part = samples[start : start + n]
+    start = max(0, (len(signal) - n) // 2)
+    part = signal.slice(start, start + n)
     if len(part) < rate:
-        return 0.0
+        return 0.0, 0.0
     pcm = float_to_pcm16(part)
     decoded = miniaudio.decode(
         encode_mp3(pcm, rate, bitrate, vbr_quality=vbr_quality),
@@ -235,9 +273,10 @@ def mp3_loudness_loss(
     heard = np.asarray(decoded.samples, dtype=np.float32)[MP3_DELAY_SAMPLES:][: len(part)]
     before = integrated_loudness(part, rate)
     after = integrated_loudness(heard, rate)
+    rise = max(0.0, min(3.0, true_peak_db(heard, rate) - true_peak_db(part, rate)))
     if before < -60 or after < -60:
-        return 0.0
-    return float(max(-1.0, min(1.0, before - after)))
+        return 0.0, rise
+    return float(max(-1.0, min(1.0, before - after))), rise
 
 
 @dataclass(frozen=True)
@@ -342,6 +381,93 @@ def encode_mp3_fast(
     return data, timing
 
 
+def _section(signal: Signal, start: int, stop: int) -> Iterator[Float]:
+    at = 0
+    for block in signal.blocks():
+        end = at + block.size
+        if end > start and at < stop:
+            yield block[max(0, start - at) : stop - at]
+        at = end
+        if at >= stop:
+            return
+
+
+def _silent_cut(programme: Programme) -> int | None:
+    """A sample in the middle of a pause of digital silence near the programme's middle (from
+    the chunk times, checked on the samples), or None."""
+    rate, n = programme.rate, len(programme.samples)
+    if n < PARALLEL_MIN_SECONDS * rate or not programme.chunks:
+        return None
+    chunks = programme.chunks
+    middles = [
+        round((a.end_ms + b.start_ms) / 2 * rate / 1000)
+        for a, b in itertools.pairwise(chunks)
+        if b.start_ms - a.end_ms > _MIN_CUT_PAUSE_S * 1000
+    ]
+    inside = sorted((m for m in middles if n // 3 < m < 2 * n // 3), key=lambda m: abs(m - n // 2))
+    half = int(rate * _MIN_CUT_PAUSE_S / 4)
+    signal = programme.signal
+    for m in inside[:3]:
+        around = signal.slice(m - half, m + half)
+        if around.size and float(np.abs(around).max()) < 1 / 32768:  # quantizes to 0
+            return m
+    return None
+
+
+def encode_mp3_signal(
+    programme: Programme,
+    out: Path,
+    bitrate: int = DEFAULT_BITRATE,
+    vbr_quality: int | None = None,
+) -> HeardTimes:
+    """Encode ``programme`` block by block into the MP3 stream file ``out`` (no tags), on two
+    cores when a silent pause near the middle allows (as :func:`encode_mp3_fast`)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from audionews.xing import file_frames, xing_frame
+
+    rate = programme.rate
+    signal = programme.signal
+    n = len(signal)
+    cut = _silent_cut(programme)
+    first_part = out.with_name(out.name + ".1")
+    second_part = out.with_name(out.name + ".2")
+    try:
+        if cut is None:
+            _encode_to(signal.blocks(), first_part, rate, bitrate, vbr_quality)
+            timing = HeardTimes(rate)
+            parts = [first_part]
+        else:
+            with ThreadPoolExecutor(1, thread_name_prefix="audionews-lame") as pool:
+                pending = pool.submit(
+                    _encode_to, _section(signal, 0, cut), first_part, rate, bitrate, vbr_quality
+                )
+                _encode_to(_section(signal, cut, n), second_part, rate, bitrate, vbr_quality)
+                pending.result()
+            per_frame = 1152 if rate >= 32000 else 576
+            inserted = len(file_frames(str(first_part))[1]) * per_frame - cut
+            timing = HeardTimes(rate, cut * 1000 / rate, inserted * 1000 / rate)
+            parts = [first_part, second_part]
+        with open(out, "wb") as fh:
+            if vbr_quality is not None:
+                firsts, offsets, size = 0, [], 0
+                for part in parts:
+                    header, found = file_frames(str(part))
+                    firsts = firsts or header
+                    offsets += [size + o for o in found]
+                    size += part.stat().st_size
+                if offsets:
+                    fh.write(xing_frame(firsts, offsets, size))
+            for part in parts:
+                with open(part, "rb") as src:
+                    shutil.copyfileobj(src, fh, 1 << 20)
+    finally:
+        for part in (first_part, second_part):
+            with contextlib.suppress(OSError):
+                part.unlink()
+    return timing
+
+
 def write_mp3_timed(
     programme: Programme,
     target: Path,
@@ -350,17 +476,39 @@ def write_mp3_timed(
     vbr_quality: int | None = None,
 ) -> HeardTimes:
     """Encode (on two cores when it pays) and write ``programme`` with tags and chapters as
-    heard, atomically. Returns the mapping from programme time to heard time."""
-    rate = programme.rate
-    pcm = float_to_pcm16(programme.samples)  # the one quantization on the way to MP3
-    mp3, timing = encode_mp3_fast(pcm, rate, bitrate, vbr_quality=vbr_quality)
+    heard, atomically. Returns the mapping from programme time to heard time. The samples are
+    streamed: quantized and encoded block by block."""
     with atomic_write(target) as tmp:
-        tmp.write_bytes(mp3)
+        timing = encode_mp3_signal(programme, tmp, bitrate, vbr_quality)
         try:
             _write_tags(tmp, tags, timing.chapters(programme.chapters))
         except Exception as exc:
             raise ExportError(f"{target}: writing ID3 tags failed: {exc}") from exc
     return timing
+
+
+def measure_mp3(path: Path, rate: int) -> Loudness:
+    """Loudness and true peak of an MP3 file as decoded (streamed, never all in memory)."""
+    import miniaudio
+
+    from audionews.loudness import measure_signal
+    from audionews.xing import file_frames
+
+    frames = len(file_frames(str(path))[1])
+    length = frames * (1152 if rate >= 32000 else 576)
+
+    def read() -> Iterator[Float]:
+        stream = miniaudio.stream_file(
+            str(path),
+            output_format=miniaudio.SampleFormat.FLOAT32,
+            nchannels=1,
+            sample_rate=rate,
+            frames_to_read=BLOCK,
+        )
+        for part in stream:
+            yield np.frombuffer(part, dtype=np.float32)
+
+    return measure_signal(Signal(length, read), rate)
 
 
 def write_mp3(
@@ -380,8 +528,8 @@ def write_mp3(
 
 def write_wav(programme: Programme, target: Path, tags: Tags, bits: int = 24) -> Path:
     """Write a Broadcast WAV (bext with the programme's loudness, cue markers per section),
-    atomically."""
-    from audionews.wav import BextInfo, wav_bytes
+    atomically; the samples are streamed (header first: the sizes are known)."""
+    from audionews.wav import BextInfo, wav_data, wav_header
 
     rate = programme.rate
 
@@ -393,9 +541,14 @@ def write_wav(programme: Programme, target: Path, tags: Tags, bits: int = 24) ->
         coding_history=f"A=PCM,F={rate},W={bits},M=mono,T={tags.encoder or 'audionews'}\r\n",
         artist=tags.artist,
     )
-    data = wav_bytes(programme.samples, rate, bits, programme.chapters, info, programme.loudness)
-    with atomic_write(target) as tmp:
-        tmp.write_bytes(data)
+    signal = programme.signal
+    header = wav_header(len(signal), rate, bits, programme.chapters, info, programme.loudness)
+    with atomic_write(target) as tmp, open(tmp, "wb") as fh:
+        fh.write(header)
+        for block in signal.blocks():
+            fh.write(wav_data(block, bits))
+        if len(signal) * (bits // 8) % 2:
+            fh.write(b"\x00")
     return target
 
 

@@ -22,7 +22,7 @@ from audionews.audio import ChapterMark
 from audionews.errors import ConfigError
 from audionews.loudness import Loudness
 
-__all__ = ["BextInfo", "wav_bytes"]
+__all__ = ["BextInfo", "wav_bytes", "wav_data", "wav_header"]
 
 
 @dataclass(frozen=True)
@@ -142,6 +142,45 @@ def _cues(chapters: Sequence[ChapterMark], rate: int) -> bytes:
     return cue + _chunk(b"LIST", b"adtl" + labels + regions)
 
 
+def wav_data(samples: NDArray[np.float32], bits: int) -> bytes:
+    """Samples quantized to 16- or 24-bit little-endian PCM."""
+    if bits == 16:
+        return (np.clip(samples, -1.0, 32767 / 32768) * 32768).astype("<i2").tobytes()
+    if bits == 24:
+        ints = (np.clip(samples, -1.0, 8388607 / 8388608) * 8388608).astype("<i4")
+        return ints.view(np.uint8).reshape(-1, 4)[:, :3].tobytes()
+    raise ConfigError(f"WAV bit depth {bits} is not supported (16 or 24).")
+
+
+def wav_header(
+    samples: int,
+    rate: int,
+    bits: int,
+    chapters: Sequence[ChapterMark],
+    info: BextInfo,
+    loudness: Loudness | None,
+) -> bytes:
+    """Everything of a mono BWF file before its PCM: the PCM (``samples`` long, plus a pad
+    byte when odd) follows it."""
+    if bits not in (16, 24):
+        raise ConfigError(f"WAV bit depth {bits} is not supported (16 or 24).")
+    block = bits // 8
+    size = samples * block
+    fmt = struct.pack("<HHIIHH", 1, 1, rate, rate * block, block, bits)
+    head = (
+        b"WAVE"
+        + _chunk(b"fmt ", fmt)
+        + _chunk(b"bext", _bext(info, loudness))
+        + _cset()
+        + _info(info.description, info.artist, info.origination)
+        + _cues(chapters, rate)
+    )
+    riff = len(head) + 8 + size + size % 2
+    if riff + 8 > 0xFFFFFFFF:
+        raise ConfigError("the programme is too long for a WAV file (4 GB); use MP3.")
+    return b"RIFF" + struct.pack("<I", riff) + head + b"data" + struct.pack("<I", size)
+
+
 def wav_bytes(
     samples: NDArray[np.float32],
     rate: int,
@@ -151,24 +190,6 @@ def wav_bytes(
     loudness: Loudness | None,
 ) -> bytes:
     """A complete mono BWF file."""
-    if bits == 16:
-        data = (np.clip(samples, -1.0, 32767 / 32768) * 32768).astype("<i2").tobytes()
-    elif bits == 24:
-        ints = (np.clip(samples, -1.0, 8388607 / 8388608) * 8388608).astype("<i4")
-        data = ints.view(np.uint8).reshape(-1, 4)[:, :3].tobytes()
-    else:
-        raise ConfigError(f"WAV bit depth {bits} is not supported (16 or 24).")
-    block = bits // 8
-    fmt = struct.pack("<HHIIHH", 1, 1, rate, rate * block, block, bits)
-    body = (
-        b"WAVE"
-        + _chunk(b"fmt ", fmt)
-        + _chunk(b"bext", _bext(info, loudness))
-        + _cset()
-        + _info(info.description, info.artist, info.origination)
-        + _cues(chapters, rate)
-        + _chunk(b"data", data)
-    )
-    if len(body) + 8 > 0xFFFFFFFF:
-        raise ConfigError("the programme is too long for a WAV file (4 GB); use MP3.")
-    return b"RIFF" + struct.pack("<I", len(body)) + body
+    header = wav_header(len(samples), rate, bits, chapters, info, loudness)
+    data = wav_data(samples, bits)
+    return header + data + (b"\x00" if len(data) % 2 else b"")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import struct
 from dataclasses import dataclass
 
-__all__ = ["add_xing_header", "frames"]
+__all__ = ["add_xing_header", "file_frames", "frames", "xing_frame"]
 
 _BITRATES = {
     1: (0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320),
@@ -60,12 +60,33 @@ def frames(data: bytes) -> list[Frame]:
     return out
 
 
-def add_xing_header(data: bytes) -> bytes:
-    """Prefix ``data`` (a headerless MP3 stream) with a Xing VBR header frame."""
-    found = frames(data)
-    if not found:
-        return data
-    first = found[0].header
+def file_frames(path: str) -> tuple[int, list[int]]:
+    """(first frame header, offset of every frame) of an MP3 stream file, read header by
+    header (the audio is never loaded)."""
+    offsets: list[int] = []
+    first = 0
+    with open(path, "rb") as fh:
+        pos = 0
+        while True:
+            fh.seek(pos)
+            raw = fh.read(4)
+            if len(raw) < 4:
+                break
+            header = struct.unpack(">I", raw)[0]
+            parsed = _parse(header)
+            if parsed is None:
+                pos += 1
+                continue
+            if not offsets:
+                first = header
+            offsets.append(pos)
+            pos += parsed[3]
+    return first, offsets
+
+
+def xing_frame(first: int, offsets: list[int], size: int) -> bytes:
+    """A Xing VBR header frame for a stream of ``size`` bytes whose frames start at
+    ``offsets`` (the first frame's header is ``first``)."""
     parsed = _parse(first)
     assert parsed is not None
     version, _, rate, _ = parsed
@@ -79,18 +100,26 @@ def add_xing_header(data: bytes) -> bytes:
     )
     length = coef * _BITRATES[table][br_index] // rate
     header = (first & ~(0xF << 12) & ~(1 << 9)) | (br_index << 12) | (1 << 16)  # no CRC
-    total = len(data) + length
+    total = size + length
     toc = bytearray(100)
     for i in range(100):
-        frame = found[min(len(found) - 1, i * len(found) // 100)]
-        toc[i] = min(255, (frame.offset + length) * 256 // total)
+        offset = offsets[min(len(offsets) - 1, i * len(offsets) // 100)]
+        toc[i] = min(255, (offset + length) * 256 // total)
     # Fields in order: flags, frames, bytes, TOC, quality.
     body = (
         struct.pack(">I", header)
         + b"\x00" * side
         + b"Xing"
-        + struct.pack(">III", 0x0F, len(found), total)
+        + struct.pack(">III", 0x0F, len(offsets), total)
         + bytes(toc)
         + struct.pack(">I", 50)
     )
-    return body.ljust(length, b"\x00") + data
+    return body.ljust(length, b"\x00")
+
+
+def add_xing_header(data: bytes) -> bytes:
+    """Prefix ``data`` (a headerless MP3 stream) with a Xing VBR header frame."""
+    found = frames(data)
+    if not found:
+        return data
+    return xing_frame(found[0].header, [f.offset for f in found], len(data)) + data
