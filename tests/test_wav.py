@@ -113,3 +113,27 @@ def test_radio_profile_writes_broadcast_wav(article: Path, tmp_path: Path) -> No
     with wave.open(str(wav)) as w:
         assert (w.getframerate(), w.getsampwidth()) == (48000, 3)
     assert "-23.0 LUFS" in result.output
+
+
+def test_streamed_wav_is_byte_for_byte_the_in_memory_file(tmp_path: Path) -> None:
+    import numpy as np
+
+    from audionews.audio import ChapterMark, Programme
+    from audionews.export import Tags, write_wav
+    from audionews.wav import BextInfo, wav_bytes
+
+    rate = 48000
+    x = (0.3 * np.sin(np.arange(rate * 3 + 1) / 7)).astype(np.float32)  # odd: a pad byte
+    chapters = (ChapterMark("Mở đầu", 0, 1500), ChapterMark("Phần hai", 1500, 3000))
+    tags = Tags(title="Bản tin", publisher="Đài")
+    for bits in (16, 24):
+        path = write_wav(Programme(x, rate, chapters, ()), tmp_path / f"{bits}.wav", tags, bits)
+        info = BextInfo(
+            description="Bản tin",
+            originator="Đài",
+            originator_reference="ban-tin",
+            coding_history=f"A=PCM,F={rate},W={bits},M=mono,T=audionews\r\n",
+        )
+        assert path.read_bytes() == wav_bytes(x, rate, bits, chapters, info, None)
+        with wave.open(str(path)) as w:
+            assert w.getnframes() == x.size
