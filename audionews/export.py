@@ -45,6 +45,7 @@ __all__ = [
     "mp3_delay_ms",
     "mp3_encoder_effects",
     "mp3_loudness_loss",
+    "mp3_true_peak_headroom",
     "slugify",
     "write_mp3",
     "write_mp3_timed",
@@ -242,6 +243,14 @@ def mp3_loudness_loss(
     higher so the file lands on the target.
     """
     return mp3_encoder_effects(samples, rate, bitrate, vbr_quality, excerpt_seconds)[0]
+
+
+def mp3_true_peak_headroom(bitrate: int) -> float:
+    """dB left under the true-peak ceiling for what MP3 encoding adds to the peaks (measured
+    with ffmpeg's ebur128: 0.3-0.6 dB at 64 kbps, less at higher bitrates)."""
+    if bitrate <= 64:
+        return 0.5
+    return 0.3 if bitrate <= 128 else 0.2
 
 
 def mp3_encoder_effects(

@@ -394,13 +394,35 @@ def _gained(signal: Signal, gain: float, curves: Sequence[Float]) -> Signal:
 def measure_signal(signal: Signal, rate: int) -> Loudness:
     """:func:`measure`, in one streamed pass: only blocks near the loudest sample so far are
     interpolated for the true peak (a superset of what :func:`true_peak_db` interpolates)."""
+    return _measure_streamed(signal, rate, None, None)
+
+
+def _measure_streamed(
+    signal: Signal,
+    rate: int,
+    known: NDArray[np.float64] | None,
+    todo: NDArray[np.bool_] | None,
+) -> Loudness:
+    """With ``known`` step energies, only the steps marked in ``todo`` are transformed again
+    (the others are known: the limiter left them alone)."""
     step = rate // 10
     size = step * _DECIMATE
     energies: list[NDArray[np.float64]] = []
     peak = 0.0
     tp = 0.0
+    first = 0
     for block, ext in _with_halo(signal, size):
-        energies.append(_step_energies(block, rate)[0])
+        steps = block.size // step
+        if known is None or todo is None:
+            energies.append(_step_energies(block, rate)[0])
+        else:
+            e = known[first : first + steps].copy()
+            redo = np.flatnonzero(todo[first : first + steps])
+            if redo.size:
+                parts = block[: steps * step].reshape(steps, step)[redo]
+                e[redo] = _step_energies(parts.ravel(), rate)[0]
+            energies.append(e)
+        first += steps
         if not block.size:
             continue
         peak = max(peak, float(np.abs(block).max()))
@@ -462,6 +484,15 @@ class _Search:
         )
         self.peaks = np.zeros(blocks, dtype=np.float32)
         self.n = n
+
+    def touched(self, smooth: Float | None) -> NDArray[np.bool_]:
+        """The steps where the limiter's gain is below 1 somewhere."""
+        steps = len(self.scan.energies)
+        if smooth is None:
+            return np.zeros(steps, dtype=bool)
+        low = np.minimum(smooth, np.append(smooth[1:], smooth[-1])) < 1.0
+        hits = np.bincount(self.step_of, weights=low, minlength=steps + 1)[:steps]
+        return np.asarray(hits > 0)
 
     def curve(self, gain_db: float) -> Float | None:
         return _smooth_gain(self.peaks * db_to_gain(gain_db), self.ceiling, self.rate, 20.0)
@@ -529,8 +560,9 @@ def normalize_signal(
         gain_db = min(first + 24.0, gain_db + (target_lufs - reached) / slope)
 
     def exact(gain_db: float, smooth: Float | None) -> tuple[Signal, Loudness]:
-        y = _gained(x, db_to_gain(gain_db), [] if smooth is None else [smooth])
-        return y, measure_signal(y, rate)
+        gain = db_to_gain(gain_db)
+        y = _gained(x, gain, [] if smooth is None else [smooth])
+        return y, _measure_streamed(y, rate, scan.energies * (gain * gain), search.touched(smooth))
 
     y, result = exact(gain_db, smooth)
     for _ in range(2):  # the estimate is close; correct on the exact measurement

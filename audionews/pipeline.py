@@ -29,6 +29,7 @@ from audionews.export import (
     Tags,
     measure_mp3,
     mp3_encoder_effects,
+    mp3_true_peak_headroom,
     write_mp3_timed,
     write_wav,
 )
@@ -324,7 +325,7 @@ def _master_and_write(
         loss, rise = mp3_encoder_effects(
             programme.samples, programme.rate, settings.bitrate, settings.vbr_quality
         )
-    ceiling = mastering.true_peak - rise
+    ceiling = mastering.true_peak - max(rise, mp3_true_peak_headroom(settings.bitrate))
     for attempt in range(3):
         aim = replace(mastering, true_peak=max(-9.0, ceiling))
         mastered = master_signal(programme, aim, loss, spool)
@@ -335,7 +336,7 @@ def _master_and_write(
         over = measured.true_peak - mastering.true_peak
         if over <= 0 or attempt == 2:
             break
-        ceiling -= over + 0.1
+        ceiling -= over + 0.2
     return replace(mastered, loudness=measured), heard
 
 
