@@ -15,6 +15,7 @@ within 0.1 LU / 0.1 dB (tests check this where ffmpeg exists, and against pyloud
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -110,6 +111,14 @@ def _k_power(n: int, rate: int) -> NDArray[np.float64]:
     return power / n
 
 
+@functools.lru_cache(maxsize=8)
+def _k_weight(n: int, rate: int) -> Float:
+    """:func:`_k_power` as float32, computed once per block length and rate."""
+    weight: Float = _k_power(n, rate).astype(np.float32)
+    weight.flags.writeable = False
+    return weight
+
+
 def _step_energies(x: Float, rate: int) -> tuple[NDArray[np.float64], int]:
     """Sum of squared K-weighted samples per 100 ms step, and the step length.
 
@@ -120,7 +129,7 @@ def _step_energies(x: Float, rate: int) -> tuple[NDArray[np.float64], int]:
     n = len(x) // step
     if n == 0:
         return np.zeros(0), step
-    weight = _k_power(step, rate).astype(np.float32)
+    weight = _k_weight(step, rate)
     blocks = x[: n * step].reshape(n, step)
 
     def energies(part: Float) -> NDArray[np.float64]:
