@@ -17,7 +17,7 @@ import shutil
 import tempfile
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -119,9 +119,10 @@ def slugify(title: str, max_length: int = 80) -> str:
     return text or "programme"
 
 
-#: Samples LAME puts before the audio (encoder delay 576 + decoder delay 529), measured for
-#: lameenc at 22.05-48 kHz and 64/128 kbps. No gapless (LAME) tag is written, so every decoder
-#: plays them: chapter and sidecar times are shifted by this much to match what is heard.
+#: Samples a decoder plays before the audio of a bare LAME stream (encoder delay 576 + decoder
+#: delay 529), measured for lameenc at 22.05-48 kHz and 64/128 kbps (:func:`encode_mp3`).
+#: Written files carry a LAME tag with the delay and padding, which decoders trim (ffmpeg,
+#: miniaudio; tested sample-exact): there, the audio is heard at its own time.
 MP3_DELAY_SAMPLES = 1105
 
 
@@ -292,9 +293,10 @@ def mp3_encoder_effects(
 class HeardTimes:
     """Maps a time in the programme's PCM to when it is heard in the MP3.
 
-    Decoders first play the encoder delay; a stream encoded in two halves (see
-    :func:`encode_mp3_fast`) also plays, inside the pause where it was cut, the first half's
-    padding and the second half's delay.
+    A stream encoded in two halves (see :func:`encode_mp3_fast`) plays, inside the pause where
+    it was cut, the first half's padding and the second half's delay. The encoder delay at the
+    start is trimmed by decoders when the file has a LAME tag (``delay`` 0, what this package
+    writes); a bare stream plays it first (``delay`` :data:`MP3_DELAY_SAMPLES`).
     """
 
     rate: int
@@ -302,9 +304,11 @@ class HeardTimes:
     """Where the second half starts, in programme time."""
     inserted_ms: float = 0.0
     """Silence added at the cut."""
+    delay: int = MP3_DELAY_SAMPLES
+    """Samples played before the audio (0 with a LAME tag)."""
 
     def __call__(self, ms: float) -> float:
-        heard = ms + mp3_delay_ms(self.rate)
+        heard = ms + self.delay * 1000 / self.rate
         if self.split_ms is not None and ms >= self.split_ms:
             heard += self.inserted_ms
         return heard
@@ -368,26 +372,67 @@ def encode_mp3_fast(
     """
     from concurrent.futures import ThreadPoolExecutor
 
-    from audionews.xing import add_xing_header, frames
+    from audionews.xing import frames
 
     cut = _cut_point(pcm, sample_rate)
+    n = len(pcm) // 2
     if cut is None:
-        return encode_mp3(pcm, sample_rate, bitrate, quality, vbr_quality), HeardTimes(sample_rate)
-    at = cut * 2
-    with ThreadPoolExecutor(1, thread_name_prefix="audionews-lame") as pool:
-        pending = pool.submit(
-            encode_mp3, pcm[:at], sample_rate, bitrate, quality, vbr_quality, False
+        first = encode_mp3(pcm, sample_rate, bitrate, quality, vbr_quality, xing=False)
+        second = b""
+        timing = HeardTimes(sample_rate, delay=0)
+    else:
+        at = cut * 2
+        with ThreadPoolExecutor(1, thread_name_prefix="audionews-lame") as pool:
+            pending = pool.submit(
+                encode_mp3, pcm[:at], sample_rate, bitrate, quality, vbr_quality, False
+            )
+            second = encode_mp3(pcm[at:], sample_rate, bitrate, quality, vbr_quality, xing=False)
+            first = pending.result()
+        inserted = len(frames(first)) * _per_frame(sample_rate) - cut
+        timing = HeardTimes(
+            sample_rate, cut * 1000 / sample_rate, inserted * 1000 / sample_rate, delay=0
         )
-        second = encode_mp3(pcm[at:], sample_rate, bitrate, quality, vbr_quality, xing=False)
-        first = pending.result()
-    per_frame = 1152 if sample_rate >= 32000 else 576
-    decoded_first = len(frames(first)) * per_frame
-    inserted = decoded_first - cut  # the first half's padding and the second's delay
     data = first + second
-    if vbr_quality is not None:
-        data = add_xing_header(data)
-    timing = HeardTimes(sample_rate, cut * 1000 / sample_rate, inserted * 1000 / sample_rate)
-    return data, timing
+    found = frames(data)
+    tag = _lame_tag(
+        found[0].header if found else 0,
+        [f.offset for f in found],
+        len(data),
+        n,
+        timing,
+        bitrate,
+        vbr_quality,
+    )
+    if tag is None:
+        return encode_mp3(pcm, sample_rate, bitrate, quality, vbr_quality), HeardTimes(sample_rate)
+    return tag + data, timing
+
+
+def _per_frame(rate: int) -> int:
+    return 1152 if rate >= 32000 else 576
+
+
+def _lame_tag(
+    first: int,
+    offsets: list[int],
+    size: int,
+    samples: int,
+    timing: HeardTimes,
+    bitrate: int,
+    vbr_quality: int | None,
+) -> bytes | None:
+    """The LAME-tagged header frame for a stream of ``samples`` samples (plus the silence
+    inserted at a cut), or None when the stream has no frames or the padding does not fit."""
+    from audionews.xing import LAME_ENCODER_DELAY, lame_frame
+
+    if not offsets:
+        return None
+    heard = samples + round(timing.inserted_ms * timing.rate / 1000)
+    padding = len(offsets) * _per_frame(timing.rate) - LAME_ENCODER_DELAY - heard
+    try:
+        return lame_frame(first, offsets, size, vbr_quality is not None, padding, bitrate)
+    except ValueError:
+        return None
 
 
 def _section(signal: Signal, start: int, stop: int) -> Iterator[Float]:
@@ -429,11 +474,12 @@ def encode_mp3_signal(
     bitrate: int = DEFAULT_BITRATE,
     vbr_quality: int | None = None,
 ) -> HeardTimes:
-    """Encode ``programme`` block by block into the MP3 stream file ``out`` (no tags), on two
-    cores when a silent pause near the middle allows (as :func:`encode_mp3_fast`)."""
+    """Encode ``programme`` block by block into the MP3 file ``out`` (a LAME-tagged Info/Xing
+    frame, then the stream; no ID3 yet), on two cores when a silent pause near the middle
+    allows (as :func:`encode_mp3_fast`)."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from audionews.xing import file_frames, xing_frame
+    from audionews.xing import file_frames
 
     rate = programme.rate
     signal = programme.signal
@@ -444,7 +490,7 @@ def encode_mp3_signal(
     try:
         if cut is None:
             _encode_to(signal.blocks(), first_part, rate, bitrate, vbr_quality)
-            timing = HeardTimes(rate)
+            timing = HeardTimes(rate, delay=0)
             parts = [first_part]
         else:
             with ThreadPoolExecutor(1, thread_name_prefix="audionews-lame") as pool:
@@ -453,20 +499,24 @@ def encode_mp3_signal(
                 )
                 _encode_to(_section(signal, cut, n), second_part, rate, bitrate, vbr_quality)
                 pending.result()
-            per_frame = 1152 if rate >= 32000 else 576
-            inserted = len(file_frames(str(first_part))[1]) * per_frame - cut
-            timing = HeardTimes(rate, cut * 1000 / rate, inserted * 1000 / rate)
+            inserted = len(file_frames(str(first_part))[1]) * _per_frame(rate) - cut
+            timing = HeardTimes(rate, cut * 1000 / rate, inserted * 1000 / rate, delay=0)
             parts = [first_part, second_part]
+        first, offsets, size = 0, [], 0
+        for part in parts:
+            header, found = file_frames(str(part))
+            first = first or header
+            offsets += [size + o for o in found]
+            size += part.stat().st_size
+        tag = _lame_tag(first, offsets, size, n, timing, bitrate, vbr_quality)
+        if tag is None:  # no gapless tag: decoders play the delay
+            timing = replace(timing, delay=MP3_DELAY_SAMPLES)
+            if vbr_quality is not None and offsets:
+                from audionews.xing import xing_frame
+
+                tag = xing_frame(first, offsets, size)
         with open(out, "wb") as fh:
-            if vbr_quality is not None:
-                firsts, offsets, size = 0, [], 0
-                for part in parts:
-                    header, found = file_frames(str(part))
-                    firsts = firsts or header
-                    offsets += [size + o for o in found]
-                    size += part.stat().st_size
-                if offsets:
-                    fh.write(xing_frame(firsts, offsets, size))
+            fh.write(tag or b"")
             for part in parts:
                 with open(part, "rb") as src:
                     shutil.copyfileobj(src, fh, 1 << 20)
