@@ -215,6 +215,10 @@ class ClipStore(Sequence[Audio]):
         at = self._spool.write(np.frombuffer(audio.pcm, dtype="<i2"))
         self._where[index] = (at, audio.samples, audio.marks)
 
+    def close(self) -> None:
+        """No more clips: the spool is closed for writing (reading goes on)."""
+        self._spool.close()
+
     def __len__(self) -> int:
         return len(self._where)
 

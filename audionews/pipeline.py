@@ -360,6 +360,7 @@ def _render(
         script, tts, settings, progress, stats, heading_tts, window=WINDOW_CHARS
     ):
         clips.put(i, audio)
+    clips.close()
 
     rate = clips.rate
     pacing = settings.pacing_for(spec)
