@@ -460,12 +460,22 @@ def _silent_cut(programme: Programme) -> int | None:
     ]
     inside = sorted((m for m in middles if n // 3 < m < 2 * n // 3), key=lambda m: abs(m - n // 2))
     half = int(rate * _MIN_CUT_PAUSE_S / 4)
-    signal = programme.signal
-    for m in inside[:3]:
-        around = signal.slice(m - half, m + half)
-        if around.size and float(np.abs(around).max()) < 1 / 32768:  # quantizes to 0
-            return m
-    return None
+    candidates = sorted(inside[:3])
+    if not candidates:
+        return None
+    loudest = dict.fromkeys(candidates, 0.0)  # one pass up to the last candidate
+    at = 0
+    for block in programme.signal.blocks():
+        end = at + block.size
+        for m in candidates:
+            lo, hi = max(m - half, at), min(m + half, end)
+            if lo < hi:
+                loudest[m] = max(loudest[m], float(np.abs(block[lo - at : hi - at]).max()))
+        at = end
+        if at >= candidates[-1] + half:
+            break
+    silent = [m for m in inside[:3] if loudest[m] < 1 / 32768]  # quantizes to 0
+    return silent[0] if silent else None
 
 
 def encode_mp3_signal(
