@@ -486,13 +486,19 @@ class _Search:
         self.scan, self.rate, self.ceiling = scan, rate, ceiling
         steps = len(scan.energies)
         blocks = scan.block_energy.size
-        self.step_of = np.minimum(np.arange(blocks) * _DECIMATE // scan.step, steps)
-        self.sx2 = np.maximum(
-            np.bincount(self.step_of, weights=scan.block_energy, minlength=steps + 1)[:steps],
-            1e-20,
-        )
+        # block b belongs to step (b * _DECIMATE) // step: the first block of each step
+        self.firsts = -(-np.arange(steps, dtype=np.int64) * scan.step // _DECIMATE)
+        self.end = min(blocks, -(-steps * scan.step // _DECIMATE))
+        self.sx2 = np.maximum(self.per_step(scan.block_energy), 1e-20)
         self.peaks = np.zeros(blocks, dtype=np.float32)
         self.n = n
+
+    def per_step(self, values: NDArray[np.floating]) -> NDArray[np.float64]:
+        """Sums of per-block ``values`` over each 100 ms step."""
+        if not self.firsts.size or not self.end:
+            return np.zeros(self.firsts.size)
+        sums = np.add.reduceat(values[: self.end], self.firsts, dtype=np.float64)
+        return np.asarray(sums, dtype=np.float64)
 
     def touched(self, smooth: Float | None) -> NDArray[np.bool_]:
         """The steps where the limiter's gain is below 1 somewhere."""
@@ -500,7 +506,7 @@ class _Search:
         if smooth is None:
             return np.zeros(steps, dtype=bool)
         low = np.minimum(smooth, np.append(smooth[1:], smooth[-1])) < 1.0
-        hits = np.bincount(self.step_of, weights=low, minlength=steps + 1)[:steps]
+        hits = self.per_step(low.astype(np.float32))
         return np.asarray(hits > 0)
 
     def curve(self, gain_db: float) -> Float | None:
@@ -516,8 +522,7 @@ class _Search:
             a = smooth
             b = np.append(smooth[1:], smooth[-1])
             lost = self.scan.block_energy * (1.0 - (a * a + a * b + b * b) / 3.0)
-            steps = len(e)
-            removed = np.bincount(self.step_of, weights=lost, minlength=steps + 1)[:steps]
+            removed = self.per_step(lost)
             e = e * np.clip(1.0 - removed / self.sx2, 0.0, 1.0)
         return _gated_mean(_window_loudness(e, 4, self.scan.step), -10.0), smooth
 
