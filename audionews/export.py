@@ -497,10 +497,10 @@ def encode_mp3_signal(
     cut = _silent_cut(programme)
     first_part = out.with_name(out.name + ".1")
     second_part = out.with_name(out.name + ".2")
+    timing = HeardTimes(rate, delay=0)
     try:
         if cut is None:
             _encode_to(signal.blocks(), first_part, rate, bitrate, vbr_quality)
-            timing = HeardTimes(rate, delay=0)
             parts = [first_part]
         else:
             with ThreadPoolExecutor(1, thread_name_prefix="audionews-lame") as pool:
@@ -509,12 +509,13 @@ def encode_mp3_signal(
                 )
                 _encode_to(_section(signal, cut, n), second_part, rate, bitrate, vbr_quality)
                 pending.result()
-            inserted = len(file_frames(str(first_part))[1]) * _per_frame(rate) - cut
-            timing = HeardTimes(rate, cut * 1000 / rate, inserted * 1000 / rate, delay=0)
             parts = [first_part, second_part]
         first, offsets, size = 0, [], 0
         for part in parts:
             header, found = file_frames(str(part))
+            if part is first_part and cut is not None:
+                inserted = len(found) * _per_frame(rate) - cut
+                timing = HeardTimes(rate, cut * 1000 / rate, inserted * 1000 / rate, delay=0)
             first = first or header
             offsets += [size + o for o in found]
             size += part.stat().st_size
@@ -556,15 +557,15 @@ def write_mp3_timed(
     return timing
 
 
-def measure_mp3(path: Path, rate: int) -> Loudness:
-    """Loudness and true peak of an MP3 file as decoded (streamed, never all in memory)."""
+def measure_mp3(path: Path, rate: int, samples: int | None = None) -> Loudness:
+    """Loudness and true peak of an MP3 file as decoded (streamed, never all in memory);
+    ``samples``: how many it decodes to, when known."""
     import miniaudio
 
     from audionews.loudness import measure_signal
     from audionews.xing import file_frames
 
-    frames = len(file_frames(str(path))[1])
-    length = frames * (1152 if rate >= 32000 else 576)
+    length = samples or len(file_frames(str(path))[1]) * _per_frame(rate)
 
     def read() -> Iterator[Float]:
         stream = miniaudio.stream_file(

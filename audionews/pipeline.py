@@ -332,7 +332,8 @@ def _master_and_write(
         heard = write_mp3_timed(mastered, target, tags, settings.bitrate, settings.vbr_quality)
         if mastering.loudness is None:
             return mastered, heard
-        measured = measure_mp3(target, mastered.rate)
+        heard_samples = round(heard(mastered.duration * 1000) * mastered.rate / 1000)
+        measured = measure_mp3(target, mastered.rate, heard_samples + mastered.rate)
         over = measured.true_peak - mastering.true_peak
         if over <= 0 or attempt == 2:
             break
