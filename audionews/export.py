@@ -557,9 +557,12 @@ def write_mp3_timed(
     return timing
 
 
-def measure_mp3(path: Path, rate: int, samples: int | None = None) -> Loudness:
+def measure_mp3(
+    path: Path, rate: int, samples: int | None = None, expected_peak: float = 0.0
+) -> Loudness:
     """Loudness and true peak of an MP3 file as decoded (streamed, never all in memory);
-    ``samples``: how many it decodes to, when known."""
+    ``samples``: how many it decodes to, ``expected_peak`` (linear) about where its true peak
+    is, when known."""
     import miniaudio
 
     from audionews.loudness import measure_signal
@@ -578,7 +581,7 @@ def measure_mp3(path: Path, rate: int, samples: int | None = None) -> Loudness:
         for part in stream:
             yield np.frombuffer(part, dtype=np.float32)
 
-    return measure_signal(Signal(length, read), rate)
+    return measure_signal(Signal(length, read), rate, expected_peak)
 
 
 def write_mp3(

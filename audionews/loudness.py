@@ -400,10 +400,13 @@ def _gained(signal: Signal, gain: float, curves: Sequence[Float]) -> Signal:
     return Signal(len(signal), read)
 
 
-def measure_signal(signal: Signal, rate: int) -> Loudness:
-    """:func:`measure`, in one streamed pass: only blocks near the loudest sample so far are
-    interpolated for the true peak (a superset of what :func:`true_peak_db` interpolates)."""
-    return _measure_streamed(signal, rate, None, None)
+def measure_signal(signal: Signal, rate: int, expected_peak: float = 0.0) -> Loudness:
+    """:func:`measure`, in one streamed pass: only samples near the loudest sample so far are
+    interpolated for the true peak (a superset of what :func:`true_peak_db` interpolates).
+
+    ``expected_peak`` (linear, when known beforehand): samples 3 dB and more below it are not
+    interpolated even before the loudest sample is reached."""
+    return _measure_streamed(signal, rate, None, None, expected_peak * db_to_gain(-3.0))
 
 
 def _measure_streamed(
@@ -411,6 +414,7 @@ def _measure_streamed(
     rate: int,
     known: NDArray[np.float64] | None,
     todo: NDArray[np.bool_] | None,
+    floor: float = 0.0,
 ) -> Loudness:
     """With ``known`` step energies, only the steps marked in ``todo`` are transformed again
     (the others are known: the limiter left them alone)."""
@@ -436,7 +440,7 @@ def _measure_streamed(
             continue
         peak = max(peak, float(np.abs(block).max()))
         if peak > 0:
-            env = true_peak_envelope(ext, rate, floor=peak * db_to_gain(-4.0))
+            env = true_peak_envelope(ext, rate, floor=max(floor, peak * db_to_gain(-4.0)))
             tp = max(tp, float(env[_HALO : _HALO + block.size].max()))
     e = np.concatenate(energies) if energies else np.zeros(0)
     loud = _measure_parts(e, step)
@@ -576,7 +580,11 @@ def normalize_signal(
     def exact(gain_db: float, smooth: Float | None) -> tuple[Signal, Loudness]:
         gain = db_to_gain(gain_db)
         y = _gained(x, gain, [] if smooth is None else [smooth])
-        return y, _measure_streamed(y, rate, scan.energies * (gain * gain), search.touched(smooth))
+        expected = float(search.peaks.max(initial=0.0)) * gain
+        if smooth is not None:  # the limiter holds every block under the ceiling
+            expected = min(expected, ceiling)
+        known, todo = scan.energies * (gain * gain), search.touched(smooth)
+        return y, _measure_streamed(y, rate, known, todo, expected * db_to_gain(-3.0))
 
     y, result = exact(gain_db, smooth)
     for _ in range(2):  # the estimate is close; correct on the exact measurement

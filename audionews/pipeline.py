@@ -33,7 +33,7 @@ from audionews.export import (
     write_mp3_timed,
     write_wav,
 )
-from audionews.loudness import Loudness
+from audionews.loudness import Loudness, db_to_gain
 from audionews.master import added_seconds, load_audio_file, master_signal
 from audionews.script import Script, build_script
 from audionews.settings import RenderSettings
@@ -333,7 +333,8 @@ def _master_and_write(
         if mastering.loudness is None:
             return mastered, heard
         heard_samples = round(heard(mastered.duration * 1000) * mastered.rate / 1000)
-        measured = measure_mp3(target, mastered.rate, heard_samples + mastered.rate)
+        expected = db_to_gain(mastered.loudness.true_peak) if mastered.loudness else 0.0
+        measured = measure_mp3(target, mastered.rate, heard_samples + mastered.rate, expected)
         over = measured.true_peak - mastering.true_peak
         if over <= 0 or attempt == 2:
             break
