@@ -148,3 +148,47 @@ def test_render_never_holds_the_whole_programme(
         result = make(article, output=tmp_path / name, engine="espeak")
         assert result.path.stat().st_size > 10_000
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def _peak_mb(minutes: float) -> float:
+    """Peak RSS of a fresh process rendering a generated programme (benchmarks/memory.py)."""
+    import json
+    import subprocess
+    import sys
+
+    from support import ROOT
+
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "memory.py"), "--child", str(minutes)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    peak: float = json.loads(out.stdout.strip().splitlines()[-1])["peak_mb"]
+    return peak
+
+
+def test_peak_memory_does_not_grow_with_the_programme() -> None:
+    """Issue #17: memory grew by about 50 MB per minute of audio (a 90-minute programme took
+    4.9 GB). Six more minutes now cost a few MB, not 300."""
+    assert _peak_mb(8.0) - _peak_mb(2.0) < 40
+
+
+def test_long_scripts_are_synthesized_in_windows(
+    article: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Chunks are synthesized a window at a time (so only a window's clips are ever in
+    memory): the same programme, progress counting through every chunk of the whole script."""
+    import audionews.pipeline as pipeline
+
+    whole = make(article, output=tmp_path / "a.wav", engine="espeak")
+    seen = []
+    monkeypatch.setattr(pipeline, "WINDOW_CHARS", 60)
+    windowed = make(
+        article, output=tmp_path / "b.wav", engine="espeak", progress=lambda p: seen.append(p)
+    )
+    assert windowed.chapters == whole.chapters and windowed.duration == whole.duration
+    assert (tmp_path / "a.wav").read_bytes() == (tmp_path / "b.wav").read_bytes()
+    assert {p.total for p in seen} == {whole.chunks}
+    assert [p.done for p in seen] == sorted(p.done for p in seen)
+    assert seen[-1].done == whole.chunks  # one count across the windows, not one per window
