@@ -9,7 +9,6 @@ and Python callers all come through :func:`make` (and :mod:`audionews.bulletin`)
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import tempfile
 import time
@@ -308,6 +307,16 @@ def render(
         )
 
 
+def _fitted(mastered: Programme, settings: RenderSettings) -> Programme:
+    """``mastered``, checked (before anything is written) to last what ``fit`` asked."""
+    if settings.fit is not None and abs(mastered.duration - settings.fit) > 1.0:
+        raise ConfigError(
+            f"fitting missed: {mastered.duration:.1f} s instead of {settings.fit:.1f} s.",
+            setting="fit",
+        )
+    return mastered
+
+
 def _master_and_write(
     programme: Programme, settings: RenderSettings, tags: Tags, target: Path, spool: Path
 ) -> tuple[Programme, HeardTimes | None]:
@@ -317,7 +326,7 @@ def _master_and_write(
     mastering = settings.mastering
     fmt = settings.output_format
     if fmt == "wav":
-        mastered = master_signal(programme, mastering, 0.0, spool)
+        mastered = _fitted(master_signal(programme, mastering, 0.0, spool), settings)
         write_wav(mastered, target, tags, settings.bit_depth)
         return mastered, None
     loss = rise = 0.0
@@ -328,7 +337,7 @@ def _master_and_write(
     ceiling = mastering.true_peak - max(rise, mp3_true_peak_headroom(settings.bitrate))
     for attempt in range(3):
         aim = replace(mastering, true_peak=max(-9.0, ceiling))
-        mastered = master_signal(programme, aim, loss, spool)
+        mastered = _fitted(master_signal(programme, aim, loss, spool), settings)
         heard = write_mp3_timed(mastered, target, tags, settings.bitrate, settings.vbr_quality)
         if mastering.loudness is None:
             return mastered, heard
@@ -384,13 +393,6 @@ def _render(
         article, album=settings.album, publisher=settings.publisher, encoder=encoder
     )
     mastered, heard = _master_and_write(programme, settings, tags, target, spool)
-    if settings.fit is not None and abs(mastered.duration - settings.fit) > 1.0:
-        with contextlib.suppress(OSError):
-            target.unlink()
-        raise ConfigError(
-            f"fitting missed: {mastered.duration:.1f} s instead of {settings.fit:.1f} s.",
-            setting="fit",
-        )
     chapters, chunks = mastered.chapters, mastered.chunks
     duration = mastered.duration
     if heard is not None:
