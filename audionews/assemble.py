@@ -3,29 +3,40 @@
 Each chunk's own leading and trailing silence is trimmed (pydub), then exact pauses are inserted,
 so pacing does not depend on how much silence an engine happens to add. Raw PCM is joined once
 (repeated ``AudioSegment +`` copies the whole programme each time and is quadratic).
+
+For long programmes the clips live on disk (:class:`ClipStore`), are prepared one at a time
+into a spool (:func:`prepare_spooled`) and joined as a :class:`~audionews.audio.Signal`
+(:func:`join_signal`): memory stays the same whatever the length. The in-memory functions
+(:func:`assemble`, :func:`prepare_clips`, :func:`join`) give the same samples.
 """
 
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import overload
 
 import numpy as np
 
-from audionews.audio import Audio, ChapterMark, Float, Mark, Programme, TimedChunk
+from audionews.audio import Audio, ChapterMark, Float, Mark, Programme, Signal, Spool, TimedChunk
 from audionews.script import Pause, Script
 
 __all__ = [
     "FIT_PAUSES",
     "FIT_SPEED",
+    "ClipStore",
     "Pacing",
     "Pauses",
+    "PreparedClips",
     "assemble",
     "fit",
     "join",
+    "join_signal",
     "pause_seconds",
     "prepare_clips",
+    "prepare_spooled",
     "stretch",
     "trim_silence",
 ]
@@ -141,34 +152,149 @@ def stretch(x: np.ndarray, speed: float) -> np.ndarray:
     return out
 
 
+def _level_gains(levels: Sequence[float | None], tolerance_db: float) -> list[float]:
+    """Gain per clip bringing it within ``tolerance_db`` of the median clip (at most 6 dB)."""
+    gains = [1.0] * len(levels)
+    known = [lv for lv in levels if lv is not None]
+    if not known or tolerance_db <= 0:
+        return gains
+    median = float(np.median(known))
+    for i, lv in enumerate(levels):
+        if lv is None:
+            continue
+        off = median - lv
+        excess = abs(off) - tolerance_db
+        if excess > 0:
+            gain_db = min(excess, 6.0) * (1 if off > 0 else -1)
+            gains[i] = 10 ** (gain_db / 20)
+    return gains
+
+
+def _fade_samples(rate: int, pacing: Pacing) -> int:
+    return int(rate * pacing.fade_ms / 1000)
+
+
+def _finish(x: np.ndarray, gain: float, fade: int) -> np.ndarray:
+    """A prepared clip's level gain and fades at both ends (a new array)."""
+    x = x * np.float32(gain) if gain != 1.0 else x.astype(np.float32, copy=True)
+    n = min(fade, x.size // 2)
+    if n > 1:
+        ramp = np.linspace(0.0, 1.0, n, dtype=np.float32)
+        x[:n] *= ramp
+        x[-n:] *= ramp[::-1]
+    return x
+
+
+def _shape(clip: Audio, pacing: Pacing) -> np.ndarray:
+    """A clip trimmed and time-stretched, float32."""
+    c = trim_silence(clip) if pacing.trim else clip
+    return stretch(c.to_float(), pacing.speed)
+
+
 def prepare_clips(clips: Sequence[Audio], pacing: Pacing) -> list[np.ndarray]:
     """Trim, stretch, level-match and fade every clip; float32 in [-1, 1]."""
-    out: list[np.ndarray] = []
-    for clip in clips:
-        c = trim_silence(clip) if pacing.trim else clip
-        x = c.to_float()
-        out.append(stretch(x, pacing.speed))
-    levels = [_active_level_db(x) for x in out]
-    known = [lv for lv in levels if lv is not None]
-    if known and pacing.level_tolerance_db > 0:
-        median = float(np.median(known))
-        for i, lv in enumerate(levels):
-            if lv is None:
-                continue
-            off = median - lv
-            excess = abs(off) - pacing.level_tolerance_db
-            if excess > 0:
-                gain_db = min(excess, 6.0) * (1 if off > 0 else -1)
-                out[i] = out[i] * np.float32(10 ** (gain_db / 20))
-    rate = clips[0].sample_rate if clips else 0
-    fade = int(rate * pacing.fade_ms / 1000)
-    for x in out:
-        n = min(fade, x.size // 2)
-        if n > 1:
-            ramp = np.linspace(0.0, 1.0, n, dtype=np.float32)
-            x[:n] *= ramp
-            x[-n:] *= ramp[::-1]
-    return out
+    shaped = [_shape(clip, pacing) for clip in clips]
+    gains = _level_gains([_active_level_db(x) for x in shaped], pacing.level_tolerance_db)
+    fade = _fade_samples(clips[0].sample_rate if clips else 0, pacing)
+    return [_finish(x, g, fade) for x, g in zip(shaped, gains, strict=True)]
+
+
+class ClipStore(Sequence[Audio]):
+    """The chunks' audio on disk (16-bit PCM in one spool), put in any order, read one at a
+    time: a programme's clips are never all in memory."""
+
+    def __init__(self, folder: Path, count: int) -> None:
+        self._spool = Spool(folder, "<i2")
+        self._where: list[tuple[int, int, tuple[Mark, ...]] | None] = [None] * count
+        self.rate = 0
+
+    def put(self, index: int, audio: Audio) -> None:
+        if self.rate and audio.sample_rate != self.rate:
+            raise ValueError("all clips of one programme must share a sample rate (one engine)")
+        self.rate = audio.sample_rate
+        at = self._spool.write(np.frombuffer(audio.pcm, dtype="<i2"))
+        self._where[index] = (at, audio.samples, audio.marks)
+
+    def close(self) -> None:
+        """No more clips: the spool is closed for writing (reading goes on)."""
+        self._spool.close()
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+    @overload
+    def __getitem__(self, index: int) -> Audio: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Audio]: ...
+    def __getitem__(self, index: int | slice) -> Audio | Sequence[Audio]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        where = self._where[index]
+        if where is None:
+            raise IndexError(f"clip {index} was never stored")
+        at, count, marks = where
+        parts = list(self._spool.read(at, count))
+        pcm = b"".join(p.tobytes() for p in parts)
+        return Audio(pcm, self.rate, marks)
+
+
+class PreparedClips(Sequence[np.ndarray]):
+    """Prepared clips (see :func:`prepare_clips`) on disk: sizes known, samples read (with
+    their level gain and fades) only when asked for."""
+
+    def __init__(
+        self,
+        spool: Spool,
+        entries: list[tuple[int, int]],
+        gains: list[float],
+        fade: int,
+    ) -> None:
+        self._spool = spool
+        self._entries = entries
+        self._gains = gains
+        self._fade = fade
+        self.sizes = [count for _, count in entries]
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    @overload
+    def __getitem__(self, index: int) -> np.ndarray: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[np.ndarray]: ...
+    def __getitem__(self, index: int | slice) -> np.ndarray | Sequence[np.ndarray]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        at, count = self._entries[index]
+        parts = list(self._spool.read(at, count))
+        raw = np.concatenate(parts) if parts else np.zeros(0, dtype=self._spool.dtype)
+        x = raw.astype(np.float32) / np.float32(32768.0) if raw.dtype.kind == "i" else raw
+        return _finish(x, self._gains[index], self._fade)
+
+
+def prepare_spooled(clips: Sequence[Audio], pacing: Pacing, folder: Path) -> PreparedClips:
+    """:func:`prepare_clips` one clip at a time, into a spool in ``folder``: the same samples,
+    in memory only one clip at a time. Unstretched clips stay 16-bit (exactly)."""
+    stretched = pacing.speed != 1.0
+    spool = Spool(folder, "<f4" if stretched else "<i2")
+    entries: list[tuple[int, int]] = []
+    levels: list[float | None] = []
+    rate = 0
+    for i in range(len(clips)):
+        clip = clips[i]
+        rate = clip.sample_rate
+        if stretched:
+            x = _shape(clip, pacing)
+            entries.append((spool.write(x), x.size))
+        else:
+            c = trim_silence(clip) if pacing.trim else clip
+            pcm = np.frombuffer(c.pcm, dtype="<i2")
+            entries.append((spool.write(pcm), pcm.size))
+            x = c.to_float()
+        levels.append(_active_level_db(x))
+    spool.close()
+    gains = _level_gains(levels, pacing.level_tolerance_db)
+    return PreparedClips(spool, entries, gains, _fade_samples(rate, pacing))
 
 
 def assemble(script: Script, clips: Sequence[Audio], pacing: Pacing | None = None) -> Programme:
@@ -184,16 +310,27 @@ def assemble(script: Script, clips: Sequence[Audio], pacing: Pacing | None = Non
     return join(script, prepare_clips(clips, pacing), rate, pacing)
 
 
-def join(
-    script: Script,
-    prepared: Sequence[np.ndarray],
-    rate: int,
-    pacing: Pacing,
-    sting: np.ndarray | None = None,
-) -> Programme:
-    """Join prepared clips (see :func:`prepare_clips`) with the pacing's pauses; ``sting``
-    plays in the middle of the pause between stories of a bulletin."""
-    parts: list[np.ndarray] = []
+@dataclass(frozen=True)
+class _Layout:
+    """Where everything goes: the pieces in order (a clip's index, or silence, or the sting),
+    chapters and chunk times."""
+
+    pieces: tuple[tuple[str, int], ...]
+    length: int
+    chapters: tuple[ChapterMark, ...]
+    chunks: tuple[TimedChunk, ...]
+
+
+def _sizes(prepared: Sequence[np.ndarray]) -> list[int]:
+    if isinstance(prepared, PreparedClips):
+        return prepared.sizes
+    return [x.size for x in prepared]
+
+
+def _layout(
+    script: Script, sizes: Sequence[int], rate: int, pacing: Pacing, sting: int | None
+) -> _Layout:
+    pieces: list[tuple[str, int]] = []
     position = 0  # in samples
     timed: list[TimedChunk] = []
     starts: list[int] = []
@@ -206,11 +343,10 @@ def join(
         for k, chunk in chunks:
             if len(piece_starts[-1]) <= k:
                 piece_starts[-1].extend([position] * (k + 1 - len(piece_starts[-1])))
-            x = prepared[index]
-            index += 1
             begin = position
-            parts.append(x)
-            position += x.size
+            pieces.append(("clip", index))
+            position += sizes[index]
+            index += 1
             timed.append(
                 TimedChunk(
                     chunk.text, begin * 1000 / rate, position * 1000 / rate, chunk.pause_after
@@ -219,12 +355,11 @@ def join(
             gap = round(pacing.pauses.after(chunk.pause_after) * pacing.pause_scale * rate / 1000)
             if sting is not None and chunk.pause_after is Pause.STORY:
                 half = gap // 2
-                parts += [np.zeros(half, np.float32), sting, np.zeros(gap - half, np.float32)]
-                gap += sting.size
+                pieces += [("zeros", half), ("sting", sting), ("zeros", gap - half)]
+                gap += sting
             else:
-                parts.append(np.zeros(gap, dtype=np.float32))
+                pieces.append(("zeros", gap))
             position += gap
-    samples: Float = np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
 
     total_ms = round(position * 1000 / rate)
     marks: list[ChapterMark] = []
@@ -241,7 +376,49 @@ def join(
             child_end = sections[j + 1][1] if j + 1 < len(sections) else end
             children.append(ChapterMark(title, child_start, child_end))
         marks.append(ChapterMark(chapter.title, start, end, tuple(children)))
-    return Programme(samples, rate, tuple(marks), tuple(timed))
+    return _Layout(tuple(pieces), position, tuple(marks), tuple(timed))
+
+
+def _play(
+    layout: _Layout, prepared: Sequence[np.ndarray], sting: np.ndarray | None
+) -> Iterator[np.ndarray]:
+    """The layout's samples, piece by piece (a clip is read only when its turn comes)."""
+    for kind, value in layout.pieces:
+        if kind == "clip":
+            yield prepared[value]
+        elif kind == "sting" and sting is not None:
+            yield sting.astype(np.float32, copy=False)
+        elif value:
+            yield np.zeros(value, dtype=np.float32)
+
+
+def join(
+    script: Script,
+    prepared: Sequence[np.ndarray],
+    rate: int,
+    pacing: Pacing,
+    sting: np.ndarray | None = None,
+) -> Programme:
+    """Join prepared clips (see :func:`prepare_clips`) with the pacing's pauses; ``sting``
+    plays in the middle of the pause between stories of a bulletin."""
+    layout = _layout(script, _sizes(prepared), rate, pacing, None if sting is None else sting.size)
+    parts = list(_play(layout, prepared, sting))
+    samples: Float = np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
+    return Programme(samples, rate, layout.chapters, layout.chunks)
+
+
+def join_signal(
+    script: Script,
+    prepared: Sequence[np.ndarray],
+    rate: int,
+    pacing: Pacing,
+    sting: np.ndarray | None = None,
+) -> Programme:
+    """:func:`join`, with the samples a :class:`~audionews.audio.Signal` read clip by clip
+    (from a :class:`PreparedClips` spool) each time it is played: nothing held in memory."""
+    layout = _layout(script, _sizes(prepared), rate, pacing, None if sting is None else sting.size)
+    signal = Signal(layout.length, lambda: _play(layout, prepared, sting))
+    return Programme(signal, rate, layout.chapters, layout.chunks)
 
 
 def pause_seconds(script: Script, pacing: Pacing) -> float:
@@ -267,17 +444,24 @@ def fit(
     seconds: float,
     fixed_seconds: float = 0.0,
     sting: Float | None = None,
+    spool: Path | None = None,
 ) -> tuple[Programme, str]:
     """Assemble so the programme lasts ``seconds`` (+-1 s with ``fixed_seconds`` of intro and
     outro added later): pauses are scaled first, then the voice's speed; a clear error when the
-    allowed ranges cannot reach it. Returns the programme and how it was fitted."""
+    allowed ranges cannot reach it. Returns the programme and how it was fitted.
+
+    With ``spool`` (a folder), clips are prepared into it and the programme is streamed
+    (:func:`join_signal`); otherwise it is in memory."""
     from audionews.errors import ConfigError
 
+    def prepare(p: Pacing) -> Sequence[np.ndarray]:
+        return prepare_clips(clips, p) if spool is None else prepare_spooled(clips, p, spool)
+
     rate = clips[0].sample_rate
-    prepared = prepare_clips(clips, pacing)
+    prepared = prepare(pacing)
     target = seconds - fixed_seconds
     pauses = pause_seconds(script, pacing)
-    speech = sum(x.size for x in prepared) / rate
+    speech = sum(_sizes(prepared)) / rate
     lo_p, hi_p = FIT_PAUSES
     lo_s, hi_s = FIT_SPEED
     fastest = speech / hi_s + pauses * lo_p
@@ -295,9 +479,10 @@ def fit(
     if not lo_p <= scale <= hi_p:
         scale = min(hi_p, max(lo_p, scale))
         speed = speech / (target - pauses * scale)
-        prepared = prepare_clips(clips, replace(pacing, speed=pacing.speed * speed))
-        speech = sum(x.size for x in prepared) / rate
+        prepared = prepare(replace(pacing, speed=pacing.speed * speed))
+        speech = sum(_sizes(prepared)) / rate
         scale = min(2.0, max(0.4, (target - speech) / pauses)) if pauses else 1.0
     fitted = replace(pacing, pause_scale=scale)
     note = f"pauses x{scale:.2f}, speed x{pacing.speed * speed:.3f}"
-    return join(script, prepared, rate, fitted, sting), note
+    joined = join if spool is None else join_signal
+    return joined(script, prepared, rate, fitted, sting), note

@@ -3,11 +3,19 @@
 Engines speak 16-bit PCM (:class:`Audio`; the cache keeps it as is). From assembly on, a
 programme is float32 in [-1, 1] (:class:`Programme`), and it is quantized once, when a file is
 written (:func:`float_to_pcm16`, or 24-bit in :mod:`audionews.wav`).
+
+A programme's samples are an array, or a :class:`Signal`: samples read block by block, as
+many times as needed, from files on disk (:class:`Spool`), so memory does not grow with the
+programme's length.
 """
 
 from __future__ import annotations
 
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -18,11 +26,14 @@ if TYPE_CHECKING:
     from audionews.script import Pause
 
 __all__ = [
+    "BLOCK",
     "Audio",
     "ChapterMark",
     "Float",
     "Mark",
     "Programme",
+    "Signal",
+    "Spool",
     "TimedChunk",
     "float_to_pcm16",
     "pcm16_to_float",
@@ -41,6 +52,127 @@ def pcm16_to_float(pcm: bytes) -> Float:
 def float_to_pcm16(samples: Float) -> bytes:
     """float32 samples as 16-bit little-endian PCM (clipped, not wrapped)."""
     return bytes((np.clip(samples, -1.0, 32767 / 32768) * 32768.0).astype("<i2").tobytes())
+
+
+BLOCK = 1 << 16
+"""Samples per block when a signal is streamed (1.5-3 s; a few hundred KB)."""
+
+
+class Signal:
+    """Mono float32 samples of a known length, read block by block (never all at once), as
+    many times as needed: ``read()`` starts a new pass and yields pieces of any size.
+
+    Blocks yielded are for reading only: a consumer that changes samples copies them first.
+    """
+
+    def __init__(self, length: int, read: Callable[[], Iterable[Float]]) -> None:
+        self.length = int(length)
+        self._read = read
+
+    def __len__(self) -> int:
+        return self.length
+
+    @classmethod
+    def of(cls, x: Float) -> Signal:
+        array: Float = np.asarray(x, dtype=np.float32)
+        return cls(len(array), lambda: iter((array,)))
+
+    def pieces(self) -> Iterator[Float]:
+        """Exactly ``length`` samples, in pieces of any size (cut or zero-padded to length)."""
+        got = 0
+        for piece in self._read():
+            if got >= self.length:
+                break
+            if got + piece.size > self.length:
+                piece = piece[: self.length - got]
+            got += piece.size
+            if piece.size:
+                yield piece
+        if got < self.length:
+            yield np.zeros(self.length - got, dtype=np.float32)
+
+    def blocks(self, size: int = BLOCK) -> Iterator[Float]:
+        """Blocks of exactly ``size`` samples (the last one may be shorter)."""
+        parts: list[Float] = []
+        have = 0
+        for piece in self.pieces():
+            while piece.size:
+                take = min(size - have, piece.size)
+                parts.append(piece[:take])
+                have += take
+                piece = piece[take:]
+                if have == size:
+                    yield parts[0] if len(parts) == 1 else np.concatenate(parts)
+                    parts, have = [], 0
+        if have:
+            yield parts[0] if len(parts) == 1 else np.concatenate(parts)
+
+    def array(self) -> Float:
+        """All the samples in memory (for short signals and tests)."""
+        parts = list(self.pieces())
+        out: Float = np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
+        return out
+
+    def slice(self, start: int, stop: int) -> Float:
+        """Samples ``start:stop`` in memory (an excerpt)."""
+        out: list[Float] = []
+        at = 0
+        for piece in self.pieces():
+            end = at + piece.size
+            if end > start and at < stop:
+                out.append(piece[max(0, start - at) : stop - at])
+            at = end
+            if at >= stop:
+                break
+        return np.concatenate(out) if out else np.zeros(0, dtype=np.float32)
+
+
+class Spool:
+    """A temporary file of samples (float32, or the engines' int16) written once, in order,
+    and read back in blocks from any offset. Removed with its folder."""
+
+    def __init__(self, folder: Path, dtype: str = "<f4") -> None:
+        fd, name = tempfile.mkstemp(dir=folder, suffix=".pcm")
+        self._fh = os.fdopen(fd, "wb")
+        self.path = Path(name)
+        self.dtype = np.dtype(dtype)
+        self.length = 0
+
+    def write(self, x: np.ndarray) -> int:
+        """Append samples; returns the offset (in samples) they start at."""
+        at = self.length
+        self._fh.write(np.ascontiguousarray(x, dtype=self.dtype).tobytes())
+        self.length += len(x)
+        return at
+
+    def close(self) -> None:
+        if not self._fh.closed:
+            self._fh.close()
+
+    def read(self, start: int, count: int, block: int = BLOCK) -> Iterator[np.ndarray]:
+        """``count`` samples from ``start``, in blocks, as stored."""
+        if not self._fh.closed:
+            self._fh.flush()
+        with open(self.path, "rb") as fh:
+            fh.seek(start * self.dtype.itemsize)
+            left = count
+            while left > 0:
+                part = np.fromfile(fh, dtype=self.dtype, count=min(block, left))
+                if part.size == 0:
+                    break
+                left -= part.size
+                yield part
+
+    def signal(self) -> Signal:
+        """The whole spool as float32 (int16 spools are scaled to [-1, 1))."""
+        self.close()
+        scale = np.float32(1 / 32768) if self.dtype.kind == "i" else None
+
+        def read() -> Iterator[Float]:
+            for part in self.read(0, self.length):
+                yield part * scale if scale is not None else part
+
+        return Signal(self.length, read)
 
 
 @dataclass(frozen=True)
@@ -104,14 +236,24 @@ class Programme:
     """A whole programme: float samples, chapters and where each chunk is heard.
 
     Assembly makes it; mastering returns a new one with ``loudness`` measured.
+    ``samples`` is an array (:func:`audionews.assemble.assemble`) or a :class:`Signal`
+    streamed from disk (what :func:`audionews.pipeline.render` uses).
     """
 
-    samples: Float
+    samples: Float | Signal
+    """In memory, or streamed from disk (long programmes: see :class:`Signal`)."""
     rate: int
     chapters: tuple[ChapterMark, ...]
     chunks: tuple[TimedChunk, ...]
     loudness: Loudness | None = None
-    """Measured after mastering, when loudness normalization ran."""
+    """Measured after mastering, when loudness normalization ran (for an MP3: measured on
+    the encoded file, see :func:`audionews.export.write_mp3_timed`)."""
+
+    @property
+    def signal(self) -> Signal:
+        """The samples as a :class:`Signal`, whichever way they are held."""
+        s = self.samples
+        return s if isinstance(s, Signal) else Signal.of(s)
 
     @property
     def duration(self) -> float:

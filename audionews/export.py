@@ -13,27 +13,30 @@ import contextlib
 import contextvars
 import errno
 import glob
+import itertools
 import json
 import logging
 import os
 import re
+import shutil
 import tempfile
 import time
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from audionews.audio import ChapterMark, Float, Programme, float_to_pcm16
+from audionews.audio import BLOCK, ChapterMark, Float, Programme, Signal, float_to_pcm16
 from audionews.defaults import DEFAULT_BITRATE
 from audionews.errors import ConfigError, ExportError
 
 if TYPE_CHECKING:
     from audionews.article import Article
+    from audionews.loudness import Loudness
 
 __all__ = [
     "MP3_DELAY_SAMPLES",
@@ -43,8 +46,12 @@ __all__ = [
     "atomic_write",
     "encode_mp3",
     "encode_mp3_fast",
+    "encode_mp3_signal",
+    "measure_mp3",
     "mp3_delay_ms",
+    "mp3_encoder_effects",
     "mp3_loudness_loss",
+    "mp3_true_peak_headroom",
     "slugify",
     "write_mp3",
     "write_mp3_timed",
@@ -128,9 +135,10 @@ _WINDOWS_RESERVED = frozenset(
 )
 
 
-#: Samples LAME puts before the audio (encoder delay 576 + decoder delay 529), measured for
-#: lameenc at 22.05-48 kHz and 64/128 kbps. No gapless (LAME) tag is written, so every decoder
-#: plays them: chapter and sidecar times are shifted by this much to match what is heard.
+#: Samples a decoder plays before the audio of a bare LAME stream (encoder delay 576 + decoder
+#: delay 529), measured for lameenc at 22.05-48 kHz and 64/128 kbps (:func:`encode_mp3`).
+#: Written files carry a LAME tag with the delay and padding, which decoders trim (ffmpeg,
+#: miniaudio; tested sample-exact): there, the audio is heard at its own time.
 MP3_DELAY_SAMPLES = 1105
 
 
@@ -164,17 +172,7 @@ def encode_mp3(
             f"{bitrate} kbps needs a 32/44.1/48 kHz programme; this engine makes "
             f"{sample_rate} Hz audio, which allows at most 160 kbps."
         )
-    import lameenc
-
-    enc = lameenc.Encoder()
-    enc.set_bit_rate(bitrate)
-    enc.set_in_sample_rate(sample_rate)
-    enc.set_out_sample_rate(sample_rate)
-    enc.set_channels(1)
-    enc.set_quality(quality)
-    if vbr_quality is not None:
-        enc.set_vbr(4)  # vbr_default (mtrh)
-        enc.set_vbr_quality(vbr_quality)
+    enc = _encoder(sample_rate, bitrate, quality, vbr_quality)
     try:
         data = bytes(enc.encode(pcm)) + bytes(enc.flush())
     except Exception as exc:  # lameenc raises bare RuntimeError on bad parameters
@@ -186,6 +184,35 @@ def encode_mp3(
 
         data = add_xing_header(data)
     return data
+
+
+def _encoder(sample_rate: int, bitrate: int, quality: int, vbr_quality: int | None) -> Any:
+    import lameenc
+
+    enc = lameenc.Encoder()
+    enc.set_bit_rate(bitrate)
+    enc.set_in_sample_rate(sample_rate)
+    enc.set_out_sample_rate(sample_rate)
+    enc.set_channels(1)
+    enc.set_quality(quality)
+    if vbr_quality is not None:
+        enc.set_vbr(4)  # vbr_default (mtrh)
+        enc.set_vbr_quality(vbr_quality)
+    return enc
+
+
+def _encode_to(
+    blocks: Iterator[Float], out: Path, rate: int, bitrate: int, vbr_quality: int | None
+) -> None:
+    """Encode float blocks (quantized one by one) into the MP3 stream file ``out``."""
+    enc = _encoder(rate, bitrate, 3, vbr_quality)
+    try:
+        with open(out, "wb") as fh:
+            for block in blocks:
+                fh.write(enc.encode(float_to_pcm16(block)))
+            fh.write(enc.flush())
+    except RuntimeError as exc:  # lameenc raises bare RuntimeError on bad parameters
+        raise ExportError(f"MP3 encoding failed (LAME, {bitrate} kbps, {rate} Hz): {exc}") from exc
 
 
 @contextlib.contextmanager
@@ -241,7 +268,7 @@ def _write_error(target: Path, exc: OSError) -> ExportError:
 
 
 def mp3_loudness_loss(
-    samples: Float,
+    samples: Float | Signal,
     rate: int,
     bitrate: int = DEFAULT_BITRATE,
     vbr_quality: int | None = None,
@@ -253,15 +280,36 @@ def mp3_loudness_loss(
     Measured on the reference sample at 64 kbps, 22.05 kHz: 0.4 LU. Mastering aims this much
     higher so the file lands on the target.
     """
+    return mp3_encoder_effects(samples, rate, bitrate, vbr_quality, excerpt_seconds)[0]
+
+
+def mp3_true_peak_headroom(bitrate: int) -> float:
+    """dB left under the true-peak ceiling for what MP3 encoding adds to the peaks (measured
+    with ffmpeg's ebur128: 0.3-0.6 dB at 64 kbps, less at higher bitrates)."""
+    if bitrate <= 64:
+        return 0.5
+    return 0.3 if bitrate <= 128 else 0.2
+
+
+def mp3_encoder_effects(
+    samples: Float | Signal,
+    rate: int,
+    bitrate: int = DEFAULT_BITRATE,
+    vbr_quality: int | None = None,
+    excerpt_seconds: float = 12.0,
+) -> tuple[float, float]:
+    """(LU the encoder takes off, dB the encoder adds to the true peak), measured by encoding
+    and decoding a 12 s excerpt from the middle of the programme."""
     import miniaudio
 
-    from audionews.loudness import integrated_loudness
+    from audionews.loudness import integrated_loudness, true_peak_db
 
+    signal = samples if isinstance(samples, Signal) else Signal.of(samples)
     n = int(excerpt_seconds * rate)
-    start = max(0, (len(samples) - n) // 2)
-    part = samples[start : start + n]
+    start = max(0, (len(signal) - n) // 2)
+    part = signal.slice(start, start + n)
     if len(part) < rate:
-        return 0.0
+        return 0.0, 0.0
     pcm = float_to_pcm16(part)
     decoded = miniaudio.decode(
         encode_mp3(pcm, rate, bitrate, vbr_quality=vbr_quality),
@@ -272,18 +320,20 @@ def mp3_loudness_loss(
     heard = np.asarray(decoded.samples, dtype=np.float32)[MP3_DELAY_SAMPLES:][: len(part)]
     before = integrated_loudness(part, rate)
     after = integrated_loudness(heard, rate)
+    rise = max(0.0, min(3.0, true_peak_db(heard, rate) - true_peak_db(part, rate)))
     if before < -60 or after < -60:
-        return 0.0
-    return float(max(-1.0, min(1.0, before - after)))
+        return 0.0, rise
+    return float(max(-1.0, min(1.0, before - after))), rise
 
 
 @dataclass(frozen=True)
 class HeardTimes:
     """Maps a time in the programme's PCM to when it is heard in the MP3.
 
-    Decoders first play the encoder delay; a stream encoded in two halves (see
-    :func:`encode_mp3_fast`) also plays, inside the pause where it was cut, the first half's
-    padding and the second half's delay.
+    A stream encoded in two halves (see :func:`encode_mp3_fast`) plays, inside the pause where
+    it was cut, the first half's padding and the second half's delay. The encoder delay at the
+    start is trimmed by decoders when the file has a LAME tag (``delay`` 0, what this package
+    writes); a bare stream plays it first (``delay`` :data:`MP3_DELAY_SAMPLES`).
     """
 
     rate: int
@@ -291,9 +341,11 @@ class HeardTimes:
     """Where the second half starts, in programme time."""
     inserted_ms: float = 0.0
     """Silence added at the cut."""
+    delay: int = MP3_DELAY_SAMPLES
+    """Samples played before the audio (0 with a LAME tag)."""
 
     def __call__(self, ms: float) -> float:
-        heard = ms + mp3_delay_ms(self.rate)
+        heard = ms + self.delay * 1000 / self.rate
         if self.split_ms is not None and ms >= self.split_ms:
             heard += self.inserted_ms
         return heard
@@ -339,11 +391,6 @@ def _cut_point(pcm: bytes, rate: int) -> int | None:
     return int(inside[np.argmin(np.abs(inside - n // 2))])
 
 
-def _encode_half(args: tuple[bytes, int, int, int, int | None]) -> bytes:
-    pcm, rate, bitrate, quality, vbr_quality = args
-    return encode_mp3(pcm, rate, bitrate, quality, vbr_quality, xing=False)
-
-
 def encode_mp3_fast(
     pcm: bytes,
     sample_rate: int,
@@ -351,46 +398,181 @@ def encode_mp3_fast(
     quality: int = 3,
     vbr_quality: int | None = None,
 ) -> tuple[bytes, HeardTimes]:
-    """Encode on two cores: LAME holds the GIL, so the first half goes to a forked process.
+    """Encode on two cores: lameenc releases the GIL while LAME works, so the first half is
+    encoded in a second thread while this one encodes the second half.
 
     The stream is cut in the middle of a pause of digital silence; the two MP3 streams are
     joined frame-exactly (each is a valid stream; decoders play them back to back), which adds
     the first half's padding and the second half's delay, about 0.1 s, inside that pause.
-    :class:`HeardTimes` accounts for it. Falls back to one stream when there is no such pause,
-    the programme is short, other threads are running, or processes cannot be forked.
+    :class:`HeardTimes` accounts for it. Falls back to one stream when there is no such pause
+    or the programme is short.
     """
-    import multiprocessing as mp
-    import threading
+    from concurrent.futures import ThreadPoolExecutor
 
-    from audionews.xing import add_xing_header, frames
+    from audionews.xing import frames
 
     cut = _cut_point(pcm, sample_rate)
-    # Forking while other threads run (a batch's workers) can leave locks held in the child
-    # or a library's thread pool stopped under a thread using it: only fork when alone.
-    alone = threading.active_count() == 1
-
-    def one_stream() -> tuple[bytes, HeardTimes]:
-        return encode_mp3(pcm, sample_rate, bitrate, quality, vbr_quality), HeardTimes(sample_rate)
-
-    if cut is None or not alone or "fork" not in mp.get_all_start_methods():
-        return one_stream()
-    at = cut * 2
-    first_args = (pcm[:at], sample_rate, bitrate, quality, vbr_quality)
-    try:
-        with mp.get_context("fork").Pool(1) as pool:
-            pending = pool.apply_async(_encode_half, (first_args,))
+    n = len(pcm) // 2
+    if cut is None:
+        first = encode_mp3(pcm, sample_rate, bitrate, quality, vbr_quality, xing=False)
+        second = b""
+        timing = HeardTimes(sample_rate, delay=0)
+    else:
+        at = cut * 2
+        with ThreadPoolExecutor(1, thread_name_prefix="audionews-lame") as pool:
+            pending = pool.submit(
+                encode_mp3, pcm[:at], sample_rate, bitrate, quality, vbr_quality, False
+            )
             second = encode_mp3(pcm[at:], sample_rate, bitrate, quality, vbr_quality, xing=False)
-            first = pending.get()
-    except OSError:  # no processes here: one stream
-        return one_stream()
-    per_frame = 1152 if sample_rate >= 32000 else 576
-    decoded_first = len(frames(first)) * per_frame
-    inserted = decoded_first - cut  # the first half's padding and the second's delay
+            first = pending.result()
+        inserted = len(frames(first)) * _per_frame(sample_rate) - cut
+        timing = HeardTimes(
+            sample_rate, cut * 1000 / sample_rate, inserted * 1000 / sample_rate, delay=0
+        )
     data = first + second
-    if vbr_quality is not None:
-        data = add_xing_header(data)
-    timing = HeardTimes(sample_rate, cut * 1000 / sample_rate, inserted * 1000 / sample_rate)
-    return data, timing
+    found = frames(data)
+    tag = _lame_tag(
+        found[0].header if found else 0,
+        [f.offset for f in found],
+        len(data),
+        n,
+        timing,
+        bitrate,
+        vbr_quality,
+    )
+    if tag is None:
+        return encode_mp3(pcm, sample_rate, bitrate, quality, vbr_quality), HeardTimes(sample_rate)
+    return tag + data, timing
+
+
+def _per_frame(rate: int) -> int:
+    return 1152 if rate >= 32000 else 576
+
+
+def _lame_tag(
+    first: int,
+    offsets: list[int],
+    size: int,
+    samples: int,
+    timing: HeardTimes,
+    bitrate: int,
+    vbr_quality: int | None,
+) -> bytes | None:
+    """The LAME-tagged header frame for a stream of ``samples`` samples (plus the silence
+    inserted at a cut), or None when the stream has no frames or the padding does not fit."""
+    from audionews.xing import LAME_ENCODER_DELAY, lame_frame
+
+    if not offsets:
+        return None
+    heard = samples + round(timing.inserted_ms * timing.rate / 1000)
+    padding = len(offsets) * _per_frame(timing.rate) - LAME_ENCODER_DELAY - heard
+    try:
+        return lame_frame(first, offsets, size, vbr_quality is not None, padding, bitrate)
+    except ValueError:
+        return None
+
+
+def _section(signal: Signal, start: int, stop: int) -> Iterator[Float]:
+    at = 0
+    for block in signal.blocks():
+        end = at + block.size
+        if end > start and at < stop:
+            yield block[max(0, start - at) : stop - at]
+        at = end
+        if at >= stop:
+            return
+
+
+def _silent_cut(programme: Programme) -> int | None:
+    """A sample in the middle of a pause of digital silence near the programme's middle (from
+    the chunk times, checked on the samples), or None."""
+    rate, n = programme.rate, len(programme.samples)
+    if n < PARALLEL_MIN_SECONDS * rate or not programme.chunks:
+        return None
+    chunks = programme.chunks
+    middles = [
+        round((a.end_ms + b.start_ms) / 2 * rate / 1000)
+        for a, b in itertools.pairwise(chunks)
+        if b.start_ms - a.end_ms > _MIN_CUT_PAUSE_S * 1000
+    ]
+    inside = sorted((m for m in middles if n // 3 < m < 2 * n // 3), key=lambda m: abs(m - n // 2))
+    half = int(rate * _MIN_CUT_PAUSE_S / 4)
+    candidates = sorted(inside[:3])
+    if not candidates:
+        return None
+    loudest = dict.fromkeys(candidates, 0.0)  # one pass up to the last candidate
+    at = 0
+    for block in programme.signal.blocks():
+        end = at + block.size
+        for m in candidates:
+            lo, hi = max(m - half, at), min(m + half, end)
+            if lo < hi:
+                loudest[m] = max(loudest[m], float(np.abs(block[lo - at : hi - at]).max()))
+        at = end
+        if at >= candidates[-1] + half:
+            break
+    silent = [m for m in inside[:3] if loudest[m] < 1 / 32768]  # quantizes to 0
+    return silent[0] if silent else None
+
+
+def encode_mp3_signal(
+    programme: Programme,
+    out: Path,
+    bitrate: int = DEFAULT_BITRATE,
+    vbr_quality: int | None = None,
+) -> HeardTimes:
+    """Encode ``programme`` block by block into the MP3 file ``out`` (a LAME-tagged Info/Xing
+    frame, then the stream; no ID3 yet), on two cores when a silent pause near the middle
+    allows (as :func:`encode_mp3_fast`)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from audionews.xing import file_frames
+
+    rate = programme.rate
+    signal = programme.signal
+    n = len(signal)
+    cut = _silent_cut(programme)
+    first_part = out.with_name(out.name + ".1")
+    second_part = out.with_name(out.name + ".2")
+    timing = HeardTimes(rate, delay=0)
+    try:
+        if cut is None:
+            _encode_to(signal.blocks(), first_part, rate, bitrate, vbr_quality)
+            parts = [first_part]
+        else:
+            with ThreadPoolExecutor(1, thread_name_prefix="audionews-lame") as pool:
+                pending = pool.submit(
+                    _encode_to, _section(signal, 0, cut), first_part, rate, bitrate, vbr_quality
+                )
+                _encode_to(_section(signal, cut, n), second_part, rate, bitrate, vbr_quality)
+                pending.result()
+            parts = [first_part, second_part]
+        first, offsets, size = 0, [], 0
+        for part in parts:
+            header, found = file_frames(str(part))
+            if part is first_part and cut is not None:
+                inserted = len(found) * _per_frame(rate) - cut
+                timing = HeardTimes(rate, cut * 1000 / rate, inserted * 1000 / rate, delay=0)
+            first = first or header
+            offsets += [size + o for o in found]
+            size += part.stat().st_size
+        tag = _lame_tag(first, offsets, size, n, timing, bitrate, vbr_quality)
+        if tag is None:  # no gapless tag: decoders play the delay
+            timing = replace(timing, delay=MP3_DELAY_SAMPLES)
+            if vbr_quality is not None and offsets:
+                from audionews.xing import xing_frame
+
+                tag = xing_frame(first, offsets, size)
+        with open(out, "wb") as fh:
+            fh.write(tag or b"")
+            for part in parts:
+                with open(part, "rb") as src:
+                    shutil.copyfileobj(src, fh, 1 << 20)
+    finally:
+        for part in (first_part, second_part):
+            with contextlib.suppress(OSError):
+                part.unlink()
+    return timing
 
 
 def write_mp3_timed(
@@ -401,17 +583,42 @@ def write_mp3_timed(
     vbr_quality: int | None = None,
 ) -> HeardTimes:
     """Encode (on two cores when it pays) and write ``programme`` with tags and chapters as
-    heard, atomically. Returns the mapping from programme time to heard time."""
-    rate = programme.rate
-    pcm = float_to_pcm16(programme.samples)  # the one quantization on the way to MP3
-    mp3, timing = encode_mp3_fast(pcm, rate, bitrate, vbr_quality=vbr_quality)
+    heard, atomically. Returns the mapping from programme time to heard time. The samples are
+    streamed: quantized and encoded block by block."""
     with atomic_write(target) as tmp:
-        tmp.write_bytes(mp3)
+        timing = encode_mp3_signal(programme, tmp, bitrate, vbr_quality)
         try:
             _write_tags(tmp, tags, timing.chapters(programme.chapters))
         except Exception as exc:
             raise ExportError(f"{target}: writing ID3 tags failed: {exc}") from exc
     return timing
+
+
+def measure_mp3(
+    path: Path, rate: int, samples: int | None = None, expected_peak: float = 0.0
+) -> Loudness:
+    """Loudness and true peak of an MP3 file as decoded (streamed, never all in memory);
+    ``samples``: how many it decodes to, ``expected_peak`` (linear) about where its true peak
+    is, when known."""
+    import miniaudio
+
+    from audionews.loudness import measure_signal
+    from audionews.xing import file_frames
+
+    length = samples or len(file_frames(str(path))[1]) * _per_frame(rate)
+
+    def read() -> Iterator[Float]:
+        stream = miniaudio.stream_file(
+            str(path),
+            output_format=miniaudio.SampleFormat.FLOAT32,
+            nchannels=1,
+            sample_rate=rate,
+            frames_to_read=BLOCK,
+        )
+        for part in stream:
+            yield np.frombuffer(part, dtype=np.float32)
+
+    return measure_signal(Signal(length, read), rate, expected_peak)
 
 
 def write_mp3(
@@ -431,8 +638,8 @@ def write_mp3(
 
 def write_wav(programme: Programme, target: Path, tags: Tags, bits: int = 24) -> Path:
     """Write a Broadcast WAV (bext with the programme's loudness, cue markers per section),
-    atomically."""
-    from audionews.wav import BextInfo, wav_bytes
+    atomically; the samples are streamed (header first: the sizes are known)."""
+    from audionews.wav import BextInfo, wav_data, wav_header
 
     rate = programme.rate
 
@@ -444,9 +651,14 @@ def write_wav(programme: Programme, target: Path, tags: Tags, bits: int = 24) ->
         coding_history=f"A=PCM,F={rate},W={bits},M=mono,T={tags.encoder or 'audionews'}\r\n",
         artist=tags.artist,
     )
-    data = wav_bytes(programme.samples, rate, bits, programme.chapters, info, programme.loudness)
-    with atomic_write(target) as tmp:
-        tmp.write_bytes(data)
+    signal = programme.signal
+    header = wav_header(len(signal), rate, bits, programme.chapters, info, programme.loudness)
+    with atomic_write(target) as tmp, open(tmp, "wb") as fh:
+        fh.write(header)
+        for block in signal.blocks():
+            fh.write(wav_data(block, bits))
+        if len(signal) * (bits // 8) % 2:
+            fh.write(b"\x00")
     return target
 
 
@@ -557,8 +769,16 @@ class ProgrammeUnit:
         self.staged: list[tuple[Path, Path]] = []
 
     def stage(self, tmp: Path, target: Path) -> None:
+        for old, g in self.staged:
+            if g == target and old != tmp:  # written again in the unit: the last one counts
+                with contextlib.suppress(OSError):
+                    old.unlink()
         self.staged = [(t, g) for t, g in self.staged if g != target]
         self.staged.append((tmp, target))
+
+    def path_of(self, target: Path) -> Path | None:
+        """Where the staged contents of ``target`` are until the unit commits."""
+        return next((t for t, g in reversed(self.staged) if g == target), None)
 
     def add(self, target: Path, data: bytes) -> None:
         """Write ``data`` to ``target`` as part of the unit (e.g. a settings stamp)."""
@@ -617,6 +837,14 @@ class ProgrammeUnit:
 _UNIT: contextvars.ContextVar[ProgrammeUnit | None] = contextvars.ContextVar(
     "audionews_unit", default=None
 )
+
+
+def written_path(target: Path) -> Path:
+    """Where the file just written to ``target`` can be read: its staged copy inside a
+    :func:`programme_unit`, else ``target`` itself."""
+    unit = _UNIT.get()
+    staged = unit.path_of(Path(target)) if unit is not None else None
+    return staged or Path(target)
 
 
 @contextlib.contextmanager

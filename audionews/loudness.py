@@ -15,20 +15,27 @@ within 0.1 LU / 0.1 dB (tests check this where ffmpeg exists, and against pyloud
 
 from __future__ import annotations
 
+import functools
 import math
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 from numpy.typing import NDArray
 
+from audionews.audio import BLOCK, Signal
+
 __all__ = [
     "Loudness",
     "db_to_gain",
     "integrated_loudness",
     "limit",
+    "limit_signal",
     "measure",
+    "measure_signal",
     "normalize",
+    "normalize_signal",
     "true_peak_db",
     "true_peak_envelope",
 ]
@@ -104,6 +111,14 @@ def _k_power(n: int, rate: int) -> NDArray[np.float64]:
     return power / n
 
 
+@functools.lru_cache(maxsize=8)
+def _k_weight(n: int, rate: int) -> Float:
+    """:func:`_k_power` as float32, computed once per block length and rate."""
+    weight: Float = _k_power(n, rate).astype(np.float32)
+    weight.flags.writeable = False
+    return weight
+
+
 def _step_energies(x: Float, rate: int) -> tuple[NDArray[np.float64], int]:
     """Sum of squared K-weighted samples per 100 ms step, and the step length.
 
@@ -114,7 +129,7 @@ def _step_energies(x: Float, rate: int) -> tuple[NDArray[np.float64], int]:
     n = len(x) // step
     if n == 0:
         return np.zeros(0), step
-    weight = _k_power(step, rate).astype(np.float32)
+    weight = _k_weight(step, rate)
     blocks = x[: n * step].reshape(n, step)
 
     def energies(part: Float) -> NDArray[np.float64]:
@@ -225,22 +240,8 @@ def measure(x: Float, rate: int) -> Loudness:
 
 
 def _measure_from(energies: NDArray[np.float64], step: int, x: Float, rate: int) -> Loudness:
-    momentary = _window_loudness(energies, 4, step)
-    short_term = _window_loudness(energies, 30, step)
-    lra = 0.0
-    st = short_term[short_term > _ABS_GATE]
-    if st.size:
-        mean = 10.0 * np.log10(np.mean(10.0 ** (st / 10.0)))
-        st = st[st > mean - 20.0]
-        if st.size:
-            lra = float(np.percentile(st, 95) - np.percentile(st, 10))
-    return Loudness(
-        integrated=_gated_mean(momentary, -10.0),
-        loudness_range=lra,
-        max_momentary=float(momentary.max()) if momentary.size else _MIN_DB,
-        max_short_term=float(short_term.max()) if short_term.size else _MIN_DB,
-        true_peak=true_peak_db(x, rate),
-    )
+    integrated, lra, momentary, short_term = _measure_parts(energies, step)
+    return Loudness(integrated, lra, momentary, short_term, true_peak_db(x, rate))
 
 
 # --- limiter and normalization ---------------------------------------------------------------
@@ -256,25 +257,45 @@ def _block_peaks(env: Float) -> Float:
     return peaks
 
 
-def _gain_from_peaks(peaks: Float, n: int, ceiling: float, rate: int, window_ms: float) -> Float:
-    """A smooth gain for ``n`` samples that is <= ceiling/peak of every block.
+def _smooth_gain(peaks: Float, ceiling: float, rate: int, window_ms: float) -> Float | None:
+    """The limiter's gain at the start of every block of ``_DECIMATE`` samples, <= ceiling/peak
+    of every block (None: no block needs limiting).
 
     A min filter over +-H blocks, then a mean over H blocks (each averaged value is a minimum
-    over a window that contains the block); then linear ramps between block values, both <= the
-    need of the samples between them.
+    over a window that contains the block); between block starts the gain is a linear ramp,
+    both ends <= the need of the samples between them.
     """
     need = np.minimum(1.0, ceiling / np.maximum(peaks, 1e-12)).astype(np.float32)
-    if float(need.min()) >= 1.0:
-        return np.ones(n, dtype=np.float32)
+    if need.size == 0 or float(need.min()) >= 1.0:
+        return None
     half = max(2, int(rate * window_ms / 1000 / _DECIMATE))
     held = sliding_window_view(np.pad(need, half, mode="edge"), 2 * half + 1).min(axis=1)
     padded = np.pad(held, (half // 2, half - half // 2 - 1), mode="edge")
     csum = np.concatenate(([0.0], np.cumsum(padded, dtype=np.float64)))
-    smooth = np.minimum((csum[half:] - csum[:-half]) / half, need).astype(np.float32)
-    nxt = np.append(smooth[1:], smooth[-1])
-    ramp = np.arange(_DECIMATE, dtype=np.float32) / _DECIMATE
-    gain = (smooth[:, None] + (nxt - smooth)[:, None] * ramp[None, :]).reshape(-1)[:n]
+    smooth: Float = np.minimum((csum[half:] - csum[:-half]) / half, need).astype(np.float32)
+    return smooth
+
+
+_RAMP = np.arange(_DECIMATE, dtype=np.float32) / _DECIMATE
+
+
+def _expand(smooth: Float, first: int, n: int) -> Float:
+    """Per-sample gain for ``n`` samples from block ``first`` (linear ramps between blocks)."""
+    count = -(-n // _DECIMATE)
+    a = smooth[first : first + count]
+    b = smooth[first + 1 : first + count + 1]
+    if b.size < a.size:  # the last block ramps to itself
+        b = np.append(b, smooth[-1])
+    gain = (a[:, None] + (b - a)[:, None] * _RAMP[None, :]).reshape(-1)[:n]
     return np.ascontiguousarray(gain, dtype=np.float32)
+
+
+def _gain_from_peaks(peaks: Float, n: int, ceiling: float, rate: int, window_ms: float) -> Float:
+    """A smooth gain for ``n`` samples that is <= ceiling/peak of every block."""
+    smooth = _smooth_gain(peaks, ceiling, rate, window_ms)
+    if smooth is None:
+        return np.ones(n, dtype=np.float32)
+    return _expand(smooth, 0, n)
 
 
 def _limiter_gain(env: Float, ceiling: float, rate: int, window_ms: float) -> Float:
@@ -298,19 +319,152 @@ def _slope(points: list[tuple[float, float]]) -> float:
     return min(1.0, max(0.05, (l1 - l0) / (g1 - g0)))
 
 
-def _apply_exactly(
-    x: Float, rate: int, energies: NDArray[np.float64], step: int, gain_db: float, curve: Float
-) -> tuple[Float, Loudness]:
-    """``x`` with the gain and limiter curve applied, and its exact measurement: steps the
-    limiter left alone scale with gain^2; only the others are transformed again."""
-    n = len(energies)
-    gain = db_to_gain(gain_db)
-    y = (x * (gain * curve)).astype(np.float32)
-    e = energies * (gain * gain)
-    touched = np.flatnonzero(curve[: n * step].reshape(n, step).min(axis=1) < 1.0)
-    if touched.size:
-        e[touched] = _step_energies(y[: n * step].reshape(n, step)[touched].ravel(), rate)[0]
-    return y, _measure_from(e, step, y, rate)
+# --- streamed: a whole programme block by block ----------------------------------------------
+
+_HALO = 8  # samples of context either side for the true-peak interpolation (12 taps) at edges
+
+
+def _with_halo(signal: Signal, size: int) -> Iterator[tuple[Float, Float]]:
+    """Each block of ``signal`` and the same block with ``_HALO`` samples of its neighbours
+    either side (zeros beyond the ends, as :func:`true_peak_envelope` pads)."""
+    zeros = np.zeros(_HALO, dtype=np.float32)
+    prev = zeros
+    pending: Float | None = None
+    for block in signal.blocks(size):
+        if pending is not None:
+            yield (
+                pending,
+                np.concatenate([prev, pending, block[:_HALO], zeros])[
+                    : _HALO + pending.size + _HALO
+                ],
+            )
+            prev = np.concatenate([zeros, pending])[-_HALO:]
+        pending = block
+    if pending is not None:
+        yield pending, np.concatenate([prev, pending, zeros])
+
+
+def _tp_block_peaks(signal: Signal, rate: int, floor: float) -> Float:
+    """:func:`_block_peaks` of :func:`true_peak_envelope`, streamed (same values)."""
+    out: list[Float] = []
+    for block, ext in _with_halo(signal, BLOCK):
+        env = true_peak_envelope(ext, rate, floor)[_HALO : _HALO + block.size]
+        out.append(_block_peaks(env))
+    return np.concatenate(out) if out else np.zeros(0, dtype=np.float32)
+
+
+@dataclass(frozen=True)
+class _Scan:
+    """One pass over a signal: K-weighted energy per 100 ms step, plain energy per block of
+    ``_DECIMATE`` samples, and the sample peak."""
+
+    energies: NDArray[np.float64]
+    step: int
+    block_energy: Float
+    sample_peak: float
+
+
+def _scan(signal: Signal, rate: int) -> _Scan:
+    step = rate // 10
+    size = step * _DECIMATE  # whole steps and whole blocks
+    energies: list[NDArray[np.float64]] = []
+    blocks: list[Float] = []
+    peak = 0.0
+    for block in signal.blocks(size):
+        energies.append(_step_energies(block, rate)[0])
+        sq = np.square(block, dtype=np.float32)
+        padded = np.pad(sq, (0, -block.size % _DECIMATE))
+        blocks.append(padded.reshape(-1, _DECIMATE).sum(axis=1, dtype=np.float32))
+        if block.size:
+            peak = max(peak, float(np.abs(block).max()))
+    return _Scan(
+        np.concatenate(energies) if energies else np.zeros(0),
+        step,
+        np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.float32),
+        peak,
+    )
+
+
+def _gained(signal: Signal, gain: float, curves: Sequence[Float]) -> Signal:
+    """``signal`` times ``gain`` and the limiter's block-rate curves, applied as it is read."""
+
+    def read() -> Iterator[Float]:
+        at = 0  # BLOCK is a multiple of _DECIMATE: every block starts on a limiter block
+        for block in signal.blocks(BLOCK):
+            y = block * np.float32(gain)
+            for smooth in curves:
+                y *= _expand(smooth, at // _DECIMATE, block.size)
+            at += block.size
+            yield y
+
+    return Signal(len(signal), read)
+
+
+def measure_signal(signal: Signal, rate: int, expected_peak: float = 0.0) -> Loudness:
+    """:func:`measure`, in one streamed pass: only samples near the loudest sample so far are
+    interpolated for the true peak (a superset of what :func:`true_peak_db` interpolates).
+
+    ``expected_peak`` (linear, when known beforehand): samples 3 dB and more below it are not
+    interpolated even before the loudest sample is reached."""
+    return _measure_streamed(signal, rate, None, None, expected_peak * db_to_gain(-3.0))
+
+
+def _measure_streamed(
+    signal: Signal,
+    rate: int,
+    known: NDArray[np.float64] | None,
+    todo: NDArray[np.bool_] | None,
+    floor: float = 0.0,
+) -> Loudness:
+    """With ``known`` step energies, only the steps marked in ``todo`` are transformed again
+    (the others are known: the limiter left them alone)."""
+    step = rate // 10
+    size = step * _DECIMATE
+    energies: list[NDArray[np.float64]] = []
+    peak = 0.0
+    tp = 0.0
+    first = 0
+    for block, ext in _with_halo(signal, size):
+        steps = block.size // step
+        if known is None or todo is None:
+            energies.append(_step_energies(block, rate)[0])
+        else:
+            e = known[first : first + steps].copy()
+            redo = np.flatnonzero(todo[first : first + steps])
+            if redo.size:
+                parts = block[: steps * step].reshape(steps, step)[redo]
+                e[redo] = _step_energies(parts.ravel(), rate)[0]
+            energies.append(e)
+        first += steps
+        if not block.size:
+            continue
+        peak = max(peak, float(np.abs(block).max()))
+        if peak > 0:
+            env = true_peak_envelope(ext, rate, floor=max(floor, peak * db_to_gain(-4.0)))
+            tp = max(tp, float(env[_HALO : _HALO + block.size].max()))
+    e = np.concatenate(energies) if energies else np.zeros(0)
+    loud = _measure_parts(e, step)
+    true_peak = 20.0 * math.log10(tp) if tp > 0 else _MIN_DB
+    return Loudness(loud[0], loud[1], loud[2], loud[3], true_peak)
+
+
+def _measure_parts(energies: NDArray[np.float64], step: int) -> tuple[float, float, float, float]:
+    """Integrated, LRA, max momentary, max short-term from step energies."""
+    momentary = _window_loudness(energies, 4, step)
+    short_term = _window_loudness(energies, 30, step)
+    lra = 0.0
+    st = short_term[short_term > _ABS_GATE]
+    if st.size:
+        mean = 10.0 * np.log10(np.mean(10.0 ** (st / 10.0)))
+        st = st[st > mean - 20.0]
+        if st.size:
+            lra = float(np.percentile(st, 95) - np.percentile(st, 10))
+    return (
+        _gated_mean(momentary, -10.0),
+        lra,
+        float(momentary.max()) if momentary.size else _MIN_DB,
+        float(short_term.max()) if short_term.size else _MIN_DB,
+    )
 
 
 def normalize(
@@ -321,15 +475,82 @@ def normalize(
     tolerance: float = 0.05,
     max_rounds: int = 8,
 ) -> tuple[Float, Loudness]:
-    """One gain for the whole programme to ``target_lufs``, limited to ``ceiling_dbtp``.
+    """One gain for the whole programme to ``target_lufs``, limited to ``ceiling_dbtp``
+    (in memory; see :func:`normalize_signal`)."""
+    y, result = normalize_signal(
+        Signal.of(x), rate, target_lufs, ceiling_dbtp, tolerance, max_rounds
+    )
+    return y.array(), result
 
-    The gain is found by the secant method on (gain -> loudness after limiting), since the
-    limiter takes back part of every dB added to a peaky voice.
+
+class _Search:
+    """Estimates of the loudness after gain and limiting, from block summaries only."""
+
+    def __init__(self, scan: _Scan, n: int, rate: int, ceiling: float) -> None:
+        self.scan, self.rate, self.ceiling = scan, rate, ceiling
+        steps = len(scan.energies)
+        blocks = scan.block_energy.size
+        # block b belongs to step (b * _DECIMATE) // step: the first block of each step
+        self.firsts = -(-np.arange(steps, dtype=np.int64) * scan.step // _DECIMATE)
+        self.end = min(blocks, -(-steps * scan.step // _DECIMATE))
+        self.sx2 = np.maximum(self.per_step(scan.block_energy), 1e-20)
+        self.peaks = np.zeros(blocks, dtype=np.float32)
+        self.n = n
+
+    def per_step(self, values: NDArray[np.floating]) -> NDArray[np.float64]:
+        """Sums of per-block ``values`` over each 100 ms step."""
+        if not self.firsts.size or not self.end:
+            return np.zeros(self.firsts.size)
+        sums = np.add.reduceat(values[: self.end], self.firsts, dtype=np.float64)
+        return np.asarray(sums, dtype=np.float64)
+
+    def touched(self, smooth: Float | None) -> NDArray[np.bool_]:
+        """The steps where the limiter's gain is below 1 somewhere."""
+        steps = len(self.scan.energies)
+        if smooth is None:
+            return np.zeros(steps, dtype=bool)
+        low = np.minimum(smooth, np.append(smooth[1:], smooth[-1])) < 1.0
+        hits = self.per_step(low.astype(np.float32))
+        return np.asarray(hits > 0)
+
+    def curve(self, gain_db: float) -> Float | None:
+        return _smooth_gain(self.peaks * db_to_gain(gain_db), self.ceiling, self.rate, 20.0)
+
+    def loudness(self, gain_db: float) -> tuple[float, Float | None]:
+        """Each step's K-weighted energy scaled by how much the limiter reduces that step's
+        (unweighted) energy. Exact where the limiter is idle; checked exactly at the end."""
+        gain = db_to_gain(gain_db)
+        smooth = self.curve(gain_db)
+        e = self.scan.energies * (gain * gain)
+        if smooth is not None:
+            a = smooth
+            b = np.append(smooth[1:], smooth[-1])
+            lost = self.scan.block_energy * (1.0 - (a * a + a * b + b * b) / 3.0)
+            removed = self.per_step(lost)
+            e = e * np.clip(1.0 - removed / self.sx2, 0.0, 1.0)
+        return _gated_mean(_window_loudness(e, 4, self.scan.step), -10.0), smooth
+
+
+def normalize_signal(
+    x: Signal,
+    rate: int,
+    target_lufs: float,
+    ceiling_dbtp: float,
+    tolerance: float = 0.05,
+    max_rounds: int = 8,
+) -> tuple[Signal, Loudness]:
+    """One gain for the whole programme to ``target_lufs``, limited to ``ceiling_dbtp``,
+    streamed: ``x`` is read a few times (it must be cheap to read again: an array or a spool)
+    and the result is ``x`` with the gain and limiter applied as it is read.
+
+    The gain is found by the secant method on (gain -> loudness after limiting), estimated
+    from per-step and per-block summaries, since the limiter takes back part of every dB added
+    to a peaky voice; the result is then measured exactly and corrected.
     """
     if len(x) < rate // 2:
         raise ValueError("a programme shorter than half a second cannot be loudness-normalized")
-    energies, step = _step_energies(x, rate)
-    start = _gated_mean(_window_loudness(energies, 4, step), -10.0)
+    scan = _scan(x, rate)
+    start = _gated_mean(_window_loudness(scan.energies, 4, scan.step), -10.0)
     if start <= _ABS_GATE:
         raise ValueError(
             "the programme is silent, so its loudness cannot be set: check the engine and voice"
@@ -338,51 +559,42 @@ def normalize(
     first = target_lufs - start
     headroom = 6.0  # extra gain the search may need where the limiter takes some back
     overs = 2.0  # how far an inter-sample peak may stand above the samples around it
-    env = true_peak_envelope(x, rate, floor=ceiling / db_to_gain(first + headroom + overs))
-    peaks = _block_peaks(env)  # scales with the gain: computed once
-
-    n = len(energies)
-    x2 = np.square(x[: n * step]).reshape(n, step)
-    sx2 = np.maximum(x2.sum(axis=1, dtype=np.float64), 1e-20)
-
-    def loudness_after(gain_db: float) -> tuple[float, Float]:
-        """Estimated loudness of x * gain * limiter: each step's K-weighted energy scaled by
-        how much the limiter reduces that step's (unweighted) energy. Exact where the limiter
-        is idle; checked exactly at the end."""
-        gain = db_to_gain(gain_db)
-        curve = _gain_from_peaks(peaks * gain, len(x), ceiling, rate, 20.0)
-        c = curve[: n * step].reshape(n, step)
-        kept = np.einsum("ij,ij,ij->i", x2, c, c, dtype=np.float64) / sx2
-        e = energies * (gain * gain) * kept
-        return _gated_mean(_window_loudness(e, 4, step), -10.0), curve
+    search = _Search(scan, len(x), rate, ceiling)
+    search.peaks = _tp_block_peaks(x, rate, ceiling / db_to_gain(first + headroom + overs))
 
     points: list[tuple[float, float]] = []
     gain_db = first
-    curve = np.ones(len(x), dtype=np.float32)
+    smooth: Float | None = None
     for _ in range(max_rounds):
         if gain_db > first + headroom:  # outside the envelope computed above: widen it
             headroom = gain_db - first + 6.0
-            env = true_peak_envelope(x, rate, floor=ceiling / db_to_gain(first + headroom + overs))
-            peaks = _block_peaks(env)
-        reached, curve = loudness_after(gain_db)
+            floor = ceiling / db_to_gain(first + headroom + overs)
+            search.peaks = _tp_block_peaks(x, rate, floor)
+        reached, smooth = search.loudness(gain_db)
         points.append((gain_db, reached))
         if abs(reached - target_lufs) <= tolerance:
             break
         slope = _slope(points)
         gain_db = min(first + 24.0, gain_db + (target_lufs - reached) / slope)
 
-    def exact(gain_db: float, curve: Float) -> tuple[Float, Loudness]:
-        return _apply_exactly(x, rate, energies, step, gain_db, curve)
+    def exact(gain_db: float, smooth: Float | None) -> tuple[Signal, Loudness]:
+        gain = db_to_gain(gain_db)
+        y = _gained(x, gain, [] if smooth is None else [smooth])
+        expected = float(search.peaks.max(initial=0.0)) * gain
+        if smooth is not None:  # the limiter holds every block under the ceiling
+            expected = min(expected, ceiling)
+        known, todo = scan.energies * (gain * gain), search.touched(smooth)
+        return y, _measure_streamed(y, rate, known, todo, expected * db_to_gain(-3.0))
 
-    y, result = exact(gain_db, curve)
+    y, result = exact(gain_db, smooth)
     for _ in range(2):  # the estimate is close; correct on the exact measurement
         miss = target_lufs - result.integrated
         if abs(miss) <= tolerance:
             break
         slope = _slope(points)
         gain_db = min(first + 24.0, gain_db + miss / slope)
-        _, curve = loudness_after(gain_db)
-        y, result = exact(gain_db, curve)
+        _, smooth = search.loudness(gain_db)
+        y, result = exact(gain_db, smooth)
     if abs(result.integrated - target_lufs) > 0.5:
         raise ValueError(
             f"{target_lufs:g} LUFS cannot be reached under a {ceiling_dbtp:g} dBTP ceiling with "
@@ -390,6 +602,13 @@ def normalize(
             "Choose a lower loudness target or a higher true-peak ceiling."
         )
     if result.true_peak > ceiling_dbtp:  # interpolation between gain steps: trim what is over
-        y = limit(y, rate, ceiling_dbtp - 2 * _MARGIN_DB)
-        result = measure(y, rate)
+        y = limit_signal(y, rate, ceiling_dbtp - 2 * _MARGIN_DB)
+        result = measure_signal(y, rate)
     return y, result
+
+
+def limit_signal(x: Signal, rate: int, ceiling_db: float, window_ms: float = 20.0) -> Signal:
+    """:func:`limit`, streamed: one pass for the true peaks, the gain applied as it is read."""
+    peaks = _tp_block_peaks(x, rate, db_to_gain(ceiling_db - 4.0))
+    smooth = _smooth_gain(peaks, db_to_gain(ceiling_db), rate, window_ms)
+    return x if smooth is None else _gained(x, 1.0, [smooth])

@@ -2,22 +2,36 @@
 
 Runs after assembly, on float32 samples: (1) music bed under the opening, ducked under speech;
 (2) intro before and outro after, chapter and chunk times shifted to match; (3) resampling to
-the output rate when asked; (4) loudness normalization of the whole programme to the target,
-with a true-peak limiter (:mod:`audionews.loudness`).
+the output rate when asked (soxr, streamed); (4) loudness normalization of the whole programme
+to the target, with a true-peak limiter (:mod:`audionews.loudness`).
+
+Everything is streamed block by block: the programme before normalization is written once to a
+spool on disk, measured from there, and read once more with the gain applied while the file is
+written, so memory does not grow with the programme's length.
 """
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
-from audionews.audio import ChapterMark, Float, Programme, TimedChunk
+from audionews.audio import ChapterMark, Float, Programme, Signal, Spool, TimedChunk
 from audionews.errors import ConfigError, InputError
-from audionews.loudness import Loudness, db_to_gain, normalize
+from audionews.loudness import Loudness, db_to_gain, normalize_signal
 
-__all__ = ["MasterSettings", "added_seconds", "load_audio_file", "master", "resample"]
+__all__ = [
+    "MasterSettings",
+    "added_seconds",
+    "load_audio_file",
+    "master",
+    "master_signal",
+    "resample",
+    "resample_signal",
+]
 
 
 @dataclass(frozen=True)
@@ -62,16 +76,28 @@ class MasterSettings:
 
 
 def resample(x: Float, rate_in: int, rate_out: int) -> Float:
-    """Polyphase resampling (scipy), imported only when the rate changes."""
+    """Resampling with soxr (high quality), in memory."""
     if rate_in == rate_out:
         return x
-    from math import gcd
+    return resample_signal(Signal.of(x), rate_in, rate_out).array()
 
-    from scipy.signal import resample_poly
 
-    g = gcd(rate_in, rate_out)
-    out: Float = resample_poly(x, rate_out // g, rate_in // g).astype(np.float32)
-    return out
+def resample_signal(x: Signal, rate_in: int, rate_out: int) -> Signal:
+    """Resampling with soxr's streaming resampler (high quality; no delay), block by block.
+
+    The result has ceil(n * rate_out / rate_in) samples (as scipy's resample_poly had)."""
+    if rate_in == rate_out:
+        return x
+
+    def read() -> Iterator[Float]:
+        import soxr
+
+        stream = soxr.ResampleStream(rate_in, rate_out, 1, dtype="float32", quality="HQ")
+        for block in x.blocks():
+            yield stream.resample_chunk(block, last=False)
+        yield stream.resample_chunk(np.zeros(0, dtype=np.float32), last=True)
+
+    return Signal(-(-len(x) * rate_out // rate_in), read)
 
 
 def load_audio_file(path: Path, rate: int) -> Float:
@@ -103,34 +129,66 @@ def _fade(x: Float, rate: int, fade_in: float, fade_out: float) -> Float:
     return x
 
 
-def _speech_envelope(x: Float, rate: int) -> Float:
-    """0..1: how much speech is going on, smoothed (attack/release ~150 ms)."""
+def _speech_activity(x: Signal, rate: int, until: int) -> Float:
+    """0..1 per 10 ms hop of ``x[:until]``: how much speech is going on, smoothed (attack and
+    release ~150 ms)."""
     hop = max(1, rate // 100)
-    n = len(x) // hop
-    if n == 0:
-        return np.zeros(len(x), dtype=np.float32)
-    frames = x[: n * hop].reshape(n, hop)
-    active = (np.sqrt(np.mean(frames * frames, axis=1)) > db_to_gain(-45.0)).astype(np.float32)
+    frames: list[Float] = []
+    at = 0
+    for block in x.blocks(hop * 256):
+        part = block[: max(0, until - at)]
+        at += block.size
+        n = part.size // hop
+        if n:
+            f = part[: n * hop].reshape(n, hop)
+            frames.append(np.sqrt(np.mean(f * f, axis=1)))
+        if at >= until:
+            break
+    if not frames:
+        return np.zeros(0, dtype=np.float32)
+    active = (np.concatenate(frames) > db_to_gain(-45.0)).astype(np.float32)
     width = 15
     kernel = np.ones(width, dtype=np.float32) / width
-    smooth = np.clip(np.convolve(active, kernel, "same") * 2.0, 0.0, 1.0)
-    env = np.repeat(smooth, hop)
-    return np.pad(env, (0, len(x) - len(env)), mode="edge").astype(np.float32)
+    smooth: Float = np.clip(np.convolve(active, kernel, "same") * 2.0, 0.0, 1.0).astype(np.float32)
+    return smooth
 
 
-def _mix_bed(voice: Float, bed: Float, rate: int, until: int, level_db: float) -> Float:
-    """Bed under voice[:until], ducked from level_db+14 dB in gaps to level_db under speech."""
+def _mix_bed(voice: Signal, bed: Float, rate: int, until: int, level_db: float) -> Signal:
+    """Bed under voice[:until], ducked from level_db+14 dB in gaps to level_db under speech,
+    faded in over 1 s and out over 2 s; mixed as the voice is read."""
     length = min(until, len(voice))
-    if length <= 0:
+    if length <= 0 or bed.size == 0:
         return voice
-    loops = -(-length // max(1, len(bed)))
-    music = np.tile(bed, loops)[:length]
-    music = _fade(music, rate, 1.0, 2.0)
-    duck = _speech_envelope(voice[:length], rate)
-    gain = db_to_gain(level_db + 14.0) * (1.0 - duck) + db_to_gain(level_db) * duck
-    out: Float = voice.copy()
-    out[:length] += music * gain.astype(np.float32)
-    return out
+    hop = max(1, rate // 100)
+    activity = _speech_activity(voice, rate, length)
+    n_in, n_out = min(length, rate), min(length, 2 * rate)
+    loud, soft = db_to_gain(level_db + 14.0), db_to_gain(level_db)
+
+    def read() -> Iterator[Float]:
+        at = 0
+        for block in voice.blocks():
+            stop = min(at + block.size, length)
+            if at >= length:
+                yield block
+                at += block.size
+                continue
+            pos = np.arange(at, stop)
+            music = bed[pos % bed.size].astype(np.float32)
+            if n_in > 1:
+                music *= np.minimum(1.0, pos / (n_in - 1)).astype(np.float32)
+            if n_out > 1:
+                tail = (pos - (length - n_out)) / (n_out - 1)
+                music *= np.clip(1.0 - tail, 0.0, 1.0).astype(np.float32)
+            if activity.size:
+                duck = activity[np.minimum(pos // hop, activity.size - 1)]
+            else:
+                duck = np.zeros(pos.size, dtype=np.float32)
+            out = block.copy()
+            out[: pos.size] += music * (loud * (1.0 - duck) + soft * duck).astype(np.float32)
+            yield out
+            at += block.size
+
+    return Signal(len(voice), read)
 
 
 def _shift(
@@ -159,41 +217,63 @@ def added_seconds(settings: MasterSettings, rate: int) -> float:
 
 
 def master(programme: Programme, settings: MasterSettings, encoder_loss: float = 0.0) -> Programme:
-    """Apply bed, intro/outro, resampling and loudness to an assembled programme.
+    """:func:`master_signal`, with the result in memory."""
+    with tempfile.TemporaryDirectory(prefix="audionews-") as folder:
+        mastered = master_signal(programme, settings, encoder_loss, Path(folder))
+        return replace(mastered, samples=mastered.signal.array())
+
+
+def _chain(*parts: Signal) -> Signal:
+    def read() -> Iterator[Float]:
+        for part in parts:
+            yield from part.pieces()
+
+    return Signal(sum(len(p) for p in parts), read)
+
+
+def master_signal(
+    programme: Programme, settings: MasterSettings, encoder_loss: float, spool: Path
+) -> Programme:
+    """Apply bed, intro/outro, resampling and loudness to an assembled programme, streamed:
+    the programme before normalization is written to a spool in the folder ``spool``, and the
+    result is a :class:`~audionews.audio.Signal` reading it with the gain applied.
 
     ``encoder_loss``: LU the file's encoder will take off (see
     :func:`audionews.export.mp3_loudness_loss`); the programme is made that much louder so the
     file lands on the target, and the loudness reported is what the file will measure.
     """
     rate = programme.rate
-    x = programme.samples
+    x = programme.signal
     chapters, chunks = programme.chapters, programme.chunks
     if settings.bed is not None:
         opening_end = chapters[0].end_ms if chapters else len(x) * 1000 // rate
         bed = load_audio_file(settings.bed, rate)
         x = _mix_bed(x, bed, rate, opening_end * rate // 1000, settings.bed_level)
     out_rate = settings.sample_rate or rate
-    x = resample(x, rate, out_rate)
+    x = resample_signal(x, rate, out_rate)
     intro_ms = 0.0
     if settings.intro is not None:
         intro = _fade(load_audio_file(settings.intro, out_rate), out_rate, 0.0, 0.05)
         pad = np.zeros(int(out_rate * 0.5), dtype=np.float32)
         intro_ms = (len(intro) + len(pad)) * 1000 / out_rate
-        x = np.concatenate([intro, pad, x])
+        x = _chain(Signal.of(intro), Signal.of(pad), x)
     if settings.outro is not None:
         outro = _fade(load_audio_file(settings.outro, out_rate), out_rate, 0.05, 0.0)
-        x = np.concatenate([x, outro])
+        x = _chain(x, Signal.of(outro))
     total_ms = round(len(x) * 1000 / out_rate)
     chapters, chunks = _shift(chapters, chunks, intro_ms, total_ms)
+    written = Spool(spool)
+    for block in x.blocks():
+        written.write(block)
+    y = written.signal()
     measured: Loudness | None = None
     if settings.loudness is not None:
         try:
-            x, measured = normalize(
-                x, out_rate, settings.loudness + encoder_loss, settings.true_peak
+            y, measured = normalize_signal(
+                y, out_rate, settings.loudness + encoder_loss, settings.true_peak
             )
         except ValueError as exc:
             raise ConfigError(str(exc), setting="loudness") from exc
         if encoder_loss:
             measured = replace(measured, integrated=measured.integrated - encoder_loss)
-    samples: Float = np.asarray(x, dtype=np.float32)
-    return Programme(samples, out_rate, chapters, chunks, measured)
+    return Programme(y, out_rate, chapters, chunks, measured)

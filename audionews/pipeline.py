@@ -10,28 +10,33 @@ and Python callers all come through :func:`make` (and :mod:`audionews.bulletin`)
 from __future__ import annotations
 
 import logging
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from audionews import __version__
 from audionews.article import Article
-from audionews.assemble import fit, join, prepare_clips
-from audionews.audio import Audio, ChapterMark
+from audionews.assemble import ClipStore, fit, join_signal, prepare_spooled
+from audionews.audio import Audio, ChapterMark, Programme
 from audionews.defaults import DEFAULT_TIMEOUT
 from audionews.engines import ENGINES, Engine, EngineOptions, create_engine, engine_spec
 from audionews.errors import ConfigError, InputError
 from audionews.export import (
+    HeardTimes,
     Tags,
-    mp3_loudness_loss,
+    measure_mp3,
+    mp3_encoder_effects,
+    mp3_true_peak_headroom,
     programme_unit,
     write_mp3_timed,
     write_wav,
+    written_path,
 )
-from audionews.loudness import Loudness
-from audionews.master import added_seconds, load_audio_file, master
+from audionews.loudness import Loudness, db_to_gain
+from audionews.master import added_seconds, load_audio_file, master_signal
 from audionews.script import Script, build_script
 from audionews.settings import RenderSettings
 from audionews.sidecars import SidecarContext, write_sidecars
@@ -237,6 +242,42 @@ def synthesize(
     With ``heading_engine`` (the same engine with another voice), titles, the date and
     headings are read by it.
     """
+    clips: list[Audio | None] = [None] * len(script.chunks)
+    for i, audio in _synthesized(script, engine, settings, progress, stats, heading_engine):
+        clips[i] = audio
+    return [a for a in clips if a is not None]
+
+
+WINDOW_CHARS = 8000
+"""Long scripts are synthesized this many characters at a time (about 10 minutes of speech),
+so only one window's clips are in memory before they are spooled to disk."""
+
+
+def _windows(indices: list[int], texts: list[str], limit: int | None) -> list[list[int]]:
+    if limit is None:
+        return [indices]
+    out: list[list[int]] = [[]]
+    size = 0
+    for i in indices:
+        if out[-1] and size + len(texts[i]) > limit:
+            out.append([])
+            size = 0
+        out[-1].append(i)
+        size += len(texts[i])
+    return out
+
+
+def _synthesized(
+    script: Script,
+    engine: Engine,
+    settings: RenderSettings | None = None,
+    progress: Progress | None = None,
+    stats: SynthesisStats | None = None,
+    heading_engine: Engine | None = None,
+    window: int | None = None,
+) -> Iterator[tuple[int, Audio]]:
+    """(chunk index, audio) for every chunk, a window of ``window`` characters at a time
+    (all at once when None), heading chunks by ``heading_engine``."""
     settings = settings or RenderSettings()
     texts = [c.text for c in script.chunks]
     everything = list(range(len(texts)))
@@ -247,39 +288,38 @@ def synthesize(
             (heading_engine, [i for i, k in enumerate(kinds) if k in HEADING_KINDS]),
             (engine, [i for i, k in enumerate(kinds) if k not in HEADING_KINDS]),
         ]
-    clips: list[Audio | None] = [None] * len(texts)
     done = 0
     total = SynthesisStats()
-    for tts, indices in groups:
-        if not indices:
-            continue
-        part = SynthesisStats()
+    cache = settings.cache()
+    for tts, group in groups:
+        for indices in _windows(group, texts, window):
+            if not indices:
+                continue
+            part = SynthesisStats()
 
-        def relay(p: SynthesisProgress, base: int = done) -> None:
-            if progress is not None:
-                progress(SynthesisProgress(base + p.done, len(texts), total.cached + p.cached))
+            def relay(p: SynthesisProgress, base: int = done) -> None:
+                if progress is not None:
+                    progress(SynthesisProgress(base + p.done, len(texts), total.cached + p.cached))
 
-        audio = synthesize_chunks(
-            [texts[i] for i in indices],
-            tts,
-            cache=settings.cache(),
-            jobs=settings.jobs,
-            retry=settings.retry,
-            progress=relay,
-            stats=part,
-        )
-        for i, a in zip(indices, audio, strict=True):
-            clips[i] = a
-        done += len(indices)
-        total.cached += part.cached
-        total.synthesized += part.synthesized
-        total.retries += part.retries
-        total.rate_limited += part.rate_limited
+            audio = synthesize_chunks(
+                [texts[i] for i in indices],
+                tts,
+                cache=cache,
+                jobs=settings.jobs,
+                retry=settings.retry,
+                progress=relay,
+                stats=part,
+            )
+            done += len(indices)
+            total.cached += part.cached
+            total.synthesized += part.synthesized
+            total.retries += part.retries
+            total.rate_limited += part.rate_limited
+            yield from zip(indices, audio, strict=True)
     if stats is not None:
         stats.total, stats.cached = len(texts), total.cached
         stats.synthesized, stats.retries = total.synthesized, total.retries
         stats.rate_limited = total.rate_limited
-    return [a for a in clips if a is not None]
 
 
 def make(
@@ -375,36 +415,96 @@ def render(
 ) -> MakeResult:
     """Synthesize, assemble, master and write a prepared script (and its sidecars)."""
     started = time.perf_counter() if started is None else started
-    article = script.article
-    target, fmt = settings.target(article.title), settings.output_format
-    spec = engine_spec(tts.name)
-    stats = SynthesisStats()
-    clips = synthesize(script, tts, settings, progress, stats, heading_tts)
-
-    rate = clips[0].sample_rate
-    pacing = settings.pacing_for(spec)
-    mastering = settings.mastering
-    sting_audio = load_audio_file(sting, rate) if sting is not None else None
-    fitted: str | None = None
-    if settings.fit is None:
-        programme = join(script, prepare_clips(clips, pacing), rate, pacing, sting_audio)
-    else:
-        fixed = added_seconds(mastering, rate)
-        programme, fitted = fit(script, clips, pacing, settings.fit, fixed, sting_audio)
-
-    loss = 0.0
-    if fmt == "mp3" and mastering.loudness is not None:
-        loss = mp3_loudness_loss(
-            programme.samples, programme.rate, settings.kbps, settings.vbr_quality
+    with tempfile.TemporaryDirectory(prefix="audionews-") as folder:
+        return _render(
+            script, tts, reason, settings, progress, started, sting, heading_tts, Path(folder)
         )
-    mastered = master(programme, mastering, encoder_loss=loss)
+
+
+def _fitted(mastered: Programme, settings: RenderSettings) -> Programme:
+    """``mastered``, checked (before anything is written) to last what ``fit`` asked."""
     if settings.fit is not None and abs(mastered.duration - settings.fit) > 1.0:
         raise ConfigError(
             f"fitting missed: {mastered.duration:.1f} s instead of {settings.fit:.1f} s.",
             setting="fit",
         )
+    return mastered
 
-    encoder = f"audionews {__version__} ({tts.version}{', LAME' if fmt == 'mp3' else ''})"
+
+def _master_and_write(
+    programme: Programme, settings: RenderSettings, tags: Tags, target: Path, spool: Path
+) -> tuple[Programme, HeardTimes | None]:
+    """Master and write the file. An MP3 is measured as encoded: the limiter leaves the
+    codec's true-peak rise as headroom, and should the file still read over the ceiling it is
+    mastered again that much lower. The result carries the file's own loudness."""
+    mastering = settings.mastering
+    fmt = settings.output_format
+    if fmt == "wav":
+        mastered = _fitted(master_signal(programme, mastering, 0.0, spool), settings)
+        write_wav(mastered, target, tags, settings.bit_depth)
+        return mastered, None
+    loss = rise = 0.0
+    if mastering.loudness is not None:
+        loss, rise = mp3_encoder_effects(
+            programme.samples, programme.rate, settings.kbps, settings.vbr_quality
+        )
+    ceiling = mastering.true_peak - max(rise, mp3_true_peak_headroom(settings.kbps))
+    for attempt in range(3):
+        aim = replace(mastering, true_peak=max(-9.0, ceiling))
+        mastered = _fitted(master_signal(programme, aim, loss, spool), settings)
+        heard = write_mp3_timed(mastered, target, tags, settings.kbps, settings.vbr_quality)
+        if mastering.loudness is None:
+            return mastered, heard
+        heard_samples = round(heard(mastered.duration * 1000) * mastered.rate / 1000)
+        expected = db_to_gain(mastered.loudness.true_peak) if mastered.loudness else 0.0
+        measured = measure_mp3(
+            written_path(target), mastered.rate, heard_samples + mastered.rate, expected
+        )
+        over = measured.true_peak - mastering.true_peak
+        if over <= 0 or attempt == 2:
+            break
+        ceiling -= over + 0.2
+    return replace(mastered, loudness=measured), heard
+
+
+def _render(
+    script: Script,
+    tts: Engine,
+    reason: str,
+    settings: RenderSettings,
+    progress: Progress | None,
+    started: float,
+    sting: Path | None,
+    heading_tts: Engine | None,
+    spool: Path,
+) -> MakeResult:
+    article = script.article
+    target = settings.target(article.title)
+    spec = engine_spec(tts.name)
+    stats = SynthesisStats()
+    clips = ClipStore(spool, len(script.chunks))
+    for i, audio in _synthesized(
+        script, tts, settings, progress, stats, heading_tts, window=WINDOW_CHARS
+    ):
+        clips.put(i, audio)
+    clips.close()
+
+    rate = clips.rate
+    pacing = settings.pacing_for(spec)
+    mastering = settings.mastering
+    sting_audio = load_audio_file(sting, rate) if sting is not None else None
+    fitted: str | None = None
+    if settings.fit is None:
+        prepared = prepare_spooled(clips, pacing, spool)
+        programme = join_signal(script, prepared, rate, pacing, sting_audio)
+    else:
+        fixed = added_seconds(mastering, rate)
+        programme, fitted = fit(script, clips, pacing, settings.fit, fixed, sting_audio, spool)
+
+    encoder = (
+        f"audionews {__version__} ({tts.version}"
+        f"{', LAME' if settings.output_format == 'mp3' else ''})"
+    )
     tags = Tags.for_article(
         article,
         album=settings.album,
@@ -412,12 +512,10 @@ def render(
         encoder=encoder,
         artist=settings.artist,
     )
+    mastered, heard = _master_and_write(programme, settings, tags, target, spool)
     chapters, chunks = mastered.chapters, mastered.chunks
     duration = mastered.duration
-    if fmt == "wav":
-        write_wav(mastered, target, tags, settings.bit_depth)
-    else:
-        heard = write_mp3_timed(mastered, target, tags, settings.kbps, settings.vbr_quality)
+    if heard is not None:
         chapters = heard.chapters(chapters)
         duration = heard(duration * 1000) / 1000  # as heard: encoder delay and any cut
         chunks = tuple(

@@ -1,8 +1,9 @@
 """Broadcast WAV (EBU Tech 3285 BWF): PCM 16/24-bit with ``bext``, cue markers and labels.
 
-Chunks written, in order: ``fmt``, ``bext`` (version 2, with loudness values), ``LIST/INFO``
-(title, artist, date, UTF-8), ``cue`` (one cue point per section), ``LIST/adtl`` (a ``labl``
-name and an ``ltxt`` region length per cue), then ``data``. Playout systems and editors
+Chunks written, in order: ``fmt``, ``bext`` (version 2, with loudness values; ASCII),
+``CSET`` (code page 65001: the RIFF text below is UTF-8), ``LIST/INFO`` (title, artist, date),
+``cue`` (one cue point per section), ``LIST/adtl`` (every ``labl`` name, then every ``ltxt``
+region length, which also declares code page 65001), then ``data``. Playout systems and editors
 (Audition, Reaper, Audacity, ffprobe for bext) read these.
 """
 
@@ -21,7 +22,7 @@ from audionews.audio import ChapterMark
 from audionews.errors import ConfigError
 from audionews.loudness import Loudness
 
-__all__ = ["BextInfo", "wav_bytes"]
+__all__ = ["BextInfo", "wav_bytes", "wav_data", "wav_header"]
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,17 @@ def _bext(info: BextInfo, loudness: Loudness | None) -> bytes:
     return fields + info.coding_history.encode("ascii", "replace")
 
 
+#: Text in LIST/INFO and the cue labels is UTF-8, declared as Windows code page 65001 (UTF-8)
+#: in a RIFF ``CSET`` chunk (and in each ``ltxt``), for Vietnam (country 84), Vietnamese
+#: (language 0x2A, sub-language 1). The bext chunk has no way to say so: it is folded to ASCII.
+CODE_PAGE_UTF8 = 65001
+_COUNTRY, _LANGUAGE, _DIALECT = 84, 0x2A, 1
+
+
+def _cset() -> bytes:
+    return _chunk(b"CSET", struct.pack("<HHHH", CODE_PAGE_UTF8, _COUNTRY, _LANGUAGE, _DIALECT))
+
+
 def _info(title: str, artist: str | None, when: datetime | date | None) -> bytes:
     items = [(b"INAM", title), (b"ISFT", "audionews")]
     if artist:
@@ -89,6 +101,9 @@ def _info(title: str, artist: str | None, when: datetime | date | None) -> bytes
 
 
 def _cues(chapters: Sequence[ChapterMark], rate: int) -> bytes:
+    """``cue `` points and a ``LIST/adtl`` with every ``labl`` first, then every ``ltxt``:
+    ffmpeg reads the labels only while they come one after another (5.1 stopped at the first
+    ``ltxt``, showing one chapter title)."""
     if not chapters:
         return b""
     points = b"".join(
@@ -104,12 +119,66 @@ def _cues(chapters: Sequence[ChapterMark], rate: int) -> bytes:
         for i, c in enumerate(chapters)
     )
     cue = _chunk(b"cue ", struct.pack("<I", len(chapters)) + points)
-    adtl = b"adtl"
-    for i, c in enumerate(chapters):
-        adtl += _chunk(b"labl", struct.pack("<I", i + 1) + c.title.encode("utf-8") + b"\x00")
-        length = round((c.end_ms - c.start_ms) * rate / 1000)
-        adtl += _chunk(b"ltxt", struct.pack("<II4sHHHH", i + 1, length, b"rgn ", 0, 0, 0, 0))
-    return cue + _chunk(b"LIST", adtl)
+    labels = b"".join(
+        _chunk(b"labl", struct.pack("<I", i + 1) + c.title.encode("utf-8") + b"\x00")
+        for i, c in enumerate(chapters)
+    )
+    regions = b"".join(
+        _chunk(
+            b"ltxt",
+            struct.pack(
+                "<II4sHHHH",
+                i + 1,
+                round((c.end_ms - c.start_ms) * rate / 1000),
+                b"rgn ",
+                _COUNTRY,
+                _LANGUAGE,
+                _DIALECT,
+                CODE_PAGE_UTF8,
+            ),
+        )
+        for i, c in enumerate(chapters)
+    )
+    return cue + _chunk(b"LIST", b"adtl" + labels + regions)
+
+
+def wav_data(samples: NDArray[np.float32], bits: int) -> bytes:
+    """Samples quantized to 16- or 24-bit little-endian PCM."""
+    if bits == 16:
+        return (np.clip(samples, -1.0, 32767 / 32768) * 32768).astype("<i2").tobytes()
+    if bits == 24:
+        ints = (np.clip(samples, -1.0, 8388607 / 8388608) * 8388608).astype("<i4")
+        return ints.view(np.uint8).reshape(-1, 4)[:, :3].tobytes()
+    raise ConfigError(f"WAV bit depth {bits} is not supported (16 or 24).")
+
+
+def wav_header(
+    samples: int,
+    rate: int,
+    bits: int,
+    chapters: Sequence[ChapterMark],
+    info: BextInfo,
+    loudness: Loudness | None,
+) -> bytes:
+    """Everything of a mono BWF file before its PCM: the PCM (``samples`` long, plus a pad
+    byte when odd) follows it."""
+    if bits not in (16, 24):
+        raise ConfigError(f"WAV bit depth {bits} is not supported (16 or 24).")
+    block = bits // 8
+    size = samples * block
+    fmt = struct.pack("<HHIIHH", 1, 1, rate, rate * block, block, bits)
+    head = (
+        b"WAVE"
+        + _chunk(b"fmt ", fmt)
+        + _chunk(b"bext", _bext(info, loudness))
+        + _cset()
+        + _info(info.description, info.artist, info.origination)
+        + _cues(chapters, rate)
+    )
+    riff = len(head) + 8 + size + size % 2
+    if riff + 8 > 0xFFFFFFFF:
+        raise ConfigError("the programme is too long for a WAV file (4 GB); use MP3.")
+    return b"RIFF" + struct.pack("<I", riff) + head + b"data" + struct.pack("<I", size)
 
 
 def wav_bytes(
@@ -121,23 +190,6 @@ def wav_bytes(
     loudness: Loudness | None,
 ) -> bytes:
     """A complete mono BWF file."""
-    if bits == 16:
-        data = (np.clip(samples, -1.0, 32767 / 32768) * 32768).astype("<i2").tobytes()
-    elif bits == 24:
-        ints = (np.clip(samples, -1.0, 8388607 / 8388608) * 8388608).astype("<i4")
-        data = ints.view(np.uint8).reshape(-1, 4)[:, :3].tobytes()
-    else:
-        raise ConfigError(f"WAV bit depth {bits} is not supported (16 or 24).")
-    block = bits // 8
-    fmt = struct.pack("<HHIIHH", 1, 1, rate, rate * block, block, bits)
-    body = (
-        b"WAVE"
-        + _chunk(b"fmt ", fmt)
-        + _chunk(b"bext", _bext(info, loudness))
-        + _info(info.description, info.artist, info.origination)
-        + _cues(chapters, rate)
-        + _chunk(b"data", data)
-    )
-    if len(body) + 8 > 0xFFFFFFFF:
-        raise ConfigError("the programme is too long for a WAV file (4 GB); use MP3.")
-    return b"RIFF" + struct.pack("<I", len(body)) + body
+    header = wav_header(len(samples), rate, bits, chapters, info, loudness)
+    data = wav_data(samples, bits)
+    return header + data + (b"\x00" if len(data) % 2 else b"")

@@ -97,3 +97,98 @@ def test_trimming_keeps_engine_marks_in_place() -> None:
     cut = (audio.duration - trimmed.duration) / 2
     assert [m.text for m in trimmed.marks] == ["Câu một.", "Câu hai."]
     assert trimmed.marks[0].start == pytest.approx(0.5 - cut, abs=0.01)
+
+
+def test_streamed_assembly_gives_the_same_samples(tmp_path: Path) -> None:
+    """Clips spooled to disk, prepared one at a time and joined as a stream: the same samples,
+    chapters and times as the in-memory assembly."""
+    from audionews.article import parse_article
+    from audionews.assemble import ClipStore, assemble, join_signal, prepare_spooled
+    from audionews.script import build_script
+
+    script = build_script(
+        parse_article("Tiêu đề\n\nCâu một. Câu hai.\n\nĐầu mục\n\nCâu ba. Câu bốn.\n"),
+        max_chars=500,
+        normalize=lambda t: t,
+    )
+    rate = 22050
+    rng = np.random.default_rng(3)
+    clips = []
+    for i in range(len(script.chunks)):
+        pad = np.zeros(rate // 5, dtype="<i2")
+        voice = (tone(0.4 + 0.1 * i, rate, 200 + 50 * i) * rng.uniform(3000, 30000)).astype("<i2")
+        clips.append(Audio(np.concatenate([pad, voice, pad]).tobytes(), rate))
+    for speed in (1.0, 1.2):
+        pacing = Pacing(speed=speed)
+        memory = assemble(script, clips, pacing)
+        store = ClipStore(tmp_path, len(clips))
+        for i in reversed(range(len(clips))):  # synthesis may finish in any order
+            store.put(i, clips[i])
+        streamed = join_signal(script, prepare_spooled(store, pacing, tmp_path), rate, pacing)
+        assert streamed.chapters == memory.chapters and streamed.chunks == memory.chunks
+        assert np.array_equal(streamed.signal.array(), memory.samples)
+        blocks = list(streamed.signal.blocks(1000))
+        assert all(b.size == 1000 for b in blocks[:-1])
+
+
+def test_render_never_holds_the_whole_programme(
+    article: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """make streams from assembly to the file: no stage asks for all the samples at once, and
+    the clips are spooled (memory stays flat in the programme's length)."""
+    import audionews.assemble as assemble_mod
+    from audionews.audio import Signal
+
+    def whole(self: Signal) -> np.ndarray:
+        raise AssertionError("the whole programme was loaded into memory")
+
+    monkeypatch.setattr(Signal, "array", whole)
+    monkeypatch.setattr(assemble_mod, "prepare_clips", None)  # the in-memory path
+    for name in ("a.mp3", "b.wav"):
+        result = make(article, output=tmp_path / name, engine="espeak")
+        assert result.path.stat().st_size > 10_000
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def _peak_mb(minutes: float) -> float:
+    """Peak RSS of a fresh process rendering a generated programme (benchmarks/memory.py)."""
+    import json
+    import subprocess
+    import sys
+
+    from support import ROOT
+
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "memory.py"), "--child", str(minutes)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    peak: float = json.loads(out.stdout.strip().splitlines()[-1])["peak_mb"]
+    return peak
+
+
+def test_peak_memory_does_not_grow_with_the_programme() -> None:
+    """Issue #17: memory grew by about 50 MB per minute of audio (a 90-minute programme took
+    4.9 GB). Six more minutes now cost a few MB, not 300."""
+    assert _peak_mb(8.0) - _peak_mb(2.0) < 40
+
+
+def test_long_scripts_are_synthesized_in_windows(
+    article: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Chunks are synthesized a window at a time (so only a window's clips are ever in
+    memory): the same programme, progress counting through every chunk of the whole script."""
+    import audionews.pipeline as pipeline
+
+    whole = make(article, output=tmp_path / "a.wav", engine="espeak")
+    seen = []
+    monkeypatch.setattr(pipeline, "WINDOW_CHARS", 60)
+    windowed = make(
+        article, output=tmp_path / "b.wav", engine="espeak", progress=lambda p: seen.append(p)
+    )
+    assert windowed.chapters == whole.chapters and windowed.duration == whole.duration
+    assert (tmp_path / "a.wav").read_bytes() == (tmp_path / "b.wav").read_bytes()
+    assert {p.total for p in seen} == {whole.chunks}
+    assert [p.done for p in seen] == sorted(p.done for p in seen)
+    assert seen[-1].done == whole.chunks  # one count across the windows, not one per window

@@ -9,7 +9,9 @@ from datetime import datetime
 from pathlib import Path
 
 import miniaudio
+import numpy as np
 import pytest
+from broadcast_support import ffmpeg
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 from support import ffprobe, needs_ffprobe, sine_pcm
@@ -23,13 +25,12 @@ from audionews.export import (
     Tags,
     atomic_write,
     encode_mp3,
-    mp3_delay_ms,
     slugify,
     write_mp3,
 )
 
 RATE = 22050
-DELAY = round(mp3_delay_ms(RATE))  # chapters are shifted to where the audio is heard
+DELAY = 0  # written files carry a LAME tag: decoders trim the encoder delay
 LONG_TITLE = (
     "Đảng bộ Khối Cơ quan và Doanh nghiệp tỉnh nỗ lực vượt khó, phấn đấu thực hiện thắng lợi "
     "nhiệm vụ chính trị trong năm"
@@ -194,7 +195,7 @@ def test_vbr_has_a_xing_header_and_right_duration(tmp_path: Path) -> None:
     path = write_mp3(programme(6.0), tmp_path / "v.mp3", TAGS, vbr_quality=4)
     info = MP3(path).info
     assert str(info.bitrate_mode).endswith("VBR")
-    assert info.length == pytest.approx(6.0 + MP3_DELAY_SAMPLES / RATE, abs=0.06)
+    assert info.length == pytest.approx(6.0, abs=0.001)  # the LAME tag's delay and padding
 
 
 @pytest.mark.parametrize(("rate", "vbr"), [(22050, None), (44100, 4)])
@@ -227,9 +228,10 @@ def test_two_core_encoding_is_sample_exact(rate: int, vbr: int | None) -> None:
         assert expected - 3000 + int(np.argmax(window > 15000)) == expected
 
 
-def test_no_fork_while_other_threads_run() -> None:
-    """Forking beside running threads can hang (a BLAS pool stopped under a caller):
-    with another thread alive, the encoder stays in one stream."""
+def test_two_core_encoding_uses_threads_even_beside_other_threads() -> None:
+    """lameenc releases the GIL, so the halves are encoded in threads: no fork (which hung
+    batches), and a batch's other threads no longer force one stream."""
+    import multiprocessing
     import threading
 
     import numpy as np
@@ -243,12 +245,46 @@ def test_no_fork_while_other_threads_run() -> None:
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)
     other.start()
+    children = len(multiprocessing.active_children())
     try:
         _, heard = encode_mp3_fast(x.tobytes(), rate, 64)
     finally:
         stop.set()
         other.join()
-    assert heard.split_ms is None
+    assert heard.split_ms is not None
+    assert len(multiprocessing.active_children()) == children
+
+
+def test_lameenc_releases_the_gil() -> None:
+    """The premise of encoding in two threads: while LAME encodes (one long call into C), a
+    Python thread keeps running. Were the GIL held, it would not move at all."""
+    import threading
+
+    count = 0
+    stop = threading.Event()
+
+    def spin() -> None:
+        nonlocal count
+        while not stop.is_set():
+            count += 1
+
+    pcm = sine_pcm(10.0, RATE, 300.0, 0.3) * 6
+    spinner = threading.Thread(target=spin)
+    spinner.start()
+    try:
+        import lameenc
+
+        enc = lameenc.Encoder()
+        enc.set_bit_rate(64)
+        enc.set_in_sample_rate(RATE)
+        enc.set_channels(1)
+        before = count
+        enc.encode(pcm)
+        during = count - before
+    finally:
+        stop.set()
+        spinner.join()
+    assert during > 1000
 
 
 def test_mp3_at_44100_vbr(article: Path, tmp_path: Path) -> None:
@@ -278,3 +314,58 @@ def test_mp3_at_44100_vbr(article: Path, tmp_path: Path) -> None:
 
     chapters = sorted(c.start_time for c in ID3(out).getall("CHAP"))
     assert len(chapters) == 3 and chapters[0] == 0 and len(set(chapters)) == 3
+
+
+def _decoded(path: Path, rate: int, decoder: str) -> np.ndarray:
+    if decoder == "miniaudio":
+        samples = miniaudio.decode_file(
+            str(path), output_format=miniaudio.SampleFormat.SIGNED16, nchannels=1, sample_rate=rate
+        ).samples
+        return np.frombuffer(samples, dtype=np.int16)
+    if ffmpeg is None:
+        pytest.skip("ffmpeg is not installed")
+    out = subprocess.run(
+        [ffmpeg, "-v", "error", "-i", str(path), "-f", "s16le", "-ac", "1", "-"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    return np.frombuffer(out, dtype=np.int16)
+
+
+@pytest.mark.parametrize("decoder", ["miniaudio", "ffmpeg"])
+@pytest.mark.parametrize(
+    ("rate", "vbr", "seconds"), [(22050, None, 6), (44100, 4, 6), (22050, None, 70), (48000, 4, 70)]
+)
+def test_lame_tag_makes_the_file_play_exactly_the_programme(
+    tmp_path: Path, decoder: str, rate: int, vbr: int | None, seconds: int
+) -> None:
+    """Written MP3s carry the encoder delay and padding in a LAME tag: gapless decoders play
+    the programme's samples at their own times, to the sample (also across a two-core cut),
+    and as many as there are, so chapter and sidecar times need no delay."""
+    from audionews.audio import TimedChunk
+    from audionews.script import Pause
+
+    n = rate * seconds
+    x = np.zeros(n, dtype=np.float32)
+    chunks = []
+    for start in range(0, n, rate * 3):  # 2.2 s of sound, 0.8 s of digital silence
+        end = min(n, start + int(rate * 2.2))
+        x[start:end] = np.random.default_rng(start).standard_normal(end - start) * 0.02
+        chunks.append(TimedChunk("x", start * 1000 / rate, end * 1000 / rate, Pause.SENTENCE))
+    clicks = [int(rate * 1.5), int(rate * (seconds - 1.5))]
+    for c in clicks:
+        x[c : c + 30] = 0.8
+    programme = Programme(x, rate, (ChapterMark("Một", 0, seconds * 1000),), tuple(chunks))
+    from audionews.export import write_mp3_timed
+
+    heard = write_mp3_timed(programme, tmp_path / "g.mp3", TAGS, 64, vbr)
+    assert heard.delay == 0
+    assert (heard.split_ms is not None) == (seconds > 60)
+    y = _decoded(tmp_path / "g.mp3", rate, decoder)
+    inserted = round(heard.inserted_ms * rate / 1000)
+    assert len(y) == n + inserted
+    for c in clicks:
+        expected = round(heard(c * 1000 / rate) * rate / 1000)
+        window = np.abs(y[expected - 3000 : expected + 3000].astype(int))
+        assert expected - 3000 + int(np.argmax(window > 15000)) == expected
+    assert MP3(tmp_path / "g.mp3").info.length == pytest.approx((n + inserted) / rate, abs=1e-3)

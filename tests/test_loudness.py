@@ -56,3 +56,37 @@ def test_unreachable_target_is_a_clear_error() -> None:
     spiky[:: rate // 10] = 1.0
     with pytest.raises(ValueError, match="cannot be reached"):
         normalize(spiky, rate, -6.0, -1.0)
+
+
+def test_streamed_meter_and_normalization_agree_with_in_memory() -> None:
+    """The block-by-block meter reads what the in-memory one reads, and normalizing a signal
+    read in blocks lands on the target under the ceiling."""
+    from audionews.audio import Signal
+    from audionews.loudness import measure_signal, normalize_signal
+
+    rate = 22050
+    rng = np.random.default_rng(5)
+    x = np.concatenate(
+        [
+            tone(0.35, rate, f, a)
+            for f, a in zip(rng.uniform(100, 3000, 200), rng.uniform(0.05, 0.9, 200), strict=True)
+        ]
+        + [np.zeros(rate, dtype=np.float32)]
+    )
+    whole = measure(x, rate)
+
+    def pieces():
+        for i in range(0, x.size, 7777):  # odd piece sizes: blocks are cut across them
+            yield x[i : i + 7777]
+
+    signal = Signal(x.size, pieces)
+    streamed = measure_signal(signal, rate)
+    assert streamed.integrated == pytest.approx(whole.integrated, abs=0.01)
+    assert streamed.loudness_range == pytest.approx(whole.loudness_range, abs=0.01)
+    assert streamed.true_peak == pytest.approx(whole.true_peak, abs=0.01)
+    y, result = normalize_signal(signal, rate, -16.0, -1.5)
+    out = np.concatenate(list(y.blocks()))
+    assert out.size == x.size
+    assert result.integrated == pytest.approx(-16.0, abs=0.1)
+    assert measure(out, rate).integrated == pytest.approx(-16.0, abs=0.1)
+    assert true_peak_db(out, rate) <= -1.5 + 0.05
