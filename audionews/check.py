@@ -84,6 +84,9 @@ class Thresholds:
     """... and by this many robust standard deviations (1.4826 x median absolute deviation)."""
     silence_dbfs: float = -50.0
     """silence: RMS level of the sentence's audio below this (dBFS)."""
+    soft_margin: float = 0.07
+    """far-worse, too, when the CER exceeds the median by this much and another sentence's
+    text matches what was heard better than its own."""
     other_margin: float = 0.05
     """sounds-like-other: another sentence's CER lower than its own by at least this."""
     pace: tuple[float, float] = (0.6, 1.7)
@@ -384,6 +387,7 @@ def judge(
         )
         pace_median = statistics.median(_pace(m) for m in scored)
     refs = [normalize_text(m.sentence.spoken) for m in items]
+    soft_limit = median_cer + t.soft_margin if relative else math.inf
     checks: list[SentenceCheck] = []
     for m in items:
         reasons: list[str] = []
@@ -394,12 +398,13 @@ def judge(
             elif not normalize_text(m.heard) and m.words >= 3:
                 reasons.append("nothing-heard")
             else:
-                if m.cer > cer_limit:
+                other, other_cer = _best_other(m, refs)
+                if other is not None and other_cer <= m.cer - t.other_margin:
+                    sounds_like = other
+                if m.cer > cer_limit or (m.cer > soft_limit and other_cer < m.cer):
                     reasons.append("far-worse")
-                if m.cer > median_cer - t.other_margin and len(items) > 1:
-                    sounds_like = _sounds_like(m, refs, t.other_margin)
-                    if sounds_like is not None:
-                        reasons.append("sounds-like-other")
+                if sounds_like is not None:
+                    reasons.append("sounds-like-other")
                 if relative and pace_median > 0:
                     ratio = _pace(m) / pace_median
                     if not t.pace[0] <= ratio <= t.pace[1]:
@@ -429,22 +434,26 @@ def _pace(m: _Measured) -> float:
     return (m.sentence.end - m.sentence.start) / max(1, m.chars)
 
 
-def _sounds_like(m: _Measured, refs: Sequence[str], margin: float) -> int | None:
-    """The sentence whose text matches what was heard clearly better than its own, if any."""
+def _best_other(m: _Measured, refs: Sequence[str]) -> tuple[int | None, float]:
+    """The other sentence whose text is closest to what was heard (lowest CER), and its CER.
+
+    Only sentences that could beat this one's own CER are measured.
+    """
     heard = _codes(normalize_text(m.heard))
+    best, best_cer = None, math.inf
     if not heard:
-        return None
-    best, best_cer = None, m.cer - margin
+        return best, best_cer
     for j, ref in enumerate(refs):
         if j == m.sentence.index or not ref:
             continue
-        # a quick lower bound: the length difference alone
-        if abs(len(ref) - len(heard)) / len(ref) >= best_cer:
+        # the length difference alone is a lower bound of the distance
+        bound = abs(len(ref) - len(heard)) / len(ref)
+        if bound >= min(best_cer, m.cer):
             continue
         cer = _distance(_codes(ref), heard) / len(ref)
         if cer < best_cer:
             best, best_cer = j, cer
-    return best
+    return best, best_cer
 
 
 def _reliability(median_cer: float) -> str:
