@@ -10,8 +10,10 @@ A sentence is flagged when:
 
 - ``silence``: its audio is quieter than ``Thresholds.silence_dbfs`` (absolute);
 - ``nothing-heard``: the recognizer heard no word in a sentence of 3 words or more (absolute);
-- ``far-worse``: its CER is far above the programme's median (relative, so that a voice the
-  recognizer understands poorly, like eSpeak NG at a median CER ~0.6, is judged against itself);
+- ``far-worse``: its CER is far above the programme's median (by 0.15 and 2 robust standard
+  deviations), or above it by 0.08 while another sentence's text matches what was heard better
+  than its own (relative, so that a voice the recognizer understands poorly, like eSpeak NG at
+  a median CER ~0.6, is judged against itself);
 - ``sounds-like-other``: what was heard matches another sentence of the programme clearly better
   than its own (a chunk in the wrong place, two chunks swapped);
 - ``length``: the audio is far shorter or longer than the text needs at the programme's median
@@ -78,13 +80,13 @@ Progress = Callable[[int, int], None]
 class Thresholds:
     """When a sentence is flagged. The relative rules compare with the programme's median."""
 
-    margin: float = 0.12
+    margin: float = 0.15
     """far-worse: CER must exceed the median CER by at least this much ..."""
-    spread: float = 1.5
+    spread: float = 2.0
     """... and by this many robust standard deviations (1.4826 x median absolute deviation)."""
     silence_dbfs: float = -50.0
     """silence: RMS level of the sentence's audio below this (dBFS)."""
-    soft_margin: float = 0.07
+    soft_margin: float = 0.08
     """far-worse, too, when the CER exceeds the median by this much and another sentence's
     text matches what was heard better than its own."""
     other_margin: float = 0.05
