@@ -115,6 +115,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trials", type=int, default=0, help="0: every sentence")
     parser.add_argument("--json", type=Path)
+    parser.add_argument(
+        "--renders",
+        type=int,
+        default=0,
+        help="also render the clean example N more times and count false flags in each "
+        "(renders after the first in a process differ slightly: eSpeak NG varies)",
+    )
     args = parser.parse_args()
     results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -224,6 +231,16 @@ def main() -> None:
             }
             print(f"{kind}: {totals[kind]}")
         results["totals"] = totals
+
+        repeats = []
+        for k in range(args.renders):
+            again = make(
+                EXAMPLE, output=folder / f"again{k}.mp3", engine="espeak", settings=settings
+            )
+            report = check_programme(again.path, recognizer=recognizer, write=False)
+            repeats.append(summary(report))
+            print(f"clean again {k + 1}:", repeats[-1])
+        results["clean_again"] = repeats
 
         # another article, clean: false flags out of sample
         other = make(OTHER, output=folder / "other.mp3", engine="espeak", settings=settings)
