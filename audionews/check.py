@@ -391,7 +391,7 @@ def judge(
     refs = [normalize_text(m.sentence.spoken) for m in items]
     soft_limit = median_cer + t.soft_margin if relative else math.inf
     checks: list[SentenceCheck] = []
-    for m in items:
+    for position, m in enumerate(items):
         reasons: list[str] = []
         sounds_like: int | None = None
         if m.chars:
@@ -400,9 +400,9 @@ def judge(
             elif not normalize_text(m.heard) and m.words >= 3:
                 reasons.append("nothing-heard")
             else:
-                other, other_cer = _best_other(m, refs)
+                other, other_cer = _best_other(m, position, refs)
                 if other is not None and other_cer <= m.cer - t.other_margin:
-                    sounds_like = other
+                    sounds_like = items[other].sentence.index
                 if m.cer > cer_limit or (m.cer > soft_limit and other_cer < m.cer):
                     reasons.append("far-worse")
                 if sounds_like is not None:
@@ -436,8 +436,9 @@ def _pace(m: _Measured) -> float:
     return (m.sentence.end - m.sentence.start) / max(1, m.chars)
 
 
-def _best_other(m: _Measured, refs: Sequence[str]) -> tuple[int | None, float]:
-    """The other sentence whose text is closest to what was heard (lowest CER), and its CER.
+def _best_other(m: _Measured, position: int, refs: Sequence[str]) -> tuple[int | None, float]:
+    """The other sentence (position in ``refs``) whose text is closest to what was heard, and
+    its CER.
 
     Only sentences that could beat this one's own CER are measured.
     """
@@ -446,7 +447,7 @@ def _best_other(m: _Measured, refs: Sequence[str]) -> tuple[int | None, float]:
     if not heard:
         return best, best_cer
     for j, ref in enumerate(refs):
-        if j == m.sentence.index or not ref:
+        if j == position or not ref:
             continue
         # the length difference alone is a lower bound of the distance
         bound = abs(len(ref) - len(heard)) / len(ref)

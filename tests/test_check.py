@@ -151,6 +151,15 @@ def test_judge_length_rule_and_few_sentences() -> None:
     assert not any(c.flagged for c in checks)
 
 
+def test_judge_names_sentences_by_their_index_not_their_position() -> None:
+    part = [(sentence(i, t), t, -20.0) for i, t in enumerate(TEXTS)][4:8]
+    part[1] = (part[1][0], TEXTS[7], -20.0)  # sentence 5 sounds like sentence 7
+    checks, _, _ = judge(part)
+    assert [c.index for c in checks] == [4, 5, 6, 7]
+    assert [c.index for c in checks if c.flagged] == [5]
+    assert checks[1].sounds_like == 7
+
+
 def test_manifest_chunks_cut_inside_a_sentence_are_joined(tmp_path: Path) -> None:
     def chunk(i: int, text: str, start: float, end: float, pause: str) -> dict[str, Any]:
         return {
