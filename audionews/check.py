@@ -11,13 +11,17 @@ A sentence is flagged when:
 - ``silence``: its audio is quieter than ``Thresholds.silence_dbfs`` (absolute);
 - ``nothing-heard``: the recognizer heard no word in a sentence of 3 words or more (absolute);
 - ``far-worse``: its CER is far above the programme's median (by 0.15 and 2 robust standard
-  deviations), or above it by 0.08 while another sentence's text matches what was heard better
-  than its own (relative, so that a voice the recognizer understands poorly, like eSpeak NG at
-  a median CER ~0.6, is judged against itself);
+  deviations: relative, so that a voice the recognizer understands poorly, like eSpeak NG at a
+  median CER ~0.6, is judged against itself);
 - ``sounds-like-other``: what was heard matches another sentence of the programme clearly better
   than its own (a chunk in the wrong place, two chunks swapped);
 - ``length``: the audio is far shorter or longer than the text needs at the programme's median
   pace (a chunk cut short, or the wrong chunk).
+
+A sentence is *doubtful* (listed, worth a listen, but not failing the verdict) when its CER is
+above the median by 0.08 and another sentence's text matches what was heard better than its
+own: weaker evidence of a foreign chunk, which a poorly understood voice also produces by
+chance about once in 30 sentences.
 
 The recognizer is only loaded by :func:`check_programme` (lazily, after the render).
 """
@@ -86,9 +90,9 @@ class Thresholds:
     """... and by this many robust standard deviations (1.4826 x median absolute deviation)."""
     silence_dbfs: float = -50.0
     """silence: RMS level of the sentence's audio below this (dBFS)."""
-    soft_margin: float = 0.08
-    """far-worse, too, when the CER exceeds the median by this much and another sentence's
-    text matches what was heard better than its own."""
+    doubt_margin: float = 0.08
+    """doubtful: CER above the median by this much, and another sentence's text matches what
+    was heard better than its own."""
     other_margin: float = 0.05
     """sounds-like-other: another sentence's CER lower than its own by at least this."""
     pace: tuple[float, float] = (0.6, 1.7)
@@ -126,6 +130,8 @@ class SentenceCheck:
     level_dbfs: float
     flagged: bool = False
     reasons: tuple[str, ...] = ()
+    doubtful: bool = False
+    """Not flagged, but worth a listen (see the module's doc)."""
     sounds_like: int | None = None
     """For ``sounds-like-other``: the index of the sentence it sounds like."""
 
@@ -143,6 +149,7 @@ class SentenceCheck:
             "level_dbfs": round(self.level_dbfs, 1),
             "flagged": self.flagged,
             "reasons": list(self.reasons),
+            "doubtful": self.doubtful,
             "sounds_like": self.sounds_like,
         }
 
@@ -174,6 +181,10 @@ class CheckReport:
         return tuple(s for s in self.sentences if s.flagged)
 
     @property
+    def doubtful(self) -> tuple[SentenceCheck, ...]:
+        return tuple(s for s in self.sentences if s.doubtful)
+
+    @property
     def intelligibility(self) -> float:
         """Share of the script's words the recognizer got right: max(0, 1 - WER)."""
         return max(0.0, 1.0 - self.wer)
@@ -195,6 +206,7 @@ class CheckReport:
                 "reliability": self.reliability,
                 "sentences": len(self.sentences),
                 "flagged": [s.index for s in self.flagged],
+                "doubtful": [s.index for s in self.doubtful],
                 "recognizer": self.recognizer,
                 "audio": self.audio.name,
                 "audio_seconds": round(self.audio_seconds, 3),
@@ -389,11 +401,12 @@ def judge(
         )
         pace_median = statistics.median(_pace(m) for m in scored)
     refs = [normalize_text(m.sentence.spoken) for m in items]
-    soft_limit = median_cer + t.soft_margin if relative else math.inf
+    doubt_limit = median_cer + t.doubt_margin if relative else math.inf
     checks: list[SentenceCheck] = []
     for position, m in enumerate(items):
         reasons: list[str] = []
         sounds_like: int | None = None
+        doubtful = False
         if m.chars:
             if m.level_dbfs < t.silence_dbfs:
                 reasons.append("silence")
@@ -403,8 +416,9 @@ def judge(
                 other, other_cer = _best_other(m, position, refs)
                 if other is not None and other_cer <= m.cer - t.other_margin:
                     sounds_like = items[other].sentence.index
-                if m.cer > cer_limit or (m.cer > soft_limit and other_cer < m.cer):
+                if m.cer > cer_limit:
                     reasons.append("far-worse")
+                doubtful = m.cer > doubt_limit and other_cer < m.cer
                 if sounds_like is not None:
                     reasons.append("sounds-like-other")
                 if relative and pace_median > 0:
@@ -426,6 +440,7 @@ def judge(
                 level_dbfs=m.level_dbfs,
                 flagged=bool(reasons),
                 reasons=tuple(reasons),
+                doubtful=doubtful and not reasons,
                 sounds_like=sounds_like,
             )
         )
@@ -568,9 +583,9 @@ def format_report(report: CheckReport, *, all_sentences: bool = False) -> str:
         f"{len(report.sentences)} sentences, {_clock(report.audio_seconds)} in "
         f"{report.seconds:.1f} s"
     ]
-    shown = report.sentences if all_sentences else report.flagged
+    shown = [s for s in report.sentences if all_sentences or s.flagged or s.doubtful]
     for s in shown:
-        mark = "!" if s.flagged else " "
+        mark = "!" if s.flagged else "?" if s.doubtful else " "
         why = "; ".join(
             REASONS[r]
             + (
@@ -582,9 +597,11 @@ def format_report(report: CheckReport, *, all_sentences: bool = False) -> str:
         )
         lines.append(
             f"{mark} #{s.index + 1:<3} {_clock(s.start)}-{_clock(s.end)}  "
-            f"WER {s.wer:.2f}  CER {s.cer:.2f}" + (f"  {why}" if why else "")
+            f"WER {s.wer:.2f}  CER {s.cer:.2f}"
+            + (f"  {why}" if why else "")
+            + ("  doubtful: another sentence fits what was heard better" if s.doubtful else "")
         )
-        if s.flagged:
+        if s.flagged or s.doubtful:
             lines.append(f"      said:  {s.spoken}")
             lines.append(f"      heard: {s.heard or '(nothing)'}")
     lines.append(
@@ -598,9 +615,11 @@ def format_report(report: CheckReport, *, all_sentences: bool = False) -> str:
             "  The recognizer understands this voice poorly: only gross faults (silence, a "
             "missing, misplaced or foreign sentence) can be found, not single misread words."
         )
-    n = len(report.flagged)
-    lines.append(
-        f"Verdict: {report.verdict}"
-        + (f" ({n} sentence{'s' if n != 1 else ''} flagged)" if n else "")
-    )
+    n, d = len(report.flagged), len(report.doubtful)
+    notes = []
+    if n:
+        notes.append(f"{n} sentence{'s' if n != 1 else ''} flagged")
+    if d:
+        notes.append(f"{d} doubtful, worth a listen")
+    lines.append(f"Verdict: {report.verdict}" + (f" ({', '.join(notes)})" if notes else ""))
     return "\n".join(lines)

@@ -104,6 +104,7 @@ def other_sentences() -> list[str]:
 def summary(report: CheckReport) -> dict[str, Any]:
     return {
         "flagged": [(s.index, list(s.reasons)) for s in report.flagged],
+        "doubtful": [s.index for s in report.doubtful],
         "wer": round(report.wer, 3),
         "cer": round(report.cer, 3),
         "median_wer": round(report.median_wer, 3),
@@ -169,11 +170,14 @@ def main() -> None:
 
         def caught(report: CheckReport, targets: set[int]) -> dict[str, Any]:
             flagged = {s.index: list(s.reasons) for s in report.flagged}
+            doubtful = {s.index for s in report.doubtful}
             return {
                 "targets": sorted(targets),
                 "caught": sorted(t for t in targets if t in flagged),
+                "doubtful": sorted(t for t in targets if t in doubtful),
                 "reasons": {t: flagged[t] for t in targets if t in flagged},
                 "false": sorted(i for i in flagged if i not in targets),
+                "false_doubtful": sorted(i for i in doubtful if i not in targets),
             }
 
         faults: dict[str, list[dict[str, Any]]] = {"silence": [], "swap": [], "foreign": []}
@@ -227,7 +231,9 @@ def main() -> None:
                 "trials": len(trials),
                 "trials_caught": any_n,
                 "sentences_caught": f"{caught_n}/{targets_n}",
+                "sentences_doubtful": sum(len(t["doubtful"]) for t in trials),
                 "false_flags": false_n,
+                "false_doubtful": sum(len(t["false_doubtful"]) for t in trials),
             }
             print(f"{kind}: {totals[kind]}")
         results["totals"] = totals
