@@ -10,7 +10,7 @@ A sentence is flagged when:
 
 - ``silence``: its audio is quieter than ``Thresholds.silence_dbfs`` (absolute);
 - ``nothing-heard``: the recognizer heard no word in a sentence of 3 words or more (absolute);
-- ``far-worse``: its CER is far above the programme's median (by 0.15 and 2 robust standard
+- ``far-worse``: its CER is far above the programme's median (by 0.15 and 2.5 robust standard
   deviations: relative, so that a voice the recognizer understands poorly, like eSpeak NG at a
   median CER ~0.6, is judged against itself);
 - ``sounds-like-other``: what was heard matches another sentence of the programme clearly better
@@ -86,7 +86,7 @@ class Thresholds:
 
     margin: float = 0.15
     """far-worse: CER must exceed the median CER by at least this much ..."""
-    spread: float = 2.0
+    spread: float = 2.5
     """... and by this many robust standard deviations (1.4826 x median absolute deviation)."""
     silence_dbfs: float = -50.0
     """silence: RMS level of the sentence's audio below this (dBFS)."""
