@@ -133,7 +133,7 @@ def catalogue(files: dict[str, bytes], md5: dict[str, str] | None = None) -> byt
 def server(voice_files: dict[str, bytes]) -> Iterator[tuple[str, Served]]:
     served = Served(files={**voice_files, "voices.json": catalogue(voice_files)})
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), make_handler(served))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}/", served
