@@ -27,9 +27,11 @@ from audionews.pipeline import (
     Progress,
     Warn,
     heading_engine,
+    listen_back,
     load_article,
     make_article,
     open_engine,
+    prepare_check,
     render,
     warn_ignored,
     with_verdict,
@@ -265,6 +267,7 @@ def make_batch(
             setting="output",
         )
     inputs = expand_inputs(sources)
+    settings = prepare_check(settings)  # a missing recognizer stops the batch before it starts
     tts = open_engine(settings)  # one engine (one voice) for the whole batch
     warn_ignored(settings, tts[0])
     fingerprint = settings_fingerprint(settings, tts[0])
@@ -341,10 +344,10 @@ def _one(
     try:
         with cancellation(stop), programme_unit() as unit:
             # the unit writes at its end: check the file once it is there
-            one = replace(settings, output=target, validate=False)
+            one = replace(settings, output=target, validate=False, check=False)
             result = _render_article(loaded, source, one, tts, started)
             _stamp(source, unit, target, fingerprint)
-        result = with_verdict(result, settings)
+        result = listen_back(with_verdict(result, settings), settings)
     except AudionewsError as exc:
         return BatchItem(source, error=str(exc), output=target, note=note, exit_code=exc.exit_code)
     except OSError as exc:  # not ours to expect, but one input must not stop the batch
@@ -430,7 +433,7 @@ def make_bulletin(
 ) -> MakeResult:
     """Several stories in one programme: one chapter per story, loudness as one programme."""
     started = time.perf_counter()
-    settings = settings or RenderSettings()
+    settings = prepare_check(settings or RenderSettings())
     inputs = expand_inputs(sources)
     if not inputs:
         raise InputError("a bulletin needs at least one article.")
@@ -451,4 +454,4 @@ def make_bulletin(
         result = render(
             script, tts, reason, settings, progress, started, sting=sting, heading_tts=heading
         )
-    return with_verdict(result, settings)
+    return listen_back(with_verdict(result, settings), settings)

@@ -22,8 +22,15 @@ from audionews.article import Article
 from audionews.assemble import ClipStore, fit, join_signal, prepare_spooled
 from audionews.audio import Audio, ChapterMark, Programme
 from audionews.defaults import DEFAULT_TIMEOUT
-from audionews.engines import ENGINES, Engine, EngineOptions, create_engine, engine_spec
-from audionews.errors import ConfigError, InputError
+from audionews.engines import (
+    DRAFT_NOTE,
+    ENGINES,
+    Engine,
+    EngineOptions,
+    create_engine,
+    engine_spec,
+)
+from audionews.errors import ConfigError, EngineUnavailable, InputError
 from audionews.export import (
     HeardTimes,
     Tags,
@@ -43,6 +50,7 @@ from audionews.sidecars import SidecarContext, write_sidecars
 from audionews.synthesize import SynthesisProgress, SynthesisStats, synthesize_chunks
 
 if TYPE_CHECKING:
+    from audionews.check import CheckReport
     from audionews.validate import Report
 
 __all__ = [
@@ -51,10 +59,12 @@ __all__ = [
     "check_coverage",
     "choose_engine",
     "heading_engine",
+    "listen_back",
     "load_article",
     "make",
     "make_article",
     "open_engine",
+    "prepare_check",
     "prepare_script",
     "render",
     "script_for",
@@ -93,6 +103,8 @@ class MakeResult:
     """Share of the article's text that was read."""
     verdict: Report | None = None
     """The written file checked against the profile's delivery spec (``settings.validate``)."""
+    listened: CheckReport | None = None
+    """The listen-back check of the programme (``settings.check``)."""
 
 
 def load_article(source: str | Path, timeout: float = DEFAULT_TIMEOUT) -> tuple[Article, str]:
@@ -111,8 +123,10 @@ def choose_engine(
     options: EngineOptions | None = None,
     probe: Callable[[], tuple[bool, str]] | None = None,
     speed: float = 1.0,
+    allow_draft: bool = True,
 ) -> tuple[Engine, str]:
-    """Create the engine to use and say why. ``auto``: gtts if Google answers, else espeak.
+    """Create the engine to use and say why. ``auto``: gtts if Google answers, else an
+    installed Piper voice, else eSpeak NG (a draft voice; refused unless ``allow_draft``).
 
     ``speed`` goes to an engine that paces itself (see ``EngineSpec.native_speed``).
     """
@@ -132,10 +146,32 @@ def choose_engine(
     reachable, why = probe()
     if reachable:
         return create("gtts", options), f"auto: {why}"
+    installed = _installed_piper_voice()
+    if installed is not None:
+        from dataclasses import replace as with_fields
+
+        piper = with_fields(options, voice=installed, voice_model=None)
+        return create("piper", piper), f"auto: {why}; using the installed voice {installed}"
+    if not allow_draft:
+        raise EngineUnavailable(
+            f"auto: {why}, no neural voice is installed, and the draft voice is not allowed. "
+            "Download an offline voice once (voices download vi_VN-vais1000-medium).",
+            setting="engine",
+        )
     voice_ok = options.voice is None or options.voice in ENGINES["espeak"].voices
     return create("espeak", options if voice_ok else EngineOptions()), (
-        f"auto: {why}; using the offline voice"
+        f"auto: {why}; using the offline draft voice"
     )
+
+
+def _installed_piper_voice() -> str | None:
+    """The first installed Piper voice, when onnxruntime can run it; else None."""
+    if ENGINES["piper"].unusable_reason() is not None:
+        return None
+    from audionews.voices import installed_voices
+
+    voices = installed_voices()
+    return voices[0].name if voices else None
 
 
 Warn = Callable[[str, str], None]
@@ -157,7 +193,12 @@ def warn_ignored(settings: RenderSettings, tts: Engine, on_warning: Warn | None 
 
 def open_engine(settings: RenderSettings) -> tuple[Engine, str]:
     """The engine ``settings`` ask for, with its reason."""
-    return choose_engine(settings.engine, settings.engine_options, speed=settings.speed)
+    return choose_engine(
+        settings.engine,
+        settings.engine_options,
+        speed=settings.speed,
+        allow_draft=settings.allow_draft,
+    )
 
 
 def heading_engine(tts: Engine, settings: RenderSettings) -> Engine | None:
@@ -375,6 +416,7 @@ def make_article(
 ) -> MakeResult:
     """:func:`make` for an article already loaded (``source`` names it in messages)."""
     started = time.perf_counter() if started is None else started
+    settings = prepare_check(settings)
     engine_obj, reason = tts or open_engine(settings)
     if on_engine is not None:
         on_engine(engine_obj.name, reason)
@@ -389,7 +431,34 @@ def make_article(
         result = render(
             script, engine_obj, reason, settings, progress, started, heading_tts=heading
         )
-    return with_verdict(result, settings)
+    return listen_back(with_verdict(result, settings), settings)
+
+
+def prepare_check(settings: RenderSettings) -> RenderSettings:
+    """With ``settings.check``: fail now when no recognizer is installed (not after the
+    render), and make sure the manifest the check reads is written."""
+    if not settings.check:
+        return settings
+    from audionews.asr import RecognizerUnavailable, recognizer_available
+
+    ok, why = recognizer_available()
+    if not ok:
+        raise RecognizerUnavailable(f"cannot listen back: {why}", setting="check")
+    if "manifest" in settings.sidecars:
+        return settings
+    return replace(settings, sidecars=(*settings.sidecars, "manifest"))
+
+
+def listen_back(result: MakeResult, settings: RenderSettings) -> MakeResult:
+    """``result`` with the listen-back check of its programme, when settings ask
+    (writes ``X.check.json`` beside it)."""
+    if not settings.check:
+        return result
+    from audionews.check import check_programme
+
+    started = time.perf_counter()
+    report = check_programme(result.path)
+    return replace(result, listened=report, seconds=result.seconds + time.perf_counter() - started)
 
 
 def with_verdict(result: MakeResult, settings: RenderSettings) -> MakeResult:
@@ -537,6 +606,7 @@ def _render(
             voice=voice,
             settings=settings.record(mastered.rate, fitted),
             loudness=asdict(mastered.loudness) if mastered.loudness else None,
+            engine_note=DRAFT_NOTE if engine_spec(tts.name).draft else None,
         )
         written = write_sidecars(ctx, settings.sidecars)
     return MakeResult(

@@ -163,6 +163,11 @@ class RenderSettings:
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     validate: bool = True
     """Check the written file against the profile's delivery spec (see :mod:`validate`)."""
+    allow_draft: bool = True
+    """``auto`` may fall back to the draft voice (eSpeak NG) when nothing better is at hand."""
+    check: bool = False
+    """Listen back: transcribe the programme and compare it with its script (needs the
+    ``check`` extra; writes the manifest sidecar and ``X.check.json``)."""
 
     def __post_init__(self) -> None:
         if self.profile not in PROFILES:

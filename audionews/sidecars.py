@@ -49,6 +49,8 @@ class SidecarContext:
     voice: str = ""
     settings: dict[str, Any] = field(default_factory=dict)
     loudness: dict[str, float] | None = None
+    engine_note: str | None = None
+    """Said of the engine in the manifest, e.g. that it is a draft voice not fit for air."""
 
 
 def subtitles(chunks: Sequence[TimedChunk]) -> list[Subtitle]:
@@ -151,6 +153,7 @@ def manifest_json(ctx: SidecarContext) -> str:
         "title": ctx.title,
         "duration": round(ctx.duration, 3),
         "engine": ctx.engine,
+        "engine_note": ctx.engine_note,
         "voice": ctx.voice,
         "settings": ctx.settings,
         "loudness": ctx.loudness,

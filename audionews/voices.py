@@ -304,43 +304,60 @@ def _fetch_file(
     if have > expected.size:
         part.unlink()
         have = 0
-    resumed = have
     if have < expected.size:
-        headers = {"Range": f"bytes={have}-"} if have else {}
         try:
-            with session.get(address, headers=headers, stream=True, timeout=timeout) as response:
-                if response.status_code == 416:  # the part is complete as far as the server knows
-                    pass
-                else:
-                    response.raise_for_status()
-                    if have and response.status_code != 206:
-                        have = resumed = 0  # the server ignored the range: start again
-                    mode = "ab" if have else "wb"
-                    with part.open(mode) as out:
-                        if progress is not None:
-                            progress(
-                                DownloadProgress(voice, expected.name, have, expected.size, resumed)
-                            )
-                        for block in response.iter_content(CHUNK_BYTES):
-                            if not block:
-                                continue
-                            out.write(block)
-                            have += len(block)
-                            if have > expected.size:
-                                break
-                            if progress is not None:
-                                progress(
-                                    DownloadProgress(
-                                        voice, expected.name, have, expected.size, resumed
-                                    )
-                                )
+            _stream_into(session, address, part, have, expected, voice, progress, timeout)
         except requests.RequestException as exc:
+            have = part.stat().st_size if part.exists() else 0
             raise VoiceDownloadError(
                 f"downloading {expected.name} of voice {voice} from {address} failed after "
                 f"{have} of {expected.size} bytes: {exc}; downloading again resumes from there"
             ) from exc
         except OSError as exc:
             raise VoiceDownloadError(f"cannot write {part}: {exc}") from exc
+    _verify(part, expected, voice)
+    os.replace(part, target)
+
+
+def _stream_into(
+    session: Any,
+    address: str,
+    part: Path,
+    have: int,
+    expected: VoiceFile,
+    voice: str,
+    progress: ProgressCallback | None,
+    timeout: float,
+) -> None:
+    """Append the rest of the file to ``part`` (from byte ``have``; from 0 when the server
+    ignores the range), reporting progress."""
+    resumed = have
+    headers = {"Range": f"bytes={have}-"} if have else {}
+    with session.get(address, headers=headers, stream=True, timeout=timeout) as response:
+        if response.status_code == 416:  # the part is complete as far as the server knows
+            return
+        response.raise_for_status()
+        if have and response.status_code != 206:
+            have = resumed = 0  # the server ignored the range: start again
+
+        def report() -> None:
+            if progress is not None:
+                progress(DownloadProgress(voice, expected.name, have, expected.size, resumed))
+
+        with part.open("ab" if have else "wb") as out:
+            report()
+            for block in response.iter_content(CHUNK_BYTES):
+                if not block:
+                    continue
+                out.write(block)
+                have += len(block)
+                if have > expected.size:
+                    return
+                report()
+
+
+def _verify(part: Path, expected: VoiceFile, voice: str) -> None:
+    """The downloaded file has the catalogue's size and MD5, or it is refused."""
     size = part.stat().st_size if part.exists() else 0
     if size != expected.size:
         if size > expected.size:
@@ -356,7 +373,6 @@ def _fetch_file(
             f"{expected.name} of voice {voice} does not match the catalogue's MD5 "
             f"(got {digest}, expected {expected.md5}); the file was discarded"
         )
-    os.replace(part, target)
 
 
 def download_voice(

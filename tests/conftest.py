@@ -26,6 +26,8 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory):
         "AUDIONEWS_CACHE_DIR": str(tmp_path_factory.mktemp("cache")),
         # and never read the user's own config file (platformdirs follows XDG_CONFIG_HOME)
         "XDG_CONFIG_HOME": str(tmp_path_factory.mktemp("config")),
+        # nor the user's installed voices or desk data
+        "XDG_DATA_HOME": str(tmp_path_factory.mktemp("data")),
     }
     old = {k: os.environ.get(k) for k in private}
     os.environ.update(private)

@@ -481,3 +481,24 @@ def test_report_json_shape(piper_programme: tuple[Path, ToneListener], tmp_path:
     )
     assert data["overall"]["intelligibility"] == 1.0
     assert not report_path_for(audio).exists()
+
+
+def test_make_check_then_check_command(article: Path, tmp_path: Path) -> None:
+    """The commands a newsroom runs: make --check writes the manifest and X.check.json and
+    says what it heard; check reads them again (exit 0 fine, 1 flagged)."""
+    pytest.importorskip("vietasr")
+    from typer.testing import CliRunner
+
+    from audionews.cli import app
+
+    runner = CliRunner()
+    out = tmp_path / "tin.mp3"
+    made = runner.invoke(app, ["make", str(article), "-e", "espeak", "-o", str(out), "--check"])
+    assert made.exit_code in (0, 1), made.output
+    assert "Listened back:" in made.output and "intelligibility" in made.output
+    assert (tmp_path / "tin.manifest.json").exists() and (tmp_path / "tin.check.json").exists()
+    again = runner.invoke(app, ["check", str(out), "--json"])
+    assert again.exit_code in (0, 1)
+    report = json.loads(again.output)
+    assert report["overall"]["verdict"] in ("fine", "flagged") and report["sentences"]
+    assert again.exit_code == (1 if report["overall"]["verdict"] == "flagged" else 0)

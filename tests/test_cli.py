@@ -345,7 +345,8 @@ def test_make_prints_the_verdict_and_validate_exits_by_it(tmp_path: Path) -> Non
     out = tmp_path / "x.mp3"
     made = runner.invoke(app, ["make", str(EXAMPLE), "-e", "espeak", "-o", str(out)])
     assert made.exit_code == 0, made.output
-    assert made.output.rstrip().endswith("passes podcast")
+    (summary,) = [line for line in made.output.splitlines() if line.startswith("Wrote ")]
+    assert summary.endswith("; passes podcast") and "(draft voice, not fit for air)" in summary
     ok = runner.invoke(app, ["validate", str(out)])
     assert ok.exit_code == 0 and "PASS" in ok.output and "true peak" in ok.output
     wrong = runner.invoke(app, ["validate", str(out), "-p", "radio", "--json"])

@@ -219,7 +219,7 @@ def test_missing_model_file(tmp_path: Path) -> None:
 
 
 def test_no_voice_model_asks_for_one() -> None:
-    with pytest.raises(ConfigError, match="needs a voice file") as caught:
+    with pytest.raises(ConfigError, match="piper needs a voice") as caught:
         create_engine("piper")
     assert caught.value.setting == "voice_model"
 

@@ -288,3 +288,51 @@ def test_downloaded_voice_speaks_through_the_piper_engine(
     assert model is not None
     audio = PiperEngine(model).synthesize("Xin chào.")
     assert audio.samples > 0
+
+
+# --- through the command line and the engines: what a user runs -----------------------------
+
+
+def test_voices_commands_then_make_with_the_voice_by_name(
+    server: tuple[str, Served], tmp_path: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from audionews.cli import app
+
+    runner = CliRunner()
+    url, _ = server
+    listed = runner.invoke(app, ["voices", "list", "--base-url", url])
+    assert listed.exit_code == 0, listed.output
+    assert NAME in listed.output and "not installed" in listed.output
+    got = runner.invoke(app, ["voices", "download", NAME, "--base-url", url])
+    assert got.exit_code == 0, got.output
+    assert f"Installed {NAME}" in got.output
+    assert "installed" in runner.invoke(app, ["voices", "list", "--base-url", url]).output
+    article = tmp_path / "a.txt"
+    article.write_text("Tin vắn\n\nHôm nay trời đẹp.\n", encoding="utf-8")
+    made = runner.invoke(
+        app, ["make", str(article), "-e", "piper", "--voice", NAME, "-o", str(tmp_path / "a.wav")]
+    )
+    assert made.exit_code == 0, made.output
+    missing = runner.invoke(app, ["make", str(article), "-e", "piper", "--voice", "vi_VN-x"])
+    assert missing.exit_code == 2 and "(option --voice)" in missing.output
+
+
+def test_auto_prefers_an_installed_voice_to_the_draft_one(
+    server: tuple[str, Served], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from audionews.errors import EngineUnavailable
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # no voice installed yet
+    from audionews.pipeline import choose_engine
+    from audionews.voices import download_voice
+
+    offline = lambda: (False, "no network")  # noqa: E731
+    engine, why = choose_engine("auto", probe=offline)
+    assert engine.name == "espeak" and "draft" in why
+    with pytest.raises(EngineUnavailable):
+        choose_engine("auto", probe=offline, allow_draft=False)
+    download_voice(NAME, server[0])
+    engine, why = choose_engine("auto", probe=offline)
+    assert engine.name == "piper" and NAME in why

@@ -7,8 +7,8 @@ option that fixes them) and an exit code (``app.errors``).
 
     app.py     the typer app, global options, errors, shared option types
     render.py  make, bulletin (one table of render options)
-    tools.py   script, say, engines
-    manage.py  feed, cache
+    tools.py   script, say, engines, validate, check
+    manage.py  feed, cache, lexicon, voices
 """
 
 from __future__ import annotations

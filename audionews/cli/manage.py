@@ -1,14 +1,15 @@
-"""Commands that manage what audionews keeps: feed, cache."""
+"""Commands that manage what audionews keeps: feed, cache, lexicon, voices."""
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated, Any
 
 import typer
 
-if TYPE_CHECKING:
-    pass
 from audionews.cli.app import (
     CacheDirOpt,
     QuietOpt,
@@ -160,3 +161,81 @@ def lexicon_path() -> None:
     from audionews.userlexicon import default_user_lexicon_path
 
     typer.echo(str(default_user_lexicon_path()))
+
+
+voices_app = typer.Typer(
+    help="Offline neural voices (Piper) from the official catalogue: list and download them.",
+    no_args_is_help=True,
+)
+app.add_typer(voices_app, name="voices")
+
+BaseUrlOpt = Annotated[
+    str | None,
+    option(
+        "--base-url",
+        envvar="AUDIONEWS_VOICES_URL",
+        help="Catalogue address, e.g. a newsroom mirror. Default: the official Piper voices.",
+        show_default=False,
+    ),
+]
+
+
+@voices_app.command("list")
+def voices_list(base_url: BaseUrlOpt = None) -> None:
+    """List the Vietnamese Piper voices: size, quality, speakers, licence, installed or not."""
+    with errors():
+        from audionews.voices import list_voices
+
+        for v in list_voices(base_url):
+            state = "installed" if v.installed else "not installed"
+            typer.echo(
+                f"{v.name:28} {v.quality:8} {v.size / 1e6:6.1f} MB  {v.num_speakers} speaker(s)  "
+                f"{state}"
+            )
+            typer.echo(f"{'':28} licence: {v.licence}")
+
+
+@voices_app.command("download")
+def voices_download(
+    name: Annotated[
+        str, typer.Argument(help="A voice from voices list, e.g. vi_VN-vais1000-medium.")
+    ],
+    base_url: BaseUrlOpt = None,
+    force: Annotated[bool, option("--force", help="Download again even when installed.")] = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """Download a voice (both files, checked against the catalogue's size and MD5; an
+    interrupted download resumes). Then: audionews make ARTICLE -e piper --voice NAME."""
+    with errors():
+        from audionews.voices import download_voice
+
+        with _download_bar(enabled=not quiet and sys.stderr.isatty()) as progress:
+            path = download_voice(name, base_url, progress=progress, force=force)
+        if not quiet:
+            typer.echo(f"Installed {name}: {path}")
+
+
+@contextmanager
+def _download_bar(enabled: bool) -> Iterator[Callable[[Any], None] | None]:
+    if not enabled:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
+        transient=True,
+        console=Console(stderr=True),
+    ) as bar:
+        tasks: dict[str, Any] = {}
+
+        def update(p: Any) -> None:
+            if p.file not in tasks:
+                tasks[p.file] = bar.add_task(p.file, total=p.total)
+            bar.update(tasks[p.file], completed=p.done, total=p.total)
+
+        yield update

@@ -121,6 +121,12 @@ RENDER_OPTIONS: list[tuple[str, Any, Any]] = [
     _shared("pause_section", int, 1500, "--pause-section", help="Pause between sections, ms."),
     _shared("validate", bool, True, "--validate/--no-validate",
             help="Check the written file against the profile's delivery spec."),
+    _shared("check", bool, False, "--check",
+            help="Listen back: transcribe the programme offline and compare it with its script "
+            "(needs the check extra); exit code 1 when sentences are flagged."),
+    _shared("allow_draft", bool, True, "--allow-draft/--no-draft",
+            help="auto may fall back to the draft voice (eSpeak NG) when nothing better is at "
+            "hand."),
     ("quiet", QuietOpt, False),
     # --config belongs before the command; after it, say so instead of "Did you mean --fit?".
     _shared("misplaced_config", OptPath, None, "--config", hidden=True,
@@ -186,18 +192,45 @@ def _summary(result: MakeResult) -> str:
     fitted = f", fitted: {result.fitted}" if result.fitted else ""
     read = f", read {result.coverage:.0%} of the text" if result.coverage < 0.995 else ""
     verdict = f"; {result.verdict.summary()}" if result.verdict is not None else ""
+    draft = " (draft voice, not fit for air)" if _is_draft(result.engine) else ""
     return (
         f"Wrote {result.path}: {minutes}:{seconds:02d}, {plural(len(result.chapters), 'chapter')}"
-        f", {plural(result.chunks, 'chunk')}{reused}, engine {result.engine}{level}{fitted}"
+        f", {plural(result.chunks, 'chunk')}{reused}, engine {result.engine}{draft}{level}{fitted}"
         f"{read}, in {result.seconds:.1f} s{verdict}"
     )
 
 
+def _is_draft(engine: str) -> bool:
+    from audionews.engines import engine_spec
+
+    return engine_spec(engine).draft
+
+
 def _report(result: MakeResult, quiet: bool) -> None:
+    from audionews.engines import DRAFT_NOTE, engine_spec
+
     if not quiet:
         typer.echo(_summary(result))
+        if engine_spec(result.engine).draft and result.engine_reason.startswith("auto"):
+            typer.echo(f"Note: {result.engine} is {DRAFT_NOTE}.", err=True)
         for extra in result.sidecars:
             typer.echo(f"Wrote {extra}")
+    if result.listened is not None:
+        if not quiet:
+            typer.echo(_listened(result.listened))
+        if result.listened.exit_code:
+            raise typer.Exit(result.listened.exit_code)
+
+
+def _listened(report: Any) -> str:
+    from audionews.check import report_path_for
+
+    flagged = len(report.flagged)
+    return (
+        f"Listened back: {report.verdict}, intelligibility {report.intelligibility:.0%} "
+        f"(WER {report.wer:.2f}), {plural(flagged, 'sentence')} flagged; see "
+        f"{report_path_for(report.audio)}"
+    )
 
 
 @app.command()

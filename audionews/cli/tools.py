@@ -227,16 +227,29 @@ def say(
 def engines() -> None:
     """List the speech engines and their voices, and whether each is usable now."""
     with errors():
-        from audionews.engines import ENGINES
+        from audionews.engines import ENGINES, engine_spec
+        from audionews.voices import installed_voices
 
+        installed = [v.name for v in installed_voices()]
         for spec in ENGINES.values():
             reason = spec.unusable_reason()
             status = "usable" if reason is None else f"not usable now: {reason}"
+            if reason is None and spec.installable_voices:
+                status = (
+                    f"usable with {', '.join(installed)}"
+                    if installed
+                    else "needs a voice: audionews voices download vi_VN-vais1000-medium, "
+                    "or a voice file (--voice-model)"
+                )
             kind = "online" if spec.online else "offline"
             typer.echo(f"{spec.name:8} {kind:8} {status}")
             typer.echo(f"         {spec.description}")
             typer.echo(f"         voices: {', '.join(spec.voices)}")
-        typer.echo("auto     picks gtts when Google's endpoint answers, otherwise espeak.")
+        draft = engine_spec("espeak").draft
+        typer.echo(
+            "auto     picks gtts when Google's endpoint answers, else an installed piper voice, "
+            f"else espeak{' (a draft voice, not fit for air)' if draft else ''}."
+        )
 
 
 @app.command()
@@ -274,3 +287,36 @@ def validate(
                     typer.echo(f"  {'ok  ' if check.passed else 'FAIL'} {check.describe()}")
         if not all(r.passed for r in reports):
             raise typer.Exit(1)
+
+
+@app.command()
+def check(
+    programme: Annotated[
+        Path,
+        typer.Argument(
+            help="A programme made with its manifest sidecar (X.mp3 or X.wav and "
+            "X.manifest.json; make --check or --sidecars manifest writes it).",
+            show_default=False,
+        ),
+    ],
+    as_json: Annotated[bool, option("--json", help="Print the report as JSON.")] = False,
+    all_sentences: Annotated[
+        bool, option("--all", help="List every sentence, not only those worth a listen.")
+    ] = False,
+) -> None:
+    """Listen back: transcribe the programme sentence by sentence with an offline Vietnamese
+    recognizer and compare each sentence with the text it was made from.
+
+    Writes X.check.json beside the programme. Exit code 0 when the verdict is fine, 1 when
+    sentences are flagged (a glitch, silence, a chunk in the wrong place, a misreading).
+    """
+    with errors():
+        from audionews.check import check_programme, format_report
+
+        report = check_programme(programme)
+        if as_json:
+            typer.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        else:
+            typer.echo(format_report(report, all_sentences=all_sentences))
+        if report.exit_code:
+            raise typer.Exit(report.exit_code)

@@ -20,6 +20,7 @@ from audionews.defaults import DEFAULT_TIMEOUT
 from audionews.errors import ConfigError
 
 __all__ = [
+    "DRAFT_NOTE",
     "ENGINES",
     "Audio",
     "Engine",
@@ -104,6 +105,10 @@ class EngineSpec:
     """It paces its own speech (``EngineOptions.speed``) instead of being time-stretched."""
     reads_english: bool = False
     """It reads English names well; else foreign names are respelled the Vietnamese way."""
+    draft: bool = False
+    """A draft voice: intelligible enough to check a script, not fit for air."""
+    installable_voices: bool = False
+    """``voices`` are the catalogue's; any voice installed by name is accepted (piper)."""
     voice_setting: str = "voice"
     """The option that picks another voice of it: ``voice``, or ``speaker`` of one voice file."""
     check: str = "check"
@@ -147,6 +152,7 @@ ENGINES: dict[str, EngineSpec] = {
         online=False,
         max_chars=600,
         sample_rate=22050,
+        draft=True,
     ),
     "gtts": EngineSpec(
         name="gtts",
@@ -162,8 +168,8 @@ ENGINES: dict[str, EngineSpec] = {
     ),
     "piper": EngineSpec(
         name="piper",
-        description="Piper neural voice from a voice file (.onnx with its .onnx.json), offline; "
-        "e.g. the public vi_VN voices",
+        description="Piper neural voices, offline: an installed catalogue voice by name "
+        "(voices download NAME) or a voice file (.onnx with its .onnx.json)",
         module="audionews.engines.piper",
         factory="create",
         voices=("vi_VN-vais1000-medium", "vi_VN-25hours_single-low", "vi_VN-vivos-x_low"),
@@ -171,6 +177,7 @@ ENGINES: dict[str, EngineSpec] = {
         max_chars=400,
         sample_rate=None,
         native_speed=True,
+        installable_voices=True,
         voice_setting="speaker",
         options=("voice_model", "speaker", "speed"),
     ),
@@ -188,6 +195,12 @@ ENGINES: dict[str, EngineSpec] = {
         options=("rate", "pitch"),
     ),
 }
+
+
+DRAFT_NOTE = (
+    "a draft voice, not fit for air: for an offline neural voice, download one once "
+    "(voices download vi_VN-vais1000-medium) and use engine piper"
+)
 
 
 def engine_spec(name: str) -> EngineSpec:
@@ -233,7 +246,11 @@ def create_engine(name: str, options: EngineOptions | None = None) -> Engine:
     """Create the engine called ``name`` (``auto`` is resolved by ``pipeline.choose_engine``)."""
     spec = engine_spec(name)
     options = options or EngineOptions()
-    if options.voice is not None and options.voice not in spec.voices:
+    if (
+        options.voice is not None
+        and options.voice not in spec.voices
+        and not spec.installable_voices
+    ):
         raise ConfigError(
             f"engine {name!r} has no voice {options.voice!r}. "
             f"Its voices: {', '.join(spec.voices)}.",

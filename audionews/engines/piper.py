@@ -331,12 +331,24 @@ class PiperEngine:
 
 
 def create(options: EngineOptions) -> PiperEngine:
-    if options.voice_model is None:
+    model = options.voice_model
+    if model is None and options.voice is not None:  # an installed voice, by name
+        from audionews.voices import voice_path
+
+        model = voice_path(options.voice)
+        if model is None:
+            raise ConfigError(
+                f"piper: voice {options.voice} is not installed. Download it once (the voices "
+                "download command), or give a voice file.",
+                setting="voice",
+            )
+    if model is None:
         raise ConfigError(
-            f"piper needs a voice file: a PATH.onnx with its .onnx.json beside it. {VOICES_HINT}.",
+            "piper needs a voice: the name of an installed one (see the voices list command) or "
+            f"a voice file, a PATH.onnx with its .onnx.json beside it. {VOICES_HINT}.",
             setting="voice_model",
         )
-    engine = PiperEngine(options.voice_model, speaker=options.speaker, speed=options.speed)
+    engine = PiperEngine(model, speaker=options.speaker, speed=options.speed)
     base = engine.voice.split("#", 1)[0]
     if options.voice is not None and options.voice != base:
         raise ConfigError(
