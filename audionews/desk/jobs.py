@@ -220,8 +220,3 @@ class JobEngine:
             proc.terminate()
         consumer.stop(graceful=True)
 
-
-def default_data_dir() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("audionews")) / "desk"
