@@ -91,7 +91,5 @@ def serve(
     hosts = None
     if is_loopback(host):
         hosts = ["127.0.0.1", "localhost", "::1", "[::1]"]  # no DNS rebinding onto the desk
-    app = create_app(
-        data_dir, password=secret, lang=lang, workers=workers, allowed_hosts=hosts
-    )
+    app = create_app(data_dir, password=secret, lang=lang, workers=workers, allowed_hosts=hosts)
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)

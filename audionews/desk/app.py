@@ -31,7 +31,6 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import (
     FileResponse,
-    HTMLResponse,
     JSONResponse,
     RedirectResponse,
     Response,
@@ -266,7 +265,9 @@ _STORY_KEYS = ("text", "url", "upload", "title", "byline", "read_dropped")
 _META_KEYS = ("stories", "settings", "user", "from_job", "bulletin_title")
 
 
-def split_request(body: dict[str, Any], uploads: int) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+def split_request(
+    body: dict[str, Any], uploads: int
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """(stories, settings): stories from ``stories`` or the top-level story keys; settings from
     ``settings`` and any other top-level key."""
     settings = dict(body.get("settings") or {})
@@ -451,7 +452,9 @@ class Desk:
             if "file" in story:
                 shutil.copy(src / story["file"], folder / story["file"])
             edit = edits[n] if n < len(edits) else {}
-            out.append({**story, **{k: edit[k] for k in ("title", "byline", "read_dropped") if k in edit}})
+            out.append(
+                {**story, **{k: edit[k] for k in ("title", "byline", "read_dropped") if k in edit}}
+            )
         return out
 
     async def create_job(self, request: Request) -> Response:
@@ -538,7 +541,7 @@ class Desk:
         return JSONResponse(self._public(self._job(request.path_params["id"])))
 
     async def list_jobs(self, request: Request) -> Response:  # noqa: ARG002 - a route
-        return JSONResponse({"jobs": [self._public(j, full=False) for j in self.store.list()]})
+        return JSONResponse({"jobs": [self._public(j, full=False) for j in self.store.history()]})
 
     async def story_text(self, request: Request) -> Response:
         job = self._job(request.path_params["id"])

@@ -19,7 +19,6 @@ from __future__ import annotations
 import logging
 import multiprocessing as mp
 import threading
-from pathlib import Path
 from typing import Any
 
 from huey import Huey, RedisHuey
@@ -121,9 +120,7 @@ class JobEngine:
         if not self.process:
             _render_entry(str(self.paths.root), job_id)
             return
-        proc = self._context().Process(
-            target=_render_entry, args=(str(self.paths.root), job_id)
-        )
+        proc = self._context().Process(target=_render_entry, args=(str(self.paths.root), job_id))
         proc.start()
         with self._lock:
             self._procs[job_id] = proc
@@ -194,7 +191,10 @@ class JobEngine:
             return
         self.recover()
         self._consumer = _EmbeddedConsumer(
-            self.huey, workers=self.workers, periodic=False, worker_type="thread",
+            self.huey,
+            workers=self.workers,
+            periodic=False,
+            worker_type="thread",
             check_worker_health=False,
         )
         self._consumer.start()
@@ -219,4 +219,3 @@ class JobEngine:
         for proc in procs:  # a running render resumes from the cache on the next start
             proc.terminate()
         consumer.stop(graceful=True)
-

@@ -225,7 +225,12 @@ def openapi() -> dict[str, Any]:
                     "summary": "The text of a pasted (or .txt/.md) story of a job, to edit",
                     "parameters": [
                         *_ID,
-                        {"name": "n", "in": "path", "required": True, "schema": {"type": "integer"}},
+                        {
+                            "name": "n",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "integer"},
+                        },
                     ],
                     "responses": {"200": _json({"type": "object"}, "`text`."), "404": _ERROR},
                 }

@@ -217,9 +217,7 @@ def apply_edits(article: Article, story: Mapping[str, Any]) -> Article:
             )
             sections[i] = Section(sections[i].heading, tuple(blocks))
     dropped = tuple(d for d in article.dropped if d.line not in wanted)
-    return replace(
-        article, title=title, byline=byline, sections=tuple(sections), dropped=dropped
-    )
+    return replace(article, title=title, byline=byline, sections=tuple(sections), dropped=dropped)
 
 
 def _section_of(sections: Sequence[Section], line: int) -> int:
@@ -258,6 +256,7 @@ def changes(
     matcher = difflib.SequenceMatcher(
         a=[_key(w) for w in a], b=[_key(w) for w in b], autojunk=False
     )
+    covered = _covered(a, user)
     out: list[dict[str, str]] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         said = " ".join(b[j1:j2])
@@ -269,7 +268,7 @@ def changes(
             continue
         was = " ".join(a[i1:i2])
         words = [_key(w).strip("()\"“”'") for w in a[i1:i2]]
-        if any(w in user for w in words):
+        if covered & set(range(i1, max(i2, i1 + 1))):
             kind = "lexicon"
         elif any(ch.isdigit() for ch in was):
             kind = "number"
@@ -278,6 +277,19 @@ def changes(
         else:
             kind = "other"
         out.append({"kind": kind, "text": said, "written": was})
+    return out
+
+
+def _covered(words: Sequence[str], lexicon: Mapping[str, str]) -> set[int]:
+    """Indices of the written words that a lexicon entry (one word or several) matches."""
+    keys = [_key(w).strip("()\"“”'") for w in words]
+    out: set[int] = set()
+    for entry in lexicon:
+        parts = entry.split()
+        n = len(parts)
+        for i in range(len(keys) - n + 1):
+            if keys[i : i + n] == parts:
+                out.update(range(i, i + n))
     return out
 
 
@@ -445,9 +457,7 @@ def _sidecar_kind(name: str) -> str:
     return name
 
 
-def run_job(
-    root: str, job_id: str, on_warning: Callable[[str, str], None] | None = None
-) -> None:
+def run_job(root: str, job_id: str, on_warning: Callable[[str, str], None] | None = None) -> None:
     """Render one job and record the outcome in the store (runs in a render process)."""
     from audionews.desk.store import JobStore
     from audionews.pipeline import heading_engine, open_engine, render, warn_ignored

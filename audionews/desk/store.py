@@ -87,7 +87,7 @@ class JobStore:
             row = db.execute("select * from jobs where id = ?", (job_id,)).fetchone()
         return _row(row) if row is not None else None
 
-    def list(self, limit: int = 100) -> list[dict[str, Any]]:
+    def history(self, limit: int = 100) -> list[dict[str, Any]]:
         with self._db() as db:
             rows = db.execute(
                 "select * from jobs order by created desc limit ?", (limit,)
