@@ -220,6 +220,7 @@ function spokenNode(changes) {
   changes.forEach((c, i) => {
     if (i) p.append(" ");
     if (c.kind === "same") p.append(c.text);
+    else if (!c.text) p.append(el("del", { class: `k-${c.kind}`, title: `${c.written} → ∅`, "data-written": c.written, text: c.written }));
     else p.append(el("mark", { class: `k-${c.kind}`, title: `${c.written} → ${c.text}`, "data-written": c.written, text: c.text }));
   });
   return p;
@@ -409,7 +410,7 @@ async function loadHistory() {
   for (const job of jobs) {
     const file = job.result ? el("a", { href: job.links.audio, download: job.result.file }, job.result.file) : "";
     body.append(el("tr", { "data-job": job.id },
-      el("td", { text: new Date(job.created * 1000).toLocaleString() }),
+      el("td", { text: new Date(job.created * 1000).toLocaleString(document.documentElement.lang === "vi" ? "vi-VN" : "en-GB") }),
       el("td", { text: job.user || "—" }),
       el("td", { text: job.title }),
       el("td", { class: "small", text: summary(job.settings) }),
