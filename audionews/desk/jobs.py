@@ -33,7 +33,7 @@ __all__ = ["JobEngine", "WakingSqliteStorage", "make_huey"]
 log = logging.getLogger(__name__)
 
 TASK_NAME = "audionews.desk.render"
-_PRELOAD = ["audionews.desk.render", "audionews.pipeline", "audionews.bulletin"]
+_PRELOAD = ["audionews.desk.warm"]
 
 
 class WakingSqliteStorage(SqliteStorage):  # type: ignore[misc]
@@ -46,17 +46,22 @@ class WakingSqliteStorage(SqliteStorage):  # type: ignore[misc]
         super().__init__(*args, **kwargs)
         self._wait = wait
         self._wake = threading.Condition()
+        self._enqueued = 0
 
     def enqueue(self, data: bytes, priority: int | None = None) -> None:
         super().enqueue(data, priority)
         with self._wake:
+            self._enqueued += 1
             self._wake.notify()
 
     def dequeue(self) -> bytes | None:
+        with self._wake:
+            seen = self._enqueued
         data: bytes | None = super().dequeue()
         if data is None:
+            # No lost wake-up: an enqueue between the read and the wait changes the count.
             with self._wake:
-                self._wake.wait(self._wait)
+                self._wake.wait_for(lambda: self._enqueued != seen, self._wait)
             data = super().dequeue()
         return data
 
