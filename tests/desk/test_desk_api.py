@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 from pathlib import Path
 
 import pytest
@@ -56,6 +57,32 @@ def test_render_a_pasted_article(client: TestClient, example_text: str) -> None:
     assert deleted.json() == {"id": job_id, "deleted": True}
     assert client.get(f"/api/jobs/{job_id}").status_code == 404
     assert client.get(f"/api/jobs/{job_id}/audio").status_code == 404
+
+
+def test_bulletin_and_render_again(client: TestClient, example_text: str) -> None:
+    second = "Tin ngắn về lũ\n\nNước lũ ở An Giang lên nhanh trong ngày 15/9/2024.\n\nTHANH TÂM"
+    body = {
+        "stories": [{"text": example_text, "title": "Mùa nước nổi"}, {"text": second}],
+        "bulletin_title": "Bản tin sáng",
+        "settings": {"engine": "espeak"},
+        "user": "Lan",
+    }
+    job = wait_for(client, client.post("/api/jobs", json=body).json()["id"])
+    assert job["status"] == "done", job["error"]
+    assert [c["title"] for c in job["result"]["chapters"]] == [
+        "Bản tin sáng",
+        "Mùa nước nổi",
+        "Tin ngắn về lũ",
+    ]
+    assert job["user"] == "Lan"
+    assert [s["editable"] for s in job["stories"]] == [True, True]
+    text = client.get(f"/api/jobs/{job['id']}/stories/1").json()["text"]
+    assert text.startswith("Tin ngắn về lũ")
+    # Render again from the stored inputs: everything comes from the chunk cache.
+    again = client.post("/api/jobs", json={"from_job": job["id"], "engine": "espeak"}).json()
+    redone = wait_for(client, again["id"])
+    assert redone["status"] == "done" and redone["parent"] == job["id"]
+    assert redone["result"]["cached"] == redone["result"]["chunks"]
 
 
 def test_preview_shows_the_article_and_every_change(client: TestClient, example_text: str) -> None:
@@ -221,7 +248,8 @@ def test_serve_refuses_the_network_without_a_password(tmp_path: Path) -> None:
         serve("192.168.1.5", 8123, tmp_path, password_file=token)
 
 
-def test_a_job_survives_a_restart(tmp_path: Path, example_text: str) -> None:
+def test_a_job_survives_a_restart(tmp_path: Path, desk_dir: Path, example_text: str) -> None:
+    shutil.copytree(desk_dir / "cache", tmp_path / "cache")  # chunks made by earlier tests
     # Queued while no worker runs (the server stopped), it runs after the restart.
     with TestClient(create_app(tmp_path, start_workers=False)) as c:
         queued = c.post("/api/jobs", json={"text": example_text, "engine": "espeak"}).json()
