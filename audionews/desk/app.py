@@ -161,7 +161,8 @@ class Guard:
             return
         request = Request(scope)
         path = request.url.path
-        if path != "/login" and not self._signed_in(request):
+        public = path in ("/login", "/static/desk.css")  # the sign-in page and its style
+        if not public and not self._signed_in(request):
             if path.startswith("/api/"):
                 await _json(401, "sign in first (password or bearer token).")(scope, receive, send)
             else:

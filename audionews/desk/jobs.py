@@ -167,6 +167,7 @@ class JobEngine:
             proc = self._procs.get(job_id)
         if proc is not None and proc.is_alive():
             proc.terminate()
+            proc.join(timeout=10)  # gone before its files are removed
 
     def queued_ids(self) -> set[str]:
         ids: set[str] = set()

@@ -90,6 +90,7 @@ function settings() {
     speed: Number($("#s-speed").value),
   };
   if ($("#s-voice").value) out.voice = $("#s-voice").value;
+  if ($("#s-format").value) out.format = $("#s-format").value;
   if ($("#s-fit").value.trim()) out.fit = $("#s-fit").value.trim();
   return out;
 }
@@ -425,6 +426,7 @@ async function loadHistory() {
 
 function applySettings(s) {
   if (s.profile) $("#s-profile").value = s.profile;
+  $("#s-format").value = s.format || "";
   if (s.engine) {
     $("#s-engine").value = s.engine;
     fillVoices();
