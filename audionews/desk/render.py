@@ -229,6 +229,10 @@ def _section_of(sections: Sequence[Section], line: int) -> int:
     return index
 
 
+def _has_edits(story: Mapping[str, Any]) -> bool:
+    return any(story.get(k) not in (None, [], ()) for k in ("title", "byline", "read_dropped"))
+
+
 def make_script(
     articles: Sequence[Article], max_chars: int, settings: RenderSettings, title: str | None
 ) -> Script:
@@ -331,9 +335,13 @@ def preview(
     stories = []
     for story in request.get("stories") or ():
         original = load_story(story, folder, timeout)
-        article = apply_edits(original, story)
+        article = apply_edits(original, story) if _has_edits(story) else original
         script = make_script([article], max_chars, settings, None)
-        info = _article_dict(original, script)
+        # Every line the program drops, also those switched on (so they can be switched off).
+        unedited = (
+            script if article is original else make_script([original], max_chars, settings, None)
+        )
+        info = _article_dict(original, unedited)
         info["edited"] = {"title": article.title, "byline": article.byline}
         info["chapters"] = [
             {

@@ -130,6 +130,17 @@ def test_desk_page_end_to_end(server: str, browser: Any, artifacts: Path, exampl
     assert browser.find_elements(By.CSS_SELECTOR, "#script mark.k-number")
     _shot(browser, artifacts, "2-understood")
 
+    # The caption's switch: read it after all, and the spoken script has it.
+    def caption_read(d: Any) -> bool:
+        written = d.find_elements(By.CSS_SELECTOR, "#script .written")
+        return any(w.text.startswith("Người dân xã Vĩnh Hòa") for w in written)
+
+    assert not caption_read(browser)
+    browser.find_element(By.CSS_SELECTOR, "#understood input[data-line='9']").click()
+    wait.until(caption_read)
+    browser.find_element(By.CSS_SELECTOR, "#understood input[data-line='9']").click()
+    wait.until(lambda d: not caption_read(d))
+
     # 3. Select a word in the written text and give it a pronunciation.
     browser.execute_script(
         """
@@ -207,6 +218,17 @@ def test_desk_page_end_to_end(server: str, browser: Any, artifacts: Path, exampl
     assert rows and "Mùa nước nổi" in rows[0].text
     browser.execute_script("document.getElementById('step5').scrollIntoView()")
     _shot(browser, artifacts, "7-history")
+
+    # Open it again from the history: the text and settings come back into the editor.
+    browser.get(server + "/")
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#history tbody tr[data-job]"))
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#s-engine option[value=espeak]"))
+    row = browser.find_element(By.CSS_SELECTOR, "#history tbody tr[data-job]")
+    row.find_elements(By.CSS_SELECTOR, ".row-actions button")[0].click()
+    wait.until(ec.visibility_of_element_located((By.CSS_SELECTOR, "#script .chapter")))
+    area = browser.find_element(By.CSS_SELECTOR, "#stories .story-text")
+    assert area.get_attribute("value").startswith("Mùa nước nổi")
+    assert browser.find_element(By.ID, "percent").text == "100%"
     browser.get(server + "/?lang=en")
     assert browser.find_element(By.TAG_NAME, "h1").text == "audionews desk"
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#history tbody tr[data-job]"))
