@@ -48,7 +48,7 @@ def _call(method: str, url: str, body: dict[str, Any] | None = None) -> Any:
         return raw
 
 
-def _wait(base: str, job_id: str, poll: float = 0.25) -> dict[str, Any]:
+def _wait(base: str, job_id: str, poll: float = 0.1) -> dict[str, Any]:
     while True:
         job: dict[str, Any] = _call("GET", f"{base}/api/jobs/{job_id}")
         if job["status"] not in ("queued", "running"):
@@ -126,7 +126,7 @@ def load_test(base: str, text: str, jobs: int, workers: int) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=6)
     parser.add_argument("--jobs", type=int, default=20)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
@@ -153,9 +153,13 @@ def main() -> None:
             desk_once(base, data_dir, text)  # warm-up (first imports in the render process)
             library_once(EXAMPLE, lib_dir)
             desk_times, lib_times = [], []
-            for _ in range(args.repeat):
-                lib_times.append(library_once(EXAMPLE, lib_dir))
-                desk_times.append(desk_once(base, data_dir, text))
+            for n in range(args.repeat):  # alternating which goes first: no order bias
+                if n % 2:
+                    desk_times.append(desk_once(base, data_dir, text))
+                    lib_times.append(library_once(EXAMPLE, lib_dir))
+                else:
+                    lib_times.append(library_once(EXAMPLE, lib_dir))
+                    desk_times.append(desk_once(base, data_dir, text))
             lib, desk = statistics.median(lib_times), statistics.median(desk_times)
             print(f"library make():            {lib:.2f} s  (runs: {_fmt(lib_times)})")
             print(f"desk POST -> MP3 fetched:  {desk:.2f} s  (runs: {_fmt(desk_times)})")

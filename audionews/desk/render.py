@@ -465,19 +465,64 @@ def _sidecar_kind(name: str) -> str:
     return name
 
 
+class _Heartbeat:
+    """Marks the job alive every ``every`` seconds while it renders (``updated`` in the store),
+    so a stalled or lost render can be told from a slow one.
+
+    Its thread also means the render process is not alone, so the MP3 is encoded in one stream
+    (``export.encode_mp3_fast`` forks a second encoder only in a single-threaded process): the
+    desk gets its parallelism from ``workers`` renders at once, one core each, instead of two
+    processes per render competing for the same cores (measured in docs/desk.md)."""
+
+    def __init__(self, store: Any, job_id: str, every: float = 2.0) -> None:
+        import threading
+
+        self.store, self.job_id, self.every = store, job_id, every
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._beat, name="desk-heartbeat", daemon=True)
+
+    def _beat(self) -> None:
+        while not self.stopped.wait(self.every):
+            try:
+                self.store.update(self.job_id)
+            except Exception:  # a busy database only delays the next beat
+                log.debug("heartbeat of %s skipped", self.job_id, exc_info=True)
+
+    def __enter__(self) -> _Heartbeat:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stopped.set()
+        self.thread.join()
+
+
 def run_job(root: str, job_id: str, on_warning: Callable[[str, str], None] | None = None) -> None:
     """Render one job and record the outcome in the store (runs in a render process)."""
     from audionews.desk.store import JobStore
-    from audionews.pipeline import heading_engine, open_engine, render, warn_ignored
 
     paths = DeskPaths(Path(root))
     store = JobStore(paths.db)
     job = store.get(job_id)
     if job is None or job["cancel"]:
         return
-    folder = paths.job(job_id)
     request = job["request"]
     warnings: list[str] = []
+    with _Heartbeat(store, job_id):
+        _render_job(store, paths, job_id, request, warnings, on_warning)
+
+
+def _render_job(
+    store: Any,
+    paths: DeskPaths,
+    job_id: str,
+    request: Mapping[str, Any],
+    warnings: list[str],
+    on_warning: Callable[[str, str], None] | None,
+) -> None:
+    from audionews.pipeline import heading_engine, open_engine, render, warn_ignored
+
+    folder = paths.job(job_id)
     try:
         store.update(job_id, stage="reading")
         out = folder / "out"

@@ -104,7 +104,7 @@ class JobStore:
 
     def update(self, job_id: str, **values: Any) -> None:
         """Set columns of one job (dicts are stored as JSON)."""
-        values["updated"] = time.time()
+        values["updated"] = time.time()  # also a heartbeat when nothing else is given
         for key in _JSON_COLUMNS:
             if key in values and values[key] is not None:
                 values[key] = json.dumps(values[key], ensure_ascii=False)
