@@ -363,7 +363,7 @@ class Desk:
                 **context,
             },
         )
-        response.set_cookie(CSRF_COOKIE, token, httponly=False, samesite="strict")
+        response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict")
         if request.query_params.get("lang") in MESSAGES:
             response.set_cookie(LANG_COOKIE, lang, samesite="lax", max_age=365 * 86400)
         return response
