@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import json
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -303,3 +305,43 @@ def test_unexpected_errors_are_messages(
     answer = client.post("/api/preview", json={"text": "Tin\n\nMột câu."})
     assert answer.status_code == 500
     assert answer.json() == {"error": "internal error; the server log has the details."}
+
+
+def test_page_style_upload_with_edits(client: TestClient, example_text: str) -> None:
+    """What the page sends for files: multipart parts plus the request as JSON."""
+    request = {
+        "stories": [{"upload": 1, "title": "Bài hai"}, {"upload": 0}],
+        "settings": {"engine": "espeak"},
+    }
+    md = "# Tin ngắn về lũ\n\nNước lũ ở An Giang lên nhanh trong ngày 15/9/2024.\n"
+    answer = client.post(
+        "/api/preview",
+        files=[
+            ("file", ("bai.txt", example_text.encode())),
+            ("file", ("tin.md", md.encode())),
+        ],
+        data={"request": json.dumps(request)},
+        headers={"X-Requested-With": "page"},
+    )
+    assert answer.status_code == 200, answer.text
+    stories = answer.json()["stories"]
+    assert [s["edited"]["title"] for s in stories] == ["Bài hai", stories[1]["title"]]
+    assert stories[1]["title"].startswith("Mùa nước nổi")
+
+
+def test_delete_a_running_job(client: TestClient, example_text: str) -> None:
+    long = example_text + "\n\n" + example_text.replace("Mùa", "Vụ").replace("nổi", "lên")
+    job = client.post(
+        "/api/jobs", json={"text": long, "engine": "espeak", "bitrate": 96, "speed": 1.1}
+    ).json()
+    engine = client.app.state.engine  # type: ignore[attr-defined]
+    deadline = time.monotonic() + 30
+    while not engine._procs.get(job["id"]) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    proc = engine._procs.get(job["id"])
+    assert proc is not None and proc.is_alive()
+    gone = client.delete(f"/api/jobs/{job['id']}", headers={"X-Requested-With": "t"})
+    assert gone.status_code == 200
+    assert not proc.is_alive()  # its render process is stopped
+    assert not (client.app.state.desk.paths.job(job["id"])).exists()  # type: ignore[attr-defined]
+    assert client.get(f"/api/jobs/{job['id']}").status_code == 404
