@@ -237,6 +237,10 @@ def test_password_guards_everything(tmp_path: Path) -> None:
         assert signed.status_code == 303
         assert c.get("/api/jobs").status_code == 200
         assert c.get("/").status_code == 200
+        assert c.post("/logout", follow_redirects=False).status_code == 403  # no CSRF token
+        out = c.post("/logout", headers={"X-CSRF-Token": token}, follow_redirects=False)
+        assert out.status_code == 303
+        assert c.get("/api/jobs").status_code == 401
 
 
 def test_serve_refuses_the_network_without_a_password(tmp_path: Path) -> None:

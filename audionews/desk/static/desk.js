@@ -541,6 +541,14 @@ document.addEventListener("DOMContentLoaded", () => {
     saveLexicon($("#lex-written").value.trim(), $("#lex-spoken").value.trim());
     $("#lex-spoken").value = "";
   });
+  const logout = $("#logout");
+  if (logout) {
+    logout.addEventListener("submit", async (ev) => {
+      ev.preventDefault(); // with the CSRF token, like every other change
+      await fetch("/logout", { method: "POST", headers: { "X-CSRF-Token": CSRF } });
+      window.location.href = "/login";
+    });
+  }
   loadEngines();
   loadLexicon();
   loadHistory();
