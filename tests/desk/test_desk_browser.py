@@ -233,3 +233,30 @@ def test_desk_page_end_to_end(server: str, browser: Any, artifacts: Path, exampl
     assert browser.find_element(By.TAG_NAME, "h1").text == "audionews desk"
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#history tbody tr[data-job]"))
     _shot(browser, artifacts, "8-english")
+
+
+def test_desk_page_upload_and_hear(server: str, browser: Any, artifacts: Path) -> None:
+    from conftest import EXAMPLE
+
+    wait = WebDriverWait(browser, 60)
+    browser.get(server + "/?lang=vi")
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#s-engine option[value=espeak]"))
+    browser.find_element(By.CSS_SELECTOR, "#stories .tab[data-mode='file']").click()
+    browser.find_element(By.CSS_SELECTOR, "#stories .story-file input").send_keys(str(EXAMPLE))
+    browser.find_element(By.ID, "understand").click()
+    wait.until(ec.visibility_of_element_located((By.CSS_SELECTOR, "#script .chapter")))
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#script .chapter")) == 4
+    # Hear a paragraph before rendering: the sound arrives, no error is shown.
+    browser.execute_script(
+        """window.__heard = 0;
+        const original = window.fetch;
+        window.fetch = async (...args) => {
+          const r = await original(...args);
+          if (String(args[0]).includes('/api/speak') && r.ok) window.__heard += 1;
+          return r;
+        };"""
+    )
+    browser.find_elements(By.CSS_SELECTOR, "#script .hear")[2].click()
+    wait.until(lambda d: d.execute_script("return window.__heard") == 1)
+    assert not browser.find_element(By.ID, "message").is_displayed()
+    _shot(browser, artifacts, "9-uploaded")
