@@ -1,0 +1,227 @@
+"""The job engine: a huey queue, embedded on SQLite by default, on Redis for a fleet.
+
+* ``make_huey(paths)`` gives the embedded queue: huey's SQLite storage in the data folder, with
+  one addition: a worker waiting on an empty queue is woken at once when this process enqueues
+  (huey otherwise polls SQLite with a growing delay, up to 10 s). ``make_huey(paths,
+  redis_url=...)`` gives huey's Redis queue; the task, the store and the render are the same
+  code (the next issue runs ``huey_consumer`` workers on other machines).
+* Each job is one huey task ``audionews.desk.render(job_id)``. The task runs the render in a
+  child process from a forkserver that has the library imported: the child starts in
+  milliseconds, owns its cores (MP3 encoding forks itself only when it is alone, which a thread
+  of the web server never is), and can be stopped when the job is deleted.
+* Restart: a queued job is still in huey's SQLite queue and runs; a job that was running when
+  the server stopped is queued again by :func:`recover`, and its render takes every chunk it
+  had already synthesized from the chunk cache.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing as mp
+import threading
+from typing import Any
+
+from huey import Huey, RedisHuey
+from huey.consumer import Consumer
+from huey.storage import SqliteStorage
+
+from audionews.desk.render import DeskPaths
+from audionews.desk.store import JobStore
+
+__all__ = ["JobEngine", "WakingSqliteStorage", "make_huey"]
+
+log = logging.getLogger(__name__)
+
+TASK_NAME = "audionews.desk.render"
+_PRELOAD = ["audionews.desk.warm"]
+
+
+class WakingSqliteStorage(SqliteStorage):  # type: ignore[misc]
+    """huey's SQLite queue, blocking like its Redis queue: ``dequeue`` waits (at most
+    ``wait`` seconds) and wakes as soon as this process enqueues."""
+
+    blocking = True
+
+    def __init__(self, *args: Any, wait: float = 1.0, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._wait = wait
+        self._wake = threading.Condition()
+        self._enqueued = 0
+
+    def enqueue(self, data: bytes, priority: int | None = None) -> None:
+        super().enqueue(data, priority)
+        with self._wake:
+            self._enqueued += 1
+            self._wake.notify()
+
+    def dequeue(self) -> bytes | None:
+        with self._wake:
+            seen = self._enqueued
+        data: bytes | None = super().dequeue()
+        if data is None:
+            # No lost wake-up: an enqueue between the read and the wait changes the count.
+            with self._wake:
+                self._wake.wait_for(lambda: self._enqueued != seen, self._wait)
+            data = super().dequeue()
+        return data
+
+    def wake_all(self) -> None:
+        with self._wake:
+            self._wake.notify_all()
+
+
+def make_huey(paths: DeskPaths, redis_url: str | None = None) -> Huey:
+    if redis_url:
+        return RedisHuey("audionews-desk", url=redis_url)
+    return Huey(
+        "audionews-desk",
+        storage_class=WakingSqliteStorage,
+        filename=str(paths.queue),
+        results=False,
+    )
+
+
+class _EmbeddedConsumer(Consumer):  # type: ignore[misc]
+    """huey's consumer inside the web server: worker threads, no signal handlers (the server
+    owns them)."""
+
+    def _set_signal_handlers(self) -> None:
+        pass
+
+
+def _render_entry(root: str, job_id: str) -> None:
+    from audionews.desk.render import run_job
+
+    run_job(root, job_id)
+
+
+class JobEngine:
+    """The store, the queue and (embedded) its workers: at most ``workers`` renders at once."""
+
+    def __init__(
+        self,
+        paths: DeskPaths,
+        *,
+        workers: int = 2,
+        redis_url: str | None = None,
+        process: bool = True,
+    ) -> None:
+        self.paths = paths
+        self.store = JobStore(paths.db)
+        self.huey = make_huey(paths, redis_url)
+        self.workers = workers
+        self.process = process
+        self._procs: dict[str, Any] = {}
+        self._lock = threading.Lock()
+        self._consumer: Consumer | None = None
+        self._ctx: Any = None
+        self._stopping = False
+        self.task = self.huey.task(name=TASK_NAME)(self._run)
+
+    # ---------------------------------------------------------------- the task
+    def _run(self, job_id: str) -> None:
+        if not self.store.claim(job_id):
+            return
+        if not self.process:
+            _render_entry(str(self.paths.root), job_id)
+            return
+        proc = self._context().Process(target=_render_entry, args=(str(self.paths.root), job_id))
+        proc.start()
+        with self._lock:
+            self._procs[job_id] = proc
+        try:
+            proc.join()
+        finally:
+            with self._lock:
+                self._procs.pop(job_id, None)
+        job = self.store.get(job_id)
+        if self._stopping:  # left running: the next start queues it again
+            return
+        if job is not None and job["status"] == "running":
+            if job["cancel"]:
+                self.store.update(job_id, status="cancelled", stage="cancelled")
+            else:
+                self.store.update(
+                    job_id,
+                    status="failed",
+                    stage="failed",
+                    error=f"the render process stopped unexpectedly (exit code {proc.exitcode}).",
+                )
+
+    def _context(self) -> Any:
+        if self._ctx is None:
+            methods = mp.get_all_start_methods()
+            self._ctx = mp.get_context("forkserver" if "forkserver" in methods else "spawn")
+            if "forkserver" in methods:
+                self._ctx.set_forkserver_preload(_PRELOAD)
+        return self._ctx
+
+    # ---------------------------------------------------------------- the API's side
+    def submit(self, job_id: str) -> None:
+        self.task(job_id)
+
+    def cancel(self, job_id: str) -> None:
+        """Stop a job: a queued one never runs, a running one's process is ended."""
+        self.store.update(job_id, cancel=1)
+        with self._lock:
+            proc = self._procs.get(job_id)
+        if proc is not None and proc.is_alive():
+            proc.terminate()
+            proc.join(timeout=10)  # gone before its files are removed
+
+    def queued_ids(self) -> set[str]:
+        ids: set[str] = set()
+        for task in self.huey.pending():
+            if task.args:
+                ids.add(str(task.args[0]))
+        return ids
+
+    def recover(self) -> list[str]:
+        """After a restart: queue again what was running, and anything queued that the queue
+        lost. Returns the ids queued again."""
+        in_queue = self.queued_ids()
+        again = []
+        for job in self.store.with_status("queued", "running"):
+            if job["cancel"]:
+                self.store.update(job["id"], status="cancelled", stage="cancelled")
+                continue
+            if job["status"] == "running" or job["id"] not in in_queue:
+                self.store.update(job["id"], status="queued", stage="queued")
+                self.submit(job["id"])
+                again.append(job["id"])
+        return again
+
+    # ---------------------------------------------------------------- embedded workers
+    def start(self) -> None:
+        if self._consumer is not None:
+            return
+        self.recover()
+        self._consumer = _EmbeddedConsumer(
+            self.huey,
+            workers=self.workers,
+            periodic=False,
+            worker_type="thread",
+            check_worker_health=False,
+        )
+        self._consumer.start()
+        if self.process and "forkserver" in mp.get_all_start_methods():
+            from multiprocessing import forkserver
+
+            self._context()
+            forkserver.ensure_running()  # the first render starts without the imports' delay
+        log.info("desk: %d render workers", self.workers)
+
+    def stop(self) -> None:
+        consumer, self._consumer = self._consumer, None
+        if consumer is None:
+            return
+        self._stopping = True
+        consumer.stop_flag.set()
+        storage = self.huey.storage
+        if isinstance(storage, WakingSqliteStorage):
+            storage.wake_all()
+        with self._lock:
+            procs = list(self._procs.values())
+        for proc in procs:  # a running render resumes from the cache on the next start
+            proc.terminate()
+        consumer.stop(graceful=True)
