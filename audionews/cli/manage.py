@@ -239,3 +239,53 @@ def _download_bar(enabled: bool) -> Iterator[Callable[[Any], None] | None]:
             bar.update(tasks[p.file], completed=p.done, total=p.total)
 
         yield update
+
+
+@app.command()
+def serve(
+    host: Annotated[
+        str, option("--host", help="Address to listen on; another than loopback needs --password.")
+    ] = "127.0.0.1",
+    port: Annotated[int, option("--port", help="Port to listen on.")] = 8000,
+    data_dir: Annotated[
+        Path | None,
+        option(
+            "--data-dir",
+            envvar="AUDIONEWS_DESK_DIR",
+            help="Where jobs, history, renders and the shared lexicon live. Default: the user "
+            "data folder's desk.",
+            show_default=False,
+        ),
+    ] = None,
+    password: Annotated[
+        str | None,
+        option(
+            "--password",
+            envvar="AUDIONEWS_DESK_PASSWORD",
+            help="Every page and API call needs it (required off loopback).",
+            show_default=False,
+        ),
+    ] = None,
+    password_file: Annotated[
+        Path | None,
+        option("--password-file", help="Read the password from this file.", show_default=False),
+    ] = None,
+    lang: Annotated[str, option("--lang", help="Interface language: vi or en.")] = "vi",
+    workers: Annotated[
+        int, option("--workers", min=1, max=16, help="Renders running at once.")
+    ] = 2,
+) -> None:
+    """The desk: a web page for newsroom staff and a JSON API for systems (needs the desk
+    extra). Open http://127.0.0.1:8000/ once it runs; the API is described at /api/openapi.json."""
+    with errors():
+        from audionews.desk import serve as run_desk
+
+        run_desk(
+            host,
+            port,
+            data_dir,
+            password,
+            lang,
+            password_file=password_file,
+            workers=workers,
+        )
