@@ -795,14 +795,14 @@ class ProgrammeUnit:
         if not self.staged:
             return
         audio = next(
-            (g for _, g in self.staged if g.suffix.lower() in (".mp3", ".wav")),
+            (g for _, g in self.staged if g.suffix.lower() in (".mp3", ".wav", ".m4a")),
             self.staged[-1][1],
         )
         written = {g for _, g in self.staged}
         # The sidecars of an earlier programme that this one does not replace would describe
         # the wrong audio: they go with the commit.
         stem = audio.name[: -len(audio.suffix)] if audio.suffix else audio.name
-        is_audio = audio.suffix.lower() in (".mp3", ".wav")
+        is_audio = audio.suffix.lower() in (".mp3", ".wav", ".m4a")
         stale = [
             audio.with_name(stem + suffix)
             for suffix in _SIDECAR_SUFFIXES

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from audionews import __version__
 from audionews.article import Article
 from audionews.assemble import ClipStore, fit, join_signal, prepare_spooled
-from audionews.audio import Audio, ChapterMark, Programme
+from audionews.audio import Audio, ChapterMark, Float, Programme
 from audionews.defaults import DEFAULT_TIMEOUT
 from audionews.engines import (
     DRAFT_NOTE,
@@ -500,6 +500,49 @@ def _fitted(mastered: Programme, settings: RenderSettings) -> Programme:
     return mastered
 
 
+def _master_m4a(
+    programme: Programme, settings: RenderSettings, tags: Tags, target: Path, spool: Path
+) -> Programme:
+    """AAC in MP4 (PyAV): mastered with codec headroom (AAC raises true peak more than LAME,
+    docs/delivery.md), then measured as written and mastered again lower if still over."""
+    import numpy as np
+
+    from audionews.loudness import measure
+    from audionews.m4a import write_m4a
+
+    mastering = settings.mastering
+    ceiling = mastering.true_peak - mp3_true_peak_headroom(settings.kbps) - 0.3
+    for attempt in range(3):
+        aim = replace(mastering, true_peak=max(-9.0, ceiling))
+        mastered = _fitted(master_signal(programme, aim, 0.0, spool), settings)
+        samples = np.concatenate(list(mastered.signal.blocks())) if len(mastered.signal) else None
+        if samples is None:
+            raise InputError("nothing to write: the programme is empty.")
+        write_m4a(samples, mastered.rate, mastered.chapters, target, tags, settings.kbps)
+        if mastering.loudness is None:
+            return mastered
+        heard = measure(_decode_m4a(written_path(target), mastered.rate), mastered.rate)
+        over = heard.true_peak - mastering.true_peak
+        if over <= 0 or attempt == 2:
+            return replace(mastered, loudness=heard)
+        ceiling -= over + 0.1
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _decode_m4a(path: Path, rate: int) -> Float:
+    import av
+    import numpy as np
+
+    with av.open(str(path)) as container:
+        resampler = av.AudioResampler(format="flt", layout="mono", rate=rate)
+        parts = [
+            frame.to_ndarray().reshape(-1)
+            for packet in container.decode(audio=0)
+            for frame in resampler.resample(packet)
+        ]
+    return np.concatenate(parts).astype(np.float32) if parts else np.zeros(0, np.float32)
+
+
 def _master_and_write(
     programme: Programme, settings: RenderSettings, tags: Tags, target: Path, spool: Path
 ) -> tuple[Programme, HeardTimes | None]:
@@ -512,6 +555,8 @@ def _master_and_write(
         mastered = _fitted(master_signal(programme, mastering, 0.0, spool), settings)
         write_wav(mastered, target, tags, settings.bit_depth)
         return mastered, None
+    if fmt == "m4a":
+        return _master_m4a(programme, settings, tags, target, spool), None
     loss = rise = 0.0
     if mastering.loudness is not None:
         loss, rise = mp3_encoder_effects(

@@ -45,7 +45,7 @@ __all__ = [
     "parse_sidecars",
 ]
 
-FORMATS = ("mp3", "wav")
+FORMATS = ("mp3", "wav", "m4a")
 SPEED_RANGE = (0.8, 1.3)
 _ENGINE_FIELDS = frozenset(f.name for f in fields(EngineOptions)) - {"speed"}
 """Engine options given flat to build(); speed is a render setting (see engine_options_for)."""
@@ -106,7 +106,7 @@ class RenderSettings:
     heading_voice: str | None = None
     """Another voice of the same engine for the title, date and headings."""
     output: Path | None = None
-    """Output file (.mp3/.wav) or folder; None: ``output/<slug of the title>.<format>``."""
+    """Output file (.mp3/.wav/.m4a) or folder; None: ``output/<slug of the title>.<format>``."""
     format: str | None = None
     """mp3 or wav; None: the output's extension, else the profile's."""
     bitrate: int | None = None
@@ -191,7 +191,7 @@ class RenderSettings:
             )
         if self.format is not None and self.format not in FORMATS:
             raise ConfigError(
-                f"format {self.format!r} is not supported (mp3 or wav).", setting="format"
+                f"format {self.format!r} is not supported (mp3, wav or m4a).", setting="format"
             )
         if self.bits is not None and self.bits not in (16, 24):
             raise ConfigError(f"bit depth {self.bits} is not supported (16 or 24).", setting="bits")
@@ -213,13 +213,13 @@ class RenderSettings:
         self.mastering  # noqa: B018 - validates loudness, true peak and sample rate now
 
     def _check_output(self) -> None:
-        """An output file must be .mp3 or .wav, and agree with the format when one is set."""
+        """An output file must be .mp3, .wav or .m4a, and agree with the format when one is set."""
         if self.output is None or _is_folder(Path(self.output)):
             return
         ext = Path(self.output).suffix.lower().lstrip(".")
         if ext not in FORMATS:
             raise ConfigError(
-                f"{self.output}: the output must be an .mp3 or .wav file, or a folder.",
+                f"{self.output}: the output must be an .mp3, .wav or .m4a file, or a folder.",
                 setting="output",
             )
         if self.format is not None and self.format != ext:
@@ -379,7 +379,7 @@ class RenderSettings:
         if fmt == "mp3" and self.vbr_quality is not None and self.bitrate is not None:
             out.append(("bitrate", "bitrate does nothing with VBR (vbr_quality sets the quality)"))
         if fmt != "mp3":
-            if self.bitrate is not None:
+            if self.bitrate is not None and fmt == "wav":
                 out.append(("bitrate", f"bitrate does nothing for {fmt} output"))
             if self.vbr_quality is not None:
                 out.append(("vbr_quality", f"vbr_quality does nothing for {fmt} output"))
@@ -400,7 +400,7 @@ class RenderSettings:
             "profile": self.profile,
             "format": fmt,
             "sample_rate": rate,
-            "bitrate": self.kbps if fmt == "mp3" else None,
+            "bitrate": self.kbps if fmt in ("mp3", "m4a") else None,
             "vbr_quality": self.vbr_quality if fmt == "mp3" else None,
             "bits": self.bit_depth if fmt == "wav" else None,
             "loudness_target": m.loudness,

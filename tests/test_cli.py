@@ -405,3 +405,17 @@ def test_lexicon_add_reaches_every_render(tmp_path: Path) -> None:
     assert "Do-ba-trôn" in said.output
     path = Path(runner.invoke(app, ["lexicon", "path"]).output.strip())
     path.unlink()  # the session's private config folder: leave it as found
+
+
+def test_m4a_with_chapters_tags_and_the_podcast_spec(tmp_path: Path) -> None:
+    pytest.importorskip("av")
+    from mutagen.mp4 import MP4
+
+    out = tmp_path / "x.m4a"
+    made = runner.invoke(app, ["make", str(EXAMPLE), "-e", "espeak", "-o", str(out)])
+    assert made.exit_code == 0, made.output
+    assert "passes podcast" in made.output
+    mp4 = MP4(out)
+    assert mp4.tags is not None and mp4.tags["\xa9nam"][0].startswith("Mùa nước nổi")
+    assert len(mp4.chapters) == 4
+    assert mp4.info.sample_rate == 44100 and mp4.info.channels == 1

@@ -56,7 +56,8 @@ OptPath = Path | None
 OptStr = str | None
 RENDER_OPTIONS: list[tuple[str, Any, Any]] = [
     _shared("output", OptPath, None, "--output", "-o",
-            help="Output .mp3/.wav file, or a folder. Default: output/<slug of the title>.mp3."),
+            help="Output .mp3/.wav/.m4a file, or a folder. Default: "
+            "output/<slug of the title>.mp3."),
     _shared("engine", str, DEFAULT_ENGINE, "--engine", "-e", help=ENGINE_HELP),
     _shared("voice", OptStr, None, "--voice", help="Voice of the engine (espeak: vi, "
             "vi-VN-x-central, vi-VN-x-south). See `audionews engines`."),
@@ -98,7 +99,8 @@ RENDER_OPTIONS: list[tuple[str, Any, Any]] = [
     _shared("true_peak", float | None, None, "--true-peak",
             help="True-peak ceiling, dBTP. Default: profile's."),
     _shared("format", OptStr, None, "--format", "-f",
-            help="mp3 or wav (Broadcast WAV). Default: the output's extension, else profile's."),
+            help="mp3, wav (Broadcast WAV) or m4a (AAC with chapters; needs the m4a extra). "
+            "Default: the output's extension, else profile's."),
     _shared("sample_rate", int | None, None, "--sample-rate", help="Output sample rate "
             "(22050, 24000, 32000, 44100, 48000). Default: profile's, else the engine's."),
     _shared("bits", int | None, None, "--bits",
