@@ -1,7 +1,9 @@
 """Broadcast WAV (EBU Tech 3285 BWF): PCM 16/24-bit with ``bext``, cue markers and labels.
 
 Chunks written, in order: ``fmt``, ``bext`` (version 2, with loudness values; ASCII),
-``CSET`` (code page 65001: the RIFF text below is UTF-8), ``LIST/INFO`` (title, artist, date),
+``CSET`` (code page 65001: the cue labels are UTF-8), ``LIST/INFO`` (title, artist, date;
+folded to ASCII, since readers such as mediainfo and playout systems take INFO as Latin-1
+whatever CSET says),
 ``cue`` (one cue point per section), ``LIST/adtl`` (every ``labl`` name, then every ``ltxt``
 region length, which also declares code page 65001), then ``data``. Playout systems and editors
 (Audition, Reaper, Audacity, ffprobe for bext) read these.
@@ -35,11 +37,15 @@ class BextInfo:
     artist: str | None = None
 
 
+def _folded(text: str) -> bytes:
+    """Vietnamese folded to plain ASCII letters ("Đồng Tháp" -> "Dong Thap")."""
+    folded = unicodedata.normalize("NFKD", text.replace("Đ", "D").replace("đ", "d"))
+    return "".join(c for c in folded if not unicodedata.combining(c)).encode("ascii", "replace")
+
+
 def _ascii(text: str, size: int) -> bytes:
     """BWF text fields are ASCII: fold Vietnamese to plain letters, pad with NULs."""
-    folded = unicodedata.normalize("NFKD", text.replace("Đ", "D").replace("đ", "d"))
-    raw = "".join(c for c in folded if not unicodedata.combining(c)).encode("ascii", "replace")
-    return raw[:size].ljust(size, b"\x00")
+    return _folded(text)[:size].ljust(size, b"\x00")
 
 
 def _chunk(tag: bytes, payload: bytes) -> bytes:
@@ -79,9 +85,10 @@ def _bext(info: BextInfo, loudness: Loudness | None) -> bytes:
     return fields + info.coding_history.encode("ascii", "replace")
 
 
-#: Text in LIST/INFO and the cue labels is UTF-8, declared as Windows code page 65001 (UTF-8)
-#: in a RIFF ``CSET`` chunk (and in each ``ltxt``), for Vietnam (country 84), Vietnamese
-#: (language 0x2A, sub-language 1). The bext chunk has no way to say so: it is folded to ASCII.
+#: The cue labels are UTF-8, declared as Windows code page 65001 (UTF-8) in a RIFF ``CSET``
+#: chunk (and in each ``ltxt``), for Vietnam (country 84), Vietnamese (language 0x2A,
+#: sub-language 1). INFO and bext are folded to ASCII: mediainfo and playout systems read INFO
+#: as Latin-1 whatever CSET says (measured: mojibake), and bext has no way to say UTF-8.
 CODE_PAGE_UTF8 = 65001
 _COUNTRY, _LANGUAGE, _DIALECT = 84, 0x2A, 1
 
@@ -96,7 +103,7 @@ def _info(title: str, artist: str | None, when: datetime | date | None) -> bytes
         items.append((b"IART", artist))
     if when is not None:
         items.append((b"ICRD", when.strftime("%Y-%m-%d")))
-    body = b"INFO" + b"".join(_chunk(tag, text.encode("utf-8") + b"\x00") for tag, text in items)
+    body = b"INFO" + b"".join(_chunk(tag, _folded(text) + b"\x00") for tag, text in items)
     return _chunk(b"LIST", body)
 
 
