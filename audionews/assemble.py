@@ -74,9 +74,9 @@ def _pydub() -> type:
 
 def trim_silence(audio: Audio, threshold_dbfs: float = -45.0, keep_ms: int = 15) -> Audio:
     """Cut leading and trailing silence below ``threshold_dbfs``, keeping ``keep_ms`` of each."""
+    segment_cls = _pydub()  # first: imports pydub with its "Couldn't find ffmpeg" silenced
     from pydub.silence import detect_leading_silence
 
-    segment_cls = _pydub()
     seg = segment_cls(data=audio.pcm, sample_width=2, frame_rate=audio.sample_rate, channels=1)
     total = len(seg)
     if total == 0:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -419,3 +420,16 @@ def test_m4a_with_chapters_tags_and_the_podcast_spec(tmp_path: Path) -> None:
     assert mp4.tags is not None and mp4.tags["\xa9nam"][0].startswith("Mùa nước nổi")
     assert len(mp4.chapters) == 4
     assert mp4.info.sample_rate == 44100 and mp4.info.channels == 1
+
+
+def test_no_ffmpeg_warning_without_ffmpeg(tmp_path: Path) -> None:
+    """None is needed, so none is asked for: pydub's "Couldn't find ffmpeg" stays quiet."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PATH": str(Path(sys.executable).parent)}
+    out = tmp_path / "x.mp3"
+    args = [sys.executable, "-m", "audionews", "make", str(EXAMPLE), "-e", "espeak", "-o", str(out)]
+    done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "ffmpeg" not in done.stderr.lower()
