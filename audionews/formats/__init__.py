@@ -85,6 +85,11 @@ def load_document(
     name = str(source)
     if name == "-":
         return _load_text(source)
+    if name.lower().startswith("file:"):
+        raise InputError(
+            f"{name}: a file: address is not fetched; give the file's path itself "
+            f"({name.split(':', 1)[1].lstrip('/') and '/' + name.split(':', 1)[1].lstrip('/')})."
+        )
     path = Path(source)
     suffix = path.suffix.lower()
     kind = FORMATS.get(suffix)

@@ -8,7 +8,9 @@ that never answers or drips bytes forever cannot hang a run.
 from __future__ import annotations
 
 import logging
+import threading
 import time
+from collections.abc import Iterator
 
 import requests
 
@@ -25,16 +27,63 @@ USER_AGENT = f"audionews/{__version__} (+article reader; python-requests)"
 _CHUNK = 16 * 1024
 
 
-def fetch(url: str, *, timeout: float, max_bytes: int) -> tuple[bytes, str, str | None]:
-    """Download ``url``: (body, content type, declared charset). Raises :class:`InputError`."""
-    started = time.monotonic()
+_MAX_REDIRECTS = 5
+
+
+def _is_local(host: str) -> bool:
+    """True for a loopback, private, link-local or otherwise non-public address (or a name
+    that resolves to one): a page on the internet must not send us there."""
+    import ipaddress
+    import socket
+
     try:
+        infos = socket.getaddrinfo(host, None)
+    except (OSError, UnicodeError):
+        return False  # unresolvable: the request itself will fail with a clear message
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0])
+        if not address.is_global:
+            return True
+    return False
+
+
+def _open(url: str, timeout: float) -> requests.Response:
+    """GET ``url``, following redirects by hand: a redirect from a public page to a local or
+    private address is refused (unless the address given was itself local)."""
+    from urllib.parse import urljoin, urlsplit
+
+    given_local = _is_local(urlsplit(url).hostname or "")
+    current = url
+    for _ in range(_MAX_REDIRECTS + 1):
         response = requests.get(
-            url,
+            current,
             stream=True,
             timeout=(timeout, timeout),
+            allow_redirects=False,
             headers={"User-Agent": USER_AGENT, "Accept": "text/html,text/plain;q=0.9,*/*;q=0.5"},
         )
+        if response.status_code not in (301, 302, 303, 307, 308):
+            return response
+        target = urljoin(current, response.headers.get("Location", ""))
+        response.close()
+        parts = urlsplit(target)
+        if parts.scheme not in ("http", "https"):
+            raise InputError(f"{url}: redirects to {target!r}, which is not a web page.")
+        if not given_local and _is_local(parts.hostname or ""):
+            raise InputError(
+                f"{url}: redirects to a local or private address ({parts.hostname}); refused. "
+                "Give that address yourself if you mean it, or save the page as .html."
+            )
+        current = target
+    raise InputError(f"{url}: more than {_MAX_REDIRECTS} redirects; refused.")
+
+
+def fetch(url: str, *, timeout: float, max_bytes: int) -> tuple[bytes, str, str | None]:
+    """Download ``url``: (body, content type, declared charset), within ``timeout`` seconds of
+    wall-clock time in all (a server dripping bytes is cut off). Raises :class:`InputError`."""
+    started = time.monotonic()
+    try:
+        response = _open(url, timeout)
     except requests.exceptions.Timeout as exc:
         raise InputError(
             f"{url}: the site did not answer within {timeout:g} s. Check the address, try again "
@@ -46,42 +95,65 @@ def fetch(url: str, *, timeout: float, max_bytes: int) -> tuple[bytes, str, str 
             "the network connection, or save the page and give the .html file."
         ) from exc
 
-    with response:
-        if response.status_code >= 400:
-            raise InputError(
-                f"{url}: the site answered HTTP {response.status_code} {response.reason}. "
-                + (
-                    "Check the address (the article may have moved or been removed)."
-                    if response.status_code in (404, 410)
-                    else "Try again later, or save the page in the browser and give the .html file."
-                )
-            )
-        declared_length = response.headers.get("Content-Length", "")
-        if declared_length.isdigit() and int(declared_length) > max_bytes:
-            raise _too_big(url, int(declared_length), max_bytes)
-        body = bytearray()
-        try:
-            for chunk in response.iter_content(_CHUNK):
-                body += chunk
-                if len(body) > max_bytes:
-                    raise _too_big(url, None, max_bytes)
-                if time.monotonic() - started > timeout:
-                    raise InputError(
-                        f"{url}: the download took longer than {timeout:g} s and was stopped. "
-                        "Try again later, or save the page in the browser and give the .html file."
-                    )
-        except requests.exceptions.RequestException as exc:
-            # requests wraps urllib3's read timeout as ConnectionError while streaming.
-            raise InputError(
-                f"{url}: the site stopped answering during the download "
-                f"(timeout {timeout:g} s; {type(exc).__name__}). Try again later, or save the "
-                "page in the browser and give the .html file."
-            ) from exc
-        content_type = response.headers.get("Content-Type", "text/html")
-        charset = requests.utils.get_encoding_from_headers(response.headers)
-        if charset and "charset" not in content_type.lower():
-            charset = None  # requests' ISO-8859-1 default for text/*: let the page's <meta> say
+    late = InputError(
+        f"{url}: the download took longer than {timeout:g} s and was stopped. "
+        "Try again later, or save the page in the browser and give the .html file."
+    )
+    # A read blocks until bytes come: past the deadline, close the connection under it.
+    watchdog = threading.Timer(max(0.0, timeout - (time.monotonic() - started)), response.close)
+    watchdog.daemon = True
+    watchdog.start()
+    try:
+        with response:
+            body, content_type, charset = _read(response, url, max_bytes, started, timeout, late)
+    except InputError:
+        raise
+    except (requests.exceptions.RequestException, OSError, ValueError, AttributeError) as exc:
+        if time.monotonic() - started >= timeout:
+            raise late from exc
+        # requests wraps urllib3's read timeout as ConnectionError while streaming.
+        raise InputError(
+            f"{url}: the site stopped answering during the download "
+            f"(timeout {timeout:g} s; {type(exc).__name__}). Try again later, or save the "
+            "page in the browser and give the .html file."
+        ) from exc
+    finally:
+        watchdog.cancel()
     log.debug("fetched %s: %d bytes in %.2f s", url, len(body), time.monotonic() - started)
+    return body, content_type, charset
+
+
+def _read(
+    response: requests.Response,
+    url: str,
+    max_bytes: int,
+    started: float,
+    timeout: float,
+    late: InputError,
+) -> tuple[bytes, str, str | None]:
+    if response.status_code >= 400:
+        raise InputError(
+            f"{url}: the site answered HTTP {response.status_code} {response.reason}. "
+            + (
+                "Check the address (the article may have moved or been removed)."
+                if response.status_code in (404, 410)
+                else "Try again later, or save the page in the browser and give the .html file."
+            )
+        )
+    declared_length = response.headers.get("Content-Length", "")
+    if declared_length.isdigit() and int(declared_length) > max_bytes:
+        raise _too_big(url, int(declared_length), max_bytes)
+    body = bytearray()
+    for chunk in _pieces(response):
+        body += chunk
+        if len(body) > max_bytes:
+            raise _too_big(url, None, max_bytes)
+        if time.monotonic() - started > timeout:
+            raise late
+    content_type = response.headers.get("Content-Type", "text/html")
+    charset = requests.utils.get_encoding_from_headers(response.headers)
+    if charset and "charset" not in content_type.lower():
+        charset = None  # requests' ISO-8859-1 default for text/*: let the page's <meta> say
     return bytes(body), content_type, charset
 
 
@@ -101,6 +173,20 @@ def fetch_article(url: str, *, timeout: float, max_bytes: int) -> Article:
     from audionews.formats.html import parse_html
 
     return parse_html(data, url, declared_charset=charset)
+
+
+def _pieces(response: requests.Response) -> Iterator[bytes]:
+    """The body as it arrives: whatever each read of the socket gives (``read1``), so a server
+    dripping a few bytes at a time cannot hold a read for long between wall-clock checks."""
+    raw = response.raw
+    if not hasattr(raw, "read1"):  # urllib3 < 2: fixed-size reads
+        yield from response.iter_content(_CHUNK)
+        return
+    while True:
+        piece = raw.read1(_CHUNK, decode_content=True)
+        if not piece:
+            return
+        yield piece
 
 
 def _too_big(url: str, size: int | None, max_bytes: int) -> InputError:

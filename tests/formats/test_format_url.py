@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import http.server
 import time
+from pathlib import Path
 
 import pytest
 from formats_support import (
@@ -101,3 +103,56 @@ def test_nothing_listening() -> None:
         pass  # the server is gone: its port refuses connections
     with pytest.raises(InputError, match="cannot be fetched"):
         load_document(f"{base}/x", timeout=2)
+
+
+def _drip(handler: http.server.BaseHTTPRequestHandler) -> None:
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/html; charset=utf-8")
+    handler.end_headers()
+    for _ in range(400):  # 17 bytes every 0.3 s: each read succeeds, the page never ends
+        handler.wfile.write(b"<p>tin nhanh</p> ")
+        handler.wfile.flush()
+        time.sleep(0.3)
+
+
+def test_a_dripping_page_is_cut_off_by_wall_clock() -> None:
+    with http_server({"/nho-giot": _drip}) as base:
+        started = time.monotonic()
+        with pytest.raises(InputError, match=r"took longer than 1 s"):
+            load_document(f"{base}/nho-giot", timeout=1.0)
+        assert time.monotonic() - started < 3
+
+
+def _redirect(to: str):  # type: ignore[no-untyped-def]
+    def route(handler: http.server.BaseHTTPRequestHandler) -> None:
+        handler.send_response(302)
+        handler.send_header("Location", to)
+        handler.end_headers()
+
+    return route
+
+
+def test_a_redirect_to_a_private_address_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    import audionews.formats.url as url
+
+    # the server stands for a public site; 127.0.0.2 for the newsroom's own network
+    monkeypatch.setattr(url, "_is_local", lambda host: host == "127.0.0.2")
+    target = _redirect("http://127.0.0.2:9/admin?token=1")
+    with (
+        http_server({"/tin": target}) as base,
+        pytest.raises(InputError, match=r"redirects to a local or private address"),
+    ):
+        load_document(f"{base}/tin")
+
+
+def test_a_redirect_within_a_local_address_given_is_followed() -> None:
+    page = send_body(
+        "<html><body><h1>Tin</h1><p>Một câu đủ dài để đọc thành bài.</p></body></html>".encode()
+    )
+    with http_server({"/cu": _redirect("/moi"), "/moi": page}) as base:
+        assert load_document(f"{base}/cu").title == "Tin"
+
+
+def test_file_urls_get_a_clear_message(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"give the file's path"):
+        load_document(f"file://{tmp_path}/bai.txt")
