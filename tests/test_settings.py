@@ -57,7 +57,7 @@ def test_local_config_is_found(
         (["--sidecars", "srt,pdf"], "sidecar"),
         (["--fit", "abc"], "--fit"),
         (["--profile", "tv"], "profile"),
-        (["-o", "x.ogg"], ".mp3 or .wav"),
+        (["-o", "x.ogg"], ".mp3, .wav or .m4a"),
     ],
 )
 def test_bad_output_options(article: Path, args: list[str], message: str) -> None:

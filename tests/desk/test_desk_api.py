@@ -95,7 +95,7 @@ def test_preview_shows_the_article_and_every_change(client: TestClient, example_
     assert story["byline"] == "HỮU NGHĨA"
     assert len(story["headings"]) == 3
     reasons = {d["line"]: d["reason"] for d in story["dropped"]}
-    assert "junk" in reasons[7] and "caption" in reasons[9]
+    assert "widget" in reasons[7] and "caption" in reasons[9]
     pieces = [p for ch in story["chapters"] for p in ch["pieces"]]
     kinds = {c["kind"] for p in pieces for c in p["changes"]}
     assert {"same", "number", "abbreviation"} <= kinds
