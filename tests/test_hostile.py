@@ -270,3 +270,29 @@ def test_cache_prune_command(tmp_path: Path) -> None:
     assert "Removed 2 chunks" in result.output and "2 left" in result.output
     bad = runner.invoke(app, ["cache", "prune", "--cache-dir", str(cache.root), "--max-size", "x"])
     assert bad.exit_code == 2 and "--max-size" in bad.output
+
+
+def test_a_docx_bomb_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
+    import io
+    import resource
+    import zipfile
+
+    from audionews.errors import InputError
+    from audionews.formats import load_document
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        with z.open("word/document.xml", "w") as part:  # streamed: the test stays small too
+            part.write(b"<w:document>")
+            for _ in range(200):
+                part.write(b" " * 1_000_000)
+            part.write(b"</w:document>")
+    bomb = tmp_path / "bom.docx"
+    bomb.write_bytes(out.getvalue())
+    assert bomb.stat().st_size < 1_000_000
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    with pytest.raises(InputError, match=r"would expand to 200 MB"):  # 200,000,025 bytes
+        load_document(bomb)
+    grown_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+    assert grown_kb < 100_000  # refused from the ZIP's directory, not by expanding it

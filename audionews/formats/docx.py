@@ -73,6 +73,7 @@ def _open(data: bytes, name: str) -> Any:
             f"{name}: is not a Word .docx file (a .docx is a ZIP package).{hint} Open it in "
             "Word or LibreOffice and save it again as .docx (Word Document), or save as .txt."
         )
+    _check_expansion(data, name)
     try:
         return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
@@ -85,6 +86,30 @@ def _open(data: bytes, name: str) -> Any:
             f"{name}: the Word file cannot be read ({type(exc).__name__}: {exc}). Open it in "
             "Word or LibreOffice and save it again as .docx, or save the article as .txt."
         ) from exc
+
+
+MAX_EXPANDED_BYTES = 64_000_000
+"""What the parts of a .docx may expand to: a 5 MB article's document XML is a fraction of it;
+beyond it is a zip bomb, refused before anything is parsed."""
+
+
+def _check_expansion(data: bytes, name: str) -> None:
+    """Refuse a package whose parts would expand past :data:`MAX_EXPANDED_BYTES` (the sizes
+    the ZIP declares bound what :mod:`zipfile` will ever read of each part)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            expanded = sum(info.file_size for info in package.infolist())
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise InputError(
+            f"{name}: the Word file is damaged or incomplete ({exc}). Open it in Word or "
+            "LibreOffice and save it again as .docx, or save the article as .txt."
+        ) from exc
+    if expanded > MAX_EXPANDED_BYTES:
+        raise InputError(
+            f"{name}: the Word file would expand to {expanded / 1e6:.0f} MB (limit "
+            f"{MAX_EXPANDED_BYTES / 1e6:.0f} MB): it is not a single article. Save the article "
+            "itself as .docx or .txt."
+        )
 
 
 def _is_bold_heading(para: Any, text: str) -> bool:
