@@ -433,3 +433,20 @@ def test_no_ffmpeg_warning_without_ffmpeg(tmp_path: Path) -> None:
     done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "ffmpeg" not in done.stderr.lower()
+
+
+def test_dash_output_streams_the_programme_to_standard_output(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    args = [sys.executable, "-m", "audionews", "make", str(EXAMPLE), "-e", "espeak", "-o", "-"]
+    done = subprocess.run(args, capture_output=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    out = tmp_path / "piped.mp3"
+    out.write_bytes(done.stdout)
+    assert len(ID3(out).getall("CHAP")) == 4
+    assert b"Wrote standard output" in done.stderr and not list(Path.cwd().glob("-"))
+    refused = runner.invoke(
+        app, ["make", str(EXAMPLE), "-e", "espeak", "-o", "-", "--sidecars", "srt"]
+    )
+    assert refused.exit_code == 2 and "(option --sidecars)" in refused.output

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
+import shutil
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,6 +22,7 @@ from audionews.defaults import (
     DEFAULT_PROFILE,
     DEFAULT_TIMEOUT,
 )
+from audionews.errors import ConfigError
 
 if TYPE_CHECKING:
     from audionews.pipeline import MakeResult
@@ -208,18 +212,22 @@ def _is_draft(engine: str) -> bool:
     return engine_spec(engine).draft
 
 
-def _report(result: MakeResult, quiet: bool) -> None:
+def _report(result: MakeResult, quiet: bool, err: bool = False) -> None:
+    """The summary (on stderr when the audio itself goes to standard output)."""
     from audionews.engines import DRAFT_NOTE, engine_spec
 
     if not quiet:
-        typer.echo(_summary(result))
+        summary = _summary(result)
+        if err:
+            summary = summary.replace(f"Wrote {result.path}", "Wrote standard output", 1)
+        typer.echo(summary, err=err)
         if engine_spec(result.engine).draft and result.engine_reason.startswith("auto"):
             typer.echo(f"Note: {result.engine} is {DRAFT_NOTE}.", err=True)
         for extra in result.sidecars:
-            typer.echo(f"Wrote {extra}")
+            typer.echo(f"Wrote {extra}", err=err)
     if result.listened is not None:
         if not quiet:
-            typer.echo(_listened(result.listened))
+            typer.echo(_listened(result.listened), err=err)
         if result.listened.exit_code:
             raise typer.Exit(result.listened.exit_code)
 
@@ -267,19 +275,41 @@ def make(
     with errors():
         from audionews.pipeline import make as make_programme
 
+        to_stdout = str(options.get("output")) == "-"
+        if to_stdout:
+            options = {**options, "output": None}
         settings = _settings(options)
         if len(sources) > 1 or Path(sources[0]).is_dir():
+            if to_stdout:
+                raise ConfigError("several programmes cannot share standard output.", setting="output")
             _make_batch(sources, settings, parallel, force, quiet)
             return
-        with _progress_bar(enabled=not quiet and sys.stderr.isatty()) as progress:
-            result = make_programme(
-                sources[0],
-                settings,
-                progress=progress,
-                on_engine=_announce(quiet),
-                on_warning=_warn(quiet),
-            )
-        _report(result, quiet)
+        with contextlib.ExitStack() as stack:
+            if to_stdout:
+                settings = _to_stdout(settings, stack)
+            with _progress_bar(enabled=not quiet and sys.stderr.isatty()) as progress:
+                result = make_programme(
+                    sources[0],
+                    settings,
+                    progress=progress,
+                    on_engine=_announce(quiet),
+                    on_warning=_warn(quiet),
+                )
+            if to_stdout:
+                with result.path.open("rb") as audio:
+                    shutil.copyfileobj(audio, sys.stdout.buffer)
+                sys.stdout.buffer.flush()
+            _report(result, quiet, err=to_stdout)
+
+
+def _to_stdout(settings: RenderSettings, stack: contextlib.ExitStack) -> RenderSettings:
+    """``-o -``: render into a temporary folder, to be copied to standard output."""
+    from dataclasses import replace
+
+    if settings.sidecars:
+        raise ConfigError("sidecars need a file name: give -o FILE, not -o -.", setting="sidecars")
+    folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="audionews-")))
+    return replace(settings, output=folder / f"programme.{settings.output_format}")
 
 
 def _make_batch(
