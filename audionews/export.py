@@ -77,6 +77,8 @@ class Tags:
     """ISO 639-2 code."""
     comment: str | None = None
     encoder: str | None = None
+    cover: Cover | None = None
+    """Cover art (APIC in MP3, covr in M4A)."""
 
     @classmethod
     def for_article(
@@ -87,6 +89,7 @@ class Tags:
         publisher: str | None = None,
         encoder: str | None = None,
         artist: str | None = None,
+        cover: Path | None = None,
     ) -> Tags:
         """Tags from what the article says: title, byline (unless ``artist`` is given), date
         and lead."""
@@ -98,7 +101,36 @@ class Tags:
             date=article.published,
             comment=article.lead,
             encoder=encoder,
+            cover=Cover.load(cover) if cover is not None else None,
         )
+
+
+@dataclass(frozen=True)
+class Cover:
+    """A cover image: JPEG or PNG bytes and their MIME type."""
+
+    data: bytes
+    mime: str
+
+    MAX_BYTES = 10_000_000
+
+    @classmethod
+    def load(cls, path: Path) -> Cover:
+        """Read a JPEG or PNG; a clear error for anything else (by content, not name)."""
+        try:
+            with Path(path).open("rb") as fh:
+                data = fh.read(cls.MAX_BYTES + 1)
+        except OSError as exc:
+            raise ConfigError(
+                f"{path}: cannot read the cover image ({exc.strerror}).", setting="cover"
+            ) from exc
+        if len(data) > cls.MAX_BYTES:
+            raise ConfigError(f"{path}: a cover image over 10 MB is too big.", setting="cover")
+        if data[:3] == b"\xff\xd8\xff":
+            return cls(data, "image/jpeg")
+        if data[:8] == b"\x89PNG\r\n\x1a\n":
+            return cls(data, "image/png")
+        raise ConfigError(f"{path}: a cover must be a JPEG or PNG image.", setting="cover")
 
 
 def artist_from_byline(byline: str | None) -> str | None:
@@ -704,6 +736,11 @@ def _write_tags(path: Path, tags: Tags, chapters: tuple[ChapterMark, ...]) -> No
         id3.add(COMM(encoding=1, lang=tags.language, desc="", text=[tags.comment]))
     if tags.encoder:
         id3.add(TSSE(encoding=1, text=[tags.encoder]))
+    if tags.cover is not None:
+        from mutagen.id3 import APIC, PictureType
+
+        cover = tags.cover
+        id3.add(APIC(encoding=0, mime=cover.mime, type=PictureType.COVER_FRONT, data=cover.data))
     if chapters:
         _add_chapters(id3, chapters)
     id3.update_to_v23()

@@ -114,5 +114,21 @@ def write_m4a(
     with atomic_write(Path(target)) as tmp:
         try:
             _encode(samples, rate, chapters, tmp, tags, bitrate_kbps)
+            if tags.cover is not None:
+                _add_cover(tmp, tags)
         except (av.FFmpegError, ValueError) as exc:
             raise ExportError(f"{target}: AAC encoding failed ({exc}).") from exc
+
+
+def _add_cover(path: Path, tags: Tags) -> None:
+    """Cover art as the MP4 ``covr`` atom (mutagen), which podcast apps read."""
+    from mutagen.mp4 import MP4, MP4Cover
+
+    assert tags.cover is not None
+    kind = MP4Cover.FORMAT_PNG if tags.cover.mime == "image/png" else MP4Cover.FORMAT_JPEG
+    mp4 = MP4(str(path))
+    if mp4.tags is None:
+        mp4.add_tags()
+    assert mp4.tags is not None
+    mp4.tags["covr"] = [MP4Cover(tags.cover.data, imageformat=kind)]
+    mp4.save()

@@ -625,6 +625,7 @@ def _render(
         publisher=settings.publisher,
         encoder=encoder,
         artist=settings.artist,
+        cover=settings.cover,
     )
     mastered, heard = _master_and_write(programme, settings, tags, target, spool)
     chapters, chunks = mastered.chapters, mastered.chunks

@@ -148,6 +148,8 @@ class RenderSettings:
     """The programme's date ("23/10/2020", "23/10/2020 06:26" or "2020-10-23"); None: found."""
     artist: str | None = None
     """ID3 artist; None: the byline's names."""
+    cover: Path | None = None
+    """Cover art (JPEG or PNG) for the MP3/M4A tags."""
     album: str | None = None
     """ID3 album (e.g. the programme or show name)."""
     publisher: str | None = None
@@ -199,6 +201,15 @@ class RenderSettings:
             parse_duration(self.fit)
         parse_sidecars(self.sidecars)
         self._check_output()
+        self._check_article_settings()
+        self.mastering  # noqa: B018 - validates loudness, true peak and sample rate now
+
+    def _check_article_settings(self) -> None:
+        """Foreign-name mode, date and cover image: errors before anything is rendered."""
+        if self.cover is not None:
+            from audionews.export import Cover
+
+            Cover.load(self.cover)
         if self.foreign is not None and self.foreign not in ("keep", "respell"):
             raise ConfigError(
                 f"foreign {self.foreign!r}: choose keep or respell.", setting="foreign"
@@ -210,7 +221,6 @@ class RenderSettings:
                 apply_overrides(Article(title="x"), date=self.date)
             except ValueError as exc:
                 raise ConfigError(str(exc), setting="date") from None
-        self.mastering  # noqa: B018 - validates loudness, true peak and sample rate now
 
     def _check_output(self) -> None:
         """An output file must be .mp3, .wav or .m4a, and agree with the format when one is set."""

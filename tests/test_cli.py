@@ -450,3 +450,43 @@ def test_dash_output_streams_the_programme_to_standard_output(tmp_path: Path) ->
         app, ["make", str(EXAMPLE), "-e", "espeak", "-o", "-", "--sidecars", "srt"]
     )
     assert refused.exit_code == 2 and "(option --sidecars)" in refused.output
+
+
+def _png(path: Path) -> Path:
+    import struct
+    import zlib
+
+    def chunk(tag: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + tag + body + struct.pack(">I", zlib.crc32(tag + body))
+
+    raw = zlib.compress(b"\x00\xff\x00\x00")  # one red pixel
+    ihdr = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", raw) + chunk(b"IEND", b"")
+    )
+    return path
+
+
+def test_cover_art_in_mp3_and_m4a(tmp_path: Path) -> None:
+    cover = _png(tmp_path / "bia.png")
+    out = tmp_path / "x.mp3"
+    made = runner.invoke(
+        app, ["make", str(EXAMPLE), "-e", "espeak", "-o", str(out), "--cover", str(cover)]
+    )
+    assert made.exit_code == 0, made.output
+    (apic,) = ID3(out).getall("APIC")
+    assert apic.mime == "image/png" and apic.data == cover.read_bytes()
+    not_image = tmp_path / "bia.png.txt"
+    not_image.write_text("không phải ảnh", encoding="utf-8")
+    bad = runner.invoke(app, ["make", str(EXAMPLE), "-e", "espeak", "--cover", str(not_image)])
+    assert bad.exit_code == 2 and "(option --cover)" in bad.output
+    pytest.importorskip("av")
+    from mutagen.mp4 import MP4
+
+    m4a = tmp_path / "x.m4a"
+    made = runner.invoke(
+        app, ["make", str(EXAMPLE), "-e", "espeak", "-o", str(m4a), "--cover", str(cover)]
+    )
+    assert made.exit_code == 0, made.output
+    tags = MP4(m4a).tags
+    assert tags is not None and bytes(tags["covr"][0]) == cover.read_bytes()

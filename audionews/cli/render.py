@@ -86,6 +86,8 @@ RENDER_OPTIONS: list[tuple[str, Any, Any]] = [
     ("byline", BylineOpt, None),
     ("date", DateOpt, None),
     _shared("artist", OptStr, None, "--artist", help="ID3 artist. Default: the byline's names."),
+    _shared("cover", OptPath, None, "--cover",
+            help="Cover art (JPEG or PNG) in the MP3/M4A tags."),
     _shared("album", OptStr, None, "--album", help="ID3 album, e.g. the show's name."),
     _shared("publisher", OptStr, None, "--publisher", help="ID3 publisher, e.g. the newspaper."),
     ("lexicon", LexiconOpt, None),
@@ -281,7 +283,9 @@ def make(
         settings = _settings(options)
         if len(sources) > 1 or Path(sources[0]).is_dir():
             if to_stdout:
-                raise ConfigError("several programmes cannot share standard output.", setting="output")
+                raise ConfigError(
+                    "several programmes cannot share standard output.", setting="output"
+                )
             _make_batch(sources, settings, parallel, force, quiet)
             return
         with contextlib.ExitStack() as stack:
