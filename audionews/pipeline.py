@@ -468,7 +468,8 @@ def with_verdict(result: MakeResult, settings: RenderSettings) -> MakeResult:
     from audionews.validate import validate
 
     started = time.perf_counter()
-    report = validate(result.path, settings.profile)
+    # the loudness on the result was measured on the file as written: no need to decode it again
+    report = validate(result.path, settings.profile, measured=result.loudness)
     return replace(result, verdict=report, seconds=result.seconds + time.perf_counter() - started)
 
 

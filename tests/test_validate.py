@@ -312,3 +312,22 @@ def test_m4a_chapters_read_by_mediainfo(tmp_path: Path, podcast_samples) -> None
     menu = next(t for t in tracks if t["@type"] == "Menu")
     titles = [v for k, v in menu["extra"].items() if k.startswith("_")]
     assert titles == ["Mở đầu", "Cánh đồng ngập nước"]
+
+
+def test_make_verdict_measures_what_a_fresh_validate_measures(tmp_path: Path) -> None:
+    """make checks its file with the loudness it measured on the encoded file; a separate
+    validate decodes and measures it again and must agree."""
+    from support import EXAMPLE
+
+    from audionews.pipeline import make
+    from audionews.settings import RenderSettings
+
+    for name, profile in (("x.mp3", "podcast"), ("x.wav", "radio")):
+        out = tmp_path / name
+        result = make(EXAMPLE, RenderSettings.build(profile, engine="espeak", output=out))
+        assert result.verdict is not None and result.verdict.passed, result.verdict.summary()
+        fresh = validate(result.path, profile)
+        assert fresh.loudness.integrated == pytest.approx(
+            result.verdict.loudness.integrated, abs=0.1
+        )
+        assert fresh.loudness.true_peak == pytest.approx(result.verdict.loudness.true_peak, abs=0.2)
