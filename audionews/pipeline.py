@@ -654,6 +654,7 @@ def _render(
             settings=settings.record(mastered.rate, fitted),
             loudness=asdict(mastered.loudness) if mastered.loudness else None,
             engine_note=DRAFT_NOTE if engine_spec(tts.name).draft else None,
+            subtitle_text=settings.subtitles,
         )
         written = write_sidecars(ctx, settings.sidecars)
     return MakeResult(

@@ -133,6 +133,8 @@ class RenderSettings:
     pauses: Pauses = field(default_factory=Pauses)
     sidecars: tuple[str, ...] = ()
     """Sidecar files to write: srt, vtt, chapters, labels, cue, manifest."""
+    subtitles: str = "written"
+    """SRT/VTT text: "written" (as the article prints it, for transcripts) or "spoken"."""
     read_captions: bool = False
     """Read photo captions where they stand (dropped by default)."""
     foreign: str | None = None
@@ -205,7 +207,11 @@ class RenderSettings:
         self.mastering  # noqa: B018 - validates loudness, true peak and sample rate now
 
     def _check_article_settings(self) -> None:
-        """Foreign-name mode, date and cover image: errors before anything is rendered."""
+        """Foreign-name mode, date, cover image, subtitle text: errors before rendering."""
+        if self.subtitles not in ("written", "spoken"):
+            raise ConfigError(
+                f"subtitles {self.subtitles!r}: choose written or spoken.", setting="subtitles"
+            )
         if self.cover is not None:
             from audionews.export import Cover
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +51,8 @@ class SidecarContext:
     loudness: dict[str, float] | None = None
     engine_note: str | None = None
     """Said of the engine in the manifest, e.g. that it is a draft voice not fit for air."""
+    subtitle_text: str = "written"
+    """SRT/VTT cues carry the written text ("written", for transcripts) or what is spoken."""
 
 
 def subtitles(chunks: Sequence[TimedChunk]) -> list[Subtitle]:
@@ -67,6 +69,31 @@ def subtitles(chunks: Sequence[TimedChunk]) -> list[Subtitle]:
             start, texts = None, []
     if start is not None and texts:
         out.append(Subtitle(start, chunks[-1].end_ms, " ".join(texts)))
+    return out
+
+
+def written_subtitles(script: Script, subs: Sequence[Subtitle]) -> list[Subtitle]:
+    """The cues of :func:`subtitles` with the written text ("ngày 15/9" rather than "ngày mười
+    lăm tháng chín"), timed the same: each piece's written sentences take its spoken cues one
+    for one; a piece whose sentences and cues do not pair up keeps its spoken cues."""
+    from audionews.segment import split_sentences, unglue_sentences
+
+    out: list[Subtitle] = []
+    at = 0
+    for chapter in script.chapters:
+        for piece in chapter.pieces:
+            n = sum(1 for c in piece.chunks if c.pause_after is not Pause.CLAUSE)
+            n = max(n, 1) if piece.chunks else 0
+            cues = list(subs[at : at + n])
+            at += n
+            written = split_sentences(unglue_sentences(piece.written))
+            if len(cues) == 1:
+                out.append(replace(cues[0], text=" ".join(piece.written.split())))
+            elif len(written) == len(cues):
+                out.extend(replace(c, text=w) for c, w in zip(cues, written, strict=True))
+            else:
+                out.extend(cues)
+    out.extend(subs[at:])
     return out
 
 
@@ -198,6 +225,8 @@ def write_sidecars(ctx: SidecarContext, kinds: Sequence[str]) -> list[Path]:
     :func:`~audionews.export.programme_unit` they are committed with the programme itself.
     Returns their paths."""
     subs = subtitles(ctx.chunks)
+    if ctx.subtitle_text == "written":
+        subs = written_subtitles(ctx.script, subs)
     makers = {
         "srt": lambda: srt_text(subs),
         "vtt": lambda: vtt_text(subs, ctx.title),

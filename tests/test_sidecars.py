@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -69,3 +70,23 @@ def test_manifest_lists_every_chunk(podcast) -> None:
     assert data["settings"]["loudness_target"] == -16.0
     assert data["chunks"][-1]["spoken"] == "Bài viết của Minh Trí."
     assert isinstance(data["dropped"], list)
+
+
+def test_subtitles_carry_the_written_text_unless_spoken_is_asked(tmp_path: Path) -> None:
+    from support import EXAMPLE
+
+    from audionews.cli import app
+
+    written = tmp_path / "w.mp3"
+    spoken = tmp_path / "s.mp3"
+    base = ["make", str(EXAMPLE), "-e", "espeak", "--sidecars", "srt,vtt"]
+    assert runner.invoke(app, [*base, "-o", str(written)]).exit_code == 0
+    result = runner.invoke(app, [*base, "-o", str(spoken), "--subtitles", "spoken"])
+    assert result.exit_code == 0, result.output
+    w = written.with_suffix(".srt").read_text(encoding="utf-8")
+    s = spoken.with_suffix(".srt").read_text(encoding="utf-8")
+    assert "ngày 15/9/2024" in w and "3,15 m" in w  # as the article prints it
+    assert "mười lăm tháng chín" in s and "15/9" not in s  # as the voice reads it
+    timing = [line for line in w.splitlines() if "-->" in line]
+    assert timing == [line for line in s.splitlines() if "-->" in line]  # the same cues
+    assert "ngày 15/9/2024" in written.with_suffix(".vtt").read_text(encoding="utf-8")

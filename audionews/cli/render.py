@@ -123,6 +123,8 @@ RENDER_OPTIONS: list[tuple[str, Any, Any]] = [
             help="Music under the opening chapter, ducked under the voice, faded in and out."),
     _shared("sidecars", OptStr, None, "--sidecars", help="Files beside the audio: all, or a comma "
             "list of srt, vtt, chapters, labels, cue, manifest."),
+    _shared("subtitles", str, "written", "--subtitles",
+            help="SRT/VTT text: written (as printed, for transcripts) or spoken."),
     _shared("pause_sentence", int, 400, "--pause-sentence", help="Pause after a sentence, ms."),
     _shared("pause_paragraph", int, 800, "--pause-paragraph",
             help="Pause after a paragraph or heading, ms."),
