@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING
 from audionews import __version__
 from audionews.article import Article
 from audionews.assemble import ClipStore, fit, join_signal, prepare_spooled
-from audionews.audio import Audio, ChapterMark, Float, Programme
+from audionews.audio import Audio, ChapterMark
 from audionews.defaults import DEFAULT_TIMEOUT
+from audionews.deliver import master_and_write
 from audionews.engines import (
     DRAFT_NOTE,
     ENGINES,
@@ -32,18 +33,11 @@ from audionews.engines import (
 )
 from audionews.errors import ConfigError, EngineUnavailable, InputError
 from audionews.export import (
-    HeardTimes,
     Tags,
-    measure_mp3,
-    mp3_encoder_effects,
-    mp3_true_peak_headroom,
     programme_unit,
-    write_mp3_timed,
-    write_wav,
-    written_path,
 )
-from audionews.loudness import Loudness, db_to_gain
-from audionews.master import added_seconds, load_audio_file, master_signal
+from audionews.loudness import Loudness
+from audionews.master import added_seconds, load_audio_file
 from audionews.script import Script, build_script
 from audionews.settings import RenderSettings
 from audionews.sidecars import SidecarContext, write_sidecars
@@ -491,97 +485,6 @@ def render(
         )
 
 
-def _fitted(mastered: Programme, settings: RenderSettings) -> Programme:
-    """``mastered``, checked (before anything is written) to last what ``fit`` asked."""
-    if settings.fit is not None and abs(mastered.duration - settings.fit) > 1.0:
-        raise ConfigError(
-            f"fitting missed: {mastered.duration:.1f} s instead of {settings.fit:.1f} s.",
-            setting="fit",
-        )
-    return mastered
-
-
-def _master_m4a(
-    programme: Programme, settings: RenderSettings, tags: Tags, target: Path, spool: Path
-) -> Programme:
-    """AAC in MP4 (PyAV): mastered with codec headroom (AAC raises true peak more than LAME,
-    docs/delivery.md), then measured as written and mastered again lower if still over."""
-    import numpy as np
-
-    from audionews.loudness import measure
-    from audionews.m4a import write_m4a
-
-    mastering = settings.mastering
-    ceiling = mastering.true_peak - mp3_true_peak_headroom(settings.kbps) - 0.3
-    for attempt in range(3):
-        aim = replace(mastering, true_peak=max(-9.0, ceiling))
-        mastered = _fitted(master_signal(programme, aim, 0.0, spool), settings)
-        samples = np.concatenate(list(mastered.signal.blocks())) if len(mastered.signal) else None
-        if samples is None:
-            raise InputError("nothing to write: the programme is empty.")
-        write_m4a(samples, mastered.rate, mastered.chapters, target, tags, settings.kbps)
-        if mastering.loudness is None:
-            return mastered
-        heard = measure(_decode_m4a(written_path(target), mastered.rate), mastered.rate)
-        over = heard.true_peak - mastering.true_peak
-        if over <= 0 or attempt == 2:
-            return replace(mastered, loudness=heard)
-        ceiling -= over + 0.1
-    raise AssertionError("unreachable")  # pragma: no cover
-
-
-def _decode_m4a(path: Path, rate: int) -> Float:
-    import av
-    import numpy as np
-
-    with av.open(str(path)) as container:
-        resampler = av.AudioResampler(format="flt", layout="mono", rate=rate)
-        parts = [
-            frame.to_ndarray().reshape(-1)
-            for packet in container.decode(audio=0)
-            for frame in resampler.resample(packet)
-        ]
-    return np.concatenate(parts).astype(np.float32) if parts else np.zeros(0, np.float32)
-
-
-def _master_and_write(
-    programme: Programme, settings: RenderSettings, tags: Tags, target: Path, spool: Path
-) -> tuple[Programme, HeardTimes | None]:
-    """Master and write the file. An MP3 is measured as encoded: the limiter leaves the
-    codec's true-peak rise as headroom, and should the file still read over the ceiling it is
-    mastered again that much lower. The result carries the file's own loudness."""
-    mastering = settings.mastering
-    fmt = settings.output_format
-    if fmt == "wav":
-        mastered = _fitted(master_signal(programme, mastering, 0.0, spool), settings)
-        write_wav(mastered, target, tags, settings.bit_depth)
-        return mastered, None
-    if fmt == "m4a":
-        return _master_m4a(programme, settings, tags, target, spool), None
-    loss = rise = 0.0
-    if mastering.loudness is not None:
-        loss, rise = mp3_encoder_effects(
-            programme.samples, programme.rate, settings.kbps, settings.vbr_quality
-        )
-    ceiling = mastering.true_peak - max(rise, mp3_true_peak_headroom(settings.kbps))
-    for attempt in range(3):
-        aim = replace(mastering, true_peak=max(-9.0, ceiling))
-        mastered = _fitted(master_signal(programme, aim, loss, spool), settings)
-        heard = write_mp3_timed(mastered, target, tags, settings.kbps, settings.vbr_quality)
-        if mastering.loudness is None:
-            return mastered, heard
-        heard_samples = round(heard(mastered.duration * 1000) * mastered.rate / 1000)
-        expected = db_to_gain(mastered.loudness.true_peak) if mastered.loudness else 0.0
-        measured = measure_mp3(
-            written_path(target), mastered.rate, heard_samples + mastered.rate, expected
-        )
-        over = measured.true_peak - mastering.true_peak
-        if over <= 0 or attempt == 2:
-            break
-        ceiling -= over + 0.2
-    return replace(mastered, loudness=measured), heard
-
-
 def _render(
     script: Script,
     tts: Engine,
@@ -628,7 +531,7 @@ def _render(
         artist=settings.artist,
         cover=settings.cover,
     )
-    mastered, heard = _master_and_write(programme, settings, tags, target, spool)
+    mastered, heard = master_and_write(programme, settings, tags, target, spool)
     chapters, chunks = mastered.chapters, mastered.chunks
     duration = mastered.duration
     if heard is not None:
