@@ -29,6 +29,7 @@ __all__ = [
     "load_audio_file",
     "master",
     "master_signal",
+    "match_level",
     "resample",
     "resample_signal",
 ]
@@ -49,7 +50,11 @@ class MasterSettings:
     bed: Path | None = None
     """Music under the opening chapter, ducked under the voice."""
     bed_level: float = -20.0
-    """Bed level under speech, dB relative to full scale of the file (about -6 in gaps)."""
+    """Bed level under speech: dB under the voice's loudness when ``match_levels`` (the bed
+    rises 14 dB in the gaps), else dB relative to the bed file's own level."""
+    match_levels: bool = True
+    """Bring intro and outro to the voice's loudness and the bed to a set level under it, as
+    loudness tools do; False keeps each element's own level."""
 
     def __post_init__(self) -> None:
         if self.loudness is not None and not -40.0 <= self.loudness <= -5.0:
@@ -231,6 +236,27 @@ def _chain(*parts: Signal) -> Signal:
     return Signal(sum(len(p) for p in parts), read)
 
 
+def _voice_loudness(x: Signal, rate: int) -> float | None:
+    """The assembled voice's integrated loudness, or None when it cannot be measured."""
+    from audionews.loudness import measure_signal
+
+    level = measure_signal(x, rate).integrated
+    return level if level > -70.0 else None
+
+
+def match_level(element: Float, rate: int, voice: float | None) -> Float:
+    """``element`` at the voice's loudness (None: as it is; too short or silent: as it is)."""
+    if voice is None or len(element) < rate // 2:
+        return element
+    from audionews.loudness import integrated_loudness
+
+    own = integrated_loudness(element, rate)
+    if own <= -70.0:
+        return element
+    out: Float = (element * np.float32(db_to_gain(voice - own))).astype(np.float32)
+    return out
+
+
 def master_signal(
     programme: Programme, settings: MasterSettings, encoder_loss: float, spool: Path
 ) -> Programme:
@@ -245,20 +271,24 @@ def master_signal(
     rate = programme.rate
     x = programme.signal
     chapters, chunks = programme.chapters, programme.chunks
+    extras = (settings.bed, settings.intro, settings.outro)
+    voice = _voice_loudness(x, rate) if settings.match_levels and any(extras) else None
     if settings.bed is not None:
         opening_end = chapters[0].end_ms if chapters else len(x) * 1000 // rate
-        bed = load_audio_file(settings.bed, rate)
+        bed = match_level(load_audio_file(settings.bed, rate), rate, voice)
         x = _mix_bed(x, bed, rate, opening_end * rate // 1000, settings.bed_level)
     out_rate = settings.sample_rate or rate
     x = resample_signal(x, rate, out_rate)
     intro_ms = 0.0
     if settings.intro is not None:
-        intro = _fade(load_audio_file(settings.intro, out_rate), out_rate, 0.0, 0.05)
+        intro = match_level(load_audio_file(settings.intro, out_rate), out_rate, voice)
+        intro = _fade(intro, out_rate, 0.0, 0.05)
         pad = np.zeros(int(out_rate * 0.5), dtype=np.float32)
         intro_ms = (len(intro) + len(pad)) * 1000 / out_rate
         x = _chain(Signal.of(intro), Signal.of(pad), x)
     if settings.outro is not None:
-        outro = _fade(load_audio_file(settings.outro, out_rate), out_rate, 0.05, 0.0)
+        outro = match_level(load_audio_file(settings.outro, out_rate), out_rate, voice)
+        outro = _fade(outro, out_rate, 0.05, 0.0)
         x = _chain(x, Signal.of(outro))
     total_ms = round(len(x) * 1000 / out_rate)
     chapters, chunks = _shift(chapters, chunks, intro_ms, total_ms)

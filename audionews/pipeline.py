@@ -37,7 +37,7 @@ from audionews.export import (
     programme_unit,
 )
 from audionews.loudness import Loudness
-from audionews.master import added_seconds, load_audio_file
+from audionews.master import added_seconds, load_audio_file, match_level
 from audionews.script import Script, build_script
 from audionews.settings import RenderSettings
 from audionews.sidecars import SidecarContext, write_sidecars
@@ -467,6 +467,23 @@ def with_verdict(result: MakeResult, settings: RenderSettings) -> MakeResult:
     return replace(result, verdict=report, seconds=result.seconds + time.perf_counter() - started)
 
 
+def _speech_loudness(clips: ClipStore, rate: int) -> float | None:
+    """The voice's loudness from up to a minute of its first chunks (to level a sting)."""
+    import numpy as np
+
+    from audionews.loudness import integrated_loudness
+
+    taken, parts = 0, []
+    for i in range(len(clips)):
+        part = clips[i].to_float()
+        parts.append(part)
+        taken += len(part)
+        if taken >= 60 * rate:
+            break
+    level = integrated_loudness(np.concatenate(parts), rate) if taken > rate else -100.0
+    return level if level > -70.0 else None
+
+
 def render(
     script: Script,
     tts: Engine,
@@ -511,6 +528,8 @@ def _render(
     pacing = settings.pacing_for(spec)
     mastering = settings.mastering
     sting_audio = load_audio_file(sting, rate) if sting is not None else None
+    if sting_audio is not None and mastering.match_levels:
+        sting_audio = match_level(sting_audio, rate, _speech_loudness(clips, rate))
     fitted: str | None = None
     if settings.fit is None:
         prepared = prepare_spooled(clips, pacing, spool)

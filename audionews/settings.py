@@ -125,6 +125,9 @@ class RenderSettings:
     outro: Path | None = None
     bed: Path | None = None
     """Music under the opening chapter, ducked under the voice."""
+    keep_levels: bool = False
+    """Keep intro, outro, sting and bed at their own levels instead of matching them to the
+    voice."""
     speed: float = 1.0
     """Voice speed (0.8 to 1.3), pitch preserved: the engine's own pace when it has one, else
     a time-stretch."""
@@ -338,6 +341,7 @@ class RenderSettings:
             intro=self.intro,
             outro=self.outro,
             bed=self.bed,
+            match_levels=not self.keep_levels,
         )
 
     @property

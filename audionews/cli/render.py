@@ -121,6 +121,9 @@ RENDER_OPTIONS: list[tuple[str, Any, Any]] = [
     _shared("outro", OptPath, None, "--outro", help="Audio after the programme (mp3/wav/flac)."),
     _shared("bed", OptPath, None, "--bed",
             help="Music under the opening chapter, ducked under the voice, faded in and out."),
+    _shared("keep_levels", bool, False, "--keep-levels",
+            help="Keep intro, outro, sting and bed at their own levels (default: matched to the "
+            "voice, the bed under it)."),
     _shared("sidecars", OptStr, None, "--sidecars", help="Files beside the audio: all, or a comma "
             "list of srt, vtt, chapters, labels, cue, manifest."),
     _shared("subtitles", str, "written", "--subtitles",
