@@ -211,3 +211,12 @@ def test_no_warning_for_what_the_engine_reads() -> None:
     s = RenderSettings.build(engine="gtts", tld="com.vn", slow=True)
     assert s.ignored(ENGINES["gtts"]) == []
     assert [name for name, _ in s.ignored(ENGINES["espeak"])] == ["slow", "tld"]
+
+
+def test_config_errors_list_only_real_option_names(article: Path, tmp_path: Path) -> None:
+    config = tmp_path / "audionews.toml"
+    config.write_text('[make]\nformat = "wav"\nsourcez = 1\n', encoding="utf-8")
+    result = runner.invoke(app, ["--config", str(config), "make", str(article), "-e", "espeak"])
+    assert result.exit_code == 2
+    listed = result.output.split("Options:", 1)[1]
+    assert "format" in listed and "sources" not in listed and "misplaced_config" not in listed

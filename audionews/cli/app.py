@@ -108,7 +108,12 @@ def main_options(
         if files:
             group = ctx.command
             commands = {
-                name: {p.name for p in cmd.params if p.name}
+                # options only (not arguments such as sources), and never the hidden ones
+                name: {
+                    p.name
+                    for p in cmd.params
+                    if p.name and p.param_type_name == "option" and not getattr(p, "hidden", False)
+                }
                 for name, cmd in getattr(group, "commands", {}).items()
                 if not getattr(cmd, "commands", None)
             }
