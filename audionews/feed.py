@@ -68,6 +68,8 @@ class Episode:
     chapters: Path | None = None
     transcripts: tuple[tuple[Path, str], ...] = ()
     """(sidecar path, MIME type)."""
+    cover: Path | None = None
+    """The programme's cover art (from its APIC tag), beside it, for ``itunes:image``."""
 
 
 def write_feed(
@@ -187,6 +189,7 @@ def read_episode(path: Path) -> Episode | None:
             )
             return None
     return Episode(
+        cover=_cover_file(path, stem, tags),
         path=path,
         title=title,
         guid=str(uuid.uuid5(_ITEM_GUID_NS, f"{path.name}\n{title}")),
@@ -199,6 +202,23 @@ def read_episode(path: Path) -> Episode | None:
         chapters=chapters if chapters.is_file() else None,
         transcripts=transcripts,
     )
+
+
+def _cover_file(path: Path, stem: str, tags: Any) -> Path | None:
+    """The cover art of ``path`` (its APIC tag) as ``<stem>.cover.jpg|png`` beside it, written
+    when missing or changed; None without cover art."""
+    from audionews.export import atomic_write
+
+    pictures = [f for k, f in _items(tags) if k.startswith("APIC")]
+    if not pictures:
+        return None
+    picture = pictures[0]
+    ext = ".png" if picture.mime == "image/png" else ".jpg"
+    cover = path.with_name(f"{stem}.cover{ext}")
+    if not (cover.is_file() and cover.read_bytes() == picture.data):
+        with atomic_write(cover) as tmp:
+            tmp.write_bytes(picture.data)
+    return cover
 
 
 #: Characters XML 1.0 cannot carry (controls, surrogates, U+FFFE, U+FFFF).
@@ -296,6 +316,8 @@ def _build(
             fe.podcast.itunes_author(ep.author)
         if ep.description:
             fe.podcast.itunes_summary(ep.description)
+        if ep.cover is not None:
+            fe.podcast.itunes_image(_url(base, ep.cover.name))
         if ep.chapters is not None:
             fe.podcast2.chapters(_url(base, ep.chapters.name), CHAPTERS_TYPE)
         for path, mime in ep.transcripts:

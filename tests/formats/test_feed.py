@@ -211,3 +211,20 @@ def test_only_bad_files_says_which(tmp_path: Path) -> None:
     make_programme_mp3(out / "hong.mp3", "Tin \uffff lỗi")
     with pytest.raises(InputError, match=r"hong\.mp3"):
         write_feed(out, BASE, "Bản tin")
+
+
+def test_a_programme_with_cover_art_gets_its_itunes_image(folder: Path) -> None:
+    from mutagen.id3 import APIC, ID3, PictureType
+
+    mp3 = sorted(folder.glob("*.mp3"))[0]
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+    tags = ID3(mp3)
+    tags.add(APIC(encoding=0, mime="image/png", type=PictureType.COVER_FRONT, data=png))
+    tags.save(v2_version=3)
+    path = write_feed(folder, "https://bao.example.vn/podcast/", "Bản tin")
+    cover = mp3.with_name(mp3.stem + ".cover.png")
+    assert cover.read_bytes() == png
+    images = etree.parse(str(path)).findall(
+        ".//item/{http://www.itunes.com/dtds/podcast-1.0.dtd}image"
+    )
+    assert [i.get("href") for i in images] == [f"https://bao.example.vn/podcast/{cover.name}"]
