@@ -18,7 +18,7 @@ DEFAULT_TIMEOUT = 15.0
 """Seconds to wait for one answer from an online engine or a web page."""
 DEFAULT_BITRATE = 64
 """MP3 bitrate, kbps (CBR, mono)."""
-DEFAULT_JOBS = 4
+DEFAULT_JOBS = 8
 """Requests at once for online engines."""
 DEFAULT_PARALLEL = 2
 """Articles rendered at once in a batch."""

@@ -75,6 +75,7 @@ def main() -> None:
         "article", nargs="?", type=Path, default=SAMPLE if SAMPLE.exists() else EXAMPLE
     )
     parser.add_argument("--latency", type=float, default=0.2, help="seconds per answer")
+    parser.add_argument("--jobs", type=int, default=None, help="requests at once (default: ours)")
     args = parser.parse_args()
 
     body = fake_answer()
@@ -104,7 +105,9 @@ def main() -> None:
         base_n = count["n"]
 
         count["n"] = 0
-        settings = RenderSettings(cache_dir=work / "cache")
+        settings = RenderSettings(
+            cache_dir=work / "cache", **({"jobs": args.jobs} if args.jobs else {})
+        )
         start = time.perf_counter()
         result = make(args.article, output=work / "ours.mp3", engine="gtts", settings=settings)
         ours_t = time.perf_counter() - start
