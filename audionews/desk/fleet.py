@@ -164,3 +164,48 @@ class Beat:
                 self.tick()
             except Exception:  # a Redis hiccup must not end the heartbeat
                 log.exception("fleet: heartbeat failed")
+
+
+_PAUSE_LUA = """
+local cur = tonumber(redis.call('GET', KEYS[1]) or '0')
+local new = tonumber(ARGV[1])
+if new > cur then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  return ARGV[1]
+end
+return tostring(cur)
+"""
+
+
+class RedisPause:
+    """The fleet-wide rate limit: one pause-until timestamp in Redis (``audionews:pause``) that
+    every worker's :class:`audionews.synthesize.Throttle` consults before a request and pushes
+    forward after a 429. A Redis error never stops a render (the local throttle still holds)."""
+
+    def __init__(self, conn: Any, key: str = PREFIX + "pause") -> None:
+        self.conn, self.key = conn, key
+        self._script = conn.register_script(_PAUSE_LUA)
+
+    def pause(self, seconds: float) -> float:
+        until = time.time() + seconds
+        try:
+            return float(
+                self._script(keys=[self.key], args=[repr(until), int(seconds * 1000) + 1000])
+            )
+        except Exception:
+            log.warning("fleet: could not share a rate-limit pause", exc_info=True)
+            return until
+
+    def resume_at(self) -> float:
+        try:
+            raw = self.conn.get(self.key)
+        except Exception:
+            return 0.0
+        return float(raw) if raw else 0.0
+
+
+def share_rate_limit(url: str) -> None:
+    """Make this process's online-engine throttles fleet-wide (a render of a fleet's worker)."""
+    from audionews import synthesize
+
+    synthesize.SHARED_PAUSE = RedisPause(connect(url))

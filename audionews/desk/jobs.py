@@ -108,11 +108,17 @@ def _die_with_worker(lifeline: Any) -> None:
     threading.Thread(target=watch, name="lifeline", daemon=True).start()
 
 
-def _render_entry(root: str, job_id: str, lifeline: Any = None) -> None:
+def _render_entry(
+    root: str, job_id: str, lifeline: Any = None, redis_url: str | None = None
+) -> None:
     from audionews.desk.render import run_job
 
     if lifeline is not None:
         _die_with_worker(lifeline)
+    if redis_url:
+        from audionews.desk.fleet import share_rate_limit
+
+        share_rate_limit(redis_url)
     run_job(root, job_id)
 
 
@@ -165,7 +171,9 @@ class JobEngine:
             return
         ctx = self._context()
         lifeline, keep = ctx.Pipe(duplex=False)
-        proc = ctx.Process(target=_render_entry, args=(str(self.paths.root), job_id, lifeline))
+        proc = ctx.Process(
+            target=_render_entry, args=(str(self.paths.root), job_id, lifeline, self.redis_url)
+        )
         proc.start()
         lifeline.close()
         with self._lock:

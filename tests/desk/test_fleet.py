@@ -230,3 +230,68 @@ def test_breaking_news_jumps_the_queue_and_a_job_can_be_cancelled(
     assert wait_for(client, after, timeout=60)["status"] == "done"
     assert long_job not in workers.log_lines("done")
     assert client.get(f"/api/jobs/{long_job}").status_code == 404
+
+
+def test_a_429_on_one_worker_pauses_and_halves_every_worker(
+    redis_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import redis
+
+    from audionews import synthesize
+    from audionews.desk.fleet import RedisPause
+
+    here, there = (
+        RedisPause(redis.Redis.from_url(redis_url)),
+        RedisPause(redis.Redis.from_url(redis_url)),
+    )
+    monkeypatch.setattr(synthesize, "SHARED_PAUSE", here)
+    throttle = synthesize.Throttle(4)
+    there.pause(0.8)  # another worker was told 429
+    start = time.monotonic()
+    with throttle:
+        pass
+    assert time.monotonic() - start >= 0.7
+    assert throttle.limit == 2
+    with throttle:  # the same pause halves once
+        pass
+    assert throttle.limit == 2
+    throttle.rate_limited(0.5)  # a 429 here reaches the others
+    assert there.resume_at() > time.time() + 0.3
+    assert there.pause(0.1) > time.time() + 0.3  # a shorter pause never shortens it
+
+
+def test_status_command_and_heartbeat_ttl(redis_url: str, tmp_path: Path) -> None:
+    import json
+
+    import redis
+    from typer.testing import CliRunner
+
+    from audionews.cli import app
+    from audionews.desk.fleet import Fleet
+    from audionews.desk.store import JobStore
+
+    store = JobStore(tmp_path / "desk.db")
+    failed = store.create({}, title="a")
+    store.update(failed, status="failed", error="boom")
+    store.create({}, title="b")
+    fleet = Fleet(redis.Redis.from_url(redis_url), worker_id="w1", ttl=0.5)
+    fleet.beat({"running": [], "done": 3, "slots": 2})
+    fleet.error(failed, "boom")
+    runner = CliRunner()
+    args = ["status", "--broker", redis_url, "--data-dir", str(tmp_path)]
+    info = json.loads(runner.invoke(app, [*args, "--json"]).output)
+    assert [w["id"] for w in info["workers"]] == ["w1"]
+    assert info["jobs"] == {"failed": 1, "queued": 1}
+    assert info["errors"][0]["error"] == "boom" and info["queue"] == 0
+    text = runner.invoke(app, args).output
+    assert "workers alive: 1" in text and "failed 1, queued 1" in text and "boom" in text
+    time.sleep(0.7)  # no heartbeat: the worker is gone
+    assert Fleet(redis.Redis.from_url(redis_url)).workers() == []
+
+
+def test_embedded_desk_status(tmp_path: Path) -> None:
+    app = create_app(tmp_path, workers=1)
+    with TestClient(app) as client:
+        info = client.get("/api/status").json()
+    assert info["broker"] is None and info["queue"] == 0
+    assert info["workers"] == [{"id": "embedded", "slots": 1, "running": []}]
