@@ -387,3 +387,58 @@ def status(
     typer.echo(f"jobs: {jobs}")
     for e in info["errors"]:
         typer.echo(f"  error in {e['job']}: {e['error']}")
+
+
+@app.command()
+def watch(
+    source: Annotated[
+        str,
+        typer.Argument(
+            help="An RSS/Atom feed's URL (each item's link is an article) or a folder of articles.",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Path, option("--output", "-o", help="Folder of the programmes (and of the feed).")
+    ] = Path("output"),
+    engine: Annotated[
+        str, option("--engine", "-e", help="auto, espeak, gtts, piper or edge.")
+    ] = "auto",
+    interval: Annotated[
+        float, option("--interval", min=5.0, help="Seconds between two looks at the source.")
+    ] = 300.0,
+    once: Annotated[bool, option("--once", help="Look once, render what is new, stop.")] = False,
+    base_url: Annotated[
+        str | None,
+        option(
+            "--base-url",
+            help="Public URL of the output folder: the podcast feed is rewritten after each "
+            "new programme.",
+            show_default=False,
+        ),
+    ] = None,
+    feed_title: Annotated[
+        str, option("--feed-title", help="The podcast feed's title.")
+    ] = "audionews",
+    quiet: QuietOpt = False,
+) -> None:
+    """Render each new article of a feed or a folder once (remembered across restarts in
+    OUTPUT/.watch-state.json), and update the podcast feed after each."""
+    with errors():
+        from audionews.desk.watch import Watcher
+        from audionews.feed import write_feed
+        from audionews.pipeline import make
+        from audionews.settings import RenderSettings
+
+        def render(article: str, folder: Path) -> Path:
+            return make(article, RenderSettings(), output=folder, engine=engine).path
+
+        def publish(folder: Path) -> None:
+            if base_url:
+                write_feed(folder, base_url, feed_title)
+
+        def said(path: Path) -> None:
+            if not quiet:
+                typer.echo(f"Wrote {path}")
+
+        Watcher(source, output, render=render, publish=publish).run(interval, once, said)
