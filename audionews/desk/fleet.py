@@ -153,8 +153,9 @@ class Beat:
             {"running": running, "done": self.engine.finished, "slots": self.engine.workers}
         )
         for job_id in running:
-            self.fleet.refresh(job_id)
-            if self.engine.store.cancel_requested(job_id):
+            if not self.fleet.refresh(job_id):  # presumed dead (a stall, Redis lost it)
+                self.engine.abandon(job_id)
+            elif self.engine.store.cancel_requested(job_id):
                 self.engine.cancel(job_id)
         self.fleet.reap(self.engine.store, self.engine.submit, self.engine.queued_ids)
 

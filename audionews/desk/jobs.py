@@ -143,6 +143,7 @@ class JobEngine:
         self.workers = workers
         self.process = process
         self._procs: dict[str, Any] = {}
+        self._abandoned: set[str] = set()
         self._lock = threading.Lock()
         self._consumer: Consumer | None = None
         self._ctx: Any = None
@@ -184,6 +185,10 @@ class JobEngine:
             with self._lock:
                 self._procs.pop(job_id, None)
             keep.close()
+        if job_id in self._abandoned:  # another worker has it now: touch nothing
+            self._abandoned.discard(job_id)
+            log.warning("render %s: abandoned (lease lost)", job_id)
+            return
         job = self.store.get(job_id)
         if self._stopping:  # left running: the next start queues it again
             return
@@ -219,6 +224,16 @@ class JobEngine:
     def submit(self, job_id: str, priority: int = 0) -> None:
         """Queue a job; a higher ``priority`` runs first (breaking news)."""
         self.task(job_id, priority=priority or None)
+
+    def abandon(self, job_id: str) -> None:
+        """Stop a render this worker no longer holds the lease of (another worker may have
+        taken the job over), leaving the job's state to that worker."""
+        with self._lock:
+            proc = self._procs.get(job_id)
+            if proc is None:
+                return
+            self._abandoned.add(job_id)
+        proc.terminate()
 
     def running_ids(self) -> list[str]:
         with self._lock:

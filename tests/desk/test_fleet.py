@@ -295,3 +295,23 @@ def test_embedded_desk_status(tmp_path: Path) -> None:
         info = client.get("/api/status").json()
     assert info["broker"] is None and info["queue"] == 0
     assert info["workers"] == [{"id": "embedded", "slots": 1, "running": []}]
+
+
+def test_a_worker_that_lost_its_lease_lets_the_job_go(
+    fleet: tuple[TestClient, Workers], example_text: str, redis_url: str
+) -> None:
+    import redis
+
+    client, workers = fleet
+    workers.start()
+    job_id = _post(client, example_text * 2, "Tin bị giành")
+    deadline = time.monotonic() + 30
+    while client.get(f"/api/jobs/{job_id}").json()["status"] != "running":
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    # As if the worker stalled past its lease and another took the job over for a while.
+    redis.Redis.from_url(redis_url).set(f"audionews:lease:{job_id}", "another", px=1500)
+    assert wait_for(client, job_id, timeout=60)["status"] == "done"
+    assert workers.log_lines("abandoned") == [job_id]
+    assert workers.log_lines("started") == [job_id, job_id]
+    assert workers.log_lines("done") == [job_id]
