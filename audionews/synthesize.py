@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import Any
 
 from audionews.cache import ChunkCache
 from audionews.defaults import DEFAULT_JOBS
@@ -152,6 +153,12 @@ class SynthesisStats:
     rate_limited: int = 0
 
 
+SHARED_PAUSE: Any = None
+"""A fleet's pause shared between processes (``audionews.desk.fleet.RedisPause``), or None:
+``pause(seconds)`` after a 429 here, ``resume_at()`` (epoch seconds) consulted before each
+request, so a 429 seen by one worker pauses and halves every worker's requests."""
+
+
 class Throttle:
     """Limits requests in flight; halves the limit and pauses everyone after a 429.
 
@@ -171,8 +178,22 @@ class Throttle:
         self._clock = clock
         self._cond = threading.Condition()
         self._cancelled = False
+        self._shared_seen = 0.0
+
+    def _adopt_shared(self) -> None:
+        """Another process's 429: pause until it says and halve the limit, once per pause."""
+        until = SHARED_PAUSE.resume_at()
+        left = until - time.time()
+        if until > self._shared_seen and left > 0:
+            with self._cond:
+                self._shared_seen = until
+                self.limit = max(1, self.limit // 2)
+                self._successes = 0
+                self._resume_at = max(self._resume_at, self._clock() + left)
 
     def __enter__(self) -> Throttle:
+        if SHARED_PAUSE is not None:
+            self._adopt_shared()
         with self._cond:
             while True:
                 now = self._clock()
@@ -204,6 +225,8 @@ class Throttle:
             self._resume_at = max(self._resume_at, self._clock() + pause)
             log.info("rate limited: %d requests at once, pausing %.1f s", self.limit, pause)
             self._cond.notify_all()
+        if SHARED_PAUSE is not None:
+            self._shared_seen = SHARED_PAUSE.pause(pause)
 
     def succeeded(self) -> None:
         with self._cond:

@@ -241,6 +241,15 @@ def _download_bar(enabled: bool) -> Iterator[Callable[[Any], None] | None]:
         yield update
 
 
+BrokerOpt = option(
+    "--broker",
+    envvar="AUDIONEWS_BROKER",
+    help="Redis URL of a fleet's shared queue (redis://HOST:PORT/N); `audionews worker` "
+    "processes render. Default: the embedded queue in the data folder.",
+    show_default=False,
+)
+
+
 @app.command()
 def serve(
     host: Annotated[
@@ -274,6 +283,7 @@ def serve(
     workers: Annotated[
         int, option("--workers", min=1, max=16, help="Renders running at once.")
     ] = 2,
+    broker: Annotated[str | None, BrokerOpt] = None,
 ) -> None:
     """The desk: a web page for newsroom staff and a JSON API for systems (needs the desk
     extra). Open http://127.0.0.1:8000/ once it runs; the API is described at /api/openapi.json."""
@@ -288,4 +298,147 @@ def serve(
             lang,
             password_file=password_file,
             workers=workers,
+            redis_url=broker,
         )
+
+
+def _fleet_dir(data_dir: Path | None) -> Path:
+    from audionews.desk import default_data_dir
+
+    return data_dir if data_dir is not None else default_data_dir()
+
+
+FleetDirOpt = option(
+    "--data-dir",
+    envvar="AUDIONEWS_DESK_DIR",
+    help="The desk's data folder, shared by the desk and every worker (jobs, renders, chunk "
+    "cache).",
+    show_default=False,
+)
+
+
+@app.command()
+def worker(
+    broker: Annotated[
+        str,
+        option(
+            "--broker",
+            envvar="AUDIONEWS_BROKER",
+            help="Redis URL of the fleet's queue (redis://HOST:PORT/N).",
+        ),
+    ],
+    data_dir: Annotated[Path | None, FleetDirOpt] = None,
+    slots: Annotated[
+        int, option("--slots", min=1, max=16, help="Renders this worker runs at once.")
+    ] = 1,
+    lease: Annotated[
+        float,
+        option(
+            "--lease",
+            min=1.0,
+            max=300.0,
+            help="Seconds without a heartbeat before a worker counts as dead and its job "
+            "runs elsewhere.",
+        ),
+    ] = 5.0,
+) -> None:
+    """A render worker of a fleet: takes jobs from the desk's Redis queue and writes the
+    results to the shared data folder (Ctrl-C finishes the renders under way)."""
+    import logging
+
+    for name in ("audionews", "huey"):  # the fleet's log: jobs started, done, taken over
+        logger = logging.getLogger(name)
+        logger.setLevel(min(logger.getEffectiveLevel(), logging.INFO))
+    with errors():
+        from audionews.desk.worker import run_worker
+
+        run_worker(broker, _fleet_dir(data_dir), workers=slots, ttl=lease, beat=lease / 5)
+
+
+@app.command()
+def status(
+    broker: Annotated[
+        str,
+        option(
+            "--broker",
+            envvar="AUDIONEWS_BROKER",
+            help="Redis URL of the fleet's queue (redis://HOST:PORT/N).",
+        ),
+    ],
+    data_dir: Annotated[Path | None, FleetDirOpt] = None,
+    as_json: Annotated[bool, option("--json", help="Print the status as JSON.")] = False,
+) -> None:
+    """A fleet's health: queue length, live workers, jobs per state, last errors."""
+    import json
+
+    with errors():
+        from audionews.desk.worker import fleet_status
+
+        info = fleet_status(broker, _fleet_dir(data_dir))
+    if as_json:
+        typer.echo(json.dumps(info, ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"broker {info['broker']}: {info['queue']} job(s) waiting")
+    typer.echo(f"workers alive: {len(info['workers'])}")
+    for w in info["workers"]:
+        running = ", ".join(w.get("running") or []) or "idle"
+        typer.echo(f"  {w['id']} ({w.get('slots', 1)} slot(s), {w.get('done', 0)} done): {running}")
+    jobs = ", ".join(f"{k} {v}" for k, v in sorted(info["jobs"].items())) or "none"
+    typer.echo(f"jobs: {jobs}")
+    for e in info["errors"]:
+        typer.echo(f"  error in {e['job']}: {e['error']}")
+
+
+@app.command()
+def watch(
+    source: Annotated[
+        str,
+        typer.Argument(
+            help="An RSS/Atom feed's URL (each item's link is an article) or a folder of articles.",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Path, option("--output", "-o", help="Folder of the programmes (and of the feed).")
+    ] = Path("output"),
+    engine: Annotated[
+        str, option("--engine", "-e", help="auto, espeak, gtts, piper or edge.")
+    ] = "auto",
+    interval: Annotated[
+        float, option("--interval", min=5.0, help="Seconds between two looks at the source.")
+    ] = 300.0,
+    once: Annotated[bool, option("--once", help="Look once, render what is new, stop.")] = False,
+    base_url: Annotated[
+        str | None,
+        option(
+            "--base-url",
+            help="Public URL of the output folder: the podcast feed is rewritten after each "
+            "new programme.",
+            show_default=False,
+        ),
+    ] = None,
+    feed_title: Annotated[
+        str, option("--feed-title", help="The podcast feed's title.")
+    ] = "audionews",
+    quiet: QuietOpt = False,
+) -> None:
+    """Render each new article of a feed or a folder once (remembered across restarts in
+    OUTPUT/.watch-state.json), and update the podcast feed after each."""
+    with errors():
+        from audionews.desk.watch import Watcher
+        from audionews.feed import write_feed
+        from audionews.pipeline import make
+        from audionews.settings import RenderSettings
+
+        def render(article: str, folder: Path) -> Path:
+            return make(article, RenderSettings(), output=folder, engine=engine).path
+
+        def publish(folder: Path) -> None:
+            if base_url:
+                write_feed(folder, base_url, feed_title)
+
+        def said(path: Path) -> None:
+            if not quiet:
+                typer.echo(f"Wrote {path}")
+
+        Watcher(source, output, render=render, publish=publish).run(interval, once, said)

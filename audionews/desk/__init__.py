@@ -71,6 +71,7 @@ def serve(
     *,
     password_file: str | Path | None = None,
     workers: int = 2,
+    redis_url: str | None = None,
 ) -> None:
     """Run the desk until stopped (Ctrl-C). Binding an address other than loopback needs a
     password (or a token file); then every page and API call needs it."""
@@ -91,5 +92,12 @@ def serve(
     hosts = None
     if is_loopback(host):
         hosts = ["127.0.0.1", "localhost", "::1", "[::1]"]  # no DNS rebinding onto the desk
-    app = create_app(data_dir, password=secret, lang=lang, workers=workers, allowed_hosts=hosts)
+    app = create_app(
+        data_dir,
+        password=secret,
+        lang=lang,
+        workers=workers,
+        allowed_hosts=hosts,
+        redis_url=redis_url,
+    )
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)

@@ -263,7 +263,7 @@ async def read_submission(request: Request) -> tuple[dict[str, Any], list[tuple[
 
 
 _STORY_KEYS = ("text", "url", "upload", "title", "byline", "read_dropped")
-_META_KEYS = ("stories", "settings", "user", "from_job", "bulletin_title")
+_META_KEYS = ("stories", "settings", "user", "from_job", "bulletin_title", "priority")
 
 
 def split_request(
@@ -463,6 +463,7 @@ class Desk:
         stories, settings = split_request(body, len(files))
         await run_in_threadpool(build_settings, settings, self.paths)  # checked now, not later
         user = str(body.get("user") or "")[:80]
+        priority = _priority(body.get("priority"))
         parent = body.get("from_job") if isinstance(body.get("from_job"), str) else None
         job_id = self.store.create({}, user=user, parent=parent)
         folder = self.paths.job(job_id) / "input"
@@ -475,15 +476,37 @@ class Desk:
             self.store.delete(job_id)
             shutil.rmtree(self.paths.job(job_id), ignore_errors=True)
             raise
-        request_data = {"stories": saved, "settings": settings}
+        request_data: dict[str, Any] = {"stories": saved, "settings": settings}
+        if priority:
+            request_data["priority"] = priority
         if isinstance(body.get("bulletin_title"), str) and body["bulletin_title"].strip():
             request_data["title"] = body["bulletin_title"].strip()[:300]
         title = saved[0].get("title") or saved[0].get("name", "")
         self.store.update(job_id, request=request_data, title=title)
-        self.engine.submit(job_id)
+        self.engine.submit(job_id, priority)
         return JSONResponse(
             {"id": job_id, "status": "queued", "links": self._links(job_id)}, status_code=202
         )
+
+    async def status(self, request: Request) -> Response:  # noqa: ARG002 - a route
+        return JSONResponse(await run_in_threadpool(self._status))
+
+    def _status(self) -> dict[str, Any]:
+        engine = self.engine
+        if engine.redis_url:
+            from audionews.desk.worker import fleet_status
+
+            return fleet_status(engine.redis_url, self.paths.root)
+        failed = [j for j in self.store.history(200) if j["status"] == "failed"][:10]
+        return {
+            "broker": None,
+            "queue": int(engine.huey.pending_count()),
+            "workers": [
+                {"id": "embedded", "slots": engine.workers, "running": engine.running_ids()}
+            ],
+            "jobs": self.store.counts(),
+            "errors": [{"job": j["id"], "error": j["error"], "at": j["updated"]} for j in failed],
+        }
 
     def _job(self, job_id: str) -> dict[str, Any]:
         job = self.store.get(job_id) if JOB_ID.match(job_id) else None
@@ -656,6 +679,19 @@ async def _problem(request: Request, exc: Exception) -> Response:  # noqa: ARG00
     return _json(500, "internal error; the server log has the details.")
 
 
+def _priority(value: Any) -> int:
+    """A job's priority: 0 (normal) to 9 (breaking news first)."""
+    if value is None or value is False:
+        return 0
+    if value is True:
+        return 9
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)
+    if not isinstance(value, int) or not 0 <= value <= 9:
+        raise Problem(400, "priority must be a whole number from 0 to 9.", "priority")
+    return value
+
+
 def create_app(
     data_dir: str | Path,
     *,
@@ -667,7 +703,8 @@ def create_app(
     redis_url: str | None = None,
 ) -> Starlette:
     """The desk as an ASGI app. ``start_workers=False`` queues jobs without running them (a
-    separate consumer, or a test, runs them)."""
+    separate consumer, or a test, runs them). With ``redis_url`` the desk queues on Redis and
+    ``audionews worker`` processes render (the desk runs none itself)."""
     paths = DeskPaths(Path(data_dir))
     paths.root.mkdir(parents=True, exist_ok=True)
     engine = JobEngine(paths, workers=workers, redis_url=redis_url)
@@ -679,6 +716,7 @@ def create_app(
         Route("/logout", desk.logout, methods=["POST"]),
         Route("/api/openapi.json", desk.spec),
         Route("/api/engines", desk.engines),
+        Route("/api/status", desk.status),
         Route("/api/preview", desk.do_preview, methods=["POST"]),
         Route("/api/speak", desk.do_speak, methods=["POST"]),
         Route("/api/jobs", desk.create_job, methods=["POST"]),
@@ -699,7 +737,7 @@ def create_app(
         middleware.insert(0, Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts))
 
     def startup() -> None:
-        if start_workers:
+        if start_workers and not redis_url:
             engine.start()
 
     def shutdown() -> None:

@@ -3,8 +3,9 @@
 * ``make_huey(paths)`` gives the embedded queue: huey's SQLite storage in the data folder, with
   one addition: a worker waiting on an empty queue is woken at once when this process enqueues
   (huey otherwise polls SQLite with a growing delay, up to 10 s). ``make_huey(paths,
-  redis_url=...)`` gives huey's Redis queue; the task, the store and the render are the same
-  code (the next issue runs ``huey_consumer`` workers on other machines).
+  redis_url=...)`` gives huey's Redis queue with priorities (``PriorityRedisHuey``); the task, the
+  store and the render are the same code, and ``audionews worker`` runs them on other machines
+  (see :mod:`audionews.desk.fleet`).
 * Each job is one huey task ``audionews.desk.render(job_id)``. The task runs the render in a
   child process from a forkserver that has the library imported: the child starts in
   milliseconds, owns its cores (MP3 encoding forks itself only when it is alone, which a thread
@@ -21,10 +22,12 @@ import multiprocessing as mp
 import threading
 from typing import Any
 
-from huey import Huey, RedisHuey
+from huey import Huey
+from huey.api import PriorityRedisHuey
 from huey.consumer import Consumer
 from huey.storage import SqliteStorage
 
+from audionews.desk.fleet import Fleet
 from audionews.desk.render import DeskPaths
 from audionews.desk.store import JobStore
 
@@ -72,7 +75,7 @@ class WakingSqliteStorage(SqliteStorage):  # type: ignore[misc]
 
 def make_huey(paths: DeskPaths, redis_url: str | None = None) -> Huey:
     if redis_url:
-        return RedisHuey("audionews-desk", url=redis_url)
+        return PriorityRedisHuey("audionews-desk", url=redis_url, results=False)
     return Huey(
         "audionews-desk",
         storage_class=WakingSqliteStorage,
@@ -89,9 +92,33 @@ class _EmbeddedConsumer(Consumer):  # type: ignore[misc]
         pass
 
 
-def _render_entry(root: str, job_id: str) -> None:
+def _die_with_worker(lifeline: Any) -> None:
+    """End this render when the worker that started it ends, however it ends (a worker killed
+    with SIGKILL must not leave a render behind that the fleet thinks dead: the job runs again
+    elsewhere). ``lifeline`` is the read end of a pipe only the worker writes to: EOF means
+    the worker is gone."""
+    import contextlib
+    import os
+
+    def watch() -> None:
+        with contextlib.suppress(EOFError, OSError):
+            lifeline.recv()
+        os._exit(1)
+
+    threading.Thread(target=watch, name="lifeline", daemon=True).start()
+
+
+def _render_entry(
+    root: str, job_id: str, lifeline: Any = None, redis_url: str | None = None
+) -> None:
     from audionews.desk.render import run_job
 
+    if lifeline is not None:
+        _die_with_worker(lifeline)
+    if redis_url:
+        from audionews.desk.fleet import share_rate_limit
+
+        share_rate_limit(redis_url)
     run_job(root, job_id)
 
 
@@ -105,13 +132,18 @@ class JobEngine:
         workers: int = 2,
         redis_url: str | None = None,
         process: bool = True,
+        fleet: Fleet | None = None,
     ) -> None:
         self.paths = paths
         self.store = JobStore(paths.db)
         self.huey = make_huey(paths, redis_url)
+        self.redis_url = redis_url
+        self.fleet = fleet
+        self.finished = 0
         self.workers = workers
         self.process = process
         self._procs: dict[str, Any] = {}
+        self._abandoned: set[str] = set()
         self._lock = threading.Lock()
         self._consumer: Consumer | None = None
         self._ctx: Any = None
@@ -120,13 +152,31 @@ class JobEngine:
 
     # ---------------------------------------------------------------- the task
     def _run(self, job_id: str) -> None:
+        if self.fleet is None:
+            self._render(job_id)
+            return
+        if not self.fleet.acquire(job_id):  # a live worker has it
+            return
+        try:
+            self._render(job_id)
+        finally:
+            self.fleet.release(job_id)
+
+    def _render(self, job_id: str) -> None:
         if not self.store.claim(job_id):
             return
+        log.info("render %s: started", job_id)
         if not self.process:
             _render_entry(str(self.paths.root), job_id)
+            self._finished(job_id)
             return
-        proc = self._context().Process(target=_render_entry, args=(str(self.paths.root), job_id))
+        ctx = self._context()
+        lifeline, keep = ctx.Pipe(duplex=False)
+        proc = ctx.Process(
+            target=_render_entry, args=(str(self.paths.root), job_id, lifeline, self.redis_url)
+        )
         proc.start()
+        lifeline.close()
         with self._lock:
             self._procs[job_id] = proc
         try:
@@ -134,6 +184,11 @@ class JobEngine:
         finally:
             with self._lock:
                 self._procs.pop(job_id, None)
+            keep.close()
+        if job_id in self._abandoned:  # another worker has it now: touch nothing
+            self._abandoned.discard(job_id)
+            log.warning("render %s: abandoned (lease lost)", job_id)
+            return
         job = self.store.get(job_id)
         if self._stopping:  # left running: the next start queues it again
             return
@@ -147,6 +202,15 @@ class JobEngine:
                     stage="failed",
                     error=f"the render process stopped unexpectedly (exit code {proc.exitcode}).",
                 )
+        self._finished(job_id)
+
+    def _finished(self, job_id: str) -> None:
+        job = self.store.get(job_id)
+        status = job["status"] if job else "deleted"
+        log.info("render %s: %s", job_id, status)
+        self.finished += 1
+        if job is not None and status == "failed" and self.fleet is not None:
+            self.fleet.error(job_id, str(job["error"] or ""))
 
     def _context(self) -> Any:
         if self._ctx is None:
@@ -157,8 +221,23 @@ class JobEngine:
         return self._ctx
 
     # ---------------------------------------------------------------- the API's side
-    def submit(self, job_id: str) -> None:
-        self.task(job_id)
+    def submit(self, job_id: str, priority: int = 0) -> None:
+        """Queue a job; a higher ``priority`` runs first (breaking news)."""
+        self.task(job_id, priority=priority or None)
+
+    def abandon(self, job_id: str) -> None:
+        """Stop a render this worker no longer holds the lease of (another worker may have
+        taken the job over), leaving the job's state to that worker."""
+        with self._lock:
+            proc = self._procs.get(job_id)
+            if proc is None:
+                return
+            self._abandoned.add(job_id)
+        proc.terminate()
+
+    def running_ids(self) -> list[str]:
+        with self._lock:
+            return list(self._procs)
 
     def cancel(self, job_id: str) -> None:
         """Stop a job: a queued one never runs, a running one's process is ended."""
@@ -195,7 +274,8 @@ class JobEngine:
     def start(self) -> None:
         if self._consumer is not None:
             return
-        self.recover()
+        if self.fleet is None:  # in a fleet, live workers reap what dead ones left
+            self.recover()
         self._consumer = _EmbeddedConsumer(
             self.huey,
             workers=self.workers,

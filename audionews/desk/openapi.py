@@ -86,6 +86,12 @@ _SUBMISSION = {
         "settings": _SETTINGS,
         "user": {"type": "string", "description": "who asked (shown in the history)"},
         "from_job": {"type": "string", "description": "reuse the inputs of an earlier job"},
+        "priority": {
+            "type": ["integer", "boolean"],
+            "minimum": 0,
+            "maximum": 9,
+            "description": "higher runs first (breaking news: 9, or true); default 0",
+        },
     },
     "additionalProperties": True,
 }
@@ -262,6 +268,13 @@ def openapi() -> dict[str, Any]:
                 "get": {
                     "summary": "Speech engines, their voices, and whether usable here",
                     "responses": {"200": _json({"type": "object"}, "`engines`.")},
+                }
+            },
+            "/api/status": {
+                "get": {
+                    "summary": "The queue and its workers: queue length, `workers` alive "
+                    "(heartbeats), jobs per state, last errors",
+                    "responses": {"200": _json({"type": "object"}, "The status.")},
                 }
             },
             "/api/lexicon": {

@@ -123,6 +123,23 @@ class JobStore:
             )
             return cur.rowcount == 1
 
+    def requeue(self, job_id: str, updated: float) -> bool:
+        """Back to queued, once: only if the job has not changed since ``updated`` was read
+        (of several workers reaping one dead worker's job, one wins)."""
+        with self._db() as db:
+            cur = db.execute(
+                "update jobs set status = 'queued', stage = 'queued', updated = ?"
+                " where id = ? and status in ('queued', 'running') and updated = ? and cancel = 0",
+                (time.time(), job_id, updated),
+            )
+            return cur.rowcount == 1
+
+    def counts(self) -> dict[str, int]:
+        """Jobs per status."""
+        with self._db() as db:
+            rows = db.execute("select status, count(*) from jobs group by status").fetchall()
+        return {str(r[0]): int(r[1]) for r in rows}
+
     def cancel_requested(self, job_id: str) -> bool:
         with self._db() as db:
             row = db.execute("select cancel from jobs where id = ?", (job_id,)).fetchone()

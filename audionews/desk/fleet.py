@@ -1,0 +1,212 @@
+"""A fleet: the desk and any number of workers sharing one huey queue on Redis.
+
+Redis holds the queue (huey's ``PriorityRedisHuey``) and three small things of the fleet's own,
+all under the ``audionews:`` prefix:
+
+* ``worker:<id>``, one per live worker, a JSON heartbeat with a TTL: the worker is alive while
+  the key exists (``audionews status``, ``GET /api/status``);
+* ``lease:<job id>``, held by the worker rendering the job, taken with ``SET NX`` before the job
+  is claimed and refreshed with its heartbeat: two workers never render one job, and a job whose
+  worker died (lease expired) is queued again by any live worker (:meth:`Fleet.reap`);
+* ``errors``, the last errors of failed jobs.
+
+The job store (SQLite) and the renders live in the shared data folder; so does the chunk cache,
+so a chunk one worker synthesized is never synthesized again by another.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import socket
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+__all__ = ["Fleet", "connect"]
+
+log = logging.getLogger(__name__)
+
+PREFIX = "audionews:"
+
+
+def connect(url: str) -> Any:
+    """A Redis client for ``url`` (needs the desk extra's ``redis`` package)."""
+    try:
+        import redis
+    except ImportError:
+        from audionews.errors import ConfigError
+
+        raise ConfigError(
+            "a broker needs the redis client: pip install 'audionews[desk]'", setting="broker"
+        ) from None
+    return redis.Redis.from_url(url)
+
+
+class Fleet:
+    """The fleet's keys in Redis: worker heartbeats, job leases, recent errors."""
+
+    def __init__(self, conn: Any, *, worker_id: str | None = None, ttl: float = 5.0) -> None:
+        self.conn = conn
+        self.ttl = ttl
+        self.worker_id = worker_id or f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
+        self.started = time.time()
+
+    # ---------------------------------------------------------------- heartbeats
+    def beat(self, info: dict[str, Any]) -> None:
+        data = {"id": self.worker_id, "host": socket.gethostname(), "pid": os.getpid()}
+        data.update(started=self.started, seen=time.time(), **info)
+        self.conn.set(PREFIX + "worker:" + self.worker_id, json.dumps(data), px=self._ms())
+
+    def leave(self) -> None:
+        self.conn.delete(PREFIX + "worker:" + self.worker_id)
+
+    def workers(self) -> list[dict[str, Any]]:
+        out = []
+        for key in self.conn.scan_iter(match=PREFIX + "worker:*", count=500):
+            raw = self.conn.get(key)
+            if raw:
+                out.append(json.loads(raw))
+        return sorted(out, key=lambda w: str(w["id"]))
+
+    # ---------------------------------------------------------------- leases
+    def _ms(self) -> int:
+        return max(1, int(self.ttl * 1000))
+
+    def acquire(self, job_id: str) -> bool:
+        """Take the job's lease; False when a live worker holds it."""
+        return bool(
+            self.conn.set(PREFIX + "lease:" + job_id, self.worker_id, nx=True, px=self._ms())
+        )
+
+    def refresh(self, job_id: str) -> bool:
+        key = PREFIX + "lease:" + job_id
+        if self.conn.get(key) != self.worker_id.encode():
+            return False
+        return bool(self.conn.pexpire(key, self._ms()))
+
+    def release(self, job_id: str) -> None:
+        key = PREFIX + "lease:" + job_id
+        if self.conn.get(key) == self.worker_id.encode():
+            self.conn.delete(key)
+
+    def holder(self, job_id: str) -> str | None:
+        raw = self.conn.get(PREFIX + "lease:" + job_id)
+        return raw.decode() if raw else None
+
+    # ---------------------------------------------------------------- errors
+    def error(self, job_id: str, message: str) -> None:
+        entry = json.dumps(
+            {"job": job_id, "error": message, "at": time.time(), "worker": self.worker_id}
+        )
+        pipe = self.conn.pipeline()
+        pipe.lpush(PREFIX + "errors", entry)
+        pipe.ltrim(PREFIX + "errors", 0, 19)
+        pipe.execute()
+
+    def errors(self, limit: int = 10) -> list[dict[str, Any]]:
+        return [json.loads(e) for e in self.conn.lrange(PREFIX + "errors", 0, limit - 1)]
+
+    # ---------------------------------------------------------------- recovery
+    def reap(
+        self, store: Any, submit: Callable[[str, int], None], queued: Callable[[], set[str]]
+    ) -> list[str]:
+        """Queue again the jobs whose worker died: running without a lease, or queued but in
+        no queue and no lease (a worker died between taking the task and claiming it), once the
+        job has been quiet for a lease's time. Only one reaper wins each job."""
+        now = time.time()
+        again: list[str] = []
+        waiting: set[str] | None = None
+        for job in store.with_status("queued", "running"):
+            if job["cancel"] or now - job["updated"] < self.ttl or self.holder(job["id"]):
+                continue
+            if job["status"] == "queued":
+                waiting = queued() if waiting is None else waiting
+                if job["id"] in waiting:
+                    continue
+            if store.requeue(job["id"], job["updated"]):
+                log.warning("fleet: job %s lost its worker; queued again", job["id"])
+                submit(job["id"], int((job.get("request") or {}).get("priority") or 0))
+                again.append(job["id"])
+        return again
+
+
+class Beat:
+    """A worker's background thread: heartbeat, lease refresh, cancel requests, reaping."""
+
+    def __init__(self, fleet: Fleet, engine: Any, every: float) -> None:
+        self.fleet, self.engine, self.every = fleet, engine, every
+        self.stop = threading.Event()
+        self.done = 0
+        self.thread = threading.Thread(target=self._loop, name="fleet-beat", daemon=True)
+
+    def start(self) -> None:
+        self.tick()
+        self.thread.start()
+
+    def tick(self) -> None:
+        running = self.engine.running_ids()
+        self.fleet.beat(
+            {"running": running, "done": self.engine.finished, "slots": self.engine.workers}
+        )
+        for job_id in running:
+            if not self.fleet.refresh(job_id):  # presumed dead (a stall, Redis lost it)
+                self.engine.abandon(job_id)
+            elif self.engine.store.cancel_requested(job_id):
+                self.engine.cancel(job_id)
+        self.fleet.reap(self.engine.store, self.engine.submit, self.engine.queued_ids)
+
+    def _loop(self) -> None:
+        while not self.stop.wait(self.every):
+            try:
+                self.tick()
+            except Exception:  # a Redis hiccup must not end the heartbeat
+                log.exception("fleet: heartbeat failed")
+
+
+_PAUSE_LUA = """
+local cur = tonumber(redis.call('GET', KEYS[1]) or '0')
+local new = tonumber(ARGV[1])
+if new > cur then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  return ARGV[1]
+end
+return tostring(cur)
+"""
+
+
+class RedisPause:
+    """The fleet-wide rate limit: one pause-until timestamp in Redis (``audionews:pause``) that
+    every worker's :class:`audionews.synthesize.Throttle` consults before a request and pushes
+    forward after a 429. A Redis error never stops a render (the local throttle still holds)."""
+
+    def __init__(self, conn: Any, key: str = PREFIX + "pause") -> None:
+        self.conn, self.key = conn, key
+        self._script = conn.register_script(_PAUSE_LUA)
+
+    def pause(self, seconds: float) -> float:
+        until = time.time() + seconds
+        try:
+            return float(
+                self._script(keys=[self.key], args=[repr(until), int(seconds * 1000) + 1000])
+            )
+        except Exception:
+            log.warning("fleet: could not share a rate-limit pause", exc_info=True)
+            return until
+
+    def resume_at(self) -> float:
+        try:
+            raw = self.conn.get(self.key)
+        except Exception:
+            return 0.0
+        return float(raw) if raw else 0.0
+
+
+def share_rate_limit(url: str) -> None:
+    """Make this process's online-engine throttles fleet-wide (a render of a fleet's worker)."""
+    from audionews import synthesize
+
+    synthesize.SHARED_PAUSE = RedisPause(connect(url))

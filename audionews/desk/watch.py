@@ -1,0 +1,132 @@
+"""``audionews watch``: render each new article of a feed or a folder once, and keep a podcast
+feed of the programmes up to date.
+
+A source is an RSS or Atom feed's URL (each item's link is an article) or a folder of article
+files (``.txt``, ``.html``, ``.htm``, ``.md``, ``.docx``). What was rendered is remembered in
+``.watch-state.json`` in the output folder (written after each article), so a restart renders
+only what is new; an article that fails is reported and tried again on the next poll.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import time
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from audionews.formats import is_url
+
+__all__ = ["ARTICLE_SUFFIXES", "Watcher", "feed_links"]
+
+log = logging.getLogger(__name__)
+
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md", ".docx")
+STATE = ".watch-state.json"
+_ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def feed_links(xml: bytes) -> list[tuple[str, str]]:
+    """(key, article URL) of each item of an RSS 2.0 or Atom feed, oldest first."""
+    root = ET.fromstring(xml)
+    out: list[tuple[str, str]] = []
+    for item in root.iter("item"):
+        link = (item.findtext("link") or "").strip()
+        key = (item.findtext("guid") or "").strip() or link
+        if link:
+            out.append((key, link))
+    for entry in root.iter(_ATOM + "entry"):
+        href = ""
+        for link_el in entry.findall(_ATOM + "link"):
+            if link_el.get("rel", "alternate") == "alternate" and link_el.get("href"):
+                href = str(link_el.get("href"))
+                break
+        key = (entry.findtext(_ATOM + "id") or "").strip() or href
+        if href:
+            out.append((key, href))
+    out.reverse()  # feeds list the newest first
+    return out
+
+
+class Watcher:
+    """Polls ``source``; renders what it has not rendered yet into ``output``."""
+
+    def __init__(
+        self,
+        source: str,
+        output: Path,
+        *,
+        render: Callable[[str, Path], Path],
+        publish: Callable[[Path], None] | None = None,
+        timeout: float = 15.0,
+    ) -> None:
+        self.source, self.output = source, Path(output)
+        self.render, self.publish, self.timeout = render, publish, timeout
+        self.output.mkdir(parents=True, exist_ok=True)
+        self.state_path = self.output / STATE
+        self.seen: dict[str, str] = self._load()
+
+    def _load(self) -> dict[str, str]:
+        try:
+            data = json.loads(self.state_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        seen = data.get("seen") if isinstance(data, dict) else None
+        return {str(k): str(v) for k, v in seen.items()} if isinstance(seen, dict) else {}
+
+    def _save(self) -> None:
+        tmp = self.state_path.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"seen": self.seen}, ensure_ascii=False, indent=1), "utf-8")
+        os.replace(tmp, self.state_path)
+
+    def articles(self) -> list[tuple[str, str]]:
+        """(key, source) of every article the source has now, oldest first."""
+        if is_url(self.source):
+            import requests
+
+            answer = requests.get(self.source, timeout=self.timeout)
+            answer.raise_for_status()
+            return feed_links(answer.content)
+        folder = Path(self.source)
+        files = [
+            p
+            for p in folder.iterdir()
+            if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
+        ]
+        files.sort(key=lambda p: (p.stat().st_mtime, p.name))
+        return [(p.name, str(p)) for p in files]
+
+    def poll(self) -> list[Path]:
+        """Render each new article once; returns the programmes written."""
+        written: list[Path] = []
+        for key, source in self.articles():
+            if key in self.seen:
+                continue
+            try:
+                path = self.render(source, self.output)
+            except Exception as exc:  # one bad article must not stop the watch
+                log.error("watch: %s: %s", source, exc)
+                continue
+            self.seen[key] = path.name
+            self._save()
+            written.append(path)
+            if self.publish is not None:
+                self.publish(self.output)
+        return written
+
+    def run(
+        self, interval: float, once: bool = False, on_new: Callable[[Path], Any] | None = None
+    ) -> None:
+        while True:
+            try:
+                for path in self.poll():
+                    if on_new is not None:
+                        on_new(path)
+            except Exception as exc:  # a feed down for a while: try again next time
+                log.error("watch: %s: %s", self.source, exc)
+            if once:
+                return
+            time.sleep(interval)
