@@ -85,11 +85,12 @@ class Watcher:
     def articles(self) -> list[tuple[str, str]]:
         """(key, source) of every article the source has now, oldest first."""
         if is_url(self.source):
-            import requests
+            from audionews.formats import DEFAULT_MAX_BYTES
+            from audionews.formats.url import fetch
 
-            answer = requests.get(self.source, timeout=self.timeout)
-            answer.raise_for_status()
-            return feed_links(answer.content)
+            # the guarded download: size limit, wall-clock timeout, no redirect to private hosts
+            data, _, _ = fetch(self.source, timeout=self.timeout, max_bytes=DEFAULT_MAX_BYTES)
+            return feed_links(data)
         folder = Path(self.source)
         files = [
             p
