@@ -257,6 +257,54 @@ def match_level(element: Float, rate: int, voice: float | None) -> Float:
     return out
 
 
+def _normalized(
+    x: Signal, rate: int, settings: MasterSettings, encoder_loss: float, spool: Path
+) -> tuple[Signal, Loudness | None]:
+    """``x`` spooled, then brought to the loudness target under the ceiling (when set)."""
+    written = Spool(spool)
+    for block in x.blocks():
+        written.write(block)
+    y = written.signal()
+    if settings.loudness is None:
+        return y, None
+    try:
+        y, measured = normalize_signal(
+            y, rate, settings.loudness + encoder_loss, settings.true_peak
+        )
+    except ValueError as exc:
+        raise ConfigError(str(exc), setting="loudness") from exc
+    if encoder_loss:
+        measured = replace(measured, integrated=measured.integrated - encoder_loss)
+    return y, measured
+
+
+def _element_offsets(
+    y: Signal, rate: int, intro: Float | None, outro: Float | None, target: float
+) -> tuple[float, float]:
+    """dB to add to the intro and outro so each lands on ``target`` LUFS in ``y``."""
+    from audionews.loudness import integrated_loudness
+
+    head_n = len(intro) if intro is not None else 0
+    tail_n = len(outro) if outro is not None else 0
+    head: list[Float] = []
+    tail = np.zeros(0, dtype=np.float32)
+    seen = 0
+    for block in y.blocks():
+        if seen < head_n:
+            head.append(block[: head_n - seen])
+        seen += len(block)
+        if tail_n:
+            tail = np.concatenate([tail, block])[-tail_n:]
+
+    def off(part: Float) -> float:
+        level = integrated_loudness(part, rate) if len(part) >= rate // 2 else -100.0
+        return 0.0 if level <= -70.0 else target - level
+
+    intro_off = off(np.concatenate(head)) if head else 0.0
+    outro_off = off(tail) if tail_n else 0.0
+    return intro_off, outro_off
+
+
 def master_signal(
     programme: Programme, settings: MasterSettings, encoder_loss: float, spool: Path
 ) -> Programme:
@@ -278,32 +326,33 @@ def master_signal(
         bed = match_level(load_audio_file(settings.bed, rate), rate, voice)
         x = _mix_bed(x, bed, rate, opening_end * rate // 1000, settings.bed_level)
     out_rate = settings.sample_rate or rate
-    x = resample_signal(x, rate, out_rate)
-    intro_ms = 0.0
+    voiced = resample_signal(x, rate, out_rate)
+    intro = outro = None
     if settings.intro is not None:
         intro = match_level(load_audio_file(settings.intro, out_rate), out_rate, voice)
         intro = _fade(intro, out_rate, 0.0, 0.05)
-        pad = np.zeros(int(out_rate * 0.5), dtype=np.float32)
-        intro_ms = (len(intro) + len(pad)) * 1000 / out_rate
-        x = _chain(Signal.of(intro), Signal.of(pad), x)
     if settings.outro is not None:
         outro = match_level(load_audio_file(settings.outro, out_rate), out_rate, voice)
         outro = _fade(outro, out_rate, 0.05, 0.0)
-        x = _chain(x, Signal.of(outro))
-    total_ms = round(len(x) * 1000 / out_rate)
-    chapters, chunks = _shift(chapters, chunks, intro_ms, total_ms)
-    written = Spool(spool)
-    for block in x.blocks():
-        written.write(block)
-    y = written.signal()
-    measured: Loudness | None = None
-    if settings.loudness is not None:
-        try:
-            y, measured = normalize_signal(
-                y, out_rate, settings.loudness + encoder_loss, settings.true_peak
-            )
-        except ValueError as exc:
-            raise ConfigError(str(exc), setting="loudness") from exc
-        if encoder_loss:
-            measured = replace(measured, integrated=measured.integrated - encoder_loss)
+    pad = np.zeros(int(out_rate * 0.5), dtype=np.float32)
+    intro_ms = (len(intro) + len(pad)) * 1000 / out_rate if intro is not None else 0.0
+    total = len(voiced) + (len(intro) + len(pad) if intro is not None else 0)
+    total += len(outro) if outro is not None else 0
+    chapters, chunks = _shift(chapters, chunks, intro_ms, round(total * 1000 / out_rate))
+    for attempt in range(2):
+        parts = [Signal.of(intro), Signal.of(pad)] if intro is not None else []
+        parts += [voiced, *([Signal.of(outro)] if outro is not None else [])]
+        y, measured = _normalized(_chain(*parts), out_rate, settings, encoder_loss, spool)
+        if attempt or voice is None or measured is None:
+            break
+        # The limiter takes more from a peaky voice than from music: level the elements again
+        # against the voice as it now is, once.
+        target = settings.loudness + encoder_loss if settings.loudness is not None else 0.0
+        intro_off, outro_off = _element_offsets(y, out_rate, intro, outro, target)
+        if max(abs(intro_off), abs(outro_off)) <= 1.0:
+            break
+        if intro is not None:
+            intro = (intro * np.float32(db_to_gain(intro_off))).astype(np.float32)
+        if outro is not None:
+            outro = (outro * np.float32(db_to_gain(outro_off))).astype(np.float32)
     return Programme(y, out_rate, chapters, chunks, measured)

@@ -143,7 +143,7 @@ def test_intro_outro_and_sting_match_the_voice_unless_kept(article: Path, tmp_pa
         head = integrated_loudness(x[: int(2.5 * rate)], rate)
         voice = integrated_loudness(x[int(4 * rate) :], rate)
         levels[keep] = head - voice
-    # Matched before the programme's limiter, which then takes a few dB from the peaky voice
-    # and none from a steady tone: the intro ends within a few LU of the voice, not 10+ over.
-    assert abs(levels[False]) < 4.5
+    # Matched to the voice, then once more after the programme's limiter (which takes more
+    # from a peaky voice than from a steady tone): within about 1.5 LU of the voice.
+    assert abs(levels[False]) < 2.0
     assert levels[True] > levels[False] + 5.0  # kept: as loud as it was made
