@@ -317,16 +317,16 @@ FleetDirOpt = option(
 )
 
 
+FleetBrokerOpt = option(
+    "--broker",
+    envvar="AUDIONEWS_BROKER",
+    help="Redis URL of the fleet's queue (redis://HOST:PORT/N).",
+)
+
+
 @app.command()
 def worker(
-    broker: Annotated[
-        str,
-        option(
-            "--broker",
-            envvar="AUDIONEWS_BROKER",
-            help="Redis URL of the fleet's queue (redis://HOST:PORT/N).",
-        ),
-    ],
+    broker: Annotated[str, FleetBrokerOpt],
     data_dir: Annotated[Path | None, FleetDirOpt] = None,
     slots: Annotated[
         int, option("--slots", min=1, max=16, help="Renders this worker runs at once.")
@@ -357,14 +357,7 @@ def worker(
 
 @app.command()
 def status(
-    broker: Annotated[
-        str,
-        option(
-            "--broker",
-            envvar="AUDIONEWS_BROKER",
-            help="Redis URL of the fleet's queue (redis://HOST:PORT/N).",
-        ),
-    ],
+    broker: Annotated[str, FleetBrokerOpt],
     data_dir: Annotated[Path | None, FleetDirOpt] = None,
     as_json: Annotated[bool, option("--json", help="Print the status as JSON.")] = False,
 ) -> None:
