@@ -134,14 +134,13 @@ class Cover:
 
 
 def artist_from_byline(byline: str | None) -> str | None:
-    """ "THU THẢO - MINH AN" -> "Thu Thảo, Minh An"; "Theo TTXVN" -> "TTXVN"."""
+    """ "THU THẢO - MINH AN" -> "Thu Thảo, Minh An"; "Theo TTXVN" -> "TTXVN" (the byline rules
+    are :func:`audionews.script.parse_credit`, the same the spoken byline uses)."""
     if not byline:
         return None
-    text = byline.strip().strip("()").strip()
-    if text.casefold().startswith("theo "):
-        return text[5:].strip()
-    parts = [p.strip() for p in text.replace("–", "-").split(" - ") if p.strip()]
-    return ", ".join(p.title() if p.isupper() else p for p in parts)
+    from audionews.script import parse_credit
+
+    return ", ".join(parse_credit(byline).names)
 
 
 def slugify(title: str, max_length: int = 80) -> str:

@@ -22,11 +22,13 @@ from audionews.segment import split_sentences, split_to_limit, unglue_sentences
 __all__ = [
     "Chapter",
     "Chunk",
+    "Credit",
     "Pause",
     "Piece",
     "Script",
     "build_script",
     "coverage",
+    "parse_credit",
     "spoken_byline",
     "spoken_date",
 ]
@@ -171,34 +173,47 @@ def spoken_date(value: datetime | date) -> str:
     return f"{weekday}, ngày {value.day} tháng {value.month} năm {value.year}."
 
 
-def spoken_byline(byline: str) -> str:
-    """ "THU THẢO" -> "Bài viết của Thu Thảo."; "Theo TTXVN" -> "Theo TTXVN.";
-    "Nguồn tin: Báo X" -> "Theo Báo X."; "Tác giả: Hải Vân" -> "Bài viết của Hải Vân.";
-    "(Tổng hợp: Vĩnh Hoàng)" -> "Bài tổng hợp của Vĩnh Hoàng."."""
+@dataclass(frozen=True)
+class Credit:
+    """Who a byline credits: the author names (or the source, for "Theo TTXVN"), an agency
+    after a slash, and how the credit is read ("Bài viết của", "Bài tổng hợp của", "Theo")."""
+
+    names: tuple[str, ...]
+    agency: str = ""
+    lead_in: str = "Bài viết của"
+
+
+def parse_credit(byline: str) -> Credit:
+    """ "THU THẢO - MINH AN" -> names ("Thu Thảo", "Minh An"); "Theo TTXVN" -> a source;
+    "Nguồn tin: Báo X" -> source Báo X; "(Tổng hợp: Vĩnh Hoàng)" -> compiled by Vĩnh Hoàng."""
     text = byline.strip().strip("()").strip().rstrip(".")
-    lowered = text.casefold()
-    if lowered.startswith(("theo ", "nguồn")):
-        if lowered.startswith("nguồn"):
-            text = "Theo " + re.sub(r"^nguồn(?:\s+tin)?\s*:?\s*", "", text, flags=re.IGNORECASE)
-        return text + "."
-    prefix = "Bài viết của"
+    source = re.match(r"^(?:theo\s+|nguồn(?:\s+tin)?\s*:?\s*)", text, re.IGNORECASE)
+    if source:
+        return Credit((text[source.end() :].strip() or text,), lead_in="Theo")
+    lead_in = "Bài viết của"
     label = re.match(
         r"^(tác giả|tổng hợp|bài và ảnh|bài, ảnh|thực hiện|phóng viên)\s*:?\s*", text, re.I
     )
     if label:
         if label.group(1).casefold() == "tổng hợp":
-            prefix = "Bài tổng hợp của"
+            lead_in = "Bài tổng hợp của"
         text = text[label.end() :] or text
     text, _, agency = text.partition("/")
     names = [n.strip() for n in re.split(r"\s+[-–]\s+", text) if n.strip()]
     names = [n.title() if n.isupper() and " " in n else n for n in names]
-    if len(names) > 1:
-        joined = ", ".join(names[:-1]) + " và " + names[-1]
-    else:
-        joined = names[0] if names else text
-    if agency.strip():
-        joined += ", " + agency.strip()
-    return f"{prefix} {joined}."
+    return Credit(tuple(names) or (text,), agency.strip(), lead_in)
+
+
+def spoken_byline(byline: str) -> str:
+    """ "THU THẢO" -> "Bài viết của Thu Thảo."; "Theo TTXVN" -> "Theo TTXVN.";
+    "Nguồn tin: Báo X" -> "Theo Báo X."; "Tác giả: Hải Vân" -> "Bài viết của Hải Vân.";
+    "(Tổng hợp: Vĩnh Hoàng)" -> "Bài tổng hợp của Vĩnh Hoàng."."""
+    credit = parse_credit(byline)
+    names = list(credit.names)
+    joined = ", ".join(names[:-1]) + " và " + names[-1] if len(names) > 1 else names[0]
+    if credit.agency:
+        joined += ", " + credit.agency
+    return f"{credit.lead_in} {joined}."
 
 
 def _ensure_stop(text: str) -> str:
