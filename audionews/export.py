@@ -50,7 +50,6 @@ __all__ = [
     "measure_mp3",
     "mp3_delay_ms",
     "mp3_encoder_effects",
-    "mp3_loudness_loss",
     "mp3_true_peak_headroom",
     "slugify",
     "write_mp3",
@@ -296,22 +295,6 @@ def _write_error(target: Path, exc: OSError) -> ExportError:
             "elsewhere with -o) and run again; nothing was changed."
         )
     return ExportError(f"{target}: cannot be written ({reason}). Nothing was changed.")
-
-
-def mp3_loudness_loss(
-    samples: Float | Signal,
-    rate: int,
-    bitrate: int = DEFAULT_BITRATE,
-    vbr_quality: int | None = None,
-    excerpt_seconds: float = 12.0,
-) -> float:
-    """How many LU the MP3 encoder takes off (its low-pass removes highs that K-weighting
-    counts), measured by encoding and decoding a 12 s excerpt from the middle of the programme.
-
-    Measured on the reference sample at 64 kbps, 22.05 kHz: 0.4 LU. Mastering aims this much
-    higher so the file lands on the target.
-    """
-    return mp3_encoder_effects(samples, rate, bitrate, vbr_quality, excerpt_seconds)[0]
 
 
 def mp3_true_peak_headroom(bitrate: int) -> float:

@@ -313,7 +313,7 @@ def master_signal(
     result is a :class:`~audionews.audio.Signal` reading it with the gain applied.
 
     ``encoder_loss``: LU the file's encoder will take off (see
-    :func:`audionews.export.mp3_loudness_loss`); the programme is made that much louder so the
+    :func:`audionews.export.mp3_encoder_effects`); the programme is made that much louder so the
     file lands on the target, and the loudness reported is what the file will measure.
     """
     rate = programme.rate
