@@ -319,7 +319,7 @@ def _article_dict(article: Article, script: Script) -> dict[str, Any]:
         "headings": list(article.headings),
         "byline": article.byline,
         "dropped": [
-            {"line": d.line, "text": d.text, "reason": d.reason}
+            {"line": d.line, "text": d.text, "kind": d.kind.value, "reason": d.reason}
             for d in sorted(dropped.values(), key=lambda d: d.line)
         ],
     }

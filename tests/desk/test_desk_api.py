@@ -96,6 +96,8 @@ def test_preview_shows_the_article_and_every_change(client: TestClient, example_
     assert len(story["headings"]) == 3
     reasons = {d["line"]: d["reason"] for d in story["dropped"]}
     assert "widget" in reasons[7] and "caption" in reasons[9]
+    kinds_of = {d["line"]: d["kind"] for d in story["dropped"]}
+    assert kinds_of[7] == "widget" and kinds_of[9] == "caption"
     pieces = [p for ch in story["chapters"] for p in ch["pieces"]]
     kinds = {c["kind"] for p in pieces for c in p["changes"]}
     assert {"same", "number", "abbreviation"} <= kinds
@@ -349,3 +351,17 @@ def test_delete_a_running_job(client: TestClient, example_text: str) -> None:
     assert not proc.is_alive()  # its render process is stopped
     assert not (client.app.state.desk.paths.job(job["id"])).exists()  # type: ignore[attr-defined]
     assert client.get(f"/api/jobs/{job['id']}").status_code == 404
+
+
+def test_every_drop_kind_has_a_label_in_each_language() -> None:
+    from audionews.article import DropKind
+    from audionews.desk.i18n import LANGS, MESSAGES
+
+    for lang in LANGS:
+        missing = [
+            k.value
+            for k in DropKind
+            if k is not DropKind.KEPT and f"drop_{k.value}" not in MESSAGES[lang]
+        ]
+        assert not missing, (lang, missing)
+    assert MESSAGES["vi"]["drop_caption"] != MESSAGES["en"]["drop_caption"]
