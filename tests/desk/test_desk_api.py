@@ -365,3 +365,36 @@ def test_every_drop_kind_has_a_label_in_each_language() -> None:
         ]
         assert not missing, (lang, missing)
     assert MESSAGES["vi"]["drop_caption"] != MESSAGES["en"]["drop_caption"]
+
+
+def test_the_desk_fetches_no_local_address_unless_allowed(
+    client: TestClient, example_text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import http.server
+    import threading
+
+    page = example_text.encode("utf-8")
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/bai-viet"
+    try:
+        answer = client.post("/api/preview", json={"url": url})
+        assert answer.status_code == 400
+        assert "local or private address" in answer.json()["error"]
+        monkeypatch.setenv("AUDIONEWS_DESK_LOCAL_URLS", "1")  # an intranet CMS, allowed
+        story = client.post("/api/preview", json={"url": url}).json()["stories"][0]
+        assert story["title"].startswith("Mùa nước nổi")
+    finally:
+        server.shutdown()
