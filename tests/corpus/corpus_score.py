@@ -23,7 +23,7 @@ SETS = ("dev", "heldout", "heldout2")
 
 
 def cases(which: str) -> list[Path]:
-    return sorted((CORPUS / which).glob("*.txt"))
+    return sorted((CORPUS / which).glob("[0-9]*.txt"))  # articles are NN-slug.txt
 
 
 def _fold(text: str) -> str:
