@@ -150,6 +150,7 @@ class Normalizer:
             r.addresses,  # "hotro@evn.com.vn"
             r.date_line_dashes,
             r.boats,  # "QNg 90459 TS", "tàu HQ 950"
+            r.candidates,  # exam news: "12 TS" -> "12 thí sinh" (found on set B)
             r.phone_numbers,
             r.plates,  # "30A-123.45"
             r.document_numbers,
@@ -174,6 +175,7 @@ class Normalizer:
             r.ranges_and_scores,
             r.fractions,
             r.units,
+            r.count_slashes,  # "5 thí sinh/tỉnh", "7 mã giảm/21 mã tăng" (found on set B)
             r.negatives,
             r.codes,
             r.numbers,

@@ -189,6 +189,49 @@ def tickers(text: str) -> str:
     return "".join([*pieces, text[done:]])
 
 
+# --- exam news: "TS" counts candidates
+_EXAM_CONTEXT = re.compile(
+    r"(?<!\w)(?:thi|điểm|thí sinh|tuyển sinh|trúng tuyển|xét tuyển|tốt nghiệp)(?!\w)", re.I
+)
+_CANDIDATES = re.compile(
+    rf"(?<!\w)(\d+|có|nhiều|các|những|mỗi|từng|mọi|số|bao nhiêu)(\s+)TS(?![\w.])(?!\s+[{UPPER}])"
+)
+
+
+def candidates(text: str) -> str:
+    """In exam news "TS" after a number or a quantifier is "thí sinh", not the title "tiến
+    sĩ": "Môn toán có 12 TS đạt điểm 10" -> "12 thí sinh"; "TS Nguyễn Văn A" stays a title."""
+    if "TS" not in text or not _EXAM_CONTEXT.search(text):
+        return text
+    return _CANDIDATES.sub(r"\1\2thí sinh", text)
+
+
+# --- slashes after a count
+_ADMIN_UNITS = frozenset({"tỉnh", "thành", "quận", "huyện", "xã", "phường", "thị", "thôn", "xóm"})
+_COUNT_SLASH = re.compile(
+    r"(?<![\w.,/])(\d[\d.,]*\s+[^\W\d_]+(?:\s+[^\W\d_]+)?)\s*/\s*"
+    r"(?:(\d[\d.,]*\s+[^\W\d_]+)|([^\W\d_]+))"
+)
+
+
+def _count_slash(match: re.Match[str]) -> str:
+    count, other_count, noun = match.groups()
+    if other_count:
+        return f"{count}, {other_count}"  # "7 mã giảm/21 mã tăng": two counts
+    last = count.split()[-1]
+    per_unit = noun in PER_NOUNS or (noun in _ADMIN_UNITS and last not in _ADMIN_UNITS)
+    return f"{count} một {noun}" if per_unit else match.group()
+
+
+def count_slashes(text: str) -> str:
+    """A slash after a count: "5 thí sinh/tỉnh" -> "năm thí sinh một tỉnh" (per, as "đồng/kg");
+    between two counts a pause: "7 mã giảm/21 mã tăng" -> "bảy mã giảm, hai mươi mốt mã tăng";
+    "2 quận/huyện" (either) is left to the symbol rule."""
+    if "/" not in text:
+        return text
+    return _COUNT_SLASH.sub(_count_slash, text)
+
+
 # --- phone numbers
 _PHONE = re.compile(
     r"(?<![\w.,/+])(?:"
@@ -249,7 +292,8 @@ def _spell_code(code: str) -> str:
         elif piece == "/":
             parts.append("trên")
         elif piece.isdecimal():
-            parts.append(read_cardinal(int(piece)) if len(piece) <= 2 else read_digits(piece))
+            short = len(piece) <= 2 and not (len(piece) == 2 and piece.startswith("0"))
+            parts.append(read_cardinal(int(piece)) if short else read_digits(piece))  # "C01"
         else:
             parts.append(LETTER_NAMES.get(piece.upper(), piece.lower()))
     return " ".join(parts)
@@ -945,13 +989,33 @@ def _read_dotted_code(match: re.Match[str]) -> str:
 
 
 _CODE_RANGE = re.compile(r"(?<![\w.,])([^\W\d_]+)(\d+)\s?-\s?\1(\d+)(?![\w])")
+_ROAD_CODE = re.compile(r"(?<![\w.,])(QL|TL|HL|ĐT)(\d{1,4})([A-Z]?)(?![\w])")  # "QL45", "ĐT741"
+_ROADS = {"QL": "quốc lộ", "TL": "tỉnh lộ", "HL": "hương lộ", "ĐT": "đường tỉnh"}
+
+
+def _read_road_code(match: re.Match[str]) -> str:
+    road, number, letter = match.groups()
+    spoken = _ROADS[road]
+    before = match.string[max(0, match.start() - 8) : match.start()]
+    if spoken.startswith("đường") and re.search(r"đường\s+$", before, re.I):
+        spoken = spoken.removeprefix("đường ")  # "đường ĐT741": "đường tỉnh", not twice
+    words = [spoken, read_cardinal(int(number))]
+    return " ".join(words + ([LETTER_NAMES[letter].lower()] if letter else []))
+
+
+_DECIMAL_GRADE = re.compile(r"(?<![\w.,])(\d{1,3})[.,](\d{1,3})([A-Z])(?![\w])")  # "0.05S"
 
 
 def codes(text: str) -> str:
     """Letters mixed with digits ("H5N1", "A320") spelled in Vietnamese letter names; known
     letter runs said as words ("COP28", "BĐ2"); "A/H5N1", "JN.1", "Km 15+200"; a range of
-    codes "BĐ2-BĐ3" -> "báo động hai đến báo động ba"."""
+    codes "BĐ2-BĐ3" -> "báo động hai đến báo động ba"; a grade "dầu diesel 0.05S" -> "không phẩy
+    không năm ét"."""
     text = _CODE_RANGE.sub(r"\1\2 đến \1\3", text)
+    text = _ROAD_CODE.sub(_read_road_code, text)
+    text = _DECIMAL_GRADE.sub(
+        lambda m: f"{_num(m[1] + ',' + m[2])} {LETTER_NAMES.get(m[3], m[3])}", text
+    )
     text = _LETTER_SLASH_CODE.sub(lambda m: LETTER_NAMES[m.group(1)] + " ", text)
     text = _DOTTED_CODE.sub(_read_dotted_code, text)
     text = _KM_MARK.sub(
@@ -1104,11 +1168,33 @@ _AND_OR = re.compile(r"\bvà/hoặc\b")
 
 
 _NEXT_WORD = re.compile(r"[^\W\d_]+")
+_LAST_WORD_BEFORE = re.compile(r"[^\W\d_]+(?=\s*$)")
+
+
+_PHYSICAL_UNIT_BEFORE = re.compile(
+    "(?:"
+    + "|".join(
+        sorted(
+            {v for v in UNITS.values() if v not in COUNTED and " trên " not in v},
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\s*$"
+)
 
 
 def _slash(match: re.Match[str]) -> str:
     after = match.string[match.end() : match.end() + 1]
     word = _NEXT_WORD.match(match.string, match.end())
+    if word is not None and word.group() in PER_TIME:
+        before = match.string[max(0, match.start() - 24) : match.start()]
+        if _PHYSICAL_UNIT_BEFORE.search(before):
+            return " trên "  # "90 km/giờ" (the lexicon read "km" first): a physical rate
+    if word is not None and word.group() in _ADMIN_UNITS:
+        last = _LAST_WORD_BEFORE.search(match.string, max(0, match.start() - 12), match.start())
+        if last is not None and last.group() in _ADMIN_UNITS:
+            return ", "  # "63 tỉnh/thành", "quận/huyện": either one, not "per"
     if word is not None and word.group() in PER_NOUNS:
         return " một "  # "điểm/môn" -> "điểm một môn", "lượt/ngày"
     return " trên " if after.islower() else ", "
