@@ -81,8 +81,11 @@ def best_time(func: object, paragraphs: list[str], repeat: int) -> float:
     return best
 
 
+FOREIGN = ["keep"]
+
+
 def run_normalizer(paragraphs: list[str]) -> None:
-    normalizer = Normalizer()
+    normalizer = Normalizer(foreign=FOREIGN[0])
     for paragraph in paragraphs:
         normalizer.learn(paragraph)
     for paragraph in paragraphs:
@@ -98,13 +101,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--chars", type=int, default=300_000, help="article size in characters")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--foreign", choices=("keep", "respell"), default="keep", help="foreign-name mode"
+    )
     args = parser.parse_args()
+    FOREIGN[0] = args.foreign
     paragraphs = make_article(args.chars)
     chars = sum(len(p) for p in paragraphs)
     run_normalizer(paragraphs[:5])  # warm-up: builds the cached lexicon regexes
     t_norm = best_time(run_normalizer, paragraphs, args.repeat)
     t_base = best_time(run_baseline, paragraphs, args.repeat)
-    print(f"article: {chars:,} characters in {len(paragraphs)} paragraphs")
+    print(f"article: {chars:,} characters in {len(paragraphs)} paragraphs, foreign={args.foreign}")
     print(f"normalizer: {chars / t_norm:,.0f} chars/s ({t_norm * 1000:.0f} ms)")
     print(f"baseline (NFC + whitespace): {chars / t_base:,.0f} chars/s ({t_base * 1000:.1f} ms)")
     print(
