@@ -79,6 +79,7 @@ def _letters(word: str) -> str:
     text = re.sub(r"(?<=[aeiou])y(?=[aeiou])", "j", text)
     for group, sound in _DIGRAPHS:
         text = text.replace(group, sound)
+    text = text.replace("ks", "k") if re.search(r"ks[^aeiouyEI]", text) else text  # "Oxford"
     text = re.sub(r"([^aeiouy])\1$", r"\1", text)  # "Stubb", "Witkoff": one final consonant
     return text.replace("c", "k")
 
