@@ -227,7 +227,7 @@ def _write(onset: str, nucleus: str, coda_symbols: str, place: str) -> list[str]
         vowel = _GLIDED.get(nucleus, "u" + vowel if vowel[:1] not in "uư" else vowel)
         if onset == "Q":
             vowel = "u" + vowel[1:] if vowel[:1] == "o" else vowel
-        onset = "q" if onset == "Q" else ""
+        onset = "Q" if onset == "Q" else ""
     elif onset == "w":
         onset, vowel = "", "u"
     out = [_finish(onset, vowel, coda)]
@@ -236,7 +236,10 @@ def _write(onset: str, nucleus: str, coda_symbols: str, place: str) -> list[str]
 
 
 def _finish(onset_symbol: str, vowel: str, coda: str) -> str:
-    onset = "q" if onset_symbol == "q" else _onset(onset_symbol, vowel)
+    if onset_symbol == "Q":
+        onset = "q" if vowel[:1] == "u" else "c"
+    else:
+        onset = _onset(onset_symbol, vowel)
     for candidate in (vowel + coda, vowel, vowel[:1]):
         syllable = onset + candidate
         if coda and candidate.endswith(_STOPS):
