@@ -1,6 +1,6 @@
 """Benchmark Vietnamese text normalization on a long news-like article.
 
-Run: ``python benchmarks/normalize.py [--chars N]``. Prints characters per second for the
+Run: ``python benchmarks/normalize.py [--chars N] [--foreign respell]``. Prints characters per second for the
 full normalizer (learn + normalize, as the pipeline calls it), for a plain baseline (NFC and
 whitespace collapsing) measured in the same run, and their ratio. Target: >= 100,000 chars/s.
 """
@@ -30,6 +30,8 @@ SENTENCES = (
     "Sản xuất - kinh doanh (SXKD) phục hồi mạnh, SXKD của các HTX tăng {p}% trong giai đoạn "
     "2021 - 2025.",
     "BHXH Việt Nam đề nghị CSGT, ĐBSCL và các cơ quan liên quan phối hợp xử lý XYZ.",
+    "Ông Steve Witkoff và ông Jared Kushner gặp ông Rustem Umerov tại Geneva, theo Interfax "
+    "và Reuters; Tổng thống Trump nói chuyện với Thủ tướng Merz.",
     "Bà con nông dân phấn khởi vì được mùa, giá lúa tăng, đời sống ngày càng ổn định hơn.",
 )
 
