@@ -1,8 +1,9 @@
 """Benchmark Vietnamese text normalization on a long news-like article.
 
-Run: ``python benchmarks/normalize.py [--chars N] [--foreign respell]``. Prints characters per second for the
-full normalizer (learn + normalize, as the pipeline calls it), for a plain baseline (NFC and
-whitespace collapsing) measured in the same run, and their ratio. Target: >= 100,000 chars/s.
+Run: ``python benchmarks/normalize.py [--chars N] [--foreign respell]``. Prints characters
+per second for the full normalizer (learn + normalize, as the pipeline calls it), for a plain
+baseline (NFC and whitespace collapsing) measured in the same run, and their ratio.
+Target: >= 100,000 chars/s.
 """
 
 from __future__ import annotations

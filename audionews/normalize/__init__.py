@@ -137,6 +137,10 @@ class Normalizer:
         self._titles = {**builtin.titles, **user_titles}
         self._title_re = builtin.title_re if not user_titles else _title_regex(self._titles)
         self._user = _WordTable.build(user_words) if user_words else None
+        # words a user lexicon gives as spoken: never respelled again ("Yagi" = "Ya-ghi")
+        self._user_spoken = frozenset(
+            w for value in user_words.values() for w in re.split(r"[\s-]+", value) if w
+        )
         self._learned: dict[str, str] = {}
         self._learned_table: _WordTable | None = None
         self._seen: list[str] = []
@@ -324,7 +328,13 @@ class Normalizer:
         not an acronym) is respelled by rule (audionews/normalize/respell.py)."""
         if self._foreign is None:
             return text
-        return _LATIN_WORD.sub(lambda m: _respelled_word(m.group()), text)
+        mine = self._user_spoken
+
+        def respelled(match: re.Match[str]) -> str:
+            word = match.group()
+            return word if word in mine else _respelled_word(word)
+
+        return _LATIN_WORD.sub(respelled, text)
 
     def _expand_words(self, text: str) -> str:
         if self._learned and self._learned_table is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import re
+from pathlib import Path
 
 import pytest
 
@@ -151,6 +152,13 @@ def test_normalizer_respells_unknown_names_in_respell_mode_only() -> None:
 
 def test_addresses_are_read_as_before_with_foreign_parts_respelled() -> None:
     assert _read("Gửi tới abc@gmail.com.") == "Gửi tới a bê xê a còng gơ mai chấm com."
+
+
+def test_a_user_lexicon_reading_is_not_respelled_again(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.toml"
+    mine.write_text('[words]\n"Yagi" = "Ya-ghi"\n"Umerov" = "Umerov"\n', encoding="utf-8")
+    normalizer = Normalizer([mine], foreign="respell")
+    assert normalizer.normalize("Bão Yagi, ông Umerov.") == "Bão Ya-ghi, ông Umerov."
 
 
 def test_lexicon_words_keep_their_reading() -> None:
