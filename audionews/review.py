@@ -10,16 +10,17 @@ Library API (the CLI's ``script --review`` prints it as a table or JSON)::
 Four kinds of token are listed, each once, with every place it occurs (line and sentence):
 
 * ``foreign``: a capitalized word that is not a Vietnamese syllable and has no lexicon entry
-  ("Ipsos", "Siena"): the engine gets it as written (or, with ``foreign="respell"``, it is
-  missing from the respelling lexicon);
+  ("Ipsos", "Siena"): the engine gets it as written (or, with ``foreign="respell"``, the
+  rule respelling of audionews/normalize/respell.py, worth checking by ear);
 * ``non_vietnamese``: a lowercase word that is not a Vietnamese syllable ("smartwatch");
 * ``acronym``: capitals not in any lexicon, spelled letter by letter ("ABC", "NBC");
 * ``code``: letters mixed with digits, spelled ("H5N1", "XBB.1.5"); known unit and code
   forms ("400mm", "COP28") are left out.
 
 Each item carries how audionews reads it now (``reading``) and a suggested user-lexicon line
-(``suggestion``, ``"Ipsos" = "Íp sốt"``-style: a starting point to correct, then add with
-``audionews.userlexicon.add_entry``).
+(``suggestion``, ``"Kushner" = "Cút-sơ-nơ"``: for a foreign word the rule respelling of
+audionews/normalize/respell.py, the one ``foreign="respell"`` reads; a starting point to
+correct, then add with ``audionews.userlexicon.add_entry``).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from audionews.normalize.lexicon import (
     load_lexicon_file,
     trie_regex,
 )
+from audionews.normalize.respell import respell_hyphenated
 from audionews.normalize.rules import _ADDRESS, code_words
 from audionews.normalize.units import UNITS
 from audionews.normalize.vietnamese import LETTER_NAMES, is_vietnamese_syllable
@@ -215,55 +217,11 @@ def _classify(token: str, known: frozenset[str], normalizer: Normalizer) -> str 
     return "non_vietnamese"
 
 
-_VOWELS = "aeiouy"
-_ONSETS = {
-    "w": "u", "j": "gi", "f": "ph", "z": "d", "q": "c", "sh": "s", "ck": "c", "wh": "u",
-    "ch": "ch", "th": "th", "ph": "ph", "kh": "kh", "gh": "g", "k": "c", "c": "c",
-}  # fmt: skip
-_CODAS = {"c": "c", "k": "c", "ck": "c", "m": "m", "n": "n", "p": "p", "t": "t", "ng": "ng"}
-_CODA_SOUND = {"s": "t", "x": "c", "d": "t", "b": "p", "g": "c", "l": "n", "r": "", "f": "p"}
-
-
-def suggest_respelling(word: str) -> str:
-    """A rough Vietnamese respelling of a foreign word, to be corrected by hand
-    ("Ipsos" -> "Íp sốt"-like "Ip xốt"): consonant-vowel chunks made into valid syllables."""
-    lower = word.lower()
-    if re.match(r"y[aeiou]", lower):
-        lower = "j" + lower[1:]  # "York": a consonant
-    chunks = re.findall(r"[^aeiouy]*[aeiouy]+(?:[^aeiouy]+$|[^aeiouy](?=[^aeiouy]))?", lower)
-    if not chunks or "".join(chunks) != lower:
-        return ""
-    syllables: list[str] = []
-    for chunk in chunks:
-        onset = re.match(r"[^aeiouy]*", chunk).group()  # type: ignore[union-attr]
-        rest = chunk[len(onset) :]
-        vowels = re.match(r"[aeiouy]+", rest).group()  # type: ignore[union-attr]
-        coda = rest[len(vowels) :]
-        pieces: list[str] = []
-        while len(onset) > 1 and onset not in _ONSETS:
-            head = _ONSETS.get(onset[0], onset[0])
-            pieces.append(head + "ơ")
-            onset = onset[1:]
-        onset = _ONSETS.get(onset, onset)
-        if coda:
-            coda = _CODAS.get(coda) or _CODAS.get(coda[-1]) or _CODA_SOUND.get(coda[-1], "")
-        syllable = onset + vowels[:2] + coda
-        if not is_vietnamese_syllable(syllable):
-            syllable = onset + vowels[:1] + coda
-        if not is_vietnamese_syllable(syllable):
-            syllable = onset + vowels[:1]
-        pieces.append(syllable)
-        syllables.extend(pieces)
-    if not all(is_vietnamese_syllable(s) for s in syllables):
-        return ""
-    spoken = " ".join(syllables)
-    return spoken[:1].upper() + spoken[1:] if word[:1].isupper() else spoken
-
-
 def _suggest(token: str, kind: str, reading: str) -> str:
     spoken = reading
     if kind in {"foreign", "non_vietnamese"}:
-        spoken = suggest_respelling(token) or " ".join(
+        parts = [p for p in re.split(r"[^\w]+", token) if p]
+        spoken = " ".join(respell_hyphenated(p) for p in parts) or " ".join(
             LETTER_NAMES.get(c.upper(), c) for c in token if c.isalnum()
         )
     return f"{toml_string(token)} = {toml_string(spoken or token)}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from audionews.review import KINDS, ReviewItem, review_pieces, review_text, suggest_respelling
+from audionews.review import KINDS, ReviewItem, review_pieces, review_text
 from audionews.userlexicon import add_entry
 
 ARTICLE = """Bác sĩ cho biết bệnh nhân nhiễm cúm H7N9 đã được chạy ECMO.
@@ -61,6 +61,9 @@ def test_to_dict_is_json_and_pieces_are_lines() -> None:
     assert review.per_thousand_words > 0
 
 
-def test_rough_respelling_is_vietnamese_syllables() -> None:
-    assert suggest_respelling("Register") == "Re git te"
-    assert suggest_respelling("Wisconsin") == "Uit con sin"
+def test_suggestion_is_the_rule_respelling() -> None:
+    review = review_text("Ông Jared Kushner gặp ông Witkoff.", foreign="respell")
+    lines = {item.token: item.suggestion for item in review.items}
+    assert lines["Kushner"] == '"Kushner" = "Cút-sơ-nơ"'
+    assert lines["Witkoff"] == '"Witkoff" = "Uýt-cốp"'
+    assert review.items[0].reading == "Gia Rét"  # what respell mode reads now

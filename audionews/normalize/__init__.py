@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +32,8 @@ from audionews.normalize.lexicon import (
     load_lexicon_file,
     trie_regex,
 )
-from audionews.normalize.vietnamese import is_vietnamese_syllable, strip_tone
+from audionews.normalize.respell import respell
+from audionews.normalize.vietnamese import is_ascii_syllable, is_vietnamese_syllable, strip_tone
 
 __all__ = ["FOREIGN_MODES", "Normalizer", "normalize_text"]
 
@@ -54,6 +56,7 @@ _FUNCTION_WORDS = frozenset({"và", "của", "các", "về", "cho", "với", "tr
 _LETTER_WORD = re.compile(r"[^\W\d_]")
 _CAPS_WORD = re.compile(r"(?<![\w])[^\W\d_]{2,}(?![\w])")
 _ANY_WORD = re.compile(r"(?<![\w])[^\W\d_]+(?![\w])")
+_LATIN_WORD = re.compile(r"(?<![\w.@/])[^\W\d_]{2,}(?![\w@/]|\.\w)")
 _JOINED_NAMES = re.compile(rf"(?<![\w.-])([{r.UPPER}][^\W\d_]*)-([{r.UPPER}][^\W\d_]*)(?![\w-])")
 
 
@@ -134,6 +137,10 @@ class Normalizer:
         self._titles = {**builtin.titles, **user_titles}
         self._title_re = builtin.title_re if not user_titles else _title_regex(self._titles)
         self._user = _WordTable.build(user_words) if user_words else None
+        # words a user lexicon gives as spoken: never respelled again ("Yagi" = "Ya-ghi")
+        self._user_spoken = frozenset(
+            w for value in user_words.values() for w in re.split(r"[\s-]+", value) if w
+        )
         self._learned: dict[str, str] = {}
         self._learned_table: _WordTable | None = None
         self._seen: list[str] = []
@@ -180,6 +187,7 @@ class Normalizer:
             r.codes,
             r.numbers,
             r.acronyms,
+            self._respell_unknown,  # respell mode: "Kushner" -> "Cút Sơ Nơ" (no entry)
             r.symbols,
             r.tidy,
         )
@@ -315,6 +323,19 @@ class Normalizer:
 
         return _JOINED_NAMES.sub(split, text)
 
+    def _respell_unknown(self, text: str) -> str:
+        """Respell mode: a Latin-script word left as written (no lexicon entry, not Vietnamese,
+        not an acronym) is respelled by rule (audionews/normalize/respell.py)."""
+        if self._foreign is None:
+            return text
+        mine = self._user_spoken
+
+        def respelled(match: re.Match[str]) -> str:
+            word = match.group()
+            return word if word in mine else _respelled_word(word)
+
+        return _LATIN_WORD.sub(respelled, text)
+
     def _expand_words(self, text: str) -> str:
         if self._learned and self._learned_table is None:
             self._learned_table = _WordTable.build(self._learned, variants=False)
@@ -356,6 +377,24 @@ def _respelled(written: str, spoken: str) -> str:
     syllables = spoken.replace("-", " ").split()
     if written[:1].isupper() and spoken[:1].isupper():
         syllables = [s[:1].upper() + s[1:] for s in syllables]
+    return " ".join(syllables)
+
+
+_VOWEL_LETTER = re.compile(r"[aeiouyAEIOUY]")
+
+
+@functools.lru_cache(maxsize=65536)
+def _respelled_word(word: str) -> str:
+    """ "Kushner" -> "Cút Sơ Nơ"; the word itself when it is not a foreign word to respell."""
+    latin = word.isascii() or all("LATIN" in unicodedata.name(c, "") for c in word)
+    if not latin or word.isupper() or is_vietnamese_syllable(word):
+        return word
+    lower = word.lower()
+    if is_ascii_syllable(lower) or not _VOWEL_LETTER.search(strip_tone(lower)[0]):
+        return word  # "Nguyen" without its marks, "Mr", "vs"
+    syllables = respell(word)
+    if word[:1].isupper():
+        return " ".join(s[:1].upper() + s[1:] for s in syllables)
     return " ".join(syllables)
 
 
