@@ -233,6 +233,12 @@ JUNK_LINES = frozenset(
         "Xu hướng",
         "Đang phát",
         "Video đang phát",
+        "img",
+        "image",
+        "photo",
+        "loading",
+        "Đang tải",
+        "Xem theo ngày",
     )
 )
 #: Newspaper section names: alone on a line they are a breadcrumb, not a heading.
@@ -268,6 +274,11 @@ SECTION_NAMES = frozenset(
         "Quốc tế",
         "Trong nước",
         "Tin tức",
+        "Sự kiện",
+        "Sao",
+        "Sao Việt",
+        "Showbiz",
+        "Hậu trường",
     )
 )
 #: Lines that open a block of related-article headlines (teasers).
@@ -398,17 +409,22 @@ _IMAGE_ALT_NUMBER = re.compile(r"\s+(?:-\s*|số\s+)\d{1,2}$")
 FINAL_PUNCT = tuple(".!?…:;\"”»)'")
 _SENTENCE_END = tuple(".!?…")
 _WEEKDAY = r"(?:(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])|Chủ\s+[Nn]hật|CN)\s*[,-]?\s*)?"
-_TIME = r"(\d{1,2})[:hH](\d{2})(?::\d{2})?'?"
+_TIME = r"(\d{1,2})[:hH](\d{2})(?::\d{2})?'?(?:\s*[AaPp]\.?[Mm]\.?(?!\w))?"
+#: "Cập nhật: 17/02/2016 08:41:19", "Ngày đăng: …": a label before the date.
+_DATE_LABEL = (
+    r"(?:(?:Cập nhật|Ngày cập nhật|Đăng|Ngày đăng|Đăng ngày|Xuất bản|Thời gian đăng)"
+    r"(?:\s+lúc)?\s*:?\s*)?"
+)
 _DATE = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
 _ZONE = r"(?:\s*[(\[]?\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}\s*[)\]]?)?"
 _SOURCE_TAIL = r"(?:\s*\|\s*[^|]{1,40})?"
 DATE_LINE = re.compile(
-    rf"^{_WEEKDAY}(?:ngày\s+)?{_DATE}(?:\s*[-|,]?\s*(?:lúc\s+)?{_TIME})?{_ZONE}{_SOURCE_TAIL}\s*$",
+    rf"^{_DATE_LABEL}{_WEEKDAY}(?:ngày\s+)?{_DATE}(?:\s*[-|,]?\s*(?:lúc\s+)?{_TIME})?{_ZONE}{_SOURCE_TAIL}\s*$",
     re.IGNORECASE,
 )
 #: "09:59 28/06/2022", "22:04 | 28/03/2022": time first.
 _TIME_FIRST_DATE = re.compile(
-    rf"^{_TIME}\s*[|,-]?\s*{_WEEKDAY}(?:ngày\s+)?{_DATE}{_ZONE}{_SOURCE_TAIL}\s*$", re.IGNORECASE
+    rf"^{_DATE_LABEL}{_TIME}\s*[|,-]?\s*{_WEEKDAY}(?:ngày\s+)?{_DATE}{_ZONE}{_SOURCE_TAIL}\s*$", re.IGNORECASE
 )
 #: "Bắc Giang: 07/06/2023 00:19:06 (GMT+7)": today's date and a ticking clock in the page header.
 _HEADER_CLOCK = re.compile(rf"^[^\d:]{{2,30}}:\s*{_DATE}\s+\d{{1,2}}:\d{{2}}:\d{{2}}{_ZONE}\s*$")
@@ -436,6 +452,43 @@ _INITIAL_NAME = re.compile(rf"^[{_UP}]\.\s?[{_UP}](?:[{_LOW}]{{1,7}}|\.)?$")
 _COUNTER = re.compile(
     r"^[\d.,]+\s*(?:lượt xem|lượt đọc|lượt thích|bình luận|views?|likes?)$", re.IGNORECASE
 )
+#: "Bình luận 0", "Số lần đọc: 937", "Vietgoden Nguyen nguồn bình luận 999": a counter after its
+#: label, alone or closing a short poster/source line (no sentence before it).
+_LABELLED_COUNTER = re.compile(
+    r"^(?:[^.!?:]{0,60}\s)?(?:bình luận|lượt xem|lượt đọc|số lần đọc|lượt thích|lượt chia sẻ|"
+    r"views?|comments?)\s*:?\s*[\d.,]+$",
+    re.IGNORECASE,
+)
+#: "Theo dõi Báo Hànộimới trên" (icons follow), "Mời các bạn đồng hành cùng báo Dân Việt trên
+#: mạng xã hội Facebook …", "Mời bạn bầu chọn hay chia sẻ trên Facebook:": a follow prompt.
+_FOLLOW_PROMPT = re.compile(
+    r"^(?:(?:Hãy\s+)?(?:Theo dõi|Follow)\s+(?:báo|trang|kênh|chúng tôi|fanpage)\b.{0,60}\btrên"
+    r"(?:\s*:?\s*(?:Google News|Facebook|Zalo|YouTube|TikTok|mạng xã hội))?\s*[:.]?"
+    r"|(?:Mời|Hãy)\s+(?:các\s+|quý\s+)?(?:bạn|độc giả|bạn đọc)\b.{0,160}"
+    r"\b(?:Facebook|Zalo|YouTube|TikTok|Twitter|fanpage|mạng xã hội|Google News)\b.{0,80})$",
+    re.IGNORECASE,
+)
+#: "Link gốc bài viết tại đây.", "Article sourced from VIETNAMNET.", "Original source can be
+#: found here: http://…": a link to where the text was copied from.
+_SOURCE_LINK = re.compile(
+    r"^(?:(?:Link|Đường dẫn|Xem)\s+(?:gốc|bài gốc)\b.{0,40}|Article sourced from\s.{1,60}"
+    r"|Original (?:source|article)\b.{0,200}|Source\s*:\s*https?://\S+)$",
+    re.IGNORECASE,
+)
+#: An ad block: "Bạn đang tìm dịch vụ về ?", "Để lại Tên và mobile, chúng tôi sẽ tìm …",
+#: "Westbourne Grammar Vùng: Truganina. Phone: 9731 9448".
+_AD_LINE = re.compile(
+    r"^(?:Bạn đang (?:tìm|cần)\b.{0,60}\?|Để lại\s+(?:tên|họ tên|số điện thoại|sđt|email)\b.*"
+    r"|.{0,80}\b(?:Phone|Tel|Hotline)\s*:\s*[\d\s.+()-]{6,})$",
+    re.IGNORECASE,
+)
+#: "TÌM DỊCH VỤ", "ĐĂNG KÝ NGAY": a button in capitals (an imperative, never a name).
+_BUTTON = re.compile(rf"^(?:TÌM|XEM|ĐĂNG KÝ|LIÊN HỆ|MUA|GỬI|ĐẶT|TẢI)(?:\s[{_UP}]+){{0,3}}$")
+#: "nhan-bao-chi-trich-qua-du-doi-tu-cong-do", "132733987-1493313651-ngoisaovn-w960-h170": an
+#: image file's or a link's name (lower-case ASCII joined by dashes, no space).
+_SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+){3,}$")
+#: "Tin tức mới nhất Covid-19 hôm nay": a link to the latest news, not the story.
+_NEWS_LINK = re.compile(r"^(?:Tin tức|Tin)\s+(?:mới nhất|nóng|nổi bật)\s+\S[^.!?:]{0,60}$", re.I)
 _TABLE_CELL = re.compile(r"\s\|$")
 
 HEADING_MAX_WORDS = 12
@@ -476,6 +529,13 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_TAG_LINE, DropKind.TAG, "tag line: keywords"),
     (_LONE_TAG, DropKind.TAG, "tag line: outlet tag on its own line"),
     (_COUNTER, DropKind.WIDGET, "widget: a counter"),
+    (_LABELLED_COUNTER, DropKind.WIDGET, "widget: a counter"),
+    (_FOLLOW_PROMPT, DropKind.WIDGET, "widget: a prompt to follow or share the outlet"),
+    (_SOURCE_LINK, DropKind.WIDGET, "widget: a link to the original article"),
+    (_AD_LINE, DropKind.WIDGET, "widget: an advertisement"),
+    (_BUTTON, DropKind.WIDGET, "widget: a button"),
+    (_SLUG, DropKind.WIDGET, "widget: image file name or link slug"),
+    (_NEWS_LINK, DropKind.TEASER, "teaser: a link to the latest news"),
 )
 
 
@@ -618,7 +678,10 @@ def parse_date(m: re.Match[str]) -> datetime | date | None:
         day, month, year, hour, minute = groups[:5]
     try:
         if hour is not None and minute is not None:
-            return datetime(int(year), int(month), int(day), int(hour), int(minute))
+            h = int(hour)
+            if h < 12 and re.search(r"\d\s*[Pp]\.?[Mm]\b", m.group(0)):
+                h += 12  # "08:58 PM"
+            return datetime(int(year), int(month), int(day), h, int(minute))
         return date(int(year), int(month), int(day))
     except ValueError:
         return None
