@@ -488,7 +488,9 @@ _BUTTON = re.compile(rf"^(?:TÌM|XEM|ĐĂNG KÝ|LIÊN HỆ|MUA|GỬI|ĐẶT|TẢ
 #: image file's or a link's name (lower-case ASCII joined by dashes, no space).
 _SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+){3,}$")
 #: "Tin tức mới nhất Covid-19 hôm nay": a link to the latest news, not the story.
-_NEWS_LINK = re.compile(r"^(?:Tin tức|Tin)\s+(?:mới nhất|nóng|nổi bật)\s+\S[^.!?:]{0,60}$", re.I)
+_NEWS_LINK = re.compile(
+    r"^(?:Tin tức|Tin)\s+(?:mới nhất|mới|nóng|nổi bật)\s+\S[^.!?:]{0,60}\s(?:hôm nay|24h)$"
+)
 _TABLE_CELL = re.compile(r"\s\|$")
 
 HEADING_MAX_WORDS = 12
@@ -1048,6 +1050,8 @@ class _Assembler:
         taken off ``kept``)."""
         if title is not None and fold(title):
             return fold(title).rstrip(" ."), title_line, "headline"
+        if _is_label_over_headline(kept):
+            self.drop(kept.pop(0), DropKind.WIDGET, "widget: a section label over the headline")
         if kept and self._looks_like_headline(kept):
             if _is_kicker(kept):
                 kicker = kept.pop(0)
@@ -1126,7 +1130,7 @@ class _Assembler:
         body_started = False
         for ln in lines:
             t = ln.text
-            if not body_started and t.casefold() in SECTION_NAMES:
+            if not body_started and _is_breadcrumb(t):
                 # Above the story a lone section name is a breadcrumb; below, it may be a heading.
                 self.drop(ln, DropKind.WIDGET, "widget: a section name (breadcrumb)")
                 continue
@@ -1441,6 +1445,31 @@ class _Assembler:
                 DropKind.UNFINISHED,
             )
         )
+
+
+def _is_breadcrumb(text: str) -> bool:
+    """A section name ("Thời sự", "Sao") or a trail of short names with one of them ("Tin tức -
+    Sự kiện", "Thể thao > Bóng đá")."""
+    if text.casefold() in SECTION_NAMES:
+        return True
+    parts = re.split(r"\s+[-–>»/|]\s+|\s*[>»|]\s*", text)
+    if len(parts) < 2 or any(not p or len(p.split()) > 3 or has_final_punct(p) for p in parts):
+        return False
+    return any(p.casefold() in SECTION_NAMES for p in parts)
+
+
+def _is_label_over_headline(kept: list[Line]) -> bool:
+    """ "Sao" over "Nhận bão chỉ trích …, NSND Việt Anh tự 'bảo vệ' bằng cách này" over the lead:
+    a word or two over a headline-shaped line of six words or more, itself over a sentence, is
+    the page's section label (a one-word title stands right over the lead)."""
+    if len(kept) < 3 or kept[0].hint or kept[1].hint == "caption":
+        return False
+    label, head, body = (k.text for k in kept[:3])
+    if len(label.split()) > 2 or len(label) > 15 or has_final_punct(label):
+        return False
+    if not _headline_shaped(kept[1]) or len(head.split()) < 6 or _is_credit_line(head):
+        return False
+    return _ends_sentence(body) or len(_sentences(body)) > 1
 
 
 def _next_block(kept: list[Line], i: int) -> Line | None:
