@@ -438,6 +438,7 @@ _LONE_TAG = re.compile(rf"^(?:\([^()]{{2,20}}\)|{_WORD_ALT})\s*[-–—]$")
 LEAD_DASH = re.compile(
     rf"^\s*(?:(\(\s*(?:{_OUTLET_ALT})[^()]{{0,20}}\))\s*[-–—:]?\s*"
     rf"|(\([^()]{{2,30}}\))\s*[-–—]\s*"
+    rf"|(\([{_UP}][{_UP}0-9.&/+]{{1,9}}\))\s+(?=[{_UP}])"
     rf"|((?:{_WORD_ALT}))\s*[-–—]\s*"
     rf"|([{_UP}][{_UP}0-9.&]{{1,15}}(?:\s[{_UP}][{_UP}0-9.&]{{1,15}}){{0,2}})\s+[-–—]\s+"
     rf"|()[-–—]\s+)(?=\S)"
@@ -693,6 +694,18 @@ def _match_date(text: str) -> re.Match[str] | None:
     return DATE_LINE.match(text) or _TIME_FIRST_DATE.match(text)
 
 
+def _credit_and_date(text: str) -> tuple[str, re.Match[str]] | None:
+    """ "TTXVN| 18/07/2022 08:14", "Hoàng Anh - 12/3/2024 09:15": a byline or an outlet, then the
+    date line, on one line."""
+    m = re.match(r"^(.{2,40}?)\s*(?:\||\s[-–—]\s)\s*(\S.*)$", text)
+    if not m:
+        return None
+    who, when = m.group(1).strip(), _match_date(m.group(2))
+    if when is None or not (_is_credit_line(who) or is_outlet_name(who)):
+        return None
+    return who, when
+
+
 def is_photo_caption(text: str) -> bool:
     """A photo caption by positive evidence: a credit ("Ảnh: …", "(Ảnh: …)", "Nguồn ảnh") on a
     line of at most one sentence besides the credit."""
@@ -744,19 +757,32 @@ def _caps_credit_start(text: str) -> int | None:
     return None
 
 
+#: "Dân Việt - Hãng thông tấn …", "Giaothonghanoi - Mạng xã hội …": a name before a spaced dash;
+#: a tag only when it is an outlet's name or a site's one-word name (see :func:`outlet_tag`).
+_NAME_DASH = re.compile(rf"^([{_UP}][^\s()]*(?:\s[^\s()]+){{0,3}})\s+[-–—]\s+(?=[{_UP}\"“])")
+#: "Giaothonghanoi", "Vietnamnet.vn": a site's name in one word, without Vietnamese accents.
+_SITE_WORD = re.compile(r"^[A-Z][a-z]{5,}(?:\.[a-z]{2,4}){0,2}$")
+
+
 def outlet_tag(text: str) -> tuple[str, str] | None:
     """(tag, rest) when ``text`` opens with an outlet tag ("(Dân trí) -", "TTO -"), else None.
 
-    Only real tags: a known outlet, a "(Name) -" pattern, capitals before a spaced dash, or a bare
-    leading dash; never a word of the sentence ("VN-Index tăng ..." keeps its "VN").
+    Only real tags: a known outlet, a "(Name) -" pattern, "(CAPS)" before a capitalised word,
+    capitals before a spaced dash, a bare leading dash, or an outlet's name ("Dân Việt -",
+    "Giaothonghanoi -") before a spaced dash and a capital; never a word of the sentence
+    ("VN-Index tăng ..." keeps its "VN", "Hà Nội - Hải Phòng là …" its "Hà Nội").
     """
     m = LEAD_DASH.match(text)
+    tag = next((g for g in m.groups() if g), "") if m else ""
     if not m:
-        return None
+        m = _NAME_DASH.match(text)
+        name = m.group(1) if m else ""
+        if not m or not (is_outlet_name(name) or _SITE_WORD.match(name)):
+            return None
+        tag = name
     rest = text[m.end() :].strip()
     if len(rest) < 30:
         return None
-    tag = next((g for g in m.groups() if g), "")
     return tag, rest
 
 
@@ -1026,6 +1052,10 @@ class _Assembler:
                 m = _match_date(ln.text)
                 if m:
                     return ln.text, parse_date(m)
+                split = _credit_and_date(ln.text)
+                if split:  # "TTXVN| 18/07/2022 08:14": the credit stays as a line, the date goes
+                    ln.text, m = split
+                    return m.group(0), parse_date(m)
             return None, published
         if published is None:
             m = _match_date(fold(date_line))
