@@ -493,6 +493,8 @@ _NEWS_LINK = re.compile(
     r"^(?:Tin tức|Tin)\s+(?:mới nhất|mới|nóng|nổi bật)\s+\S[^.!?:]{0,60}\s(?:hôm nay|24h)$"
 )
 _TABLE_CELL = re.compile(r"\s\|$")
+#: "Hình ảnh thân tình …", "Ảnh chụp …": a line about a picture.
+_PICTURE_WORDS = re.compile(r"^(?:Hình ảnh|Hình|Ảnh|Bức ảnh|Khoảnh khắc)\s", re.IGNORECASE)
 
 HEADING_MAX_WORDS = 12
 HEADING_MAX_CHARS = 100
@@ -989,8 +991,22 @@ class _Assembler:
         self.lines = [Line(ln.no, fold(ln.text), ln.hint) for ln in lines if fold(ln.text)]
         self.dropped: list[Dropped] = list(dropped)
         self.unsure: list[Dropped] = []
+        for ln in self.lines:
+            self._untable(ln)
         self.kicker: str | None = None
         """A series or programme name dropped from above the headline."""
+
+    def _untable(self, ln: Line) -> None:
+        """A photo story's paragraph in an image table ("Mọi người có mặt ở đây từ chiều 20/2. |")
+        is story: a cell that ends a sentence, with no credit and not about a picture ("Hình ảnh
+        …"), is read without its bar. A cell without a sentence end stays a caption."""
+        cell = ln.text[:-1].rstrip()
+        if not _TABLE_CELL.search(ln.text) or not _ends_sentence(cell) or ln.hint == "caption":
+            return
+        if _CAPTION_CREDIT.search(cell) or _PICTURE_WORDS.match(cell):
+            return
+        ln.text = cell
+        self.doubt(ln, "read as body text: a full sentence in an image table (caption?)")
 
     def drop(self, ln: Line, kind: DropKind, reason: str, text: str | None = None) -> None:
         self.dropped.append(Dropped(ln.no, text if text is not None else ln.text, reason, kind))
