@@ -1281,6 +1281,12 @@ class _Assembler:
             start -= 1
         if end - start < 2:
             return kept[:end]
+        if any(ln.text.endswith(":") for ln in kept[start - 1 : end]):
+            # "Ghi bàn:" over "Hà Nội FC: Ngân Văn Đại (33'), …": a list the story closes with
+            # (a match's result and scorers); related headlines have no label over them.
+            for ln in kept[start:end]:
+                self.doubt(ln, "read as body text: a short line in a list at the end (teaser?)")
+            return kept[:end]
         for ln in kept[start:end]:
             self.drop(ln, DropKind.TEASER, "teaser: related-article headlines at the end")
         return kept[:start]
@@ -1446,6 +1452,8 @@ class _Assembler:
         if listed or (_is_all_caps(text) and _is_byline_anywhere(text)):
             return False
         n = nxt.text
+        if n.endswith(":") and len(n.split()) <= 4:
+            return False  # "Ghi bàn:": a list's label, no paragraph under a heading
         return nxt.hint != "heading" and has_final_punct(n)
 
     def _cut_unfinished(self, state: _Body, kept: list[Line]) -> None:
