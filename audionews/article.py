@@ -239,6 +239,9 @@ JUNK_LINES = frozenset(
         "loading",
         "Đang tải",
         "Xem theo ngày",
+        "Thông tin bạn đọc",
+        "Lưu thông tin",
+        "Đóng Lưu thông tin",
     )
 )
 #: Newspaper section names: alone on a line they are a breadcrumb, not a heading.
@@ -444,7 +447,7 @@ LEAD_DASH = re.compile(
     rf"|()[-–—]\s+)(?=\S)"
 )
 _BYLINE_SOURCE = re.compile(
-    r"^\(?\s*(?:Theo|Nguồn(?:\s+tin)?\s*:?|Tác giả\s*:|Tổng hợp\s*:?|Bài(?:\s+và|,)\s+ảnh\s*:|"
+    r"^\(?\s*(?:Theo|Nguồn(?:\s+tin)?\s*:?|Tác giả\s*:|Tổng hợp\s*:?|(?:Bài|Tin|Tin bài)(?:\s+và|,)\s+ảnh\s*:|"
     r"Nhóm\s+PV|PV\b|Phóng viên\s*:?|Biên tập\s*:|Thực hiện\s*:)\s*[^\s].{0,70}?\)?\.?$",
 )
 _NAME_WORD = re.compile(rf"^[{_UP}][{_LOW}]{{0,7}}$")
@@ -1034,7 +1037,7 @@ class _Assembler:
         )
         kept = self._repeats(kept, state, byline)
         kept = self._title_echoes(kept, state)
-        kept = self._tail(self._trailing_outlet(kept), state)
+        kept = self._tail(self._trailing_outlet(kept, state), state)
         self._body(kept, state)
         if title is None:
             title, title_from = _title_from_text(state)
@@ -1153,10 +1156,11 @@ class _Assembler:
                 out.append(ln)
         return out
 
-    def _trailing_outlet(self, kept: list[Line]) -> list[Line]:
-        """The outlet's own name as the last line is not a byline ("Theo …" is a source)."""
-        while len(kept) > 1 and is_outlet_name(kept[-1].text):
-            self.drop(kept.pop(), DropKind.TAG, "tag line: the outlet's own name (not a byline)")
+    def _trailing_outlet(self, kept: list[Line], state: _Body) -> list[Line]:
+        """An outlet's name as the last line, right after the story ("Tạp chí KTTV"), credits
+        the outlet the text comes from: it is the source, read as "Theo …" would be."""
+        if len(kept) > 1 and is_outlet_name(kept[-1].text) and _ends_sentence(kept[-2].text):
+            self._credit(kept.pop(), state)
         return kept
 
     def _known_lead(self, lead: str | None, lead_line: int) -> str | None:
