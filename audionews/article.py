@@ -407,7 +407,9 @@ _CREDIT_ONLY = re.compile(
 _UP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isalpha() and c.isupper())
 _LOW = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isalpha() and c.islower())
 _CREDIT_SEGMENT = re.compile(r"\s[-–—/]\s*([^-–—/]+)$")
-_ALT_NUMBER_TAIL = re.compile(r"\s[-–—]\s*\d{1,2}$")
+_ALT_NUMBER_TAIL = re.compile(
+    r"\s[-–—]\s*(?:(?:Hình ảnh|Hinh anh|Ảnh|Photo|Image)\s+)?\d{1,2}$", re.IGNORECASE
+)
 _IMAGE_ALT_NUMBER = re.compile(r"\s+(?:-\s*|số\s+)\d{1,2}$")
 FINAL_PUNCT = tuple(".!?…:;\"”»)'")
 _SENTENCE_END = tuple(".!?…")
@@ -784,7 +786,7 @@ def outlet_tag(text: str) -> tuple[str, str] | None:
         name = m.group(1) if m else ""
         if not m or not (is_outlet_name(name) or _SITE_WORD.match(name)):
             return None
-        tag = name
+        tag = m.group(0).strip()  # "Dân Việt -": the name alone would read as a byline
     rest = text[m.end() :].strip()
     if len(rest) < 30:
         return None
@@ -1245,6 +1247,9 @@ class _Assembler:
                 if base != ln.text and _key(base) == title_key:
                     self.drop(ln, DropKind.CAPTION, "caption: image alt text repeating the title")
                     continue
+            if title_key and _retitled(ln.text, state.title or ""):
+                self.drop(ln, DropKind.CAPTION, "caption: image alt text, the title reworded")
+                continue
             if byline and k == _key(byline):
                 self.drop(ln, DropKind.DUPLICATE, "duplicate: repeats the byline")
                 continue
@@ -1528,6 +1533,22 @@ def _is_label_over_headline(kept: list[Line]) -> bool:
     if not _headline_shaped(kept[1]) or len(head.split()) < 6 or _is_credit_line(head):
         return False
     return _ends_sentence(body) or len(_sentences(body)) > 1
+
+
+def _retitled(text: str, title: str) -> bool:
+    """ "Ông Trump khẳng định 'biết rõ' tình trạng của Kim Jong Un" under "Donald Trump khẳng
+    định 'biết rõ' tình trạng của Kim Jong Un": the title with its first word or two changed (an
+    image's alt text), six words or more the same to the end, no final punctuation."""
+    if has_final_punct(text):
+        return False
+    a = [w for w in (_key(x) for x in text.split()) if w]
+    b = [w for w in (_key(x) for x in title.split()) if w]
+    same = 0
+    for x, y in zip(reversed(a), reversed(b), strict=False):
+        if x != y:
+            break
+        same += 1
+    return same >= 6 and len(a) - same <= 2 and len(b) - same <= 2
 
 
 def _next_block(kept: list[Line], i: int) -> Line | None:
