@@ -498,6 +498,10 @@ _NEWS_LINK = re.compile(
     r"^(?:Tin tức|Tin)\s+(?:mới nhất|mới|nóng|nổi bật)\s+\S[^.!?:]{0,60}\s(?:hôm nay|24h)$"
 )
 _TABLE_CELL = re.compile(r"\s\|$")
+#: A link closing a line: ": https://…", "(http://…)".
+_LINK_TAIL = re.compile(r"\s*:?\s*\(?\s*(?:https?://|www\.)\S*\)?$")
+#: The label of a source line.
+_SOURCE_WORD = re.compile(r"^\(?\s*(?:Theo|Nguồn(?:\s+tin)?|Nguồn bài viết|Link)\b\s*:?", re.I)
 #: "Hình ảnh thân tình …", "Ảnh chụp …": a line about a picture.
 _PICTURE_WORDS = re.compile(r"^(?:Hình ảnh|Hình|Ảnh|Bức ảnh|Khoảnh khắc)\s", re.IGNORECASE)
 
@@ -1181,6 +1185,8 @@ class _Assembler:
         related = False
         body_started = False
         for ln in lines:
+            if not self._unlink(ln):
+                continue
             t = ln.text
             if not body_started and _is_breadcrumb(t):
                 # Above the story a lone section name is a breadcrumb; below, it may be a heading.
@@ -1209,6 +1215,23 @@ class _Assembler:
                 continue
             kept.append(ln)
         return kept
+
+    def _unlink(self, ln: Line) -> bool:
+        """A source line ending in a link ("Nguồn Tuổi Trẻ TĐ: https://…") keeps its words and
+        loses the link; with no words left ("(Theo: http://…") the line goes. False when the
+        line is gone."""
+        m = _LINK_TAIL.search(ln.text)
+        if not m or not _SOURCE_WORD.match(ln.text):
+            return True
+        head = ln.text[: m.start()].rstrip(" :(")
+        if len(head.split()) > 8 or len(_sentences(head)) > 1:
+            return True  # a story sentence giving an address ("… tại địa chỉ http://…")
+        if not re.search(r"\w", _SOURCE_WORD.sub("", head)):
+            self.drop(ln, DropKind.WIDGET, "widget: a link to the source")
+            return False
+        self.drop(ln, DropKind.WIDGET, "widget: a link (not read)", ln.text[m.start() :].strip())
+        ln.text = head
+        return True
 
     @staticmethod
     def _teaser_like(text: str) -> bool:
