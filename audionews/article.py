@@ -1366,6 +1366,7 @@ class _Assembler:
         walk = _Walk(seen_body=state.lead is not None)
         if state.lead:
             walk.read_keys.add(_key(state.lead))
+        series = _photo_series(kept)
         for i, ln in enumerate(kept):
             nxt = _next_block(kept, i)
             # A subheading whose photo or video repeats it just below may be long.
@@ -1376,6 +1377,7 @@ class _Assembler:
                 or self._take_listed_teaser(ln, walk)
                 or self._take_duplicate(ln, nxt, walk)
                 or self._take_caption(ln, walk)
+                or self._take_photo_line(ln, walk, state, series)
                 or self._take_heading(ln, nxt, walk, state, echoed=echoed)
             )
             if not taken:
@@ -1426,6 +1428,23 @@ class _Assembler:
             return False
         walk.blocks.append(Block(BlockKind.CAPTION, ln.text, ln.no, reason))
         return True
+
+    def _take_photo_line(self, ln: Line, walk: _Walk, state: _Body, series: set[int]) -> bool:
+        """A short line about a photo is no subheading: right under an image's placeholder or
+        file name ("img" over "Tổng thống Syria Bashar al-Assad") it is the image's caption; in a
+        photo series ("Hiện trường vụ cháy" … "Hiện trường vụ cháy xưởng gỗ") it is read as
+        text, with a doubt."""
+        t = ln.text
+        if ln.hint or has_final_punct(t) or len(t.split()) > TEASER_MAX_WORDS:
+            return False
+        before = next((x for x in reversed(self.lines) if x.no < ln.no), None)
+        if before is not None and _is_image_marker(before.text):
+            walk.blocks.append(Block(BlockKind.CAPTION, t, ln.no, "caption: under an image"))
+            return True
+        if ln.no in series and walk.seen_body:
+            self._read_text(ln, walk, state)
+            return True
+        return False
 
     def _take_heading(
         self, ln: Line, nxt: Line | None, walk: _Walk, state: _Body, *, echoed: bool = False
@@ -1572,6 +1591,31 @@ def _retitled(text: str, title: str) -> bool:
             break
         same += 1
     return same >= 6 and len(a) - same <= 2 and len(b) - same <= 2
+
+
+def _is_image_marker(text: str) -> bool:
+    """An image's placeholder or file name left by the scraper ("img", "….jpg", a slug)."""
+    return text.casefold() in ("img", "image", "photo") or bool(
+        _IMAGE_FILE.match(text) or _SLUG.match(text)
+    )
+
+
+def _photo_series(kept: list[Line]) -> set[int]:
+    """Line numbers of short lines of which a later line is a longer copy ("Hiện trường vụ
+    cháy", then "Hiện trường vụ cháy xưởng gỗ"): the titles of a photo series, both of them. A
+    subheading is not repeated longer further on (a bulletin's photo title repeats its heading
+    whole or shortened)."""
+    short = [
+        (ln, [_key(w) for w in ln.text.split()])
+        for ln in kept
+        if not has_final_punct(ln.text) and len(ln.text.split()) <= HEADING_MAX_WORDS
+    ]
+    found: set[int] = set()
+    for i, (a, aw) in enumerate(short):
+        for b, bw in short[i + 1 :]:
+            if 3 <= len(aw) <= 6 and len(bw) > len(aw) and bw[: len(aw)] == aw:
+                found.update((a.no, b.no))
+    return found
 
 
 def _next_block(kept: list[Line], i: int) -> Line | None:
