@@ -1464,6 +1464,11 @@ class _Assembler:
 
     def _read_text(self, ln: Line, walk: _Walk, state: _Body) -> None:
         """Body text: the lead until one is read, then a paragraph."""
+        glued = _glued_heading(ln.text) if ln.hint is None else None
+        if glued:  # "Giá gạo … tăng Giá gạo xuất khẩu tăng kéo theo …": a heading run in
+            walk.open_section(state, glued[0], ln.no)
+            self.doubt(ln, f"a subheading run into its paragraph: {glued[0]!r}")
+            ln = Line(ln.no, glued[1], ln.hint)
         if not walk.seen_body:
             self._read_lead(ln, walk, state)
             return
@@ -1591,6 +1596,31 @@ def _retitled(text: str, title: str) -> bool:
             break
         same += 1
     return same >= 6 and len(a) - same <= 2 and len(b) - same <= 2
+
+
+def _glued_heading(text: str) -> tuple[str, str] | None:
+    """(heading, paragraph) when a subheading runs into its paragraph with no stop: "Giá gạo thị
+    trường trong nước tăng Giá gạo xuất khẩu tăng kéo theo giá gạo thị trường trong nước tăng.
+    …". Evidence, all of it: three to twelve words without punctuation, then a capitalised word
+    after a lower-case one that is no name (the next word is lower case, and the pair is written
+    in lower case further on), the paragraph holding at least half the heading's words and a
+    full sentence."""
+    words = text.split()
+    for j in range(3, min(13, len(words) - 1)):
+        prev, word, after = words[j - 1], words[j], words[j + 1]
+        if any(not w.isalpha() for w in words[:j]) or not words[0][0].isupper():
+            return None  # punctuation or a number: not a heading's words
+        if not (prev.islower() and word[0].isupper() and word[1:].islower() and after.islower()):
+            continue
+        rest = " ".join(words[j:])
+        if f" {word.lower()} {after}" not in f" {' '.join(words[j + 2 :])}":
+            continue
+        head = [w.lower() for w in words[:j]]
+        if sum(w in rest.lower().split() for w in head) * 2 < len(head):
+            continue
+        if any(_ends_sentence(x) for x in _sentences(rest)):
+            return " ".join(words[:j]), rest
+    return None
 
 
 def _is_image_marker(text: str) -> bool:
