@@ -1224,11 +1224,11 @@ class _Assembler:
         if not m or not _SOURCE_WORD.match(ln.text):
             return True
         head = ln.text[: m.start()].rstrip(" :(")
-        if len(head.split()) > 8 or len(_sentences(head)) > 1:
-            return True  # a story sentence giving an address ("… tại địa chỉ http://…")
         if not re.search(r"\w", _SOURCE_WORD.sub("", head)):
             self.drop(ln, DropKind.WIDGET, "widget: a link to the source")
             return False
+        if not is_byline(head):
+            return True  # a story sentence giving an address ("… tại địa chỉ http://…")
         self.drop(ln, DropKind.WIDGET, "widget: a link (not read)", ln.text[m.start() :].strip())
         ln.text = head
         return True
