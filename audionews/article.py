@@ -429,7 +429,8 @@ DATE_LINE = re.compile(
 )
 #: "09:59 28/06/2022", "22:04 | 28/03/2022": time first.
 _TIME_FIRST_DATE = re.compile(
-    rf"^{_DATE_LABEL}{_TIME}\s*[|,-]?\s*{_WEEKDAY}(?:ngày\s+)?{_DATE}{_ZONE}{_SOURCE_TAIL}\s*$", re.IGNORECASE
+    rf"^{_DATE_LABEL}{_TIME}\s*[|,-]?\s*{_WEEKDAY}(?:ngày\s+)?{_DATE}{_ZONE}{_SOURCE_TAIL}\s*$",
+    re.IGNORECASE,
 )
 #: "Bắc Giang: 07/06/2023 00:19:06 (GMT+7)": today's date and a ticking clock in the page header.
 _HEADER_CLOCK = re.compile(rf"^[^\d:]{{2,30}}:\s*{_DATE}\s+\d{{1,2}}:\d{{2}}:\d{{2}}{_ZONE}\s*$")
@@ -449,7 +450,8 @@ LEAD_DASH = re.compile(
     rf"|()[-–—]\s+)(?=\S)"
 )
 _BYLINE_SOURCE = re.compile(
-    r"^\(?\s*(?:Theo|Nguồn(?:\s+tin)?\s*:?|Tác giả\s*:|Tổng hợp\s*:?|(?:Bài|Tin|Tin bài)(?:\s+và|,)\s+ảnh\s*:|"
+    r"^\(?\s*(?:Theo|Nguồn(?:\s+tin)?\s*:?|Tác giả\s*:|Tổng hợp\s*:?|"
+    r"(?:Bài|Tin|Tin bài)(?:\s+và|,)\s+ảnh\s*:|"
     r"Nhóm\s+PV|PV\b|Phóng viên\s*:?|Biên tập\s*:|Thực hiện\s*:)\s*[^\s].{0,70}?\)?\.?$",
 )
 _NAME_WORD = re.compile(rf"^[{_UP}][{_LOW}]{{0,7}}$")

@@ -574,7 +574,9 @@ def test_byline_and_source_forms() -> None:
     a = parse_article(f"Tiêu đề bài báo\n\n{STORM}Tin, ảnh: HÙNG HẬU\nThông tin bạn đọc\n")
     assert a.byline == "Tin, ảnh: HÙNG HẬU" and a.captions == ()
     assert [d.kind for d in a.dropped] == [DropKind.WIDGET]
-    b = parse_article(f"Tiêu đề bài báo\n\n{STORM}Chính Thuần\nNguồn Tuổi Trẻ TĐ: https://a.vn/b-c\n")
+    b = parse_article(
+        f"Tiêu đề bài báo\n\n{STORM}Chính Thuần\nNguồn Tuổi Trẻ TĐ: https://a.vn/b-c\n"
+    )
     assert (b.byline, b.source) == ("Chính Thuần", "Nguồn Tuổi Trẻ TĐ")
     assert [(d.text, d.kind) for d in b.dropped] == [(": https://a.vn/b-c", DropKind.WIDGET)]
     c = parse_article(f"Tiêu đề bài báo\n\n{STORM}Bảo Quỳnh\n(Theo: http://ngoisao.vn/hau-truong\n")
