@@ -233,6 +233,15 @@ JUNK_LINES = frozenset(
         "Xu hướng",
         "Đang phát",
         "Video đang phát",
+        "img",
+        "image",
+        "photo",
+        "loading",
+        "Đang tải",
+        "Xem theo ngày",
+        "Thông tin bạn đọc",
+        "Lưu thông tin",
+        "Đóng Lưu thông tin",
     )
 )
 #: Newspaper section names: alone on a line they are a breadcrumb, not a heading.
@@ -268,6 +277,11 @@ SECTION_NAMES = frozenset(
         "Quốc tế",
         "Trong nước",
         "Tin tức",
+        "Sự kiện",
+        "Sao",
+        "Sao Việt",
+        "Showbiz",
+        "Hậu trường",
     )
 )
 #: Lines that open a block of related-article headlines (teasers).
@@ -393,22 +407,30 @@ _CREDIT_ONLY = re.compile(
 _UP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isalpha() and c.isupper())
 _LOW = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isalpha() and c.islower())
 _CREDIT_SEGMENT = re.compile(r"\s[-–—/]\s*([^-–—/]+)$")
-_ALT_NUMBER_TAIL = re.compile(r"\s[-–—]\s*\d{1,2}$")
+_ALT_NUMBER_TAIL = re.compile(
+    r"\s[-–—]\s*(?:(?:Hình ảnh|Hinh anh|Ảnh|Photo|Image)\s+)?\d{1,2}$", re.IGNORECASE
+)
 _IMAGE_ALT_NUMBER = re.compile(r"\s+(?:-\s*|số\s+)\d{1,2}$")
 FINAL_PUNCT = tuple(".!?…:;\"”»)'")
 _SENTENCE_END = tuple(".!?…")
 _WEEKDAY = r"(?:(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])|Chủ\s+[Nn]hật|CN)\s*[,-]?\s*)?"
-_TIME = r"(\d{1,2})[:hH](\d{2})(?::\d{2})?'?"
+_TIME = r"(\d{1,2})[:hH](\d{2})(?::\d{2})?'?(?:\s*[AaPp]\.?[Mm]\.?(?!\w))?"
+#: "Cập nhật: 17/02/2016 08:41:19", "Ngày đăng: …": a label before the date.
+_DATE_LABEL = (
+    r"(?:(?:Cập nhật|Ngày cập nhật|Đăng|Ngày đăng|Đăng ngày|Xuất bản|Thời gian đăng)"
+    r"(?:\s+lúc)?\s*:?\s*)?"
+)
 _DATE = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
 _ZONE = r"(?:\s*[(\[]?\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}\s*[)\]]?)?"
 _SOURCE_TAIL = r"(?:\s*\|\s*[^|]{1,40})?"
 DATE_LINE = re.compile(
-    rf"^{_WEEKDAY}(?:ngày\s+)?{_DATE}(?:\s*[-|,]?\s*(?:lúc\s+)?{_TIME})?{_ZONE}{_SOURCE_TAIL}\s*$",
+    rf"^{_DATE_LABEL}{_WEEKDAY}(?:ngày\s+)?{_DATE}(?:\s*[-|,]?\s*(?:lúc\s+)?{_TIME})?{_ZONE}{_SOURCE_TAIL}\s*$",
     re.IGNORECASE,
 )
 #: "09:59 28/06/2022", "22:04 | 28/03/2022": time first.
 _TIME_FIRST_DATE = re.compile(
-    rf"^{_TIME}\s*[|,-]?\s*{_WEEKDAY}(?:ngày\s+)?{_DATE}{_ZONE}{_SOURCE_TAIL}\s*$", re.IGNORECASE
+    rf"^{_DATE_LABEL}{_TIME}\s*[|,-]?\s*{_WEEKDAY}(?:ngày\s+)?{_DATE}{_ZONE}{_SOURCE_TAIL}\s*$",
+    re.IGNORECASE,
 )
 #: "Bắc Giang: 07/06/2023 00:19:06 (GMT+7)": today's date and a ticking clock in the page header.
 _HEADER_CLOCK = re.compile(rf"^[^\d:]{{2,30}}:\s*{_DATE}\s+\d{{1,2}}:\d{{2}}:\d{{2}}{_ZONE}\s*$")
@@ -422,12 +444,14 @@ _LONE_TAG = re.compile(rf"^(?:\([^()]{{2,20}}\)|{_WORD_ALT})\s*[-–—]$")
 LEAD_DASH = re.compile(
     rf"^\s*(?:(\(\s*(?:{_OUTLET_ALT})[^()]{{0,20}}\))\s*[-–—:]?\s*"
     rf"|(\([^()]{{2,30}}\))\s*[-–—]\s*"
+    rf"|(\([{_UP}][{_UP}0-9.&/+]{{1,9}}\))\s+(?=[{_UP}])"
     rf"|((?:{_WORD_ALT}))\s*[-–—]\s*"
     rf"|([{_UP}][{_UP}0-9.&]{{1,15}}(?:\s[{_UP}][{_UP}0-9.&]{{1,15}}){{0,2}})\s+[-–—]\s+"
     rf"|()[-–—]\s+)(?=\S)"
 )
 _BYLINE_SOURCE = re.compile(
-    r"^\(?\s*(?:Theo|Nguồn(?:\s+tin)?\s*:?|Tác giả\s*:|Tổng hợp\s*:?|Bài(?:\s+và|,)\s+ảnh\s*:|"
+    r"^\(?\s*(?:Theo|Nguồn(?:\s+tin)?\s*:?|Tác giả\s*:|Tổng hợp\s*:?|"
+    r"(?:Bài|Tin|Tin bài)(?:\s+và|,)\s+ảnh\s*:|"
     r"Nhóm\s+PV|PV\b|Phóng viên\s*:?|Biên tập\s*:|Thực hiện\s*:)\s*[^\s].{0,70}?\)?\.?$",
 )
 _NAME_WORD = re.compile(rf"^[{_UP}][{_LOW}]{{0,7}}$")
@@ -436,7 +460,52 @@ _INITIAL_NAME = re.compile(rf"^[{_UP}]\.\s?[{_UP}](?:[{_LOW}]{{1,7}}|\.)?$")
 _COUNTER = re.compile(
     r"^[\d.,]+\s*(?:lượt xem|lượt đọc|lượt thích|bình luận|views?|likes?)$", re.IGNORECASE
 )
+#: "Bình luận 0", "Số lần đọc: 937", "Vietgoden Nguyen nguồn bình luận 999": a counter after its
+#: label, alone or closing a short poster/source line (no sentence before it).
+_LABELLED_COUNTER = re.compile(
+    r"^(?:[^.!?:]{0,60}\s)?(?:bình luận|lượt xem|lượt đọc|số lần đọc|lượt thích|lượt chia sẻ|"
+    r"views?|comments?)\s*:?\s*[\d.,]+$",
+    re.IGNORECASE,
+)
+#: "Theo dõi Báo Hànộimới trên" (icons follow), "Mời các bạn đồng hành cùng báo Dân Việt trên
+#: mạng xã hội Facebook …", "Mời bạn bầu chọn hay chia sẻ trên Facebook:": a follow prompt.
+_FOLLOW_PROMPT = re.compile(
+    r"^(?:(?:Hãy\s+)?(?:Theo dõi|Follow)\s+(?:báo|trang|kênh|chúng tôi|fanpage)\b.{0,60}\btrên"
+    r"(?:\s*:?\s*(?:Google News|Facebook|Zalo|YouTube|TikTok|mạng xã hội))?\s*[:.]?"
+    r"|(?:Mời|Hãy)\s+(?:các\s+|quý\s+)?(?:bạn|độc giả|bạn đọc)\b.{0,160}"
+    r"\b(?:Facebook|Zalo|YouTube|TikTok|Twitter|fanpage|mạng xã hội|Google News)\b.{0,80})$",
+    re.IGNORECASE,
+)
+#: "Link gốc bài viết tại đây.", "Article sourced from VIETNAMNET.", "Original source can be
+#: found here: http://…": a link to where the text was copied from.
+_SOURCE_LINK = re.compile(
+    r"^(?:(?:Link|Đường dẫn|Xem)\s+(?:gốc|bài gốc)\b.{0,40}|Article sourced from\s.{1,60}"
+    r"|Original (?:source|article)\b.{0,200}|Source\s*:\s*https?://\S+)$",
+    re.IGNORECASE,
+)
+#: An ad block: "Bạn đang tìm dịch vụ về ?", "Để lại Tên và mobile, chúng tôi sẽ tìm …",
+#: "Westbourne Grammar Vùng: Truganina. Phone: 9731 9448".
+_AD_LINE = re.compile(
+    r"^(?:Bạn đang (?:tìm|cần)\b.{0,60}\?|Để lại\s+(?:tên|họ tên|số điện thoại|sđt|email)\b.*"
+    r"|.{0,80}\b(?:Phone|Tel|Hotline)\s*:\s*[\d\s.+()-]{6,})$",
+    re.IGNORECASE,
+)
+#: "TÌM DỊCH VỤ", "ĐĂNG KÝ NGAY": a button in capitals (an imperative, never a name).
+_BUTTON = re.compile(rf"^(?:TÌM|XEM|ĐĂNG KÝ|LIÊN HỆ|MUA|GỬI|ĐẶT|TẢI)(?:\s[{_UP}]+){{0,3}}$")
+#: "nhan-bao-chi-trich-qua-du-doi-tu-cong-do", "132733987-1493313651-ngoisaovn-w960-h170": an
+#: image file's or a link's name (lower-case ASCII joined by dashes, no space).
+_SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+){3,}$")
+#: "Tin tức mới nhất Covid-19 hôm nay": a link to the latest news, not the story.
+_NEWS_LINK = re.compile(
+    r"^(?:Tin tức|Tin)\s+(?:mới nhất|mới|nóng|nổi bật)\s+\S[^.!?:]{0,60}\s(?:hôm nay|24h)$"
+)
 _TABLE_CELL = re.compile(r"\s\|$")
+#: A link closing a line: ": https://…", "(http://…)".
+_LINK_TAIL = re.compile(r"\s*:?\s*\(?\s*(?:https?://|www\.)\S*\)?$")
+#: The label of a source line.
+_SOURCE_WORD = re.compile(r"^\(?\s*(?:Theo|Nguồn(?:\s+tin)?|Nguồn bài viết|Link)\b\s*:?", re.I)
+#: "Hình ảnh thân tình …", "Ảnh chụp …": a line about a picture.
+_PICTURE_WORDS = re.compile(r"^(?:Hình ảnh|Hình|Ảnh|Bức ảnh|Khoảnh khắc)\s", re.IGNORECASE)
 
 HEADING_MAX_WORDS = 12
 HEADING_MAX_CHARS = 100
@@ -476,6 +545,13 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_TAG_LINE, DropKind.TAG, "tag line: keywords"),
     (_LONE_TAG, DropKind.TAG, "tag line: outlet tag on its own line"),
     (_COUNTER, DropKind.WIDGET, "widget: a counter"),
+    (_LABELLED_COUNTER, DropKind.WIDGET, "widget: a counter"),
+    (_FOLLOW_PROMPT, DropKind.WIDGET, "widget: a prompt to follow or share the outlet"),
+    (_SOURCE_LINK, DropKind.WIDGET, "widget: a link to the original article"),
+    (_AD_LINE, DropKind.WIDGET, "widget: an advertisement"),
+    (_BUTTON, DropKind.WIDGET, "widget: a button"),
+    (_SLUG, DropKind.WIDGET, "widget: image file name or link slug"),
+    (_NEWS_LINK, DropKind.TEASER, "teaser: a link to the latest news"),
 )
 
 
@@ -618,7 +694,10 @@ def parse_date(m: re.Match[str]) -> datetime | date | None:
         day, month, year, hour, minute = groups[:5]
     try:
         if hour is not None and minute is not None:
-            return datetime(int(year), int(month), int(day), int(hour), int(minute))
+            h = int(hour)
+            if h < 12 and re.search(r"\d\s*[Pp]\.?[Mm]\b", m.group(0)):
+                h += 12  # "08:58 PM"
+            return datetime(int(year), int(month), int(day), h, int(minute))
         return date(int(year), int(month), int(day))
     except ValueError:
         return None
@@ -626,6 +705,18 @@ def parse_date(m: re.Match[str]) -> datetime | date | None:
 
 def _match_date(text: str) -> re.Match[str] | None:
     return DATE_LINE.match(text) or _TIME_FIRST_DATE.match(text)
+
+
+def _credit_and_date(text: str) -> tuple[str, re.Match[str]] | None:
+    """ "TTXVN| 18/07/2022 08:14", "Hoàng Anh - 12/3/2024 09:15": a byline or an outlet, then the
+    date line, on one line."""
+    m = re.match(r"^(.{2,40}?)\s*(?:\||\s[-–—]\s)\s*(\S.*)$", text)
+    if not m:
+        return None
+    who, when = m.group(1).strip(), _match_date(m.group(2))
+    if when is None or not (_is_credit_line(who) or is_outlet_name(who)):
+        return None
+    return who, when
 
 
 def is_photo_caption(text: str) -> bool:
@@ -679,19 +770,32 @@ def _caps_credit_start(text: str) -> int | None:
     return None
 
 
+#: "Dân Việt - Hãng thông tấn …", "Giaothonghanoi - Mạng xã hội …": a name before a spaced dash;
+#: a tag only when it is an outlet's name or a site's one-word name (see :func:`outlet_tag`).
+_NAME_DASH = re.compile(rf"^([{_UP}][^\s()]*(?:\s[^\s()]+){{0,3}})\s+[-–—]\s+(?=[{_UP}\"“])")
+#: "Giaothonghanoi", "Vietnamnet.vn": a site's name in one word, without Vietnamese accents.
+_SITE_WORD = re.compile(r"^[A-Z][a-z]{5,}(?:\.[a-z]{2,4}){0,2}$")
+
+
 def outlet_tag(text: str) -> tuple[str, str] | None:
     """(tag, rest) when ``text`` opens with an outlet tag ("(Dân trí) -", "TTO -"), else None.
 
-    Only real tags: a known outlet, a "(Name) -" pattern, capitals before a spaced dash, or a bare
-    leading dash; never a word of the sentence ("VN-Index tăng ..." keeps its "VN").
+    Only real tags: a known outlet, a "(Name) -" pattern, "(CAPS)" before a capitalised word,
+    capitals before a spaced dash, a bare leading dash, or an outlet's name ("Dân Việt -",
+    "Giaothonghanoi -") before a spaced dash and a capital; never a word of the sentence
+    ("VN-Index tăng ..." keeps its "VN", "Hà Nội - Hải Phòng là …" its "Hà Nội").
     """
     m = LEAD_DASH.match(text)
+    tag = next((g for g in m.groups() if g), "") if m else ""
     if not m:
-        return None
+        m = _NAME_DASH.match(text)
+        name = m.group(1) if m else ""
+        if not m or not (is_outlet_name(name) or _SITE_WORD.match(name)):
+            return None
+        tag = m.group(0).strip()  # "Dân Việt -": the name alone would read as a byline
     rest = text[m.end() :].strip()
     if len(rest) < 30:
         return None
-    tag = next((g for g in m.groups() if g), "")
     return tag, rest
 
 
@@ -898,8 +1002,22 @@ class _Assembler:
         self.lines = [Line(ln.no, fold(ln.text), ln.hint) for ln in lines if fold(ln.text)]
         self.dropped: list[Dropped] = list(dropped)
         self.unsure: list[Dropped] = []
+        for ln in self.lines:
+            self._untable(ln)
         self.kicker: str | None = None
         """A series or programme name dropped from above the headline."""
+
+    def _untable(self, ln: Line) -> None:
+        """A photo story's paragraph in an image table ("Mọi người có mặt ở đây từ chiều 20/2. |")
+        is story: a cell that ends a sentence, with no credit and not about a picture ("Hình ảnh
+        …"), is read without its bar. A cell without a sentence end stays a caption."""
+        cell = ln.text[:-1].rstrip()
+        if not _TABLE_CELL.search(ln.text) or not _ends_sentence(cell) or ln.hint == "caption":
+            return
+        if _CAPTION_CREDIT.search(cell) or _PICTURE_WORDS.match(cell):
+            return
+        ln.text = cell
+        self.doubt(ln, "read as body text: a full sentence in an image table (caption?)")
 
     def drop(self, ln: Line, kind: DropKind, reason: str, text: str | None = None) -> None:
         self.dropped.append(Dropped(ln.no, text if text is not None else ln.text, reason, kind))
@@ -927,7 +1045,7 @@ class _Assembler:
         )
         kept = self._repeats(kept, state, byline)
         kept = self._title_echoes(kept, state)
-        kept = self._tail(self._trailing_outlet(kept), state)
+        kept = self._tail(self._trailing_outlet(kept, state), state)
         self._body(kept, state)
         if title is None:
             title, title_from = _title_from_text(state)
@@ -961,6 +1079,10 @@ class _Assembler:
                 m = _match_date(ln.text)
                 if m:
                     return ln.text, parse_date(m)
+                split = _credit_and_date(ln.text)
+                if split:  # "TTXVN| 18/07/2022 08:14": the credit stays as a line, the date goes
+                    ln.text, m = split
+                    return m.group(0), parse_date(m)
             return None, published
         if published is None:
             m = _match_date(fold(date_line))
@@ -985,6 +1107,8 @@ class _Assembler:
         taken off ``kept``)."""
         if title is not None and fold(title):
             return fold(title).rstrip(" ."), title_line, "headline"
+        if _is_label_over_headline(kept):
+            self.drop(kept.pop(0), DropKind.WIDGET, "widget: a section label over the headline")
         if kept and self._looks_like_headline(kept):
             if _is_kicker(kept):
                 kicker = kept.pop(0)
@@ -1040,10 +1164,11 @@ class _Assembler:
                 out.append(ln)
         return out
 
-    def _trailing_outlet(self, kept: list[Line]) -> list[Line]:
-        """The outlet's own name as the last line is not a byline ("Theo …" is a source)."""
-        while len(kept) > 1 and is_outlet_name(kept[-1].text):
-            self.drop(kept.pop(), DropKind.TAG, "tag line: the outlet's own name (not a byline)")
+    def _trailing_outlet(self, kept: list[Line], state: _Body) -> list[Line]:
+        """An outlet's name as the last line, right after the story ("Tạp chí KTTV"), credits
+        the outlet the text comes from: it is the source, read as "Theo …" would be."""
+        if len(kept) > 1 and is_outlet_name(kept[-1].text) and _ends_sentence(kept[-2].text):
+            self._credit(kept.pop(), state)
         return kept
 
     def _known_lead(self, lead: str | None, lead_line: int) -> str | None:
@@ -1062,8 +1187,10 @@ class _Assembler:
         related = False
         body_started = False
         for ln in lines:
+            if not self._unlink(ln):
+                continue
             t = ln.text
-            if not body_started and t.casefold() in SECTION_NAMES:
+            if not body_started and _is_breadcrumb(t):
                 # Above the story a lone section name is a breadcrumb; below, it may be a heading.
                 self.drop(ln, DropKind.WIDGET, "widget: a section name (breadcrumb)")
                 continue
@@ -1090,6 +1217,23 @@ class _Assembler:
                 continue
             kept.append(ln)
         return kept
+
+    def _unlink(self, ln: Line) -> bool:
+        """A source line ending in a link ("Nguồn Tuổi Trẻ TĐ: https://…") keeps its words and
+        loses the link; with no words left ("(Theo: http://…") the line goes. False when the
+        line is gone."""
+        m = _LINK_TAIL.search(ln.text)
+        if not m or not _SOURCE_WORD.match(ln.text):
+            return True
+        head = ln.text[: m.start()].rstrip(" :(")
+        if not re.search(r"\w", _SOURCE_WORD.sub("", head)):
+            self.drop(ln, DropKind.WIDGET, "widget: a link to the source")
+            return False
+        if not is_byline(head):
+            return True  # a story sentence giving an address ("… tại địa chỉ http://…")
+        self.drop(ln, DropKind.WIDGET, "widget: a link (not read)", ln.text[m.start() :].strip())
+        ln.text = head
+        return True
 
     @staticmethod
     def _teaser_like(text: str) -> bool:
@@ -1128,6 +1272,9 @@ class _Assembler:
                 if base != ln.text and _key(base) == title_key:
                     self.drop(ln, DropKind.CAPTION, "caption: image alt text repeating the title")
                     continue
+            if title_key and _retitled(ln.text, state.title or ""):
+                self.drop(ln, DropKind.CAPTION, "caption: image alt text, the title reworded")
+                continue
             if byline and k == _key(byline):
                 self.drop(ln, DropKind.DUPLICATE, "duplicate: repeats the byline")
                 continue
@@ -1167,6 +1314,12 @@ class _Assembler:
         while start > 1 and self._trailing_teaser(kept[start - 1]):
             start -= 1
         if end - start < 2:
+            return kept[:end]
+        if any(ln.text.endswith(":") for ln in kept[start - 1 : end]):
+            # "Ghi bàn:" over "Hà Nội FC: Ngân Văn Đại (33'), …": a list the story closes with
+            # (a match's result and scorers); related headlines have no label over them.
+            for ln in kept[start:end]:
+                self.doubt(ln, "read as body text: a short line in a list at the end (teaser?)")
             return kept[:end]
         for ln in kept[start:end]:
             self.drop(ln, DropKind.TEASER, "teaser: related-article headlines at the end")
@@ -1215,6 +1368,7 @@ class _Assembler:
         walk = _Walk(seen_body=state.lead is not None)
         if state.lead:
             walk.read_keys.add(_key(state.lead))
+        series = _photo_series(kept)
         for i, ln in enumerate(kept):
             nxt = _next_block(kept, i)
             # A subheading whose photo or video repeats it just below may be long.
@@ -1225,6 +1379,7 @@ class _Assembler:
                 or self._take_listed_teaser(ln, walk)
                 or self._take_duplicate(ln, nxt, walk)
                 or self._take_caption(ln, walk)
+                or self._take_photo_line(ln, walk, state, series)
                 or self._take_heading(ln, nxt, walk, state, echoed=echoed)
             )
             if not taken:
@@ -1276,6 +1431,23 @@ class _Assembler:
         walk.blocks.append(Block(BlockKind.CAPTION, ln.text, ln.no, reason))
         return True
 
+    def _take_photo_line(self, ln: Line, walk: _Walk, state: _Body, series: set[int]) -> bool:
+        """A short line about a photo is no subheading: right under an image's placeholder or
+        file name ("img" over "Tổng thống Syria Bashar al-Assad") it is the image's caption; in a
+        photo series ("Hiện trường vụ cháy" … "Hiện trường vụ cháy xưởng gỗ") it is read as
+        text, with a doubt."""
+        t = ln.text
+        if ln.hint or has_final_punct(t) or len(t.split()) > TEASER_MAX_WORDS:
+            return False
+        before = next((x for x in reversed(self.lines) if x.no < ln.no), None)
+        if before is not None and _is_image_marker(before.text):
+            walk.blocks.append(Block(BlockKind.CAPTION, t, ln.no, "caption: under an image"))
+            return True
+        if ln.no in series and walk.seen_body:
+            self._read_text(ln, walk, state)
+            return True
+        return False
+
     def _take_heading(
         self, ln: Line, nxt: Line | None, walk: _Walk, state: _Body, *, echoed: bool = False
     ) -> bool:
@@ -1294,6 +1466,11 @@ class _Assembler:
 
     def _read_text(self, ln: Line, walk: _Walk, state: _Body) -> None:
         """Body text: the lead until one is read, then a paragraph."""
+        glued = _glued_heading(ln.text) if ln.hint is None else None
+        if glued:  # "Giá gạo … tăng Giá gạo xuất khẩu tăng kéo theo …": a heading run in
+            walk.open_section(state, glued[0], ln.no)
+            self.doubt(ln, f"a subheading run into its paragraph: {glued[0]!r}")
+            ln = Line(ln.no, glued[1], ln.hint)
         if not walk.seen_body:
             self._read_lead(ln, walk, state)
             return
@@ -1333,6 +1510,8 @@ class _Assembler:
         if listed or (_is_all_caps(text) and _is_byline_anywhere(text)):
             return False
         n = nxt.text
+        if n.endswith(":") and len(n.split()) <= 4:
+            return False  # "Ghi bàn:": a list's label, no paragraph under a heading
         return nxt.hint != "heading" and has_final_punct(n)
 
     def _cut_unfinished(self, state: _Body, kept: list[Line]) -> None:
@@ -1378,6 +1557,97 @@ class _Assembler:
                 DropKind.UNFINISHED,
             )
         )
+
+
+def _is_breadcrumb(text: str) -> bool:
+    """A section name ("Thời sự", "Sao") or a trail of short names with one of them ("Tin tức -
+    Sự kiện", "Thể thao > Bóng đá")."""
+    if text.casefold() in SECTION_NAMES:
+        return True
+    parts = re.split(r"\s+[-–>»/|]\s+|\s*[>»|]\s*", text)
+    if len(parts) < 2 or any(not p or len(p.split()) > 3 or has_final_punct(p) for p in parts):
+        return False
+    return any(p.casefold() in SECTION_NAMES for p in parts)
+
+
+def _is_label_over_headline(kept: list[Line]) -> bool:
+    """ "Sao" over "Nhận bão chỉ trích …, NSND Việt Anh tự 'bảo vệ' bằng cách này" over the lead:
+    a word or two over a headline-shaped line of six words or more, itself over a sentence, is
+    the page's section label (a one-word title stands right over the lead)."""
+    if len(kept) < 3 or kept[0].hint or kept[1].hint == "caption":
+        return False
+    label, head, body = (k.text for k in kept[:3])
+    if len(label.split()) > 2 or len(label) > 15 or has_final_punct(label):
+        return False
+    if not _headline_shaped(kept[1]) or len(head.split()) < 6 or _is_credit_line(head):
+        return False
+    return _ends_sentence(body) or len(_sentences(body)) > 1
+
+
+def _retitled(text: str, title: str) -> bool:
+    """ "Ông Trump khẳng định 'biết rõ' tình trạng của Kim Jong Un" under "Donald Trump khẳng
+    định 'biết rõ' tình trạng của Kim Jong Un": the title with its first word or two changed (an
+    image's alt text), six words or more the same to the end, no final punctuation."""
+    if has_final_punct(text):
+        return False
+    a = [w for w in (_key(x) for x in text.split()) if w]
+    b = [w for w in (_key(x) for x in title.split()) if w]
+    same = 0
+    for x, y in zip(reversed(a), reversed(b), strict=False):
+        if x != y:
+            break
+        same += 1
+    return same >= 6 and len(a) - same <= 2 and len(b) - same <= 2
+
+
+def _glued_heading(text: str) -> tuple[str, str] | None:
+    """(heading, paragraph) when a subheading runs into its paragraph with no stop: "Giá gạo thị
+    trường trong nước tăng Giá gạo xuất khẩu tăng kéo theo giá gạo thị trường trong nước tăng.
+    …". Evidence, all of it: three to twelve words without punctuation, then a capitalised word
+    after a lower-case one that is no name (the next word is lower case, and the pair is written
+    in lower case further on), the paragraph holding at least half the heading's words and a
+    full sentence."""
+    words = text.split()
+    for j in range(3, min(13, len(words) - 1)):
+        prev, word, after = words[j - 1], words[j], words[j + 1]
+        if any(not w.isalpha() for w in words[:j]) or not words[0][0].isupper():
+            return None  # punctuation or a number: not a heading's words
+        if not (prev.islower() and word[0].isupper() and word[1:].islower() and after.islower()):
+            continue
+        rest = " ".join(words[j:])
+        if f" {word.lower()} {after}" not in f" {' '.join(words[j + 2 :])}":
+            continue
+        head = [w.lower() for w in words[:j]]
+        if sum(w in rest.lower().split() for w in head) * 2 < len(head):
+            continue
+        if any(_ends_sentence(x) for x in _sentences(rest)):
+            return " ".join(words[:j]), rest
+    return None
+
+
+def _is_image_marker(text: str) -> bool:
+    """An image's placeholder or file name left by the scraper ("img", "….jpg", a slug)."""
+    return text.casefold() in ("img", "image", "photo") or bool(
+        _IMAGE_FILE.match(text) or _SLUG.match(text)
+    )
+
+
+def _photo_series(kept: list[Line]) -> set[int]:
+    """Line numbers of short lines of which a later line is a longer copy ("Hiện trường vụ
+    cháy", then "Hiện trường vụ cháy xưởng gỗ"): the titles of a photo series, both of them. A
+    subheading is not repeated longer further on (a bulletin's photo title repeats its heading
+    whole or shortened)."""
+    short = [
+        (ln, [_key(w) for w in ln.text.split()])
+        for ln in kept
+        if not has_final_punct(ln.text) and len(ln.text.split()) <= HEADING_MAX_WORDS
+    ]
+    found: set[int] = set()
+    for i, (a, aw) in enumerate(short):
+        for b, bw in short[i + 1 :]:
+            if 3 <= len(aw) <= 6 and len(bw) > len(aw) and bw[: len(aw)] == aw:
+                found.update((a.no, b.no))
+    return found
 
 
 def _next_block(kept: list[Line], i: int) -> Line | None:
