@@ -279,13 +279,21 @@ def synthesize_chunks(
 
     pause = stop.wait if sleep is None else _sleeper(sleep, stop)
 
-    def work(i: int) -> Audio:
+    def synth(i: int) -> Audio:
         try:
             audio = _with_retries(engine, texts[i], i, retry, throttle, stats, lock, pause, stop)
         except SynthesisError as exc:
             raise _ChunkFailed(i, exc) from exc
         if cache is not None:
             cache.put(keys[i], audio)
+        return audio
+
+    def work(i: int) -> Audio:
+        if cache is None:
+            return synth(i)
+        audio = cache.once(keys[i], lambda: synth(i), stop.is_set)  # a fleet's chunk lock
+        if audio is None:
+            raise Cancelled
         return audio
 
     def finished(i: int, audio: Audio) -> None:

@@ -10,8 +10,11 @@ all under the ``audionews:`` prefix:
   worker died (lease expired) is queued again by any live worker (:meth:`Fleet.reap`);
 * ``errors``, the last errors of failed jobs.
 
-The job store (SQLite) and the renders live in the shared data folder; so does the chunk cache,
-so a chunk one worker synthesized is never synthesized again by another.
+The job records are in Redis too (:mod:`audionews.desk.redis_store`), and so are the locks of
+chunks being synthesized (``chunk:<cache key>``, :mod:`audionews.desk.chunklock`): the machines
+share nothing else but the data folder of results (job inputs and outputs, the lexicon) and the
+chunk cache, plain files written atomically. A chunk one worker is synthesizing is waited for,
+not synthesized again, by another.
 """
 
 from __future__ import annotations
@@ -117,7 +120,7 @@ class Fleet:
         """Queue again the jobs whose worker died: running without a lease, or queued but in
         no queue and no lease (a worker died between taking the task and claiming it), once the
         job has been quiet for a lease's time. Only one reaper wins each job."""
-        now = time.time()
+        now = store.now()  # the clock the job times are on (Redis's, in a fleet)
         again: list[str] = []
         waiting: set[str] | None = None
         for job in store.with_status("queued", "running"):
@@ -210,3 +213,12 @@ def share_rate_limit(url: str) -> None:
     from audionews import synthesize
 
     synthesize.SHARED_PAUSE = RedisPause(connect(url))
+
+
+def join_fleet(url: str) -> None:
+    """A fleet's render process: fleet-wide rate limit and chunk locks."""
+    from audionews import cache
+    from audionews.desk.chunklock import ChunkLocks
+
+    share_rate_limit(url)
+    cache.SHARED_LOCKS = ChunkLocks(connect(url))

@@ -29,7 +29,7 @@ from huey.storage import SqliteStorage
 
 from audionews.desk.fleet import Fleet
 from audionews.desk.render import DeskPaths
-from audionews.desk.store import JobStore
+from audionews.desk.store import open_store
 
 __all__ = ["JobEngine", "WakingSqliteStorage", "make_huey"]
 
@@ -116,10 +116,10 @@ def _render_entry(
     if lifeline is not None:
         _die_with_worker(lifeline)
     if redis_url:
-        from audionews.desk.fleet import share_rate_limit
+        from audionews.desk.fleet import join_fleet
 
-        share_rate_limit(redis_url)
-    run_job(root, job_id)
+        join_fleet(redis_url)
+    run_job(root, job_id, redis_url=redis_url)
 
 
 class JobEngine:
@@ -135,7 +135,7 @@ class JobEngine:
         fleet: Fleet | None = None,
     ) -> None:
         self.paths = paths
-        self.store = JobStore(paths.db)
+        self.store = open_store(paths.db, redis_url)
         self.huey = make_huey(paths, redis_url)
         self.redis_url = redis_url
         self.fleet = fleet

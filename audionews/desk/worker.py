@@ -11,7 +11,7 @@ from typing import Any
 from audionews.desk.fleet import Beat, Fleet, connect
 from audionews.desk.jobs import JobEngine
 from audionews.desk.render import DeskPaths
-from audionews.desk.store import JobStore
+from audionews.desk.redis_store import RedisJobStore
 
 __all__ = ["fleet_status", "run_worker"]
 
@@ -68,13 +68,14 @@ def fleet_status(redis_url: str, data_dir: str | Path) -> dict[str, Any]:
     from audionews.desk.jobs import make_huey
 
     paths = DeskPaths(Path(data_dir))
-    fleet = Fleet(connect(redis_url))
+    conn = connect(redis_url)
+    fleet = Fleet(conn)
     huey = make_huey(paths, redis_url)
     return {
         "broker": _safe_url(redis_url),
         "queue": int(huey.pending_count()),
         "workers": fleet.workers(),
-        "jobs": JobStore(paths.db).counts() if paths.db.exists() else {},
+        "jobs": RedisJobStore(conn=conn).counts(),
         "errors": fleet.errors(),
     }
 

@@ -268,9 +268,9 @@ def test_status_command_and_heartbeat_ttl(redis_url: str, tmp_path: Path) -> Non
 
     from audionews.cli import app
     from audionews.desk.fleet import Fleet
-    from audionews.desk.store import JobStore
+    from audionews.desk.redis_store import RedisJobStore
 
-    store = JobStore(tmp_path / "desk.db")
+    store = RedisJobStore(redis_url)
     failed = store.create({}, title="a")
     store.update(failed, status="failed", error="boom")
     store.create({}, title="b")
