@@ -289,12 +289,7 @@ def synthesize_chunks(
         return audio
 
     def work(i: int) -> Audio:
-        if cache is None:
-            return synth(i)
-        audio = cache.once(keys[i], lambda: synth(i), stop.is_set)  # a fleet's chunk lock
-        if audio is None:
-            raise Cancelled
-        return audio
+        return _once(cache, keys[i], lambda: synth(i), stop)
 
     def finished(i: int, audio: Audio) -> None:
         nonlocal done
@@ -342,6 +337,16 @@ def _run_serial(
         if stop.is_set():
             raise Cancelled
         finished(i, work(i))
+
+
+def _once(cache: ChunkCache | None, key: str, make: Callable[[], Audio], stop: _Stop) -> Audio:
+    """``make()``, through :meth:`ChunkCache.once` (in a fleet, under the chunk's lock)."""
+    if cache is None:
+        return make()
+    audio = cache.once(key, make, stop.is_set)
+    if audio is None:  # stopped while another process synthesized it
+        raise Cancelled
+    return audio
 
 
 class _ChunkFailed(Exception):

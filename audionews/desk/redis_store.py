@@ -188,14 +188,14 @@ class RedisJobStore:
     def now(self) -> float:
         """The Redis server's time: the clock every job time is on."""
         seconds, micro = self.conn.time()
-        return float(seconds) + micro / 1e6
+        return float(seconds) + float(micro) / 1e6
 
     def create(
         self, request: dict[str, Any], *, user: str = "", title: str = "", parent: str | None = None
     ) -> str:
         job_id = uuid.uuid4().hex[:16]
-        fields = {"id": job_id, "user": user, "title": title, "status": "queued"}
-        fields.update(stage="queued", cancel=0, request=request, parent=parent)
+        fields: dict[str, Any] = {"id": job_id, "user": user, "title": title}
+        fields.update(status="queued", stage="queued", cancel=0, request=request, parent=parent)
         pairs: list[str] = []
         for key, value in fields.items():
             if value is not None:

@@ -10,8 +10,8 @@ from typing import Any
 
 from audionews.desk.fleet import Beat, Fleet, connect
 from audionews.desk.jobs import JobEngine
-from audionews.desk.render import DeskPaths
 from audionews.desk.redis_store import RedisJobStore
+from audionews.desk.render import DeskPaths
 
 __all__ = ["fleet_status", "run_worker"]
 
