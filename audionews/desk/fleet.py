@@ -1,6 +1,6 @@
 """A fleet: the desk and any number of workers sharing one huey queue on Redis.
 
-Redis holds the queue (huey's ``PriorityRedisHuey``) and three small things of the fleet's own,
+Redis holds the queue (huey's ``PriorityRedisHuey``) and a few small things of the fleet's own,
 all under the ``audionews:`` prefix:
 
 * ``worker:<id>``, one per live worker, a JSON heartbeat with a TTL: the worker is alive while
@@ -8,6 +8,7 @@ all under the ``audionews:`` prefix:
 * ``lease:<job id>``, held by the worker rendering the job, taken with ``SET NX`` before the job
   is claimed and refreshed with its heartbeat: two workers never render one job, and a job whose
   worker died (lease expired) is queued again by any live worker (:meth:`Fleet.reap`);
+* ``reaper``, held for a lease's time by the worker that last looked for jobs to queue again;
 * ``errors``, the last errors of failed jobs.
 
 The job records are in Redis too (:mod:`audionews.desk.redis_store`), and so are the locks of
@@ -119,7 +120,11 @@ class Fleet:
     ) -> list[str]:
         """Queue again the jobs whose worker died: running without a lease, or queued but in
         no queue and no lease (a worker died between taking the task and claiming it), once the
-        job has been quiet for a lease's time. Only one reaper wins each job."""
+        job has been quiet for a lease's time. One worker of the fleet reaps per lease's time
+        (``reaper``, taken with ``SET NX``: the look at every active job and at the queue is not
+        repeated by every worker every beat), and only one reaper wins each job."""
+        if not self.conn.set(PREFIX + "reaper", self.worker_id, nx=True, px=self._ms()):
+            return []  # another worker reaped within a lease's time
         now = store.now()  # the clock the job times are on (Redis's, in a fleet)
         again: list[str] = []
         waiting: set[str] | None = None

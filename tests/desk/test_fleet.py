@@ -206,7 +206,7 @@ def test_a_429_on_one_worker_pauses_and_halves_every_worker(
     assert there.pause(0.1) > time.time() + 0.3  # a shorter pause never shortens it
 
 
-def test_status_command_and_heartbeat_ttl(redis_url: str, tmp_path: Path) -> None:
+def test_status_command_and_heartbeat_ttl(redis_url: str) -> None:
     import json
 
     import redis
@@ -224,7 +224,7 @@ def test_status_command_and_heartbeat_ttl(redis_url: str, tmp_path: Path) -> Non
     fleet.beat({"running": [], "done": 3, "slots": 2})
     fleet.error(failed, "boom")
     runner = CliRunner()
-    args = ["status", "--broker", redis_url, "--data-dir", str(tmp_path)]
+    args = ["status", "--broker", redis_url]
     info = json.loads(runner.invoke(app, [*args, "--json"]).output)
     assert [w["id"] for w in info["workers"]] == ["w1"]
     assert info["jobs"] == {"failed": 1, "queued": 1}
