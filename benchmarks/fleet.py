@@ -21,7 +21,9 @@ Measured in one run:
 **throughput**: 1, 2, 4, 8 workers on N articles posted at once: articles per minute, ratio
    to one worker, CPU seconds per article, and the ceiling the CPU sets: ``cores x 60 / CPU
    seconds per article`` articles per minute, and each run's efficiency against
-   ``min(K x one worker, ceiling)``.
+   ``min(K x one worker, ceiling)``; the cores the fleet used (its CPU seconds over the run's
+   time) and how busy the machine's CPUs were (``/proc/stat``, every process counted: on a
+   shared machine, the other work's share is what the fleet could not have).
 
 CPU is counted per process tree from ``/proc`` (user + system of the benchmark process, which
 runs the desk, and of every process under it, with the render processes reaped by their
@@ -162,6 +164,14 @@ def tree_cpu() -> tuple[float, float]:
         todo += children[pid]
     own = os.times()
     return own.user + own.system, total / ticks
+
+
+def machine_busy() -> tuple[int, int]:
+    """(busy, total) jiffies of all CPUs since boot, every process of the machine counted."""
+    with open("/proc/stat", encoding="utf-8") as fh:
+        values = [int(x) for x in fh.readline().split()[1:]]
+    idle = values[3] + values[4]  # idle, iowait
+    return sum(values) - idle, sum(values)
 
 
 def _since(start: tuple[float, float]) -> tuple[float, float]:
@@ -308,16 +318,18 @@ def overhead(n: int, latency: float, redis_bin: str) -> dict[str, list[float]]:
 def throughput(k: int, n: int, latency: float, redis_bin: str) -> dict[str, Any]:
     with Fleet(k, latency, redis_bin) as fleet:
         texts = _articles(n)
-        c0 = tree_cpu()
+        c0, m0 = tree_cpu(), machine_busy()
         ids = [fleet.post(t) for t in texts]
         jobs = fleet.wait(ids)
         time.sleep(0.3)
         desk, rest = _since(c0)
+        m1 = machine_busy()
         seconds = max(j["finished"] for j in jobs) - min(j["created"] for j in jobs)
         sent, distinct = fleet.requests()
         chunks = sum(j["progress"]["total"] for j in jobs)
+    busy = (m1[0] - m0[0]) / (m1[1] - m0[1])
     return {"seconds": seconds, "cpu": desk + rest, "desk": desk, "sent": sent,
-            "distinct": distinct, "chunks": chunks}  # fmt: skip
+            "distinct": distinct, "chunks": chunks, "busy": busy}  # fmt: skip
 
 
 def as_worker(url: str, data: str) -> None:
@@ -364,9 +376,9 @@ def main() -> None:
           f"{m['cpu'] - m['direct cpu']:+.2f} s CPU (desk apart)")  # fmt: skip
 
     print(f"\n{args.articles} articles posted at once:")
-    print("| workers | time | articles/min | vs 1 worker | CPU s/article (desk) | ceiling/min |"
-          " efficiency | requests (distinct) |")  # fmt: skip
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("| workers | time | articles/min | vs 1 worker | CPU s/article (desk) | fleet's cores |"
+          " machine busy | ceiling/min | efficiency | requests (distinct) |")  # fmt: skip
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     base = None
     for k in args.workers:
         r = throughput(k, args.articles, args.latency, redis_bin)
@@ -378,8 +390,9 @@ def main() -> None:
         dup = "" if r["sent"] == r["distinct"] else " DUPLICATES"
         print(
             f"| {k} | {r['seconds']:.1f} s | {per_min:.1f} | x{per_min / base:.2f} | "
-            f"{per_article:.2f} ({r['desk'] / args.articles:.2f}) | {ceiling:.0f} | "
-            f"{per_min / ideal:.0%} | "
+            f"{per_article:.2f} ({r['desk'] / args.articles:.2f}) | "
+            f"{r['cpu'] / r['seconds']:.2f} | "
+            f"{r['busy']:.0%} | {ceiling:.0f} | {per_min / ideal:.0%} | "
             f"{r['sent']} ({r['distinct']}){dup} |",
             flush=True,
         )
