@@ -296,3 +296,22 @@ def test_a_docx_bomb_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
         load_document(bomb)
     grown_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
     assert grown_kb < 100_000  # refused from the ZIP's directory, not by expanding it
+
+
+@pytest.mark.parametrize(("depth", "readable"), [(200, True), (10_000, False)])
+def test_a_page_nested_too_deep_says_so(tmp_path: Path, depth: int, readable: bool) -> None:
+    from audionews.errors import InputError
+    from audionews.formats import load_document
+
+    story = "<p>Hà Nội mưa lớn kéo dài suốt đêm qua. Nhiều tuyến phố ngập sâu.</p>"
+    page = tmp_path / "deep.html"
+    page.write_text(
+        f"<html><head><title>Mưa lớn ở Hà Nội</title></head><body>{'<div>' * depth}{story}"
+        f"{'</div>' * depth}</body></html>",
+        encoding="utf-8",
+    )
+    if readable:
+        assert "Nhiều tuyến phố ngập sâu." in (load_document(page).lead or "")
+    else:
+        with pytest.raises(InputError, match=r"deep.html: the page nests .* into a .txt file"):
+            load_document(page)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import difflib
 import io
 import logging
+import os
 import re
 import time
 import wave
@@ -48,6 +49,8 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
+LOCAL_URLS_ENV = "AUDIONEWS_DESK_LOCAL_URLS"
+"""Set to 1 to let desk users give local or private addresses (an intranet CMS)."""
 STORY_FILE = re.compile(r"^story-\d{1,3}\.(txt|html|md|docx)$")
 """The only file names a request may refer to: the ones the desk wrote."""
 
@@ -175,7 +178,15 @@ def load_story(story: Mapping[str, Any], folder: Path, timeout: float) -> Articl
     if url is not None:
         if not isinstance(url, str) or not is_url(url.strip()):
             raise InputError("the address must start with http:// or https://.")
-        return load_article(url.strip(), timeout=timeout)[0]
+        from audionews.formats import DEFAULT_MAX_BYTES
+        from audionews.formats.url import fetch_article
+
+        # The desk fetches what its users type: never a local or private address (its own
+        # Redis, a cloud metadata service), unless the newsroom allows it for an intranet CMS.
+        public_only = os.environ.get(LOCAL_URLS_ENV, "") not in ("1", "yes", "true")
+        return fetch_article(
+            url.strip(), timeout=timeout, max_bytes=DEFAULT_MAX_BYTES, public_only=public_only
+        )
     name = str(story.get("file", ""))
     if not STORY_FILE.match(name):
         raise InputError("unknown story file.")
@@ -319,7 +330,7 @@ def _article_dict(article: Article, script: Script) -> dict[str, Any]:
         "headings": list(article.headings),
         "byline": article.byline,
         "dropped": [
-            {"line": d.line, "text": d.text, "reason": d.reason}
+            {"line": d.line, "text": d.text, "kind": d.kind.value, "reason": d.reason}
             for d in sorted(dropped.values(), key=lambda d: d.line)
         ],
     }

@@ -179,7 +179,16 @@ def parse_html(data: bytes | str, name: str, *, declared_charset: str | None = N
         byline=byline,
         dropped=body_dropped,
     )
-    article = require_text(article, name)
+    try:
+        article = require_text(article, name)
+    except InputError:
+        if _too_deep(page):
+            raise InputError(
+                f"{name}: the page nests its elements more than {_MAX_DEPTH} levels deep, and an "
+                "HTML reader stops there, so its text cannot be read. Copy the article text "
+                "from the browser into a .txt file and use that."
+            ) from None
+        raise
     unread = _unread_blocks(page, article, [lead] if lead else [])
     return replace(
         article, dropped=tuple(sorted((*article.dropped, *unread), key=lambda d: d.line))
@@ -187,6 +196,18 @@ def parse_html(data: bytes | str, name: str, *, declared_charset: str | None = N
 
 
 # --- cleaning and the body ---------------------------------------------------------------------
+
+
+_MAX_DEPTH = 255  # libxml2's HTML parser drops what is nested deeper (measured: 256 levels)
+
+
+def _too_deep(page: Any) -> bool:
+    depth = 0
+    for event, _ in etree.iterwalk(page, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        if depth >= _MAX_DEPTH:
+            return True
+    return False
 
 
 def _remove_unreadable(page: Any) -> None:

@@ -47,12 +47,19 @@ def _is_local(host: str) -> bool:
     return False
 
 
-def _open(url: str, timeout: float) -> requests.Response:
+def _open(url: str, timeout: float, public_only: bool = False) -> requests.Response:
     """GET ``url``, following redirects by hand: a redirect from a public page to a local or
-    private address is refused (unless the address given was itself local)."""
+    private address is refused (unless the address given was itself local). ``public_only``
+    refuses a local or private address even when it is the one given (a server fetching
+    addresses its users type: the desk)."""
     from urllib.parse import urljoin, urlsplit
 
     given_local = _is_local(urlsplit(url).hostname or "")
+    if given_local and public_only:
+        raise InputError(
+            f"{url}: is a local or private address; this server only fetches public web "
+            "pages. Save the page as .html and upload it instead."
+        )
     current = url
     for _ in range(_MAX_REDIRECTS + 1):
         response = requests.get(
@@ -78,12 +85,14 @@ def _open(url: str, timeout: float) -> requests.Response:
     raise InputError(f"{url}: more than {_MAX_REDIRECTS} redirects; refused.")
 
 
-def fetch(url: str, *, timeout: float, max_bytes: int) -> tuple[bytes, str, str | None]:
+def fetch(
+    url: str, *, timeout: float, max_bytes: int, public_only: bool = False
+) -> tuple[bytes, str, str | None]:
     """Download ``url``: (body, content type, declared charset), within ``timeout`` seconds of
     wall-clock time in all (a server dripping bytes is cut off). Raises :class:`InputError`."""
     started = time.monotonic()
     try:
-        response = _open(url, timeout)
+        response = _open(url, timeout, public_only)
     except requests.exceptions.Timeout as exc:
         raise InputError(
             f"{url}: the site did not answer within {timeout:g} s. Check the address, try again "
@@ -157,9 +166,14 @@ def _read(
     return bytes(body), content_type, charset
 
 
-def fetch_article(url: str, *, timeout: float, max_bytes: int) -> Article:
-    """Fetch ``url`` and extract its article (HTML page or plain text)."""
-    data, content_type, charset = fetch(url, timeout=timeout, max_bytes=max_bytes)
+def fetch_article(
+    url: str, *, timeout: float, max_bytes: int, public_only: bool = False
+) -> Article:
+    """Fetch ``url`` and extract its article (HTML page or plain text); ``public_only`` as in
+    :func:`fetch`."""
+    data, content_type, charset = fetch(
+        url, timeout=timeout, max_bytes=max_bytes, public_only=public_only
+    )
     mime = content_type.split(";")[0].strip().lower()
     if mime in ("text/plain",):
         from audionews.read import decode_article

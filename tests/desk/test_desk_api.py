@@ -96,6 +96,8 @@ def test_preview_shows_the_article_and_every_change(client: TestClient, example_
     assert len(story["headings"]) == 3
     reasons = {d["line"]: d["reason"] for d in story["dropped"]}
     assert "widget" in reasons[7] and "caption" in reasons[9]
+    kinds_of = {d["line"]: d["kind"] for d in story["dropped"]}
+    assert kinds_of[7] == "widget" and kinds_of[9] == "caption"
     pieces = [p for ch in story["chapters"] for p in ch["pieces"]]
     kinds = {c["kind"] for p in pieces for c in p["changes"]}
     assert {"same", "number", "abbreviation"} <= kinds
@@ -349,3 +351,50 @@ def test_delete_a_running_job(client: TestClient, example_text: str) -> None:
     assert not proc.is_alive()  # its render process is stopped
     assert not (client.app.state.desk.paths.job(job["id"])).exists()  # type: ignore[attr-defined]
     assert client.get(f"/api/jobs/{job['id']}").status_code == 404
+
+
+def test_every_drop_kind_has_a_label_in_each_language() -> None:
+    from audionews.article import DropKind
+    from audionews.desk.i18n import LANGS, MESSAGES
+
+    for lang in LANGS:
+        missing = [
+            k.value
+            for k in DropKind
+            if k is not DropKind.KEPT and f"drop_{k.value}" not in MESSAGES[lang]
+        ]
+        assert not missing, (lang, missing)
+    assert MESSAGES["vi"]["drop_caption"] != MESSAGES["en"]["drop_caption"]
+
+
+def test_the_desk_fetches_no_local_address_unless_allowed(
+    client: TestClient, example_text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import http.server
+    import threading
+
+    page = example_text.encode("utf-8")
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/bai-viet"
+    try:
+        answer = client.post("/api/preview", json={"url": url})
+        assert answer.status_code == 400
+        assert "local or private address" in answer.json()["error"]
+        monkeypatch.setenv("AUDIONEWS_DESK_LOCAL_URLS", "1")  # an intranet CMS, allowed
+        story = client.post("/api/preview", json={"url": url}).json()["stories"][0]
+        assert story["title"].startswith("Mùa nước nổi")
+    finally:
+        server.shutdown()

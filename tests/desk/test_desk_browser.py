@@ -127,6 +127,8 @@ def test_desk_page_end_to_end(server: str, browser: Any, artifacts: Path, exampl
     dropped = browser.find_elements(By.CSS_SELECTOR, "#understood ul.dropped li")
     assert len(dropped) == 2
     assert "A A" in dropped[0].text and "Ảnh: THANH TÂM" in dropped[1].text
+    # the kind of each drop, in the page language
+    assert "phần trang web" in dropped[0].text and "chú thích ảnh" in dropped[1].text
     assert browser.find_elements(By.CSS_SELECTOR, "#script mark.k-number")
     _shot(browser, artifacts, "2-understood")
 

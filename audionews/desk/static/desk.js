@@ -198,7 +198,7 @@ function drawUnderstood() {
           el("label", { class: "switch" }, box2, " " + T.read_anyway),
           el("span", { class: "line-no", text: `${T.line} ${d.line}` }),
           el("q", { text: d.text }),
-          el("em", { class: "reason", text: d.reason }))
+          el("em", { class: "reason", text: T["drop_" + d.kind] || d.reason, title: d.reason }))
       );
     }
     if (!s.dropped.length) dropped.append(el("li", { text: T.dropped_none }));
