@@ -23,7 +23,9 @@ Measured in one run:
    seconds per article`` articles per minute, and each run's efficiency against
    ``min(K x one worker, ceiling)``; the cores the fleet used (its CPU seconds over the run's
    time) and how busy the machine's CPUs were (``/proc/stat``, every process counted: on a
-   shared machine, the other work's share is what the fleet could not have).
+   shared machine, the other work's share is what the fleet could not have), and the ceiling
+   the cores left by that other work set (``(cores - others' cores) x 60 / CPU seconds per
+   article``).
 
 CPU is counted per process tree from ``/proc`` (user + system of the benchmark process, which
 runs the desk, and of every process under it, with the render processes reaped by their
@@ -377,8 +379,9 @@ def main() -> None:
 
     print(f"\n{args.articles} articles posted at once:")
     print("| workers | time | articles/min | vs 1 worker | CPU s/article (desk) | fleet's cores |"
-          " machine busy | ceiling/min | efficiency | requests (distinct) |")  # fmt: skip
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+          " machine busy | ceiling/min | efficiency | left by others/min |"
+          " requests (distinct) |")  # fmt: skip
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     base = None
     for k in args.workers:
         r = throughput(k, args.articles, args.latency, redis_bin)
@@ -388,11 +391,14 @@ def main() -> None:
         base = base or per_min / args.workers[0]  # one worker's rate
         ideal = min(k * base, ceiling)
         dup = "" if r["sent"] == r["distinct"] else " DUPLICATES"
+        fleet_cores = r["cpu"] / r["seconds"]
+        others = max(0.0, r["busy"] * cores - fleet_cores)  # other work on a shared machine
+        left = (cores - others) * 60 / per_article
         print(
             f"| {k} | {r['seconds']:.1f} s | {per_min:.1f} | x{per_min / base:.2f} | "
             f"{per_article:.2f} ({r['desk'] / args.articles:.2f}) | "
-            f"{r['cpu'] / r['seconds']:.2f} | "
-            f"{r['busy']:.0%} | {ceiling:.0f} | {per_min / ideal:.0%} | "
+            f"{fleet_cores:.2f} | {r['busy']:.0%} | {ceiling:.0f} | {per_min / ideal:.0%} | "
+            f"{left:.0f} | "
             f"{r['sent']} ({r['distinct']}){dup} |",
             flush=True,
         )

@@ -4,7 +4,7 @@ Redis holds the queue (huey's ``PriorityRedisHuey``) and a few small things of t
 all under the ``audionews:`` prefix:
 
 * ``worker:<id>``, one per live worker, a JSON heartbeat with a TTL: the worker is alive while
-  the key exists (``audionews status``, ``GET /api/status``);
+  the key exists (``audionews status``, ``GET /api/status``); ``workers``, the set of their ids;
 * ``lease:<job id>``, held by the worker rendering the job, taken with ``SET NX`` before the job
   is claimed and refreshed with its heartbeat: two workers never render one job, and a job whose
   worker died (lease expired) is queued again by any live worker (:meth:`Fleet.reap`);
@@ -63,17 +63,26 @@ class Fleet:
     def beat(self, info: dict[str, Any]) -> None:
         data = {"id": self.worker_id, "host": socket.gethostname(), "pid": os.getpid()}
         data.update(started=self.started, seen=time.time(), **info)
-        self.conn.set(PREFIX + "worker:" + self.worker_id, json.dumps(data), px=self._ms())
+        pipe = self.conn.pipeline()
+        pipe.set(PREFIX + "worker:" + self.worker_id, json.dumps(data), px=self._ms())
+        pipe.sadd(PREFIX + "workers", self.worker_id)
+        pipe.execute()
 
     def leave(self) -> None:
         self.conn.delete(PREFIX + "worker:" + self.worker_id)
+        self.conn.srem(PREFIX + "workers", self.worker_id)
 
     def workers(self) -> list[dict[str, Any]]:
-        out = []
-        for key in self.conn.scan_iter(match=PREFIX + "worker:*", count=500):
-            raw = self.conn.get(key)
-            if raw:
-                out.append(json.loads(raw))
+        """The live workers: the ids in ``workers`` whose heartbeat has not expired (the ids
+        of dead ones are dropped; no scan of the keyspace, which holds every job)."""
+        ids = sorted(self.conn.smembers(PREFIX + "workers"))
+        if not ids:
+            return []
+        beats = self.conn.mget([PREFIX + "worker:" + i.decode() for i in ids])
+        dead = [i for i, raw in zip(ids, beats, strict=True) if raw is None]
+        if dead:
+            self.conn.srem(PREFIX + "workers", *dead)
+        out = [json.loads(raw) for raw in beats if raw is not None]
         return sorted(out, key=lambda w: str(w["id"]))
 
     # ---------------------------------------------------------------- leases
