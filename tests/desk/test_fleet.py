@@ -379,3 +379,28 @@ def test_two_workers_on_one_article_request_each_chunk_once(
     assert sorted(workers.log_lines("started")) == sorted(ids)  # one job on each worker
     sent = requests_log.read_text(encoding="utf-8").splitlines()
     assert len(sent) == len(set(sent)) == a["progress"]["total"] == b["progress"]["total"]
+
+
+def test_one_worker_of_the_fleet_reaps_per_lease(redis_url: str) -> None:
+    import redis
+
+    from audionews.desk.fleet import Fleet
+
+    looks: list[str] = []
+
+    class Store:
+        def now(self) -> float:
+            return time.time()
+
+        def with_status(self, *statuses: str) -> list[dict[str, Any]]:
+            looks.append(",".join(statuses))
+            return []
+
+    conn = redis.Redis.from_url(redis_url)
+    a, b = (Fleet(conn, worker_id=w, ttl=0.5) for w in ("a", "b"))
+    for fleet in (a, b, a, b):
+        fleet.reap(Store(), lambda _i, _p: None, set)
+    assert looks == ["queued,running"]  # four beats, one look
+    time.sleep(0.6)
+    b.reap(Store(), lambda _i, _p: None, set)
+    assert len(looks) == 2
