@@ -24,6 +24,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Literal
 
+from audionews.names import is_outlet_name, is_person_name
 from audionews.segment import split_sentences, unglue_sentences
 
 __all__ = [
@@ -229,6 +230,9 @@ JUNK_LINES = frozenset(
         "Gửi bình luận thành công",
         "Gửi liên hệ thành công",
         "leftcenterrightdel",
+        "Xu hướng",
+        "Đang phát",
+        "Video đang phát",
     )
 )
 #: Newspaper section names: alone on a line they are a breadcrumb, not a heading.
@@ -326,6 +330,11 @@ OUTLET_TAGS = (
     "TN",
     "CAND",
     "ANTĐ",
+    "LĐTĐ",
+    "BGĐT",
+    "BDO",
+    "HTV",
+    "PLM",
 )
 #: Outlet tags written without brackets ("TTO - ...", "VOV.VN -...").
 OUTLET_WORDS = (
@@ -362,6 +371,14 @@ _TAG_LINE = re.compile(
 )
 _NO_WORDS = re.compile(r"^[\W\d_]*$")
 _SINGLE_LETTERS = re.compile(r"^(?:[Aa][+-]?\s+){0,3}[Aa][+-]?$|^Aa$")
+#: "M" alone: a logo's or an icon's letter (no Vietnamese word is one unaccented letter).
+_LONE_LETTER = re.compile(r"^[A-Za-z]$")
+#: "Powered by Techcity": the site builder's credit.
+_POWERED_BY = re.compile(r"^(?:Powered by|Designed by|Thiết kế bởi|Phát triển bởi)\s+\S", re.I)
+#: "Trang chủ CƠ QUAN CỦA ĐẢNG BỘ … TIẾNG NÓI CỦA …": the outlet's masthead.
+_MASTHEAD = re.compile(r"^(?:Trang chủ\s+)?(?:CƠ QUAN (?:CỦA|NGÔN LUẬN)|TIẾNG NÓI CỦA)\s")
+#: A video player's time: "0:00 / 0:00", "02:15", "01:02:15".
+_PLAYER_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 _IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|bmp)(?:\?\S*)?$", re.IGNORECASE)
 _CAPTION_CREDIT = re.compile(
     r"(\(?\s*Ảnh\s*(?:minh\s*h[ọo]ạ?|tư liệu|:|-)|\bẢnh:\s|Nguồn ảnh|Photo\s*:|Đồ họa\s*:|"
@@ -381,7 +398,7 @@ _IMAGE_ALT_NUMBER = re.compile(r"\s+(?:-\s*|số\s+)\d{1,2}$")
 FINAL_PUNCT = tuple(".!?…:;\"”»)'")
 _SENTENCE_END = tuple(".!?…")
 _WEEKDAY = r"(?:(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])|Chủ\s+[Nn]hật|CN)\s*[,-]?\s*)?"
-_TIME = r"(\d{1,2})[:hH](\d{2})(?::\d{2})?"
+_TIME = r"(\d{1,2})[:hH](\d{2})(?::\d{2})?'?"
 _DATE = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
 _ZONE = r"(?:\s*[(\[]?\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}\s*[)\]]?)?"
 _SOURCE_TAIL = r"(?:\s*\|\s*[^|]{1,40})?"
@@ -393,6 +410,8 @@ DATE_LINE = re.compile(
 _TIME_FIRST_DATE = re.compile(
     rf"^{_TIME}\s*[|,-]?\s*{_WEEKDAY}(?:ngày\s+)?{_DATE}{_ZONE}{_SOURCE_TAIL}\s*$", re.IGNORECASE
 )
+#: "Bắc Giang: 07/06/2023 00:19:06 (GMT+7)": today's date and a ticking clock in the page header.
+_HEADER_CLOCK = re.compile(rf"^[^\d:]{{2,30}}:\s*{_DATE}\s+\d{{1,2}}:\d{{2}}:\d{{2}}{_ZONE}\s*$")
 _OUTLET_ALT = "|".join(re.escape(t) for t in sorted(OUTLET_TAGS, key=len, reverse=True))
 _WORD_ALT = "|".join(re.escape(t) for t in sorted(OUTLET_WORDS, key=len, reverse=True))
 #: "(DS&PL) -" or "TTO -" alone on a line.
@@ -445,21 +464,29 @@ def is_junk(text: str) -> str | None:
     return kind[1] if kind else None
 
 
+#: Page chrome known by its pattern, in the order tried: (pattern, kind, reason).
+_JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
+    (_PLAYER_TIME, DropKind.WIDGET, "widget: a video player's time"),
+    (_NO_WORDS, DropKind.WIDGET, "widget: no words to read"),
+    (_LONE_LETTER, DropKind.WIDGET, "widget: a single letter (a logo or an icon)"),
+    (_POWERED_BY, DropKind.WIDGET, "widget: the site builder's credit"),
+    (_MASTHEAD, DropKind.WIDGET, "widget: the outlet's masthead"),
+    (_HEADER_CLOCK, DropKind.WIDGET, "widget: a clock in the page header"),
+    (_IMAGE_FILE, DropKind.WIDGET, "widget: image file name"),
+    (_TAG_LINE, DropKind.TAG, "tag line: keywords"),
+    (_LONE_TAG, DropKind.TAG, "tag line: outlet tag on its own line"),
+    (_COUNTER, DropKind.WIDGET, "widget: a counter"),
+)
+
+
 def _junk_kind(text: str) -> tuple[DropKind, str] | None:
     if _SINGLE_LETTERS.match(text):
         return DropKind.WIDGET, "widget: font-size buttons"
     if text.casefold().rstrip(":.… ") in JUNK_LINES:
         return DropKind.WIDGET, "widget: site button or link"
-    if _NO_WORDS.match(text):
-        return DropKind.WIDGET, "widget: no words to read"
-    if _IMAGE_FILE.match(text):
-        return DropKind.WIDGET, "widget: image file name"
-    if _TAG_LINE.match(text):
-        return DropKind.TAG, "tag line: keywords"
-    if _LONE_TAG.match(text):
-        return DropKind.TAG, "tag line: outlet tag on its own line"
-    if _COUNTER.match(text):
-        return DropKind.WIDGET, "widget: a counter"
+    for pattern, kind, reason in _JUNK_PATTERNS:
+        if pattern.match(text):
+            return kind, reason
     if _is_link_list_item(text):
         return DropKind.TEASER, "teaser: a link in a list (ends with a separator)"
     if _JUNK_PREFIX.match(text):
@@ -503,7 +530,22 @@ def is_byline(text: str) -> bool:
     if _BYLINE_SOURCE.match(text):
         core = re.sub(r"\([^)]*\)", "", text)
         return ("," not in core and not _ends_sentence(text.rstrip(")"))) or len(words) <= 5
-    if text.casefold().strip("() .") in (
+    if text.casefold().strip("() .") in _CREDIT_WORDS:
+        return True
+    if re.match(rf"^\(\s*(?:{_OUTLET_ALT})\s*\)$", text):
+        return True  # "(TTXVN/Vietnam+)" standing alone: the source
+    core = re.sub(r"\([^)]*\)", "", text).strip(" .")
+    if not core or not _is_all_caps(core) or len(core.split()) > 6:
+        return False
+    if any(c.isdigit() for c in core):
+        return False  # "BÃO SỐ 3 ĐỔ BỘ": a byline has no number
+    letters = sum(c.isalpha() for c in core)
+    return letters >= 4 and (len(core.split()) >= 2 or "/" in core or letters >= 5)
+
+
+#: Credits that stand for the author: a team or the newsroom ("Trung tâm Tin tức" at HTV).
+_CREDIT_WORDS = frozenset(
+    (
         "tổng hợp",
         "tổng hợp nhiều nguồn",
         "nhóm phóng viên",
@@ -511,15 +553,12 @@ def is_byline(text: str) -> bool:
         "nhóm pv",
         "ptv",
         "ctv",
-    ):
-        return True
-    if re.match(rf"^\(\s*(?:{_OUTLET_ALT})\s*\)$", text):
-        return True  # "(TTXVN/Vietnam+)" standing alone: the source
-    core = re.sub(r"\([^)]*\)", "", text).strip(" .")
-    if not core or not _is_all_caps(core) or len(core.split()) > 6:
-        return False
-    letters = sum(c.isalpha() for c in core)
-    return letters >= 4 and (len(core.split()) >= 2 or "/" in core or letters >= 5)
+        "nhóm thực hiện",
+        "trung tâm tin tức",
+        "ban thời sự",
+        "ban biên tập",
+    )
+)
 
 
 def _is_credit_line(text: str) -> bool:
@@ -527,16 +566,42 @@ def _is_credit_line(text: str) -> bool:
     return is_byline(text) or _is_name_line(text)
 
 
+def _is_byline_anywhere(text: str) -> bool:
+    """A byline by its form alone, wherever it stands: a labelled credit ("Theo TTXVN",
+    "Tác giả: …"), an agency ("TTXVN/QPVN"), or capitals that are person names ("THU THẢO").
+    Capitals that are no names ("TIN NÓNG TRONG NGÀY") may be a headline or a subheading."""
+    if not is_byline(text):
+        return False
+    core = re.sub(r"\([^)]*\)", "", text).strip(" .")
+    if not core or not _is_all_caps(core) or "/" in core:
+        return True
+    return core.casefold() in _CREDIT_WORDS or is_person_name(core)
+
+
+def _name_core(text: str) -> str:
+    """A name line without its "(Theo …)" and "/Agency" tails."""
+    core = re.sub(r"\s*\((?:Theo|T/h|TH|tổng hợp)[^()]{0,30}\)$", "", text.strip(), flags=re.I)
+    return _AGENCY_SUFFIX.sub("", core).strip(" .")
+
+
 def _is_name_line(text: str) -> bool:
     """A byline by position: "Huyên Nguyễn", "Trương Huyền", "Thu Hằng/VOV.VN"."""
-    core = re.sub(r"\s*\((?:Theo|T/h|TH|tổng hợp)[^()]{0,30}\)$", "", text.strip(), flags=re.I)
-    core = _AGENCY_SUFFIX.sub("", core).strip(" .")
+    core = _name_core(text)
     if _INITIAL_NAME.match(core):
         return True
     words = core.split()
     if not 2 <= len(words) <= 4 or len(core) > 32:
         return False
     return all(_NAME_WORD.match(w) for w in words)
+
+
+def _is_byline_not_title(text: str) -> bool:
+    """The first line is a byline, not a short title, only on evidence: a byline's form
+    (:func:`_is_byline_anywhere`), or a name line whose words are all name syllables ("Thu
+    Hằng", not "Tết Việt" or "Hà Nội")."""
+    if _is_byline_anywhere(text):
+        return True
+    return _is_name_line(text) and is_person_name(_name_core(text))
 
 
 def _is_source_line(text: str) -> bool:
@@ -833,6 +898,8 @@ class _Assembler:
         self.lines = [Line(ln.no, fold(ln.text), ln.hint) for ln in lines if fold(ln.text)]
         self.dropped: list[Dropped] = list(dropped)
         self.unsure: list[Dropped] = []
+        self.kicker: str | None = None
+        """A series or programme name dropped from above the headline."""
 
     def drop(self, ln: Line, kind: DropKind, reason: str, text: str | None = None) -> None:
         self.dropped.append(Dropped(ln.no, text if text is not None else ln.text, reason, kind))
@@ -853,12 +920,14 @@ class _Assembler:
         kept = self._drop_chrome(self.lines)
         date_line, published = self._date(kept, date_line, published)
         kept = self._drop_date_stamps(kept, date_line)
+        kept = self._above_the_lead(kept, titled=title is not None and bool(fold(title)))
         title, title_line, title_from = self._headline(kept, title, title_line)
         state = _Body(
             title=title, lead=self._known_lead(lead, lead_line), lead_line=lead_line, byline=byline
         )
         kept = self._repeats(kept, state, byline)
-        kept = self._tail(kept, state)
+        kept = self._title_echoes(kept, state)
+        kept = self._tail(self._trailing_outlet(kept), state)
         self._body(kept, state)
         if title is None:
             title, title_from = _title_from_text(state)
@@ -917,9 +986,65 @@ class _Assembler:
         if title is not None and fold(title):
             return fold(title).rstrip(" ."), title_line, "headline"
         if kept and self._looks_like_headline(kept):
+            if _is_kicker(kept):
+                kicker = kept.pop(0)
+                self.kicker = kicker.text
+                self.drop(
+                    kicker, DropKind.TAG, "tag line: a series or programme name over the title"
+                )
             first = kept.pop(0)
             return first.text.rstrip(" ."), first.no, "headline"
         return None, title_line, "none"
+
+    def _above_the_lead(self, kept: list[Line], *, titled: bool) -> list[Line]:
+        """Between the top of the text and the lead: the outlet's own name on a line ("Báo Tin
+        tức", "VTV.vn", "Dân Việt") is not a byline, and a related video's title standing next
+        to its player's time ("0:00 / 0:00", "02:15") is not the story. Without such evidence a
+        line is kept (and the lead rule lists a doubtful one in ``unsure``)."""
+        out: list[Line] = []
+        for i, ln in enumerate(kept):
+            t = ln.text
+            below = titled or i > 0  # below the headline
+            if below and _ends_sentence(t):
+                return out + kept[i:]  # the body has begun
+            nxt = kept[i + 1] if i + 1 < len(kept) else None
+            if is_outlet_name(t) and (below or (nxt is not None and _headline_shaped(nxt))):
+                self.drop(ln, DropKind.TAG, "tag line: the outlet's own name (not a byline)")
+            elif below and self._video_title(ln, kept[i + 1 :]):
+                self.drop(ln, DropKind.TEASER, "teaser: a video's title beside its player")
+            else:
+                out.append(ln)
+        return out
+
+    def _video_title(self, ln: Line, rest: list[Line]) -> bool:
+        """A headline-length line right above a video player's time in the input, with the lead
+        still to come (so a one-line story is never taken for a video's title)."""
+        if not _headline_shaped(ln) or len(ln.text.split()) > TRAILING_TEASER_MAX_WORDS:
+            return False
+        after = next((x for x in self.lines if x.no > ln.no), None)
+        if after is None or not _PLAYER_TIME.match(after.text):
+            return False
+        return any(_ends_sentence(x.text) for x in rest)
+
+    def _title_echoes(self, kept: list[Line], state: _Body) -> list[Line]:
+        """Lines made of the title's words: a keyword line ("quốc khánh, 2/9, TP Bắc Giang") and
+        related links run together that start with the series name."""
+        out: list[Line] = []
+        for ln in kept:
+            t = ln.text
+            if _is_keyword_line(t, state.title or ""):
+                self.drop(ln, DropKind.TAG, "tag line: keywords")
+            elif self.kicker and not has_final_punct(t) and _runs_on(t, self.kicker):
+                self.drop(ln, DropKind.TEASER, "teaser: related links run together")
+            else:
+                out.append(ln)
+        return out
+
+    def _trailing_outlet(self, kept: list[Line]) -> list[Line]:
+        """The outlet's own name as the last line is not a byline ("Theo …" is a source)."""
+        while len(kept) > 1 and is_outlet_name(kept[-1].text):
+            self.drop(kept.pop(), DropKind.TAG, "tag line: the outlet's own name (not a byline)")
+        return kept
 
     def _known_lead(self, lead: str | None, lead_line: int) -> str | None:
         """The lead given by markup, without the outlet tag that opens it."""
@@ -979,12 +1104,12 @@ class _Assembler:
         if len(kept) < 2 or first.hint == "caption":
             return False
         if first.hint == "heading":
-            return not is_byline(t)
+            return not _is_byline_anywhere(t)
         if _ends_sentence(t) and not t.endswith(("?", "!")):
             return False
         if len(t.split()) > TITLE_MAX_WORDS or len(t) > TITLE_MAX_CHARS:
             return False
-        if len(_sentences(t)) > 1 or outlet_tag(t) or is_byline(t) or _is_name_line(t):
+        if len(_sentences(t)) > 1 or outlet_tag(t) or _is_byline_not_title(t):
             return False
         return _caption_reason(t) is None
 
@@ -1092,13 +1217,15 @@ class _Assembler:
             walk.read_keys.add(_key(state.lead))
         for i, ln in enumerate(kept):
             nxt = _next_block(kept, i)
+            # A subheading whose photo or video repeats it just below may be long.
+            echoed = any(_echoes(k.text, ln.text) for k in kept[i + 1 : i + 5])
             # The first step that takes the line handles it; what none takes is read as text.
             taken = (
                 self._take_credit(ln, walk, state)
                 or self._take_listed_teaser(ln, walk)
                 or self._take_duplicate(ln, nxt, walk)
                 or self._take_caption(ln, walk)
-                or self._take_heading(ln, nxt, walk, state)
+                or self._take_heading(ln, nxt, walk, state, echoed=echoed)
             )
             if not taken:
                 self._read_text(ln, walk, state)
@@ -1111,7 +1238,7 @@ class _Assembler:
         if ln.hint == "paragraph" and has_final_punct(t):
             return False
         if (walk.top and _is_credit_line(t)) or (
-            is_byline(t) and (_is_source_line(t) or _is_all_caps(t))
+            _is_source_line(t) or (_is_all_caps(t) and _is_byline_anywhere(t))
         ):
             self._credit(ln, state)
             return True
@@ -1140,6 +1267,8 @@ class _Assembler:
         """A caption marked in the document or known by its credit stays where it stands."""
         if ln.hint == "caption":
             reason: str | None = "caption: marked as a caption in the document"
+        elif walk.heading and ln.hint != "heading" and _echoes(ln.text, walk.heading):
+            reason = "caption: repeats the subheading (a photo's or a video's title)"
         else:
             reason = _caption_reason(ln.text)
         if not reason:
@@ -1147,18 +1276,20 @@ class _Assembler:
         walk.blocks.append(Block(BlockKind.CAPTION, ln.text, ln.no, reason))
         return True
 
-    def _take_heading(self, ln: Line, nxt: Line | None, walk: _Walk, state: _Body) -> bool:
+    def _take_heading(
+        self, ln: Line, nxt: Line | None, walk: _Walk, state: _Body, *, echoed: bool = False
+    ) -> bool:
         """A subheading opens a section; a byline marked as a heading is a credit."""
         t = ln.text
         if not (
             ln.hint == "heading"
-            or (walk.seen_body and self._is_heading(t, nxt) and ln.hint != "paragraph")
+            or (walk.seen_body and self._is_heading(t, nxt, echoed) and ln.hint != "paragraph")
         ):
             return False
-        if is_byline(t) and ln.hint == "heading":
+        if _is_byline_anywhere(t) and ln.hint == "heading":
             self._credit(ln, state)
         else:
-            walk.open_section(state, t, ln.no)
+            walk.open_section(state, _STAR_MARK.sub("", t), ln.no)
         return True
 
     def _read_text(self, ln: Line, walk: _Walk, state: _Body) -> None:
@@ -1186,12 +1317,20 @@ class _Assembler:
             self.doubt(ln, "read as the lead: no final punctuation")
 
     @staticmethod
-    def _is_heading(text: str, nxt: Line | None) -> bool:
+    def _is_heading(text: str, nxt: Line | None, echoed: bool = False) -> bool:
+        """A short line before a paragraph; up to a title's length when a photo's or a video's
+        caption repeats it below; "* Heading" when no list goes on."""
         if has_final_punct(text) or nxt is None:
             return False
-        if len(text.split()) > HEADING_MAX_WORDS or len(text) > HEADING_MAX_CHARS:
+        most = TITLE_MAX_WORDS if echoed else HEADING_MAX_WORDS
+        if len(text.split()) > most or len(text) > (
+            TITLE_MAX_CHARS if echoed else HEADING_MAX_CHARS
+        ):
             return False
-        if re.match(r"^[-•+*]\s", text) or (_is_all_caps(text) and is_byline(text)):
+        listed = re.match(r"^[-•+*]\s", text) and not (
+            _STAR_MARK.match(text) and not re.match(r"^[-•+*]\s", nxt.text)
+        )
+        if listed or (_is_all_caps(text) and _is_byline_anywhere(text)):
             return False
         n = nxt.text
         return nxt.hint != "heading" and has_final_punct(n)
@@ -1264,6 +1403,74 @@ def _shortened_copy(text: str, nxt: Line | None) -> bool:
         return False
     stem = _key(text.rstrip(".… "))
     return len(stem) > 20 and _key(nxt.text).startswith(stem)
+
+
+def _headline_shaped(ln: Line) -> bool:
+    """A line a headline could be: no sentence end (a question or an exclamation allowed), one
+    sentence, not too long."""
+    t = ln.text
+    if ln.hint in ("caption", "paragraph") or (_ends_sentence(t) and not t.endswith(("?", "!"))):
+        return False
+    return len(t.split()) <= TITLE_MAX_WORDS and len(_sentences(t)) == 1
+
+
+#: "Bài 2: …", "Kỳ 3 - …": a part of a series, whose name stands over it.
+_SERIES_PART = re.compile(r"^(?:Bài|Kỳ|Phần)\s+\d{1,2}\s*[:.–-]\s*\S")
+#: "Ca sĩ bí ẩn - Mùa 5 - Làn sóng mới": a programme's season.
+_SEASON = re.compile(r"(?:^|\s[-–|]\s)(?:Mùa|Season)\s+\d{1,2}(?:\s[-–|]\s|$)")
+
+
+def _is_kicker(kept: list[Line]) -> bool:
+    """The first line names the series or the programme and the second is the headline: both
+    headline-shaped, and the second a part of a series ("Bài 2: …") or the first a season
+    ("… - Mùa 5 - …")."""
+    if len(kept) < 3 or not (_headline_shaped(kept[0]) and _headline_shaped(kept[1])):
+        return False
+    if _is_byline_not_title(kept[1].text) or is_outlet_name(kept[1].text):
+        return False
+    return bool(_SERIES_PART.match(kept[1].text) or _SEASON.search(kept[0].text))
+
+
+#: "* Bước phát triển phù hợp": a subheading marked with a star (Báo Bình Định).
+_STAR_MARK = re.compile(r"^\*\s+(?=\S)")
+
+
+def _echoes(text: str, heading: str) -> bool:
+    """``text`` repeats ``heading`` or its opening words ("Gia Lai đẩy nhanh 7 dự án tái định cư
+    sau lũ" under "Gia Lai đẩy nhanh 7 dự án tái định cư hơn 880 tỷ đồng…"): the title of the
+    section's photo or video."""
+    if has_final_punct(text):
+        return False
+    a = [w for w in (_key(x) for x in text.split()) if w]
+    b = [w for w in (_key(x) for x in heading.split()) if w]
+    same = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        same += 1
+    return same >= 4 and same >= 0.6 * min(len(a), len(b))
+
+
+def _runs_on(text: str, start: str) -> bool:
+    """ "<Series name> Xây dựng giai cấp…": ``start`` (four words or more) then more headlines
+    with no stop between."""
+    rest = text[len(start) :] if text.startswith(start + " ") else ""
+    return len(start.split()) >= 4 and len(rest.split()) >= 4 and rest.lstrip()[:1].isupper()
+
+
+def _is_keyword_line(text: str, title: str) -> bool:
+    """ "quốc khánh, 2/9, TP Bắc Giang, Bắc Giang": a tag list that opens in lower case, three or
+    more short terms with no "và" (a list in a sentence has one) and no stop; five or more terms,
+    or two that the title holds."""
+    if not text[:1].islower() or text.endswith(",") or has_final_punct(text):
+        return False
+    terms = [x.strip() for x in text.split(",")]
+    if len(terms) < 3 or any(not x or len(x.split()) > 6 for x in terms):
+        return False
+    if re.search(r"\b(?:và|hoặc|hay)\b", text):
+        return False
+    in_title = sum(1 for x in terms if x.casefold() in title.casefold())
+    return len(terms) >= 5 or in_title >= 2
 
 
 def _title_from_text(state: _Body) -> tuple[str, TitleFrom]:

@@ -20,6 +20,8 @@ _SENTENCE_END = re.compile(
     rf"(?<=[.!?…])([\"”»')\]]*)\s+(?=[\"“«'(\[]?[{_UPPER}0-9])"
     rf"(?<!(?<![\w.])[{_UPPER}]\.\s(?=\())",  # "Trần Thị B. (SN 1985)": an initial, not an end
 )
+#: Abbreviations written with a full stop before a name: "TP. Hồ Chí Minh", "PGS. Lê Văn A".
+_ABBREVIATION_END = re.compile(r"(?<![\w.])(?:TP|Tp|TX|ThS|TS|PGS|GS|BS|NSƯT|NSND)\.$")
 # "năm 2020.Theo đó": a full stop glued to the next sentence (lower/digit . Upper lower).
 _GLUED = re.compile(rf"(?<=[{_LOWER}0-9)%])([.!?])(?=[{_UPPER}][{_LOWER}])")
 
@@ -42,7 +44,9 @@ def split_sentences(text: str) -> list[str]:
         if i + 1 < len(parts):
             sent += parts[i + 1]
         sent = sent.strip()
-        if sent:
+        if sentences and _ABBREVIATION_END.search(sentences[-1]):
+            sentences[-1] = f"{sentences[-1]} {sent}".strip()
+        elif sent:
             sentences.append(sent)
     return sentences
 

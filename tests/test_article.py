@@ -265,3 +265,152 @@ def test_short_title() -> None:
     )
     assert short_title(long) == "Trong 2 tháng đầu năm 2021…"
     assert len(short_title(long, max_words=20).split()) <= 20
+
+
+# --- known misses of issue #11: caps headlines, outlet lines, video titles, short titles ---------
+
+STORM = (
+    "Sáng nay, cơn bão đã đổ bộ vào đất liền với sức gió mạnh cấp 12, gây mưa lớn diện rộng.\n\n"
+    "Chính quyền các địa phương đã sơ tán hàng nghìn hộ dân đến nơi an toàn trước khi bão vào.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "headline", ["TIN NÓNG TRONG NGÀY", "BÃO SỐ 3 ĐỔ BỘ", "HÀ NỘI MƯA LỚN", "TẾT XƯA"]
+)
+def test_an_all_caps_headline_is_not_a_byline(headline: str) -> None:
+    for text in (
+        f"{headline}\n\n{STORM}",
+        f"{headline}\n\n12/09/2024 08:00\n\n{STORM}\nTHU THẢO\n",
+    ):
+        a = parse_article(text)
+        assert a.headline == headline
+        assert a.lead is not None and a.lead.startswith("Sáng nay")
+    assert a.byline == "THU THẢO" and not a.dropped
+
+
+@pytest.mark.parametrize(
+    "byline", ["THU THẢO", "HOÀNG ANH", "TRẦN HUỲNH - NGỌC PHƯỢNG", "T.LINH", "NGUYỄN VĂN AN"]
+)
+def test_an_all_caps_byline_is_still_a_byline(byline: str) -> None:
+    # At the top of a text without a headline, under the headline and at the end.
+    for text in (
+        f"{byline}\n\n{STORM}",
+        f"Bão số 3 đổ bộ vào Quảng Ninh\n\n{byline}\n\n{STORM}",
+        f"Bão số 3 đổ bộ vào Quảng Ninh\n\n{STORM}\n{byline}\n",
+    ):
+        a = parse_article(text)
+        assert a.byline == byline and a.headings == ()
+        assert a.lead is not None and a.lead.startswith("Sáng nay")
+
+
+def test_an_all_caps_subheading_is_a_heading_not_a_byline() -> None:
+    a = parse_article(
+        f"Bão số 3 đổ bộ vào Quảng Ninh\n\n{STORM}\nKHẨN TRƯƠNG KHẮC PHỤC HẬU QUẢ\n\n"
+        "Lực lượng chức năng đang dọn cây đổ trên các tuyến phố.\n\nMINH AN\n"
+    )
+    assert a.headings == ("KHẨN TRƯƠNG KHẮC PHỤC HẬU QUẢ",)
+    assert a.byline == "MINH AN"
+
+
+@pytest.mark.parametrize("outlet", ["Báo Tin tức", "VTV.vn", "Dân Việt", "Kiến Thức", "DÂN VIỆT"])
+def test_the_outlets_name_under_the_headline_is_not_a_byline(outlet: str) -> None:
+    a = parse_article(f"Bão số 3 đổ bộ vào Quảng Ninh\n\n{outlet}\n\n{STORM}\nHoàng Anh\n")
+    assert a.headline == "Bão số 3 đổ bộ vào Quảng Ninh"
+    assert a.byline == "Hoàng Anh" and a.lead is not None and a.lead.startswith("Sáng nay")
+    assert [(d.text, d.kind) for d in a.dropped] == [(outlet, DropKind.TAG)]
+    # With "Theo" the outlet is the source; at the end, a bare outlet name is no byline either.
+    assert parse_article(f"Bão số 3\n\n{STORM}\nTheo {outlet}\n").byline == f"Theo {outlet}"
+    end = parse_article(f"Bão số 3 đổ bộ vào Quảng Ninh\n\n{STORM}\n{outlet}\n")
+    assert end.byline is None and [d.kind for d in end.dropped] == [DropKind.TAG]
+
+
+def test_an_outlets_masthead_above_the_headline_is_page_chrome() -> None:
+    a = parse_article(
+        "Báo Bình Định\n\nBão số 3 đổ bộ vào Quảng Ninh\n\n"
+        "Trang chủ CƠ QUAN CỦA ĐẢNG BỘ TỈNH BẮC GIANG TIẾNG NÓI CỦA NHÂN DÂN TỈNH BẮC GIANG\n\n"
+        f"{STORM}"
+    )
+    assert a.headline == "Bão số 3 đổ bộ vào Quảng Ninh"
+    assert [d.kind for d in a.dropped] == [DropKind.TAG, DropKind.WIDGET]
+
+
+@pytest.mark.parametrize("player", ["0:00 / 0:00", "02:15", "01:02:15"])
+def test_a_related_videos_title_beside_its_player_is_not_the_lead(player: str) -> None:
+    video = "Cận cảnh bão số 3 quét qua thành phố Hạ Long"
+    a = parse_article(
+        f"Bão số 3 đổ bộ vào Quảng Ninh\n\n12/09/2024 08:00\n\n{video}\n\n{player}\n\n{STORM}"
+    )
+    assert a.lead is not None and a.lead.startswith("Sáng nay")
+    kinds = {d.text: d.kind for d in a.dropped}
+    assert kinds == {video: DropKind.TEASER, player: DropKind.WIDGET}
+    assert a.unsure == ()
+
+
+def test_a_line_before_the_lead_without_video_evidence_is_kept_and_listed_unsure() -> None:
+    line = "Cận cảnh bão số 3 quét qua thành phố Hạ Long"
+    a = parse_article(f"Bão số 3 đổ bộ vào Quảng Ninh\n\n12/09/2024 08:00\n\n{line}\n\n{STORM}")
+    assert a.lead == line and [u.text for u in a.unsure] == [line]
+    # A one-line story beside a player is the story, not a video's title.
+    one = parse_article(f"Bão số 3 đổ bộ vào Quảng Ninh\n\n{line}\n\n0:00 / 0:00\n")
+    assert one.lead == line
+
+
+@pytest.mark.parametrize("title", ["Hai", "Tết", "Tết Việt", "Hà Nội", "Mùa Xuân Sài Gòn"])
+def test_a_short_title_is_kept_unless_it_is_a_known_widget(title: str) -> None:
+    for text in (f"{title}\n\n{STORM}", f"{title}\n\n12/09/2024 08:00\n\nA A\n\n{STORM}"):
+        a = parse_article(text)
+        assert a.headline == title and a.byline is None
+        assert all(d.kind is DropKind.WIDGET and d.text != title for d in a.dropped)
+
+
+@pytest.mark.parametrize("widget", ["Xu hướng", "Powered by Techcity", "M", "Chia sẻ", "Video"])
+def test_a_known_widget_in_title_position_is_dropped(widget: str) -> None:
+    a = parse_article(f"{widget}\n\nBão số 3 đổ bộ vào Quảng Ninh\n\n{STORM}")
+    assert a.headline == "Bão số 3 đổ bộ vào Quảng Ninh"
+    assert [(d.text, d.kind) for d in a.dropped] == [(widget, DropKind.WIDGET)]
+
+
+def test_a_series_name_over_the_headline_and_its_links_run_together() -> None:
+    series = "Nâng tầm hoạt động Công đoàn trong tình hình mới"
+    a = parse_article(
+        f"{series}\n\nBài 2: Đổi mới mạnh mẽ tổ chức và hoạt động Công đoàn\n\n"
+        f"08:49 | 06/08/2021\n\n{STORM}\n"
+        f"{series} Xây dựng giai cấp công nhân hiện đại Công đoàn tiếp sức tuyến đầu chống dịch\n"
+    )
+    assert a.headline == "Bài 2: Đổi mới mạnh mẽ tổ chức và hoạt động Công đoàn"
+    assert [d.kind for d in a.dropped] == [DropKind.TAG, DropKind.TEASER]
+
+
+def test_a_keyword_line_in_lower_case_is_a_tag_line() -> None:
+    a = parse_article(
+        f"TP Bắc Giang tưng bừng mừng Quốc khánh\n\n{STORM}\n"
+        "quốc khánh, 2/9, TP Bắc Giang, Bắc Giang\n\nNgười dân treo cờ trên các tuyến phố.\n"
+    )
+    assert [(d.text, d.kind) for d in a.dropped] == [
+        ("quốc khánh, 2/9, TP Bắc Giang, Bắc Giang", DropKind.TAG)
+    ]
+    # A list inside a sentence (with "và", or ending on a comma) is read.
+    for line in ("văn nghệ, thể thao, ẩm thực và hội chợ", "văn nghệ, thể thao, ẩm thực, hội chợ,"):
+        assert parse_article(f"Tiêu đề\n\n{STORM}\n{line}\n").dropped == ()
+
+
+def test_a_long_subheading_repeated_by_its_video_caption() -> None:
+    heading = "Gia Lai đẩy nhanh 7 dự án tái định cư hơn 880 tỷ đồng cho vùng ngập"
+    a = parse_article(
+        f"Bản tin sáng\n\n{STORM}\n{heading}\n\nHàng trăm gia đình phải sơ tán khẩn cấp.\n\n"
+        "Gia Lai đẩy nhanh 7 dự án tái định cư sau lũ\n\nTỉnh đã duyệt lệnh xây dựng khẩn cấp.\n"
+    )
+    assert a.headings == (heading,)
+    assert a.captions == ("Gia Lai đẩy nhanh 7 dự án tái định cư sau lũ",)
+
+
+def test_local_date_formats_and_a_star_subheading() -> None:
+    a = parse_article(
+        f"Báo điện tử - Bước phát triển mới\n\n16:28', 6/8/ 2003 (GMT+7)\n\n{STORM}\n"
+        "* Bước phát triển phù hợp\n\nViệc sử dụng Internet đã trở nên phổ biến.\n"
+    )
+    assert a.published == datetime(2003, 8, 6, 16, 28)
+    assert a.headings == ("Bước phát triển phù hợp",)
+    clock = parse_article(f"Bắc Giang: 07/06/2023 00:19:06 (GMT+7)\n\nTiêu đề\n\n{STORM}")
+    assert clock.headline == "Tiêu đề" and clock.dropped[0].kind is DropKind.WIDGET

@@ -54,6 +54,7 @@ _FUNCTION_WORDS = frozenset({"và", "của", "các", "về", "cho", "với", "tr
 _LETTER_WORD = re.compile(r"[^\W\d_]")
 _CAPS_WORD = re.compile(r"(?<![\w])[^\W\d_]{2,}(?![\w])")
 _ANY_WORD = re.compile(r"(?<![\w])[^\W\d_]+(?![\w])")
+_JOINED_NAMES = re.compile(rf"(?<![\w.-])([{r.UPPER}][^\W\d_]*)-([{r.UPPER}][^\W\d_]*)(?![\w-])")
 
 
 def _initial(word: str) -> str:
@@ -143,16 +144,21 @@ class Normalizer:
         self.rules: tuple[r.Rule, ...] = (
             self._repair,  # legacy encodings, NFD -> NFC
             r.clean_spaces,
+            r.coordinates,  # "12°00'N" -> "mười hai độ không phút vĩ Bắc"
             self._drop_definitions,  # "doanh nghiệp (DN)" -> "doanh nghiệp"
             self._headline_case,  # "BỘ Y TẾ CÔNG BỐ" -> "bộ y tế công bố"
             r.addresses,  # "hotro@evn.com.vn"
             r.date_line_dashes,
+            r.boats,  # "QNg 90459 TS", "tàu HQ 950"
+            r.candidates,  # exam news: "12 TS" -> "12 thí sinh" (found on set B)
             r.phone_numbers,
             r.plates,  # "30A-123.45"
             r.document_numbers,
             self._expand_titles,  # "TS. Lê" -> "tiến sĩ Lê"
             self._initials,  # "P.Q.B." -> "pê quy bê"; "Trần Thị B. (SN" keeps one sentence
             r.teams,  # "ĐT Việt Nam" -> "đội tuyển Việt Nam"
+            r.tickers,  # "VND và SHS giảm 1,87%": tickers spelled, not expanded
+            self._split_joined_names,  # "PVF-CAND", "Nga-Ukraine" (respell)
             self._expand_words,  # learned > user > built-in lexicon
             r.addresses_on_streets,  # "số 12/3", "đường 3/2"
             r.day_ranges,  # "17-21/10", "(3 và 4-12)"
@@ -163,11 +169,13 @@ class Normalizer:
             r.written_dates,  # "ngày 2 tháng 4" -> "ngày mùng hai tháng tư"
             r.doubled_mung,  # "mùng 9/8" -> "mùng chín tháng tám"
             r.clock_times,
+            r.match_minutes,  # "(76' pen)", "(90'+7)"
             r.roman_numerals,
             r.ordinals,
             r.ranges_and_scores,
             r.fractions,
             r.units,
+            r.count_slashes,  # "5 thí sinh/tỉnh", "7 mã giảm/21 mã tăng" (found on set B)
             r.negatives,
             r.codes,
             r.numbers,
@@ -286,6 +294,26 @@ class Normalizer:
     def _expand_titles(self, text: str) -> str:
         assert self._title_re is not None
         return self._title_re.sub(lambda m: _cased(m, self._titles[m.group(1)]) + " ", text)
+
+    def _split_joined_names(self, text: str) -> str:
+        """ "PVF-CAND" -> "PVF CAND" when a part has a reading (acronyms of 3+ letters), and
+        "Nga-Ukraine" -> "Nga Ukraine" when a part has a respelling, so each part is read."""
+        if "-" not in text:
+            return text
+
+        def split(match: re.Match[str]) -> str:
+            whole, left, right = match.group(), match.group(1), match.group(2)
+            if self.knows(whole):
+                return whole
+            foreign = self._foreign
+            if foreign is not None and (left in foreign.words or right in foreign.words):
+                return f"{left} {right}"
+            caps = all(len(p) >= 3 and p.isupper() for p in (left, right))
+            if caps and (self.knows(left) or self.knows(right)):
+                return f"{left} {right}"
+            return whole
+
+        return _JOINED_NAMES.sub(split, text)
 
     def _expand_words(self, text: str) -> str:
         if self._learned and self._learned_table is None:

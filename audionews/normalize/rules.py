@@ -48,16 +48,188 @@ _NEWLINES = re.compile(r"\s*\n\s*")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 _ELLIPSIS = re.compile(r"…")
 _SPACE_BEFORE_STOP = re.compile(r"(?<=[^\W\d_])\s+([,.;:?!])(?=\s|$)")
+_END_MARK = re.compile(r"(?<=\S)\s*\.?/\.(?=[ \t]*(?:\n|$))")  # "... tai nạn./." ends an article
 
 
 def clean_spaces(text: str) -> str:
-    """Unify dashes and spaces: en/em dashes and minus become "-", runs of spaces one space."""
+    """Unify dashes and spaces: en/em dashes and minus become "-", runs of spaces one space;
+    the end-of-article mark "./." is a full stop."""
+    text = _END_MARK.sub(".", text)
     text = _DASHES.sub("-", text)
     text = _ELLIPSIS.sub("...", text)
     text = _SPACES.sub(" ", text)
     text = _NEWLINES.sub("\n", text)
     text = _SPACE_BEFORE_STOP.sub(r"\1", text)
     return text.strip()
+
+
+# --- geographic coordinates
+_HEMISPHERES = {"N": "vĩ Bắc", "S": "vĩ Nam", "E": "kinh Đông", "W": "kinh Tây"}
+_APOSTROPHE = "'’′"
+_COORDINATE = re.compile(
+    rf"(?<![\w.,])(\d{{1,3}}(?:[.,]\d+)?)\s?°\s?(?:(\d{{1,2}})\s?[{_APOSTROPHE}]\s?"
+    rf"(?:(\d{{1,2}}(?:[.,]\d+)?)\s?(?:[\"”″]|[{_APOSTROPHE}]{{2}})\s?)?)?([NSEW])(?![\w])"
+)
+_COORDINATE_PAIR = re.compile(
+    r"(?<![\w.,])(\d{1,3}[.,]\d+)\s?°?\s?([NS])\s?-\s?(\d{1,3}[.,]\d+)\s?°?\s?([EW])(?![\w])"
+)
+
+
+def _degrees(value: str) -> str:
+    return read_number_token(value.replace(".", ","))
+
+
+def _read_coordinate(match: re.Match[str]) -> str:
+    degrees, minutes, seconds, side = match.groups()
+    words = [_degrees(degrees), "độ"]
+    if minutes is not None:
+        words += [read_cardinal(int(minutes)), "phút"]
+    if seconds is not None:
+        words += [_degrees(seconds), "giây"]
+    return " ".join([*words, _HEMISPHERES[side]])
+
+
+def coordinates(text: str) -> str:
+    """ "12°00'N - 109°43'E" -> "mười hai độ không phút vĩ Bắc - một trăm linh chín độ bốn
+    mươi ba phút kinh Đông"; "15,2N-114,2E" (a storm's centre) -> "... độ vĩ Bắc, ... độ kinh
+    Đông"."""
+    if "°" not in text and not _COORDINATE_PAIR.search(text):
+        return text
+    text = _COORDINATE_PAIR.sub(_read_coordinate_pair, text)
+    return _COORDINATE.sub(_read_coordinate, text)
+
+
+def _read_coordinate_pair(match: re.Match[str]) -> str:
+    latitude, north_south, longitude, east_west = match.groups()
+    return (
+        f"{_degrees(latitude)} độ {_HEMISPHERES[north_south]}, "
+        f"{_degrees(longitude)} độ {_HEMISPHERES[east_west]}"
+    )
+
+
+# --- fishing boats and ships
+_BOAT = re.compile(
+    r"(?<![\w.-])([A-ZĐ][A-Za-zĐđ]{0,3})(?:\s?-\s?|\s)(\d{4,5})"
+    r"(?:(?:\s?-\s?|\s)?(TS)(?!\w)|(?![\w]|[.,]\d))"
+)
+_BOAT_CONTEXT = re.compile(r"\btàu(?:\s+cá)?(?:\s+(?:số hiệu|mang số hiệu|mang số))?\s*$", re.I)
+_SHIP = re.compile(
+    r"(?<!\w)([Tt]àu(?:\s+[a-zà-ỹđ]+){0,2}\s+)([A-ZĐ]{2,4})(?:\s?-\s?|\s)(?=\d{2,5}(?![\w]|[.,]\d))"
+)
+
+
+def _spell_letters(code: str) -> str:
+    return " ".join(LETTER_NAMES.get(c.upper(), c) for c in code)
+
+
+def _read_boat(match: re.Match[str]) -> str:
+    code, number, suffix = match.groups()
+    if suffix is None:
+        before = match.string[max(0, match.start() - 30) : match.start()]
+        if not _BOAT_CONTEXT.search(before):
+            return match.group()
+    words = [_spell_letters(code), read_digits(number)]
+    return " ".join(words + (["tê ét"] if suffix else []))
+
+
+def boats(text: str) -> str:
+    """Fishing-boat numbers: "QNg 90459 TS", "BĐ-96430TS", "tàu cá QB-93827" -> "quy nờ gờ
+    chín không bốn năm chín tê ét" (province code by letter, number digit by digit, TS for
+    thủy sản by letter); a ship's letters after "tàu" are spelled too: "tàu HQ 950" -> "tàu
+    hát quy 950" (not the lexicon's "hải quan"), and a 4-5 digit number after them is read
+    digit by digit like a boat's ("tàu CSB 8003")."""
+    text = _BOAT.sub(_read_boat, text)
+    return _SHIP.sub(lambda m: f"{m[1]}{_spell_letters(m[2])} ", text)
+
+
+# --- stock tickers
+_TICKER = r"(?<![\w.-])(?<!TP )(?<!Tp )(?<!TP\.)[A-Z]{3}(?![\w-])"
+_TICKER_RE = re.compile(_TICKER)
+_TICKER_GAP = re.compile(r"\s*(?:,|và|hoặc)\s*")
+_TICKER_MOVE = re.compile(
+    r"\s+(?:đều\s+|cùng\s+)?(?:tăng|giảm|tụt|mất|nhích|lên|xuống|đứng giá|đóng cửa|chốt)\s+"
+    r"(?:gần\s+|hơn\s+|thêm\s+|khoảng\s+|nhẹ\s+)?\d"
+)
+_TICKER_AFTER = re.compile(rf"(?<!\w)((?:[Mm]ã|[Cc]ổ phiếu)\s+)({_TICKER})")
+_STOCK_CONTEXT = re.compile(
+    r"cổ phiếu|chứng khoán|VN-Index|VN30|HNX|UPCoM|HOSE|HoSE|thanh khoản|khối ngoại|tham chiếu"
+)
+_CURRENCY_CODES = frozenset({"USD", "VND", "EUR", "JPY", "CNY", "GBP", "KRW", "AUD", "SGD", "THB"})
+
+
+def _ticker_groups(text: str) -> list[list[re.Match[str]]]:
+    """Runs of tickers joined by ",", "và", "hoặc" ("VND và SHS"), in one linear pass."""
+    groups: list[list[re.Match[str]]] = []
+    for match in _TICKER_RE.finditer(text):
+        last = groups[-1][-1] if groups else None
+        if last is not None and _TICKER_GAP.fullmatch(text, last.end(), match.start()):
+            groups[-1].append(match)
+        else:
+            groups.append([match])
+    return groups
+
+
+def tickers(text: str) -> str:
+    """Stock tickers are spelled, never expanded: in market news "VND và SHS giảm 1,87%, HCM
+    giảm 1,34%" -> "vê nờ dê và ét hát ét giảm ..., hát xê mờ giảm" (not "đồng", "Hồ Chí
+    Minh"); also after "mã", "cổ phiếu". A lone currency code ("USD tăng 0,3%") is kept."""
+    if not _STOCK_CONTEXT.search(text):
+        return text
+    text = _TICKER_AFTER.sub(lambda m: m[1] + _spell_letters(m[2]), text)
+    pieces: list[str] = []
+    done = 0
+    for group in _ticker_groups(text):
+        if not _TICKER_MOVE.match(text, group[-1].end()):
+            continue
+        if len(group) == 1 and group[0].group() in _CURRENCY_CODES:
+            continue  # "VND giảm 0,2%" may be the currency
+        for match in group:
+            pieces += [text[done : match.start()], _spell_letters(match.group())]
+            done = match.end()
+    return "".join([*pieces, text[done:]])
+
+
+# --- exam news: "TS" counts candidates
+_EXAM_CONTEXT = re.compile(
+    r"(?<!\w)(?:thi|điểm|thí sinh|tuyển sinh|trúng tuyển|xét tuyển|tốt nghiệp)(?!\w)", re.I
+)
+_CANDIDATES = re.compile(
+    rf"(?<!\w)(\d+|có|nhiều|các|những|mỗi|từng|mọi|số|bao nhiêu)(\s+)TS(?![\w.])(?!\s+[{UPPER}])"
+)
+
+
+def candidates(text: str) -> str:
+    """In exam news "TS" after a number or a quantifier is "thí sinh", not the title "tiến
+    sĩ": "Môn toán có 12 TS đạt điểm 10" -> "12 thí sinh"; "TS Nguyễn Văn A" stays a title."""
+    if "TS" not in text or not _EXAM_CONTEXT.search(text):
+        return text
+    return _CANDIDATES.sub(r"\1\2thí sinh", text)
+
+
+# --- slashes after a count
+_ADMIN_UNITS = frozenset({"tỉnh", "thành", "quận", "huyện", "xã", "phường", "thị", "thôn", "xóm"})
+_COUNT_SLASH = re.compile(
+    r"(?<![\w.,/])(\d[\d.,]*\s+[^\W\d_]+(?:\s+[^\W\d_]+)?)\s*/\s*"
+    r"(?:(\d[\d.,]*\s+[^\W\d_]+)|([^\W\d_]+))"
+)
+
+
+def _count_slash(match: re.Match[str]) -> str:
+    count, other_count, noun = match.groups()
+    if other_count:
+        return f"{count}, {other_count}"  # "7 mã giảm/21 mã tăng": two counts
+    last = count.split()[-1]
+    per_unit = noun in PER_NOUNS or (noun in _ADMIN_UNITS and last not in _ADMIN_UNITS)
+    return f"{count} một {noun}" if per_unit else match.group()
+
+
+def count_slashes(text: str) -> str:
+    """A slash after a count: "5 thí sinh/tỉnh" -> "năm thí sinh một tỉnh" (per, as "đồng/kg");
+    between two counts a pause: "7 mã giảm/21 mã tăng" -> "bảy mã giảm, hai mươi mốt mã tăng";
+    "2 quận/huyện" (either) is left to the symbol rule."""
+    if "/" not in text:
+        return text
+    return _COUNT_SLASH.sub(_count_slash, text)
 
 
 # --- phone numbers
@@ -120,7 +292,8 @@ def _spell_code(code: str) -> str:
         elif piece == "/":
             parts.append("trên")
         elif piece.isdecimal():
-            parts.append(read_cardinal(int(piece)) if len(piece) <= 2 else read_digits(piece))
+            short = len(piece) <= 2 and not (len(piece) == 2 and piece.startswith("0"))
+            parts.append(read_cardinal(int(piece)) if short else read_digits(piece))  # "C01"
         else:
             parts.append(LETTER_NAMES.get(piece.upper(), piece.lower()))
     return " ".join(parts)
@@ -529,6 +702,34 @@ def clock_times(text: str) -> str:
     return _RATIO.sub(_read_ratio, text)
 
 
+_MATCH_MINUTE = re.compile(
+    r"(?<![\w.,°'’′])(\d{1,3})(?:['’′](?:\s?\+\s?(\d{1,2})['’′]?)?|\s?\+\s?(\d{1,2})['’′])"
+    r"(?![\w'’′])(?:\s*\((pen|og)\)|\s+(pen|og)(?!\w))?"
+)
+_MINUTE_NOTES = {"pen": "phạt đền", "og": "phản lưới nhà"}
+
+
+def _read_match_minute(match: re.Match[str]) -> str:
+    minute, added, added_before_mark, note, bare_note = match.groups()
+    before = match.string[max(0, match.start() - 6) : match.start()]
+    words = [] if re.search(r"phút\s*$", before, re.IGNORECASE) else ["phút"]
+    words.append(read_cardinal(int(minute)))
+    extra = added or added_before_mark
+    if extra:
+        words += ["cộng", read_cardinal(int(extra))]
+    spoken = " ".join(words)
+    note = note or bare_note
+    return f"{spoken}, {_MINUTE_NOTES[note]}" if note else spoken
+
+
+def match_minutes(text: str) -> str:
+    """Minutes of a match: "Alan (76' pen)" -> "Alan (phút bảy mươi sáu, phạt đền)";
+    "(90'+7)", "90+7'" -> "phút chín mươi cộng bảy"; "Thanh Nhàn 70'" -> "phút bảy mươi"."""
+    if not any(mark in text for mark in "'’′"):
+        return text
+    return _MATCH_MINUTE.sub(_read_match_minute, text)
+
+
 def _read_ratio(match: re.Match[str]) -> str:
     """ "tỷ số 3:2" -> "ba hai"; "tỷ lệ 1:1000" -> "một trên một nghìn"."""
     a, b = (read_cardinal(int(g)) for g in match.groups())
@@ -787,9 +988,34 @@ def _read_dotted_code(match: re.Match[str]) -> str:
     return " chấm ".join([_read_code_run(match.group(1)), *numbers])
 
 
+_CODE_RANGE = re.compile(r"(?<![\w.,])([^\W\d_]+)(\d+)\s?-\s?\1(\d+)(?![\w])")
+_ROAD_CODE = re.compile(r"(?<![\w.,])(QL|TL|HL|ĐT)(\d{1,4})([A-Z]?)(?![\w])")  # "QL45", "ĐT741"
+_ROADS = {"QL": "quốc lộ", "TL": "tỉnh lộ", "HL": "hương lộ", "ĐT": "đường tỉnh"}
+
+
+def _read_road_code(match: re.Match[str]) -> str:
+    road, number, letter = match.groups()
+    spoken = _ROADS[road]
+    before = match.string[max(0, match.start() - 8) : match.start()]
+    if spoken.startswith("đường") and re.search(r"đường\s+$", before, re.I):
+        spoken = spoken.removeprefix("đường ")  # "đường ĐT741": "đường tỉnh", not twice
+    words = [spoken, read_cardinal(int(number))]
+    return " ".join(words + ([LETTER_NAMES[letter].lower()] if letter else []))
+
+
+_DECIMAL_GRADE = re.compile(r"(?<![\w.,])(\d{1,3})[.,](\d{1,3})([A-Z])(?![\w])")  # "0.05S"
+
+
 def codes(text: str) -> str:
     """Letters mixed with digits ("H5N1", "A320") spelled in Vietnamese letter names; known
-    letter runs said as words ("COP28", "BĐ2"); "A/H5N1", "JN.1", "Km 15+200"."""
+    letter runs said as words ("COP28", "BĐ2"); "A/H5N1", "JN.1", "Km 15+200"; a range of
+    codes "BĐ2-BĐ3" -> "báo động hai đến báo động ba"; a grade "dầu diesel 0.05S" -> "không phẩy
+    không năm ét"."""
+    text = _CODE_RANGE.sub(r"\1\2 đến \1\3", text)
+    text = _ROAD_CODE.sub(_read_road_code, text)
+    text = _DECIMAL_GRADE.sub(
+        lambda m: f"{_num(m[1] + ',' + m[2])} {LETTER_NAMES.get(m[3], m[3])}", text
+    )
     text = _LETTER_SLASH_CODE.sub(lambda m: LETTER_NAMES[m.group(1)] + " ", text)
     text = _DOTTED_CODE.sub(_read_dotted_code, text)
     text = _KM_MARK.sub(
@@ -942,11 +1168,33 @@ _AND_OR = re.compile(r"\bvà/hoặc\b")
 
 
 _NEXT_WORD = re.compile(r"[^\W\d_]+")
+_LAST_WORD_BEFORE = re.compile(r"[^\W\d_]+(?=\s*$)")
+
+
+_PHYSICAL_UNIT_BEFORE = re.compile(
+    "(?:"
+    + "|".join(
+        sorted(
+            {v for v in UNITS.values() if v not in COUNTED and " trên " not in v},
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\s*$"
+)
 
 
 def _slash(match: re.Match[str]) -> str:
     after = match.string[match.end() : match.end() + 1]
     word = _NEXT_WORD.match(match.string, match.end())
+    if word is not None and word.group() in PER_TIME:
+        before = match.string[max(0, match.start() - 24) : match.start()]
+        if _PHYSICAL_UNIT_BEFORE.search(before):
+            return " trên "  # "90 km/giờ" (the lexicon read "km" first): a physical rate
+    if word is not None and word.group() in _ADMIN_UNITS:
+        last = _LAST_WORD_BEFORE.search(match.string, max(0, match.start() - 12), match.start())
+        if last is not None and last.group() in _ADMIN_UNITS:
+            return ", "  # "63 tỉnh/thành", "quận/huyện": either one, not "per"
     if word is not None and word.group() in PER_NOUNS:
         return " một "  # "điểm/môn" -> "điểm một môn", "lượt/ngày"
     return " trên " if after.islower() else ", "
@@ -955,6 +1203,7 @@ def _slash(match: re.Match[str]) -> str:
 # A capitalized word then lowercase ones just before the dash ("Sở Văn hóa -", "Bộ Nông nghiệp -").
 _NAME_PART = re.compile(rf"(?<!\S)[{UPPER}][^\W\d_]*(?:\s+[a-zà-ỹđ][^\W\d_]*){{1,2}}\s*$")
 _LAST_WORD = re.compile(r"([^\W\d_])[^\W\d_]*\W*$")
+_FROM_PLACE = re.compile(rf"(?<!\w)[Tt]ừ\s+(?:[{UPPER}][^\W\d_]*\s+){{0,3}}[{UPPER}][^\W\d_]*\s*$")
 
 
 def _lone_dash(match: re.Match[str]) -> str:
@@ -973,6 +1222,8 @@ def _lone_dash(match: re.Match[str]) -> str:
         and _NAME_PART.search(match.string, window, match.start())
     ):
         return " "  # "Bộ Lao động - Thương binh và Xã hội": one name, no pause
+    if after.isupper() and _FROM_PLACE.search(match.string, window, match.start()):
+        return " đến "  # "từ Quảng Ninh - Ninh Bình": a range of places
     return ", " if after.isupper() or before_upper else " "
 
 

@@ -1,9 +1,10 @@
-"""Score the article parser on the real-article corpus (tests/corpus/dev and heldout).
+"""Score the article parser on the real-article corpus (tests/corpus/dev, heldout and heldout2).
 
 Each article ``NN-slug.txt`` (text as a newsroom pastes it) has an annotation ``NN-slug.json``:
 its source URL, the headline (or null when the text has none), the byline, the subheadings, the
 sentences that must be heard, the lines that must not be heard, and the reason some dropped lines
-must carry. Run ``python tests/corpus/corpus_score.py [dev|heldout]`` for a per-article table.
+must carry. Run ``python tests/corpus/corpus_score.py [dev|heldout|heldout2]`` for a
+per-article table.
 """
 
 from __future__ import annotations
@@ -18,11 +19,11 @@ from audionews.article import parse_article
 from audionews.script import build_script
 
 CORPUS = Path(__file__).parent
-SETS = ("dev", "heldout")
+SETS = ("dev", "heldout", "heldout2")
 
 
 def cases(which: str) -> list[Path]:
-    return sorted((CORPUS / which).glob("*.txt"))
+    return sorted((CORPUS / which).glob("[0-9]*.txt"))  # articles are NN-slug.txt
 
 
 def _fold(text: str) -> str:

@@ -39,6 +39,10 @@ def test_a_few_hundred_entries_all_vietnamese_syllables() -> None:
          "Theo Niu Oóc Tai Mơ, Ma Lai Xi A và Cam Pu Chia đồng ý."),
         ("TRUMP THẮNG LỚN TẠI FLORIDA", "Tơ Ram thắng lớn tại Phơ Lo Ri Đa"),
         ("Giá vàng 2.350 USD/ounce.", "Giá vàng hai nghìn ba trăm năm mươi đô la Mỹ một ao xơ."),
+        # a name joined to another by a hyphen is still respelled (issue #12, round 2)
+        ("Hòa đàm Nga-Ukraine chưa có kết quả.", "Hòa đàm Nga U Cơ Rai Na chưa có kết quả."),
+        ("Ông Mark Carney gặp ông Friedrich Merz.", "Ông Mác Các Ni gặp ông Phơ Ri Đơ Rích Méc."),
+        ("Giá dầu diesel giảm.", "Giá dầu đi ê den giảm."),
     ],
 )  # fmt: skip
 def test_respell(text: str, spoken: str) -> None:
@@ -48,6 +52,7 @@ def test_respell(text: str, spoken: str) -> None:
 def test_keep_leaves_names_for_engines_with_good_english() -> None:
     assert _read("Ông Trump và bão Yagi.", foreign="keep") == "Ông Trump và bão Yagi."
     assert _read("TRUMP THẮNG LỚN", foreign="keep") == "Trump thắng lớn"
+    assert _read("Hòa đàm Nga-Ukraine.", foreign="keep") == "Hòa đàm Nga-Ukraine."
 
 
 def test_user_lexicon_wins(tmp_path: Path) -> None:
