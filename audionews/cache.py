@@ -33,8 +33,10 @@ import tempfile
 import threading
 import time
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from audionews.engines import Audio
 from audionews.errors import ConfigError
@@ -59,6 +61,11 @@ _STALE_PART_SECONDS = 3600.0
 """A temporary file older than this was left by a killed process."""
 _PRUNE_TO = 0.9
 """A put over the limit prunes to this fraction of it, so the next puts do not prune again."""
+
+
+SHARED_LOCKS: Any = None
+"""A fleet's chunk locks (``audionews.desk.chunklock.ChunkLocks``), or None: with them,
+:meth:`ChunkCache.once` makes sure two processes sharing a cache synthesize a chunk once."""
 
 
 def default_cache_dir() -> Path:
@@ -161,6 +168,17 @@ class ChunkCache:
             return None
         with contextlib.suppress(OSError):
             os.utime(path)  # last used: what pruning orders by
+        return audio
+
+    def once(
+        self, key: str, make: Callable[[], Audio], stopped: Callable[[], bool]
+    ) -> Audio | None:
+        """``make()`` (which synthesizes the chunk and puts it here). In a fleet
+        (:data:`SHARED_LOCKS`), under a lock on ``key``: while another process holds it, wait
+        for the chunk to appear here instead; None when ``stopped()`` meanwhile."""
+        if SHARED_LOCKS is None:
+            return make()
+        audio: Audio | None = SHARED_LOCKS.once(self, key, make, stopped)
         return audio
 
     def put(self, key: str, audio: Audio) -> None:

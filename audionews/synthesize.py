@@ -279,7 +279,7 @@ def synthesize_chunks(
 
     pause = stop.wait if sleep is None else _sleeper(sleep, stop)
 
-    def work(i: int) -> Audio:
+    def synth(i: int) -> Audio:
         try:
             audio = _with_retries(engine, texts[i], i, retry, throttle, stats, lock, pause, stop)
         except SynthesisError as exc:
@@ -287,6 +287,9 @@ def synthesize_chunks(
         if cache is not None:
             cache.put(keys[i], audio)
         return audio
+
+    def work(i: int) -> Audio:
+        return _once(cache, keys[i], lambda: synth(i), stop)
 
     def finished(i: int, audio: Audio) -> None:
         nonlocal done
@@ -334,6 +337,16 @@ def _run_serial(
         if stop.is_set():
             raise Cancelled
         finished(i, work(i))
+
+
+def _once(cache: ChunkCache | None, key: str, make: Callable[[], Audio], stop: _Stop) -> Audio:
+    """``make()``, through :meth:`ChunkCache.once` (in a fleet, under the chunk's lock)."""
+    if cache is None:
+        return make()
+    audio = cache.once(key, make, stop.is_set)
+    if audio is None:  # stopped while another process synthesized it
+        raise Cancelled
+    return audio
 
 
 class _ChunkFailed(Exception):

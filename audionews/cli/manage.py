@@ -311,8 +311,8 @@ def _fleet_dir(data_dir: Path | None) -> Path:
 FleetDirOpt = option(
     "--data-dir",
     envvar="AUDIONEWS_DESK_DIR",
-    help="The desk's data folder, shared by the desk and every worker (jobs, renders, chunk "
-    "cache).",
+    help="The results folder, shared by the desk and every worker (job inputs and outputs, the "
+    "chunk cache, the lexicon); the job records are in Redis.",
     show_default=False,
 )
 
@@ -358,16 +358,16 @@ def worker(
 @app.command()
 def status(
     broker: Annotated[str, FleetBrokerOpt],
-    data_dir: Annotated[Path | None, FleetDirOpt] = None,
     as_json: Annotated[bool, option("--json", help="Print the status as JSON.")] = False,
 ) -> None:
-    """A fleet's health: queue length, live workers, jobs per state, last errors."""
+    """A fleet's health (all of it in Redis): queue length, live workers, jobs per state, last
+    errors."""
     import json
 
     with errors():
         from audionews.desk.worker import fleet_status
 
-        info = fleet_status(broker, _fleet_dir(data_dir))
+        info = fleet_status(broker)
     if as_json:
         typer.echo(json.dumps(info, ensure_ascii=False, indent=2))
         return

@@ -496,7 +496,8 @@ class Desk:
         if engine.redis_url:
             from audionews.desk.worker import fleet_status
 
-            return fleet_status(engine.redis_url, self.paths.root)
+            conn = getattr(engine.store, "conn", None)
+            return fleet_status(engine.redis_url, huey=engine.huey, conn=conn)
         failed = [j for j in self.store.history(200) if j["status"] == "failed"][:10]
         return {
             "broker": None,

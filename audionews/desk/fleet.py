@@ -1,17 +1,21 @@
 """A fleet: the desk and any number of workers sharing one huey queue on Redis.
 
-Redis holds the queue (huey's ``PriorityRedisHuey``) and three small things of the fleet's own,
+Redis holds the queue (huey's ``PriorityRedisHuey``) and a few small things of the fleet's own,
 all under the ``audionews:`` prefix:
 
 * ``worker:<id>``, one per live worker, a JSON heartbeat with a TTL: the worker is alive while
-  the key exists (``audionews status``, ``GET /api/status``);
+  the key exists (``audionews status``, ``GET /api/status``); ``workers``, the set of their ids;
 * ``lease:<job id>``, held by the worker rendering the job, taken with ``SET NX`` before the job
   is claimed and refreshed with its heartbeat: two workers never render one job, and a job whose
   worker died (lease expired) is queued again by any live worker (:meth:`Fleet.reap`);
+* ``reaper``, held for a lease's time by the worker that last looked for jobs to queue again;
 * ``errors``, the last errors of failed jobs.
 
-The job store (SQLite) and the renders live in the shared data folder; so does the chunk cache,
-so a chunk one worker synthesized is never synthesized again by another.
+The job records are in Redis too (:mod:`audionews.desk.redis_store`), and so are the locks of
+chunks being synthesized (``chunk:<cache key>``, :mod:`audionews.desk.chunklock`): the machines
+share nothing else but the data folder of results (job inputs and outputs, the lexicon) and the
+chunk cache, plain files written atomically. A chunk one worker is synthesizing is waited for,
+not synthesized again, by another.
 """
 
 from __future__ import annotations
@@ -59,17 +63,26 @@ class Fleet:
     def beat(self, info: dict[str, Any]) -> None:
         data = {"id": self.worker_id, "host": socket.gethostname(), "pid": os.getpid()}
         data.update(started=self.started, seen=time.time(), **info)
-        self.conn.set(PREFIX + "worker:" + self.worker_id, json.dumps(data), px=self._ms())
+        pipe = self.conn.pipeline()
+        pipe.set(PREFIX + "worker:" + self.worker_id, json.dumps(data), px=self._ms())
+        pipe.sadd(PREFIX + "workers", self.worker_id)
+        pipe.execute()
 
     def leave(self) -> None:
         self.conn.delete(PREFIX + "worker:" + self.worker_id)
+        self.conn.srem(PREFIX + "workers", self.worker_id)
 
     def workers(self) -> list[dict[str, Any]]:
-        out = []
-        for key in self.conn.scan_iter(match=PREFIX + "worker:*", count=500):
-            raw = self.conn.get(key)
-            if raw:
-                out.append(json.loads(raw))
+        """The live workers: the ids in ``workers`` whose heartbeat has not expired (the ids
+        of dead ones are dropped; no scan of the keyspace, which holds every job)."""
+        ids = sorted(self.conn.smembers(PREFIX + "workers"))
+        if not ids:
+            return []
+        beats = self.conn.mget([PREFIX + "worker:" + i.decode() for i in ids])
+        dead = [i for i, raw in zip(ids, beats, strict=True) if raw is None]
+        if dead:
+            self.conn.srem(PREFIX + "workers", *dead)
+        out = [json.loads(raw) for raw in beats if raw is not None]
         return sorted(out, key=lambda w: str(w["id"]))
 
     # ---------------------------------------------------------------- leases
@@ -116,8 +129,12 @@ class Fleet:
     ) -> list[str]:
         """Queue again the jobs whose worker died: running without a lease, or queued but in
         no queue and no lease (a worker died between taking the task and claiming it), once the
-        job has been quiet for a lease's time. Only one reaper wins each job."""
-        now = time.time()
+        job has been quiet for a lease's time. One worker of the fleet reaps per lease's time
+        (``reaper``, taken with ``SET NX``: the look at every active job and at the queue is not
+        repeated by every worker every beat), and only one reaper wins each job."""
+        if not self.conn.set(PREFIX + "reaper", self.worker_id, nx=True, px=self._ms()):
+            return []  # another worker reaped within a lease's time
+        now = store.now()  # the clock the job times are on (Redis's, in a fleet)
         again: list[str] = []
         waiting: set[str] | None = None
         for job in store.with_status("queued", "running"):
@@ -210,3 +227,12 @@ def share_rate_limit(url: str) -> None:
     from audionews import synthesize
 
     synthesize.SHARED_PAUSE = RedisPause(connect(url))
+
+
+def join_fleet(url: str) -> None:
+    """A fleet's render process: fleet-wide rate limit and chunk locks."""
+    from audionews import cache
+    from audionews.desk.chunklock import ChunkLocks
+
+    share_rate_limit(url)
+    cache.SHARED_LOCKS = ChunkLocks(connect(url))

@@ -29,7 +29,7 @@ from huey.storage import SqliteStorage
 
 from audionews.desk.fleet import Fleet
 from audionews.desk.render import DeskPaths
-from audionews.desk.store import JobStore
+from audionews.desk.store import open_store
 
 __all__ = ["JobEngine", "WakingSqliteStorage", "make_huey"]
 
@@ -37,6 +37,14 @@ log = logging.getLogger(__name__)
 
 TASK_NAME = "audionews.desk.render"
 _PRELOAD = ["audionews.desk.warm"]
+_FLEET_PRELOAD = [
+    "redis",
+    "audionews.desk.fleet",
+    "audionews.desk.redis_store",
+    "audionews.desk.chunklock",
+]
+"""A fleet's render imports these too: imported once in the forkserver, not in every render
+(65-100 ms of CPU a job, measured with benchmarks/fleet.py)."""
 
 
 class WakingSqliteStorage(SqliteStorage):  # type: ignore[misc]
@@ -108,6 +116,10 @@ def _die_with_worker(lifeline: Any) -> None:
     threading.Thread(target=watch, name="lifeline", daemon=True).start()
 
 
+def _nothing() -> None:
+    pass
+
+
 def _render_entry(
     root: str, job_id: str, lifeline: Any = None, redis_url: str | None = None
 ) -> None:
@@ -116,10 +128,10 @@ def _render_entry(
     if lifeline is not None:
         _die_with_worker(lifeline)
     if redis_url:
-        from audionews.desk.fleet import share_rate_limit
+        from audionews.desk.fleet import join_fleet
 
-        share_rate_limit(redis_url)
-    run_job(root, job_id)
+        join_fleet(redis_url)
+    run_job(root, job_id, redis_url=redis_url)
 
 
 class JobEngine:
@@ -135,7 +147,7 @@ class JobEngine:
         fleet: Fleet | None = None,
     ) -> None:
         self.paths = paths
-        self.store = JobStore(paths.db)
+        self.store = open_store(paths.db, redis_url)
         self.huey = make_huey(paths, redis_url)
         self.redis_url = redis_url
         self.fleet = fleet
@@ -217,8 +229,17 @@ class JobEngine:
             methods = mp.get_all_start_methods()
             self._ctx = mp.get_context("forkserver" if "forkserver" in methods else "spawn")
             if "forkserver" in methods:
-                self._ctx.set_forkserver_preload(_PRELOAD)
+                extra = _FLEET_PRELOAD if self.redis_url else []
+                self._ctx.set_forkserver_preload([*_PRELOAD, *extra])
         return self._ctx
+
+    def ready(self) -> None:
+        """Start the render processes' forkserver and wait until it has imported and warmed
+        the library (a no-op process forked from it), so the first job starts at once."""
+        if self.process and "forkserver" in mp.get_all_start_methods():
+            proc = self._context().Process(target=_nothing)
+            proc.start()
+            proc.join()
 
     # ---------------------------------------------------------------- the API's side
     def submit(self, job_id: str, priority: int = 0) -> None:

@@ -508,12 +508,19 @@ class _Heartbeat:
         self.thread.join()
 
 
-def run_job(root: str, job_id: str, on_warning: Callable[[str, str], None] | None = None) -> None:
-    """Render one job and record the outcome in the store (runs in a render process)."""
-    from audionews.desk.store import JobStore
+def run_job(
+    root: str,
+    job_id: str,
+    on_warning: Callable[[str, str], None] | None = None,
+    *,
+    redis_url: str | None = None,
+) -> None:
+    """Render one job and record the outcome in the store (runs in a render process): the
+    SQLite store in ``root``, or a fleet's store on ``redis_url``."""
+    from audionews.desk.store import open_store
 
     paths = DeskPaths(Path(root))
-    store = JobStore(paths.db)
+    store = open_store(paths.db, redis_url)
     job = store.get(job_id)
     if job is None or job["cancel"]:
         return

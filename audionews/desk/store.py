@@ -4,6 +4,9 @@ One row per render: who asked, when, what (the stories and their edits), the set
 status and progress, and the result (the audio file, chapters, sidecars) or the error. The web
 server, the queue's workers and the render processes each open their own connection; WAL mode
 lets readers see progress while a render writes it.
+
+A fleet (``--broker``) keeps the same records in Redis instead
+(:class:`audionews.desk.redis_store.RedisJobStore`, same interface): :func:`open_store` picks.
 """
 
 from __future__ import annotations
@@ -15,9 +18,12 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["ACTIVE", "FINAL", "JobStore"]
+if TYPE_CHECKING:
+    from audionews.desk.redis_store import RedisJobStore
+
+__all__ = ["ACTIVE", "FINAL", "JobStore", "open_store"]
 
 ACTIVE = ("queued", "running")
 FINAL = ("done", "failed", "cancelled")
@@ -68,6 +74,10 @@ class JobStore:
             yield db
         finally:
             db.close()
+
+    def now(self) -> float:
+        """The clock of the job times (``created``, ``updated``...)."""
+        return time.time()
 
     def create(
         self, request: dict[str, Any], *, user: str = "", title: str = "", parent: str | None = None
@@ -149,6 +159,16 @@ class JobStore:
         with self._db() as db:
             cur = db.execute("delete from jobs where id = ?", (job_id,))
             return cur.rowcount == 1
+
+
+def open_store(db: Path, redis_url: str | None = None) -> JobStore | RedisJobStore:
+    """The job store: SQLite at ``db``, or, with a broker, :class:`RedisJobStore` on it (a
+    fleet's machines then share no database file)."""
+    if redis_url:
+        from audionews.desk.redis_store import RedisJobStore
+
+        return RedisJobStore(redis_url)
+    return JobStore(db)
 
 
 def _row(row: sqlite3.Row) -> dict[str, Any]:

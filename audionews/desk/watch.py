@@ -5,10 +5,16 @@ A source is an RSS or Atom feed's URL (each item's link is an article) or a fold
 files (``.txt``, ``.html``, ``.htm``, ``.md``, ``.docx``). What was rendered is remembered in
 ``.watch-state.json`` in the output folder (written after each article), so a restart renders
 only what is new; an article that fails is reported and tried again on the next poll.
+
+A feed's item is known by its guid (or link). A file is known by its content (SHA-256), with
+its path recorded: a file edited in place is rendered again (its earlier version forgotten), a
+file renamed or moved unchanged is not (its new path is recorded). A state file of an older
+version (keyed by file name) is taken over as it is: its files count as rendered.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -67,20 +73,50 @@ class Watcher:
         self.render, self.publish, self.timeout = render, publish, timeout
         self.output.mkdir(parents=True, exist_ok=True)
         self.state_path = self.output / STATE
-        self.seen: dict[str, str] = self._load()
+        self._digests: dict[tuple[str, int, int], str] = {}
+        self._adopted = False
+        self.seen: dict[str, dict[str, str]] = self._load()
+        if self._adopted:
+            self._save()  # in the new form from now on
 
-    def _load(self) -> dict[str, str]:
+    def _load(self) -> dict[str, dict[str, str]]:
+        """key -> {"source": path or URL, "output": programme file name}."""
         try:
             data = json.loads(self.state_path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
         seen = data.get("seen") if isinstance(data, dict) else None
-        return {str(k): str(v) for k, v in seen.items()} if isinstance(seen, dict) else {}
+        if not isinstance(seen, dict):
+            return {}
+        out: dict[str, dict[str, str]] = {}
+        for key, value in seen.items():
+            if isinstance(value, dict):
+                out[str(key)] = {str(k): str(v) for k, v in value.items()}
+            else:  # version 1: a feed's guid or a file's name -> the programme
+                out.update(self._adopt(str(key), str(value)))
+                self._adopted = True
+        return out
+
+    def _adopt(self, key: str, output: str) -> dict[str, dict[str, str]]:
+        if not is_url(self.source):
+            path = Path(self.source) / key
+            if path.is_file():
+                return {self._digest(path): {"source": str(path), "output": output}}
+        return {key: {"source": key, "output": output}}
 
     def _save(self) -> None:
         tmp = self.state_path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"seen": self.seen}, ensure_ascii=False, indent=1), "utf-8")
+        state = {"version": 2, "seen": self.seen}
+        tmp.write_text(json.dumps(state, ensure_ascii=False, indent=1), "utf-8")
         os.replace(tmp, self.state_path)
+
+    def _digest(self, path: Path) -> str:
+        """``sha256:<hex>`` of the file's bytes (read again only when its size or time moved)."""
+        st = path.stat()
+        memo = (str(path), st.st_size, st.st_mtime_ns)
+        if memo not in self._digests:
+            self._digests[memo] = "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+        return self._digests[memo]
 
     def articles(self) -> list[tuple[str, str]]:
         """(key, source) of every article the source has now, oldest first."""
@@ -98,20 +134,31 @@ class Watcher:
             if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
         ]
         files.sort(key=lambda p: (p.stat().st_mtime, p.name))
-        return [(p.name, str(p)) for p in files]
+        return [(self._digest(p), str(p)) for p in files]
+
+    def _moved(self, key: str, source: str) -> None:
+        """An article seen before under another path (a file renamed or moved): record where."""
+        entry = self.seen[key]
+        old = entry.get("source", "")
+        if old != source and (is_url(self.source) or not Path(old).is_file()):
+            entry["source"] = source
+            self._save()
 
     def poll(self) -> list[Path]:
         """Render each new article once; returns the programmes written."""
         written: list[Path] = []
         for key, source in self.articles():
             if key in self.seen:
+                self._moved(key, source)
                 continue
             try:
                 path = self.render(source, self.output)
             except Exception as exc:  # one bad article must not stop the watch
                 log.error("watch: %s: %s", source, exc)
                 continue
-            self.seen[key] = path.name
+            for old in [k for k, e in self.seen.items() if e.get("source") == source]:
+                del self.seen[old]  # the file's earlier version: a revert renders again
+            self.seen[key] = {"source": source, "output": path.name}
             self._save()
             written.append(path)
             if self.publish is not None:

@@ -4,14 +4,13 @@ health, over a shared data folder and one Redis queue (see :mod:`audionews.desk.
 from __future__ import annotations
 
 import logging
-import multiprocessing as mp
 from pathlib import Path
 from typing import Any
 
 from audionews.desk.fleet import Beat, Fleet, connect
 from audionews.desk.jobs import JobEngine
+from audionews.desk.redis_store import RedisJobStore
 from audionews.desk.render import DeskPaths
-from audionews.desk.store import JobStore
 
 __all__ = ["fleet_status", "run_worker"]
 
@@ -42,11 +41,7 @@ def run_worker(
         worker_type="thread",
         check_worker_health=False,
     )
-    if "forkserver" in mp.get_all_start_methods():
-        from multiprocessing import forkserver
-
-        engine._context()
-        forkserver.ensure_running()
+    engine.ready()  # alive (a heartbeat) only once a job would start at once
     heart = Beat(fleet, engine, beat)
     heart.start()
     log.info(
@@ -63,19 +58,19 @@ def run_worker(
         fleet.leave()
 
 
-def fleet_status(redis_url: str, data_dir: str | Path) -> dict[str, Any]:
-    """Queue length, live workers (with their running jobs), jobs per state, last errors."""
+def fleet_status(redis_url: str, *, huey: Any = None, conn: Any = None) -> dict[str, Any]:
+    """Queue length, live workers (with their running jobs), jobs per state, last errors.
+    ``huey`` and ``conn`` reuse the desk's queue and Redis connection."""
     from audionews.desk.jobs import make_huey
 
-    paths = DeskPaths(Path(data_dir))
-    fleet = Fleet(connect(redis_url))
-    huey = make_huey(paths, redis_url)
+    conn = conn if conn is not None else connect(redis_url)
+    huey = huey if huey is not None else make_huey(DeskPaths(Path()), redis_url)
     return {
         "broker": _safe_url(redis_url),
         "queue": int(huey.pending_count()),
-        "workers": fleet.workers(),
-        "jobs": JobStore(paths.db).counts() if paths.db.exists() else {},
-        "errors": fleet.errors(),
+        "workers": Fleet(conn).workers(),
+        "jobs": RedisJobStore(conn=conn).counts(),
+        "errors": Fleet(conn).errors(),
     }
 
 

@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+import shutil
+import socket
+import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx2
 import pytest
 
 pytest.importorskip("starlette", reason="the desk extra is not installed")
@@ -14,10 +18,11 @@ from starlette.testclient import TestClient
 
 from audionews.desk import create_app
 
+REDIS = shutil.which("redis-server")
 EXAMPLE = Path(__file__).parents[2] / "examples" / "dong-bang-song-cuu-long-mua-nuoc-noi.txt"
 
 
-def wait_for(client: TestClient, job_id: str, timeout: float = 60) -> dict[str, Any]:
+def wait_for(client: httpx2.Client, job_id: str, timeout: float = 60) -> dict[str, Any]:
     """Poll a job until it is no longer queued or running."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -44,3 +49,43 @@ def client(desk_dir: Path) -> Iterator[TestClient]:
     app = create_app(desk_dir, workers=2)
     with TestClient(app, raise_server_exceptions=False) as c:
         yield c
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def redis_url(tmp_path: Path) -> Iterator[str]:
+    """A private Redis server on a free port, its files in a temporary folder."""
+    if REDIS is None:
+        pytest.skip("redis-server is not installed (apt-get install redis-server)")
+    redis = pytest.importorskip("redis", reason="the desk extra's redis client is not installed")
+    port = free_port()
+    folder = tmp_path / "redis"
+    folder.mkdir()
+    args = ["--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
+    proc = subprocess.Popen(
+        [REDIS, *args, "--dir", str(folder)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"redis://127.0.0.1:{port}/0"
+    conn = redis.Redis.from_url(url)
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            conn.ping()
+            break
+        except redis.ConnectionError:
+            if time.monotonic() > deadline or proc.poll() is not None:
+                proc.kill()
+                pytest.fail("redis-server did not start")
+            time.sleep(0.05)
+    try:
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(10)

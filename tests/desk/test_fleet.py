@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -15,9 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx2
 import pytest
 
-from tests.desk.conftest import wait_for
+from tests.desk.conftest import REDIS, free_port, wait_for
 
 pytest.importorskip("redis", reason="the desk extra's redis client is not installed")
 
@@ -25,61 +24,10 @@ from starlette.testclient import TestClient
 
 from audionews.desk import create_app
 
-REDIS = shutil.which("redis-server")
 pytestmark = pytest.mark.skipif(
     REDIS is None, reason="redis-server is not installed (apt-get install redis-server)"
 )
 LEASE = "2"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture
-def redis_url(tmp_path: Path) -> Iterator[str]:
-    """A private Redis server on a free port, its files in a temporary folder."""
-    import redis
-
-    port = _free_port()
-    folder = tmp_path / "redis"
-    folder.mkdir()
-    proc = subprocess.Popen(
-        [
-            str(REDIS),
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--dir",
-            str(folder),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"redis://127.0.0.1:{port}/0"
-    conn = redis.Redis.from_url(url)
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            conn.ping()
-            break
-        except redis.ConnectionError:
-            if time.monotonic() > deadline or proc.poll() is not None:
-                proc.kill()
-                pytest.fail("redis-server did not start")
-            time.sleep(0.05)
-    try:
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait(10)
 
 
 class Workers:
@@ -89,25 +37,23 @@ class Workers:
         self.url, self.data, self.logs = url, data, logs
         self.procs: list[subprocess.Popen[bytes]] = []
 
-    def start(self, slots: int = 1) -> subprocess.Popen[bytes]:
+    def start(self, slots: int = 1, fake_log: Path | None = None) -> subprocess.Popen[bytes]:
+        """A worker; with ``fake_log``, one whose renders reach the local fake of Google's
+        endpoint (``fake_worker.py``), which logs every request there."""
         log = open(self.logs / f"worker-{len(self.procs)}.log", "wb")  # noqa: SIM115
         root = Path(__file__).parents[2]
         env = {**os.environ, "PYTHONPATH": str(root)}
+        entry = ["-m", "audionews", "worker"]
+        if fake_log is not None:
+            entry = [str(Path(__file__).with_name("fake_worker.py"))]
+            env.update(AUDIONEWS_FAKE_LOG=str(fake_log), AUDIONEWS_FAKE_LATENCY="0.3")
+            # the forkserver finds the fake on its PYTHONPATH (not the worker's sys.path)
+            env["PYTHONPATH"] = os.pathsep.join(
+                map(str, [root, root / "tests", root / "tests/desk"])
+            )
+        args = ["--broker", self.url, "--data-dir", str(self.data), "--lease", LEASE]
         proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "audionews",
-                "worker",
-                "--broker",
-                self.url,
-                "--data-dir",
-                str(self.data),
-                "--lease",
-                LEASE,
-                "--slots",
-                str(slots),
-            ],
+            [sys.executable, *entry, *args, "--slots", str(slots)],
             stdout=log,
             stderr=subprocess.STDOUT,
             env=env,
@@ -148,7 +94,7 @@ def fleet(tmp_path: Path, redis_url: str) -> Iterator[tuple[TestClient, Workers]
         workers.stop()
 
 
-def _post(client: TestClient, text: str, title: str, priority: int = 0) -> str:
+def _post(client: httpx2.Client, text: str, title: str, priority: int = 0) -> str:
     body: dict[str, Any] = {"text": text, "title": title, "engine": "espeak"}
     if priority:
         body["priority"] = priority
@@ -157,7 +103,7 @@ def _post(client: TestClient, text: str, title: str, priority: int = 0) -> str:
     return str(r.json()["id"])
 
 
-def _wait_workers(client: TestClient, n: int, timeout: float = 30) -> list[dict[str, Any]]:
+def _wait_workers(client: httpx2.Client, n: int, timeout: float = 30) -> list[dict[str, Any]]:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         alive: list[dict[str, Any]] = client.get("/api/status").json()["workers"]
@@ -260,7 +206,7 @@ def test_a_429_on_one_worker_pauses_and_halves_every_worker(
     assert there.pause(0.1) > time.time() + 0.3  # a shorter pause never shortens it
 
 
-def test_status_command_and_heartbeat_ttl(redis_url: str, tmp_path: Path) -> None:
+def test_status_command_and_heartbeat_ttl(redis_url: str) -> None:
     import json
 
     import redis
@@ -268,9 +214,9 @@ def test_status_command_and_heartbeat_ttl(redis_url: str, tmp_path: Path) -> Non
 
     from audionews.cli import app
     from audionews.desk.fleet import Fleet
-    from audionews.desk.store import JobStore
+    from audionews.desk.redis_store import RedisJobStore
 
-    store = JobStore(tmp_path / "desk.db")
+    store = RedisJobStore(redis_url)
     failed = store.create({}, title="a")
     store.update(failed, status="failed", error="boom")
     store.create({}, title="b")
@@ -278,7 +224,7 @@ def test_status_command_and_heartbeat_ttl(redis_url: str, tmp_path: Path) -> Non
     fleet.beat({"running": [], "done": 3, "slots": 2})
     fleet.error(failed, "boom")
     runner = CliRunner()
-    args = ["status", "--broker", redis_url, "--data-dir", str(tmp_path)]
+    args = ["status", "--broker", redis_url]
     info = json.loads(runner.invoke(app, [*args, "--json"]).output)
     assert [w["id"] for w in info["workers"]] == ["w1"]
     assert info["jobs"] == {"failed": 1, "queued": 1}
@@ -315,3 +261,146 @@ def test_a_worker_that_lost_its_lease_lets_the_job_go(
     assert workers.log_lines("abandoned") == [job_id]
     assert workers.log_lines("started") == [job_id, job_id]
     assert workers.log_lines("done") == [job_id]
+
+
+@pytest.fixture
+def desk_process(tmp_path: Path, redis_url: str) -> Iterator[tuple[httpx2.Client, Workers, Path]]:
+    """The desk as its own process (``audionews serve --broker``), as on another machine."""
+    data = tmp_path / "desk"
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    port = free_port()
+    root = Path(__file__).parents[2]
+    desk_log = open(logs / "desk.log", "wb")  # noqa: SIM115
+    desk = subprocess.Popen(
+        [sys.executable, "-m", "audionews", "serve", "--broker", redis_url, "--data-dir",
+         str(data), "--port", str(port)],
+        stdout=desk_log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )  # fmt: skip
+    workers = Workers(redis_url, data, logs)
+    client = httpx2.Client(base_url=f"http://127.0.0.1:{port}", timeout=30)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                client.get("/api/status")
+                break
+            except httpx2.TransportError:
+                assert desk.poll() is None and time.monotonic() < deadline, "the desk did not start"
+                time.sleep(0.1)
+        yield client, workers, data
+    finally:
+        client.close()
+        workers.stop()
+        desk.terminate()
+        desk.wait(15)
+
+
+def _title_tag(client: httpx2.Client, job_id: str, folder: Path) -> str:
+    from mutagen.id3 import ID3
+
+    audio = client.get(f"/api/jobs/{job_id}/audio")
+    assert audio.status_code == 200 and audio.content[:3] == b"ID3"
+    path = folder / f"{job_id}.mp3"
+    path.write_bytes(audio.content)
+    return str(ID3(path)["TIT2"])
+
+
+def test_desk_and_workers_share_only_redis_and_the_results_folder(
+    desk_process: tuple[httpx2.Client, Workers, Path], example_text: str, tmp_path: Path
+) -> None:
+    client, workers, data = desk_process
+    procs = [workers.start(), workers.start()]
+    _wait_workers(client, 2)
+    titles = [f"Bản tin miền Tây số {n}" for n in range(4)]
+    ids = [_post(client, example_text, t) for t in titles]
+
+    # Progress from the desk while a render runs, then worker 0 killed in the middle of its job.
+    progress: set[tuple[int, int]] = set()
+    victim_job = None
+    deadline = time.monotonic() + 60
+    while victim_job is None and time.monotonic() < deadline:
+        for job_id in ids:
+            job = client.get(f"/api/jobs/{job_id}").json()
+            if job["stage"] == "synthesizing" and job["progress"]["done"] > 0:
+                progress.add((job["progress"]["done"], job["progress"]["total"]))
+        for w in client.get("/api/status").json()["workers"]:
+            if w["running"] and w["pid"] == procs[0].pid and progress:
+                victim_job = w["running"][0]
+        time.sleep(0.05)
+    assert victim_job is not None, "worker 0 never took a job"
+    procs[0].send_signal(signal.SIGKILL)
+    procs[0].wait(10)
+    assert any(done < total for done, total in progress), progress
+
+    jobs = [wait_for(client, job_id, timeout=120) for job_id in ids]
+    assert [j["status"] for j in jobs] == ["done"] * 4, jobs
+    assert [_title_tag(client, i, tmp_path) for i in ids] == titles  # each job its own article
+    assert sorted(workers.log_lines("done")) == sorted(ids)  # rendered to the end exactly once
+    assert workers.log_lines("started").count(victim_job) == 2
+
+    # Cancel from the desk: the worker stops the render, the job and its files go.
+    long_job = _post(client, example_text * 3, "Tin dài")
+    deadline = time.monotonic() + 30
+    while client.get(f"/api/jobs/{long_job}").json()["status"] != "running":
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    assert client.delete(f"/api/jobs/{long_job}", headers={"X-Requested-With": "t"}).json()[
+        "deleted"
+    ]
+    after = _post(client, example_text[:600], "Tin sau")
+    assert wait_for(client, after, timeout=60)["status"] == "done"
+    assert long_job not in workers.log_lines("done")
+    assert client.get(f"/api/jobs/{long_job}").status_code == 404
+    status = client.get("/api/status").json()
+    assert status["jobs"] == {"done": 5} and status["queue"] == 0
+    assert len(status["workers"]) == 1
+    # What the machines shared: Redis and these files. No database file, no queue file.
+    assert sorted(p.name for p in data.iterdir()) == ["cache", "jobs", "secret.key"]
+    assert not list(data.rglob("*.db"))
+
+
+def test_two_workers_on_one_article_request_each_chunk_once(
+    fleet: tuple[TestClient, Workers], example_text: str, tmp_path: Path
+) -> None:
+    client, workers = fleet
+    requests_log = tmp_path / "requests.txt"
+    for _ in range(2):
+        workers.start(fake_log=requests_log)
+    _wait_workers(client, 2)
+    body = {"text": example_text, "engine": "gtts"}
+    ids = [client.post("/api/jobs", json=body).json()["id"] for _ in range(2)]
+    jobs = [wait_for(client, job_id, timeout=120) for job_id in ids]
+    assert [j["status"] for j in jobs] == ["done", "done"], [j["error"] for j in jobs]
+    a, b = jobs
+    assert a["started"] < b["finished"] and b["started"] < a["finished"]  # at the same time
+    assert sorted(workers.log_lines("started")) == sorted(ids)  # one job on each worker
+    sent = requests_log.read_text(encoding="utf-8").splitlines()
+    assert len(sent) == len(set(sent)) == a["progress"]["total"] == b["progress"]["total"]
+
+
+def test_one_worker_of_the_fleet_reaps_per_lease(redis_url: str) -> None:
+    import redis
+
+    from audionews.desk.fleet import Fleet
+
+    looks: list[str] = []
+
+    class Store:
+        def now(self) -> float:
+            return time.time()
+
+        def with_status(self, *statuses: str) -> list[dict[str, Any]]:
+            looks.append(",".join(statuses))
+            return []
+
+    conn = redis.Redis.from_url(redis_url)
+    a, b = (Fleet(conn, worker_id=w, ttl=0.5) for w in ("a", "b"))
+    for fleet in (a, b, a, b):
+        fleet.reap(Store(), lambda _i, _p: None, set)
+    assert looks == ["queued,running"]  # four beats, one look
+    time.sleep(0.6)
+    b.reap(Store(), lambda _i, _p: None, set)
+    assert len(looks) == 2
