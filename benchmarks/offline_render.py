@@ -136,11 +136,11 @@ def main() -> None:
     base = "in process: eSpeak NG one call + soxr + LAME"
     hand = "by hand: espeak-ng + ffmpeg"
     ref = hand if hand in wall else base
-    print(f"{'':40s} {'wall':>7s} {'CPU':>7s} {'wall x':>7s} {'CPU x':>7s}")
+    print(f"{'':45s} {'wall':>7s} {'CPU':>7s} {'wall x':>7s} {'CPU x':>7s}")
     for name in runs:
         mark = "*" if name == ref else " "
         print(
-            f"{mark}{name:39s} {wall[name]:6.2f}s {cpu[name]:6.2f}s "
+            f"{mark}{name:44s} {wall[name]:6.2f}s {cpu[name]:6.2f}s "
             f"{wall[name] / wall[ref]:6.2f}x {cpu[name] / cpu[ref]:6.2f}x"
         )
     cli, lib = "audionews make, command line", "audionews make, library"
