@@ -183,15 +183,18 @@ def _oversampling(rate: int) -> int:
     return 2 if rate >= 96000 else 4
 
 
+@functools.lru_cache(maxsize=4)
 def _phase_filters(factor: int) -> Float:
     """Polyphase interpolation filters (Hann-windowed sinc), one row per phase, reversed for
-    use on a sliding window of samples."""
+    use on a sliding window of samples (computed once per factor)."""
     taps = _TAPS_PER_PHASE * factor
     n = np.arange(taps) - (taps - 1) / 2
     h = np.sinc(n / factor) * np.hanning(taps + 2)[1:-1]
     phases = np.stack([h[p::factor] for p in range(factor)])
     phases /= phases.sum(axis=1, keepdims=True)  # unity gain at DC for every phase
-    return np.ascontiguousarray(phases[:, ::-1], dtype=np.float32)
+    filters: Float = np.ascontiguousarray(phases[:, ::-1], dtype=np.float32)
+    filters.flags.writeable = False
+    return filters
 
 
 def true_peak_envelope(x: Float, rate: int, floor: float = 0.0) -> Float:
@@ -213,11 +216,11 @@ def true_peak_envelope(x: Float, rate: int, floor: float = 0.0) -> Float:
     filters = _phase_filters(_oversampling(rate))
     half = _TAPS_PER_PHASE // 2
     padded = np.pad(x.astype(np.float32), (half, half))
-    offsets = np.arange(_TAPS_PER_PHASE)
+    around = sliding_window_view(padded, _TAPS_PER_PHASE)  # row i: the taps around sample i
     for start in range(0, idx.size, _BLOCK):
         block = idx[start : start + _BLOCK]
-        windows = padded[block[:, None] + offsets[None, :]]
-        values = np.abs(np.einsum("ij,kj->ik", windows, filters)).max(axis=1)
+        # one row per phase, so the maximum runs along the long axis (far faster than across 4)
+        values = np.abs(np.einsum("ij,kj->ki", around[block], filters)).max(axis=0)
         env[block] = np.maximum(env[block], values)
     return env
 
@@ -249,12 +252,28 @@ def _measure_from(energies: NDArray[np.float64], step: int, x: Float, rate: int)
 
 def _block_peaks(env: Float) -> Float:
     """The largest envelope value in each block of ``_DECIMATE`` samples."""
-    n = len(env)
-    blocks = -(-n // _DECIMATE)
-    padded = np.zeros(blocks * _DECIMATE, dtype=np.float32)
-    padded[:n] = env
-    peaks: Float = padded.reshape(blocks, _DECIMATE).max(axis=1)
+    if len(env) == 0:
+        return np.zeros(0, dtype=np.float32)
+    starts = np.arange(0, len(env), _DECIMATE)
+    peaks: Float = np.maximum.reduceat(env.astype(np.float32, copy=False), starts)
     return peaks
+
+
+def _running_min(x: Float, width: int) -> Float:
+    """The minimum of every ``width`` consecutive values (``len(x) - width + 1`` of them), as
+    ``sliding_window_view(x, width).min(axis=1)`` gives, in linear time (van Herk/Gil-Werman:
+    a window spans at most two aligned blocks of ``width``: the suffix minimum of one and the
+    prefix minimum of the next)."""
+    n = x.size
+    count = n - width + 1
+    rows = -(-n // width)
+    padded = np.full(rows * width, np.inf, dtype=np.float32)
+    padded[:n] = x
+    blocks = padded.reshape(rows, width)
+    prefix = np.minimum.accumulate(blocks, axis=1).reshape(-1)
+    suffix = np.minimum.accumulate(blocks[:, ::-1], axis=1)[:, ::-1].reshape(-1)
+    out: Float = np.minimum(suffix[:count], prefix[width - 1 : width - 1 + count])
+    return out
 
 
 def _smooth_gain(peaks: Float, ceiling: float, rate: int, window_ms: float) -> Float | None:
@@ -269,7 +288,7 @@ def _smooth_gain(peaks: Float, ceiling: float, rate: int, window_ms: float) -> F
     if need.size == 0 or float(need.min()) >= 1.0:
         return None
     half = max(2, int(rate * window_ms / 1000 / _DECIMATE))
-    held = sliding_window_view(np.pad(need, half, mode="edge"), 2 * half + 1).min(axis=1)
+    held = _running_min(np.pad(need, half, mode="edge"), 2 * half + 1)
     padded = np.pad(held, (half // 2, half - half // 2 - 1), mode="edge")
     csum = np.concatenate(([0.0], np.cumsum(padded, dtype=np.float64)))
     smooth: Float = np.minimum((csum[half:] - csum[:-half]) / half, need).astype(np.float32)
@@ -388,16 +407,19 @@ def _scan(signal: Signal, rate: int) -> _Scan:
 def _gained(signal: Signal, gain: float, curves: Sequence[Float]) -> Signal:
     """``signal`` times ``gain`` and the limiter's block-rate curves, applied as it is read."""
 
-    def read() -> Iterator[Float]:
-        at = 0  # BLOCK is a multiple of _DECIMATE: every block starts on a limiter block
-        for block in signal.blocks(BLOCK):
+    def read_from(start: int) -> Iterator[Float]:
+        at = start - start % _DECIMATE  # from the start of a limiter block
+        drop = start - at
+        # BLOCK is a multiple of _DECIMATE: every block starts on a limiter block
+        for block in signal.part(at, len(signal)).blocks(BLOCK):
             y = block * np.float32(gain)
             for smooth in curves:
                 y *= _expand(smooth, at // _DECIMATE, block.size)
             at += block.size
-            yield y
+            yield y[drop:] if drop else y
+            drop = 0
 
-    return Signal(len(signal), read)
+    return Signal(len(signal), lambda: read_from(0), read_from)
 
 
 def measure_signal(signal: Signal, rate: int, expected_peak: float = 0.0) -> Loudness:
