@@ -380,16 +380,26 @@ def _layout(
 
 
 def _play(
-    layout: _Layout, prepared: Sequence[np.ndarray], sting: np.ndarray | None
+    layout: _Layout, prepared: Sequence[np.ndarray], sting: np.ndarray | None, start: int = 0
 ) -> Iterator[np.ndarray]:
-    """The layout's samples, piece by piece (a clip is read only when its turn comes)."""
+    """The layout's samples from sample ``start``, piece by piece (a clip is read only when its
+    turn comes; the pieces before ``start`` are not read at all)."""
+    sizes = _sizes(prepared) if start else ()
+    at = 0
     for kind, value in layout.pieces:
+        if start:
+            size = sizes[value] if kind == "clip" else value
+            if at + size <= start:
+                at += size
+                continue
+        skip = max(0, start - at)
+        at = start = 0  # from here on, every piece is played whole
         if kind == "clip":
-            yield prepared[value]
+            yield prepared[value][skip:]
         elif kind == "sting" and sting is not None:
-            yield sting.astype(np.float32, copy=False)
-        elif value:
-            yield np.zeros(value, dtype=np.float32)
+            yield sting.astype(np.float32, copy=False)[skip:]
+        elif value > skip:
+            yield np.zeros(value - skip, dtype=np.float32)
 
 
 def join(
@@ -417,7 +427,11 @@ def join_signal(
     """:func:`join`, with the samples a :class:`~audionews.audio.Signal` read clip by clip
     (from a :class:`PreparedClips` spool) each time it is played: nothing held in memory."""
     layout = _layout(script, _sizes(prepared), rate, pacing, None if sting is None else sting.size)
-    signal = Signal(layout.length, lambda: _play(layout, prepared, sting))
+    signal = Signal(
+        layout.length,
+        lambda: _play(layout, prepared, sting),
+        lambda start: _play(layout, prepared, sting, start),
+    )
     return Programme(signal, rate, layout.chapters, layout.chunks)
 
 

@@ -486,17 +486,6 @@ def _lame_tag(
         return None
 
 
-def _section(signal: Signal, start: int, stop: int) -> Iterator[Float]:
-    at = 0
-    for block in signal.blocks():
-        end = at + block.size
-        if end > start and at < stop:
-            yield block[max(0, start - at) : stop - at]
-        at = end
-        if at >= stop:
-            return
-
-
 def _silent_cut(programme: Programme) -> int | None:
     """A sample in the middle of a pause of digital silence near the programme's middle (from
     the chunk times, checked on the samples), or None."""
@@ -511,22 +500,11 @@ def _silent_cut(programme: Programme) -> int | None:
     ]
     inside = sorted((m for m in middles if n // 3 < m < 2 * n // 3), key=lambda m: abs(m - n // 2))
     half = int(rate * _MIN_CUT_PAUSE_S / 4)
-    candidates = sorted(inside[:3])
-    if not candidates:
-        return None
-    loudest = dict.fromkeys(candidates, 0.0)  # one pass up to the last candidate
-    at = 0
-    for block in programme.signal.blocks():
-        end = at + block.size
-        for m in candidates:
-            lo, hi = max(m - half, at), min(m + half, end)
-            if lo < hi:
-                loudest[m] = max(loudest[m], float(np.abs(block[lo - at : hi - at]).max()))
-        at = end
-        if at >= candidates[-1] + half:
-            break
-    silent = [m for m in inside[:3] if loudest[m] < 1 / 32768]  # quantizes to 0
-    return silent[0] if silent else None
+    for m in inside[:3]:  # only the samples around each candidate are read
+        around = programme.signal.slice(m - half, m + half)
+        if float(np.abs(around).max(initial=0.0)) < 1 / 32768:  # quantizes to 0
+            return m
+    return None
 
 
 def encode_mp3_signal(
@@ -555,10 +533,11 @@ def encode_mp3_signal(
             parts = [first_part]
         else:
             with ThreadPoolExecutor(1, thread_name_prefix="audionews-lame") as pool:
+                first_half, second_half = signal.part(0, cut), signal.part(cut, n)
                 pending = pool.submit(
-                    _encode_to, _section(signal, 0, cut), first_part, rate, bitrate, vbr_quality
+                    _encode_to, first_half.blocks(), first_part, rate, bitrate, vbr_quality
                 )
-                _encode_to(_section(signal, cut, n), second_part, rate, bitrate, vbr_quality)
+                _encode_to(second_half.blocks(), second_part, rate, bitrate, vbr_quality)
                 pending.result()
             parts = [first_part, second_part]
         first, offsets, size = 0, [], 0
