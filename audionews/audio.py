@@ -37,6 +37,7 @@ __all__ = [
     "TimedChunk",
     "float_to_pcm16",
     "pcm16_to_float",
+    "read_ahead",
 ]
 
 Float = NDArray[np.float32]
@@ -153,6 +154,53 @@ class Signal:
         parts = list(self.part(start, stop).pieces())
         out: Float = np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
         return out
+
+
+def read_ahead(pieces: Iterable[Float], depth: int = 4) -> Iterator[Float]:
+    """``pieces``, produced in a thread up to ``depth`` ahead of the consumer (a decoder that
+    releases the GIL then works while the previous piece is used). The thread stops when the
+    consumer does; an error in it is raised to the consumer."""
+    import queue
+    import threading
+
+    ready: queue.Queue[tuple[Float | None, BaseException | None]] = queue.Queue(depth)
+    stop = threading.Event()
+
+    def put(item: tuple[Float | None, BaseException | None]) -> bool:
+        """Hand ``item`` over; False when the consumer has stopped."""
+        while not stop.is_set():
+            try:
+                ready.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for piece in pieces:
+                if not put((piece, None)):
+                    return
+            put((None, None))
+        except BaseException as exc:  # handed to the consumer
+            put((None, exc))
+        finally:
+            close = getattr(pieces, "close", None)
+            if close is not None:
+                close()
+
+    worker = threading.Thread(target=produce, name="audionews-read-ahead", daemon=True)
+    worker.start()
+    try:
+        while True:
+            piece, error = ready.get()
+            if error is not None:
+                raise error
+            if piece is None:
+                return
+            yield piece
+    finally:
+        stop.set()
 
 
 class Spool:

@@ -30,7 +30,15 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from audionews.audio import BLOCK, ChapterMark, Float, Programme, Signal, float_to_pcm16
+from audionews.audio import (
+    BLOCK,
+    ChapterMark,
+    Float,
+    Programme,
+    Signal,
+    float_to_pcm16,
+    read_ahead,
+)
 from audionews.defaults import DEFAULT_BITRATE
 from audionews.errors import ConfigError, ExportError
 
@@ -600,7 +608,7 @@ def measure_mp3(
 
     length = samples or len(file_frames(str(path))[1]) * _per_frame(rate)
 
-    def read() -> Iterator[Float]:
+    def decoded() -> Iterator[Float]:
         stream = miniaudio.stream_file(
             str(path),
             output_format=miniaudio.SampleFormat.FLOAT32,
@@ -611,7 +619,9 @@ def measure_mp3(
         for part in stream:
             yield np.frombuffer(part, dtype=np.float32)
 
-    return measure_signal(Signal(length, read), rate, expected_peak)
+    # decoded in a thread (miniaudio lets go of the GIL) while the blocks before are measured
+    signal = Signal(length, lambda: read_ahead(decoded()))
+    return measure_signal(signal, rate, expected_peak)
 
 
 def write_mp3(
