@@ -99,11 +99,19 @@ def test_trimming_keeps_engine_marks_in_place() -> None:
     assert trimmed.marks[0].start == pytest.approx(0.5 - cut, abs=0.01)
 
 
-def test_streamed_assembly_gives_the_same_samples(tmp_path: Path) -> None:
+def test_streamed_assembly_gives_the_same_samples(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Clips spooled to disk, prepared one at a time and joined as a stream: the same samples,
-    chapters and times as the in-memory assembly."""
+    chapters and times as the in-memory assembly; a part of it reads only its own clips."""
     from audionews.article import parse_article
-    from audionews.assemble import ClipStore, assemble, join_signal, prepare_spooled
+    from audionews.assemble import (
+        ClipStore,
+        PreparedClips,
+        assemble,
+        join_signal,
+        prepare_spooled,
+    )
     from audionews.script import build_script
 
     script = build_script(
@@ -129,6 +137,21 @@ def test_streamed_assembly_gives_the_same_samples(tmp_path: Path) -> None:
         assert np.array_equal(streamed.signal.array(), memory.samples)
         blocks = list(streamed.signal.blocks(1000))
         assert all(b.size == 1000 for b in blocks[:-1])
+        # a part starts at its sample without reading the clips before it
+        n = memory.samples.size
+        for start, stop in [(0, 5), (n // 3, n // 2), (n // 2 + 17, n), (n - 3, n + 10)]:
+            assert np.array_equal(streamed.signal.slice(start, stop), memory.samples[start:stop])
+    read: list[int] = []
+    real = PreparedClips.__getitem__
+
+    def counted(self: PreparedClips, index: int) -> np.ndarray:
+        read.append(index)
+        return real(self, index)
+
+    monkeypatch.setattr(PreparedClips, "__getitem__", counted)
+    last = streamed.chunks[-1]
+    streamed.signal.slice(round(last.start_ms * rate / 1000), memory.samples.size)
+    assert read == [len(clips) - 1]
 
 
 def test_render_never_holds_the_whole_programme(

@@ -90,3 +90,37 @@ def test_streamed_meter_and_normalization_agree_with_in_memory() -> None:
     assert result.integrated == pytest.approx(-16.0, abs=0.1)
     assert measure(out, rate).integrated == pytest.approx(-16.0, abs=0.1)
     assert true_peak_db(out, rate) <= -1.5 + 0.05
+
+
+def test_running_minimum_is_the_sliding_window_minimum() -> None:
+    """The limiter's linear-time running minimum gives what a sliding window gives, for any
+    width and length (the limiter's curve, and so the audio, is unchanged)."""
+    from numpy.lib.stride_tricks import sliding_window_view
+
+    from audionews.loudness import _running_min
+
+    rng = np.random.default_rng(11)
+    for n, width in [(1, 1), (5, 5), (100, 7), (1000, 55), (1001, 27), (55, 2), (4096, 1)]:
+        x = np.minimum(1.0, rng.uniform(0.2, 1.4, n)).astype(np.float32)
+        want = sliding_window_view(x, width).min(axis=1)
+        assert np.array_equal(_running_min(x, width), want)
+
+
+def test_a_limited_signal_read_from_any_sample() -> None:
+    """The gain and limiter curve applied from the middle of a limiter block (a part of the
+    normalized programme, as the second MP3 half reads it) are those of a whole pass."""
+    from audionews.audio import Signal
+    from audionews.loudness import normalize_signal
+
+    rate = 22050
+    rng = np.random.default_rng(2)
+    x = np.concatenate(
+        [
+            tone(0.3, rate, f, a)
+            for f, a in zip(rng.uniform(100, 3000, 40), [0.9, 0.05] * 20, strict=True)
+        ]
+    )
+    y, _ = normalize_signal(Signal.of(x), rate, -12.0, -3.0)
+    whole = y.array()
+    for start in (1, 31, 32, 65_537, whole.size // 2 + 5):
+        assert np.array_equal(y.slice(start, start + 50_000), whole[start : start + 50_000])
