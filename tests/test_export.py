@@ -369,3 +369,85 @@ def test_lame_tag_makes_the_file_play_exactly_the_programme(
         window = np.abs(y[expected - 3000 : expected + 3000].astype(int))
         assert expected - 3000 + int(np.argmax(window > 15000)) == expected
     assert MP3(tmp_path / "g.mp3").info.length == pytest.approx((n + inserted) / rate, abs=1e-3)
+
+
+@pytest.mark.parametrize(
+    ("rate", "vbr", "seconds"), [(22050, None, 6), (44100, 4, 6), (22050, 4, 70), (44100, None, 70)]
+)
+def test_the_mp3_measured_while_encoded_is_the_file_measured(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rate: int, vbr: int | None, seconds: int
+) -> None:
+    """The loudness measured by following the encoders (one stream, or two halves across a
+    cut) is exactly what decoding the written file measures; when following fails, the file
+    is measured instead."""
+    import audionews.mp3meter as mp3meter
+    from audionews.audio import TimedChunk
+    from audionews.export import measure_mp3, measured_length, write_mp3_measured
+    from audionews.script import Pause
+
+    n = rate * seconds
+    t = np.arange(n) / rate
+    x = (0.4 * np.sin(2 * np.pi * 330 * t) * (0.6 + 0.4 * np.sin(3 * t))).astype(np.float32)
+    chunks = []
+    for start in range(0, n, rate * 3):  # 2.2 s of sound, 0.8 s of digital silence
+        end = min(n, start + int(rate * 2.2))
+        x[end : start + rate * 3] = 0.0
+        chunks.append(TimedChunk("x", start * 1000 / rate, end * 1000 / rate, Pause.SENTENCE))
+    programme = Programme(x, rate, (ChapterMark("Một", 0, seconds * 1000),), tuple(chunks))
+    followed_calls: list[int] = []
+    real_follow = mp3meter.follow
+
+    def counted(*args: object) -> object:
+        followed_calls.append(1)
+        return real_follow(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(mp3meter, "follow", counted)
+    heard, followed = write_mp3_measured(programme, tmp_path / "m.mp3", TAGS, 64, vbr, 0.4)
+    assert followed_calls and (heard.split_ms is not None) == (seconds > 60)
+    length = measured_length(heard, programme)
+    assert followed == measure_mp3(tmp_path / "m.mp3", rate, length, 0.4)
+
+    def broken(*_args: object) -> None:
+        raise RuntimeError("the decoder refused the stream")
+
+    monkeypatch.setattr(mp3meter, "follow", broken)
+    _, fallback = write_mp3_measured(programme, tmp_path / "f.mp3", TAGS, 64, vbr, 0.4)
+    assert fallback == followed
+
+
+def test_a_failed_encoding_stops_the_follower(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An encoder that fails half way raises its error; the decoder following it gives up
+    instead of waiting for bytes that never come, and nothing is written."""
+    import threading
+
+    import audionews.export as export
+
+    calls: list[int] = []
+    real = export.float_to_pcm16
+
+    def failing(block: np.ndarray) -> bytes:
+        calls.append(1)
+        if len(calls) == 3:
+            raise ExportError("disk gone")
+        return real(block)
+
+    monkeypatch.setattr(export, "float_to_pcm16", failing)
+    rate = 22050
+    x = (0.3 * np.sin(np.arange(rate * 20) / 7.0)).astype(np.float32)
+    prog = Programme(x, rate, (ChapterMark("Một", 0, 20_000),), ())
+    outcome: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            export.write_mp3_measured(prog, tmp_path / "x.mp3", TAGS, 64, None, 0.3)
+        except BaseException as exc:  # looked at below
+            outcome.append(exc)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join(30)
+    assert not worker.is_alive(), "the follower waited for ever"
+    assert outcome and isinstance(outcome[0], ExportError)
+    assert list(tmp_path.iterdir()) == []
