@@ -47,6 +47,7 @@ _MARGIN_DB = 0.1  # the limiter aims this far below the ceiling (interpolation b
 _TAPS_PER_PHASE = 12
 _BLOCK = 1 << 18
 _DECIMATE = 32  # the limiter's gain is computed on blocks of this many samples
+_CHUNK = 1 << 18  # blocks at a time in the limiter's filters (bounded working memory)
 
 
 @dataclass(frozen=True)
@@ -284,14 +285,28 @@ def _smooth_gain(peaks: Float, ceiling: float, rate: int, window_ms: float) -> F
     over a window that contains the block); between block starts the gain is a linear ramp,
     both ends <= the need of the samples between them.
     """
-    need = np.minimum(1.0, ceiling / np.maximum(peaks, 1e-12)).astype(np.float32)
+    need = np.maximum(peaks, 1e-12, dtype=np.float32)  # min(1, ceiling / peak), in place
+    np.divide(ceiling, need, out=need)
+    np.minimum(need, 1.0, out=need)
     if need.size == 0 or float(need.min()) >= 1.0:
         return None
     half = max(2, int(rate * window_ms / 1000 / _DECIMATE))
-    held = _running_min(np.pad(need, half, mode="edge"), 2 * half + 1)
-    padded = np.pad(held, (half // 2, half - half // 2 - 1), mode="edge")
-    csum = np.concatenate(([0.0], np.cumsum(padded, dtype=np.float64)))
-    smooth: Float = np.minimum((csum[half:] - csum[:-half]) / half, need).astype(np.float32)
+    n = need.size
+    smooth: Float = np.empty(n, dtype=np.float32)
+    carry = 0.0  # the running sum (float64) of the held minima before the chunk
+    # In chunks, so the working arrays stay small whatever the programme's length; the sums run
+    # in the same order as one cumulative sum over everything, so the values are the same.
+    for i0 in range(0, n, _CHUNK):
+        i1 = min(n, i0 + _CHUNK)
+        # the held minima at i0 - half//2 .. i1 + half - half//2 - 2 (held at the ends)
+        at = np.clip(np.arange(i0, i1 + half - 1) - half // 2, 0, n - 1)
+        lo, hi = int(at[0]), int(at[-1]) + 1
+        around = need[np.clip(np.arange(lo - half, hi + half), 0, n - 1)]
+        held = _running_min(around, 2 * half + 1)[at - lo]
+        sums = np.cumsum(np.concatenate(([carry], held)), dtype=np.float64)
+        carry = float(sums[i1 - i0])
+        mean = (sums[half : half + i1 - i0] - sums[: i1 - i0]) / half
+        smooth[i0:i1] = np.minimum(mean, need[i0:i1])
     return smooth
 
 
@@ -365,11 +380,14 @@ def _with_halo(signal: Signal, size: int) -> Iterator[tuple[Float, Float]]:
 
 def _tp_block_peaks(signal: Signal, rate: int, floor: float) -> Float:
     """:func:`_block_peaks` of :func:`true_peak_envelope`, streamed (same values)."""
-    out: list[Float] = []
+    out = np.empty(-(-len(signal) // _DECIMATE), dtype=np.float32)
+    at = 0  # BLOCK is a multiple of _DECIMATE
     for block, ext in _with_halo(signal, BLOCK):
         env = true_peak_envelope(ext, rate, floor)[_HALO : _HALO + block.size]
-        out.append(_block_peaks(env))
-    return np.concatenate(out) if out else np.zeros(0, dtype=np.float32)
+        peaks = _block_peaks(env)
+        out[at : at + peaks.size] = peaks
+        at += peaks.size
+    return out[:at]
 
 
 @dataclass(frozen=True)
@@ -387,19 +405,22 @@ def _scan(signal: Signal, rate: int) -> _Scan:
     step = rate // 10
     size = step * _DECIMATE  # whole steps and whole blocks
     energies: list[NDArray[np.float64]] = []
-    blocks: list[Float] = []
+    blocks = np.empty(-(-len(signal) // _DECIMATE), dtype=np.float32)
+    at = 0  # size is a multiple of _DECIMATE
     peak = 0.0
     for block in signal.blocks(size):
         energies.append(_step_energies(block, rate)[0])
         sq = np.square(block, dtype=np.float32)
         padded = np.pad(sq, (0, -block.size % _DECIMATE))
-        blocks.append(padded.reshape(-1, _DECIMATE).sum(axis=1, dtype=np.float32))
+        sums = padded.reshape(-1, _DECIMATE).sum(axis=1, dtype=np.float32)
+        blocks[at : at + sums.size] = sums
+        at += sums.size
         if block.size:
             peak = max(peak, float(np.abs(block).max()))
     return _Scan(
         np.concatenate(energies) if energies else np.zeros(0),
         step,
-        np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.float32),
+        blocks[:at],
         peak,
     )
 
@@ -545,9 +566,19 @@ class _Search:
         smooth = self.curve(gain_db)
         e = self.scan.energies * (gain * gain)
         if smooth is not None:
+            # block_energy * (1 - (a*a + a*b + b*b) / 3), in place (as few arrays as blocks
+            # as possible; the same operations in the same order)
             a = smooth
             b = np.append(smooth[1:], smooth[-1])
-            lost = self.scan.block_energy * (1.0 - (a * a + a * b + b * b) / 3.0)
+            lost = a * a
+            term = a * b
+            lost += term
+            np.multiply(b, b, out=term)
+            lost += term
+            del b, term
+            lost /= 3.0
+            np.subtract(1.0, lost, out=lost)
+            lost *= self.scan.block_energy
             removed = self.per_step(lost)
             e = e * np.clip(1.0 - removed / self.sx2, 0.0, 1.0)
         return _gated_mean(_window_loudness(e, 4, self.scan.step), -10.0), smooth
