@@ -215,3 +215,46 @@ def test_long_scripts_are_synthesized_in_windows(
     assert {p.total for p in seen} == {whole.chunks}
     assert [p.done for p in seen] == sorted(p.done for p in seen)
     assert seen[-1].done == whole.chunks  # one count across the windows, not one per window
+
+
+def _trim_with_pydub(audio: Audio, threshold_dbfs: float = -45.0, keep_ms: int = 15) -> bytes:
+    """The trimming as pydub did it (the definition the numpy version keeps)."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # "Couldn't find ffmpeg"
+        from pydub import AudioSegment
+        from pydub.silence import detect_leading_silence
+
+    seg = AudioSegment(data=audio.pcm, sample_width=2, frame_rate=audio.sample_rate, channels=1)
+    total = len(seg)
+    if total == 0:
+        return audio.pcm
+    head = detect_leading_silence(seg, silence_threshold=threshold_dbfs, chunk_size=5)
+    if head >= total:
+        return audio.pcm
+    tail = detect_leading_silence(seg.reverse(), silence_threshold=threshold_dbfs, chunk_size=5)
+    cut = seg[max(0, head - keep_ms) : min(total, total - tail + keep_ms)]
+    return bytes(cut.raw_data)
+
+
+def test_trimming_is_pydubs_silence_detection() -> None:
+    """Silence is trimmed exactly where pydub's detection put the cut (its chunks, whole RMS and
+    dBFS), without pydub: random clips at every engine rate, levels either side of -45 dBFS,
+    all silence, very short clips, DC offsets."""
+    pytest.importorskip("pydub")
+    from audionews.assemble import trim_silence
+
+    rng = np.random.default_rng(8)
+    for trial in range(400):
+        rate = int(rng.choice([16000, 22050, 24000, 44100, 48000]))
+        n = int(rng.integers(0, 2000 if trial % 4 == 0 else rate // 2))
+        x = np.zeros(n, dtype=np.int16)
+        if n and trial % 7:
+            a, b = sorted(int(v) for v in rng.integers(0, n, 2))
+            level = float(rng.choice([60, 182, 184, 185, 186, 400, 8000]))  # -45 dBFS: RMS 184.3
+            x[a:b] = np.clip(rng.normal(0, level, b - a), -32768, 32767).astype(np.int16)
+        elif n:
+            x[:] = int(rng.integers(-300, 300))  # a DC offset
+        audio = Audio(x.tobytes(), rate)
+        assert trim_silence(audio).pcm == _trim_with_pydub(audio), (trial, rate, n)
