@@ -277,6 +277,15 @@ def _running_min(x: Float, width: int) -> Float:
     return out
 
 
+def _held_ends(x: Float, start: int, stop: int) -> Float:
+    """``x[start:stop]``, its first and last values repeated where the range goes past the ends
+    (``np.pad(x, mode="edge")``; a view when it does not)."""
+    if start >= 0 and stop <= x.size:
+        return x[start:stop]
+    out: Float = x[np.clip(np.arange(start, stop), 0, x.size - 1)]
+    return out
+
+
 def _smooth_gain(peaks: Float, ceiling: float, rate: int, window_ms: float) -> Float | None:
     """The limiter's gain at the start of every block of ``_DECIMATE`` samples, <= ceiling/peak
     of every block (None: no block needs limiting).
@@ -299,11 +308,14 @@ def _smooth_gain(peaks: Float, ceiling: float, rate: int, window_ms: float) -> F
     for i0 in range(0, n, _CHUNK):
         i1 = min(n, i0 + _CHUNK)
         # the held minima at i0 - half//2 .. i1 + half - half//2 - 2 (held at the ends)
-        at = np.clip(np.arange(i0, i1 + half - 1) - half // 2, 0, n - 1)
-        lo, hi = int(at[0]), int(at[-1]) + 1
-        around = need[np.clip(np.arange(lo - half, hi + half), 0, n - 1)]
-        held = _running_min(around, 2 * half + 1)[at - lo]
-        sums = np.cumsum(np.concatenate(([carry], held)), dtype=np.float64)
+        first, stop = i0 - half // 2, i1 + half - 1 - half // 2
+        lo, hi = max(0, first), min(n, stop)
+        held = _running_min(_held_ends(need, lo - half, hi + half), 2 * half + 1)
+        held = _held_ends(held, first - lo, stop - lo)
+        sums = np.empty(held.size + 1, dtype=np.float64)
+        sums[0] = carry
+        sums[1:] = held
+        np.cumsum(sums, out=sums)
         carry = float(sums[i1 - i0])
         mean = (sums[half : half + i1 - i0] - sums[: i1 - i0]) / half
         smooth[i0:i1] = np.minimum(mean, need[i0:i1])
