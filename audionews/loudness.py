@@ -216,7 +216,8 @@ def true_peak_envelope(x: Float, rate: int, floor: float = 0.0) -> Float:
         return env
     filters = _phase_filters(_oversampling(rate))
     half = _TAPS_PER_PHASE // 2
-    padded = np.pad(x.astype(np.float32), (half, half))
+    padded = np.zeros(len(x) + 2 * half, dtype=np.float32)  # np.pad, without its overhead
+    padded[half : half + len(x)] = x
     around = sliding_window_view(padded, _TAPS_PER_PHASE)  # row i: the taps around sample i
     for start in range(0, idx.size, _BLOCK):
         block = idx[start : start + _BLOCK]
@@ -423,7 +424,7 @@ def _scan(signal: Signal, rate: int) -> _Scan:
     for block in signal.blocks(size):
         energies.append(_step_energies(block, rate)[0])
         sq = np.square(block, dtype=np.float32)
-        padded = np.pad(sq, (0, -block.size % _DECIMATE))
+        padded = sq if block.size % _DECIMATE == 0 else np.pad(sq, (0, -block.size % _DECIMATE))
         sums = padded.reshape(-1, _DECIMATE).sum(axis=1, dtype=np.float32)
         blocks[at : at + sums.size] = sums
         at += sums.size
