@@ -85,22 +85,21 @@ def _source(parts: Parts) -> Any:
         def __init__(self) -> None:
             self.index = 0
             self.pos = 0  # in the current part
-            self.fh: Any = None  # opened once the encoder has written to it
+            self.fh = open(parts.paths[0], "rb")  # noqa: SIM115 - closed in close()
 
         def read(self, num_bytes: int) -> bytes:
             while True:
                 ready = parts.wait(self.index, self.pos)
                 if ready:
-                    if self.fh is None:
-                        self.fh = open(parts.paths[self.index], "rb")  # noqa: SIM115
                     self.fh.seek(self.pos)
-                    data: bytes = self.fh.read(min(num_bytes, ready))
+                    data = self.fh.read(min(num_bytes, ready))
                     self.pos += len(data)
                     return data
                 if self.index + 1 == len(parts.paths):
                     return b""  # the end of the stream
-                self.close()
+                self.fh.close()
                 self.index, self.pos = self.index + 1, 0
+                self.fh = open(parts.paths[self.index], "rb")  # noqa: SIM115
 
         def seek(self, offset: int, origin: Any) -> bool:
             # the decoder peeks at the first bytes (an ID3 header?) and seeks back
@@ -110,9 +109,7 @@ def _source(parts: Parts) -> Any:
             return False
 
         def close(self) -> None:
-            if self.fh is not None:
-                self.fh.close()
-                self.fh = None
+            self.fh.close()
 
     return Follower()
 
