@@ -13,9 +13,9 @@ from audionews.errors import ConfigError, InputError
 from audionews.export import (
     HeardTimes,
     Tags,
+    measure_mp3,
     mp3_encoder_effects,
     mp3_true_peak_headroom,
-    write_mp3_measured,
     write_mp3_timed,
     write_wav,
     written_path,
@@ -103,13 +103,13 @@ def master_and_write(
     for attempt in range(3):
         aim = replace(mastering, true_peak=max(-9.0, ceiling))
         mastered = _fitted(master_signal(programme, aim, loss, spool), settings)
+        heard = write_mp3_timed(mastered, target, tags, settings.kbps, settings.vbr_quality)
         if mastering.loudness is None:
-            heard = write_mp3_timed(mastered, target, tags, settings.kbps, settings.vbr_quality)
             return mastered, heard
+        heard_samples = round(heard(mastered.duration * 1000) * mastered.rate / 1000)
         expected = db_to_gain(mastered.loudness.true_peak) if mastered.loudness else 0.0
-        # the file is measured as it is encoded (what decoding it after would read)
-        heard, measured = write_mp3_measured(
-            mastered, target, tags, settings.kbps, settings.vbr_quality, expected
+        measured = measure_mp3(
+            written_path(target), mastered.rate, heard_samples + mastered.rate, expected
         )
         over = measured.true_peak - mastering.true_peak
         if over <= 0 or attempt == 2:

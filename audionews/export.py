@@ -22,7 +22,7 @@ import shutil
 import tempfile
 import time
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -43,8 +43,6 @@ from audionews.defaults import DEFAULT_BITRATE
 from audionews.errors import ConfigError, ExportError
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
-
     from audionews.article import Article
     from audionews.loudness import Loudness
 
@@ -63,7 +61,6 @@ __all__ = [
     "mp3_true_peak_headroom",
     "slugify",
     "write_mp3",
-    "write_mp3_measured",
     "write_mp3_timed",
     "write_wav",
 ]
@@ -243,27 +240,15 @@ def _encoder(sample_rate: int, bitrate: int, quality: int, vbr_quality: int | No
 
 
 def _encode_to(
-    blocks: Iterator[Float],
-    out: Path,
-    rate: int,
-    bitrate: int,
-    vbr_quality: int | None,
-    grew: Callable[[int], None] | None = None,
+    blocks: Iterator[Float], out: Path, rate: int, bitrate: int, vbr_quality: int | None
 ) -> None:
-    """Encode float blocks (quantized one by one) into the MP3 stream file ``out``; ``grew``
-    is told the file's size each time more of it is written (and readable)."""
+    """Encode float blocks (quantized one by one) into the MP3 stream file ``out``."""
     enc = _encoder(rate, bitrate, 3, vbr_quality)
     try:
         with open(out, "wb") as fh:
             for block in blocks:
                 fh.write(enc.encode(float_to_pcm16(block)))
-                if grew is not None:
-                    fh.flush()
-                    grew(fh.tell())
             fh.write(enc.flush())
-            if grew is not None:
-                fh.flush()
-                grew(fh.tell())
     except RuntimeError as exc:  # lameenc raises bare RuntimeError on bad parameters
         raise ExportError(f"MP3 encoding failed (LAME, {bitrate} kbps, {rate} Hz): {exc}") from exc
 
@@ -539,28 +524,8 @@ def encode_mp3_signal(
     """Encode ``programme`` block by block into the MP3 file ``out`` (a LAME-tagged Info/Xing
     frame, then the stream; no ID3 yet), on two cores when a silent pause near the middle
     allows (as :func:`encode_mp3_fast`)."""
-    return _encode_signal(programme, out, bitrate, vbr_quality, None)[0]
-
-
-def measured_length(timing: HeardTimes, programme: Programme) -> int:
-    """Samples measured in the MP3 of ``programme``: those it decodes to, and a second of the
-    silence after them."""
-    return round(timing(programme.duration * 1000) * programme.rate / 1000) + programme.rate
-
-
-def _encode_signal(
-    programme: Programme,
-    out: Path,
-    bitrate: int,
-    vbr_quality: int | None,
-    expected_peak: float | None,
-) -> tuple[HeardTimes, Loudness | None]:
-    """:func:`encode_mp3_signal`; with ``expected_peak`` (see :func:`measure_mp3`) the stream
-    is also measured as it is written (:mod:`audionews.mp3meter`): the loudness of the file,
-    or None when it could not be measured that way."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from audionews.mp3meter import Parts, follow
     from audionews.xing import file_frames
 
     rate = programme.rate
@@ -569,100 +534,46 @@ def _encode_signal(
     cut = _silent_cut(programme)
     first_part = out.with_name(out.name + ".1")
     second_part = out.with_name(out.name + ".2")
-    paths = [first_part] if cut is None else [first_part, second_part]
-    parts = Parts(paths)
-
-    def timing_after(first_frames: int | None) -> HeardTimes:
-        if cut is None or first_frames is None:
-            return HeardTimes(rate, delay=0)
-        inserted = first_frames * _per_frame(rate) - cut
-        return HeardTimes(rate, cut * 1000 / rate, inserted * 1000 / rate, delay=0)
-
-    def lengths() -> tuple[int, int]:
-        timing = timing_after(parts.first_frames() if cut is not None else None)
-        return n + round(timing.inserted_ms * rate / 1000), measured_length(timing, programme)
-
-    def encode(index: int, start: int, stop: int) -> tuple[int, list[int]]:
-        _encode_to(
-            signal.part(start, stop).blocks(),
-            paths[index],
-            rate,
-            bitrate,
-            vbr_quality,
-            (lambda size: parts.grew(index, size)) if expected_peak is not None else None,
-        )
-        found = file_frames(str(paths[index]))
-        parts.finished(index, len(found[1]))
-        return found
-
-    loudness: Future[Loudness] | None = None
+    timing = HeardTimes(rate, delay=0)
     try:
-        with ThreadPoolExecutor(2, thread_name_prefix="audionews-lame") as pool:
-            if expected_peak is not None:
-                delay = MP3_DELAY_SAMPLES
-                loudness = pool.submit(follow, parts, rate, lengths, expected_peak, delay)
-            try:
-                if cut is None:
-                    found = [encode(0, 0, n)]
-                else:
-                    pending = pool.submit(encode, 0, 0, cut)
-                    second = encode(1, cut, n)
-                    found = [pending.result(), second]
-            except BaseException:
-                parts.fail()  # the follower stops
-                raise
-            timing = timing_after(len(found[0][1]) if cut is not None else None)
-            tag, timing = _tag_for(paths, found, n, timing, bitrate, vbr_quality)
-            # the follower measured the stream as the LAME tag makes decoders play it
-            measured = _followed(loudness) if timing.delay == 0 else None
-            with open(out, "wb") as fh:
-                fh.write(tag or b"")
-                for part in paths:
-                    with open(part, "rb") as src:
-                        shutil.copyfileobj(src, fh, 1 << 20)
+        if cut is None:
+            _encode_to(signal.blocks(), first_part, rate, bitrate, vbr_quality)
+            parts = [first_part]
+        else:
+            with ThreadPoolExecutor(1, thread_name_prefix="audionews-lame") as pool:
+                first_half, second_half = signal.part(0, cut), signal.part(cut, n)
+                pending = pool.submit(
+                    _encode_to, first_half.blocks(), first_part, rate, bitrate, vbr_quality
+                )
+                _encode_to(second_half.blocks(), second_part, rate, bitrate, vbr_quality)
+                pending.result()
+            parts = [first_part, second_part]
+        first, offsets, size = 0, [], 0
+        for part in parts:
+            header, found = file_frames(str(part))
+            if part is first_part and cut is not None:
+                inserted = len(found) * _per_frame(rate) - cut
+                timing = HeardTimes(rate, cut * 1000 / rate, inserted * 1000 / rate, delay=0)
+            first = first or header
+            offsets += [size + o for o in found]
+            size += part.stat().st_size
+        tag = _lame_tag(first, offsets, size, n, timing, bitrate, vbr_quality)
+        if tag is None:  # no gapless tag: decoders play the delay
+            timing = replace(timing, delay=MP3_DELAY_SAMPLES)
+            if vbr_quality is not None and offsets:
+                from audionews.xing import xing_frame
+
+                tag = xing_frame(first, offsets, size)
+        with open(out, "wb") as fh:
+            fh.write(tag or b"")
+            for part in parts:
+                with open(part, "rb") as src:
+                    shutil.copyfileobj(src, fh, 1 << 20)
     finally:
         for part in (first_part, second_part):
             with contextlib.suppress(OSError):
                 part.unlink()
-    return timing, measured
-
-
-def _tag_for(
-    paths: list[Path],
-    found: list[tuple[int, list[int]]],
-    n: int,
-    timing: HeardTimes,
-    bitrate: int,
-    vbr_quality: int | None,
-) -> tuple[bytes | None, HeardTimes]:
-    """The header frame for the parts' stream (LAME-tagged, else a bare Xing frame for VBR, or
-    none), and the timing it gives (without a LAME tag, decoders play the delay)."""
-    first, offsets, size = 0, [], 0
-    for part, (header, frames) in zip(paths, found, strict=True):
-        first = first or header
-        offsets += [size + o for o in frames]
-        size += part.stat().st_size
-    tag = _lame_tag(first, offsets, size, n, timing, bitrate, vbr_quality)
-    if tag is not None:
-        return tag, timing
-    timing = replace(timing, delay=MP3_DELAY_SAMPLES)
-    if vbr_quality is not None and offsets:
-        from audionews.xing import xing_frame
-
-        return xing_frame(first, offsets, size), timing
-    return None, timing
-
-
-def _followed(loudness: Future[Loudness] | None) -> Loudness | None:
-    """What the follower measured, or None (the file is then measured once written)."""
-    if loudness is None:
-        return None
-    try:
-        measured: Loudness = loudness.result()
-    except Exception as exc:  # e.g. the decoder refused the stream: measure the file instead
-        logging.getLogger(__name__).info("MP3 measured after writing instead: %s", exc)
-        return None
-    return measured
+    return timing
 
 
 def write_mp3_timed(
@@ -675,41 +586,13 @@ def write_mp3_timed(
     """Encode (on two cores when it pays) and write ``programme`` with tags and chapters as
     heard, atomically. Returns the mapping from programme time to heard time. The samples are
     streamed: quantized and encoded block by block."""
-    return _write_mp3(programme, target, tags, bitrate, vbr_quality, None)[0]
-
-
-def write_mp3_measured(
-    programme: Programme,
-    target: Path,
-    tags: Tags,
-    bitrate: int = DEFAULT_BITRATE,
-    vbr_quality: int | None = None,
-    expected_peak: float = 0.0,
-) -> tuple[HeardTimes, Loudness]:
-    """:func:`write_mp3_timed`, and the loudness of the file as decoded (what
-    :func:`measure_mp3` reads from it), measured while it is encoded."""
-    timing, loudness = _write_mp3(programme, target, tags, bitrate, vbr_quality, expected_peak)
-    if loudness is None:
-        length = measured_length(timing, programme)
-        loudness = measure_mp3(written_path(target), programme.rate, length, expected_peak)
-    return timing, loudness
-
-
-def _write_mp3(
-    programme: Programme,
-    target: Path,
-    tags: Tags,
-    bitrate: int,
-    vbr_quality: int | None,
-    expected_peak: float | None,
-) -> tuple[HeardTimes, Loudness | None]:
     with atomic_write(target) as tmp:
-        timing, loudness = _encode_signal(programme, tmp, bitrate, vbr_quality, expected_peak)
+        timing = encode_mp3_signal(programme, tmp, bitrate, vbr_quality)
         try:
             _write_tags(tmp, tags, timing.chapters(programme.chapters))
         except Exception as exc:
             raise ExportError(f"{target}: writing ID3 tags failed: {exc}") from exc
-    return timing, loudness
+    return timing
 
 
 def measure_mp3(
