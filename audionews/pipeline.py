@@ -485,7 +485,7 @@ def _speech_loudness(clips: ClipStore, rate: int) -> float | None:
     return level if level > -70.0 else None
 
 
-_AFTER_SYNTHESIS = ("soxr", "lameenc", "miniaudio", "mutagen.id3", "audionews.mp3meter")
+_AFTER_SYNTHESIS = ("soxr", "lameenc", "miniaudio", "mutagen.id3")
 """Modules a render needs only once the speech is made (resampling, encoding, measuring the
 file, tagging)."""
 
