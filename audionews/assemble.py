@@ -80,18 +80,27 @@ def _leading_silence_ms(x: np.ndarray, rate: int, loud: int, chunk_ms: int) -> i
     """Milliseconds of leading silence in 16-bit samples ``x``, as pydub's
     ``detect_leading_silence`` finds them (tested against it): chunks of ``chunk_ms`` from the
     start, cut at its whole-millisecond positions (past the data: silence), until one whose
-    whole RMS reaches ``loud``."""
+    whole RMS reaches ``loud``. Chunks are looked at a batch at a time, from the start, so a
+    clip's speech is not read past its first loud chunk."""
     length_ms = round(1000 * (float(x.size) / rate))
     per_ms = rate / 1000.0
-    at = np.arange(length_ms // chunk_ms + 2, dtype=np.int64) * chunk_ms
-    start = (np.minimum(at, length_ms) * per_ms).astype(np.int64)
-    end = (np.minimum(at + chunk_ms, length_ms) * per_ms).astype(np.int64)
-    squares = np.concatenate(([0], np.cumsum(x.astype(np.int64) ** 2)))  # exact
-    sums = squares[np.minimum(end, x.size)] - squares[np.minimum(start, x.size)]
-    count = end - start
-    rms = np.sqrt(sums.astype(np.float64) / np.maximum(count, 1)).astype(np.int64)
-    stop = ((rms >= loud) & (count > 0) & (at < length_ms)) | (at >= length_ms)
-    return min(int(at[int(np.argmax(stop))]), length_ms)
+    chunks = length_ms // chunk_ms + 2  # the last one starts at or past the end: it stops
+    done, batch = 0, 64
+    while done < chunks:
+        at = np.arange(done, min(chunks, done + batch), dtype=np.int64) * chunk_ms
+        start = (np.minimum(at, length_ms) * per_ms).astype(np.int64)
+        end = (np.minimum(at + chunk_ms, length_ms) * per_ms).astype(np.int64)
+        lo, hi = min(int(start[0]), x.size), min(int(end[-1]), x.size)
+        part = x[lo:hi].astype(np.int64)
+        squares = np.concatenate(([0], np.cumsum(part * part)))  # exact
+        sums = squares[np.minimum(end, x.size) - lo] - squares[np.minimum(start, x.size) - lo]
+        count = end - start
+        rms = np.sqrt(sums.astype(np.float64) / np.maximum(count, 1)).astype(np.int64)
+        stop = ((rms >= loud) & (count > 0) & (at < length_ms)) | (at >= length_ms)
+        if stop.any():
+            return min(int(at[int(np.argmax(stop))]), length_ms)
+        done, batch = done + batch, batch * 4
+    return length_ms  # not reached: the last chunk stops
 
 
 def trim_silence(audio: Audio, threshold_dbfs: float = -45.0, keep_ms: int = 15) -> Audio:
