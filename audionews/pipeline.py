@@ -490,15 +490,16 @@ _AFTER_SYNTHESIS = ("soxr", "lameenc", "miniaudio", "mutagen.id3")
 file, tagging)."""
 
 
-def _import_ahead(settings: RenderSettings) -> None:
+def _import_ahead(settings: RenderSettings) -> threading.Thread | None:
     """Import, in a thread, what the render needs after synthesis and has not imported yet
-    (the first render in a process: about 70 ms), while the engine speaks outside Python."""
+    (the first render in a process: about 70 ms), while the engine speaks outside Python.
+    The render joins it before it returns (no thread outlives a render, e.g. into a fork)."""
     import sys
 
     names = [*_AFTER_SYNTHESIS, *(("audionews.validate",) if settings.validate else ())]
     missing = [name for name in names if name not in sys.modules]
     if not missing:
-        return
+        return None
 
     def run() -> None:
         import importlib
@@ -509,7 +510,9 @@ def _import_ahead(settings: RenderSettings) -> None:
             except Exception:  # the render imports it again, and says why
                 continue
 
-    threading.Thread(target=run, name="audionews-import-ahead").start()
+    thread = threading.Thread(target=run, name="audionews-import-ahead")
+    thread.start()
+    return thread
 
 
 def render(
@@ -524,10 +527,15 @@ def render(
 ) -> MakeResult:
     """Synthesize, assemble, master and write a prepared script (and its sidecars)."""
     started = time.perf_counter() if started is None else started
-    with tempfile.TemporaryDirectory(prefix="audionews-") as folder:
-        return _render(
-            script, tts, reason, settings, progress, started, sting, heading_tts, Path(folder)
-        )
+    ahead = _import_ahead(settings)
+    try:
+        with tempfile.TemporaryDirectory(prefix="audionews-") as folder:
+            return _render(
+                script, tts, reason, settings, progress, started, sting, heading_tts, Path(folder)
+            )
+    finally:
+        if ahead is not None:
+            ahead.join()
 
 
 def _render(
@@ -546,7 +554,6 @@ def _render(
     spec = engine_spec(tts.name)
     stats = SynthesisStats()
     clips = ClipStore(spool, len(script.chunks))
-    _import_ahead(settings)
     for i, audio in _synthesized(
         script, tts, settings, progress, stats, heading_tts, window=WINDOW_CHARS
     ):
