@@ -158,8 +158,8 @@ class Signal:
 
 def read_ahead(pieces: Iterable[Float], depth: int = 4) -> Iterator[Float]:
     """``pieces``, produced in a thread up to ``depth`` ahead of the consumer (a decoder that
-    releases the GIL then works while the previous piece is used). The thread stops when the
-    consumer does; an error in it is raised to the consumer."""
+    releases the GIL then works while the previous piece is used). The thread stops (and is
+    joined) when the consumer does; an error in it is raised to the consumer."""
     import queue
     import threading
 
@@ -201,6 +201,7 @@ def read_ahead(pieces: Iterable[Float], depth: int = 4) -> Iterator[Float]:
             yield piece
     finally:
         stop.set()
+        worker.join()  # it stops at its next piece: no thread outlives the reading
 
 
 class Spool:
