@@ -1,6 +1,6 @@
 """Stage 6, assemble: chunk audio and pauses become one programme with chapter times.
 
-Each chunk's own leading and trailing silence is trimmed (pydub), then exact pauses are inserted,
+Each chunk's own leading and trailing silence is trimmed, then exact pauses are inserted,
 so pacing does not depend on how much silence an engine happens to add. Raw PCM is joined once
 (repeated ``AudioSegment +`` copies the whole programme each time and is quadratic).
 
@@ -12,7 +12,9 @@ into a spool (:func:`prepare_spooled`) and joined as a :class:`~audionews.audio.
 
 from __future__ import annotations
 
-import warnings
+import functools
+import math
+import statistics
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -64,37 +66,69 @@ class Pauses:
         return ms
 
 
-def _pydub() -> type:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)  # "Couldn't find ffmpeg": not needed here
-        from pydub import AudioSegment
-    cls: type = AudioSegment
-    return cls
+@functools.lru_cache(maxsize=8)
+def _loud_rms(threshold_dbfs: float) -> int:
+    """The least whole RMS that pydub's dBFS (``20 log10(rms / 32768)``) puts at or above
+    ``threshold_dbfs`` (RMS is a whole number there, as audioop gives it)."""
+    rms = max(1, int(32768 * 10 ** (threshold_dbfs / 20)) - 2)
+    while 20 * math.log(rms / 32768.0, 10) < threshold_dbfs:
+        rms += 1
+    return rms
+
+
+def _leading_silence_ms(x: np.ndarray, rate: int, loud: int, chunk_ms: int) -> int:
+    """Milliseconds of leading silence in 16-bit samples ``x``, as pydub's
+    ``detect_leading_silence`` finds them (tested against it): chunks of ``chunk_ms`` from the
+    start, cut at its whole-millisecond positions (past the data: silence), until one whose
+    whole RMS reaches ``loud``. Chunks are looked at a batch at a time, from the start, so a
+    clip's speech is not read past its first loud chunk."""
+    length_ms = round(1000 * (float(x.size) / rate))
+    per_ms = rate / 1000.0
+    chunks = length_ms // chunk_ms + 2  # the last one starts at or past the end: it stops
+    done, batch = 0, 64
+    while done < chunks:
+        at = np.arange(done, min(chunks, done + batch), dtype=np.int64) * chunk_ms
+        start = (np.minimum(at, length_ms) * per_ms).astype(np.int64)
+        end = (np.minimum(at + chunk_ms, length_ms) * per_ms).astype(np.int64)
+        lo, hi = min(int(start[0]), x.size), min(int(end[-1]), x.size)
+        part = x[lo:hi].astype(np.int64)
+        squares = np.concatenate(([0], np.cumsum(part * part)))  # exact
+        sums = squares[np.minimum(end, x.size) - lo] - squares[np.minimum(start, x.size) - lo]
+        count = end - start
+        rms = np.sqrt(sums.astype(np.float64) / np.maximum(count, 1)).astype(np.int64)
+        stop = ((rms >= loud) & (count > 0) & (at < length_ms)) | (at >= length_ms)
+        if stop.any():
+            return min(int(at[int(np.argmax(stop))]), length_ms)
+        done, batch = done + batch, batch * 4
+    return length_ms  # not reached: the last chunk stops
 
 
 def trim_silence(audio: Audio, threshold_dbfs: float = -45.0, keep_ms: int = 15) -> Audio:
-    """Cut leading and trailing silence below ``threshold_dbfs``, keeping ``keep_ms`` of each."""
-    segment_cls = _pydub()  # first: imports pydub with its "Couldn't find ffmpeg" silenced
-    from pydub.silence import detect_leading_silence
-
-    seg = segment_cls(data=audio.pcm, sample_width=2, frame_rate=audio.sample_rate, channels=1)
-    total = len(seg)
+    """Cut leading and trailing silence below ``threshold_dbfs``, keeping ``keep_ms`` of each
+    (in 5 ms steps, exactly as pydub's silence detection did, without its per-chunk objects)."""
+    x = np.frombuffer(audio.pcm, dtype="<i2")
+    rate = audio.sample_rate
+    total = round(1000 * (float(x.size) / rate))  # milliseconds, as pydub counts them
     if total == 0:
         return audio
-    head = detect_leading_silence(seg, silence_threshold=threshold_dbfs, chunk_size=5)
+    loud = _loud_rms(threshold_dbfs)
+    head = _leading_silence_ms(x, rate, loud, 5)
     if head >= total:  # all silence: keep it as it is (an engine's pause is still a pause)
         return audio
-    tail = detect_leading_silence(seg.reverse(), silence_threshold=threshold_dbfs, chunk_size=5)
+    tail = _leading_silence_ms(x[::-1], rate, loud, 5)
     start = max(0, head - keep_ms)
     end = min(total, total - tail + keep_ms)
-    trimmed = seg[start:end]
+    first, last = int(start * (rate / 1000.0)), int(end * (rate / 1000.0))
+    kept = x[first:last]
+    if kept.size < last - first:  # the last millisecond rounded past the data: silence
+        kept = np.concatenate([kept, np.zeros(last - first - kept.size, dtype="<i2")])
     # Engine marks (edge's sentence boundaries) move with the cut and stay inside the clip.
     marks = tuple(
         Mark(m.start - start / 1000, m.duration, m.text)
         for m in audio.marks
         if start / 1000 <= m.start < end / 1000
     )
-    return Audio(trimmed.raw_data, audio.sample_rate, marks)
+    return Audio(kept.tobytes(), audio.sample_rate, marks)
 
 
 @dataclass(frozen=True)
@@ -158,7 +192,7 @@ def _level_gains(levels: Sequence[float | None], tolerance_db: float) -> list[fl
     known = [lv for lv in levels if lv is not None]
     if not known or tolerance_db <= 0:
         return gains
-    median = float(np.median(known))
+    median = float(statistics.median(known))  # np.median would import numpy.ma (10 ms)
     for i, lv in enumerate(levels):
         if lv is None:
             continue
@@ -380,16 +414,26 @@ def _layout(
 
 
 def _play(
-    layout: _Layout, prepared: Sequence[np.ndarray], sting: np.ndarray | None
+    layout: _Layout, prepared: Sequence[np.ndarray], sting: np.ndarray | None, start: int = 0
 ) -> Iterator[np.ndarray]:
-    """The layout's samples, piece by piece (a clip is read only when its turn comes)."""
+    """The layout's samples from sample ``start``, piece by piece (a clip is read only when its
+    turn comes; the pieces before ``start`` are not read at all)."""
+    sizes = _sizes(prepared) if start else ()
+    at = 0
     for kind, value in layout.pieces:
+        if start:
+            size = sizes[value] if kind == "clip" else value
+            if at + size <= start:
+                at += size
+                continue
+        skip = max(0, start - at)
+        at = start = 0  # from here on, every piece is played whole
         if kind == "clip":
-            yield prepared[value]
+            yield prepared[value][skip:]
         elif kind == "sting" and sting is not None:
-            yield sting.astype(np.float32, copy=False)
-        elif value:
-            yield np.zeros(value, dtype=np.float32)
+            yield sting.astype(np.float32, copy=False)[skip:]
+        elif value > skip:
+            yield np.zeros(value - skip, dtype=np.float32)
 
 
 def join(
@@ -417,7 +461,11 @@ def join_signal(
     """:func:`join`, with the samples a :class:`~audionews.audio.Signal` read clip by clip
     (from a :class:`PreparedClips` spool) each time it is played: nothing held in memory."""
     layout = _layout(script, _sizes(prepared), rate, pacing, None if sting is None else sting.size)
-    signal = Signal(layout.length, lambda: _play(layout, prepared, sting))
+    signal = Signal(
+        layout.length,
+        lambda: _play(layout, prepared, sting),
+        lambda start: _play(layout, prepared, sting, start),
+    )
     return Programme(signal, rate, layout.chapters, layout.chunks)
 
 

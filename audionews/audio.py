@@ -37,6 +37,7 @@ __all__ = [
     "TimedChunk",
     "float_to_pcm16",
     "pcm16_to_float",
+    "read_ahead",
 ]
 
 Float = NDArray[np.float32]
@@ -62,12 +63,22 @@ class Signal:
     """Mono float32 samples of a known length, read block by block (never all at once), as
     many times as needed: ``read()`` starts a new pass and yields pieces of any size.
 
+    ``seek(start)``, when the source can, starts a pass at sample ``start`` without reading
+    what comes before (a spool, an array, a join of clips, a gain on one of them), so
+    :meth:`part` reads only its own samples.
+
     Blocks yielded are for reading only: a consumer that changes samples copies them first.
     """
 
-    def __init__(self, length: int, read: Callable[[], Iterable[Float]]) -> None:
+    def __init__(
+        self,
+        length: int,
+        read: Callable[[], Iterable[Float]],
+        seek: Callable[[int], Iterable[Float]] | None = None,
+    ) -> None:
         self.length = int(length)
         self._read = read
+        self._seek = seek
 
     def __len__(self) -> int:
         return self.length
@@ -75,7 +86,32 @@ class Signal:
     @classmethod
     def of(cls, x: Float) -> Signal:
         array: Float = np.asarray(x, dtype=np.float32)
-        return cls(len(array), lambda: iter((array,)))
+        return cls(len(array), lambda: iter((array,)), lambda start: iter((array[start:],)))
+
+    def read_from(self, start: int) -> Iterator[Float]:
+        """The source's pieces from sample ``start`` (by seeking when it can, else by reading
+        and dropping what comes before)."""
+        if start <= 0:
+            yield from self._read()
+            return
+        if self._seek is not None:
+            yield from self._seek(start)
+            return
+        skip = start
+        for piece in self._read():
+            if skip >= piece.size:
+                skip -= piece.size
+                continue
+            yield piece[skip:]
+            skip = 0
+
+    def part(self, start: int, stop: int) -> Signal:
+        """Samples ``start:stop`` as a signal of their own (read from ``start`` on)."""
+        start = max(0, min(start, self.length))
+        stop = max(start, min(stop, self.length))
+        return Signal(
+            stop - start, lambda: self.read_from(start), lambda at: self.read_from(start + at)
+        )
 
     def pieces(self) -> Iterator[Float]:
         """Exactly ``length`` samples, in pieces of any size (cut or zero-padded to length)."""
@@ -114,17 +150,58 @@ class Signal:
         return out
 
     def slice(self, start: int, stop: int) -> Float:
-        """Samples ``start:stop`` in memory (an excerpt)."""
-        out: list[Float] = []
-        at = 0
-        for piece in self.pieces():
-            end = at + piece.size
-            if end > start and at < stop:
-                out.append(piece[max(0, start - at) : stop - at])
-            at = end
-            if at >= stop:
-                break
-        return np.concatenate(out) if out else np.zeros(0, dtype=np.float32)
+        """Samples ``start:stop`` in memory (an excerpt; see :meth:`part`)."""
+        parts = list(self.part(start, stop).pieces())
+        out: Float = np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
+        return out
+
+
+def read_ahead(pieces: Iterable[Float], depth: int = 4) -> Iterator[Float]:
+    """``pieces``, produced in a thread up to ``depth`` ahead of the consumer (a decoder that
+    releases the GIL then works while the previous piece is used). The thread stops (and is
+    joined) when the consumer does; an error in it is raised to the consumer."""
+    import queue
+    import threading
+
+    ready: queue.Queue[tuple[Float | None, BaseException | None]] = queue.Queue(depth)
+    stop = threading.Event()
+
+    def put(item: tuple[Float | None, BaseException | None]) -> bool:
+        """Hand ``item`` over; False when the consumer has stopped."""
+        while not stop.is_set():
+            try:
+                ready.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for piece in pieces:
+                if not put((piece, None)):
+                    return
+            put((None, None))
+        except BaseException as exc:  # handed to the consumer
+            put((None, exc))
+        finally:
+            close = getattr(pieces, "close", None)
+            if close is not None:
+                close()
+
+    worker = threading.Thread(target=produce, name="audionews-read-ahead", daemon=True)
+    worker.start()
+    try:
+        while True:
+            piece, error = ready.get()
+            if error is not None:
+                raise error
+            if piece is None:
+                return
+            yield piece
+    finally:
+        stop.set()
+        worker.join()  # it stops at its next piece: no thread outlives the reading
 
 
 class Spool:
@@ -168,11 +245,11 @@ class Spool:
         self.close()
         scale = np.float32(1 / 32768) if self.dtype.kind == "i" else None
 
-        def read() -> Iterator[Float]:
-            for part in self.read(0, self.length):
+        def read_from(start: int) -> Iterator[Float]:
+            for part in self.read(start, self.length - start):
                 yield part * scale if scale is not None else part
 
-        return Signal(self.length, read)
+        return Signal(self.length, lambda: read_from(0), read_from)
 
 
 @dataclass(frozen=True)

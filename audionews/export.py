@@ -30,7 +30,15 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from audionews.audio import BLOCK, ChapterMark, Float, Programme, Signal, float_to_pcm16
+from audionews.audio import (
+    BLOCK,
+    ChapterMark,
+    Float,
+    Programme,
+    Signal,
+    float_to_pcm16,
+    read_ahead,
+)
 from audionews.defaults import DEFAULT_BITRATE
 from audionews.errors import ConfigError, ExportError
 
@@ -486,17 +494,6 @@ def _lame_tag(
         return None
 
 
-def _section(signal: Signal, start: int, stop: int) -> Iterator[Float]:
-    at = 0
-    for block in signal.blocks():
-        end = at + block.size
-        if end > start and at < stop:
-            yield block[max(0, start - at) : stop - at]
-        at = end
-        if at >= stop:
-            return
-
-
 def _silent_cut(programme: Programme) -> int | None:
     """A sample in the middle of a pause of digital silence near the programme's middle (from
     the chunk times, checked on the samples), or None."""
@@ -511,22 +508,11 @@ def _silent_cut(programme: Programme) -> int | None:
     ]
     inside = sorted((m for m in middles if n // 3 < m < 2 * n // 3), key=lambda m: abs(m - n // 2))
     half = int(rate * _MIN_CUT_PAUSE_S / 4)
-    candidates = sorted(inside[:3])
-    if not candidates:
-        return None
-    loudest = dict.fromkeys(candidates, 0.0)  # one pass up to the last candidate
-    at = 0
-    for block in programme.signal.blocks():
-        end = at + block.size
-        for m in candidates:
-            lo, hi = max(m - half, at), min(m + half, end)
-            if lo < hi:
-                loudest[m] = max(loudest[m], float(np.abs(block[lo - at : hi - at]).max()))
-        at = end
-        if at >= candidates[-1] + half:
-            break
-    silent = [m for m in inside[:3] if loudest[m] < 1 / 32768]  # quantizes to 0
-    return silent[0] if silent else None
+    for m in inside[:3]:  # only the samples around each candidate are read
+        around = programme.signal.slice(m - half, m + half)
+        if float(np.abs(around).max(initial=0.0)) < 1 / 32768:  # quantizes to 0
+            return m
+    return None
 
 
 def encode_mp3_signal(
@@ -555,10 +541,11 @@ def encode_mp3_signal(
             parts = [first_part]
         else:
             with ThreadPoolExecutor(1, thread_name_prefix="audionews-lame") as pool:
+                first_half, second_half = signal.part(0, cut), signal.part(cut, n)
                 pending = pool.submit(
-                    _encode_to, _section(signal, 0, cut), first_part, rate, bitrate, vbr_quality
+                    _encode_to, first_half.blocks(), first_part, rate, bitrate, vbr_quality
                 )
-                _encode_to(_section(signal, cut, n), second_part, rate, bitrate, vbr_quality)
+                _encode_to(second_half.blocks(), second_part, rate, bitrate, vbr_quality)
                 pending.result()
             parts = [first_part, second_part]
         first, offsets, size = 0, [], 0
@@ -621,7 +608,7 @@ def measure_mp3(
 
     length = samples or len(file_frames(str(path))[1]) * _per_frame(rate)
 
-    def read() -> Iterator[Float]:
+    def decoded() -> Iterator[Float]:
         stream = miniaudio.stream_file(
             str(path),
             output_format=miniaudio.SampleFormat.FLOAT32,
@@ -632,7 +619,9 @@ def measure_mp3(
         for part in stream:
             yield np.frombuffer(part, dtype=np.float32)
 
-    return measure_signal(Signal(length, read), rate, expected_peak)
+    # decoded in a thread (miniaudio lets go of the GIL) while the blocks before are measured
+    signal = Signal(length, lambda: read_ahead(decoded()))
+    return measure_signal(signal, rate, expected_peak)
 
 
 def write_mp3(

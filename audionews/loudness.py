@@ -47,6 +47,7 @@ _MARGIN_DB = 0.1  # the limiter aims this far below the ceiling (interpolation b
 _TAPS_PER_PHASE = 12
 _BLOCK = 1 << 18
 _DECIMATE = 32  # the limiter's gain is computed on blocks of this many samples
+_CHUNK = 1 << 18  # blocks at a time in the limiter's filters (bounded working memory)
 
 
 @dataclass(frozen=True)
@@ -183,15 +184,18 @@ def _oversampling(rate: int) -> int:
     return 2 if rate >= 96000 else 4
 
 
+@functools.lru_cache(maxsize=4)
 def _phase_filters(factor: int) -> Float:
     """Polyphase interpolation filters (Hann-windowed sinc), one row per phase, reversed for
-    use on a sliding window of samples."""
+    use on a sliding window of samples (computed once per factor)."""
     taps = _TAPS_PER_PHASE * factor
     n = np.arange(taps) - (taps - 1) / 2
     h = np.sinc(n / factor) * np.hanning(taps + 2)[1:-1]
     phases = np.stack([h[p::factor] for p in range(factor)])
     phases /= phases.sum(axis=1, keepdims=True)  # unity gain at DC for every phase
-    return np.ascontiguousarray(phases[:, ::-1], dtype=np.float32)
+    filters: Float = np.ascontiguousarray(phases[:, ::-1], dtype=np.float32)
+    filters.flags.writeable = False
+    return filters
 
 
 def true_peak_envelope(x: Float, rate: int, floor: float = 0.0) -> Float:
@@ -212,12 +216,13 @@ def true_peak_envelope(x: Float, rate: int, floor: float = 0.0) -> Float:
         return env
     filters = _phase_filters(_oversampling(rate))
     half = _TAPS_PER_PHASE // 2
-    padded = np.pad(x.astype(np.float32), (half, half))
-    offsets = np.arange(_TAPS_PER_PHASE)
+    padded = np.zeros(len(x) + 2 * half, dtype=np.float32)  # np.pad, without its overhead
+    padded[half : half + len(x)] = x
+    around = sliding_window_view(padded, _TAPS_PER_PHASE)  # row i: the taps around sample i
     for start in range(0, idx.size, _BLOCK):
         block = idx[start : start + _BLOCK]
-        windows = padded[block[:, None] + offsets[None, :]]
-        values = np.abs(np.einsum("ij,kj->ik", windows, filters)).max(axis=1)
+        # one row per phase, so the maximum runs along the long axis (far faster than across 4)
+        values = np.abs(np.einsum("ij,kj->ki", around[block], filters)).max(axis=0)
         env[block] = np.maximum(env[block], values)
     return env
 
@@ -249,12 +254,37 @@ def _measure_from(energies: NDArray[np.float64], step: int, x: Float, rate: int)
 
 def _block_peaks(env: Float) -> Float:
     """The largest envelope value in each block of ``_DECIMATE`` samples."""
-    n = len(env)
-    blocks = -(-n // _DECIMATE)
-    padded = np.zeros(blocks * _DECIMATE, dtype=np.float32)
-    padded[:n] = env
-    peaks: Float = padded.reshape(blocks, _DECIMATE).max(axis=1)
+    if len(env) == 0:
+        return np.zeros(0, dtype=np.float32)
+    starts = np.arange(0, len(env), _DECIMATE)
+    peaks: Float = np.maximum.reduceat(env.astype(np.float32, copy=False), starts)
     return peaks
+
+
+def _running_min(x: Float, width: int) -> Float:
+    """The minimum of every ``width`` consecutive values (``len(x) - width + 1`` of them), as
+    ``sliding_window_view(x, width).min(axis=1)`` gives, in linear time (van Herk/Gil-Werman:
+    a window spans at most two aligned blocks of ``width``: the suffix minimum of one and the
+    prefix minimum of the next)."""
+    n = x.size
+    count = n - width + 1
+    rows = -(-n // width)
+    padded = np.full(rows * width, np.inf, dtype=np.float32)
+    padded[:n] = x
+    blocks = padded.reshape(rows, width)
+    prefix = np.minimum.accumulate(blocks, axis=1).reshape(-1)
+    suffix = np.minimum.accumulate(blocks[:, ::-1], axis=1)[:, ::-1].reshape(-1)
+    out: Float = np.minimum(suffix[:count], prefix[width - 1 : width - 1 + count])
+    return out
+
+
+def _held_ends(x: Float, start: int, stop: int) -> Float:
+    """``x[start:stop]``, its first and last values repeated where the range goes past the ends
+    (``np.pad(x, mode="edge")``; a view when it does not)."""
+    if start >= 0 and stop <= x.size:
+        return x[start:stop]
+    out: Float = x[np.clip(np.arange(start, stop), 0, x.size - 1)]
+    return out
 
 
 def _smooth_gain(peaks: Float, ceiling: float, rate: int, window_ms: float) -> Float | None:
@@ -265,14 +295,31 @@ def _smooth_gain(peaks: Float, ceiling: float, rate: int, window_ms: float) -> F
     over a window that contains the block); between block starts the gain is a linear ramp,
     both ends <= the need of the samples between them.
     """
-    need = np.minimum(1.0, ceiling / np.maximum(peaks, 1e-12)).astype(np.float32)
+    need = np.maximum(peaks, 1e-12, dtype=np.float32)  # min(1, ceiling / peak), in place
+    np.divide(ceiling, need, out=need)
+    np.minimum(need, 1.0, out=need)
     if need.size == 0 or float(need.min()) >= 1.0:
         return None
     half = max(2, int(rate * window_ms / 1000 / _DECIMATE))
-    held = sliding_window_view(np.pad(need, half, mode="edge"), 2 * half + 1).min(axis=1)
-    padded = np.pad(held, (half // 2, half - half // 2 - 1), mode="edge")
-    csum = np.concatenate(([0.0], np.cumsum(padded, dtype=np.float64)))
-    smooth: Float = np.minimum((csum[half:] - csum[:-half]) / half, need).astype(np.float32)
+    n = need.size
+    smooth: Float = np.empty(n, dtype=np.float32)
+    carry = 0.0  # the running sum (float64) of the held minima before the chunk
+    # In chunks, so the working arrays stay small whatever the programme's length; the sums run
+    # in the same order as one cumulative sum over everything, so the values are the same.
+    for i0 in range(0, n, _CHUNK):
+        i1 = min(n, i0 + _CHUNK)
+        # the held minima at i0 - half//2 .. i1 + half - half//2 - 2 (held at the ends)
+        first, stop = i0 - half // 2, i1 + half - 1 - half // 2
+        lo, hi = max(0, first), min(n, stop)
+        held = _running_min(_held_ends(need, lo - half, hi + half), 2 * half + 1)
+        held = _held_ends(held, first - lo, stop - lo)
+        sums = np.empty(held.size + 1, dtype=np.float64)
+        sums[0] = carry
+        sums[1:] = held
+        np.cumsum(sums, out=sums)
+        carry = float(sums[i1 - i0])
+        mean = (sums[half : half + i1 - i0] - sums[: i1 - i0]) / half
+        smooth[i0:i1] = np.minimum(mean, need[i0:i1])
     return smooth
 
 
@@ -346,11 +393,14 @@ def _with_halo(signal: Signal, size: int) -> Iterator[tuple[Float, Float]]:
 
 def _tp_block_peaks(signal: Signal, rate: int, floor: float) -> Float:
     """:func:`_block_peaks` of :func:`true_peak_envelope`, streamed (same values)."""
-    out: list[Float] = []
+    out = np.empty(-(-len(signal) // _DECIMATE), dtype=np.float32)
+    at = 0  # BLOCK is a multiple of _DECIMATE
     for block, ext in _with_halo(signal, BLOCK):
         env = true_peak_envelope(ext, rate, floor)[_HALO : _HALO + block.size]
-        out.append(_block_peaks(env))
-    return np.concatenate(out) if out else np.zeros(0, dtype=np.float32)
+        peaks = _block_peaks(env)
+        out[at : at + peaks.size] = peaks
+        at += peaks.size
+    return out[:at]
 
 
 @dataclass(frozen=True)
@@ -368,19 +418,22 @@ def _scan(signal: Signal, rate: int) -> _Scan:
     step = rate // 10
     size = step * _DECIMATE  # whole steps and whole blocks
     energies: list[NDArray[np.float64]] = []
-    blocks: list[Float] = []
+    blocks = np.empty(-(-len(signal) // _DECIMATE), dtype=np.float32)
+    at = 0  # size is a multiple of _DECIMATE
     peak = 0.0
     for block in signal.blocks(size):
         energies.append(_step_energies(block, rate)[0])
         sq = np.square(block, dtype=np.float32)
-        padded = np.pad(sq, (0, -block.size % _DECIMATE))
-        blocks.append(padded.reshape(-1, _DECIMATE).sum(axis=1, dtype=np.float32))
+        padded = sq if block.size % _DECIMATE == 0 else np.pad(sq, (0, -block.size % _DECIMATE))
+        sums = padded.reshape(-1, _DECIMATE).sum(axis=1, dtype=np.float32)
+        blocks[at : at + sums.size] = sums
+        at += sums.size
         if block.size:
             peak = max(peak, float(np.abs(block).max()))
     return _Scan(
         np.concatenate(energies) if energies else np.zeros(0),
         step,
-        np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.float32),
+        blocks[:at],
         peak,
     )
 
@@ -388,16 +441,19 @@ def _scan(signal: Signal, rate: int) -> _Scan:
 def _gained(signal: Signal, gain: float, curves: Sequence[Float]) -> Signal:
     """``signal`` times ``gain`` and the limiter's block-rate curves, applied as it is read."""
 
-    def read() -> Iterator[Float]:
-        at = 0  # BLOCK is a multiple of _DECIMATE: every block starts on a limiter block
-        for block in signal.blocks(BLOCK):
+    def read_from(start: int) -> Iterator[Float]:
+        at = start - start % _DECIMATE  # from the start of a limiter block
+        drop = start - at
+        # BLOCK is a multiple of _DECIMATE: every block starts on a limiter block
+        for block in signal.part(at, len(signal)).blocks(BLOCK):
             y = block * np.float32(gain)
             for smooth in curves:
                 y *= _expand(smooth, at // _DECIMATE, block.size)
             at += block.size
-            yield y
+            yield y[drop:] if drop else y
+            drop = 0
 
-    return Signal(len(signal), read)
+    return Signal(len(signal), lambda: read_from(0), read_from)
 
 
 def measure_signal(signal: Signal, rate: int, expected_peak: float = 0.0) -> Loudness:
@@ -523,9 +579,19 @@ class _Search:
         smooth = self.curve(gain_db)
         e = self.scan.energies * (gain * gain)
         if smooth is not None:
+            # block_energy * (1 - (a*a + a*b + b*b) / 3), in place (as few arrays as blocks
+            # as possible; the same operations in the same order)
             a = smooth
             b = np.append(smooth[1:], smooth[-1])
-            lost = self.scan.block_energy * (1.0 - (a * a + a * b + b * b) / 3.0)
+            lost = a * a
+            term = a * b
+            lost += term
+            np.multiply(b, b, out=term)
+            lost += term
+            del b, term
+            lost /= 3.0
+            np.subtract(1.0, lost, out=lost)
+            lost *= self.scan.block_energy
             removed = self.per_step(lost)
             e = e * np.clip(1.0 - removed / self.sx2, 0.0, 1.0)
         return _gated_mean(_window_loudness(e, 4, self.scan.step), -10.0), smooth

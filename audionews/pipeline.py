@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, replace
@@ -484,6 +485,36 @@ def _speech_loudness(clips: ClipStore, rate: int) -> float | None:
     return level if level > -70.0 else None
 
 
+_AFTER_SYNTHESIS = ("soxr", "lameenc", "miniaudio", "mutagen.id3")
+"""Modules a render needs only once the speech is made (resampling, encoding, measuring the
+file, tagging)."""
+
+
+def _import_ahead(settings: RenderSettings) -> threading.Thread | None:
+    """Import, in a thread, what the render needs after synthesis and has not imported yet
+    (the first render in a process: about 70 ms), while the engine speaks outside Python.
+    The render joins it before it returns (no thread outlives a render, e.g. into a fork)."""
+    import sys
+
+    names = [*_AFTER_SYNTHESIS, *(("audionews.validate",) if settings.validate else ())]
+    missing = [name for name in names if name not in sys.modules]
+    if not missing:
+        return None
+
+    def run() -> None:
+        import importlib
+
+        for name in missing:
+            try:
+                importlib.import_module(name)
+            except Exception:  # the render imports it again, and says why
+                continue
+
+    thread = threading.Thread(target=run, name="audionews-import-ahead")
+    thread.start()
+    return thread
+
+
 def render(
     script: Script,
     tts: Engine,
@@ -496,10 +527,15 @@ def render(
 ) -> MakeResult:
     """Synthesize, assemble, master and write a prepared script (and its sidecars)."""
     started = time.perf_counter() if started is None else started
-    with tempfile.TemporaryDirectory(prefix="audionews-") as folder:
-        return _render(
-            script, tts, reason, settings, progress, started, sting, heading_tts, Path(folder)
-        )
+    ahead = _import_ahead(settings)
+    try:
+        with tempfile.TemporaryDirectory(prefix="audionews-") as folder:
+            return _render(
+                script, tts, reason, settings, progress, started, sting, heading_tts, Path(folder)
+            )
+    finally:
+        if ahead is not None:
+            ahead.join()
 
 
 def _render(

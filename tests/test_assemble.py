@@ -99,11 +99,19 @@ def test_trimming_keeps_engine_marks_in_place() -> None:
     assert trimmed.marks[0].start == pytest.approx(0.5 - cut, abs=0.01)
 
 
-def test_streamed_assembly_gives_the_same_samples(tmp_path: Path) -> None:
+def test_streamed_assembly_gives_the_same_samples(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Clips spooled to disk, prepared one at a time and joined as a stream: the same samples,
-    chapters and times as the in-memory assembly."""
+    chapters and times as the in-memory assembly; a part of it reads only its own clips."""
     from audionews.article import parse_article
-    from audionews.assemble import ClipStore, assemble, join_signal, prepare_spooled
+    from audionews.assemble import (
+        ClipStore,
+        PreparedClips,
+        assemble,
+        join_signal,
+        prepare_spooled,
+    )
     from audionews.script import build_script
 
     script = build_script(
@@ -129,6 +137,21 @@ def test_streamed_assembly_gives_the_same_samples(tmp_path: Path) -> None:
         assert np.array_equal(streamed.signal.array(), memory.samples)
         blocks = list(streamed.signal.blocks(1000))
         assert all(b.size == 1000 for b in blocks[:-1])
+        # a part starts at its sample without reading the clips before it
+        n = memory.samples.size
+        for start, stop in [(0, 5), (n // 3, n // 2), (n // 2 + 17, n), (n - 3, n + 10)]:
+            assert np.array_equal(streamed.signal.slice(start, stop), memory.samples[start:stop])
+    read: list[int] = []
+    real = PreparedClips.__getitem__
+
+    def counted(self: PreparedClips, index: int) -> np.ndarray:
+        read.append(index)
+        return real(self, index)
+
+    monkeypatch.setattr(PreparedClips, "__getitem__", counted)
+    last = streamed.chunks[-1]
+    streamed.signal.slice(round(last.start_ms * rate / 1000), memory.samples.size)
+    assert read == [len(clips) - 1]
 
 
 def test_render_never_holds_the_whole_programme(
@@ -192,3 +215,46 @@ def test_long_scripts_are_synthesized_in_windows(
     assert {p.total for p in seen} == {whole.chunks}
     assert [p.done for p in seen] == sorted(p.done for p in seen)
     assert seen[-1].done == whole.chunks  # one count across the windows, not one per window
+
+
+def _trim_with_pydub(audio: Audio, threshold_dbfs: float = -45.0, keep_ms: int = 15) -> bytes:
+    """The trimming as pydub did it (the definition the numpy version keeps)."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # "Couldn't find ffmpeg"
+        from pydub import AudioSegment
+        from pydub.silence import detect_leading_silence
+
+    seg = AudioSegment(data=audio.pcm, sample_width=2, frame_rate=audio.sample_rate, channels=1)
+    total = len(seg)
+    if total == 0:
+        return audio.pcm
+    head = detect_leading_silence(seg, silence_threshold=threshold_dbfs, chunk_size=5)
+    if head >= total:
+        return audio.pcm
+    tail = detect_leading_silence(seg.reverse(), silence_threshold=threshold_dbfs, chunk_size=5)
+    cut = seg[max(0, head - keep_ms) : min(total, total - tail + keep_ms)]
+    return bytes(cut.raw_data)
+
+
+def test_trimming_is_pydubs_silence_detection() -> None:
+    """Silence is trimmed exactly where pydub's detection put the cut (its chunks, whole RMS and
+    dBFS), without pydub: random clips at every engine rate, levels either side of -45 dBFS,
+    all silence, very short clips, DC offsets."""
+    pytest.importorskip("pydub")
+    from audionews.assemble import trim_silence
+
+    rng = np.random.default_rng(8)
+    for trial in range(400):
+        rate = int(rng.choice([16000, 22050, 24000, 44100, 48000]))
+        n = int(rng.integers(0, 2000 if trial % 4 == 0 else rate // 2))
+        x = np.zeros(n, dtype=np.int16)
+        if n and trial % 7:
+            a, b = sorted(int(v) for v in rng.integers(0, n, 2))
+            level = float(rng.choice([60, 182, 184, 185, 186, 400, 8000]))  # -45 dBFS: RMS 184.3
+            x[a:b] = np.clip(rng.normal(0, level, b - a), -32768, 32767).astype(np.int16)
+        elif n:
+            x[:] = int(rng.integers(-300, 300))  # a DC offset
+        audio = Audio(x.tobytes(), rate)
+        assert trim_silence(audio).pcm == _trim_with_pydub(audio), (trial, rate, n)

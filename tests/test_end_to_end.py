@@ -82,3 +82,24 @@ def test_default_output_is_slug_in_output_folder(
     result = make(src, engine="espeak")
     assert result.path == Path("output/gia-lua-tang-manh-o-dong-thap.mp3")
     assert (tmp_path / result.path).stat().st_size > 1000
+
+
+def test_a_first_render_imports_ahead_and_leaves_no_thread(tmp_path: Path) -> None:
+    """In a fresh process, the modules needed after synthesis are imported in a thread while
+    the engine speaks; the render waits for it, so no thread outlives it (a desk forks after
+    its warm-up render)."""
+    import sys
+
+    code = (
+        "import sys, threading\n"
+        "from pathlib import Path\n"
+        "from audionews.pipeline import make\n"
+        "from audionews.settings import RenderSettings\n"
+        f"make({str(EXAMPLE)!r}, RenderSettings(engine='espeak', use_cache=False,"
+        f" output=Path({str(tmp_path / 'a.mp3')!r})))\n"
+        "print(sorted(t.name for t in threading.enumerate()))\n"
+        "print(all(m in sys.modules for m in ('soxr', 'lameenc', 'miniaudio', 'mutagen.id3')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[:2] == ["['MainThread']", "True"]

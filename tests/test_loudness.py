@@ -90,3 +90,63 @@ def test_streamed_meter_and_normalization_agree_with_in_memory() -> None:
     assert result.integrated == pytest.approx(-16.0, abs=0.1)
     assert measure(out, rate).integrated == pytest.approx(-16.0, abs=0.1)
     assert true_peak_db(out, rate) <= -1.5 + 0.05
+
+
+def test_running_minimum_is_the_sliding_window_minimum() -> None:
+    """The limiter's linear-time running minimum gives what a sliding window gives, for any
+    width and length (the limiter's curve, and so the audio, is unchanged)."""
+    from numpy.lib.stride_tricks import sliding_window_view
+
+    from audionews.loudness import _running_min
+
+    rng = np.random.default_rng(11)
+    for n, width in [(1, 1), (5, 5), (100, 7), (1000, 55), (1001, 27), (55, 2), (4096, 1)]:
+        x = np.minimum(1.0, rng.uniform(0.2, 1.4, n)).astype(np.float32)
+        want = sliding_window_view(x, width).min(axis=1)
+        assert np.array_equal(_running_min(x, width), want)
+
+
+def test_a_limited_signal_read_from_any_sample(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The gain and limiter curve applied from the middle of a limiter block (a part of the
+    normalized programme, as the second MP3 half reads it) are those of a whole pass."""
+    import audionews.loudness as loudness
+    from audionews.audio import Signal
+
+    rate = 22050
+    x = tone(12.0, rate, 440.0, 0.1)
+    x[:: rate // 4] += 0.8  # clicks: the limiter has work to do
+    limited: list[int] = []
+    expand = loudness._expand
+    monkeypatch.setattr(loudness, "_expand", lambda *a: limited.append(1) or expand(*a))
+    y, _ = loudness.normalize_signal(Signal.of(x), rate, -12.0, -3.0)
+    whole = y.array()
+    assert limited
+    for start in (1, 31, 32, 65_537, whole.size // 2 + 5):
+        assert np.array_equal(y.slice(start, start + 50_000), whole[start : start + 50_000])
+
+
+def test_limiter_curve_in_chunks_is_the_curve_in_one_piece(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The limiter's curve is computed in chunks of blocks (bounded memory); chunk edges change
+    nothing: the same values as the whole-array definition (a min filter then a moving mean)."""
+    from numpy.lib.stride_tricks import sliding_window_view
+
+    import audionews.loudness as loudness
+
+    def whole(peaks: np.ndarray, ceiling: float, rate: int) -> np.ndarray:
+        need = np.minimum(1.0, ceiling / np.maximum(peaks, 1e-12)).astype(np.float32)
+        half = max(2, int(rate * 20.0 / 1000 / 32))
+        held = sliding_window_view(np.pad(need, half, mode="edge"), 2 * half + 1).min(axis=1)
+        padded = np.pad(held, (half // 2, half - half // 2 - 1), mode="edge")
+        csum = np.concatenate(([0.0], np.cumsum(padded, dtype=np.float64)))
+        return np.minimum((csum[half:] - csum[:-half]) / half, need).astype(np.float32)
+
+    rng = np.random.default_rng(4)
+    for chunk in (5, 333, 1 << 18):
+        monkeypatch.setattr(loudness, "_CHUNK", chunk)
+        for n in (1, 4, 60, 2000):
+            for rate in (22050, 48000):
+                peaks = rng.uniform(0.0, 1.4, n).astype(np.float32)
+                peaks[0] = 1.4  # at least one block to limit
+                got = loudness._smooth_gain(peaks, 0.9, rate, 20.0)
+                assert got is not None and np.array_equal(got, whole(peaks, 0.9, rate))
+    assert loudness._smooth_gain(np.full(10, 0.5, dtype=np.float32), 0.9, 22050, 20.0) is None
