@@ -1,9 +1,9 @@
-"""Score the article parser on the real-article corpus (tests/corpus/dev, heldout and heldout2).
+"""Score the article parser on the real-article corpus (tests/corpus/dev, heldout, heldout2…).
 
 Each article ``NN-slug.txt`` (text as a newsroom pastes it) has an annotation ``NN-slug.json``:
 its source URL, the headline (or null when the text has none), the byline, the subheadings, the
 sentences that must be heard, the lines that must not be heard, and the reason some dropped lines
-must carry. Run ``python tests/corpus/corpus_score.py [dev|heldout|heldout2]`` for a
+must carry. Run ``python tests/corpus/corpus_score.py [dev|heldout|heldout2|heldout3]`` for a
 per-article table.
 """
 
@@ -19,7 +19,7 @@ from audionews.article import parse_article
 from audionews.script import build_script
 
 CORPUS = Path(__file__).parent
-SETS = ("dev", "heldout", "heldout2")
+SETS = ("dev", "heldout", "heldout2", "heldout3")
 
 
 def cases(which: str) -> list[Path]:
