@@ -1518,7 +1518,8 @@ class _Assembler:
         """A text cut off mid-sentence: read up to the last complete sentence.
 
         Only the last line of the text, and only when it holds two or more sentences of which
-        the last has no end: a one-sentence line without a full stop is kept whole."""
+        the last has no end, or when it stops on a lone consonant letter ("… có t"): otherwise
+        a one-sentence line without a full stop is kept whole."""
         if not kept:
             return
         last_no = kept[-1].no
@@ -1528,9 +1529,11 @@ class _Assembler:
             if block.kind is not BlockKind.PARAGRAPH or block.line != last_no:
                 return
             cut = self._complete_part(block.text)
+            if cut is None and len(section.blocks) > 1 and _STOPS_MID_WORD.search(block.text):
+                cut = ("", block.text)
             if cut is not None:
-                blocks = (*section.blocks[:-1], Block(BlockKind.PARAGRAPH, cut[0], block.line))
-                state.sections[-1] = replace(section, blocks=blocks)
+                rest = (Block(BlockKind.PARAGRAPH, cut[0], block.line),) if cut[0] else ()
+                state.sections[-1] = replace(section, blocks=(*section.blocks[:-1], *rest))
                 self._unfinished(block.line, cut[1])
         elif not state.sections and state.lead is not None and state.lead_line == last_no:
             cut = self._complete_part(state.lead)
@@ -1557,6 +1560,10 @@ class _Assembler:
                 DropKind.UNFINISHED,
             )
         )
+
+
+#: A text cut inside a word: its last token is a lone consonant letter ("… các dấu hiệu có t").
+_STOPS_MID_WORD = re.compile(r"\s[bcdđghklmnpqrstvxz]$")
 
 
 def _is_breadcrumb(text: str) -> bool:

@@ -622,3 +622,25 @@ def test_loading_is_no_title() -> None:
     assert a.headline is None and not a.title.startswith("loading")
     assert a.lead is not None and a.lead.startswith("Sáng nay")
     assert [d.text for d in a.dropped] == ["loading...", "(Thethaovanhoa.vn)", "loading..."]
+
+
+@pytest.mark.parametrize(
+    ("last", "cut"),
+    [
+        ("Người dân cần theo dõi các dấu hiệu có t", True),  # stops inside a word
+        ("Người dân cần theo dõi các dấu hiệu bất thường", False),  # one sentence, no stop: kept
+    ],
+)
+def test_a_last_line_cut_inside_a_word_is_an_unfinished_fragment(last: str, cut: bool) -> None:
+    text = (
+        "Mưa lớn gây sạt lở ở nhiều tỉnh miền Trung\n\n"
+        "Đêm qua, mưa lớn kéo dài gây sạt lở tại ba huyện miền núi.\n\n"
+        "Chính quyền đã sơ tán hơn 200 hộ dân khỏi vùng nguy hiểm.\n\n"
+        f"{last}\n"
+    )
+    article = parse_article(text)
+    read = " ".join(b.text for s in article.sections for b in s.blocks)
+    unfinished = [d for d in article.dropped if d.kind is DropKind.UNFINISHED]
+    assert (last not in read) is cut
+    assert [d.text for d in unfinished] == ([last] if cut else [])
+    assert "sơ tán hơn 200 hộ dân" in read
