@@ -1037,7 +1037,9 @@ def codes(text: str) -> str:
     text = _DOTTED_CODE.sub(_read_dotted_code, text)
     text = _KM_MARK.sub(
         lambda m: (
-            f"ki lô mét {_num(m.group(1))}" + (f" cộng {_num(m.group(2))}" if m.group(2) else "")
+            f"ki lô mét {_num(m.group(1))}"
+            # "Km47+000": a zero offset is not read (the mark itself); "Km 15+200" reads it
+            + (f" cộng {_num(m.group(2))}" if m.group(2) and int(m.group(2)) else "")
         ),
         text,
     )
