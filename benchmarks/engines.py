@@ -29,13 +29,14 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from samples import EXAMPLE, reference_sample
+
 from audionews.engines import Audio, Engine
 from audionews.pipeline import load_article, prepare_script
 from audionews.synthesize import synthesize_chunks
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT.parent / "shared" / "samples" / "an-giang-dang-bo-khoi-2020-10-23.txt"
-EXAMPLE = ROOT / "examples" / "dong-bang-song-cuu-long-mua-nuoc-noi.txt"
+SAMPLE = reference_sample()
 sys.path.insert(0, str(ROOT / "tests"))
 
 
@@ -197,9 +198,7 @@ def bench_edge(article: Path, latency: float, jobs: int, seconds_per_char: float
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="Realtime factor of each engine")
-    parser.add_argument(
-        "article", nargs="?", type=Path, default=SAMPLE if SAMPLE.exists() else EXAMPLE
-    )
+    parser.add_argument("article", nargs="?", type=Path, default=SAMPLE)
     parser.add_argument("--work", type=int, default=6, help="conv layers of the CPU-bound voice")
     parser.add_argument("--latency", type=float, default=0.3, help="fake edge: seconds/session")
     parser.add_argument("--jobs", type=int, default=4, help="edge: sessions at once")
@@ -209,7 +208,7 @@ def main() -> None:
     bench_espeak(args.article)
     with tempfile.TemporaryDirectory() as tmp:
         bench_piper(args.article, args.work, Path(tmp))
-        bench_fidelity([p for p in (EXAMPLE, SAMPLE) if p.exists()], Path(tmp))
+        bench_fidelity(sorted({EXAMPLE, SAMPLE}), Path(tmp))
     bench_edge(args.article, args.latency, args.jobs, args.seconds_per_char)
 
 

@@ -29,23 +29,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from samples import reference_sample
+
 from audionews.audio import float_to_pcm16, pcm16_to_float
 from audionews.engines.espeak import EspeakEngine
 from audionews.export import encode_mp3
 from audionews.pipeline import RenderSettings, load_article, make, prepare_script
-
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLE_NAME = "an-giang-dang-bo-khoi-2020-10-23.txt"
-EXAMPLE = ROOT / "examples" / "dong-bang-song-cuu-long-mua-nuoc-noi.txt"
-
-
-def reference_sample() -> Path:
-    """shared/samples/ beside the repository (or beside the folder of its worktrees)."""
-    for parent in ROOT.parents:
-        path = parent / "shared" / "samples" / SAMPLE_NAME
-        if path.exists():
-            return path
-    return EXAMPLE
 
 
 def children_cpu() -> float:

@@ -24,13 +24,11 @@ from pathlib import Path
 
 import requests
 import responses
+from samples import reference_sample
 
 from audionews.engines.google import GOOGLE_MAX_CHARS
 from audionews.pipeline import RenderSettings, load_article, make, prepare_script
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLE_NAME = "an-giang-dang-bo-khoi-2020-10-23.txt"
-EXAMPLE = ROOT / "examples" / "dong-bang-song-cuu-long-mua-nuoc-noi.txt"
 URL = "https://translate.google.com/_/TranslateWebserverUi/data/batchexecute"
 
 
@@ -69,15 +67,6 @@ def fake_answer(seconds: float = 1.0) -> str:
         separators=(",", ":"),
     )
     return ")]}'\n\n" + str(len(frame)) + "\n" + frame + "\n"
-
-
-def reference_sample() -> Path:
-    """shared/samples/ beside the repository (or beside the folder of its worktrees)."""
-    for parent in ROOT.parents:
-        path = parent / "shared" / "samples" / SAMPLE_NAME
-        if path.exists():
-            return path
-    return EXAMPLE
 
 
 def main() -> None:
