@@ -375,11 +375,15 @@ def test_ctrl_c_under_rate_limit_stops_every_worker_at_once(google, cache: Chunk
 
 
 def test_gave_up_sends_no_request_afterwards_and_names_the_chunk(google, cache: ChunkCache) -> None:
-    plan: dict[str, list[object]] = {t: [(429, "1")] * 20 for t in TEXTS}
-    plan[TEXTS[1]] = [500] * 10  # fails for good at once, while chunk 1 waits out its 429
+    # The others wait out a 30 s Retry-After each (a 503, so the pool is not throttled): chunk 2
+    # fails for good first by construction (a 429 race made this order depend on the load).
+    plan: dict[str, list[object]] = {t: [(503, "30")] * 20 for t in TEXTS}
+    plan[TEXTS[1]] = [500] * 10  # fails for good at once, while chunk 1 waits
     fake = google(failures=plan)
+    started = time.monotonic()
     with pytest.raises(SynthesisError) as err:
         synthesize_chunks(TEXTS, GttsEngine(), cache=cache, jobs=4, retry=NO_WAIT)
+    assert time.monotonic() - started < 20  # the give-up cut the others' 30 s waits
     message = str(err.value)
     assert "gave up after 4 tries" in message
     assert f"chunk 2 of 12 ({TEXTS[1][:50]!r})" in message  # not the first one unfinished
