@@ -284,6 +284,17 @@ def serve(
         int, option("--workers", min=1, max=16, help="Renders running at once.")
     ] = 2,
     broker: Annotated[str | None, BrokerOpt] = None,
+    keep_days: Annotated[
+        float | None,
+        option(
+            "--keep-days",
+            envvar="AUDIONEWS_DESK_KEEP_DAYS",
+            min=0.01,
+            help="Delete finished jobs (their MP3s and sidecars too) older than this many days, "
+            "checked at start and hourly. Default: keep every job.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """The desk: a web page for newsroom staff and a JSON API for systems (needs the desk
     extra). Open http://127.0.0.1:8000/ once it runs; the API is described at /api/openapi.json."""
@@ -299,6 +310,7 @@ def serve(
             password_file=password_file,
             workers=workers,
             redis_url=broker,
+            keep_days=keep_days,
         )
 
 

@@ -72,9 +72,11 @@ def serve(
     password_file: str | Path | None = None,
     workers: int = 2,
     redis_url: str | None = None,
+    keep_days: float | None = None,
 ) -> None:
     """Run the desk until stopped (Ctrl-C). Binding an address other than loopback needs a
-    password (or a token file); then every page and API call needs it."""
+    password (or a token file); then every page and API call needs it. ``keep_days``: delete
+    finished jobs (and their files) older than that; by default every job is kept."""
     try:
         import uvicorn
     except ImportError:
@@ -99,5 +101,6 @@ def serve(
         workers=workers,
         allowed_hosts=hosts,
         redis_url=redis_url,
+        keep_days=keep_days,
     )
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)

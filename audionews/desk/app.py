@@ -40,7 +40,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from audionews.desk.i18n import MESSAGES, pick_lang
-from audionews.desk.jobs import JobEngine
+from audionews.desk.jobs import JobEngine, Retention
 from audionews.desk.openapi import openapi
 from audionews.desk.render import (
     ALLOWED_SETTINGS,
@@ -702,10 +702,16 @@ def create_app(
     start_workers: bool = True,
     allowed_hosts: list[str] | None = None,
     redis_url: str | None = None,
+    keep_days: float | None = None,
 ) -> Starlette:
     """The desk as an ASGI app. ``start_workers=False`` queues jobs without running them (a
     separate consumer, or a test, runs them). With ``redis_url`` the desk queues on Redis and
-    ``audionews worker`` processes render (the desk runs none itself)."""
+    ``audionews worker`` processes render (the desk runs none itself). With ``keep_days``
+    finished jobs older than that are deleted with their files (at start, then hourly)."""
+    if keep_days is not None and keep_days <= 0:
+        raise ConfigError(
+            "keep_days must be more than 0 (leave it out to keep every job).", setting="keep_days"
+        )
     paths = DeskPaths(Path(data_dir))
     paths.root.mkdir(parents=True, exist_ok=True)
     engine = JobEngine(paths, workers=workers, redis_url=redis_url)
@@ -737,11 +743,17 @@ def create_app(
     if allowed_hosts:
         middleware.insert(0, Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts))
 
+    retention = Retention(engine, keep_days) if keep_days is not None else None
+
     def startup() -> None:
         if start_workers and not redis_url:
             engine.start()
+        if retention is not None:
+            retention.start()
 
     def shutdown() -> None:
+        if retention is not None:
+            retention.stop()
         engine.stop()
 
     from contextlib import asynccontextmanager

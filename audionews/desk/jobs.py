@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing as mp
+import shutil
 import threading
 from typing import Any
 
@@ -31,11 +32,13 @@ from audionews.desk.fleet import Fleet
 from audionews.desk.render import DeskPaths
 from audionews.desk.store import open_store
 
-__all__ = ["JobEngine", "WakingSqliteStorage", "make_huey"]
+__all__ = ["FINISHED", "JobEngine", "Retention", "WakingSqliteStorage", "make_huey", "prune"]
 
 log = logging.getLogger(__name__)
 
 TASK_NAME = "audionews.desk.render"
+FINISHED = ("done", "failed", "cancelled")
+"""Statuses a job never leaves: only these are pruned."""
 _PRELOAD = ["audionews.desk.warm"]
 _FLEET_PRELOAD = [
     "redis",
@@ -326,3 +329,41 @@ class JobEngine:
         for proc in procs:  # a running render resumes from the cache on the next start
             proc.terminate()
         consumer.stop(graceful=True)
+
+
+def prune(store: Any, paths: DeskPaths, keep_days: float, now: float | None = None) -> list[str]:
+    """Delete finished jobs whose last change is more than ``keep_days`` old, with their folder
+    (input, MP3, sidecars). Queued and running jobs are never touched. The ids deleted."""
+    cutoff = (store.now() if now is None else now) - keep_days * 86400
+    gone: list[str] = []
+    for job in store.with_status(*FINISHED):
+        if (job.get("finished") or job["updated"]) < cutoff and store.delete(job["id"]):
+            shutil.rmtree(paths.job(job["id"]), ignore_errors=True)
+            gone.append(job["id"])
+    if gone:
+        log.info("pruned %d finished job(s) older than %g day(s)", len(gone), keep_days)
+    return gone
+
+
+class Retention:
+    """Prunes finished jobs older than ``keep_days`` at start and then every ``every`` seconds,
+    in a daemon thread, until :meth:`stop`."""
+
+    def __init__(self, engine: JobEngine, keep_days: float, every: float = 3600.0) -> None:
+        self.engine, self.keep_days, self.every = engine, keep_days, every
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, name="desk-retention", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                prune(self.engine.store, self.engine.paths, self.keep_days)
+            except Exception:  # a store hiccup must not end the desk; try again later
+                log.exception("pruning old jobs failed")
+            self._stop.wait(self.every)

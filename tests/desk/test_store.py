@@ -129,3 +129,61 @@ def test_a_deleted_job_stays_deleted(store: Any) -> None:
 
 def test_sqlite_store_is_the_default(tmp_path: Path) -> None:
     assert isinstance(open_store(tmp_path / "desk.db"), JobStore)
+
+
+# --- retention (`serve --keep-days`): finished jobs and their files go, live jobs stay -----
+
+
+def _job_with_files(store: Any, paths: Any, status: str) -> str:
+    job_id = store.create({"stories": []}, title=status)
+    if status != "queued":
+        store.update(job_id, status=status, finished=store.now() if status != "running" else None)
+    folder = paths.job(job_id)
+    folder.mkdir(parents=True)
+    (folder / "out.mp3").write_bytes(b"ID3")
+    return job_id
+
+
+def test_prune_deletes_only_finished_jobs_older_than_the_limit(store: Any, tmp_path: Path) -> None:
+    from audionews.desk.jobs import prune
+    from audionews.desk.render import DeskPaths
+
+    paths = DeskPaths(tmp_path / "desk")
+    ids = {s: _job_with_files(store, paths, s) for s in ("done", "failed", "cancelled")}
+    live = {s: _job_with_files(store, paths, s) for s in ("queued", "running")}
+    assert prune(store, paths, keep_days=1) == []  # all of them are recent
+    later = store.now() + 2 * 86400
+    assert sorted(prune(store, paths, keep_days=1, now=later)) == sorted(ids.values())
+    for job_id in ids.values():
+        assert store.get(job_id) is None and not paths.job(job_id).exists()
+    for job_id in live.values():
+        assert store.get(job_id) is not None and (paths.job(job_id) / "out.mp3").exists()
+    assert prune(store, paths, keep_days=1, now=later) == []
+
+
+def test_desk_with_keep_days_prunes_at_start(tmp_path: Path) -> None:
+    from starlette.testclient import TestClient
+
+    from audionews.desk.app import create_app
+    from audionews.desk.render import DeskPaths
+
+    paths = DeskPaths(tmp_path)
+    old = open_store(paths.db)
+    job_id = _job_with_files(old, paths, "done")
+    time.sleep(0.5)
+    app = create_app(tmp_path, start_workers=False, keep_days=0.2 / 86400)  # 0.2 s
+    with TestClient(app) as client:
+        for _ in range(50):
+            if client.get(f"/api/jobs/{job_id}").status_code == 404:
+                break
+            time.sleep(0.05)
+        assert client.get(f"/api/jobs/{job_id}").status_code == 404
+    assert not paths.job(job_id).exists()
+
+
+def test_keep_days_must_be_positive(tmp_path: Path) -> None:
+    from audionews.desk.app import create_app
+    from audionews.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="keep_days"):
+        create_app(tmp_path, start_workers=False, keep_days=0)
