@@ -173,7 +173,7 @@ def test_desk_with_keep_days_prunes_at_start(tmp_path: Path) -> None:
     time.sleep(0.5)
     app = create_app(tmp_path, start_workers=False, keep_days=0.2 / 86400)  # 0.2 s
     with TestClient(app) as client:
-        for _ in range(50):
+        for _ in range(200):  # the pruner's thread runs at start
             if client.get(f"/api/jobs/{job_id}").status_code == 404:
                 break
             time.sleep(0.05)
