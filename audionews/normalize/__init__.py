@@ -33,6 +33,7 @@ from audionews.normalize.lexicon import (
     trie_regex,
 )
 from audionews.normalize.respell import respell
+from audionews.normalize.topics import guess_topic, topic_data
 from audionews.normalize.vietnamese import is_ascii_syllable, is_vietnamese_syllable, strip_tone
 
 __all__ = ["FOREIGN_MODES", "Normalizer", "normalize_text"]
@@ -57,6 +58,8 @@ _LETTER_WORD = re.compile(r"[^\W\d_]")
 _CAPS_WORD = re.compile(r"(?<![\w])[^\W\d_]{2,}(?![\w])")
 _ANY_WORD = re.compile(r"(?<![\w])[^\W\d_]+(?![\w])")
 _LATIN_WORD = re.compile(r"(?<![\w.@/])[^\W\d_]{2,}(?![\w@/]|\.\w)")
+_PHONE_AFTER = re.compile(r"\s*:\s*|\s+\(?\+?\d")  # "ĐT: 0912 ...", "ĐT 0912 ..."
+_NAME_AFTER = re.compile(rf"\s+[{r.UPPER}][a-zà-ỹđ]")  # "TS Lê Văn A": a title before a name
 _JOINED_NAMES = re.compile(rf"(?<![\w.-])([{r.UPPER}][^\W\d_]*)-([{r.UPPER}][^\W\d_]*)(?![\w-])")
 
 
@@ -147,6 +150,7 @@ class Normalizer:
         self._pending: list[str] = []
         self._encoding: str | None = None
         self._encoding_known = False
+        self._topic: str | None = None
         # The whole pipeline, in order: each step is a small ``str -> str`` function.
         self.rules: tuple[r.Rule, ...] = (
             self._repair,  # legacy encodings, NFD -> NFC
@@ -167,6 +171,7 @@ class Normalizer:
             r.alarm_levels,  # "BĐ 1" -> "BĐ1" (báo động một), before "BĐ" = "bóng đá"
             r.tickers,  # "VND và SHS giảm 1,87%": tickers spelled, not expanded
             self._split_joined_names,  # "PVF-CAND", "Nga-Ukraine" (respell)
+            self._topical_acronyms,  # "BĐ": "báo động" in flood news, "bóng đá" in sport
             self._expand_words,  # learned > user > built-in lexicon
             r.addresses_on_streets,  # "số 12/3", "đường 3/2"
             r.day_ranges,  # "17-21/10", "(3 và 4-12)"
@@ -203,6 +208,7 @@ class Normalizer:
     def _digest(self) -> None:
         """Read the definitions of the pieces learned so far (once the encoding is known)."""
         pending, self._pending = self._pending, []
+        self._topic = guess_topic("\n".join(self._seen))
         for raw in pending:
             text = r.clean_spaces(self._repair(raw))
             for match in _DEFINITION.finditer(text):
@@ -218,6 +224,34 @@ class Normalizer:
         if definition and abbr not in self._learned:
             self._learned[abbr] = definition
             self._learned_table = None
+
+    @property
+    def topic(self) -> str | None:
+        """The document's topic guessed from its words (audionews/data/topics.toml), or None."""
+        if self._pending:
+            self._digest()
+        return self._topic
+
+    def _topical_acronyms(self, text: str) -> str:
+        """Acronyms read by the document's topic ("BĐ", "ĐT", "TS", "WC"); the article's own
+        definitions and user lexicons win; no reading for the topic and no default: spelled."""
+        data = topic_data()
+        user = self._user.words if self._user else {}
+
+        def read(match: re.Match[str]) -> str:
+            acronym = match.group(1)
+            if acronym in self._learned or acronym in user:
+                return acronym
+            table = data.readings[acronym]
+            if "before_phone" in table and _PHONE_AFTER.match(text, match.end()):
+                spoken: str | None = table["before_phone"]
+            elif "before_name" in table and _NAME_AFTER.match(text, match.end()):
+                spoken = table["before_name"]
+            else:
+                spoken = data.reading(acronym, self._topic)
+            return _cased(match, spoken or r.spell_code(acronym))
+
+        return data.acronym_re.sub(read, text)
 
     def knows(self, token: str) -> bool:
         """True if ``token`` has a reading from the article's definitions or a lexicon."""

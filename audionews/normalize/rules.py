@@ -284,6 +284,11 @@ _DOC_CODE_SLASHED = r"[A-ZĐ][\wĐđ&]*(?:/[A-ZĐ][\wĐđ&]*)+"
 _DOCUMENT = re.compile(rf"(?<![\w/.,])(\d{{1,6}})(?:/(\d{{4}}))?/({_DOC_CODE})")
 
 
+def spell_code(code: str) -> str:
+    """A code letter by letter, numbers as numbers: "BĐ" -> "bê đê", "C01" -> "xê không một"."""
+    return _spell_code(code)
+
+
 def _spell_code(code: str) -> str:
     parts: list[str] = []
     for piece in re.findall(r"\d+|&|/|[^\W\d_]", code):
