@@ -151,10 +151,12 @@ class Normalizer:
         self._encoding: str | None = None
         self._encoding_known = False
         self._topic: str | None = None
+        self._dot_decimals = False
         # The whole pipeline, in order: each step is a small ``str -> str`` function.
         self.rules: tuple[r.Rule, ...] = (
             self._repair,  # legacy encodings, NFD -> NFC
             r.clean_spaces,
+            self._decimal_convention,  # a page with "6.61": "170,802" is a thousands group
             r.coordinates,  # "12°00'N" -> "mười hai độ không phút vĩ Bắc"
             self._drop_definitions,  # "doanh nghiệp (DN)" -> "doanh nghiệp"
             self._headline_case,  # "BỘ Y TẾ CÔNG BỐ" -> "bộ y tế công bố"
@@ -208,7 +210,9 @@ class Normalizer:
     def _digest(self) -> None:
         """Read the definitions of the pieces learned so far (once the encoding is known)."""
         pending, self._pending = self._pending, []
-        self._topic = guess_topic("\n".join(self._seen))
+        document = "\n".join(self._seen)
+        self._topic = guess_topic(document)
+        self._dot_decimals = r.uses_dot_decimals(document)
         for raw in pending:
             text = r.clean_spaces(self._repair(raw))
             for match in _DEFINITION.finditer(text):
@@ -231,6 +235,9 @@ class Normalizer:
         if self._pending:
             self._digest()
         return self._topic
+
+    def _decimal_convention(self, text: str) -> str:
+        return r.english_thousands(text) if self._dot_decimals else text
 
     def _topical_acronyms(self, text: str) -> str:
         """Acronyms read by the document's topic ("BĐ", "ĐT", "TS", "WC"); the article's own

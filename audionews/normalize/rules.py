@@ -258,6 +258,49 @@ def phone_numbers(text: str) -> str:
     return _PHONE.sub(_read_phone, text)
 
 
+# --- the page's decimal convention
+_DOT_DECIMAL_EVIDENCE = re.compile(
+    r"(?<![\w.,/:])(\d+)\.(\d{1,2})(?![\w/:-]|[.,]\d|\s*(?:giờ|h\b))(\s*%)?"
+)
+_DATE_OR_TIME_BEFORE = re.compile(
+    r"(?:ngày|sáng|trưa|chiều|tối|đêm|hôm|từ|đến|lúc|mùng|mồng|tháng|thứ \w+|\d[.,/-]\d{1,2},?\s*(?:và)?)\s*$",
+    re.I,
+)
+_COMMA_DECIMAL = re.compile(r"(?<![\w.,])\d+,\d{1,2}(?![\w]|[.,]\d)")
+_DOT_GROUPS = re.compile(r"(?<![\w.,])\d{1,3}(?:\.\d{3}){2,}(?![\w]|[.,]\d)")
+_COMMA_THOUSANDS = re.compile(r"(?<![\w.,/])(\d{1,3}(?:,\d{3})+)(\.\d+)?(?![\w]|[.,]\d)")
+
+
+def uses_dot_decimals(document: str) -> bool:
+    """True when the page writes decimals with a dot ("6.61", "0.01%": at least two that cannot
+    be dates or times) and never the Vietnamese way ("3,5", "1.234.567")."""
+    if _COMMA_DECIMAL.search(document) or _DOT_GROUPS.search(document):
+        return False
+    found = 0
+    for match in _DOT_DECIMAL_EVIDENCE.finditer(document):
+        whole, fraction = int(match.group(1)), match.group(2)
+        before = document[max(0, match.start() - 12) : match.start()]
+        if _DATE_OR_TIME_BEFORE.search(before):
+            continue
+        not_a_date = whole == 0 or whole > 31 or int(fraction) > 12 or fraction.startswith("0")
+        if match.group(3) or not_a_date:
+            found += 1
+            if found >= 2:
+                return True
+    return False
+
+
+def english_thousands(text: str) -> str:
+    """On a dot-decimal page: "170,802" -> "170.802", "12,345.6" -> "12.345,6" (Vietnamese)."""
+
+    def vietnamese(match: re.Match[str]) -> str:
+        decimals = match.group(2)
+        grouped = match.group(1).replace(",", ".")
+        return grouped + ("," + decimals[1:] if decimals else "")
+
+    return _COMMA_THOUSANDS.sub(vietnamese, text)
+
+
 # --- vehicle plates
 _PLATE = re.compile(
     r"(?<![\w.,/-])(\d{2})([A-ZĐ]{1,2}\d{0,2})\s?[-.]\s?(\d{3}\.\d{2}|\d{4,5})(?![\w]|[.,]\d)"

@@ -56,7 +56,7 @@ def _parse(data: dict[str, object], source: str) -> TopicData:
     for name, table in topics.items():
         words = table.get("keywords") if isinstance(table, dict) else None
         if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
-            raise ConfigError(f"{source}: [topics.{name}] needs keywords = [\"...\", ...]")
+            raise ConfigError(f'{source}: [topics.{name}] needs keywords = ["...", ...]')
         for word in words:
             keywords[word.lower()] = name
     readings: dict[str, dict[str, str]] = {}
@@ -65,7 +65,9 @@ def _parse(data: dict[str, object], source: str) -> TopicData:
             raise ConfigError(f'{source}: [acronyms."{acronym}"] must map topics to readings')
         unknown = set(table) - set(topics) - set(_SPECIAL)
         if unknown:
-            raise ConfigError(f'{source}: [acronyms."{acronym}"] unknown topic(s) {sorted(unknown)}')
+            raise ConfigError(
+                f'{source}: [acronyms."{acronym}"] unknown topic(s) {sorted(unknown)}'
+            )
         readings[acronym] = dict(table)
     pattern = re.compile(rf"(?<!\w)(?:{trie_regex(keywords)})(?!\w)", re.IGNORECASE)
     acronym_re = re.compile(rf"(?<![\w.&/-])({trie_regex(readings)})(?![\w&]|[-.][^\W\d_])")
