@@ -263,7 +263,8 @@ _DOT_DECIMAL_EVIDENCE = re.compile(
     r"(?<![\w.,/:])(\d+)\.(\d{1,2})(?![\w/:-]|[.,]\d|\s*(?:giờ|h\b))(\s*%)?"
 )
 _DATE_OR_TIME_BEFORE = re.compile(
-    r"(?:ngày|sáng|trưa|chiều|tối|đêm|hôm|từ|đến|lúc|mùng|mồng|tháng|thứ \w+|\d[.,/-]\d{1,2},?\s*(?:và)?)\s*$",
+    r"(?:ngày|sáng|trưa|chiều|tối|đêm|hôm|từ|đến|lúc|mùng|mồng|tháng|thứ \w+"
+    r"|\d[.,/-]\d{1,2},?\s*(?:và)?)\s*$",  # a date word, or a date just before ("22.9, 23.9")
     re.I,
 )
 _COMMA_DECIMAL = re.compile(r"(?<![\w.,])\d+,\d{1,2}(?![\w]|[.,]\d)")
