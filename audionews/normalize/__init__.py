@@ -32,6 +32,7 @@ from audionews.normalize.lexicon import (
     load_lexicon_file,
     trie_regex,
 )
+from audionews.normalize.places import place_names
 from audionews.normalize.respell import respell
 from audionews.normalize.topics import guess_topic, topic_data
 from audionews.normalize.vietnamese import is_ascii_syllable, is_vietnamese_syllable, strip_tone
@@ -158,6 +159,7 @@ class Normalizer:
             r.clean_spaces,
             self._decimal_convention,  # a page with "6.61": "170,802" is a thousands group
             r.coordinates,  # "12°00'N" -> "mười hai độ không phút vĩ Bắc"
+            place_names,  # "Thừa Thiên - Huế" one name; "Thanh Hóa-Quảng Bình" a range
             self._drop_definitions,  # "doanh nghiệp (DN)" -> "doanh nghiệp"
             self._headline_case,  # "BỘ Y TẾ CÔNG BỐ" -> "bộ y tế công bố"
             r.addresses,  # "hotro@evn.com.vn"
@@ -423,16 +425,22 @@ def _respelled(written: str, spoken: str) -> str:
 
 
 _VOWEL_LETTER = re.compile(r"[aeiouyAEIOUY]")
+_FOREIGN_OO = re.compile(
+    r"(?<=[b-df-hj-np-tv-z])oo(?!ng$|c$)"
+)  # "Moon", "Boon": Vietnamese "oo" only in "xoong", "soóc"
 
 
 @functools.lru_cache(maxsize=65536)
 def _respelled_word(word: str) -> str:
     """ "Kushner" -> "Cút Sơ Nơ"; the word itself when it is not a foreign word to respell."""
     latin = word.isascii() or all("LATIN" in unicodedata.name(c, "") for c in word)
-    if not latin or word.isupper() or is_vietnamese_syllable(word):
-        return word
     lower = word.lower()
-    if is_ascii_syllable(lower) or not _VOWEL_LETTER.search(strip_tone(lower)[0]):
+    foreign_oo = _FOREIGN_OO.search(lower) is not None
+    if not latin or word.isupper() or (is_vietnamese_syllable(word) and not foreign_oo):
+        return word
+    if (is_ascii_syllable(lower) and not foreign_oo) or not _VOWEL_LETTER.search(
+        strip_tone(lower)[0]
+    ):
         return word  # "Nguyen" without its marks, "Mr", "vs"
     syllables = respell(word)
     if word[:1].isupper():

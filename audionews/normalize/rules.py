@@ -304,7 +304,9 @@ def english_thousands(text: str) -> str:
 
 # --- vehicle plates
 _PLATE = re.compile(
-    r"(?<![\w.,/-])(\d{2})([A-ZĐ]{1,2}\d{0,2})\s?[-.]\s?(\d{3}\.\d{2}|\d{4,5})(?![\w]|[.,]\d)"
+    r"(?<![\w.,/-])(\d{2})([A-ZĐ]{1,2}\d{0,2})\s?[-.]\s?"
+    r"(\d{3}\.\d{2}|\d{4,5}|\d{3}\.\d?[xX]{1,2}|\d{1,4}[xX]{1,4})"  # "40xx": masked
+    r"(?![\w]|[.,]\d)"
 )
 
 
@@ -313,7 +315,9 @@ def _read_plate(match: re.Match[str]) -> str:
     words = [read_cardinal(int(province))]
     for piece in re.findall(r"\d+|\D", series):
         words.append(read_digits(piece) if piece.isdecimal() else LETTER_NAMES[piece])
-    words.append(read_digits(serial.replace(".", "")))
+    digits = serial.replace(".", "").lower()
+    words.append(read_digits(digits.rstrip("x")))
+    words.extend(LETTER_NAMES["X"] for _ in range(len(digits) - len(digits.rstrip("x"))))
     return " ".join(words)
 
 
@@ -1181,7 +1185,23 @@ def initials(text: str, known: Callable[[str], bool] = lambda _token: False) -> 
         return spoken
 
     text = _INITIALS.sub(spell, text)
+    text = _CLUSTER_INITIAL.sub(_read_cluster_initial, text)
     return _drop_initial_dots(text)
+
+
+# "anh Nguyễn Văn Th. (SN 1982)": a name cut to its first consonants, read "thờ".
+_CLUSTER_INITIAL = re.compile(
+    rf"(?<![\w])([{UPPER}][a-zà-ỹđ]{{1,6}} )(Ngh|Ch|Gh|Kh|Ng|Nh|Ph|Th|Tr)\."
+    rf"(?=\s*[(,;]|\s+[a-zà-ỹđ]|\s*$|\s+[{UPPER}])"
+)
+_CLUSTER_SOUNDS = {"Ngh": "Ngờ", "Gh": "Gờ"}
+
+
+def _read_cluster_initial(match: re.Match[str]) -> str:
+    name, cluster = match.groups()
+    spoken = name + _CLUSTER_SOUNDS.get(cluster, cluster + "ờ")
+    following = match.string[match.end() : match.end() + 2].strip()[:1]
+    return spoken + ("." if following.isupper() else "")
 
 
 def _drop_initial_dots(text: str) -> str:
@@ -1252,6 +1272,41 @@ _PHYSICAL_UNIT_BEFORE = re.compile(
 )
 
 
+_WORDS_BEFORE_SLASH = re.compile(r"[^,;:.()!?\n]*$")
+_COUNT_WORDS = frozenset(
+    [
+        "không",
+        "một",
+        "hai",
+        "ba",
+        "bốn",
+        "năm",
+        "sáu",
+        "bảy",
+        "tám",
+        "chín",
+        "mười",
+        "mươi",
+        "mốt",
+        "tư",
+        "lăm",
+        "linh",
+        "lẻ",
+        "trăm",
+        "nghìn",
+        "ngàn",
+        "triệu",
+        "tỷ",
+        "phẩy",
+        "đồng",
+        "phần",
+        "đô",
+        "nửa",
+        "mỗi",
+    ]
+)
+
+
 def _slash(match: re.Match[str]) -> str:
     after = match.string[match.end() : match.end() + 1]
     word = _NEXT_WORD.match(match.string, match.end())
@@ -1264,7 +1319,11 @@ def _slash(match: re.Match[str]) -> str:
         if last is not None and last.group() in _ADMIN_UNITS:
             return ", "  # "63 tỉnh/thành", "quận/huyện": either one, not "per"
     if word is not None and word.group() in PER_NOUNS:
-        return " một "  # "điểm/môn" -> "điểm một môn", "lượt/ngày"
+        clause = _WORDS_BEFORE_SLASH.search(match.string, max(0, match.start() - 48), match.start())
+        words = clause.group().replace("/", " ").split()[-5:] if clause else []
+        if not _COUNT_WORDS.intersection(words):
+            return ", "  # no count before: alternatives, "các môn thi/bài thi"
+        return " một "  # "9 điểm/môn" -> "chín điểm một môn", "100 lượt/ngày"
     return " trên " if after.islower() else ", "
 
 
