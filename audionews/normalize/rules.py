@@ -1051,11 +1051,13 @@ def _read_dotted_code(match: re.Match[str]) -> str:
 
 _CODE_RANGE = re.compile(r"(?<![\w.,])([^\W\d_]+)(\d+)\s?-\s?\1(\d+)(?![\w])")
 _ALARM_SPACED = re.compile(r"(?<![\w.,])BĐ\s+([1-3])(?![\w]|[.,]\d)")
+_ALARM_WORD_RANGE = re.compile(r"(?<!\w)báo động\s+([1-3])\s*-\s*(?=BĐ\s?[1-3](?![\w]|[.,]\d))")
 
 
 def alarm_levels(text: str) -> str:
     """ "BĐ 1" (a flood alarm level, spaced) is the code "BĐ1" ("báo động một"), not the
     abbreviation "BĐ" ("bóng đá"); found on held-out set C."""
+    text = _ALARM_WORD_RANGE.sub(r"BĐ\1-", text)  # "báo động (BĐ) 1- BĐ 2", once defined
     return _ALARM_SPACED.sub(r"BĐ\1", text)
 
 
