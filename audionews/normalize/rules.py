@@ -495,8 +495,16 @@ _DATE_LINE_DASH = re.compile(
 
 
 def date_line_dashes(text: str) -> str:
-    """ "23/10/2020 - 06:26": the dash between a date and a time is a pause, not a range."""
+    """ "23/10/2020 - 06:26": the dash between a date and a time is a pause, not a range;
+    "7h/21/7": an hour on a day ("bảy giờ ngày hai mươi mốt tháng bảy")."""
+    text = _HOUR_SLASH_DATE.sub(r"\1 ngày ", text)
     return _DATE_LINE_DASH.sub(", ", text)
+
+
+# "lúc 7h/21/7", "19h-20/7" (hydrology bulletins): an hour, then the day it falls on.
+_HOUR_SLASH_DATE = re.compile(
+    r"(?<![\w.,/])(\d{1,2}h(?:\d{2})?)[/-](?=\d{1,2}/\d{1,2}(?:/\d{4})?(?![\w/]|[.,]\d))"
+)
 
 
 # --- dates
