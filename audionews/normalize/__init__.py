@@ -61,6 +61,10 @@ _ANY_WORD = re.compile(r"(?<![\w])[^\W\d_]+(?![\w])")
 _LATIN_WORD = re.compile(r"(?<![\w.@/])[^\W\d_]{2,}(?![\w@/]|\.\w)")
 _PHONE_AFTER = re.compile(r"\s*:\s*|\s+\(?\+?\d")  # "ĐT: 0912 ...", "ĐT 0912 ..."
 _NAME_AFTER = re.compile(rf"\s+[{r.UPPER}][a-zà-ỹđ]")  # "TS Lê Văn A": a title before a name
+_CONTEXT_AFTER = (
+    ("before_phone", _PHONE_AFTER),
+    ("before_name", _NAME_AFTER),
+)
 _JOINED_NAMES = re.compile(rf"(?<![\w.-])([{r.UPPER}][^\W\d_]*)-([{r.UPPER}][^\W\d_]*)(?![\w-])")
 
 
@@ -252,12 +256,11 @@ class Normalizer:
             if acronym in self._learned or acronym in user:
                 return acronym
             table = data.readings[acronym]
-            if "before_phone" in table and _PHONE_AFTER.match(text, match.end()):
-                spoken: str | None = table["before_phone"]
-            elif "before_name" in table and _NAME_AFTER.match(text, match.end()):
-                spoken = table["before_name"]
-            else:
-                spoken = data.reading(acronym, self._topic)
+            spoken = data.reading(acronym, self._topic)
+            for key, after in _CONTEXT_AFTER:
+                if key in table and after.match(text, match.end()):
+                    spoken = table[key]
+                    break
             return _cased(match, spoken or r.spell_code(acronym))
 
         return data.acronym_re.sub(read, text)

@@ -304,15 +304,19 @@ def english_thousands(text: str) -> str:
 
 # --- vehicle plates
 _PLATE = re.compile(
-    r"(?<![\w.,/-])(\d{2})([A-ZĐ]{1,2}\d{0,2})\s?[-.]\s?"
+    r"(?<![\w.,/-])(?:(BS|BKS)\s+)?(\d{2})([A-ZĐ]{1,2}\d{0,2})\s?[-.]\s?"
     r"(\d{3}\.\d{2}|\d{4,5}|\d{3}\.\d?[xX]{1,2}|\d{1,4}[xX]{1,4})"  # "40xx": masked
     r"(?![\w]|[.,]\d)"
 )
 
 
+_PLATE_PREFIXES = {"BS": "biển số", "BKS": "biển kiểm soát"}
+
+
 def _read_plate(match: re.Match[str]) -> str:
-    province, series, serial = match.groups()
-    words = [read_cardinal(int(province))]
+    prefix, province, series, serial = match.groups()
+    words = [_PLATE_PREFIXES[prefix]] if prefix else []  # "BS 51C-581.68": biển số, not bác sĩ
+    words.append(read_cardinal(int(province)))
     for piece in re.findall(r"\d+|\D", series):
         words.append(read_digits(piece) if piece.isdecimal() else LETTER_NAMES[piece])
     digits = serial.replace(".", "").lower()
