@@ -742,7 +742,10 @@ def written_dates(text: str) -> str:
 
 # --- times
 _CLOCK = re.compile(r"(?<![\w:.,])(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\w:]|[.,]\d)")
-_HOUR_H = re.compile(r"(?<![\w.,/])(\d{1,2})(?:h|g(?=\d{2}))(?:(\d{2})(?:'|p|ph)?)?(?![\w])")
+_HOUR_H = re.compile(
+    r"(?<![\w.,/])(\d{1,2})(?:h|g(?=\d{2})|g(?=\s+(?:ngày|sáng|trưa|chiều|tối|đêm|hôm|cùng)(?!\w)))"
+    r"(?:(\d{2})(?:'|p|ph)?)?(?![\w])"
+)  # "10h30", "7g15", "19g ngày 14-11" (not "gam")
 
 
 def _read_time(hour: str, minute: str | None, second: str | None = None) -> str | None:
