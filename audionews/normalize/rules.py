@@ -743,7 +743,8 @@ def written_dates(text: str) -> str:
 # --- times
 _CLOCK = re.compile(r"(?<![\w:.,])(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\w:]|[.,]\d)")
 _HOUR_H = re.compile(
-    r"(?<![\w.,/])(\d{1,2})(?:h|g(?=\d{2})|g(?=\s+(?:ngày\s+(?:\d|(?:\w+\s){1,3}tháng\s)|cùng ngày|hôm (?:nay|qua))))"
+    r"(?<![\w.,/])(\d{1,2})(?:h|g(?=\d{2})"
+    r"|g(?=\s+(?:ngày\s+(?:\d|(?:\w+\s){1,3}tháng\s)|cùng ngày|hôm (?:nay|qua))))"
     r"(?:(\d{2})(?:'|p|ph)?)?(?![\w])"
 )  # "10h30", "7g15", "19g ngày 14-11" (not "gam")
 
