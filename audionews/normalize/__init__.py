@@ -32,7 +32,9 @@ from audionews.normalize.lexicon import (
     load_lexicon_file,
     trie_regex,
 )
+from audionews.normalize.places import place_names
 from audionews.normalize.respell import respell
+from audionews.normalize.topics import guess_topic, topic_data
 from audionews.normalize.vietnamese import is_ascii_syllable, is_vietnamese_syllable, strip_tone
 
 __all__ = ["FOREIGN_MODES", "Normalizer", "normalize_text"]
@@ -57,6 +59,12 @@ _LETTER_WORD = re.compile(r"[^\W\d_]")
 _CAPS_WORD = re.compile(r"(?<![\w])[^\W\d_]{2,}(?![\w])")
 _ANY_WORD = re.compile(r"(?<![\w])[^\W\d_]+(?![\w])")
 _LATIN_WORD = re.compile(r"(?<![\w.@/])[^\W\d_]{2,}(?![\w@/]|\.\w)")
+_PHONE_AFTER = re.compile(r"\s*:\s*|\s+\(?\+?\d")  # "ĐT: 0912 ...", "ĐT 0912 ..."
+_NAME_AFTER = re.compile(rf"\s+[{r.UPPER}][a-zà-ỹđ]")  # "TS Lê Văn A": a title before a name
+_CONTEXT_AFTER = (
+    ("before_phone", _PHONE_AFTER),
+    ("before_name", _NAME_AFTER),
+)
 _JOINED_NAMES = re.compile(rf"(?<![\w.-])([{r.UPPER}][^\W\d_]*)-([{r.UPPER}][^\W\d_]*)(?![\w-])")
 
 
@@ -147,11 +155,15 @@ class Normalizer:
         self._pending: list[str] = []
         self._encoding: str | None = None
         self._encoding_known = False
+        self._topic: str | None = None
+        self._dot_decimals = False
         # The whole pipeline, in order: each step is a small ``str -> str`` function.
         self.rules: tuple[r.Rule, ...] = (
             self._repair,  # legacy encodings, NFD -> NFC
             r.clean_spaces,
+            self._decimal_convention,  # a page with "6.61": "170,802" is a thousands group
             r.coordinates,  # "12°00'N" -> "mười hai độ không phút vĩ Bắc"
+            place_names,  # "Thừa Thiên - Huế" one name; "Thanh Hóa-Quảng Bình" a range
             self._drop_definitions,  # "doanh nghiệp (DN)" -> "doanh nghiệp"
             self._headline_case,  # "BỘ Y TẾ CÔNG BỐ" -> "bộ y tế công bố"
             r.addresses,  # "hotro@evn.com.vn"
@@ -167,6 +179,7 @@ class Normalizer:
             r.alarm_levels,  # "BĐ 1" -> "BĐ1" (báo động một), before "BĐ" = "bóng đá"
             r.tickers,  # "VND và SHS giảm 1,87%": tickers spelled, not expanded
             self._split_joined_names,  # "PVF-CAND", "Nga-Ukraine" (respell)
+            self._topical_acronyms,  # "BĐ": "báo động" in flood news, "bóng đá" in sport
             self._expand_words,  # learned > user > built-in lexicon
             r.addresses_on_streets,  # "số 12/3", "đường 3/2"
             r.day_ranges,  # "17-21/10", "(3 và 4-12)"
@@ -203,6 +216,9 @@ class Normalizer:
     def _digest(self) -> None:
         """Read the definitions of the pieces learned so far (once the encoding is known)."""
         pending, self._pending = self._pending, []
+        document = "\n".join(self._seen)
+        self._topic = guess_topic(document)
+        self._dot_decimals = r.uses_dot_decimals(document)
         for raw in pending:
             text = r.clean_spaces(self._repair(raw))
             for match in _DEFINITION.finditer(text):
@@ -218,6 +234,36 @@ class Normalizer:
         if definition and abbr not in self._learned:
             self._learned[abbr] = definition
             self._learned_table = None
+
+    @property
+    def topic(self) -> str | None:
+        """The document's topic guessed from its words (audionews/data/topics.toml), or None."""
+        if self._pending:
+            self._digest()
+        return self._topic
+
+    def _decimal_convention(self, text: str) -> str:
+        return r.english_thousands(text) if self._dot_decimals else text
+
+    def _topical_acronyms(self, text: str) -> str:
+        """Acronyms read by the document's topic ("BĐ", "ĐT", "TS", "WC"); the article's own
+        definitions and user lexicons win; no reading for the topic and no default: spelled."""
+        data = topic_data()
+        user = self._user.words if self._user else {}
+
+        def read(match: re.Match[str]) -> str:
+            acronym = match.group(1)
+            if acronym in self._learned or acronym in user:
+                return acronym
+            table = data.readings[acronym]
+            spoken = data.reading(acronym, self._topic)
+            for key, after in _CONTEXT_AFTER:
+                if key in table and after.match(text, match.end()):
+                    spoken = table[key]
+                    break
+            return _cased(match, spoken or r.spell_code(acronym))
+
+        return data.acronym_re.sub(read, text)
 
     def knows(self, token: str) -> bool:
         """True if ``token`` has a reading from the article's definitions or a lexicon."""
@@ -382,16 +428,22 @@ def _respelled(written: str, spoken: str) -> str:
 
 
 _VOWEL_LETTER = re.compile(r"[aeiouyAEIOUY]")
+_FOREIGN_OO = re.compile(
+    r"(?<=[b-df-hj-np-tv-z])oo(?!ng$|c$)"
+)  # "Moon", "Boon": Vietnamese "oo" only in "xoong", "soóc"
 
 
 @functools.lru_cache(maxsize=65536)
 def _respelled_word(word: str) -> str:
     """ "Kushner" -> "Cút Sơ Nơ"; the word itself when it is not a foreign word to respell."""
     latin = word.isascii() or all("LATIN" in unicodedata.name(c, "") for c in word)
-    if not latin or word.isupper() or is_vietnamese_syllable(word):
-        return word
     lower = word.lower()
-    if is_ascii_syllable(lower) or not _VOWEL_LETTER.search(strip_tone(lower)[0]):
+    foreign_oo = _FOREIGN_OO.search(lower) is not None
+    if not latin or word.isupper() or (is_vietnamese_syllable(word) and not foreign_oo):
+        return word
+    if (is_ascii_syllable(lower) and not foreign_oo) or not _VOWEL_LETTER.search(
+        strip_tone(lower)[0]
+    ):
         return word  # "Nguyen" without its marks, "Mr", "vs"
     syllables = respell(word)
     if word[:1].isupper():

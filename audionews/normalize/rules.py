@@ -258,18 +258,70 @@ def phone_numbers(text: str) -> str:
     return _PHONE.sub(_read_phone, text)
 
 
+# --- the page's decimal convention
+_DOT_DECIMAL_EVIDENCE = re.compile(
+    r"(?<![\w.,/:])(\d+)\.(\d{1,2})(?![\w/:-]|[.,]\d|\s*(?:giờ|h\b))(\s*%)?"
+)
+_DATE_OR_TIME_BEFORE = re.compile(
+    r"(?:ngày|sáng|trưa|chiều|tối|đêm|hôm|từ|đến|lúc|mùng|mồng|tháng|thứ \w+"
+    r"|\d[.,/-]\d{1,2},?\s*(?:và)?)\s*$",  # a date word, or a date just before ("22.9, 23.9")
+    re.I,
+)
+_COMMA_DECIMAL = re.compile(r"(?<![\w.,])\d+,\d{1,2}(?![\w]|[.,]\d)")
+_DOT_GROUPS = re.compile(r"(?<![\w.,])\d{1,3}(?:\.\d{3}){2,}(?![\w]|[.,]\d)")
+_COMMA_THOUSANDS = re.compile(r"(?<![\w.,/])(\d{1,3}(?:,\d{3})+)(\.\d+)?(?![\w]|[.,]\d)")
+
+
+def uses_dot_decimals(document: str) -> bool:
+    """True when the page writes decimals with a dot ("6.61", "0.01%": at least two that cannot
+    be dates or times) and never the Vietnamese way ("3,5", "1.234.567")."""
+    if _COMMA_DECIMAL.search(document) or _DOT_GROUPS.search(document):
+        return False
+    found = 0
+    for match in _DOT_DECIMAL_EVIDENCE.finditer(document):
+        whole, fraction = int(match.group(1)), match.group(2)
+        before = document[max(0, match.start() - 12) : match.start()]
+        if _DATE_OR_TIME_BEFORE.search(before):
+            continue
+        not_a_date = whole == 0 or whole > 31 or int(fraction) > 12 or fraction.startswith("0")
+        if match.group(3) or not_a_date:
+            found += 1
+            if found >= 2:
+                return True
+    return False
+
+
+def english_thousands(text: str) -> str:
+    """On a dot-decimal page: "170,802" -> "170.802", "12,345.6" -> "12.345,6" (Vietnamese)."""
+
+    def vietnamese(match: re.Match[str]) -> str:
+        decimals = match.group(2)
+        grouped = match.group(1).replace(",", ".")
+        return grouped + ("," + decimals[1:] if decimals else "")
+
+    return _COMMA_THOUSANDS.sub(vietnamese, text)
+
+
 # --- vehicle plates
 _PLATE = re.compile(
-    r"(?<![\w.,/-])(\d{2})([A-ZĐ]{1,2}\d{0,2})\s?[-.]\s?(\d{3}\.\d{2}|\d{4,5})(?![\w]|[.,]\d)"
+    r"(?<![\w.,/-])(?:(BS|BKS)\s+)?(\d{2})([A-ZĐ]{1,2}\d{0,2})\s?[-.]\s?"
+    r"(\d{3}\.\d{2}|\d{4,5}|\d{3}\.\d?[xX]{1,2}|\d{1,4}[xX]{1,4})"  # "40xx": masked
+    r"(?![\w]|[.,]\d)"
 )
 
 
+_PLATE_PREFIXES = {"BS": "biển số", "BKS": "biển kiểm soát"}
+
+
 def _read_plate(match: re.Match[str]) -> str:
-    province, series, serial = match.groups()
-    words = [read_cardinal(int(province))]
+    prefix, province, series, serial = match.groups()
+    words = [_PLATE_PREFIXES[prefix]] if prefix else []  # "BS 51C-581.68": biển số, not bác sĩ
+    words.append(read_cardinal(int(province)))
     for piece in re.findall(r"\d+|\D", series):
         words.append(read_digits(piece) if piece.isdecimal() else LETTER_NAMES[piece])
-    words.append(read_digits(serial.replace(".", "")))
+    digits = serial.replace(".", "").lower()
+    words.append(read_digits(digits.rstrip("x")))
+    words.extend(LETTER_NAMES["X"] for _ in range(len(digits) - len(digits.rstrip("x"))))
     return " ".join(words)
 
 
@@ -282,6 +334,11 @@ def plates(text: str) -> str:
 _DOC_CODE = r"[A-ZĐ][\wĐđ&.]*(?:[-/][\wĐđ&]+)*"
 _DOC_CODE_SLASHED = r"[A-ZĐ][\wĐđ&]*(?:/[A-ZĐ][\wĐđ&]*)+"
 _DOCUMENT = re.compile(rf"(?<![\w/.,])(\d{{1,6}})(?:/(\d{{4}}))?/({_DOC_CODE})")
+
+
+def spell_code(code: str) -> str:
+    """A code letter by letter, numbers as numbers: "BĐ" -> "bê đê", "C01" -> "xê không một"."""
+    return _spell_code(code)
 
 
 def _spell_code(code: str) -> str:
@@ -442,8 +499,16 @@ _DATE_LINE_DASH = re.compile(
 
 
 def date_line_dashes(text: str) -> str:
-    """ "23/10/2020 - 06:26": the dash between a date and a time is a pause, not a range."""
+    """ "23/10/2020 - 06:26": the dash between a date and a time is a pause, not a range;
+    "7h/21/7": an hour on a day ("bảy giờ ngày hai mươi mốt tháng bảy")."""
+    text = _HOUR_SLASH_DATE.sub(r"\1 ngày ", text)
     return _DATE_LINE_DASH.sub(", ", text)
+
+
+# "lúc 7h/21/7", "19h-20/7" (hydrology bulletins): an hour, then the day it falls on.
+_HOUR_SLASH_DATE = re.compile(
+    r"(?<![\w.,/])(\d{1,2}h(?:\d{2})?)[/-](?=\d{1,2}/\d{1,2}(?:/\d{4})?(?![\w/]|[.,]\d))"
+)
 
 
 # --- dates
@@ -677,7 +742,11 @@ def written_dates(text: str) -> str:
 
 # --- times
 _CLOCK = re.compile(r"(?<![\w:.,])(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\w:]|[.,]\d)")
-_HOUR_H = re.compile(r"(?<![\w.,/])(\d{1,2})(?:h|g(?=\d{2}))(?:(\d{2})(?:'|p|ph)?)?(?![\w])")
+_HOUR_H = re.compile(
+    r"(?<![\w.,/])(\d{1,2})(?:h|g(?=\d{2})"
+    r"|g(?=\s+(?:ngày\s+(?:\d|(?:\w+\s){1,3}tháng\s)|cùng ngày|hôm (?:nay|qua))))"
+    r"(?:(\d{2})(?:'|p|ph)?)?(?![\w])"
+)  # "10h30", "7g15", "19g ngày 14-11" (not "gam")
 
 
 def _read_time(hour: str, minute: str | None, second: str | None = None) -> str | None:
@@ -998,11 +1067,13 @@ def _read_dotted_code(match: re.Match[str]) -> str:
 
 _CODE_RANGE = re.compile(r"(?<![\w.,])([^\W\d_]+)(\d+)\s?-\s?\1(\d+)(?![\w])")
 _ALARM_SPACED = re.compile(r"(?<![\w.,])BĐ\s+([1-3])(?![\w]|[.,]\d)")
+_ALARM_WORD_RANGE = re.compile(r"(?<!\w)báo động\s+([1-3])\s*-\s*(?=BĐ\s?[1-3](?![\w]|[.,]\d))")
 
 
 def alarm_levels(text: str) -> str:
     """ "BĐ 1" (a flood alarm level, spaced) is the code "BĐ1" ("báo động một"), not the
     abbreviation "BĐ" ("bóng đá"); found on held-out set C."""
+    text = _ALARM_WORD_RANGE.sub(r"BĐ\1-", text)  # "báo động (BĐ) 1- BĐ 2", once defined
     return _ALARM_SPACED.sub(r"BĐ\1", text)
 
 
@@ -1132,7 +1203,23 @@ def initials(text: str, known: Callable[[str], bool] = lambda _token: False) -> 
         return spoken
 
     text = _INITIALS.sub(spell, text)
+    text = _CLUSTER_INITIAL.sub(_read_cluster_initial, text)
     return _drop_initial_dots(text)
+
+
+# "anh Nguyễn Văn Th. (SN 1982)": a name cut to its first consonants, read "thờ".
+_CLUSTER_INITIAL = re.compile(
+    rf"(?<![\w])([{UPPER}][a-zà-ỹđ]{{1,6}} )(Ngh|Ch|Gh|Kh|Ng|Nh|Ph|Th|Tr)\."
+    rf"(?=\s*[(,;]|\s+[a-zà-ỹđ]|\s*$|\s+[{UPPER}])"
+)
+_CLUSTER_SOUNDS = {"Ngh": "Ngờ", "Gh": "Gờ"}
+
+
+def _read_cluster_initial(match: re.Match[str]) -> str:
+    name, cluster = match.groups()
+    spoken = name + _CLUSTER_SOUNDS.get(cluster, cluster + "ờ")
+    following = match.string[match.end() : match.end() + 2].strip()[:1]
+    return spoken + ("." if following.isupper() else "")
 
 
 def _drop_initial_dots(text: str) -> str:
@@ -1203,6 +1290,41 @@ _PHYSICAL_UNIT_BEFORE = re.compile(
 )
 
 
+_WORDS_BEFORE_SLASH = re.compile(r"[^,;:.()!?\n]*$")
+_COUNT_WORDS = frozenset(
+    [
+        "không",
+        "một",
+        "hai",
+        "ba",
+        "bốn",
+        "năm",
+        "sáu",
+        "bảy",
+        "tám",
+        "chín",
+        "mười",
+        "mươi",
+        "mốt",
+        "tư",
+        "lăm",
+        "linh",
+        "lẻ",
+        "trăm",
+        "nghìn",
+        "ngàn",
+        "triệu",
+        "tỷ",
+        "phẩy",
+        "đồng",
+        "phần",
+        "đô",
+        "nửa",
+        "mỗi",
+    ]
+)
+
+
 def _slash(match: re.Match[str]) -> str:
     after = match.string[match.end() : match.end() + 1]
     word = _NEXT_WORD.match(match.string, match.end())
@@ -1215,7 +1337,11 @@ def _slash(match: re.Match[str]) -> str:
         if last is not None and last.group() in _ADMIN_UNITS:
             return ", "  # "63 tỉnh/thành", "quận/huyện": either one, not "per"
     if word is not None and word.group() in PER_NOUNS:
-        return " một "  # "điểm/môn" -> "điểm một môn", "lượt/ngày"
+        clause = _WORDS_BEFORE_SLASH.search(match.string, max(0, match.start() - 48), match.start())
+        words = clause.group().replace("/", " ").split()[-5:] if clause else []
+        if not _COUNT_WORDS.intersection(words):
+            return ", "  # no count before: alternatives, "các môn thi/bài thi"
+        return " một "  # "9 điểm/môn" -> "chín điểm một môn", "100 lượt/ngày"
     return " trên " if after.islower() else ", "
 
 

@@ -71,7 +71,8 @@ def test_ordinary_words_survive_unchanged(text: str) -> None:
 @given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=20), news_text)
 def test_ordinary_words_are_never_dropped(words: list[str], noise: str) -> None:
     text = " ".join(words) + " " + noise + " " + " ".join(words)
-    spoken = normalize_text(text).lower().split()
+    # punctuation of the noise may end up glued to a word ("người, (người"): not a drop
+    spoken = [w.strip(",.;:!?()[]\"'“”") for w in normalize_text(text).lower().split()]
     for word in words:
         assert word in spoken
 

@@ -177,3 +177,13 @@ def test_lexicon_words_keep_their_reading() -> None:
 )
 def test_respell_mode_reads_the_rest_as_keep_does(text: str) -> None:
     assert _read(text) == _read(text, foreign="keep")
+
+
+def test_double_o_after_a_consonant_is_not_a_vietnamese_rhyme() -> None:
+    """ "Moon" passes the syllable grammar, but Vietnamese writes "oo" only in "xoong",
+    "boong", "soóc": a name such as "Moon" or "Boon" is respelled (issue 12, round 4)."""
+    normalizer = Normalizer(foreign="respell")
+    spoken = normalizer.normalize("Ông Moon gặp Boon bên cái xoong trên boong tàu.")
+    assert spoken == "Ông Mun gặp Bun bên cái xoong trên boong tàu."
+    assert Normalizer().normalize("Ông Moon đến.") == "Ông Moon đến."  # keep mode
+    assert "ta luy dương" in normalizer.normalize("Sạt lở taluy dương.")
