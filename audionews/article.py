@@ -242,6 +242,9 @@ JUNK_LINES = frozenset(
         "Thông tin bạn đọc",
         "Lưu thông tin",
         "Đóng Lưu thông tin",
+        "user image",
+        "User",
+        "Avatar",
     )
 )
 #: Newspaper section names: alone on a line they are a breadcrumb, not a heading.
@@ -418,7 +421,7 @@ _TIME = r"(\d{1,2})[:hH](\d{2})(?::\d{2})?'?(?:\s*[AaPp]\.?[Mm]\.?(?!\w))?"
 #: "Cập nhật: 17/02/2016 08:41:19", "Ngày đăng: …": a label before the date.
 _DATE_LABEL = (
     r"(?:(?:Cập nhật|Ngày cập nhật|Đăng|Ngày đăng|Đăng ngày|Xuất bản|Thời gian đăng)"
-    r"(?:\s+lúc)?\s*:?\s*)?"
+    r"(?:\s+lúc)?\s*:?\s*|(?:Videos?|Photos?|Podcast|Infographics?|E-?magazine)\s+)?"
 )
 _DATE = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
 _ZONE = r"(?:\s*[(\[]?\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}\s*[)\]]?)?"
@@ -492,6 +495,40 @@ _AD_LINE = re.compile(
 )
 #: "TÌM DỊCH VỤ", "ĐĂNG KÝ NGAY": a button in capitals (an imperative, never a name).
 _BUTTON = re.compile(rf"^(?:TÌM|XEM|ĐĂNG KÝ|LIÊN HỆ|MUA|GỬI|ĐẶT|TẢI)(?:\s[{_UP}]+){{0,3}}$")
+#: "Lưu bài viết thành công", "Bạn có thể xem lại bài viết đã lưu ở trang …", "Subscribe to sốt
+#: xuất huyết": a save or subscribe widget's button or message.
+_SAVE_WIDGET = re.compile(
+    r"^(?:(?:Lưu|Đã lưu|Bỏ lưu|Gửi|Đăng ký|Sao chép)\b.{0,30}\bthành công[.!]?"
+    r"|Bạn (?:có thể )?xem lại (?:các |những )?(?:bài viết|tin bài|bài|tin) đã lưu\b.{0,60}"
+    r"|(?:Subscribe|Unsubscribe)(?: to)?\b.{0,60}|Đăng ký nhận (?:tin|bản tin)\b.{0,60})$",
+    re.IGNORECASE,
+)
+#: "Bài viết hay? Hãy đánh giá bài viết", "Đánh giá bài viết", "Ý KIẾN", "Bình luận (3)": the
+#: rating or comment box that closes a page; what follows it is no longer the story.
+_COMMENT_BOX = re.compile(
+    r"^(?:(?:Bài viết hay\s*\??\s*)?(?:Hãy\s+)?(?:Đánh giá|Bình chọn)\s+(?:bài viết|bài|tin)\b.{0,20}"
+    r"|Ý kiến(?: bạn đọc| của bạn)?|Bình luận(?: bạn đọc)?(?:\s*\(\d+\))?|Gửi bình luận"
+    r"|Viết bình luận|Ý kiến \(\d+\))$",
+    re.IGNORECASE,
+)
+#: Of the box, what closes a page: a rating prompt or the comments' header ("Ý KIẾN").
+_PAGE_END_BOX = re.compile(
+    r"^(?:(?:Bài viết hay\s*\??\s*)?(?:Hãy\s+)?(?:Đánh giá|Bình chọn)\s+(?:bài viết|bài|tin)\b.{0,20}"
+    r"|Ý kiến(?: bạn đọc| của bạn)?(?:\s*\(\d+\))?)$",
+    re.IGNORECASE,
+)
+#: "Editor", "Thành viên BQT", "Moderator": a forum poster's role under the name.
+_FORUM_ROLE = re.compile(
+    r"^(?:Editor|(?:Super\s+|Global\s+)?Moderator|Mod|Admin(?:istrator)?|Quản trị viên|"
+    r"Điều hành viên|Ban quản trị|BQT|(?:Junior |Senior |New |Active )?Member|"
+    r"Thành viên(?:\s+(?:BQT|mới|tích cực|VIP|danh dự|ban quản trị|nhiệt tình|năng nổ|"
+    r"thân thiết|chính thức|cao cấp))?)$",
+    re.IGNORECASE,
+)
+#: "CÁC KÊNH VIDEO", "Video nổi bật": a video section's label.
+_VIDEO_LABEL = re.compile(
+    r"^(?:(?:Các\s+)?kênh video|Video (?:nổi bật|mới nhất|xem nhiều|hot))$", re.IGNORECASE
+)
 #: "nhan-bao-chi-trich-qua-du-doi-tu-cong-do", "132733987-1493313651-ngoisaovn-w960-h170": an
 #: image file's or a link's name (lower-case ASCII joined by dashes, no space).
 _SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+){3,}$")
@@ -550,6 +587,10 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_SOURCE_LINK, DropKind.WIDGET, "widget: a link to the original article"),
     (_AD_LINE, DropKind.WIDGET, "widget: an advertisement"),
     (_BUTTON, DropKind.WIDGET, "widget: a button"),
+    (_SAVE_WIDGET, DropKind.WIDGET, "widget: a save or subscribe button"),
+    (_COMMENT_BOX, DropKind.WIDGET, "widget: a rating or comment box"),
+    (_FORUM_ROLE, DropKind.WIDGET, "widget: a forum member's role"),
+    (_VIDEO_LABEL, DropKind.WIDGET, "widget: a video section's label"),
     (_SLUG, DropKind.WIDGET, "widget: image file name or link slug"),
     (_NEWS_LINK, DropKind.TEASER, "teaser: a link to the latest news"),
 )
@@ -786,7 +827,7 @@ def outlet_tag(text: str) -> tuple[str, str] | None:
     ("VN-Index tăng ..." keeps its "VN", "Hà Nội - Hải Phòng là …" its "Hà Nội").
     """
     m = LEAD_DASH.match(text)
-    tag = next((g for g in m.groups() if g), "") if m else ""
+    tag = m.group(0).strip() if m and any(m.groups()) else ""  # "(Tổ Quốc) -", as written
     if not m:
         m = _NAME_DASH.match(text)
         name = m.group(1) if m else ""
@@ -1184,7 +1225,7 @@ class _Assembler:
     def _drop_chrome(self, lines: list[Line]) -> list[Line]:
         """Widgets, keyword lines, credits and related-article blocks."""
         kept: list[Line] = []
-        related = False
+        related = after_box = False
         body_started = False
         for ln in lines:
             if not self._unlink(ln):
@@ -1193,6 +1234,11 @@ class _Assembler:
             if not body_started and _is_breadcrumb(t):
                 # Above the story a lone section name is a breadcrumb; below, it may be a heading.
                 self.drop(ln, DropKind.WIDGET, "widget: a section name (breadcrumb)")
+                continue
+            if body_started and _PAGE_END_BOX.match(t):
+                after_box = True  # the story is over: the page's rating or comment box
+            elif after_box and not _junk_kind(t) and not _is_credit_line(t):
+                self.drop(ln, DropKind.TEASER, "teaser: after the page's comment box")
                 continue
             body_started = body_started or _ends_sentence(t)
             if _match_date(t):
