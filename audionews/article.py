@@ -239,6 +239,9 @@ JUNK_LINES = frozenset(
         "loading",
         "Đang tải",
         "Xem theo ngày",
+        "Đọc báo in",
+        "Báo in",
+        "E-paper",
         "Thông tin bạn đọc",
         "Lưu thông tin",
         "Đóng Lưu thông tin",
@@ -416,7 +419,7 @@ _ALT_NUMBER_TAIL = re.compile(
 _IMAGE_ALT_NUMBER = re.compile(r"\s+(?:-\s*|số\s+)\d{1,2}$")
 FINAL_PUNCT = tuple(".!?…:;\"”»)'")
 _SENTENCE_END = tuple(".!?…")
-_WEEKDAY = r"(?:(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])|Chủ\s+[Nn]hật|CN)\s*[,-]?\s*)?"
+_WEEKDAY = r"(?:(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])|Chủ\s+[Nn]hật|CN)\s*[,:-]?\s*)?"
 _TIME = r"(\d{1,2})[:hH](\d{2})(?::\d{2})?'?(?:\s*[AaPp]\.?[Mm]\.?(?!\w))?"
 #: "Cập nhật: 17/02/2016 08:41:19", "Ngày đăng: …": a label before the date.
 _DATE_LABEL = (
@@ -432,9 +435,18 @@ DATE_LINE = re.compile(
 )
 #: "09:59 28/06/2022", "22:04 | 28/03/2022": time first.
 _TIME_FIRST_DATE = re.compile(
-    rf"^{_DATE_LABEL}{_TIME}\s*[|,-]?\s*{_WEEKDAY}(?:ngày\s+)?{_DATE}{_ZONE}{_SOURCE_TAIL}\s*$",
+    rf"^{_DATE_LABEL}{_WEEKDAY}{_TIME}\s*[|,-]?\s*{_WEEKDAY}(?:ngày\s+)?{_DATE}{_ZONE}{_SOURCE_TAIL}\s*$",
     re.IGNORECASE,
 )
+#: "Góc nhìn thẳng21/03/201802:36", "VIDEOS 02/09/2024 - 09:19": a section's or a programme's
+#: name (no digit, four words at most) before the date and time.
+_LABELLED_STAMP = re.compile(
+    rf"^[^\W\d][^\d.!?,;:()|–—-]{{0,30}}?\s*{_DATE}\s*[-|,]?\s*{_TIME}{_ZONE}\s*[|]?\s*$"
+)
+#: "24/11/2017 | 14:40Triển lãm …": a date and time glued to the lead.
+_GLUED_STAMP = re.compile(rf"^{_DATE}\s*[-|,]?\s*{_TIME}(?=\s*[{_UP}])")
+#: "Phát biểu … kỳ họp thứ 7 (10:34 04/12/2018)": a date stamp in brackets closing the headline.
+_BRACKET_STAMP = re.compile(r"\s*\(([^()]{8,40})\)$")
 #: "Bắc Giang: 07/06/2023 00:19:06 (GMT+7)": today's date and a ticking clock in the page header.
 _HEADER_CLOCK = re.compile(rf"^[^\d:]{{2,30}}:\s*{_DATE}\s+\d{{1,2}}:\d{{2}}:\d{{2}}{_ZONE}\s*$")
 _OUTLET_ALT = "|".join(re.escape(t) for t in sorted(OUTLET_TAGS, key=len, reverse=True))
@@ -745,7 +757,27 @@ def parse_date(m: re.Match[str]) -> datetime | date | None:
 
 
 def _match_date(text: str) -> re.Match[str] | None:
-    return DATE_LINE.match(text) or _TIME_FIRST_DATE.match(text)
+    m = DATE_LINE.match(text) or _TIME_FIRST_DATE.match(text)
+    if m is None and len(text.split()) <= 8:
+        m = _LABELLED_STAMP.match(text)
+    return m
+
+
+def _split_stamp(text: str) -> tuple[str, re.Match[str]] | None:
+    """(rest, date) when a date stamp is glued to the start of a line ("24/11/2017 |
+    14:40Triển lãm …") or closes it in brackets ("… kỳ họp thứ 7 (10:34 04/12/2018)")."""
+    glued = _GLUED_STAMP.match(text)
+    if glued:
+        rest, stamp = text[glued.end() :].strip(), glued.group(0).strip()
+    else:
+        bracket = _BRACKET_STAMP.search(text)
+        if not bracket:
+            return None
+        rest, stamp = text[: bracket.start()].strip(), bracket.group(1).strip()
+    m = _match_date(stamp)
+    if m is None or len(rest.split()) < 3:
+        return None
+    return rest, m
 
 
 def _credit_and_date(text: str) -> tuple[str, re.Match[str]] | None:
@@ -806,7 +838,10 @@ def _caps_credit_start(text: str) -> int | None:
             break
     if caps >= 2 and caps < len(words):
         tail = " ".join(words[-caps:])
-        if sum(c.isalpha() for c in tail) >= 5:
+        # Without a separator, two capitalised words must be a name ("NGỌC HÂN"), not the
+        # abbreviations a sentence ends with ("các vị đại biểu HĐND TP").
+        named = caps >= 3 or is_person_name(tail) or is_outlet_name(tail)
+        if sum(c.isalpha() for c in tail) >= 5 and named:
             return len(text) - len(tail)
     return None
 
@@ -827,7 +862,7 @@ def outlet_tag(text: str) -> tuple[str, str] | None:
     ("VN-Index tăng ..." keeps its "VN", "Hà Nội - Hải Phòng là …" its "Hà Nội").
     """
     m = LEAD_DASH.match(text)
-    tag = m.group(0).strip() if m and any(m.groups()) else ""  # "(Tổ Quốc) -", as written
+    tag = next((g for g in m.groups() if g), "") if m else ""
     if not m:
         m = _NAME_DASH.match(text)
         name = m.group(1) if m else ""
@@ -1120,7 +1155,7 @@ class _Assembler:
                 m = _match_date(ln.text)
                 if m:
                     return ln.text, parse_date(m)
-                split = _credit_and_date(ln.text)
+                split = _credit_and_date(ln.text) or _split_stamp(ln.text)
                 if split:  # "TTXVN| 18/07/2022 08:14": the credit stays as a line, the date goes
                     ln.text, m = split
                     return m.group(0), parse_date(m)
@@ -1153,10 +1188,13 @@ class _Assembler:
         if kept and self._looks_like_headline(kept):
             if _is_kicker(kept):
                 kicker = kept.pop(0)
-                self.kicker = kicker.text
-                self.drop(
-                    kicker, DropKind.TAG, "tag line: a series or programme name over the title"
-                )
+                if _is_overline(kicker.text, kept[0].text):
+                    self.drop(kicker, DropKind.TAG, "tag line: a place or topic over the title")
+                else:
+                    self.kicker = kicker.text
+                    self.drop(
+                        kicker, DropKind.TAG, "tag line: a series or programme name over the title"
+                    )
             first = kept.pop(0)
             return first.text.rstrip(" ."), first.no, "headline"
         return None, title_line, "none"
@@ -1219,7 +1257,8 @@ class _Assembler:
         if tag is None:
             return known
         if tag[0]:
-            self.dropped.append(Dropped(lead_line, tag[0], "tag line: outlet tag", DropKind.TAG))
+            written = known[: len(known) - len(tag[1])].strip()
+            self.dropped.append(Dropped(lead_line, written, "tag line: outlet tag", DropKind.TAG))
         return tag[1]
 
     def _drop_chrome(self, lines: list[Line]) -> list[Line]:
@@ -1227,10 +1266,14 @@ class _Assembler:
         kept: list[Line] = []
         related = after_box = False
         body_started = False
+        menu = _top_repeats(lines)
         for ln in lines:
             if not self._unlink(ln):
                 continue
             t = ln.text
+            if ln.no in menu:
+                self.drop(ln, DropKind.WIDGET, "widget: a link repeated above the story (a menu)")
+                continue
             if not body_started and _is_breadcrumb(t):
                 # Above the story a lone section name is a breadcrumb; below, it may be a heading.
                 self.drop(ln, DropKind.WIDGET, "widget: a section name (breadcrumb)")
@@ -1530,8 +1573,9 @@ class _Assembler:
         t = ln.text
         tagged = outlet_tag(t)
         if tagged:  # an outlet tag opens the lead
-            if tagged[0]:
-                self.dropped.append(Dropped(ln.no, tagged[0], "tag line: outlet tag", DropKind.TAG))
+            if tagged[0]:  # listed as written, with its dash: "(Tổ Quốc) -"
+                written = t[: len(t) - len(tagged[1])].strip()
+                self.dropped.append(Dropped(ln.no, written, "tag line: outlet tag", DropKind.TAG))
             t = tagged[1]
         state.lead, state.lead_line = t, ln.no
         walk.read_keys.add(_key(t))
@@ -1550,6 +1594,10 @@ class _Assembler:
             TITLE_MAX_CHARS if echoed else HEADING_MAX_CHARS
         ):
             return False
+        if text.endswith(",") or _SALUTATION.match(text):
+            return False  # "Thưa toàn thể cử tri …,": a speech's salutation, no heading
+        if _VIEW_WORDS.match(text):
+            return False  # "Toàn cảnh phiên tòa", "Một góc thành phố …": a photo's caption
         listed = re.match(r"^[-•+*]\s", text) and not (
             _STAR_MARK.match(text) and not re.match(r"^[-•+*]\s", nxt.text)
         )
@@ -1612,11 +1660,34 @@ class _Assembler:
 _STOPS_MID_WORD = re.compile(r"\s[bcdđghklmnpqrstvxz]$")
 
 
+def _top_repeats(lines: Sequence[Line]) -> set[int]:
+    """Lines of a link printed twice in a row above the story ("Tư tưởng Hồ Chí Minh 20 tháng
+    11" twice: a menu's or a banner's), when another line still stands between them and the
+    first sentence (a headline repeated right over the lead is a duplicate, not this)."""
+    top: list[Line] = []
+    for ln in lines:
+        if _ends_sentence(ln.text):
+            break
+        top.append(ln)
+    return {
+        x.no
+        for i in range(len(top) - 2)
+        if top[i].text == top[i + 1].text
+        for x in (top[i], top[i + 1])
+    }
+
+
 def _is_breadcrumb(text: str) -> bool:
     """A section name ("Thời sự", "Sao") or a trail of short names with one of them ("Tin tức -
-    Sự kiện", "Thể thao > Bóng đá")."""
+    Sự kiện", "Thể thao > Bóng đá"); a trail opened by its marker ("> Tin tức - Sự kiện > Tin
+    hoạt động HĐND > <the page's title>") may end in the page's long title."""
     if text.casefold() in SECTION_NAMES:
         return True
+    if re.match(r"^(?:Trang chủ\s*)?[>»]", text):
+        steps = [p.strip() for p in re.split(r"\s*[>»]\s*", text) if p.strip()]
+        first = re.split(r"\s+[-–/|]\s+", steps[0]) if steps else []
+        if len(steps) >= 2 and any(p.casefold() in SECTION_NAMES for p in first):
+            return True
     parts = re.split(r"\s+[-–>»/|]\s+|\s*[>»|]\s*", text)
     if len(parts) < 2 or any(not p or len(p.split()) > 3 or has_final_punct(p) for p in parts):
         return False
@@ -1751,8 +1822,28 @@ def _is_kicker(kept: list[Line]) -> bool:
         return False
     if _is_byline_not_title(kept[1].text) or is_outlet_name(kept[1].text):
         return False
-    return bool(_SERIES_PART.match(kept[1].text) or _SEASON.search(kept[0].text))
+    return bool(
+        _SERIES_PART.match(kept[1].text)
+        or _SEASON.search(kept[0].text)
+        or _is_overline(kept[0].text, kept[1].text)
+    )
 
+
+def _is_overline(first: str, second: str) -> bool:
+    """ "TP. Hồ Chí Minh:" or "Vùng đô thị trung tâm tỉnh Tây Ninh:" over the headline: a place or
+    a topic of eight words at most ending in a colon, over a line that does not."""
+    return first.endswith(":") and len(first.split()) <= 8 and not second.endswith(":")
+
+
+#: "Toàn cảnh phiên tòa", "Quang cảnh buổi lễ", "Một góc thành phố Tây Ninh": what a photo shows,
+#: the way a caption opens (a subheading names a topic, not a view).
+_VIEW_WORDS = re.compile(
+    r"^(?:Toàn cảnh|Quang cảnh|Cận cảnh|Khung cảnh|Một góc|Một số hình ảnh|Hình ảnh|Ảnh)\s",
+    re.IGNORECASE,
+)
+
+#: "Thưa các vị đại biểu", "Kính thưa …", "Kính gửi …": a speech's or a letter's salutation.
+_SALUTATION = re.compile(r"^[-–•]?\s*(?:Kính\s+)?(?:thưa|gửi|chào)\s", re.IGNORECASE)
 
 #: "* Bước phát triển phù hợp": a subheading marked with a star (Báo Bình Định).
 _STAR_MARK = re.compile(r"^\*\s+(?=\S)")
