@@ -629,6 +629,10 @@ def test_loading_is_no_title() -> None:
     [
         ("Người dân cần theo dõi các dấu hiệu có t", True),  # stops inside a word
         ("Người dân cần theo dõi các dấu hiệu bất thường", False),  # one sentence, no stop: kept
+        ("Người dân cần theo dõi các dấu hiệu trong một ngày kh", True),  # consonants, no vowel
+        ("Đoàn công tác đã tới thăm hơn 200 hộ dâ", True),  # "200 hộ dân" is written above
+        ("Đoàn công tác đã sơ tán thêm hơn 20", False),  # "tán hơn 200" is no "thêm hơn 20…"
+        ("Đoàn công tác đã ghé thăm hơn 200 hộ", False),  # "hơn 200 hộ" stands whole above
     ],
 )
 def test_a_last_line_cut_inside_a_word_is_an_unfinished_fragment(last: str, cut: bool) -> None:
