@@ -1080,6 +1080,8 @@ class _Assembler:
         self.unsure: list[Dropped] = []
         for ln in self.lines:
             self._untable(ln)
+        self.numbered: set[int] = set()
+        """Numbered items that head the sections of the text (see `_numbered_sections`)."""
         self.kicker: str | None = None
         """A series or programme name dropped from above the headline."""
 
@@ -1458,6 +1460,7 @@ class _Assembler:
         if state.lead:
             walk.read_keys.add(_key(state.lead))
         series = _photo_series(kept)
+        self.numbered = _numbered_sections(kept)
         for i, ln in enumerate(kept):
             nxt = _next_block(kept, i)
             # A subheading whose photo or video repeats it just below may be long.
@@ -1544,6 +1547,7 @@ class _Assembler:
         t = ln.text
         if not (
             ln.hint == "heading"
+            or (walk.seen_body and ln.no in self.numbered)
             or (walk.seen_body and self._is_heading(t, nxt, echoed) and ln.hint != "paragraph")
         ):
             return False
@@ -1623,7 +1627,8 @@ class _Assembler:
             if block.kind is not BlockKind.PARAGRAPH or block.line != last_no:
                 return
             cut = self._complete_part(block.text)
-            if cut is None and len(section.blocks) > 1 and self._stops_mid_word(block):
+            read_else = len(section.blocks) > 1 or len(state.sections) > 1
+            if cut is None and read_else and self._stops_mid_word(block):
                 cut = ("", block.text)
             if cut is not None:
                 rest = (Block(BlockKind.PARAGRAPH, cut[0], block.line),) if cut[0] else ()
@@ -1686,6 +1691,31 @@ class _Assembler:
 _STOPS_MID_WORD = re.compile(r"\s[bcdđghklmnpqrstvxz]$")
 #: "… trong một ngày kh": the text stops on consonants that begin a syllable, without its vowel.
 _NO_VOWEL_END = re.compile(r"\s(?:ngh|ng|nh|ch|kh|gh|ph|th|tr)$")
+
+
+_NUMBERED = re.compile(r"^(\d{1,2})\.\s+\S")
+_NUMBER_MARK = re.compile(r"^\d{1,2}\.\s+")
+
+
+def _numbered_sections(kept: list[Line]) -> set[int]:
+    """ "1. Biểu quyết thông qua Luật …." … "2. Biểu quyết thông qua …": numbered items 1, 2, …
+    (two or more, one sentence each, a title's length at most), each followed by a paragraph of
+    its own before the next (the last may be cut off), head the text's sections even with a
+    full stop. Items following one another are a list."""
+    items = [i for i, ln in enumerate(kept) if _NUMBERED.match(ln.text)]
+    numbers = [int(_NUMBERED.match(kept[i].text).group(1)) for i in items]  # type: ignore[union-attr]
+    if len(items) < 2 or numbers != list(range(1, len(items) + 1)):
+        return set()
+    for n, i in enumerate(items):
+        t = _NUMBER_MARK.sub("", kept[i].text)
+        if len(_sentences(t)) != 1 or len(t.split()) > TITLE_MAX_WORDS:
+            return set()
+        end = items[n + 1] if n + 1 < len(items) else len(kept)
+        body = kept[i + 1 : end]
+        last = n + 1 == len(items)  # the text may be cut inside the last one
+        if not body or not (last or any(_ends_sentence(x.text) for x in body)):
+            return set()
+    return {kept[i].no for i in items}
 
 
 def _top_repeats(lines: Sequence[Line]) -> set[int]:

@@ -648,3 +648,24 @@ def test_a_last_line_cut_inside_a_word_is_an_unfinished_fragment(last: str, cut:
     assert (last not in read) is cut
     assert [d.text for d in unfinished] == ([last] if cut else [])
     assert "sơ tán hơn 200 hộ dân" in read
+
+
+def test_numbered_decisions_head_their_sections() -> None:
+    # A communiqué's items "1. …." each over its own paragraph head the sections, full stop or
+    # not; items following one another are a list, read as text.
+    text = (
+        "Thông cáo phiên họp chiều nay\n\n"
+        "Chiều nay, Hội đồng họp phiên toàn thể và biểu quyết các nội dung sau:\n\n"
+        "1. Biểu quyết thông qua Nghị quyết về giá đất.\n\n"
+        "Hội đồng nghe báo cáo thẩm tra và biểu quyết thông qua toàn văn Nghị quyết.\n\n"
+        "2. Biểu quyết thông qua Nghị quyết về đầu tư công.\n\n"
+        "Hội đồng nghe tờ trình và thông qua Nghị quyết với đa số đại biểu tán thành.\n"
+    )
+    assert parse_article(text).headings == (
+        "1. Biểu quyết thông qua Nghị quyết về giá đất.",
+        "2. Biểu quyết thông qua Nghị quyết về đầu tư công.",
+    )
+    listed = text.replace(
+        "\n\nHội đồng nghe báo cáo thẩm tra và biểu quyết thông qua toàn văn Nghị quyết.", ""
+    )
+    assert parse_article(listed).headings == ()
