@@ -1080,6 +1080,8 @@ class _Assembler:
         self.unsure: list[Dropped] = []
         for ln in self.lines:
             self._untable(ln)
+        self.top_heading = 0
+        """A subheading opening the text, before any paragraph (a drop cap's)."""
         self.numbered: set[int] = set()
         """Numbered items that head the sections of the text (see `_numbered_sections`)."""
         self.kicker: str | None = None
@@ -1187,6 +1189,9 @@ class _Assembler:
             return fold(title).rstrip(" ."), title_line, "headline"
         if _is_label_over_headline(kept):
             self.drop(kept.pop(0), DropKind.WIDGET, "widget: a section label over the headline")
+        if kept and not kept[0].hint and _is_drop_cap_heading(kept):
+            self.top_heading = kept[0].no  # "K IỆT SỨC VÌ LŨ CHỒNG LŨ": a section's, no title
+            return None, title_line, "none"
         if kept and self._looks_like_headline(kept):
             if _is_kicker(kept):
                 kicker = kept.pop(0)
@@ -1548,6 +1553,7 @@ class _Assembler:
         if not (
             ln.hint == "heading"
             or (walk.seen_body and ln.no in self.numbered)
+            or ln.no == self.top_heading
             or (walk.seen_body and self._is_heading(t, nxt, echoed) and ln.hint != "paragraph")
         ):
             return False
@@ -1855,6 +1861,20 @@ def _shortened_copy(text: str, nxt: Line | None) -> bool:
         return False
     stem = _key(text.rstrip(".… "))
     return len(stem) > 20 and _key(nxt.text).startswith(stem)
+
+
+#: "K IỆT SỨC VÌ LŨ CHỒNG LŨ": a capital letter set apart from the rest of its word.
+_DROP_CAP = re.compile(rf"^[{_UP}] [{_UP}]{{2,}}")
+
+
+def _is_drop_cap_heading(kept: list[Line]) -> bool:
+    """A first line in capitals whose first letter stands apart from its word (a drop cap: the
+    page styles a section's opening, which a headline never has), over a paragraph: the first
+    section's heading."""
+    t = kept[0].text
+    if len(kept) < 2 or not _DROP_CAP.match(t) or not _is_all_caps(t):
+        return False
+    return len(t.split()) <= HEADING_MAX_WORDS and has_final_punct(kept[1].text)
 
 
 def _headline_shaped(ln: Line) -> bool:
