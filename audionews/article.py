@@ -1487,7 +1487,7 @@ class _Assembler:
     def _take_credit(self, ln: Line, walk: _Walk, state: _Body) -> bool:
         """Bylines and sources on their own line: under the title, or anywhere when explicit."""
         t = ln.text
-        if ln.hint == "paragraph" and has_final_punct(t):
+        if (ln.hint == "paragraph" and has_final_punct(t)) or ln.no == self.top_heading:
             return False
         if (walk.top and _is_credit_line(t)) or (
             _is_source_line(t) or (_is_all_caps(t) and _is_byline_anywhere(t))
