@@ -517,15 +517,18 @@ _SAVE_WIDGET = re.compile(
 )
 #: "Bài viết hay? Hãy đánh giá bài viết", "Đánh giá bài viết", "Ý KIẾN", "Bình luận (3)": the
 #: rating or comment box that closes a page; what follows it is no longer the story.
+_RATING = (
+    r"(?:Bài viết hay\s*\??\s*)?(?:Hãy\s+)?(?:Đánh giá|Bình chọn)\s+(?:bài viết|bài|tin)\b.{0,20}"
+)
 _COMMENT_BOX = re.compile(
-    r"^(?:(?:Bài viết hay\s*\??\s*)?(?:Hãy\s+)?(?:Đánh giá|Bình chọn)\s+(?:bài viết|bài|tin)\b.{0,20}"
+    rf"^(?:{_RATING}"
     r"|Ý kiến(?: bạn đọc| của bạn)?|Bình luận(?: bạn đọc)?(?:\s*\(\d+\))?|Gửi bình luận"
     r"|Viết bình luận|Ý kiến \(\d+\))$",
     re.IGNORECASE,
 )
 #: Of the box, what closes a page: a rating prompt or the comments' header ("Ý KIẾN").
 _PAGE_END_BOX = re.compile(
-    r"^(?:(?:Bài viết hay\s*\??\s*)?(?:Hãy\s+)?(?:Đánh giá|Bình chọn)\s+(?:bài viết|bài|tin)\b.{0,20}"
+    rf"^(?:{_RATING}"
     r"|Ý kiến(?: bạn đọc| của bạn)?(?:\s*\(\d+\))?)$",
     re.IGNORECASE,
 )
@@ -1073,6 +1076,22 @@ def assemble_article(
     )
 
 
+@dataclass
+class _ChromeState:
+    """Where `_drop_chrome` stands in the page."""
+
+    menu: set[int]
+    body_started: bool = False
+    related: bool = False
+    """Under a related-articles header."""
+    teased: bool = False
+    """A related headline was dropped under it."""
+    summary: bool = False
+    """A related headline's date was dropped: its one-sentence summary may follow."""
+    after_box: bool = False
+    """Past the page's rating or comment box."""
+
+
 class _Assembler:
     def __init__(self, lines: Sequence[Line], dropped: Sequence[Dropped]) -> None:
         self.lines = [Line(ln.no, fold(ln.text), ln.hint) for ln in lines if fold(ln.text)]
@@ -1263,7 +1282,7 @@ class _Assembler:
         tag = outlet_tag(known) if known else None
         if tag is None:
             return known
-        if tag[0]:
+        if tag[0] and known:
             written = known[: len(known) - len(tag[1])].strip()
             self.dropped.append(Dropped(lead_line, written, "tag line: outlet tag", DropKind.TAG))
         return tag[1]
@@ -1271,48 +1290,72 @@ class _Assembler:
     def _drop_chrome(self, lines: list[Line]) -> list[Line]:
         """Widgets, keyword lines, credits and related-article blocks."""
         kept: list[Line] = []
-        related = after_box = False
-        body_started = False
-        menu = _top_repeats(lines)
+        st = _ChromeState(menu=_top_repeats(lines))
         for ln in lines:
-            if not self._unlink(ln):
+            if not self._unlink(ln) or self._page_edge(ln, st):
                 continue
             t = ln.text
-            if ln.no in menu:
-                self.drop(ln, DropKind.WIDGET, "widget: a link repeated above the story (a menu)")
+            st.body_started = st.body_started or _ends_sentence(t)
+            if self._related_step(ln, st):
                 continue
-            if not body_started and _is_breadcrumb(t):
-                # Above the story a lone section name is a breadcrumb; below, it may be a heading.
-                self.drop(ln, DropKind.WIDGET, "widget: a section name (breadcrumb)")
-                continue
-            if body_started and _PAGE_END_BOX.match(t):
-                after_box = True  # the story is over: the page's rating or comment box
-            elif after_box and not _junk_kind(t) and not _is_credit_line(t):
-                self.drop(ln, DropKind.TEASER, "teaser: after the page's comment box")
-                continue
-            body_started = body_started or _ends_sentence(t)
             if _match_date(t):
-                related = False
                 kept.append(ln)
                 continue
             junk = _junk_kind(t)
             if junk:
                 self.drop(ln, *junk)
-                continue
-            if t.casefold().rstrip(":.… ") in RELATED_HEADERS:
-                related = True
-                self.drop(ln, DropKind.TEASER, "teaser: related-articles header")
-                continue
-            if related:
-                if self._teaser_like(t):
-                    self.drop(ln, DropKind.TEASER, "teaser: under a related-articles header")
-                    continue
-                related = False
-            if _CREDIT_ONLY.match(t):
+            elif _CREDIT_ONLY.match(t):
                 self.drop(ln, DropKind.CREDIT, "credit: photo or video credit")
-                continue
-            kept.append(ln)
+            else:
+                kept.append(ln)
         return kept
+
+    def _page_edge(self, ln: Line, st: _ChromeState) -> bool:
+        """Chrome known by where it stands: a menu link repeated above the story, a breadcrumb
+        above it, and whatever follows the page's rating or comment box. True when dropped."""
+        t = ln.text
+        if ln.no in st.menu:
+            self.drop(ln, DropKind.WIDGET, "widget: a link repeated above the story (a menu)")
+            return True
+        if not st.body_started and _is_breadcrumb(t):
+            # Above the story a lone section name is a breadcrumb; below, it may be a heading.
+            self.drop(ln, DropKind.WIDGET, "widget: a section name (breadcrumb)")
+            return True
+        if st.body_started and _PAGE_END_BOX.match(t):
+            st.after_box = True  # the story is over: the page's rating or comment box
+        elif st.after_box and not _junk_kind(t) and not _is_credit_line(t):
+            self.drop(ln, DropKind.TEASER, "teaser: after the page's comment box")
+            return True
+        return False
+
+    def _related_step(self, ln: Line, st: _ChromeState) -> bool:
+        """A related-articles block: its header, the headlines under it, and a headline's date
+        and one-sentence summary. True when the line was dropped."""
+        t = ln.text
+        if t.casefold().rstrip(":.… ") in RELATED_HEADERS:
+            st.related, st.teased, st.summary = True, False, False
+            self.drop(ln, DropKind.TEASER, "teaser: related-articles header")
+            return True
+        if not st.related:
+            return False
+        if _match_date(t):
+            if st.teased:  # a related article's date under its headline
+                self.drop(ln, DropKind.TEASER, "teaser: a related article's date")
+                st.summary = True
+                return True
+        elif _junk_kind(t):
+            return False
+        elif self._teaser_like(t):
+            self.drop(ln, DropKind.TEASER, "teaser: under a related-articles header")
+            st.teased, st.summary = True, False
+            return True
+        elif st.summary and len(_sentences(t)) == 1:
+            # headline, date, then one sentence: the related article's summary
+            self.drop(ln, DropKind.TEASER, "teaser: a related article's summary")
+            st.summary = False
+            return True
+        st.related = False
+        return False
 
     def _unlink(self, ln: Line) -> bool:
         """A source line ending in a link ("Nguồn Tuổi Trẻ TĐ: https://…") keeps its words and

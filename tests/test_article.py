@@ -681,3 +681,17 @@ def test_a_drop_cap_heading_is_no_title() -> None:
     assert a.headline is None and a.headings == ("L ŨNG CHỒNG LŨ",)
     b = parse_article("LŨ CHỒNG LŨ\n\nMưa lớn từ đêm qua khiến nhiều xã ven sông ngập sâu.\n")
     assert b.headline == "LŨ CHỒNG LŨ" and b.headings == ()
+
+
+def test_a_related_articles_date_and_summary_are_teasers() -> None:
+    # Under "Tin liên quan": a section label, the headline, its date, its one-sentence summary.
+    a = parse_article(
+        "Tiêu đề bài báo về phiên họp\n\n"
+        "Phiên họp diễn ra trong cả ngày 15/4 với nhiều nội dung quan trọng.\n"
+        "Tin liên quan\nKinh tế Việt Nam\n"
+        "Báo Mỹ đánh giá sự thành công của Việt Nam\n16:13' - 10/04/2021\n"
+        "Bài viết nhấn mạnh những thành tựu mà Việt Nam đạt được.\n"
+    )
+    teasers = [d.text for d in a.dropped if d.kind is DropKind.TEASER]
+    assert "Bài viết nhấn mạnh những thành tựu mà Việt Nam đạt được." in teasers
+    assert a.lead == "Phiên họp diễn ra trong cả ngày 15/4 với nhiều nội dung quan trọng."
