@@ -1081,6 +1081,7 @@ class _ChromeState:
     """Where `_drop_chrome` stands in the page."""
 
     menu: set[int]
+    box: set[int]
     body_started: bool = False
     related: bool = False
     """Under a related-articles header."""
@@ -1290,7 +1291,7 @@ class _Assembler:
     def _drop_chrome(self, lines: list[Line]) -> list[Line]:
         """Widgets, keyword lines, credits and related-article blocks."""
         kept: list[Line] = []
-        st = _ChromeState(menu=_top_repeats(lines))
+        st = _ChromeState(menu=_top_repeats(lines), box=_related_box(lines))
         for ln in lines:
             if not self._unlink(ln) or self._page_edge(ln, st):
                 continue
@@ -1316,6 +1317,9 @@ class _Assembler:
         t = ln.text
         if ln.no in st.menu:
             self.drop(ln, DropKind.WIDGET, "widget: a link repeated above the story (a menu)")
+            return True
+        if ln.no in st.box:
+            self.drop(ln, DropKind.TEASER, "teaser: a box of related articles over the story")
             return True
         if not st.body_started and _is_breadcrumb(t):
             # Above the story a lone section name is a breadcrumb; below, it may be a heading.
@@ -1452,6 +1456,9 @@ class _Assembler:
         start = end
         while start > 1 and self._trailing_teaser(kept[start - 1]):
             start -= 1
+        if end - start == 1 and self._lone_trailing_headline(kept, start):
+            self.drop(kept[start], DropKind.TEASER, "teaser: a related headline after the story")
+            return kept[:start]
         if end - start < 2:
             return kept[:end]
         if any(ln.text.endswith(":") for ln in kept[start - 1 : end]):
@@ -1463,6 +1470,19 @@ class _Assembler:
         for ln in kept[start:end]:
             self.drop(ln, DropKind.TEASER, "teaser: related-article headlines at the end")
         return kept[:start]
+
+    def _lone_trailing_headline(self, kept: list[Line], i: int) -> bool:
+        """One line closing the page after the story's last sentence, written as a headline is
+        ("Mưa xối xả ở Đà Nẵng: Dân chưa kịp dọn xong lũ trước, lũ sau đã đến": a topic of three
+        to eight words, a colon, a capitalised claim of six words or more, no final stop, no
+        one quoted): a related article's link. A scorers' line ("Ghi bàn: …") is too short."""
+        ln = kept[i]
+        if ln.no != self.lines[-1].no or not _ends_sentence(kept[i - 1].text):
+            return False
+        m = _HEADLINE_COLON.match(ln.text)
+        if not m or has_final_punct(ln.text) or _SAYS.search(m.group(1)):
+            return False
+        return 3 <= len(m.group(1).split()) <= 8 and len(m.group(2).split()) >= 6
 
     def _trailing_teaser(self, ln: Line) -> bool:
         return (
@@ -1767,6 +1787,24 @@ def _numbered_sections(kept: list[Line]) -> set[int]:
     return {kept[i].no for i in items}
 
 
+def _related_box(lines: Sequence[Line]) -> set[int]:
+    """Two or more table cells ("| … |") right under the first line and over the lead, with no
+    image before them and no credit in them: a box of related articles' summaries, which pages
+    set beside the headline (a photo's cells stand under the image's marker, and a photo story's
+    cells among the paragraphs)."""
+    box: list[Line] = []
+    for ln in lines[1:]:
+        if not ln.text.startswith("| "):
+            break
+        box.append(ln)
+    rest = lines[len(box) + 1 :]
+    if len(box) < 2 or not rest or rest[0].text.startswith("|"):
+        return set()
+    if any(_CAPTION_CREDIT.search(ln.text) or _is_image_marker(ln.text) for ln in box):
+        return set()
+    return {ln.no for ln in box}
+
+
 def _top_repeats(lines: Sequence[Line]) -> set[int]:
     """Lines of a link printed twice in a row above the story ("Tư tưởng Hồ Chí Minh 20 tháng
     11" twice: a menu's or a banner's), when another line still stands between them and the
@@ -1955,6 +1993,15 @@ def _is_overline(first: str, second: str) -> bool:
     a topic of eight words at most ending in a colon, over a line that does not."""
     return first.endswith(":") and len(first.split()) <= 8 and not second.endswith(":")
 
+
+#: "Topic: Claim", the way Vietnamese headlines are written.
+_HEADLINE_COLON = re.compile(rf"^([{_UP}][^:]+):\s+([{_UP}\"“].*)$")
+#: A verb of saying before a colon: a quotation, not a headline's topic.
+_SAYS = re.compile(
+    r"\b(?:cho biết|nói|cho rằng|khẳng định|nhấn mạnh|chia sẻ|phát biểu|kết luận|tuyên bố|nêu rõ|"
+    r"thông báo|hỏi|trả lời|viết|kể|nhận định|bày tỏ|đề nghị|yêu cầu)\b",
+    re.IGNORECASE,
+)
 
 #: "Toàn cảnh phiên tòa", "Quang cảnh buổi lễ", "Một góc thành phố Tây Ninh": what a photo shows,
 #: the way a caption opens (a subheading names a topic, not a view).

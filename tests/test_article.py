@@ -695,3 +695,39 @@ def test_a_related_articles_date_and_summary_are_teasers() -> None:
     teasers = [d.text for d in a.dropped if d.kind is DropKind.TEASER]
     assert "Bài viết nhấn mạnh những thành tựu mà Việt Nam đạt được." in teasers
     assert a.lead == "Phiên họp diễn ra trong cả ngày 15/4 với nhiều nội dung quan trọng."
+
+
+@pytest.mark.parametrize(
+    ("last", "teaser"),
+    [
+        ("Mưa xối xả ở Đà Nẵng: Dân chưa kịp dọn xong lũ trước, lũ sau đã đến", True),
+        ("Ghi bàn: Văn Quyết (12'), Quang Hải (45')", False),  # a list the story closes with
+        ("Ông Nguyễn Văn An cho biết: Chúng tôi sẽ hỗ trợ người dân đến cùng", False),  # a quote
+        ("Nước lũ vẫn dâng cao ở nhiều xã ven sông", False),  # no headline's form: kept
+    ],
+)
+def test_a_lone_headline_after_the_story_is_a_teaser(last: str, teaser: bool) -> None:
+    text = (
+        "Mưa lớn kéo dài ở miền Trung\n\n"
+        "Từ đêm qua, mưa lớn khiến nhiều xã ven sông ngập sâu.\n\n"
+        "Người dân đã kịp đưa tài sản lên cao.\n\n"
+        f"{last}\n"
+    )
+    a = parse_article(text)
+    dropped = [d.text for d in a.dropped if d.kind is DropKind.TEASER]
+    assert (dropped == [last]) is teaser
+
+
+def test_a_box_of_cells_over_the_lead_is_related_articles() -> None:
+    # Two table cells between the headline and the lead, no image, no credit: a related box.
+    head = "Đoàn Việt Nam dẫn đầu bảng tổng sắp huy chương\n"
+    box = (
+        "| Việt Nam nhận được nhiều cảm tình của bạn bè quốc tế nhờ công tác tổ chức chu đáo. |\n"
+        "| Ông Yutkhun Hun cho biết ấn tượng với Lễ khai mạc tối qua. |\n"
+    )
+    lead = "Trong ngày thi đấu hôm nay, đoàn Việt Nam giành thêm 12 huy chương vàng.\n"
+    a = parse_article(head + box + lead)
+    assert [d.kind for d in a.dropped] == [DropKind.TEASER, DropKind.TEASER]
+    assert a.lead == lead.strip()
+    image = parse_article(head + "![]() |\n" + box + lead)  # under an image: its captions
+    assert not any(d.kind is DropKind.TEASER for d in image.dropped)
