@@ -1662,10 +1662,9 @@ class _Assembler:
         caption repeats it below; "* Heading" when no list goes on."""
         if has_final_punct(text) or nxt is None:
             return False
-        most = TITLE_MAX_WORDS if echoed else HEADING_MAX_WORDS
-        if len(text.split()) > most or len(text) > (
-            TITLE_MAX_CHARS if echoed else HEADING_MAX_CHARS
-        ):
+        long = echoed or _speaker_heading(text)
+        most = TITLE_MAX_WORDS if long else HEADING_MAX_WORDS
+        if len(text.split()) > most or len(text) > (TITLE_MAX_CHARS if long else HEADING_MAX_CHARS):
             return False
         if text.endswith(",") or _SALUTATION.match(text):
             return False  # "Thưa toàn thể cử tri …,": a speech's salutation, no heading
@@ -1995,7 +1994,18 @@ def _is_overline(first: str, second: str) -> bool:
 
 
 #: "Topic: Claim", the way Vietnamese headlines are written.
-_HEADLINE_COLON = re.compile(rf"^([{_UP}][^:]+):\s+([{_UP}\"“].*)$")
+_HEADLINE_COLON = re.compile(rf"^([\"“]?[{_UP}][^:]+):\s+([{_UP}\"“].*)$")
+def _speaker_heading(text: str) -> bool:
+    """ "\"Vua cá sấu\" đất Bắc - Cao Văn Tuấn: Không yêu nghề sẽ làm hỏng cái cao quý của nghề": a
+    feature's section on one person, headed by the person's name, a colon and what they hold,
+    one sentence: a subheading as long as a title may be."""
+    m = _HEADLINE_COLON.match(text)
+    if not m or len(_sentences(text)) != 1:
+        return False
+    name = re.split(r"\s[-–—]\s", m.group(1))[-1].strip()
+    return len(name.split()) >= 2 and is_person_name(name)
+
+
 #: A verb of saying before a colon: a quotation, not a headline's topic.
 _SAYS = re.compile(
     r"\b(?:cho biết|nói|cho rằng|khẳng định|nhấn mạnh|chia sẻ|phát biểu|kết luận|tuyên bố|nêu rõ|"

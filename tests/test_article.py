@@ -731,3 +731,18 @@ def test_a_box_of_cells_over_the_lead_is_related_articles() -> None:
     assert a.lead == lead.strip()
     image = parse_article(head + "![]() |\n" + box + lead)  # under an image: its captions
     assert not any(d.kind is DropKind.TEASER for d in image.dropped)
+
+
+def test_a_persons_section_heading_may_be_long() -> None:
+    # "<who> - <Name>: <what they hold>" heads a feature's section on one person.
+    heading = "Doanh nhân đất Cảng - Trần Văn Hùng: Không yêu nghề sẽ làm hỏng cái cao quý của nghề"
+    a = parse_article(
+        "Báo chí trong mắt doanh nhân\n\nNgày 21-6, xin giới thiệu suy nghĩ của doanh nhân.\n\n"
+        f"{heading}\n\nNghề báo là một nghề cao quý.\n"
+    )
+    assert a.headings == (heading,)
+    quoted = heading.replace("Doanh nhân đất Cảng - Trần Văn Hùng", "Ông Hùng cho biết")
+    b = parse_article(
+        a_text := f"Tiêu đề\n\nĐoạn mở đầu.\n\n{quoted}\n\nNghề báo là nghề cao quý.\n"
+    )
+    assert b.headings == (), a_text
