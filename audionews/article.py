@@ -1995,6 +1995,8 @@ def _is_overline(first: str, second: str) -> bool:
 
 #: "Topic: Claim", the way Vietnamese headlines are written.
 _HEADLINE_COLON = re.compile(rf"^([\"“]?[{_UP}][^:]+):\s+([{_UP}\"“].*)$")
+
+
 def _speaker_heading(text: str) -> bool:
     """ "\"Vua cá sấu\" đất Bắc - Cao Văn Tuấn: Không yêu nghề sẽ làm hỏng cái cao quý của nghề": a
     feature's section on one person, headed by the person's name, a colon and what they hold,
