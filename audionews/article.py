@@ -239,9 +239,15 @@ JUNK_LINES = frozenset(
         "loading",
         "Đang tải",
         "Xem theo ngày",
+        "Đọc báo in",
+        "Báo in",
+        "E-paper",
         "Thông tin bạn đọc",
         "Lưu thông tin",
         "Đóng Lưu thông tin",
+        "user image",
+        "User",
+        "Avatar",
     )
 )
 #: Newspaper section names: alone on a line they are a breadcrumb, not a heading.
@@ -413,12 +419,12 @@ _ALT_NUMBER_TAIL = re.compile(
 _IMAGE_ALT_NUMBER = re.compile(r"\s+(?:-\s*|số\s+)\d{1,2}$")
 FINAL_PUNCT = tuple(".!?…:;\"”»)'")
 _SENTENCE_END = tuple(".!?…")
-_WEEKDAY = r"(?:(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])|Chủ\s+[Nn]hật|CN)\s*[,-]?\s*)?"
+_WEEKDAY = r"(?:(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])|Chủ\s+[Nn]hật|CN)\s*[,:-]?\s*)?"
 _TIME = r"(\d{1,2})[:hH](\d{2})(?::\d{2})?'?(?:\s*[AaPp]\.?[Mm]\.?(?!\w))?"
 #: "Cập nhật: 17/02/2016 08:41:19", "Ngày đăng: …": a label before the date.
 _DATE_LABEL = (
     r"(?:(?:Cập nhật|Ngày cập nhật|Đăng|Ngày đăng|Đăng ngày|Xuất bản|Thời gian đăng)"
-    r"(?:\s+lúc)?\s*:?\s*)?"
+    r"(?:\s+lúc)?\s*:?\s*|(?:Videos?|Photos?|Podcast|Infographics?|E-?magazine)\s+)?"
 )
 _DATE = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
 _ZONE = r"(?:\s*[(\[]?\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}\s*[)\]]?)?"
@@ -429,9 +435,18 @@ DATE_LINE = re.compile(
 )
 #: "09:59 28/06/2022", "22:04 | 28/03/2022": time first.
 _TIME_FIRST_DATE = re.compile(
-    rf"^{_DATE_LABEL}{_TIME}\s*[|,-]?\s*{_WEEKDAY}(?:ngày\s+)?{_DATE}{_ZONE}{_SOURCE_TAIL}\s*$",
+    rf"^{_DATE_LABEL}{_WEEKDAY}{_TIME}\s*[|,-]?\s*{_WEEKDAY}(?:ngày\s+)?{_DATE}{_ZONE}{_SOURCE_TAIL}\s*$",
     re.IGNORECASE,
 )
+#: "Góc nhìn thẳng21/03/201802:36", "VIDEOS 02/09/2024 - 09:19": a section's or a programme's
+#: name (no digit, four words at most) before the date and time.
+_LABELLED_STAMP = re.compile(
+    rf"^[^\W\d][^\d.!?,;:()|–—-]{{0,30}}?\s*{_DATE}\s*[-|,]?\s*{_TIME}{_ZONE}\s*[|]?\s*$"
+)
+#: "24/11/2017 | 14:40Triển lãm …": a date and time glued to the lead.
+_GLUED_STAMP = re.compile(rf"^{_DATE}\s*[-|,]?\s*{_TIME}(?=\s*[{_UP}])")
+#: "Phát biểu … kỳ họp thứ 7 (10:34 04/12/2018)": a date stamp in brackets closing the headline.
+_BRACKET_STAMP = re.compile(r"\s*\(([^()]{8,40})\)$")
 #: "Bắc Giang: 07/06/2023 00:19:06 (GMT+7)": today's date and a ticking clock in the page header.
 _HEADER_CLOCK = re.compile(rf"^[^\d:]{{2,30}}:\s*{_DATE}\s+\d{{1,2}}:\d{{2}}:\d{{2}}{_ZONE}\s*$")
 _OUTLET_ALT = "|".join(re.escape(t) for t in sorted(OUTLET_TAGS, key=len, reverse=True))
@@ -492,6 +507,43 @@ _AD_LINE = re.compile(
 )
 #: "TÌM DỊCH VỤ", "ĐĂNG KÝ NGAY": a button in capitals (an imperative, never a name).
 _BUTTON = re.compile(rf"^(?:TÌM|XEM|ĐĂNG KÝ|LIÊN HỆ|MUA|GỬI|ĐẶT|TẢI)(?:\s[{_UP}]+){{0,3}}$")
+#: "Lưu bài viết thành công", "Bạn có thể xem lại bài viết đã lưu ở trang …", "Subscribe to sốt
+#: xuất huyết": a save or subscribe widget's button or message.
+_SAVE_WIDGET = re.compile(
+    r"^(?:(?:Lưu|Đã lưu|Bỏ lưu|Gửi|Đăng ký|Sao chép)\b.{0,30}\bthành công[.!]?"
+    r"|Bạn (?:có thể )?xem lại (?:các |những )?(?:bài viết|tin bài|bài|tin) đã lưu\b.{0,60}"
+    r"|(?:Subscribe|Unsubscribe)(?: to)?\b.{0,60}|Đăng ký nhận (?:tin|bản tin)\b.{0,60})$",
+    re.IGNORECASE,
+)
+#: "Bài viết hay? Hãy đánh giá bài viết", "Đánh giá bài viết", "Ý KIẾN", "Bình luận (3)": the
+#: rating or comment box that closes a page; what follows it is no longer the story.
+_RATING = (
+    r"(?:Bài viết hay\s*\??\s*)?(?:Hãy\s+)?(?:Đánh giá|Bình chọn)\s+(?:bài viết|bài|tin)\b.{0,20}"
+)
+_COMMENT_BOX = re.compile(
+    rf"^(?:{_RATING}"
+    r"|Ý kiến(?: bạn đọc| của bạn)?|Bình luận(?: bạn đọc)?(?:\s*\(\d+\))?|Gửi bình luận"
+    r"|Viết bình luận|Ý kiến \(\d+\))$",
+    re.IGNORECASE,
+)
+#: Of the box, what closes a page: a rating prompt or the comments' header ("Ý KIẾN").
+_PAGE_END_BOX = re.compile(
+    rf"^(?:{_RATING}"
+    r"|Ý kiến(?: bạn đọc| của bạn)?(?:\s*\(\d+\))?)$",
+    re.IGNORECASE,
+)
+#: "Editor", "Thành viên BQT", "Moderator": a forum poster's role under the name.
+_FORUM_ROLE = re.compile(
+    r"^(?:Editor|(?:Super\s+|Global\s+)?Moderator|Mod|Admin(?:istrator)?|Quản trị viên|"
+    r"Điều hành viên|Ban quản trị|BQT|(?:Junior |Senior |New |Active )?Member|"
+    r"Thành viên(?:\s+(?:BQT|mới|tích cực|VIP|danh dự|ban quản trị|nhiệt tình|năng nổ|"
+    r"thân thiết|chính thức|cao cấp))?)$",
+    re.IGNORECASE,
+)
+#: "CÁC KÊNH VIDEO", "Video nổi bật": a video section's label.
+_VIDEO_LABEL = re.compile(
+    r"^(?:(?:Các\s+)?kênh video|Video (?:nổi bật|mới nhất|xem nhiều|hot))$", re.IGNORECASE
+)
 #: "nhan-bao-chi-trich-qua-du-doi-tu-cong-do", "132733987-1493313651-ngoisaovn-w960-h170": an
 #: image file's or a link's name (lower-case ASCII joined by dashes, no space).
 _SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+){3,}$")
@@ -550,6 +602,10 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_SOURCE_LINK, DropKind.WIDGET, "widget: a link to the original article"),
     (_AD_LINE, DropKind.WIDGET, "widget: an advertisement"),
     (_BUTTON, DropKind.WIDGET, "widget: a button"),
+    (_SAVE_WIDGET, DropKind.WIDGET, "widget: a save or subscribe button"),
+    (_COMMENT_BOX, DropKind.WIDGET, "widget: a rating or comment box"),
+    (_FORUM_ROLE, DropKind.WIDGET, "widget: a forum member's role"),
+    (_VIDEO_LABEL, DropKind.WIDGET, "widget: a video section's label"),
     (_SLUG, DropKind.WIDGET, "widget: image file name or link slug"),
     (_NEWS_LINK, DropKind.TEASER, "teaser: a link to the latest news"),
 )
@@ -704,7 +760,27 @@ def parse_date(m: re.Match[str]) -> datetime | date | None:
 
 
 def _match_date(text: str) -> re.Match[str] | None:
-    return DATE_LINE.match(text) or _TIME_FIRST_DATE.match(text)
+    m = DATE_LINE.match(text) or _TIME_FIRST_DATE.match(text)
+    if m is None and len(text.split()) <= 8:
+        m = _LABELLED_STAMP.match(text)
+    return m
+
+
+def _split_stamp(text: str) -> tuple[str, re.Match[str]] | None:
+    """(rest, date) when a date stamp is glued to the start of a line ("24/11/2017 |
+    14:40Triển lãm …") or closes it in brackets ("… kỳ họp thứ 7 (10:34 04/12/2018)")."""
+    glued = _GLUED_STAMP.match(text)
+    if glued:
+        rest, stamp = text[glued.end() :].strip(), glued.group(0).strip()
+    else:
+        bracket = _BRACKET_STAMP.search(text)
+        if not bracket:
+            return None
+        rest, stamp = text[: bracket.start()].strip(), bracket.group(1).strip()
+    m = _match_date(stamp)
+    if m is None or len(rest.split()) < 3:
+        return None
+    return rest, m
 
 
 def _credit_and_date(text: str) -> tuple[str, re.Match[str]] | None:
@@ -765,7 +841,10 @@ def _caps_credit_start(text: str) -> int | None:
             break
     if caps >= 2 and caps < len(words):
         tail = " ".join(words[-caps:])
-        if sum(c.isalpha() for c in tail) >= 5:
+        # Without a separator, two capitalised words must be a name ("NGỌC HÂN"), not the
+        # abbreviations a sentence ends with ("các vị đại biểu HĐND TP").
+        named = caps >= 3 or is_person_name(tail) or is_outlet_name(tail)
+        if sum(c.isalpha() for c in tail) >= 5 and named:
             return len(text) - len(tail)
     return None
 
@@ -997,6 +1076,23 @@ def assemble_article(
     )
 
 
+@dataclass
+class _ChromeState:
+    """Where `_drop_chrome` stands in the page."""
+
+    menu: set[int]
+    box: set[int]
+    body_started: bool = False
+    related: bool = False
+    """Under a related-articles header."""
+    teased: bool = False
+    """A related headline was dropped under it."""
+    summary: bool = False
+    """A related headline's date was dropped: its one-sentence summary may follow."""
+    after_box: bool = False
+    """Past the page's rating or comment box."""
+
+
 class _Assembler:
     def __init__(self, lines: Sequence[Line], dropped: Sequence[Dropped]) -> None:
         self.lines = [Line(ln.no, fold(ln.text), ln.hint) for ln in lines if fold(ln.text)]
@@ -1004,6 +1100,10 @@ class _Assembler:
         self.unsure: list[Dropped] = []
         for ln in self.lines:
             self._untable(ln)
+        self.top_heading = 0
+        """A subheading opening the text, before any paragraph (a drop cap's)."""
+        self.numbered: set[int] = set()
+        """Numbered items that head the sections of the text (see `_numbered_sections`)."""
         self.kicker: str | None = None
         """A series or programme name dropped from above the headline."""
 
@@ -1079,7 +1179,7 @@ class _Assembler:
                 m = _match_date(ln.text)
                 if m:
                     return ln.text, parse_date(m)
-                split = _credit_and_date(ln.text)
+                split = _credit_and_date(ln.text) or _split_stamp(ln.text)
                 if split:  # "TTXVN| 18/07/2022 08:14": the credit stays as a line, the date goes
                     ln.text, m = split
                     return m.group(0), parse_date(m)
@@ -1109,13 +1209,19 @@ class _Assembler:
             return fold(title).rstrip(" ."), title_line, "headline"
         if _is_label_over_headline(kept):
             self.drop(kept.pop(0), DropKind.WIDGET, "widget: a section label over the headline")
+        if kept and not kept[0].hint and _is_drop_cap_heading(kept):
+            self.top_heading = kept[0].no  # "K IỆT SỨC VÌ LŨ CHỒNG LŨ": a section's, no title
+            return None, title_line, "none"
         if kept and self._looks_like_headline(kept):
             if _is_kicker(kept):
                 kicker = kept.pop(0)
-                self.kicker = kicker.text
-                self.drop(
-                    kicker, DropKind.TAG, "tag line: a series or programme name over the title"
-                )
+                if _is_overline(kicker.text, kept[0].text):
+                    self.drop(kicker, DropKind.TAG, "tag line: a place or topic over the title")
+                else:
+                    self.kicker = kicker.text
+                    self.drop(
+                        kicker, DropKind.TAG, "tag line: a series or programme name over the title"
+                    )
             first = kept.pop(0)
             return first.text.rstrip(" ."), first.no, "headline"
         return None, title_line, "none"
@@ -1177,46 +1283,83 @@ class _Assembler:
         tag = outlet_tag(known) if known else None
         if tag is None:
             return known
-        if tag[0]:
-            self.dropped.append(Dropped(lead_line, tag[0], "tag line: outlet tag", DropKind.TAG))
+        if tag[0] and known:
+            written = known[: len(known) - len(tag[1])].strip()
+            self.dropped.append(Dropped(lead_line, written, "tag line: outlet tag", DropKind.TAG))
         return tag[1]
 
     def _drop_chrome(self, lines: list[Line]) -> list[Line]:
         """Widgets, keyword lines, credits and related-article blocks."""
         kept: list[Line] = []
-        related = False
-        body_started = False
+        st = _ChromeState(menu=_top_repeats(lines), box=_related_box(lines))
         for ln in lines:
-            if not self._unlink(ln):
+            if not self._unlink(ln) or self._page_edge(ln, st):
                 continue
             t = ln.text
-            if not body_started and _is_breadcrumb(t):
-                # Above the story a lone section name is a breadcrumb; below, it may be a heading.
-                self.drop(ln, DropKind.WIDGET, "widget: a section name (breadcrumb)")
+            st.body_started = st.body_started or _ends_sentence(t)
+            if self._related_step(ln, st):
                 continue
-            body_started = body_started or _ends_sentence(t)
             if _match_date(t):
-                related = False
                 kept.append(ln)
                 continue
             junk = _junk_kind(t)
             if junk:
                 self.drop(ln, *junk)
-                continue
-            if t.casefold().rstrip(":.… ") in RELATED_HEADERS:
-                related = True
-                self.drop(ln, DropKind.TEASER, "teaser: related-articles header")
-                continue
-            if related:
-                if self._teaser_like(t):
-                    self.drop(ln, DropKind.TEASER, "teaser: under a related-articles header")
-                    continue
-                related = False
-            if _CREDIT_ONLY.match(t):
+            elif _CREDIT_ONLY.match(t):
                 self.drop(ln, DropKind.CREDIT, "credit: photo or video credit")
-                continue
-            kept.append(ln)
+            else:
+                kept.append(ln)
         return kept
+
+    def _page_edge(self, ln: Line, st: _ChromeState) -> bool:
+        """Chrome known by where it stands: a menu link repeated above the story, a breadcrumb
+        above it, and whatever follows the page's rating or comment box. True when dropped."""
+        t = ln.text
+        if ln.no in st.menu:
+            self.drop(ln, DropKind.WIDGET, "widget: a link repeated above the story (a menu)")
+            return True
+        if ln.no in st.box:
+            self.drop(ln, DropKind.TEASER, "teaser: a box of related articles over the story")
+            return True
+        if not st.body_started and _is_breadcrumb(t):
+            # Above the story a lone section name is a breadcrumb; below, it may be a heading.
+            self.drop(ln, DropKind.WIDGET, "widget: a section name (breadcrumb)")
+            return True
+        if st.body_started and _PAGE_END_BOX.match(t):
+            st.after_box = True  # the story is over: the page's rating or comment box
+        elif st.after_box and not _junk_kind(t) and not _is_credit_line(t):
+            self.drop(ln, DropKind.TEASER, "teaser: after the page's comment box")
+            return True
+        return False
+
+    def _related_step(self, ln: Line, st: _ChromeState) -> bool:
+        """A related-articles block: its header, the headlines under it, and a headline's date
+        and one-sentence summary. True when the line was dropped."""
+        t = ln.text
+        if t.casefold().rstrip(":.… ") in RELATED_HEADERS:
+            st.related, st.teased, st.summary = True, False, False
+            self.drop(ln, DropKind.TEASER, "teaser: related-articles header")
+            return True
+        if not st.related:
+            return False
+        if _match_date(t):
+            if st.teased:  # a related article's date under its headline
+                self.drop(ln, DropKind.TEASER, "teaser: a related article's date")
+                st.summary = True
+                return True
+        elif _junk_kind(t):
+            return False
+        elif self._teaser_like(t):
+            self.drop(ln, DropKind.TEASER, "teaser: under a related-articles header")
+            st.teased, st.summary = True, False
+            return True
+        elif st.summary and len(_sentences(t)) == 1:
+            # headline, date, then one sentence: the related article's summary
+            self.drop(ln, DropKind.TEASER, "teaser: a related article's summary")
+            st.summary = False
+            return True
+        st.related = False
+        return False
 
     def _unlink(self, ln: Line) -> bool:
         """A source line ending in a link ("Nguồn Tuổi Trẻ TĐ: https://…") keeps its words and
@@ -1313,6 +1456,9 @@ class _Assembler:
         start = end
         while start > 1 and self._trailing_teaser(kept[start - 1]):
             start -= 1
+        if end - start == 1 and self._lone_trailing_headline(kept, start):
+            self.drop(kept[start], DropKind.TEASER, "teaser: a related headline after the story")
+            return kept[:start]
         if end - start < 2:
             return kept[:end]
         if any(ln.text.endswith(":") for ln in kept[start - 1 : end]):
@@ -1324,6 +1470,19 @@ class _Assembler:
         for ln in kept[start:end]:
             self.drop(ln, DropKind.TEASER, "teaser: related-article headlines at the end")
         return kept[:start]
+
+    def _lone_trailing_headline(self, kept: list[Line], i: int) -> bool:
+        """One line closing the page after the story's last sentence, written as a headline is
+        ("Mưa xối xả ở Đà Nẵng: Dân chưa kịp dọn xong lũ trước, lũ sau đã đến": a topic of three
+        to eight words, a colon, a capitalised claim of six words or more, no final stop, no
+        one quoted): a related article's link. A scorers' line ("Ghi bàn: …") is too short."""
+        ln = kept[i]
+        if ln.no != self.lines[-1].no or not _ends_sentence(kept[i - 1].text):
+            return False
+        m = _HEADLINE_COLON.match(ln.text)
+        if not m or has_final_punct(ln.text) or _SAYS.search(m.group(1)):
+            return False
+        return 3 <= len(m.group(1).split()) <= 8 and len(m.group(2).split()) >= 6
 
     def _trailing_teaser(self, ln: Line) -> bool:
         return (
@@ -1369,6 +1528,7 @@ class _Assembler:
         if state.lead:
             walk.read_keys.add(_key(state.lead))
         series = _photo_series(kept)
+        self.numbered = _numbered_sections(kept)
         for i, ln in enumerate(kept):
             nxt = _next_block(kept, i)
             # A subheading whose photo or video repeats it just below may be long.
@@ -1390,7 +1550,7 @@ class _Assembler:
     def _take_credit(self, ln: Line, walk: _Walk, state: _Body) -> bool:
         """Bylines and sources on their own line: under the title, or anywhere when explicit."""
         t = ln.text
-        if ln.hint == "paragraph" and has_final_punct(t):
+        if (ln.hint == "paragraph" and has_final_punct(t)) or ln.no == self.top_heading:
             return False
         if (walk.top and _is_credit_line(t)) or (
             _is_source_line(t) or (_is_all_caps(t) and _is_byline_anywhere(t))
@@ -1455,6 +1615,8 @@ class _Assembler:
         t = ln.text
         if not (
             ln.hint == "heading"
+            or (walk.seen_body and ln.no in self.numbered)
+            or ln.no == self.top_heading
             or (walk.seen_body and self._is_heading(t, nxt, echoed) and ln.hint != "paragraph")
         ):
             return False
@@ -1484,8 +1646,9 @@ class _Assembler:
         t = ln.text
         tagged = outlet_tag(t)
         if tagged:  # an outlet tag opens the lead
-            if tagged[0]:
-                self.dropped.append(Dropped(ln.no, tagged[0], "tag line: outlet tag", DropKind.TAG))
+            if tagged[0]:  # listed as written, with its dash: "(Tổ Quốc) -"
+                written = t[: len(t) - len(tagged[1])].strip()
+                self.dropped.append(Dropped(ln.no, written, "tag line: outlet tag", DropKind.TAG))
             t = tagged[1]
         state.lead, state.lead_line = t, ln.no
         walk.read_keys.add(_key(t))
@@ -1499,11 +1662,14 @@ class _Assembler:
         caption repeats it below; "* Heading" when no list goes on."""
         if has_final_punct(text) or nxt is None:
             return False
-        most = TITLE_MAX_WORDS if echoed else HEADING_MAX_WORDS
-        if len(text.split()) > most or len(text) > (
-            TITLE_MAX_CHARS if echoed else HEADING_MAX_CHARS
-        ):
+        long = echoed or _speaker_heading(text)
+        most = TITLE_MAX_WORDS if long else HEADING_MAX_WORDS
+        if len(text.split()) > most or len(text) > (TITLE_MAX_CHARS if long else HEADING_MAX_CHARS):
             return False
+        if text.endswith(",") or _SALUTATION.match(text):
+            return False  # "Thưa toàn thể cử tri …,": a speech's salutation, no heading
+        if _VIEW_WORDS.match(text):
+            return False  # "Toàn cảnh phiên tòa", "Một góc thành phố …": a photo's caption
         listed = re.match(r"^[-•+*]\s", text) and not (
             _STAR_MARK.match(text) and not re.match(r"^[-•+*]\s", nxt.text)
         )
@@ -1529,7 +1695,8 @@ class _Assembler:
             if block.kind is not BlockKind.PARAGRAPH or block.line != last_no:
                 return
             cut = self._complete_part(block.text)
-            if cut is None and len(section.blocks) > 1 and _STOPS_MID_WORD.search(block.text):
+            read_else = len(section.blocks) > 1 or len(state.sections) > 1
+            if cut is None and read_else and self._stops_mid_word(block):
                 cut = ("", block.text)
             if cut is not None:
                 rest = (Block(BlockKind.PARAGRAPH, cut[0], block.line),) if cut[0] else ()
@@ -1540,6 +1707,32 @@ class _Assembler:
             if cut is not None:
                 state.lead = cut[0]
                 self._unfinished(state.lead_line, cut[1])
+
+    def _stops_mid_word(self, block: Block) -> bool:
+        """The last line stops inside a word: on a lone consonant ("… có t"), on consonants
+        without a vowel ("… trong một ngày kh": no Vietnamese syllable has none), or on the
+        start of a word the text writes whole after the same two words elsewhere ("… nghe Ủy
+        vi" where "nghe Ủy viên" is written, "… trị giá từ 0" where "giá từ 02 triệu" is), the
+        three never standing as they are anywhere else."""
+        text = block.text
+        if has_final_punct(text):
+            return False
+        if _STOPS_MID_WORD.search(text) or _NO_VOWEL_END.search(text):
+            return True
+        words = [w.casefold() for w in text.split()]
+        if len(words) < 4:
+            return False
+        context, last = tuple(words[-3:-1]), words[-1]
+        others = [ln.text for ln in self.lines if ln.no != block.line]
+        others.append(" ".join(words[:-3]))
+        whole = longer = False
+        for other in others:
+            tokens = [w.strip(".,;:!?()\"'“”").casefold() for w in other.split()]
+            for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False):
+                if (a, b) == context:
+                    whole = whole or c == last
+                    longer = longer or (c.startswith(last) and c != last)
+        return longer and not whole
 
     @staticmethod
     def _complete_part(text: str) -> tuple[str, str] | None:
@@ -1564,13 +1757,81 @@ class _Assembler:
 
 #: A text cut inside a word: its last token is a lone consonant letter ("… các dấu hiệu có t").
 _STOPS_MID_WORD = re.compile(r"\s[bcdđghklmnpqrstvxz]$")
+#: "… trong một ngày kh": the text stops on consonants that begin a syllable, without its vowel.
+_NO_VOWEL_END = re.compile(r"\s(?:ngh|ng|nh|ch|kh|gh|ph|th|tr)$")
+
+
+_NUMBERED = re.compile(r"^(\d{1,2})\.\s+\S")
+_NUMBER_MARK = re.compile(r"^\d{1,2}\.\s+")
+
+
+def _numbered_sections(kept: list[Line]) -> set[int]:
+    """ "1. Biểu quyết thông qua Luật …." … "2. Biểu quyết thông qua …": numbered items 1, 2, …
+    (two or more, one sentence each, a title's length at most), each followed by a paragraph of
+    its own before the next (the last may be cut off), head the text's sections even with a
+    full stop. Items following one another are a list."""
+    items = [i for i, ln in enumerate(kept) if _NUMBERED.match(ln.text)]
+    numbers = [int(_NUMBERED.match(kept[i].text).group(1)) for i in items]  # type: ignore[union-attr]
+    if len(items) < 2 or numbers != list(range(1, len(items) + 1)):
+        return set()
+    for n, i in enumerate(items):
+        t = _NUMBER_MARK.sub("", kept[i].text)
+        if len(_sentences(t)) != 1 or len(t.split()) > TITLE_MAX_WORDS:
+            return set()
+        end = items[n + 1] if n + 1 < len(items) else len(kept)
+        body = kept[i + 1 : end]
+        last = n + 1 == len(items)  # the text may be cut inside the last one
+        if not body or not (last or any(_ends_sentence(x.text) for x in body)):
+            return set()
+    return {kept[i].no for i in items}
+
+
+def _related_box(lines: Sequence[Line]) -> set[int]:
+    """Two or more table cells ("| … |") right under the first line and over the lead, with no
+    image before them and no credit in them: a box of related articles' summaries, which pages
+    set beside the headline (a photo's cells stand under the image's marker, and a photo story's
+    cells among the paragraphs)."""
+    box: list[Line] = []
+    for ln in lines[1:]:
+        if not ln.text.startswith("| "):
+            break
+        box.append(ln)
+    rest = lines[len(box) + 1 :]
+    if len(box) < 2 or not rest or rest[0].text.startswith("|"):
+        return set()
+    if any(_CAPTION_CREDIT.search(ln.text) or _is_image_marker(ln.text) for ln in box):
+        return set()
+    return {ln.no for ln in box}
+
+
+def _top_repeats(lines: Sequence[Line]) -> set[int]:
+    """Lines of a link printed twice in a row above the story ("Tư tưởng Hồ Chí Minh 20 tháng
+    11" twice: a menu's or a banner's), when another line still stands between them and the
+    first sentence (a headline repeated right over the lead is a duplicate, not this)."""
+    top: list[Line] = []
+    for ln in lines:
+        if _ends_sentence(ln.text):
+            break
+        top.append(ln)
+    return {
+        x.no
+        for i in range(len(top) - 2)
+        if top[i].text == top[i + 1].text
+        for x in (top[i], top[i + 1])
+    }
 
 
 def _is_breadcrumb(text: str) -> bool:
     """A section name ("Thời sự", "Sao") or a trail of short names with one of them ("Tin tức -
-    Sự kiện", "Thể thao > Bóng đá")."""
+    Sự kiện", "Thể thao > Bóng đá"); a trail opened by its marker ("> Tin tức - Sự kiện > Tin
+    hoạt động HĐND > <the page's title>") may end in the page's long title."""
     if text.casefold() in SECTION_NAMES:
         return True
+    if re.match(r"^(?:Trang chủ\s*)?[>»]", text):
+        steps = [p.strip() for p in re.split(r"\s*[>»]\s*", text) if p.strip()]
+        first = re.split(r"\s+[-–/|]\s+", steps[0]) if steps else []
+        if len(steps) >= 2 and any(p.casefold() in SECTION_NAMES for p in first):
+            return True
     parts = re.split(r"\s+[-–>»/|]\s+|\s*[>»|]\s*", text)
     if len(parts) < 2 or any(not p or len(p.split()) > 3 or has_final_punct(p) for p in parts):
         return False
@@ -1682,6 +1943,20 @@ def _shortened_copy(text: str, nxt: Line | None) -> bool:
     return len(stem) > 20 and _key(nxt.text).startswith(stem)
 
 
+#: "K IỆT SỨC VÌ LŨ CHỒNG LŨ": a capital letter set apart from the rest of its word.
+_DROP_CAP = re.compile(rf"^[{_UP}] [{_UP}]{{2,}}")
+
+
+def _is_drop_cap_heading(kept: list[Line]) -> bool:
+    """A first line in capitals whose first letter stands apart from its word (a drop cap: the
+    page styles a section's opening, which a headline never has), over a paragraph: the first
+    section's heading."""
+    t = kept[0].text
+    if len(kept) < 2 or not _DROP_CAP.match(t) or not _is_all_caps(t):
+        return False
+    return len(t.split()) <= HEADING_MAX_WORDS and has_final_punct(kept[1].text)
+
+
 def _headline_shaped(ln: Line) -> bool:
     """A line a headline could be: no sentence end (a question or an exclamation allowed), one
     sentence, not too long."""
@@ -1705,8 +1980,50 @@ def _is_kicker(kept: list[Line]) -> bool:
         return False
     if _is_byline_not_title(kept[1].text) or is_outlet_name(kept[1].text):
         return False
-    return bool(_SERIES_PART.match(kept[1].text) or _SEASON.search(kept[0].text))
+    return bool(
+        _SERIES_PART.match(kept[1].text)
+        or _SEASON.search(kept[0].text)
+        or _is_overline(kept[0].text, kept[1].text)
+    )
 
+
+def _is_overline(first: str, second: str) -> bool:
+    """ "TP. Hồ Chí Minh:" or "Vùng đô thị trung tâm tỉnh Tây Ninh:" over the headline: a place or
+    a topic of eight words at most ending in a colon, over a line that does not."""
+    return first.endswith(":") and len(first.split()) <= 8 and not second.endswith(":")
+
+
+#: "Topic: Claim", the way Vietnamese headlines are written.
+_HEADLINE_COLON = re.compile(rf"^([\"“]?[{_UP}][^:]+):\s+([{_UP}\"“].*)$")
+
+
+def _speaker_heading(text: str) -> bool:
+    """ "\"Vua cá sấu\" đất Bắc - Cao Văn Tuấn: Không yêu nghề sẽ làm hỏng cái cao quý của nghề": a
+    feature's section on one person, headed by the person's name, a colon and what they hold,
+    one sentence: a subheading as long as a title may be."""
+    m = _HEADLINE_COLON.match(text)
+    if not m or len(_sentences(text)) != 1:
+        return False
+    name = re.split(r"\s[-–—]\s", m.group(1))[-1].strip()
+    return len(name.split()) >= 2 and is_person_name(name)
+
+
+#: A verb of saying before a colon: a quotation, not a headline's topic.
+_SAYS = re.compile(
+    r"\b(?:cho biết|nói|cho rằng|khẳng định|nhấn mạnh|chia sẻ|phát biểu|kết luận|tuyên bố|nêu rõ|"
+    r"thông báo|hỏi|trả lời|viết|kể|nhận định|bày tỏ|đề nghị|yêu cầu)\b",
+    re.IGNORECASE,
+)
+
+#: "Toàn cảnh phiên tòa", "Quang cảnh buổi lễ", "Một góc thành phố Tây Ninh": what a photo shows,
+#: the way a caption opens (a subheading names a topic, not a view).
+_VIEW_WORDS = re.compile(
+    r"^(?:Toàn cảnh|Quang cảnh|Cận cảnh|Khung cảnh|Một góc|Một số hình ảnh|Hình ảnh|Ảnh)\s",
+    re.IGNORECASE,
+)
+
+#: "Thưa các vị đại biểu", "Kính thưa …", "Kính gửi …": a speech's or a letter's salutation.
+_SALUTATION = re.compile(r"^[-–•]?\s*(?:Kính\s+)?(?:thưa|gửi|chào)\s", re.IGNORECASE)
 
 #: "* Bước phát triển phù hợp": a subheading marked with a star (Báo Bình Định).
 _STAR_MARK = re.compile(r"^\*\s+(?=\S)")

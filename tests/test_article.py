@@ -87,7 +87,7 @@ def test_outlet_tag_is_dropped_from_lead() -> None:
         "(Dân trí) - Hàng nghìn phương tiện đã lưu thông qua cầu mới trong ngày đầu tiên.\n"
     )
     assert a.lead == "Hàng nghìn phương tiện đã lưu thông qua cầu mới trong ngày đầu tiên."
-    assert any(d.text == "(Dân trí)" for d in a.dropped)
+    assert any(d.text == "(Dân trí) -" for d in a.dropped)  # as written, with its dash
 
 
 def test_article_without_any_structure() -> None:
@@ -621,7 +621,7 @@ def test_loading_is_no_title() -> None:
     a = parse_article(f"loading...\n(Thethaovanhoa.vn) - {STORM}Theo Vietnam+\nloading...\n")
     assert a.headline is None and not a.title.startswith("loading")
     assert a.lead is not None and a.lead.startswith("Sáng nay")
-    assert [d.text for d in a.dropped] == ["loading...", "(Thethaovanhoa.vn)", "loading..."]
+    assert [d.text for d in a.dropped] == ["loading...", "(Thethaovanhoa.vn) -", "loading..."]
 
 
 @pytest.mark.parametrize(
@@ -629,6 +629,10 @@ def test_loading_is_no_title() -> None:
     [
         ("Người dân cần theo dõi các dấu hiệu có t", True),  # stops inside a word
         ("Người dân cần theo dõi các dấu hiệu bất thường", False),  # one sentence, no stop: kept
+        ("Người dân cần theo dõi các dấu hiệu trong một ngày kh", True),  # consonants, no vowel
+        ("Đoàn công tác đã tới thăm hơn 200 hộ dâ", True),  # "200 hộ dân" is written above
+        ("Đoàn công tác đã sơ tán thêm hơn 20", False),  # "tán hơn 200" is no "thêm hơn 20…"
+        ("Đoàn công tác đã ghé thăm hơn 200 hộ", False),  # "hơn 200 hộ" stands whole above
     ],
 )
 def test_a_last_line_cut_inside_a_word_is_an_unfinished_fragment(last: str, cut: bool) -> None:
@@ -644,3 +648,101 @@ def test_a_last_line_cut_inside_a_word_is_an_unfinished_fragment(last: str, cut:
     assert (last not in read) is cut
     assert [d.text for d in unfinished] == ([last] if cut else [])
     assert "sơ tán hơn 200 hộ dân" in read
+
+
+def test_numbered_decisions_head_their_sections() -> None:
+    # A communiqué's items "1. …." each over its own paragraph head the sections, full stop or
+    # not; items following one another are a list, read as text.
+    text = (
+        "Thông cáo phiên họp chiều nay\n\n"
+        "Chiều nay, Hội đồng họp phiên toàn thể và biểu quyết các nội dung sau:\n\n"
+        "1. Biểu quyết thông qua Nghị quyết về giá đất.\n\n"
+        "Hội đồng nghe báo cáo thẩm tra và biểu quyết thông qua toàn văn Nghị quyết.\n\n"
+        "2. Biểu quyết thông qua Nghị quyết về đầu tư công.\n\n"
+        "Hội đồng nghe tờ trình và thông qua Nghị quyết với đa số đại biểu tán thành.\n"
+    )
+    assert parse_article(text).headings == (
+        "1. Biểu quyết thông qua Nghị quyết về giá đất.",
+        "2. Biểu quyết thông qua Nghị quyết về đầu tư công.",
+    )
+    listed = text.replace(
+        "\n\nHội đồng nghe báo cáo thẩm tra và biểu quyết thông qua toàn văn Nghị quyết.", ""
+    )
+    assert parse_article(listed).headings == ()
+
+
+def test_a_drop_cap_heading_is_no_title() -> None:
+    # The page sets the first letter of a section's caps heading apart (a drop cap): the text
+    # has no headline, and the line heads the first section.
+    a = parse_article(
+        "L ŨNG CHỒNG LŨ\n\nMưa lớn từ đêm qua khiến nhiều xã ven sông ngập sâu.\n\n"
+        "Người dân đã kịp đưa tài sản lên cao.\n"
+    )
+    assert a.headline is None and a.headings == ("L ŨNG CHỒNG LŨ",)
+    b = parse_article("LŨ CHỒNG LŨ\n\nMưa lớn từ đêm qua khiến nhiều xã ven sông ngập sâu.\n")
+    assert b.headline == "LŨ CHỒNG LŨ" and b.headings == ()
+
+
+def test_a_related_articles_date_and_summary_are_teasers() -> None:
+    # Under "Tin liên quan": a section label, the headline, its date, its one-sentence summary.
+    a = parse_article(
+        "Tiêu đề bài báo về phiên họp\n\n"
+        "Phiên họp diễn ra trong cả ngày 15/4 với nhiều nội dung quan trọng.\n"
+        "Tin liên quan\nKinh tế Việt Nam\n"
+        "Báo Mỹ đánh giá sự thành công của Việt Nam\n16:13' - 10/04/2021\n"
+        "Bài viết nhấn mạnh những thành tựu mà Việt Nam đạt được.\n"
+    )
+    teasers = [d.text for d in a.dropped if d.kind is DropKind.TEASER]
+    assert "Bài viết nhấn mạnh những thành tựu mà Việt Nam đạt được." in teasers
+    assert a.lead == "Phiên họp diễn ra trong cả ngày 15/4 với nhiều nội dung quan trọng."
+
+
+@pytest.mark.parametrize(
+    ("last", "teaser"),
+    [
+        ("Mưa xối xả ở Đà Nẵng: Dân chưa kịp dọn xong lũ trước, lũ sau đã đến", True),
+        ("Ghi bàn: Văn Quyết (12'), Quang Hải (45')", False),  # a list the story closes with
+        ("Ông Nguyễn Văn An cho biết: Chúng tôi sẽ hỗ trợ người dân đến cùng", False),  # a quote
+        ("Nước lũ vẫn dâng cao ở nhiều xã ven sông", False),  # no headline's form: kept
+    ],
+)
+def test_a_lone_headline_after_the_story_is_a_teaser(last: str, teaser: bool) -> None:
+    text = (
+        "Mưa lớn kéo dài ở miền Trung\n\n"
+        "Từ đêm qua, mưa lớn khiến nhiều xã ven sông ngập sâu.\n\n"
+        "Người dân đã kịp đưa tài sản lên cao.\n\n"
+        f"{last}\n"
+    )
+    a = parse_article(text)
+    dropped = [d.text for d in a.dropped if d.kind is DropKind.TEASER]
+    assert (dropped == [last]) is teaser
+
+
+def test_a_box_of_cells_over_the_lead_is_related_articles() -> None:
+    # Two table cells between the headline and the lead, no image, no credit: a related box.
+    head = "Đoàn Việt Nam dẫn đầu bảng tổng sắp huy chương\n"
+    box = (
+        "| Việt Nam nhận được nhiều cảm tình của bạn bè quốc tế nhờ công tác tổ chức chu đáo. |\n"
+        "| Ông Yutkhun Hun cho biết ấn tượng với Lễ khai mạc tối qua. |\n"
+    )
+    lead = "Trong ngày thi đấu hôm nay, đoàn Việt Nam giành thêm 12 huy chương vàng.\n"
+    a = parse_article(head + box + lead)
+    assert [d.kind for d in a.dropped] == [DropKind.TEASER, DropKind.TEASER]
+    assert a.lead == lead.strip()
+    image = parse_article(head + "![]() |\n" + box + lead)  # under an image: its captions
+    assert not any(d.kind is DropKind.TEASER for d in image.dropped)
+
+
+def test_a_persons_section_heading_may_be_long() -> None:
+    # "<who> - <Name>: <what they hold>" heads a feature's section on one person.
+    heading = "Doanh nhân đất Cảng - Trần Văn Hùng: Không yêu nghề sẽ làm hỏng cái cao quý của nghề"
+    a = parse_article(
+        "Báo chí trong mắt doanh nhân\n\nNgày 21-6, xin giới thiệu suy nghĩ của doanh nhân.\n\n"
+        f"{heading}\n\nNghề báo là một nghề cao quý.\n"
+    )
+    assert a.headings == (heading,)
+    quoted = heading.replace("Doanh nhân đất Cảng - Trần Văn Hùng", "Ông Hùng cho biết")
+    b = parse_article(
+        a_text := f"Tiêu đề\n\nĐoạn mở đầu.\n\n{quoted}\n\nNghề báo là nghề cao quý.\n"
+    )
+    assert b.headings == (), a_text

@@ -131,14 +131,14 @@ def test_coverage_and_keep_all() -> None:
     script = build_script(article, max_chars=500, normalize=identity)
     read = len(article.lead or "") + sum(len(p) for s in article.sections for p in s.paragraphs)
     read += len("Huyên Nguyễn") + len("Theo TTXVN")
-    lost = len("(Dân trí)") + len("Người dân chờ xem pháo hoa bên bờ sông Hàn. Ảnh: HOÀI SƠN")
+    lost = len("(Dân trí) -") + len("Người dân chờ xem pháo hoa bên bờ sông Hàn. Ảnh: HOÀI SƠN")
     lost += len("{pháo hoa, Đà Nẵng}")
     assert script.coverage == pytest.approx(read / (read + lost))
     everything = build_script(article, max_chars=500, keep_all=True, normalize=identity)
     heard = " ".join(c.text for c in everything.chunks)
     assert "Ảnh: HOÀI SƠN" in heard and "{pháo hoa, Đà Nẵng}" in heard
     # Only the outlet tag (part of the lead's line, not a line) stays out.
-    assert [d.text for d in everything.dropped] == ["(Dân trí)"]
+    assert [d.text for d in everything.dropped] == ["(Dân trí) -"]
     assert everything.coverage > 0.95
     assert heard.index("Nhiều tuyến phố cấm xe.") < heard.index("Ảnh: HOÀI SƠN")
 

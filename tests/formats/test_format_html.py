@@ -106,7 +106,7 @@ def test_bold_paragraph_subheadings_and_byline_outside_the_body() -> None:
 def test_outlet_tag_before_the_sapo_is_dropped() -> None:
     article = load_document(FORMATS_DIR / "ret-dam-mien-bac.html")
     assert article.lead is not None and article.lead.startswith("Không khí lạnh")
-    assert any(d.text == "(TNM)" and "outlet" in d.reason for d in article.dropped)
+    assert any(d.text == "(TNM) -" and "outlet" in d.reason for d in article.dropped)
 
 
 def test_page_without_an_article_is_a_clear_error() -> None:
