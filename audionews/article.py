@@ -423,7 +423,7 @@ _WEEKDAY = r"(?:(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])|Chủ\s+[Nn]hậ
 _TIME = r"(\d{1,2})[:hH](\d{2})(?::\d{2})?'?(?:\s*[AaPp]\.?[Mm]\.?(?!\w))?"
 #: "Cập nhật: 17/02/2016 08:41:19", "Ngày đăng: …": a label before the date.
 _DATE_LABEL = (
-    r"(?:(?:Cập nhật|Ngày cập nhật|Đăng|Ngày đăng|Đăng ngày|Xuất bản|Thời gian đăng)"
+    r"(?:(?:[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s+[-–|]\s+)?(?:Cập nhật|Ngày cập nhật|Đăng|Ngày đăng|Đăng ngày|Xuất bản|Thời gian đăng)"
     r"(?:\s+lúc)?\s*:?\s*|(?:Videos?|Photos?|Podcast|Infographics?|E-?magazine)\s+)?"
 )
 _DATE = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
@@ -436,6 +436,14 @@ DATE_LINE = re.compile(
 #: "09:59 28/06/2022", "22:04 | 28/03/2022": time first.
 _TIME_FIRST_DATE = re.compile(
     rf"^{_DATE_LABEL}{_WEEKDAY}{_TIME}\s*[|,-]?\s*{_WEEKDAY}(?:ngày\s+)?{_DATE}{_ZONE}{_SOURCE_TAIL}\s*$",
+    re.IGNORECASE,
+)
+#: "25 Tháng 9 2017", "25 tháng 9, năm 2017": the month written as a word.
+_MONTH_WORD = re.compile(r"\b(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s+(?:năm\s+)?(\d{4})\b", re.I)
+#: "Chủ nhật, 13/06/2021 18:21 PM - 0 Trả lời": a date stamp run into a comment counter.
+_STAMP_COUNTER = re.compile(
+    r"^(.*\d(?:\s*[AaPp]\.?[Mm]\.?)?)\s*[-|]\s*(\d[\d.,]*\s+(?:Trả lời|Bình luận|Lượt xem|"
+    r"Lượt đọc|Comments?|Views?|Replies))$",
     re.IGNORECASE,
 )
 #: "Góc nhìn thẳng21/03/201802:36", "VIDEOS 02/09/2024 - 09:19": a section's or a programme's
@@ -523,7 +531,7 @@ _RATING = (
 _COMMENT_BOX = re.compile(
     rf"^(?:{_RATING}"
     r"|Ý kiến(?: bạn đọc| của bạn)?|Bình luận(?: bạn đọc)?(?:\s*\(\d+\))?|Gửi bình luận"
-    r"|Viết bình luận|Ý kiến \(\d+\))$",
+    r"|Gửi bình luận của bạn|Viết bình luận|Ý kiến \(\d+\))$",
     re.IGNORECASE,
 )
 #: Of the box, what closes a page: a rating prompt or the comments' header ("Ý KIẾN").
@@ -551,6 +559,31 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+){3,}$")
 _NEWS_LINK = re.compile(
     r"^(?:Tin tức|Tin)\s+(?:mới nhất|mới|nóng|nổi bật)\s+\S[^.!?:]{0,60}\s(?:hôm nay|24h)$"
 )
+#: "Skip to main content", "Skip Ribbon Commands", "Nhảy đến nội dung": a page's skip link.
+_SKIP_LINK = re.compile(
+    r"^(?:Skip\s+(?:to\s+(?:main\s+)?(?:content|navigation|search)|navigation|Ribbon Commands)"
+    r"|(?:Nhảy|Chuyển|Đi|Bỏ qua)\s+(?:đến|tới)\s+(?:phần\s+)?nội dung(?:\s+chính)?)$",
+    re.IGNORECASE,
+)
+#: "View Single Post", "Old Default" (a vBulletin post's header: its age icon and post icon).
+_FORUM_CHROME = re.compile(
+    r"^(?:View Single Post|Old Default|Default|Reply With Quote|Quote|Trả lời kèm trích dẫn)$",
+    re.IGNORECASE,
+)
+_FORUM_PREFIX = re.compile(r"^Old\s+Default\s+(?=\S)")
+#: "< Trở về trang trước", "Quay lại trang trước": the page's back link.
+_BACK_LINK = re.compile(
+    r"^[<«‹]?\s*(?:Trở về|Trở lại|Quay lại|Quay về)\s+(?:trang trước|đầu trang|trang chủ)$",
+    re.IGNORECASE,
+)
+#: "Hình ảnh có liên quan": a search engine's alt text for an image.
+_RELATED_IMAGE = re.compile(r"^(?:Hình ảnh|Ảnh) (?:có liên quan|liên quan)$", re.IGNORECASE)
+#: "source /tin-tuc/tiem-bo-sung-vaccine": a scraper's note of the page's path.
+_SOURCE_PATH = re.compile(r"^(?:source|src|url)\s*:?\s+/\S+$", re.IGNORECASE)
+#: "23°C / 22-25°C": a weather widget's temperature.
+_TEMPERATURE = re.compile(r"^-?\d{1,2}\s*°\s*C?(?:\s*/\s*-?\d{1,2}\s*(?:[-–]\s*-?\d{1,2})?\s*°\s*C?)?$")
+#: "• Ông Trump phát biểu tự tin '…'ĐỌC NGAY": a related link with its label.
+_READ_NOW = re.compile(r"^(?:[-•+*]\s*)?(?:\S.{0,200}?)?\s*(?:ĐỌC NGAY|XEM NGAY|Đọc ngay|Xem ngay)$")
 _TABLE_CELL = re.compile(r"\s\|$")
 #: A link closing a line: ": https://…", "(http://…)".
 _LINK_TAIL = re.compile(r"\s*:?\s*\(?\s*(?:https?://|www\.)\S*\)?$")
@@ -608,6 +641,13 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_VIDEO_LABEL, DropKind.WIDGET, "widget: a video section's label"),
     (_SLUG, DropKind.WIDGET, "widget: image file name or link slug"),
     (_NEWS_LINK, DropKind.TEASER, "teaser: a link to the latest news"),
+    (_SKIP_LINK, DropKind.WIDGET, "widget: a skip link"),
+    (_FORUM_CHROME, DropKind.WIDGET, "widget: a forum post's header"),
+    (_BACK_LINK, DropKind.WIDGET, "widget: a link back to the previous page"),
+    (_RELATED_IMAGE, DropKind.WIDGET, "widget: an image's alt text (no caption)"),
+    (_SOURCE_PATH, DropKind.WIDGET, "widget: the page's address"),
+    (_TEMPERATURE, DropKind.WIDGET, "widget: a weather widget's temperature"),
+    (_READ_NOW, DropKind.TEASER, "teaser: a related link marked 'ĐỌC NGAY'"),
 )
 
 
@@ -760,6 +800,7 @@ def parse_date(m: re.Match[str]) -> datetime | date | None:
 
 
 def _match_date(text: str) -> re.Match[str] | None:
+    text = _MONTH_WORD.sub(r"\1/\2/\3", text)  # "25 Tháng 9 2017" is 25/9/2017
     m = DATE_LINE.match(text) or _TIME_FIRST_DATE.match(text)
     if m is None and len(text.split()) <= 8:
         m = _LABELLED_STAMP.match(text)
@@ -844,7 +885,9 @@ def _caps_credit_start(text: str) -> int | None:
         # Without a separator, two capitalised words must be a name ("NGỌC HÂN"), not the
         # abbreviations a sentence ends with ("các vị đại biểu HĐND TP").
         named = caps >= 3 or is_person_name(tail) or is_outlet_name(tail)
-        if sum(c.isalpha() for c in tail) >= 5 and named:
+        # After a colon the capitals are the headline's claim ("Đảng bộ Nghệ An: TỪ ĐẠI HỘI …").
+        after_colon = text[: len(text) - len(tail)].rstrip().endswith(":")
+        if sum(c.isalpha() for c in tail) >= 5 and named and not after_colon:
             return len(text) - len(tail)
     return None
 
@@ -1052,8 +1095,20 @@ class Line:
 
 def parse_article(text: str) -> Article:
     """Parse scraped article text (one block per line) into an :class:`Article`."""
-    lines = [Line(i, fold(raw)) for i, raw in enumerate(text.splitlines(), start=1)]
+    lines: list[Line] = []
+    for i, raw in enumerate(text.splitlines(), start=1):
+        lines.extend(Line(i, part) for part in _home_trail(raw))
     return assemble_article([ln for ln in lines if ln.text])
+
+
+def _home_trail(raw: str) -> list[str]:
+    """ "Trang chủ    Bài nổi bật     Công tác thông tin …": a breadcrumb whose steps are set
+    apart by wide gaps, the page's title glued as its last step, gives the trail and the title
+    as two lines (folding the spaces would run them together)."""
+    parts = [p for p in re.split(r"\s{3,}|\t+", raw.strip()) if p]
+    if len(parts) < 3 or parts[0].casefold() != "trang chủ" or len(parts[-1].split()) < 4:
+        return [fold(raw)]
+    return [fold(" ".join(parts[:-1])), fold(parts[-1])]
 
 
 def assemble_article(
@@ -1299,6 +1354,10 @@ class _Assembler:
             st.body_started = st.body_started or _ends_sentence(t)
             if self._related_step(ln, st):
                 continue
+            counted = _STAMP_COUNTER.match(t)
+            if counted and _match_date(counted.group(1)):
+                self.drop(ln, DropKind.WIDGET, "widget: a counter", counted.group(2))
+                ln.text = t = counted.group(1)
             if _match_date(t):
                 kept.append(ln)
                 continue
@@ -1827,6 +1886,10 @@ def _is_breadcrumb(text: str) -> bool:
     hoạt động HĐND > <the page's title>") may end in the page's long title."""
     if text.casefold() in SECTION_NAMES:
         return True
+    if re.match(r"^Trang chủ\s", text) and len(text.split()) <= 6 and not has_final_punct(text):
+        return True  # "Trang chủ Bài nổi bật": the home link opens a trail
+    if _ends_in_trail(text):
+        return True
     if re.match(r"^(?:Trang chủ\s*)?[>»]", text):
         steps = [p.strip() for p in re.split(r"\s*[>»]\s*", text) if p.strip()]
         first = re.split(r"\s+[-–/|]\s+", steps[0]) if steps else []
@@ -1838,14 +1901,29 @@ def _is_breadcrumb(text: str) -> bool:
     return any(p.casefold() in SECTION_NAMES for p in parts)
 
 
+def _ends_in_trail(text: str) -> bool:
+    """ "Những chủ trương công tác lớn Tin tức - Thời sự": a menu line closing with a trail of
+    section names joined by a dash (each step a known section name)."""
+    parts = re.split(r"\s+[-–>»|]\s+", text)
+    if len(parts) != 2 or has_final_punct(text) or parts[1].casefold() not in SECTION_NAMES:
+        return False
+    words = parts[0].split()
+    return any(" ".join(words[-n:]).casefold() in SECTION_NAMES for n in (1, 2, 3))
+
+
 def _is_label_over_headline(kept: list[Line]) -> bool:
     """ "Sao" over "Nhận bão chỉ trích …, NSND Việt Anh tự 'bảo vệ' bằng cách này" over the lead:
     a word or two over a headline-shaped line of six words or more, itself over a sentence, is
-    the page's section label (a one-word title stands right over the lead)."""
+    the page's section label (a one-word title stands right over the lead). A section's name
+    in lower-case words ("Cuộc sống quanh ta") may have four words over a headline of twice as
+    many."""
     if len(kept) < 3 or kept[0].hint or kept[1].hint == "caption":
         return False
     label, head, body = (k.text for k in kept[:3])
-    if len(label.split()) > 2 or len(label) > 15 or has_final_punct(label):
+    words = label.split()
+    phrase = 2 < len(words) <= 4 and len(label) <= 25 and len(head.split()) >= 2 * len(words)
+    phrase = phrase and all(w.islower() for w in words[1:])
+    if (len(words) > 2 or len(label) > 15) and not phrase or has_final_punct(label):
         return False
     if not _headline_shaped(kept[1]) or len(head.split()) < 6 or _is_credit_line(head):
         return False
