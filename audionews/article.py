@@ -559,6 +559,9 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+){3,}$")
 _NEWS_LINK = re.compile(
     r"^(?:Tin tức|Tin)\s+(?:mới nhất|mới|nóng|nổi bật)\s+\S[^.!?:]{0,60}\s(?:hôm nay|24h)$"
 )
+#: "… vỡ bờ baoTTO – Triều cường …": a known outlet's tag glued to the end of the headline (a
+#: lower-case letter right before the tag's capitals).
+_GLUED_TAG = re.compile(rf"^(\S.{{10,200}}?[{_LOW}])((?:{_WORD_ALT})\s*[-–—]\s+[{_UP}].*)$")
 #: "Skip to main content", "Skip Ribbon Commands", "Nhảy đến nội dung": a page's skip link.
 _SKIP_LINK = re.compile(
     r"^(?:Skip\s+(?:to\s+(?:main\s+)?(?:content|navigation|search)|navigation|Ribbon Commands)"
@@ -809,13 +812,15 @@ def _match_date(text: str) -> re.Match[str] | None:
 
 def _split_stamp(text: str) -> tuple[str, re.Match[str]] | None:
     """(rest, date) when a date stamp is glued to the start of a line ("24/11/2017 |
-    14:40Triển lãm …") or closes it in brackets ("… kỳ họp thứ 7 (10:34 04/12/2018)")."""
+    14:40Triển lãm …") or closes it in brackets ("… kỳ họp thứ 7 (10:34 04/12/2018)"). A
+    bracket written in words ("Cập nhập tình hình dịch Covid-19 (06h30, ngày 06/8/2020)": the
+    bulletin's hour) is the headline's own wording and stays."""
     glued = _GLUED_STAMP.match(text)
     if glued:
         rest, stamp = text[glued.end() :].strip(), glued.group(0).strip()
     else:
         bracket = _BRACKET_STAMP.search(text)
-        if not bracket:
+        if not bracket or re.search(r"[^\W\d_]", bracket.group(1)):
             return None
         rest, stamp = text[: bracket.start()].strip(), bracket.group(1).strip()
     m = _match_date(stamp)
@@ -1153,6 +1158,7 @@ class _Assembler:
         self.lines = [Line(ln.no, fold(ln.text), ln.hint) for ln in lines if fold(ln.text)]
         self.dropped: list[Dropped] = list(dropped)
         self.unsure: list[Dropped] = []
+        self.lines = [part for ln in self.lines for part in self._unglue_top(ln)]
         for ln in self.lines:
             self._untable(ln)
         self.top_heading = 0
@@ -1161,6 +1167,19 @@ class _Assembler:
         """Numbered items that head the sections of the text (see `_numbered_sections`)."""
         self.kicker: str | None = None
         """A series or programme name dropped from above the headline."""
+
+    def _unglue_top(self, ln: Line) -> list[Line]:
+        """Chrome glued in front of a line: a forum post's header ("Old Default Ông Trump …")
+        goes; an outlet tag glued to the end of the headline ("… vỡ bờ baoTTO – Triều cường
+        …") starts the lead on a line of its own."""
+        forum = _FORUM_PREFIX.match(ln.text)
+        if forum:
+            self.drop(ln, DropKind.WIDGET, "widget: a forum post's header", forum.group(0).strip())
+            ln = Line(ln.no, ln.text[forum.end() :], ln.hint)
+        glued = _GLUED_TAG.match(ln.text) if ln.hint is None else None
+        if glued and outlet_tag(glued.group(2)):
+            return [Line(ln.no, glued.group(1)), Line(ln.no, glued.group(2))]
+        return [ln]
 
     def _untable(self, ln: Line) -> None:
         """A photo story's paragraph in an image table ("Mọi người có mặt ở đây từ chiều 20/2. |")
@@ -1485,6 +1504,11 @@ class _Assembler:
 
     def _tail(self, kept: list[Line], state: _Body) -> list[Line]:
         """Bylines, sources and related-article teasers at the end of the text."""
+        if kept and (split := _glued_byline(kept[-1].text)):
+            # "… ra tù tháng 5/2022.PV": the story's last sentence keeps its words, the byline
+            # glued to its full stop is the byline.
+            last = kept.pop()
+            kept += [Line(last.no, split[0], last.hint), Line(last.no, split[1])]
         end = self._closing_byline(kept)
         if end is None:
             return self._trailing_teasers(kept)
@@ -1587,7 +1611,7 @@ class _Assembler:
         if state.lead:
             walk.read_keys.add(_key(state.lead))
         series = _photo_series(kept)
-        self.numbered = _numbered_sections(kept)
+        self.numbered = _numbered_sections(kept) | _outline_heads(kept)
         for i, ln in enumerate(kept):
             nxt = _next_block(kept, i)
             # A subheading whose photo or video repeats it just below may be long.
@@ -1611,7 +1635,7 @@ class _Assembler:
         t = ln.text
         if (ln.hint == "paragraph" and has_final_punct(t)) or ln.no == self.top_heading:
             return False
-        if (walk.top and _is_credit_line(t)) or (
+        if (walk.top and _is_credit_line(t) and not _title_opening(t, state.title)) or (
             _is_source_line(t) or (_is_all_caps(t) and _is_byline_anywhere(t))
         ):
             self._credit(ln, state)
@@ -1718,8 +1742,12 @@ class _Assembler:
     @staticmethod
     def _is_heading(text: str, nxt: Line | None, echoed: bool = False) -> bool:
         """A short line before a paragraph; up to a title's length when a photo's or a video's
-        caption repeats it below; "* Heading" when no list goes on."""
-        if has_final_punct(text) or nxt is None:
+        caption repeats it below; "* Heading" when no list goes on. On a numbered item, a
+        closing bracket ("2. Tin bão khẩn cấp (cơn bão số 6)") is no final punctuation."""
+        bare = text
+        if _NUMBERED.match(text):
+            bare = re.sub(r"\s*\((?!\s*(?:Ảnh|ảnh|Theo|Nguồn))[^()]{1,40}\)$", "", text)
+        if has_final_punct(bare) or nxt is None or not bare:
             return False
         long = echoed or _speaker_heading(text)
         most = TITLE_MAX_WORDS if long else HEADING_MAX_WORDS
@@ -1845,6 +1873,21 @@ def _numbered_sections(kept: list[Line]) -> set[int]:
     return {kept[i].no for i in items}
 
 
+def _outline_heads(kept: list[Line]) -> set[int]:
+    """ "1. Tình hình dịch Covid-19 … của Ban Chỉ đạo" right over "1.1. Các số liệu thống kê …":
+    an outline's item over its own first sub-item heads a section (one sentence, a title's
+    length at most)."""
+    heads = set()
+    for ln, nxt in zip(kept, kept[1:], strict=False):
+        m = _NUMBERED.match(ln.text)
+        if not m or not re.match(rf"^{m.group(1)}\.1\.?\s+\S", nxt.text):
+            continue
+        t = _NUMBER_MARK.sub("", ln.text)
+        if len(_sentences(t)) == 1 and len(t.split()) <= TITLE_MAX_WORDS:
+            heads.add(ln.no)
+    return heads
+
+
 def _related_box(lines: Sequence[Line]) -> set[int]:
     """Two or more table cells ("| … |") right under the first line and over the lead, with no
     image before them and no credit in them: a box of related articles' summaries, which pages
@@ -1899,6 +1942,28 @@ def _is_breadcrumb(text: str) -> bool:
     if len(parts) < 2 or any(not p or len(p.split()) > 3 or has_final_punct(p) for p in parts):
         return False
     return any(p.casefold() in SECTION_NAMES for p in parts)
+
+
+_GLUED_BYLINE = re.compile(r"^(.*\S[.!?…][\"”»]?)\s?([^\s.!?…\"”»][^.!?…]{0,40})$")
+
+
+def _glued_byline(text: str) -> tuple[str, str] | None:
+    """(story, byline) when a byline by its form ("PV", "THU THẢO", "Theo TTXVN") is glued to
+    the full stop of the story's last sentence ("… tháng 5/2022.PV"), else None."""
+    m = _GLUED_BYLINE.match(text)
+    if not m or not _is_byline_anywhere(m.group(2).strip()):
+        return None
+    spaced = text[len(m.group(1))] == " "
+    if spaced and not _is_all_caps(m.group(2)):
+        return None  # "… dự án lớn. Theo kế hoạch": a sentence cut off, not a source
+    return m.group(1), m.group(2).strip()
+
+
+def _title_opening(text: str, title: str | None) -> bool:
+    """ "BÁO CÁO NHANH" under "Báo cáo nhanh công tác trực ban …": the title's opening words
+    (a document's heading), not a byline."""
+    words = text.casefold().split()
+    return bool(title) and len(words) >= 2 and title.casefold().split()[: len(words)] == words
 
 
 def _ends_in_trail(text: str) -> bool:
