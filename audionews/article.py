@@ -442,10 +442,19 @@ _TIME_FIRST_DATE = re.compile(
 _MONTH_WORD = re.compile(r"\b(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s+(?:năm\s+)?(\d{4})\b", re.I)
 #: "Chủ nhật, 13/06/2021 18:21 PM - 0 Trả lời": a date stamp run into a comment counter.
 _STAMP_COUNTER = re.compile(
-    r"^(.*\d(?:\s*[AaPp]\.?[Mm]\.?)?)\s*[-|]\s*(\d[\d.,]*\s+(?:Trả lời|Bình luận|Lượt xem|"
-    r"Lượt đọc|Comments?|Views?|Replies))$",
+    r"^(.*\d(?:\s*[AaPp]\.?[Mm]\.?)?)\s*(?:[-|]\s*(\d[\d.,]*\s+(?:Trả lời|Bình luận|Lượt xem|"
+    r"Lượt đọc|Comments?|Views?|Replies))|(\(\s*(?:Views?|Lượt xem|Lượt đọc)\s*:?\s*[\d.,]+\s*\)))$",
     re.IGNORECASE,
 )
+#: "16:02 (GMT +7)": a time with its zone alone on a line (the clock under a date line).
+_ZONED_TIME = re.compile(
+    r"^\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp][Mm])?\s*[(\[]?\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}\s*[)\]]?$"
+)
+#: "Hà Nội: Níu chân chợ phiên Hà Nội: Níu chân chợ phiên": a link's text printed twice (its
+#: image's alt text and its anchor), no sentence.
+_DOUBLED = re.compile(r"^(\S.{8,150}?)\s+\1$")
+#: "… tại Việt Nam - Ảnh 3.": an image's alt text numbered, even with a stop.
+_ALT_PHOTO_TAIL = re.compile(r"\s[-–—]\s*(?:Hình ảnh|Hinh anh|Ảnh|Anh|Photo|Image)\s+\d{1,2}\.?$")
 #: "Góc nhìn thẳng21/03/201802:36", "VIDEOS 02/09/2024 - 09:19": a section's or a programme's
 #: name (no digit, four words at most) before the date and time.
 _LABELLED_STAMP = re.compile(
@@ -473,7 +482,7 @@ LEAD_DASH = re.compile(
     rf"|()[-–—]\s+)(?=\S)"
 )
 _BYLINE_SOURCE = re.compile(
-    r"^\(?\s*(?:Theo|Nguồn(?:\s+tin)?\s*:?|Tác giả\s*:|Tổng hợp\s*:?|"
+    rf"^\(?\s*(?:Theo|Nguồn[^:.]{{0,40}}:|Nguồn(?:\s+tin)?\s+(?=[{_UP}\d])|Tác giả\s*:|Tổng hợp\s*:?|"
     r"(?:Bài|Tin|Tin bài)(?:\s+và|,)\s+ảnh\s*:|"
     r"Nhóm\s+PV|PV\b|Phóng viên\s*:?|Biên tập\s*:|Thực hiện\s*:)\s*[^\s].{0,70}?\)?\.?$",
 )
@@ -651,6 +660,8 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_SOURCE_PATH, DropKind.WIDGET, "widget: the page's address"),
     (_TEMPERATURE, DropKind.WIDGET, "widget: a weather widget's temperature"),
     (_READ_NOW, DropKind.TEASER, "teaser: a related link marked 'ĐỌC NGAY'"),
+    (_ZONED_TIME, DropKind.WIDGET, "widget: a time stamp"),
+    (_DOUBLED, DropKind.TEASER, "teaser: a related link (its text printed twice)"),
 )
 
 
@@ -856,6 +867,9 @@ def _caption_reason(text: str) -> str | None:
         if len(_sentences(before)) <= 1:
             return "caption: photo credit"
         return None
+    alt = _ALT_PHOTO_TAIL.search(text)
+    if alt and len(_sentences(text[: alt.start()])) <= 1:
+        return "caption: image alt text (ends with an image number)"
     if _TABLE_CELL.search(text) and len(_sentences(text.rstrip(" |"))) <= 1:
         return "caption: image table cell (ends with '|')"
     if not has_final_punct(text):
@@ -1142,6 +1156,8 @@ class _ChromeState:
 
     menu: set[int]
     box: set[int]
+    marked: dict[int, str] = field(default_factory=dict)
+    """Chrome known from the whole page (see `_page_widgets`): line number to reason."""
     body_started: bool = False
     related: bool = False
     """Under a related-articles header."""
@@ -1365,7 +1381,9 @@ class _Assembler:
     def _drop_chrome(self, lines: list[Line]) -> list[Line]:
         """Widgets, keyword lines, credits and related-article blocks."""
         kept: list[Line] = []
-        st = _ChromeState(menu=_top_repeats(lines), box=_related_box(lines))
+        st = _ChromeState(
+            menu=_top_repeats(lines), box=_related_box(lines), marked=_page_widgets(lines)
+        )
         for ln in lines:
             if not self._unlink(ln) or self._page_edge(ln, st):
                 continue
@@ -1375,7 +1393,8 @@ class _Assembler:
                 continue
             counted = _STAMP_COUNTER.match(t)
             if counted and _match_date(counted.group(1)):
-                self.drop(ln, DropKind.WIDGET, "widget: a counter", counted.group(2))
+                counter = counted.group(2) or counted.group(3)
+                self.drop(ln, DropKind.WIDGET, "widget: a counter", counter)
                 ln.text = t = counted.group(1)
             if _match_date(t):
                 kept.append(ln)
@@ -1398,6 +1417,9 @@ class _Assembler:
             return True
         if ln.no in st.box:
             self.drop(ln, DropKind.TEASER, "teaser: a box of related articles over the story")
+            return True
+        if ln.no in st.marked:
+            self.drop(ln, DropKind.WIDGET, st.marked[ln.no])
             return True
         if not st.body_started and _is_breadcrumb(t):
             # Above the story a lone section name is a breadcrumb; below, it may be a heading.
@@ -1886,6 +1908,97 @@ def _outline_heads(kept: list[Line]) -> set[int]:
         if len(_sentences(t)) == 1 and len(t.split()) <= TITLE_MAX_WORDS:
             heads.add(ln.no)
     return heads
+
+
+def _page_widgets(lines: Sequence[Line]) -> dict[int, str]:
+    """Chrome known from the page around it: a weather widget's rows, an image's name or alt
+    text written without accents, a home-link breadcrumb over the headline."""
+    out: dict[int, str] = {}
+    for i, ln in enumerate(lines):
+        if _is_weather(ln.text):
+            out[ln.no] = "widget: a weather widget"
+            above = lines[i - 1] if i else None
+            if above and _is_place(above.text) and _TEMPERATURE.match(ln.text) is not None:
+                out[above.no] = "widget: a weather widget"
+    plain, stripped = _word_forms(lines)
+    for ln in lines:
+        if _unaccented_copy(ln.text, plain - _ascii_words(ln.text), stripped, lines):
+            out[ln.no] = "widget: an image's name or alt text (the words without accents)"
+    if lines and _home_trail_top(lines):
+        out[lines[0].no] = "widget: a breadcrumb opened by the home link"
+    return out
+
+
+def _is_weather(text: str) -> bool:
+    """ "23°C / 22-25°C", "Hà Nội: 25°C Hà Nội": temperatures, with at most a place's name."""
+    if not re.search(r"\d\s*°\s*C", text) or _ends_sentence(text):
+        return False
+    rest = re.sub(r"-?\d{1,2}\s*(?:[-–]\s*-?\d{1,2}\s*)?°\s*C?|[/:|]", " ", text).split()
+    return len(rest) <= 8 and all(w[0].isupper() for w in rest)
+
+
+def _is_place(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 4 and all(w[0].isupper() for w in words) and not has_final_punct(text)
+
+
+def _strip_accents(word: str) -> str:
+    base = unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in base if not unicodedata.combining(c)).casefold()
+
+
+def _ascii_words(text: str) -> set[str]:
+    return {w.casefold() for w in re.findall(r"\w+", text) if w.isascii()}
+
+
+def _word_forms(lines: Sequence[Line]) -> tuple[set[str], set[str]]:
+    """Words the text writes without accents, and the accent-stripped forms of those it writes
+    with them."""
+    plain: set[str] = set()
+    stripped: set[str] = set()
+    for ln in lines:
+        for w in re.findall(r"\w+", ln.text):
+            if w.isascii():
+                plain.add(w.casefold())
+            else:
+                stripped.add(_strip_accents(w))
+    return plain, stripped
+
+
+_ASCII_ALT = re.compile(r"^[A-Za-z]+(?: [A-Za-z0-9]+){1,9}$")
+
+
+def _unaccented_copy(text: str, plain: set[str], stripped: set[str], lines: Sequence[Line]) -> bool:
+    """ "khanh thanh cau dan sinh", "Phan Dong": a line in unaccented Vietnamese (an image's file
+    name or alt text) — two or more of its words are words the text writes only with accents,
+    and it starts in lower case or copies a run of words of another line."""
+    if not text.isascii() or not _ASCII_ALT.match(text):
+        return False
+    words = [w.casefold() for w in text.split() if not re.search(r"\d", w)]
+    hits = [w for w in words if w in stripped and w not in plain]
+    if len(hits) < 2:
+        return False
+    if text[0].islower():
+        return True
+    run = " ".join(words)
+    return any(
+        ln.text != text and run in " ".join(_strip_accents(w) for w in re.findall(r"\w+", ln.text))
+        for ln in lines
+    )
+
+
+def _home_trail_top(lines: Sequence[Line]) -> bool:
+    """ "Trang chủ Bờ cõi biển đảo Cuộc sống vùng biên" as the first line, no punctuation, twelve
+    words at most, with a headline-shaped line below it before the story: the breadcrumb."""
+    t = lines[0].text
+    if not t.startswith("Trang chủ ") or len(t.split()) > 12 or re.search(r"[,.:;!?()]", t):
+        return False
+    for ln in lines[1:5]:
+        if _ends_sentence(ln.text):
+            return False
+        if len(ln.text.split()) >= 5 and not _match_date(ln.text):
+            return True
+    return False
 
 
 def _related_box(lines: Sequence[Line]) -> set[int]:
