@@ -488,7 +488,7 @@ _BYLINE_SOURCE = re.compile(
 )
 _NAME_WORD = re.compile(rf"^[{_UP}][{_LOW}]{{0,7}}$")
 _AGENCY_SUFFIX = re.compile(r"/[\w.+-]{2,20}$")
-_INITIAL_NAME = re.compile(rf"^[{_UP}]\.\s?[{_UP}](?:[{_LOW}]{{1,7}}|\.)?$")
+_INITIAL_NAME = re.compile(rf"^[{_UP}]\.\s?[{_UP}](?:[{_LOW}]{{1,7}}|\.)?$|^[{_UP}]'[{_UP}][{_LOW}]{{1,7}}$")
 _COUNTER = re.compile(
     r"^[\d.,]+\s*(?:lượt xem|lượt đọc|lượt thích|bình luận|views?|likes?)$", re.IGNORECASE
 )
@@ -571,6 +571,12 @@ _NEWS_LINK = re.compile(
 #: "… vỡ bờ baoTTO – Triều cường …": a known outlet's tag glued to the end of the headline (a
 #: lower-case letter right before the tag's capitals).
 _GLUED_TAG = re.compile(rf"^(\S.{{10,200}}?[{_LOW}])((?:{_WORD_ALT})\s*[-–—]\s+[{_UP}].*)$")
+#: "Nội dung được biên tập bởi: buonmathuot_.info": an aggregator's footer; what follows it is
+#: the site's own description.
+_AGGREGATOR_FOOTER = re.compile(
+    r"^(?:Nội dung|Bài viết|Tin tức|Tin)\s+(?:được\s+)?(?:biên tập|tổng hợp|đăng tải|đăng)\s+bởi\s*:?\s*\S.{0,60}$",
+    re.IGNORECASE,
+)
 #: "Skip to main content", "Skip Ribbon Commands", "Nhảy đến nội dung": a page's skip link.
 _SKIP_LINK = re.compile(
     r"^(?:Skip\s+(?:to\s+(?:main\s+)?(?:content|navigation|search)|navigation|Ribbon Commands)"
@@ -1165,6 +1171,8 @@ class _ChromeState:
     """A related headline was dropped under it."""
     summary: bool = False
     """A related headline's date was dropped: its one-sentence summary may follow."""
+    after_footer: bool = False
+    """Past an aggregator's footer ("Nội dung được biên tập bởi: …")."""
     after_box: bool = False
     """Past the page's rating or comment box."""
 
@@ -1177,6 +1185,7 @@ class _Assembler:
         self.lines = [part for ln in self.lines for part in self._unglue_top(ln)]
         for ln in self.lines:
             self._untable(ln)
+            self._read_once(ln)
         self.top_heading = 0
         """A subheading opening the text, before any paragraph (a drop cap's)."""
         self.numbered: set[int] = set()
@@ -1196,6 +1205,19 @@ class _Assembler:
         if glued and outlet_tag(glued.group(2)):
             return [Line(ln.no, glued.group(1)), Line(ln.no, glued.group(2))]
         return [ln]
+
+    def _read_once(self, ln: Line) -> None:
+        """A paragraph run into its own copy ("… đi tiêm ngừa.Tính từ ngày … đi tiêm ngừa."):
+        its sentences twice over, in the same order. The copy is a duplicate."""
+        sentences = _sentences(ln.text)
+        half = len(sentences) // 2
+        if half == 0 or len(sentences) % 2 or len(" ".join(sentences[:half]).split()) < 8:
+            return
+        first, second = sentences[:half], sentences[half:]
+        if [_key(x) for x in first] != [_key(x) for x in second]:
+            return
+        self.drop(ln, DropKind.DUPLICATE, "duplicate: the paragraph repeats itself", " ".join(second))
+        ln.text = " ".join(first)
 
     def _untable(self, ln: Line) -> None:
         """A photo story's paragraph in an image table ("Mọi người có mặt ở đây từ chiều 20/2. |")
@@ -1363,7 +1385,10 @@ class _Assembler:
     def _trailing_outlet(self, kept: list[Line], state: _Body) -> list[Line]:
         """An outlet's name as the last line, right after the story ("Tạp chí KTTV"), credits
         the outlet the text comes from: it is the source, read as "Theo …" would be."""
-        if len(kept) > 1 and is_outlet_name(kept[-1].text) and _ends_sentence(kept[-2].text):
+        before = kept[-2].text if len(kept) > 1 else ""
+        # the story's last line ends a sentence, or is a long paragraph cut off ("… đi ki")
+        ended = _ends_sentence(before) or len(before.split()) >= 20
+        if len(kept) > 1 and is_outlet_name(kept[-1].text) and ended:
             self._credit(kept.pop(), state)
         return kept
 
@@ -1424,6 +1449,13 @@ class _Assembler:
         if not st.body_started and _is_breadcrumb(t):
             # Above the story a lone section name is a breadcrumb; below, it may be a heading.
             self.drop(ln, DropKind.WIDGET, "widget: a section name (breadcrumb)")
+            return True
+        if st.body_started and _AGGREGATOR_FOOTER.match(t):
+            st.after_footer = True
+            self.drop(ln, DropKind.WIDGET, "widget: an aggregator's footer")
+            return True
+        if st.after_footer and not _is_credit_line(t):
+            self.drop(ln, DropKind.WIDGET, "widget: the site's description after its footer")
             return True
         if st.body_started and _PAGE_END_BOX.match(t):
             st.after_box = True  # the story is over: the page's rating or comment box
