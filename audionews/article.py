@@ -1191,6 +1191,8 @@ class _Assembler:
         self.numbered: set[int] = set()
         """Numbered items that head the sections of the text (see `_numbered_sections`)."""
         self.kicker: str | None = None
+        self.cut_line = -1
+        """The text's last line when it stops inside a word (see `_stops_mid_word`)."""
         """A series or programme name dropped from above the headline."""
 
     def _unglue_top(self, ln: Line) -> list[Line]:
@@ -1590,6 +1592,8 @@ class _Assembler:
         if end > 1 and _KEYWORD_LIST.match(kept[end - 1].text):
             self.drop(kept[end - 1], DropKind.TAG, "tag line: keyword list at the end")
             end -= 1
+        if end and self._stops_mid_word(kept[end - 1].text, kept[end - 1].no):
+            return kept[:end]  # the story cut off inside a word, no related headline
         start = end
         while start > 1 and self._trailing_teaser(kept[start - 1]):
             start -= 1
@@ -1666,6 +1670,8 @@ class _Assembler:
             walk.read_keys.add(_key(state.lead))
         series = _photo_series(kept)
         self.numbered = _numbered_sections(kept) | _outline_heads(kept)
+        last = kept[-1] if kept else None
+        self.cut_line = last.no if last and self._stops_mid_word(last.text, last.no) else -1
         for i, ln in enumerate(kept):
             nxt = _next_block(kept, i)
             # A subheading whose photo or video repeats it just below may be long.
@@ -1750,11 +1756,12 @@ class _Assembler:
     ) -> bool:
         """A subheading opens a section; a byline marked as a heading is a credit."""
         t = ln.text
+        cut = nxt is not None and nxt.no == self.cut_line  # over the story's cut-off end
         if not (
             ln.hint == "heading"
             or (walk.seen_body and ln.no in self.numbered)
             or ln.no == self.top_heading
-            or (walk.seen_body and self._is_heading(t, nxt, echoed) and ln.hint != "paragraph")
+            or (walk.seen_body and ln.hint != "paragraph" and self._is_heading(t, nxt, echoed, cut))
         ):
             return False
         if _is_byline_anywhere(t) and ln.hint == "heading":
@@ -1794,7 +1801,7 @@ class _Assembler:
             self.doubt(ln, "read as the lead: no final punctuation")
 
     @staticmethod
-    def _is_heading(text: str, nxt: Line | None, echoed: bool = False) -> bool:
+    def _is_heading(text: str, nxt: Line | None, echoed: bool = False, cut: bool = False) -> bool:
         """A short line before a paragraph; up to a title's length when a photo's or a video's
         caption repeats it below; "* Heading" when no list goes on. On a numbered item, a
         closing bracket ("2. Tin bão khẩn cấp (cơn bão số 6)") is no final punctuation."""
@@ -1819,7 +1826,7 @@ class _Assembler:
         n = nxt.text
         if n.endswith(":") and len(n.split()) <= 4:
             return False  # "Ghi bàn:": a list's label, no paragraph under a heading
-        return nxt.hint != "heading" and has_final_punct(n)
+        return nxt.hint != "heading" and (has_final_punct(n) or cut)
 
     def _cut_unfinished(self, state: _Body, kept: list[Line]) -> None:
         """A text cut off mid-sentence: read up to the last complete sentence.
@@ -1837,7 +1844,7 @@ class _Assembler:
                 return
             cut = self._complete_part(block.text)
             read_else = len(section.blocks) > 1 or len(state.sections) > 1
-            if cut is None and read_else and self._stops_mid_word(block):
+            if cut is None and read_else and self._stops_mid_word(block.text, block.line):
                 cut = ("", block.text)
             if cut is not None:
                 rest = (Block(BlockKind.PARAGRAPH, cut[0], block.line),) if cut[0] else ()
@@ -1849,13 +1856,14 @@ class _Assembler:
                 state.lead = cut[0]
                 self._unfinished(state.lead_line, cut[1])
 
-    def _stops_mid_word(self, block: Block) -> bool:
+    def _stops_mid_word(self, text: str, line: int) -> bool:
         """The last line stops inside a word: on a lone consonant ("… có t"), on consonants
         without a vowel ("… trong một ngày kh": no Vietnamese syllable has none), or on the
         start of a word the text writes whole after the same two words elsewhere ("… nghe Ủy
         vi" where "nghe Ủy viên" is written, "… trị giá từ 0" where "giá từ 02 triệu" is), the
-        three never standing as they are anywhere else."""
-        text = block.text
+        three never standing as they are anywhere else; or, for letters, after the same word
+        ("… được khai mạ" where "khai mạc" is written, "… về AI của Vi" where "của Việt" is),
+        the two never standing as they are anywhere else."""
         if has_final_punct(text):
             return False
         if _STOPS_MID_WORD.search(text) or _NO_VOWEL_END.search(text):
@@ -1863,17 +1871,12 @@ class _Assembler:
         words = [w.casefold() for w in text.split()]
         if len(words) < 4:
             return False
-        context, last = tuple(words[-3:-1]), words[-1]
-        others = [ln.text for ln in self.lines if ln.no != block.line]
-        others.append(" ".join(words[:-3]))
-        whole = longer = False
-        for other in others:
-            tokens = [w.strip(".,;:!?()\"'“”").casefold() for w in other.split()]
-            for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False):
-                if (a, b) == context:
-                    whole = whole or c == last
-                    longer = longer or (c.startswith(last) and c != last)
-        return longer and not whole
+        others = [ln.text for ln in self.lines if ln.no != line]
+        if _cut_after(tuple(words[-3:-1]), words[-1], [*others, " ".join(words[:-3])]):
+            return True
+        if not words[-1].isalpha():
+            return False
+        return _cut_after(tuple(words[-2:-1]), words[-1], [*others, " ".join(words[:-2])])
 
     @staticmethod
     def _complete_part(text: str) -> tuple[str, str] | None:
@@ -1894,6 +1897,21 @@ class _Assembler:
                 DropKind.UNFINISHED,
             )
         )
+
+
+def _cut_after(context: tuple[str, ...], last: str, others: list[str]) -> bool:
+    """``last`` is the start of a word the ``others`` write whole after the same ``context``
+    words, and never stands as it is after them."""
+    n = len(context)
+    whole = longer = False
+    for other in others:
+        tokens = [w.strip(".,;:!?()\"'“”").casefold() for w in unglue_sentences(other).split()]
+        for i in range(len(tokens) - n):
+            if tuple(tokens[i : i + n]) == context:
+                c = tokens[i + n]
+                whole = whole or c == last
+                longer = longer or (c.startswith(last) and c != last)
+    return longer and not whole
 
 
 #: A text cut inside a word: its last token is a lone consonant letter ("… các dấu hiệu có t").
