@@ -1254,6 +1254,7 @@ class _Assembler:
         kept = self._drop_date_stamps(kept, date_line)
         kept = self._above_the_lead(kept, titled=title is not None and bool(fold(title)))
         title, title_line, title_from = self._headline(kept, title, title_line)
+        self._top_section(kept, title)
         state = _Body(
             title=title, lead=self._known_lead(lead, lead_line), lead_line=lead_line, byline=byline
         )
@@ -1339,6 +1340,21 @@ class _Assembler:
             first = kept.pop(0)
             return first.text.rstrip(" ."), first.no, "headline"
         return None, title_line, "none"
+
+    def _top_section(self, kept: list[Line], title: str | None) -> None:
+        """Right under the headline, a line that heads the first section, not the lead: the
+        headline's claim after its colon repeated (a roundup's first item: "Tai nạn giao thông
+        sáng 23/11: Thương tâm cảnh …" over "Thương tâm cảnh …"), or a document's title in
+        capitals of six words or more ("THÔNG CÁO BÁO CHÍ SỐ 68 VỀ …"), over a paragraph."""
+        if not title or len(kept) < 2 or kept[0].hint or kept[0].text.endswith((",", ":", ";")):
+            return
+        if _ends_sentence(kept[0].text):
+            return
+        t = kept[0].text
+        claim = title.split(":", 1)[1] if ":" in title else ""
+        caps = _is_all_caps(t) and len(t.split()) >= 6 and not _is_byline_anywhere(t)
+        if (claim and _key(t) == _key(claim)) or (caps and not _title_opening(t, title)):
+            self.top_heading = kept[0].no
 
     def _above_the_lead(self, kept: list[Line], *, titled: bool) -> list[Line]:
         """Between the top of the text and the lead: the outlet's own name on a line ("Báo Tin
