@@ -16,6 +16,7 @@ same rules: :func:`parse_article` for text, :func:`assemble_article` for a reade
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -423,7 +424,8 @@ _WEEKDAY = r"(?:(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])|Chủ\s+[Nn]hậ
 _TIME = r"(\d{1,2})[:hH](\d{2})(?::\d{2})?'?(?:\s*[AaPp]\.?[Mm]\.?(?!\w))?"
 #: "Cập nhật: 17/02/2016 08:41:19", "Ngày đăng: …": a label before the date.
 _DATE_LABEL = (
-    r"(?:(?:[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s+[-–|]\s+)?(?:Cập nhật|Ngày cập nhật|Đăng|Ngày đăng|Đăng ngày|Xuất bản|Thời gian đăng)"
+    r"(?:(?:[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s+[-–|]\s+)?"  # a section before: "Văn hóa - "
+    r"(?:Cập nhật|Ngày cập nhật|Đăng|Ngày đăng|Đăng ngày|Xuất bản|Thời gian đăng)"
     r"(?:\s+lúc)?\s*:?\s*|(?:Videos?|Photos?|Podcast|Infographics?|E-?magazine)\s+)?"
 )
 _DATE = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
@@ -443,7 +445,8 @@ _MONTH_WORD = re.compile(r"\b(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s+(?:năm\s+)?(
 #: "Chủ nhật, 13/06/2021 18:21 PM - 0 Trả lời": a date stamp run into a comment counter.
 _STAMP_COUNTER = re.compile(
     r"^(.*\d(?:\s*[AaPp]\.?[Mm]\.?)?)\s*(?:[-|]\s*(\d[\d.,]*\s+(?:Trả lời|Bình luận|Lượt xem|"
-    r"Lượt đọc|Comments?|Views?|Replies))|(\(\s*(?:Views?|Lượt xem|Lượt đọc)\s*:?\s*[\d.,]+\s*\)))$",
+    r"Lượt đọc|Comments?|Views?|Replies))"
+    r"|(\(\s*(?:Views?|Lượt xem|Lượt đọc)\s*:?\s*[\d.,]+\s*\)))$",
     re.IGNORECASE,
 )
 #: "16:02 (GMT +7)": a time with its zone alone on a line (the clock under a date line).
@@ -482,13 +485,16 @@ LEAD_DASH = re.compile(
     rf"|()[-–—]\s+)(?=\S)"
 )
 _BYLINE_SOURCE = re.compile(
-    rf"^\(?\s*(?:Theo|Nguồn[^:.]{{0,40}}:|Nguồn(?:\s+tin)?\s+(?=[{_UP}\d])|Tác giả\s*:|Tổng hợp\s*:?|"
+    rf"^\(?\s*(?:Theo|Nguồn[^:.]{{0,40}}:|Nguồn(?:\s+tin)?\s+(?=[{_UP}\d])|"
+    r"Tác giả\s*:|Tổng hợp\s*:?|"
     r"(?:Bài|Tin|Tin bài)(?:\s+và|,)\s+ảnh\s*:|"
     r"Nhóm\s+PV|PV\b|Phóng viên\s*:?|Biên tập\s*:|Thực hiện\s*:)\s*[^\s].{0,70}?\)?\.?$",
 )
 _NAME_WORD = re.compile(rf"^[{_UP}][{_LOW}]{{0,7}}$")
 _AGENCY_SUFFIX = re.compile(r"/[\w.+-]{2,20}$")
-_INITIAL_NAME = re.compile(rf"^[{_UP}]\.\s?[{_UP}](?:[{_LOW}]{{1,7}}|\.)?$|^[{_UP}]'[{_UP}][{_LOW}]{{1,7}}$")
+_INITIAL_NAME = re.compile(
+    rf"^[{_UP}]\.\s?[{_UP}](?:[{_LOW}]{{1,7}}|\.)?$|^[{_UP}]'[{_UP}][{_LOW}]{{1,7}}$"
+)
 _COUNTER = re.compile(
     r"^[\d.,]+\s*(?:lượt xem|lượt đọc|lượt thích|bình luận|views?|likes?)$", re.IGNORECASE
 )
@@ -574,7 +580,8 @@ _GLUED_TAG = re.compile(rf"^(\S.{{10,200}}?[{_LOW}])((?:{_WORD_ALT})\s*[-–—]
 #: "Nội dung được biên tập bởi: buonmathuot_.info": an aggregator's footer; what follows it is
 #: the site's own description.
 _AGGREGATOR_FOOTER = re.compile(
-    r"^(?:Nội dung|Bài viết|Tin tức|Tin)\s+(?:được\s+)?(?:biên tập|tổng hợp|đăng tải|đăng)\s+bởi\s*:?\s*\S.{0,60}$",
+    r"^(?:Nội dung|Bài viết|Tin tức|Tin)\s+(?:được\s+)?(?:biên tập|tổng hợp|đăng tải|đăng)"
+    r"\s+bởi\s*:?\s*\S.{0,60}$",
     re.IGNORECASE,
 )
 #: "Skip to main content", "Skip Ribbon Commands", "Nhảy đến nội dung": a page's skip link.
@@ -599,9 +606,13 @@ _RELATED_IMAGE = re.compile(r"^(?:Hình ảnh|Ảnh) (?:có liên quan|liên qua
 #: "source /tin-tuc/tiem-bo-sung-vaccine": a scraper's note of the page's path.
 _SOURCE_PATH = re.compile(r"^(?:source|src|url)\s*:?\s+/\S+$", re.IGNORECASE)
 #: "23°C / 22-25°C": a weather widget's temperature.
-_TEMPERATURE = re.compile(r"^-?\d{1,2}\s*°\s*C?(?:\s*/\s*-?\d{1,2}\s*(?:[-–]\s*-?\d{1,2})?\s*°\s*C?)?$")
+_TEMPERATURE = re.compile(
+    r"^-?\d{1,2}\s*°\s*C?(?:\s*/\s*-?\d{1,2}\s*(?:[-–]\s*-?\d{1,2})?\s*°\s*C?)?$"
+)
 #: "• Ông Trump phát biểu tự tin '…'ĐỌC NGAY": a related link with its label.
-_READ_NOW = re.compile(r"^(?:[-•+*]\s*)?(?:\S.{0,200}?)?\s*(?:ĐỌC NGAY|XEM NGAY|Đọc ngay|Xem ngay)$")
+_READ_NOW = re.compile(
+    r"^(?:[-•+*]\s*)?(?:\S.{0,200}?)?\s*(?:ĐỌC NGAY|XEM NGAY|Đọc ngay|Xem ngay)$"
+)
 _TABLE_CELL = re.compile(r"\s\|$")
 #: A link closing a line: ": https://…", "(http://…)".
 _LINK_TAIL = re.compile(r"\s*:?\s*\(?\s*(?:https?://|www\.)\S*\)?$")
@@ -1163,7 +1174,8 @@ class _ChromeState:
     menu: set[int]
     box: set[int]
     marked: dict[int, str] = field(default_factory=dict)
-    """Chrome known from the whole page (see `_page_widgets`): line number to reason."""
+    """Chrome known from the whole page (see `_page_widgets`): the line's id to the reason (a
+    line split in two keeps its number)."""
     body_started: bool = False
     related: bool = False
     """Under a related-articles header."""
@@ -1218,7 +1230,9 @@ class _Assembler:
         first, second = sentences[:half], sentences[half:]
         if [_key(x) for x in first] != [_key(x) for x in second]:
             return
-        self.drop(ln, DropKind.DUPLICATE, "duplicate: the paragraph repeats itself", " ".join(second))
+        self.drop(
+            ln, DropKind.DUPLICATE, "duplicate: the paragraph repeats itself", " ".join(second)
+        )
         ln.text = " ".join(first)
 
     def _untable(self, ln: Line) -> None:
@@ -1461,8 +1475,8 @@ class _Assembler:
         if ln.no in st.box:
             self.drop(ln, DropKind.TEASER, "teaser: a box of related articles over the story")
             return True
-        if ln.no in st.marked:
-            self.drop(ln, DropKind.WIDGET, st.marked[ln.no])
+        if id(ln) in st.marked:
+            self.drop(ln, DropKind.WIDGET, st.marked[id(ln)])
             return True
         if not st.body_started and _is_breadcrumb(t):
             # Above the story a lone section name is a breadcrumb; below, it may be a heading.
@@ -1966,7 +1980,7 @@ def _outline_heads(kept: list[Line]) -> set[int]:
     an outline's item over its own first sub-item heads a section (one sentence, a title's
     length at most)."""
     heads = set()
-    for ln, nxt in zip(kept, kept[1:], strict=False):
+    for ln, nxt in itertools.pairwise(kept):
         m = _NUMBERED.match(ln.text)
         if not m or not re.match(rf"^{m.group(1)}\.1\.?\s+\S", nxt.text):
             continue
@@ -1982,16 +1996,16 @@ def _page_widgets(lines: Sequence[Line]) -> dict[int, str]:
     out: dict[int, str] = {}
     for i, ln in enumerate(lines):
         if _is_weather(ln.text):
-            out[ln.no] = "widget: a weather widget"
+            out[id(ln)] = "widget: a weather widget"
             above = lines[i - 1] if i else None
             if above and _is_place(above.text) and _TEMPERATURE.match(ln.text) is not None:
-                out[above.no] = "widget: a weather widget"
+                out[id(above)] = "widget: a weather widget"
     plain, stripped = _word_forms(lines)
     for ln in lines:
         if _unaccented_copy(ln.text, plain - _ascii_words(ln.text), stripped, lines):
-            out[ln.no] = "widget: an image's name or alt text (the words without accents)"
+            out[id(ln)] = "widget: an image's name or alt text (the words without accents)"
     if lines and _home_trail_top(lines):
-        out[lines[0].no] = "widget: a breadcrumb opened by the home link"
+        out[id(lines[0])] = "widget: a breadcrumb opened by the home link"
     return out
 
 
@@ -2142,7 +2156,9 @@ def _title_opening(text: str, title: str | None) -> bool:
     """ "BÁO CÁO NHANH" under "Báo cáo nhanh công tác trực ban …": the title's opening words
     (a document's heading), not a byline."""
     words = text.casefold().split()
-    return bool(title) and len(words) >= 2 and title.casefold().split()[: len(words)] == words
+    return (
+        bool(title) and len(words) >= 2 and (title or "").casefold().split()[: len(words)] == words
+    )
 
 
 def _ends_in_trail(text: str) -> bool:
@@ -2167,7 +2183,7 @@ def _is_label_over_headline(kept: list[Line]) -> bool:
     words = label.split()
     phrase = 2 < len(words) <= 4 and len(label) <= 25 and len(head.split()) >= 2 * len(words)
     phrase = phrase and all(w.islower() for w in words[1:])
-    if (len(words) > 2 or len(label) > 15) and not phrase or has_final_punct(label):
+    if ((len(words) > 2 or len(label) > 15) and not phrase) or has_final_punct(label):
         return False
     if not _headline_shaped(kept[1]) or len(head.split()) < 6 or _is_credit_line(head):
         return False
