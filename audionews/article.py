@@ -16,6 +16,7 @@ same rules: :func:`parse_article` for text, :func:`assemble_article` for a reade
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -423,7 +424,8 @@ _WEEKDAY = r"(?:(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])|Chủ\s+[Nn]hậ
 _TIME = r"(\d{1,2})[:hH](\d{2})(?::\d{2})?'?(?:\s*[AaPp]\.?[Mm]\.?(?!\w))?"
 #: "Cập nhật: 17/02/2016 08:41:19", "Ngày đăng: …": a label before the date.
 _DATE_LABEL = (
-    r"(?:(?:Cập nhật|Ngày cập nhật|Đăng|Ngày đăng|Đăng ngày|Xuất bản|Thời gian đăng)"
+    r"(?:(?:[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s+[-–|]\s+)?"  # a section before: "Văn hóa - "
+    r"(?:Cập nhật|Ngày cập nhật|Đăng|Ngày đăng|Đăng ngày|Xuất bản|Thời gian đăng)"
     r"(?:\s+lúc)?\s*:?\s*|(?:Videos?|Photos?|Podcast|Infographics?|E-?magazine)\s+)?"
 )
 _DATE = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
@@ -438,6 +440,24 @@ _TIME_FIRST_DATE = re.compile(
     rf"^{_DATE_LABEL}{_WEEKDAY}{_TIME}\s*[|,-]?\s*{_WEEKDAY}(?:ngày\s+)?{_DATE}{_ZONE}{_SOURCE_TAIL}\s*$",
     re.IGNORECASE,
 )
+#: "25 Tháng 9 2017", "25 tháng 9, năm 2017": the month written as a word.
+_MONTH_WORD = re.compile(r"\b(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s+(?:năm\s+)?(\d{4})\b", re.I)
+#: "Chủ nhật, 13/06/2021 18:21 PM - 0 Trả lời": a date stamp run into a comment counter.
+_STAMP_COUNTER = re.compile(
+    r"^(.*\d(?:\s*[AaPp]\.?[Mm]\.?)?)\s*(?:[-|]\s*(\d[\d.,]*\s+(?:Trả lời|Bình luận|Lượt xem|"
+    r"Lượt đọc|Comments?|Views?|Replies))"
+    r"|(\(\s*(?:Views?|Lượt xem|Lượt đọc)\s*:?\s*[\d.,]+\s*\)))$",
+    re.IGNORECASE,
+)
+#: "16:02 (GMT +7)": a time with its zone alone on a line (the clock under a date line).
+_ZONED_TIME = re.compile(
+    r"^\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp][Mm])?\s*[(\[]?\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}\s*[)\]]?$"
+)
+#: "Hà Nội: Níu chân chợ phiên Hà Nội: Níu chân chợ phiên": a link's text printed twice (its
+#: image's alt text and its anchor), no sentence.
+_DOUBLED = re.compile(r"^(\S.{8,150}?)\s+\1$")
+#: "… tại Việt Nam - Ảnh 3.": an image's alt text numbered, even with a stop.
+_ALT_PHOTO_TAIL = re.compile(r"\s[-–—]\s*(?:Hình ảnh|Hinh anh|Ảnh|Anh|Photo|Image)\s+\d{1,2}\.?$")
 #: "Góc nhìn thẳng21/03/201802:36", "VIDEOS 02/09/2024 - 09:19": a section's or a programme's
 #: name (no digit, four words at most) before the date and time.
 _LABELLED_STAMP = re.compile(
@@ -465,13 +485,16 @@ LEAD_DASH = re.compile(
     rf"|()[-–—]\s+)(?=\S)"
 )
 _BYLINE_SOURCE = re.compile(
-    r"^\(?\s*(?:Theo|Nguồn(?:\s+tin)?\s*:?|Tác giả\s*:|Tổng hợp\s*:?|"
+    rf"^\(?\s*(?:Theo|Nguồn[^:.]{{0,40}}:|Nguồn(?:\s+tin)?\s+(?=[{_UP}\d])|"
+    r"Tác giả\s*:|Tổng hợp\s*:?|"
     r"(?:Bài|Tin|Tin bài)(?:\s+và|,)\s+ảnh\s*:|"
     r"Nhóm\s+PV|PV\b|Phóng viên\s*:?|Biên tập\s*:|Thực hiện\s*:)\s*[^\s].{0,70}?\)?\.?$",
 )
 _NAME_WORD = re.compile(rf"^[{_UP}][{_LOW}]{{0,7}}$")
 _AGENCY_SUFFIX = re.compile(r"/[\w.+-]{2,20}$")
-_INITIAL_NAME = re.compile(rf"^[{_UP}]\.\s?[{_UP}](?:[{_LOW}]{{1,7}}|\.)?$")
+_INITIAL_NAME = re.compile(
+    rf"^[{_UP}]\.\s?[{_UP}](?:[{_LOW}]{{1,7}}|\.)?$|^[{_UP}]'[{_UP}][{_LOW}]{{1,7}}$"
+)
 _COUNTER = re.compile(
     r"^[\d.,]+\s*(?:lượt xem|lượt đọc|lượt thích|bình luận|views?|likes?)$", re.IGNORECASE
 )
@@ -523,7 +546,7 @@ _RATING = (
 _COMMENT_BOX = re.compile(
     rf"^(?:{_RATING}"
     r"|Ý kiến(?: bạn đọc| của bạn)?|Bình luận(?: bạn đọc)?(?:\s*\(\d+\))?|Gửi bình luận"
-    r"|Viết bình luận|Ý kiến \(\d+\))$",
+    r"|Gửi bình luận của bạn|Viết bình luận|Ý kiến \(\d+\))$",
     re.IGNORECASE,
 )
 #: Of the box, what closes a page: a rating prompt or the comments' header ("Ý KIẾN").
@@ -550,6 +573,45 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+){3,}$")
 #: "Tin tức mới nhất Covid-19 hôm nay": a link to the latest news, not the story.
 _NEWS_LINK = re.compile(
     r"^(?:Tin tức|Tin)\s+(?:mới nhất|mới|nóng|nổi bật)\s+\S[^.!?:]{0,60}\s(?:hôm nay|24h)$"
+)
+#: "… vỡ bờ baoTTO – Triều cường …": a known outlet's tag glued to the end of the headline (a
+#: lower-case letter right before the tag's capitals).
+_GLUED_TAG = re.compile(rf"^(\S.{{10,200}}?[{_LOW}])((?:{_WORD_ALT})\s*[-–—]\s+[{_UP}].*)$")
+#: "Nội dung được biên tập bởi: buonmathuot_.info": an aggregator's footer; what follows it is
+#: the site's own description.
+_AGGREGATOR_FOOTER = re.compile(
+    r"^(?:Nội dung|Bài viết|Tin tức|Tin)\s+(?:được\s+)?(?:biên tập|tổng hợp|đăng tải|đăng)"
+    r"\s+bởi\s*:?\s*\S.{0,60}$",
+    re.IGNORECASE,
+)
+#: "Skip to main content", "Skip Ribbon Commands", "Nhảy đến nội dung": a page's skip link.
+_SKIP_LINK = re.compile(
+    r"^(?:Skip\s+(?:to\s+(?:main\s+)?(?:content|navigation|search)|navigation|Ribbon Commands)"
+    r"|(?:Nhảy|Chuyển|Đi|Bỏ qua)\s+(?:đến|tới)\s+(?:phần\s+)?nội dung(?:\s+chính)?)$",
+    re.IGNORECASE,
+)
+#: "View Single Post", "Old Default" (a vBulletin post's header: its age icon and post icon).
+_FORUM_CHROME = re.compile(
+    r"^(?:View Single Post|Old Default|Default|Reply With Quote|Quote|Trả lời kèm trích dẫn)$",
+    re.IGNORECASE,
+)
+_FORUM_PREFIX = re.compile(r"^Old\s+Default\s+(?=\S)")
+#: "< Trở về trang trước", "Quay lại trang trước": the page's back link.
+_BACK_LINK = re.compile(
+    r"^[<«‹]?\s*(?:Trở về|Trở lại|Quay lại|Quay về)\s+(?:trang trước|đầu trang|trang chủ)$",
+    re.IGNORECASE,
+)
+#: "Hình ảnh có liên quan": a search engine's alt text for an image.
+_RELATED_IMAGE = re.compile(r"^(?:Hình ảnh|Ảnh) (?:có liên quan|liên quan)$", re.IGNORECASE)
+#: "source /tin-tuc/tiem-bo-sung-vaccine": a scraper's note of the page's path.
+_SOURCE_PATH = re.compile(r"^(?:source|src|url)\s*:?\s+/\S+$", re.IGNORECASE)
+#: "23°C / 22-25°C": a weather widget's temperature.
+_TEMPERATURE = re.compile(
+    r"^-?\d{1,2}\s*°\s*C?(?:\s*/\s*-?\d{1,2}\s*(?:[-–]\s*-?\d{1,2})?\s*°\s*C?)?$"
+)
+#: "• Ông Trump phát biểu tự tin '…'ĐỌC NGAY": a related link with its label.
+_READ_NOW = re.compile(
+    r"^(?:[-•+*]\s*)?(?:\S.{0,200}?)?\s*(?:ĐỌC NGAY|XEM NGAY|Đọc ngay|Xem ngay)$"
 )
 _TABLE_CELL = re.compile(r"\s\|$")
 #: A link closing a line: ": https://…", "(http://…)".
@@ -608,6 +670,15 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_VIDEO_LABEL, DropKind.WIDGET, "widget: a video section's label"),
     (_SLUG, DropKind.WIDGET, "widget: image file name or link slug"),
     (_NEWS_LINK, DropKind.TEASER, "teaser: a link to the latest news"),
+    (_SKIP_LINK, DropKind.WIDGET, "widget: a skip link"),
+    (_FORUM_CHROME, DropKind.WIDGET, "widget: a forum post's header"),
+    (_BACK_LINK, DropKind.WIDGET, "widget: a link back to the previous page"),
+    (_RELATED_IMAGE, DropKind.WIDGET, "widget: an image's alt text (no caption)"),
+    (_SOURCE_PATH, DropKind.WIDGET, "widget: the page's address"),
+    (_TEMPERATURE, DropKind.WIDGET, "widget: a weather widget's temperature"),
+    (_READ_NOW, DropKind.TEASER, "teaser: a related link marked 'ĐỌC NGAY'"),
+    (_ZONED_TIME, DropKind.WIDGET, "widget: a time stamp"),
+    (_DOUBLED, DropKind.TEASER, "teaser: a related link (its text printed twice)"),
 )
 
 
@@ -760,6 +831,7 @@ def parse_date(m: re.Match[str]) -> datetime | date | None:
 
 
 def _match_date(text: str) -> re.Match[str] | None:
+    text = _MONTH_WORD.sub(r"\1/\2/\3", text)  # "25 Tháng 9 2017" is 25/9/2017
     m = DATE_LINE.match(text) or _TIME_FIRST_DATE.match(text)
     if m is None and len(text.split()) <= 8:
         m = _LABELLED_STAMP.match(text)
@@ -768,13 +840,15 @@ def _match_date(text: str) -> re.Match[str] | None:
 
 def _split_stamp(text: str) -> tuple[str, re.Match[str]] | None:
     """(rest, date) when a date stamp is glued to the start of a line ("24/11/2017 |
-    14:40Triển lãm …") or closes it in brackets ("… kỳ họp thứ 7 (10:34 04/12/2018)")."""
+    14:40Triển lãm …") or closes it in brackets ("… kỳ họp thứ 7 (10:34 04/12/2018)"). A
+    bracket written in words ("Cập nhập tình hình dịch Covid-19 (06h30, ngày 06/8/2020)": the
+    bulletin's hour) is the headline's own wording and stays."""
     glued = _GLUED_STAMP.match(text)
     if glued:
         rest, stamp = text[glued.end() :].strip(), glued.group(0).strip()
     else:
         bracket = _BRACKET_STAMP.search(text)
-        if not bracket:
+        if not bracket or re.search(r"[^\W\d_]", bracket.group(1)):
             return None
         rest, stamp = text[: bracket.start()].strip(), bracket.group(1).strip()
     m = _match_date(stamp)
@@ -810,6 +884,9 @@ def _caption_reason(text: str) -> str | None:
         if len(_sentences(before)) <= 1:
             return "caption: photo credit"
         return None
+    alt = _ALT_PHOTO_TAIL.search(text)
+    if alt and len(_sentences(text[: alt.start()])) <= 1:
+        return "caption: image alt text (ends with an image number)"
     if _TABLE_CELL.search(text) and len(_sentences(text.rstrip(" |"))) <= 1:
         return "caption: image table cell (ends with '|')"
     if not has_final_punct(text):
@@ -844,7 +921,9 @@ def _caps_credit_start(text: str) -> int | None:
         # Without a separator, two capitalised words must be a name ("NGỌC HÂN"), not the
         # abbreviations a sentence ends with ("các vị đại biểu HĐND TP").
         named = caps >= 3 or is_person_name(tail) or is_outlet_name(tail)
-        if sum(c.isalpha() for c in tail) >= 5 and named:
+        # After a colon the capitals are the headline's claim ("Đảng bộ Nghệ An: TỪ ĐẠI HỘI …").
+        after_colon = text[: len(text) - len(tail)].rstrip().endswith(":")
+        if sum(c.isalpha() for c in tail) >= 5 and named and not after_colon:
             return len(text) - len(tail)
     return None
 
@@ -1052,8 +1131,20 @@ class Line:
 
 def parse_article(text: str) -> Article:
     """Parse scraped article text (one block per line) into an :class:`Article`."""
-    lines = [Line(i, fold(raw)) for i, raw in enumerate(text.splitlines(), start=1)]
+    lines: list[Line] = []
+    for i, raw in enumerate(text.splitlines(), start=1):
+        lines.extend(Line(i, part) for part in _home_trail(raw))
     return assemble_article([ln for ln in lines if ln.text])
+
+
+def _home_trail(raw: str) -> list[str]:
+    """ "Trang chủ    Bài nổi bật     Công tác thông tin …": a breadcrumb whose steps are set
+    apart by wide gaps, the page's title glued as its last step, gives the trail and the title
+    as two lines (folding the spaces would run them together)."""
+    parts = [p for p in re.split(r"\s{3,}|\t+", raw.strip()) if p]
+    if len(parts) < 3 or parts[0].casefold() != "trang chủ" or len(parts[-1].split()) < 4:
+        return [fold(raw)]
+    return [fold(" ".join(parts[:-1])), fold(parts[-1])]
 
 
 def assemble_article(
@@ -1082,6 +1173,9 @@ class _ChromeState:
 
     menu: set[int]
     box: set[int]
+    marked: dict[int, str] = field(default_factory=dict)
+    """Chrome known from the whole page (see `_page_widgets`): the line's id to the reason (a
+    line split in two keeps its number)."""
     body_started: bool = False
     related: bool = False
     """Under a related-articles header."""
@@ -1089,6 +1183,8 @@ class _ChromeState:
     """A related headline was dropped under it."""
     summary: bool = False
     """A related headline's date was dropped: its one-sentence summary may follow."""
+    after_footer: bool = False
+    """Past an aggregator's footer ("Nội dung được biên tập bởi: …")."""
     after_box: bool = False
     """Past the page's rating or comment box."""
 
@@ -1098,14 +1194,46 @@ class _Assembler:
         self.lines = [Line(ln.no, fold(ln.text), ln.hint) for ln in lines if fold(ln.text)]
         self.dropped: list[Dropped] = list(dropped)
         self.unsure: list[Dropped] = []
+        self.lines = [part for ln in self.lines for part in self._unglue_top(ln)]
         for ln in self.lines:
             self._untable(ln)
+            self._read_once(ln)
         self.top_heading = 0
         """A subheading opening the text, before any paragraph (a drop cap's)."""
         self.numbered: set[int] = set()
         """Numbered items that head the sections of the text (see `_numbered_sections`)."""
         self.kicker: str | None = None
+        self.cut_line = -1
+        """The text's last line when it stops inside a word (see `_stops_mid_word`)."""
         """A series or programme name dropped from above the headline."""
+
+    def _unglue_top(self, ln: Line) -> list[Line]:
+        """Chrome glued in front of a line: a forum post's header ("Old Default Ông Trump …")
+        goes; an outlet tag glued to the end of the headline ("… vỡ bờ baoTTO – Triều cường
+        …") starts the lead on a line of its own."""
+        forum = _FORUM_PREFIX.match(ln.text)
+        if forum:
+            self.drop(ln, DropKind.WIDGET, "widget: a forum post's header", forum.group(0).strip())
+            ln = Line(ln.no, ln.text[forum.end() :], ln.hint)
+        glued = _GLUED_TAG.match(ln.text) if ln.hint is None else None
+        if glued and outlet_tag(glued.group(2)):
+            return [Line(ln.no, glued.group(1)), Line(ln.no, glued.group(2))]
+        return [ln]
+
+    def _read_once(self, ln: Line) -> None:
+        """A paragraph run into its own copy ("… đi tiêm ngừa.Tính từ ngày … đi tiêm ngừa."):
+        its sentences twice over, in the same order. The copy is a duplicate."""
+        sentences = _sentences(ln.text)
+        half = len(sentences) // 2
+        if half == 0 or len(sentences) % 2 or len(" ".join(sentences[:half]).split()) < 8:
+            return
+        first, second = sentences[:half], sentences[half:]
+        if [_key(x) for x in first] != [_key(x) for x in second]:
+            return
+        self.drop(
+            ln, DropKind.DUPLICATE, "duplicate: the paragraph repeats itself", " ".join(second)
+        )
+        ln.text = " ".join(first)
 
     def _untable(self, ln: Line) -> None:
         """A photo story's paragraph in an image table ("Mọi người có mặt ở đây từ chiều 20/2. |")
@@ -1140,6 +1268,7 @@ class _Assembler:
         kept = self._drop_date_stamps(kept, date_line)
         kept = self._above_the_lead(kept, titled=title is not None and bool(fold(title)))
         title, title_line, title_from = self._headline(kept, title, title_line)
+        self._top_section(kept, title)
         state = _Body(
             title=title, lead=self._known_lead(lead, lead_line), lead_line=lead_line, byline=byline
         )
@@ -1226,6 +1355,21 @@ class _Assembler:
             return first.text.rstrip(" ."), first.no, "headline"
         return None, title_line, "none"
 
+    def _top_section(self, kept: list[Line], title: str | None) -> None:
+        """Right under the headline, a line that heads the first section, not the lead: the
+        headline's claim after its colon repeated (a roundup's first item: "Tai nạn giao thông
+        sáng 23/11: Thương tâm cảnh …" over "Thương tâm cảnh …"), or a document's title in
+        capitals of six words or more ("THÔNG CÁO BÁO CHÍ SỐ 68 VỀ …"), over a paragraph."""
+        if not title or len(kept) < 2 or kept[0].hint or kept[0].text.endswith((",", ":", ";")):
+            return
+        if _ends_sentence(kept[0].text):
+            return
+        t = kept[0].text
+        claim = title.split(":", 1)[1] if ":" in title else ""
+        caps = _is_all_caps(t) and len(t.split()) >= 6 and not _is_byline_anywhere(t)
+        if (claim and _key(t) == _key(claim)) or (caps and not _title_opening(t, title)):
+            self.top_heading = kept[0].no
+
     def _above_the_lead(self, kept: list[Line], *, titled: bool) -> list[Line]:
         """Between the top of the text and the lead: the outlet's own name on a line ("Báo Tin
         tức", "VTV.vn", "Dân Việt") is not a byline, and a related video's title standing next
@@ -1273,7 +1417,10 @@ class _Assembler:
     def _trailing_outlet(self, kept: list[Line], state: _Body) -> list[Line]:
         """An outlet's name as the last line, right after the story ("Tạp chí KTTV"), credits
         the outlet the text comes from: it is the source, read as "Theo …" would be."""
-        if len(kept) > 1 and is_outlet_name(kept[-1].text) and _ends_sentence(kept[-2].text):
+        before = kept[-2].text if len(kept) > 1 else ""
+        # the story's last line ends a sentence, or is a long paragraph cut off ("… đi ki")
+        ended = _ends_sentence(before) or len(before.split()) >= 20
+        if len(kept) > 1 and is_outlet_name(kept[-1].text) and ended:
             self._credit(kept.pop(), state)
         return kept
 
@@ -1291,7 +1438,9 @@ class _Assembler:
     def _drop_chrome(self, lines: list[Line]) -> list[Line]:
         """Widgets, keyword lines, credits and related-article blocks."""
         kept: list[Line] = []
-        st = _ChromeState(menu=_top_repeats(lines), box=_related_box(lines))
+        st = _ChromeState(
+            menu=_top_repeats(lines), box=_related_box(lines), marked=_page_widgets(lines)
+        )
         for ln in lines:
             if not self._unlink(ln) or self._page_edge(ln, st):
                 continue
@@ -1299,6 +1448,11 @@ class _Assembler:
             st.body_started = st.body_started or _ends_sentence(t)
             if self._related_step(ln, st):
                 continue
+            counted = _STAMP_COUNTER.match(t)
+            if counted and _match_date(counted.group(1)):
+                counter = counted.group(2) or counted.group(3)
+                self.drop(ln, DropKind.WIDGET, "widget: a counter", counter)
+                ln.text = t = counted.group(1)
             if _match_date(t):
                 kept.append(ln)
                 continue
@@ -1321,9 +1475,19 @@ class _Assembler:
         if ln.no in st.box:
             self.drop(ln, DropKind.TEASER, "teaser: a box of related articles over the story")
             return True
+        if id(ln) in st.marked:
+            self.drop(ln, DropKind.WIDGET, st.marked[id(ln)])
+            return True
         if not st.body_started and _is_breadcrumb(t):
             # Above the story a lone section name is a breadcrumb; below, it may be a heading.
             self.drop(ln, DropKind.WIDGET, "widget: a section name (breadcrumb)")
+            return True
+        if st.body_started and _AGGREGATOR_FOOTER.match(t):
+            st.after_footer = True
+            self.drop(ln, DropKind.WIDGET, "widget: an aggregator's footer")
+            return True
+        if st.after_footer and not _is_credit_line(t):
+            self.drop(ln, DropKind.WIDGET, "widget: the site's description after its footer")
             return True
         if st.body_started and _PAGE_END_BOX.match(t):
             st.after_box = True  # the story is over: the page's rating or comment box
@@ -1426,6 +1590,11 @@ class _Assembler:
 
     def _tail(self, kept: list[Line], state: _Body) -> list[Line]:
         """Bylines, sources and related-article teasers at the end of the text."""
+        if kept and (split := _glued_byline(kept[-1].text)):
+            # "… ra tù tháng 5/2022.PV": the story's last sentence keeps its words, the byline
+            # glued to its full stop is the byline.
+            last = kept.pop()
+            kept += [Line(last.no, split[0], last.hint), Line(last.no, split[1])]
         end = self._closing_byline(kept)
         if end is None:
             return self._trailing_teasers(kept)
@@ -1453,6 +1622,8 @@ class _Assembler:
         if end > 1 and _KEYWORD_LIST.match(kept[end - 1].text):
             self.drop(kept[end - 1], DropKind.TAG, "tag line: keyword list at the end")
             end -= 1
+        if end and self._stops_mid_word(kept[end - 1].text, kept[end - 1].no):
+            return kept[:end]  # the story cut off inside a word, no related headline
         start = end
         while start > 1 and self._trailing_teaser(kept[start - 1]):
             start -= 1
@@ -1528,7 +1699,9 @@ class _Assembler:
         if state.lead:
             walk.read_keys.add(_key(state.lead))
         series = _photo_series(kept)
-        self.numbered = _numbered_sections(kept)
+        self.numbered = _numbered_sections(kept) | _outline_heads(kept)
+        last = kept[-1] if kept else None
+        self.cut_line = last.no if last and self._stops_mid_word(last.text, last.no) else -1
         for i, ln in enumerate(kept):
             nxt = _next_block(kept, i)
             # A subheading whose photo or video repeats it just below may be long.
@@ -1552,7 +1725,7 @@ class _Assembler:
         t = ln.text
         if (ln.hint == "paragraph" and has_final_punct(t)) or ln.no == self.top_heading:
             return False
-        if (walk.top and _is_credit_line(t)) or (
+        if (walk.top and _is_credit_line(t) and not _title_opening(t, state.title)) or (
             _is_source_line(t) or (_is_all_caps(t) and _is_byline_anywhere(t))
         ):
             self._credit(ln, state)
@@ -1613,11 +1786,12 @@ class _Assembler:
     ) -> bool:
         """A subheading opens a section; a byline marked as a heading is a credit."""
         t = ln.text
+        cut = nxt is not None and nxt.no == self.cut_line  # over the story's cut-off end
         if not (
             ln.hint == "heading"
             or (walk.seen_body and ln.no in self.numbered)
             or ln.no == self.top_heading
-            or (walk.seen_body and self._is_heading(t, nxt, echoed) and ln.hint != "paragraph")
+            or (walk.seen_body and ln.hint != "paragraph" and self._is_heading(t, nxt, echoed, cut))
         ):
             return False
         if _is_byline_anywhere(t) and ln.hint == "heading":
@@ -1657,10 +1831,14 @@ class _Assembler:
             self.doubt(ln, "read as the lead: no final punctuation")
 
     @staticmethod
-    def _is_heading(text: str, nxt: Line | None, echoed: bool = False) -> bool:
+    def _is_heading(text: str, nxt: Line | None, echoed: bool = False, cut: bool = False) -> bool:
         """A short line before a paragraph; up to a title's length when a photo's or a video's
-        caption repeats it below; "* Heading" when no list goes on."""
-        if has_final_punct(text) or nxt is None:
+        caption repeats it below; "* Heading" when no list goes on. On a numbered item, a
+        closing bracket ("2. Tin bão khẩn cấp (cơn bão số 6)") is no final punctuation."""
+        bare = text
+        if _NUMBERED.match(text):
+            bare = re.sub(r"\s*\((?!\s*(?:Ảnh|ảnh|Theo|Nguồn))[^()]{1,40}\)$", "", text)
+        if has_final_punct(bare) or nxt is None or not bare:
             return False
         long = echoed or _speaker_heading(text)
         most = TITLE_MAX_WORDS if long else HEADING_MAX_WORDS
@@ -1678,7 +1856,7 @@ class _Assembler:
         n = nxt.text
         if n.endswith(":") and len(n.split()) <= 4:
             return False  # "Ghi bàn:": a list's label, no paragraph under a heading
-        return nxt.hint != "heading" and has_final_punct(n)
+        return nxt.hint != "heading" and (has_final_punct(n) or cut)
 
     def _cut_unfinished(self, state: _Body, kept: list[Line]) -> None:
         """A text cut off mid-sentence: read up to the last complete sentence.
@@ -1696,7 +1874,7 @@ class _Assembler:
                 return
             cut = self._complete_part(block.text)
             read_else = len(section.blocks) > 1 or len(state.sections) > 1
-            if cut is None and read_else and self._stops_mid_word(block):
+            if cut is None and read_else and self._stops_mid_word(block.text, block.line):
                 cut = ("", block.text)
             if cut is not None:
                 rest = (Block(BlockKind.PARAGRAPH, cut[0], block.line),) if cut[0] else ()
@@ -1708,13 +1886,14 @@ class _Assembler:
                 state.lead = cut[0]
                 self._unfinished(state.lead_line, cut[1])
 
-    def _stops_mid_word(self, block: Block) -> bool:
+    def _stops_mid_word(self, text: str, line: int) -> bool:
         """The last line stops inside a word: on a lone consonant ("… có t"), on consonants
         without a vowel ("… trong một ngày kh": no Vietnamese syllable has none), or on the
         start of a word the text writes whole after the same two words elsewhere ("… nghe Ủy
         vi" where "nghe Ủy viên" is written, "… trị giá từ 0" where "giá từ 02 triệu" is), the
-        three never standing as they are anywhere else."""
-        text = block.text
+        three never standing as they are anywhere else; or, for letters, after the same word
+        ("… được khai mạ" where "khai mạc" is written, "… về AI của Vi" where "của Việt" is),
+        the two never standing as they are anywhere else."""
         if has_final_punct(text):
             return False
         if _STOPS_MID_WORD.search(text) or _NO_VOWEL_END.search(text):
@@ -1722,17 +1901,12 @@ class _Assembler:
         words = [w.casefold() for w in text.split()]
         if len(words) < 4:
             return False
-        context, last = tuple(words[-3:-1]), words[-1]
-        others = [ln.text for ln in self.lines if ln.no != block.line]
-        others.append(" ".join(words[:-3]))
-        whole = longer = False
-        for other in others:
-            tokens = [w.strip(".,;:!?()\"'“”").casefold() for w in other.split()]
-            for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False):
-                if (a, b) == context:
-                    whole = whole or c == last
-                    longer = longer or (c.startswith(last) and c != last)
-        return longer and not whole
+        others = [ln.text for ln in self.lines if ln.no != line]
+        if _cut_after(tuple(words[-3:-1]), words[-1], [*others, " ".join(words[:-3])]):
+            return True
+        if not words[-1].isalpha():
+            return False
+        return _cut_after(tuple(words[-2:-1]), words[-1], [*others, " ".join(words[:-2])])
 
     @staticmethod
     def _complete_part(text: str) -> tuple[str, str] | None:
@@ -1753,6 +1927,21 @@ class _Assembler:
                 DropKind.UNFINISHED,
             )
         )
+
+
+def _cut_after(context: tuple[str, ...], last: str, others: list[str]) -> bool:
+    """``last`` is the start of a word the ``others`` write whole after the same ``context``
+    words, and never stands as it is after them."""
+    n = len(context)
+    whole = longer = False
+    for other in others:
+        tokens = [w.strip(".,;:!?()\"'“”").casefold() for w in unglue_sentences(other).split()]
+        for i in range(len(tokens) - n):
+            if tuple(tokens[i : i + n]) == context:
+                c = tokens[i + n]
+                whole = whole or c == last
+                longer = longer or (c.startswith(last) and c != last)
+    return longer and not whole
 
 
 #: A text cut inside a word: its last token is a lone consonant letter ("… các dấu hiệu có t").
@@ -1784,6 +1973,112 @@ def _numbered_sections(kept: list[Line]) -> set[int]:
         if not body or not (last or any(_ends_sentence(x.text) for x in body)):
             return set()
     return {kept[i].no for i in items}
+
+
+def _outline_heads(kept: list[Line]) -> set[int]:
+    """ "1. Tình hình dịch Covid-19 … của Ban Chỉ đạo" right over "1.1. Các số liệu thống kê …":
+    an outline's item over its own first sub-item heads a section (one sentence, a title's
+    length at most)."""
+    heads = set()
+    for ln, nxt in itertools.pairwise(kept):
+        m = _NUMBERED.match(ln.text)
+        if not m or not re.match(rf"^{m.group(1)}\.1\.?\s+\S", nxt.text):
+            continue
+        t = _NUMBER_MARK.sub("", ln.text)
+        if len(_sentences(t)) == 1 and len(t.split()) <= TITLE_MAX_WORDS:
+            heads.add(ln.no)
+    return heads
+
+
+def _page_widgets(lines: Sequence[Line]) -> dict[int, str]:
+    """Chrome known from the page around it: a weather widget's rows, an image's name or alt
+    text written without accents, a home-link breadcrumb over the headline."""
+    out: dict[int, str] = {}
+    for i, ln in enumerate(lines):
+        if _is_weather(ln.text):
+            out[id(ln)] = "widget: a weather widget"
+            above = lines[i - 1] if i else None
+            if above and _is_place(above.text) and _TEMPERATURE.match(ln.text) is not None:
+                out[id(above)] = "widget: a weather widget"
+    plain, stripped = _word_forms(lines)
+    for ln in lines:
+        if _unaccented_copy(ln.text, plain - _ascii_words(ln.text), stripped, lines):
+            out[id(ln)] = "widget: an image's name or alt text (the words without accents)"
+    if lines and _home_trail_top(lines):
+        out[id(lines[0])] = "widget: a breadcrumb opened by the home link"
+    return out
+
+
+def _is_weather(text: str) -> bool:
+    """ "23°C / 22-25°C", "Hà Nội: 25°C Hà Nội": temperatures, with at most a place's name."""
+    if not re.search(r"\d\s*°\s*C", text) or _ends_sentence(text):
+        return False
+    rest = re.sub(r"-?\d{1,2}\s*(?:[-–]\s*-?\d{1,2}\s*)?°\s*C?|[/:|]", " ", text).split()
+    return len(rest) <= 8 and all(w[0].isupper() for w in rest)
+
+
+def _is_place(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 4 and all(w[0].isupper() for w in words) and not has_final_punct(text)
+
+
+def _strip_accents(word: str) -> str:
+    base = unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in base if not unicodedata.combining(c)).casefold()
+
+
+def _ascii_words(text: str) -> set[str]:
+    return {w.casefold() for w in re.findall(r"\w+", text) if w.isascii()}
+
+
+def _word_forms(lines: Sequence[Line]) -> tuple[set[str], set[str]]:
+    """Words the text writes without accents, and the accent-stripped forms of those it writes
+    with them."""
+    plain: set[str] = set()
+    stripped: set[str] = set()
+    for ln in lines:
+        for w in re.findall(r"\w+", ln.text):
+            if w.isascii():
+                plain.add(w.casefold())
+            else:
+                stripped.add(_strip_accents(w))
+    return plain, stripped
+
+
+_ASCII_ALT = re.compile(r"^[A-Za-z]+(?: [A-Za-z0-9]+){1,9}$")
+
+
+def _unaccented_copy(text: str, plain: set[str], stripped: set[str], lines: Sequence[Line]) -> bool:
+    """ "khanh thanh cau dan sinh", "Phan Dong": a line in unaccented Vietnamese (an image's file
+    name or alt text) — two or more of its words are words the text writes only with accents,
+    and it starts in lower case or copies a run of words of another line."""
+    if not text.isascii() or not _ASCII_ALT.match(text):
+        return False
+    words = [w.casefold() for w in text.split() if not re.search(r"\d", w)]
+    hits = [w for w in words if w in stripped and w not in plain]
+    if len(hits) < 2:
+        return False
+    if text[0].islower():
+        return True
+    run = " ".join(words)
+    return any(
+        ln.text != text and run in " ".join(_strip_accents(w) for w in re.findall(r"\w+", ln.text))
+        for ln in lines
+    )
+
+
+def _home_trail_top(lines: Sequence[Line]) -> bool:
+    """ "Trang chủ Bờ cõi biển đảo Cuộc sống vùng biên" as the first line, no punctuation, twelve
+    words at most, with a headline-shaped line below it before the story: the breadcrumb."""
+    t = lines[0].text
+    if not t.startswith("Trang chủ ") or len(t.split()) > 12 or re.search(r"[,.:;!?()]", t):
+        return False
+    for ln in lines[1:5]:
+        if _ends_sentence(ln.text):
+            return False
+        if len(ln.text.split()) >= 5 and not _match_date(ln.text):
+            return True
+    return False
 
 
 def _related_box(lines: Sequence[Line]) -> set[int]:
@@ -1827,6 +2122,10 @@ def _is_breadcrumb(text: str) -> bool:
     hoạt động HĐND > <the page's title>") may end in the page's long title."""
     if text.casefold() in SECTION_NAMES:
         return True
+    if re.match(r"^Trang chủ\s", text) and len(text.split()) <= 6 and not has_final_punct(text):
+        return True  # "Trang chủ Bài nổi bật": the home link opens a trail
+    if _ends_in_trail(text):
+        return True
     if re.match(r"^(?:Trang chủ\s*)?[>»]", text):
         steps = [p.strip() for p in re.split(r"\s*[>»]\s*", text) if p.strip()]
         first = re.split(r"\s+[-–/|]\s+", steps[0]) if steps else []
@@ -1838,14 +2137,53 @@ def _is_breadcrumb(text: str) -> bool:
     return any(p.casefold() in SECTION_NAMES for p in parts)
 
 
+_GLUED_BYLINE = re.compile(r"^(.*\S[.!?…][\"”»]?)\s?([^\s.!?…\"”»][^.!?…]{0,40})$")
+
+
+def _glued_byline(text: str) -> tuple[str, str] | None:
+    """(story, byline) when a byline by its form ("PV", "THU THẢO", "Theo TTXVN") is glued to
+    the full stop of the story's last sentence ("… tháng 5/2022.PV"), else None."""
+    m = _GLUED_BYLINE.match(text)
+    if not m or not _is_byline_anywhere(m.group(2).strip()):
+        return None
+    spaced = text[len(m.group(1))] == " "
+    if spaced and not _is_all_caps(m.group(2)):
+        return None  # "… dự án lớn. Theo kế hoạch": a sentence cut off, not a source
+    return m.group(1), m.group(2).strip()
+
+
+def _title_opening(text: str, title: str | None) -> bool:
+    """ "BÁO CÁO NHANH" under "Báo cáo nhanh công tác trực ban …": the title's opening words
+    (a document's heading), not a byline."""
+    words = text.casefold().split()
+    return (
+        bool(title) and len(words) >= 2 and (title or "").casefold().split()[: len(words)] == words
+    )
+
+
+def _ends_in_trail(text: str) -> bool:
+    """ "Những chủ trương công tác lớn Tin tức - Thời sự": a menu line closing with a trail of
+    section names joined by a dash (each step a known section name)."""
+    parts = re.split(r"\s+[-–>»|]\s+", text)
+    if len(parts) != 2 or has_final_punct(text) or parts[1].casefold() not in SECTION_NAMES:
+        return False
+    words = parts[0].split()
+    return any(" ".join(words[-n:]).casefold() in SECTION_NAMES for n in (1, 2, 3))
+
+
 def _is_label_over_headline(kept: list[Line]) -> bool:
     """ "Sao" over "Nhận bão chỉ trích …, NSND Việt Anh tự 'bảo vệ' bằng cách này" over the lead:
     a word or two over a headline-shaped line of six words or more, itself over a sentence, is
-    the page's section label (a one-word title stands right over the lead)."""
+    the page's section label (a one-word title stands right over the lead). A section's name
+    in lower-case words ("Cuộc sống quanh ta") may have four words over a headline of twice as
+    many."""
     if len(kept) < 3 or kept[0].hint or kept[1].hint == "caption":
         return False
     label, head, body = (k.text for k in kept[:3])
-    if len(label.split()) > 2 or len(label) > 15 or has_final_punct(label):
+    words = label.split()
+    phrase = 2 < len(words) <= 4 and len(label) <= 25 and len(head.split()) >= 2 * len(words)
+    phrase = phrase and all(w.islower() for w in words[1:])
+    if ((len(words) > 2 or len(label) > 15) and not phrase) or has_final_punct(label):
         return False
     if not _headline_shaped(kept[1]) or len(head.split()) < 6 or _is_credit_line(head):
         return False

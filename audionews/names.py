@@ -140,6 +140,8 @@ _OUTLET_KIND = re.compile(
     r"|Cổng thông tin)"
     rf"(?:\s+điện tử)?\s+[{_UP}0-9]"
 )
+#: "HYTV", "THVL", "QTV": a television station's call letters.
+_TV_STATION = re.compile(r"^[A-Z]{1,4}TV$|^TH[A-Z]{1,3}$")
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]*\.?$")
 _NAME_SEPARATORS = re.compile(r"\s*(?:\s[-–—&]\s?|,|\s(?:VÀ|và)\s)\s*")
 
@@ -172,7 +174,7 @@ def is_outlet_name(text: str) -> bool:
     t = " ".join(text.split()).strip(" .")
     if not t or len(t) > 60:
         return False
-    if t in OUTLET_NAMES or t in _OUTLET_CAPS or _OUTLET_DOMAIN.match(t):
+    if t in OUTLET_NAMES or t in _OUTLET_CAPS or _OUTLET_DOMAIN.match(t) or _TV_STATION.match(t):
         return True
     m = _OUTLET_KIND.match(t)
     if not m or any(c in t for c in ',;:!?"“”'):

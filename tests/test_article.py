@@ -746,3 +746,114 @@ def test_a_persons_section_heading_may_be_long() -> None:
         a_text := f"Tiêu đề\n\nĐoạn mở đầu.\n\n{quoted}\n\nNghề báo là nghề cao quý.\n"
     )
     assert b.headings == (), a_text
+
+
+# --- heldout4's classes (issue #11): page chrome, glued credits, cut-off ends -------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Skip to main content", DropKind.WIDGET),
+        ("Skip Ribbon Commands", DropKind.WIDGET),
+        ("Nhảy đến nội dung", DropKind.WIDGET),
+        ("View Single Post", DropKind.WIDGET),
+        ("< Trở về trang trước", DropKind.WIDGET),
+        ("Gửi bình luận của bạn", DropKind.WIDGET),
+        ("Hình ảnh có liên quan", DropKind.WIDGET),
+        ("source /tin-tuc/tiem-bo-sung-vaccine-cho-tre", DropKind.WIDGET),
+        ("23°C / 22-25°C", DropKind.WIDGET),
+        ("Đà Nẵng: 23°C Đà Nẵng", DropKind.WIDGET),
+        ("16:02 (GMT +7)", DropKind.WIDGET),
+        ("• Ông Trump phát biểu tự tin về nước Mỹ'ĐỌC NGAY", DropKind.TEASER),
+        ("Hà Giang: Níu chân chợ phiên Hà Giang: Níu chân chợ phiên", DropKind.TEASER),
+    ],
+)
+def test_more_page_chrome_is_dropped_with_its_kind(line: str, kind: DropKind) -> None:
+    a = parse_article(f"Bão số 3 đổ bộ vào Quảng Ninh\n\n{STORM}\n{line}\n\nMưa còn kéo dài.\n")
+    assert [(d.text, d.kind) for d in a.dropped] == [(line, kind)]
+
+
+def test_a_byline_glued_to_the_last_sentence_is_the_byline() -> None:
+    a = parse_article(
+        f"Bão số 3 đổ bộ vào Quảng Ninh\n\n{STORM}Mưa còn kéo dài đến tháng 5/2022.PV\n"
+    )
+    read = " ".join(b.text for s in a.sections for b in s.blocks)
+    assert a.byline == "PV" and "Mưa còn kéo dài đến tháng 5/2022." in read
+    a = parse_article(f"Bão số 3 đổ bộ\n\n{STORM}Bão đã tan. Theo kế hoạch các trường\n")
+    assert a.byline is None  # a sentence cut off, no source
+
+
+@pytest.mark.parametrize(
+    ("line", "when"),
+    [
+        ("Thứ hai, 25 Tháng 9 2017 11:16", datetime(2017, 9, 25, 11, 16)),
+        ("Chủ nhật, ngày 08 tháng 12 năm 2024", date(2024, 12, 8)),
+        ("Văn hóa - Ngày đăng : 18:28, 31/01/2018", datetime(2018, 1, 31, 18, 28)),
+        ("Chủ nhật, 13/06/2021 18:21 PM - 0 Trả lời", datetime(2021, 6, 13, 18, 21)),
+        ("7/4/202500:00:00(View: 637)", datetime(2025, 4, 7, 0, 0)),
+    ],
+)
+def test_labelled_and_worded_date_stamps(line: str, when: date) -> None:
+    a = parse_article(f"Bão số 3 đổ bộ vào Quảng Ninh\n{line}\n\n{STORM}")
+    assert a.published == when and a.lead is not None and a.lead.startswith("Sáng nay")
+    assert all(
+        "Trả lời" not in b.text and "View" not in b.text for s in a.sections for b in s.blocks
+    )
+
+
+def test_a_worded_bracket_keeps_the_headline_whole() -> None:
+    whole = "Cập nhật tình hình dịch Covid-19 (06h30, ngày 06/8/2020)"
+    assert parse_article(f"{whole}\n\n{STORM}").headline == whole
+    stamped = parse_article(f"Phát biểu khai mạc kỳ họp thứ 7 (10:34 04/12/2018)\n\n{STORM}")
+    assert stamped.headline == "Phát biểu khai mạc kỳ họp thứ 7"
+
+
+def test_chrome_glued_to_the_headline_is_split_off() -> None:
+    a = parse_article(
+        "Triều cường đỉnh gặp mưa lớn, người dân đề phòng vỡ bờ baoTTO – "
+        "Triều cường tại Nam Bộ đang ở thời kỳ đạt đỉnh, mức triều có thể vượt báo động III."
+    )
+    assert a.headline == "Triều cường đỉnh gặp mưa lớn, người dân đề phòng vỡ bờ bao"
+    assert a.lead is not None and a.lead.startswith("Triều cường tại Nam Bộ")
+    forum = parse_article(f"View Single Post\n  #1  \nOld  Default Bão số 3 đổ bộ\n{STORM}")
+    assert forum.headline == "Bão số 3 đổ bộ"
+    home = parse_article(f"Trang chủ    Bài nổi bật     Bão số 3 đổ bộ vào Quảng Ninh\n{STORM}")
+    assert home.headline == "Bão số 3 đổ bộ vào Quảng Ninh"
+    assert [d.text for d in home.dropped] == ["Trang chủ Bài nổi bật"]
+
+
+def test_image_names_without_accents_are_dropped_not_bylines() -> None:
+    text = "Khánh thành cầu dân sinh cho thôn Khải Lương\n\nkhanh thanh cau dan sinh\n\n"
+    a = parse_article(text + STORM)
+    assert [(d.text, d.kind) for d in a.dropped] == [("khanh thanh cau dan sinh", DropKind.WIDGET)]
+    b = parse_article(f"Bão số 3 đổ bộ vào Quảng Ninh\n\n{STORM}\nNguyen Hoang\n")
+    assert b.dropped == () and b.byline == "Nguyen Hoang"
+
+
+def test_a_paragraph_run_into_its_own_copy_is_read_once() -> None:
+    lead = "Cả nước ghi nhận 17 ca tử vong nghi dại. Tỉnh có 422 người bị chó cắn đi tiêm ngừa."
+    a = parse_article(f"{lead}{lead}\n")
+    assert a.lead == lead
+    assert [d.kind for d in a.dropped] == [DropKind.DUPLICATE]
+
+
+def test_a_last_line_cut_after_one_known_word() -> None:
+    text = (
+        "Đảng bộ qua các kỳ đại hội\n\n"
+        "Đại hội lần thứ II khai mạc vào ngày 14-4-1938 tại làng Đông Chữ.\n\n"
+        "Đại hội đã bầu Ban chấp hành mới gồm 7 đồng chí.\n\n"
+        "Đại hội lần thứ III được khai mạ\n"
+    )
+    a = parse_article(text)
+    assert [d.text for d in a.dropped if d.kind is DropKind.UNFINISHED] == [
+        "Đại hội lần thứ III được khai mạ"
+    ]
+    whole = parse_article(text.replace("được khai mạ", "được tổ chức sau đó"))
+    assert not [d for d in whole.dropped if d.kind is DropKind.UNFINISHED]
+
+
+def test_nguon_as_a_noun_is_no_source_line() -> None:
+    text = f"Bão số 3 đổ bộ\n\n{STORM}\nNguồn gốc cơn bão\n\nBão hình thành trên Biển Đông.\n"
+    a = parse_article(text)
+    assert a.byline is None and a.source is None and a.headings == ("Nguồn gốc cơn bão",)

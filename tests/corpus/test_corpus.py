@@ -16,48 +16,15 @@ ALL = [p for which in SETS for p in cases(which)]
 #: Known misses, kept visible: the rule is unsure there and keeps the line (it costs less to read
 #: a line by mistake than to lose one).
 KNOWN: dict[str, str] = {
-    # heldout4 (36 articles, 35 new outlets), blind: run 1 on main before this round's fixes,
-    # run 2 on the merged fixes of heldout3's classes (heldout4/RUN2_main_fe76546.txt); these
-    # are run 2's misses.
-    "02-lyluanchinhtri-thong-tin-doi-ngoai-bien-dao": "breadcrumb 'Trang chủ Bài nổi bật' (also "
-    "glued to the title), a weekday date stamp and the tag '(LLCT) -' are read",
-    "03-tapchiqptd-hop-bao-bo-ngoai-giao": "a section menu line 'Những chủ trương … Tin tức - Thời "
-    "sự' is read and taken for the title",
-    "06-tinhdoankhanhhoa-cau-dan-sinh-khai-luong": "an ASCII image alt text 'khanh thanh cau dan "
-    "sinh' is read",
-    "08-sgtt-sac-xuan-moi-mien-to-quoc": "two related-article teasers with no mark are read",
-    "09-chiemhoa-ngay-hoi-van-hoa-trung-ha": "a last line cut on a "
-    "whole syllable ('…, thu') is read",
-    "10-buonmathuot-le-hoi-dan-toc-thai-hoa-phu": "a site blurb dropped as a teaser, not a widget",
-    "11-vanhoanghean-dang-bo-nghe-an-dai-hoi": "a section name 'Cuộc sống quanh ta' taken for the "
-    "title; a last line cut mid-word ('khai mạ') is read",
-    "13-thactrang-lanh-dao-the-gioi-trump-nham-chuc": "an inline teaser and its 'ĐỌC NGAY' label "
-    "are read",
-    "14-daisan-trump-chua-toi-luc-ngung-ban": "'Nhảy đến nội dung' (skip link) read as the title",
-    "15-vietbf-trump-truoc-khi-gap-putin": "forum chrome 'View Single Post', 'Old Default' read",
-    "18-viettimes-quai-kiet-ai-nguoi-viet": "a cut-off last line dropped as a teaser, not an "
-    "unfinished fragment",
-    "19-giadinh-cau-be-cuu-4-ban-duoi-nuoc": "a weather widget ('Hà Nội', '23°C / 22-25°C') is "
-    "read and 'Hà Nội' taken for the title",
-    "21-baodongthap-hoi-khoe-phu-dong-sa-dec": "'< Trở về trang trước', 'Gửi bình luận của bạn' "
-    "dropped as teasers, not widgets",
-    "22-doisong247-trom-dep-cam-giang": "a story sentence with the byline 'PV' glued to it is lost",
-    "25-congluan-bac-giang-dap-dich-21-6": "a date stamp with '- 0 Trả lời' and the tag '(CLO)' "
-    "are read",
-    "27-kinhtethaibinh-tiem-bo-sung-soi-rubella": "a 'source /tin-tuc/…' path line is read",
-    "28-baobariavungtau-nguy-co-tu-vong-benh-dai": "a lead glued to its own copy is not dropped "
-    "as a duplicate",
-    "29-truyenhinhdaknong-gia-sau-rieng": "'Hình ảnh có liên quan' read and taken for the title",
-    "30-xemtinnhanh247-trieu-cuong-dinh": "the tag 'TTO –' glued to the headline is read; no title",
-    "32-baotainguyenmoitruong-ha-tinh-hsg-quoc-gia": "'Văn hóa - Ngày đăng : 18:28, 31/01/2018' is "
-    "read",
-    "34-phongchongthientai-bao-cao-nhanh-bao-linfa": "skip links 'Skip Ribbon Commands', 'Skip to "
-    "main content' read, one taken for the title",
+    # heldout4 (36 articles, 35 new outlets), blind: run 2's misses (heldout4/RUN2_main_fe76546.txt)
+    # were fixed by class after the runs (heldout4/README.md); these two are left.
+    "08-sgtt-sac-xuan-moi-mien-to-quoc": "two related-article teasers with no mark ('- Huế tổ "
+    "chức …') under the lead are read: nothing tells them from a list of the story's points",
+    "09-chiemhoa-ngay-hoi-van-hoa-trung-ha": "a last line cut on a whole syllable ('…, thu') is "
+    "read: no evidence in the text that the word is cut",
 }
 #: Sets whose title/byline/headings score is below the 90% target, with the measured figure.
-STRUCTURE_BELOW_TARGET: dict[str, str] = {
-    "heldout4": "unseen articles: 88/108 (81.5%) right, see heldout4/RUN2_main_fe76546.txt",
-}
+STRUCTURE_BELOW_TARGET: dict[str, str] = {}
 
 
 def _case(path: Path) -> object:
