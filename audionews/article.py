@@ -1340,6 +1340,8 @@ class _Assembler:
             self.drop(kept.pop(0), DropKind.WIDGET, "widget: a section label over the headline")
         if kept and not kept[0].hint and _is_drop_cap_heading(kept):
             self.top_heading = kept[0].no  # "K IỆT SỨC VÌ LŨ CHỒNG LŨ": a section's, no title
+            first = kept[0]  # the letter joins its word: the chapter and the voice say "KIỆT"
+            kept[0] = Line(first.no, first.text[0] + first.text[2:], first.hint)
             return None, title_line, "none"
         if kept and self._looks_like_headline(kept):
             if _is_kicker(kept):
