@@ -759,12 +759,18 @@ def _read_contract_month(match: re.Match[str]) -> str:
     return f"{words}{month_word} {read_month(int(month))} năm {read_cardinal(2000 + int(year))}"
 
 
+# "kỳ hạn 6/12 tháng" (bank terms): six or twelve months, never a date.
+_TERMS = re.compile(r"(?<!\w)([Kk]ỳ hạn)\s+(\d{1,2})/(\d{1,2})(?=\s+(?:tháng|năm|tuần|ngày)(?!\w))")
+
+
 def contract_months(text: str) -> str:
     """ "sàn London kỳ hạn 11/17" -> "kỳ hạn tháng mười một năm hai nghìn không trăm mười bảy"
-    (a futures contract month, not a fraction); "giao tháng 07/18" likewise."""
+    (a futures contract month, not a fraction); "giao tháng 07/18" likewise; bank terms "kỳ
+    hạn 6/12 tháng" -> "kỳ hạn sáu, mười hai tháng"."""
     if "/" not in text:
         return text
-    return _CONTRACT_MONTH.sub(_read_contract_month, text)
+    text = _CONTRACT_MONTH.sub(_read_contract_month, text)
+    return _TERMS.sub(lambda m: f"{m[1]} {m[2]}, {m[3]}", text)
 
 
 def month_years(text: str) -> str:
@@ -875,7 +881,12 @@ def _read_time(hour: str, minute: str | None, second: str | None = None) -> str 
 _HOUR_RANGE = re.compile(
     r"(?<![\w.,])(\d{1,2}(?:h(?:\d{2})?|:\d{2})?)\s*-\s*(?=\d{1,2}(?:h|:\d{2}))"
 )
-_ZERO_HOUR = re.compile(r"(?<![\w.,])0(\d)(?=\s+giờ(?!\w))")  # "07 giờ" -> "bảy giờ"
+# "07 giờ" -> "bảy giờ"; a zero-padded count of time or people, "05 ngày làm việc", "từ 03 -
+# dưới 06 tháng", is the number (codes such as "007" stay digit by digit).
+_ZERO_HOUR = re.compile(
+    r"(?<![\w.,/:])0([1-9])(?=(?:\s*(?:-|đến)\s*(?:dưới\s+|trên\s+)?0?\d{1,2})?"
+    r"\s+(?:giờ|phút|giây|ngày|tuần|tháng|năm|quý|người|lần)(?!\w))"
+)
 _RATIO = re.compile(r"(?<![\w:.,])(\d+):(\d+)(?![\w:]|[.,]\d)")
 
 

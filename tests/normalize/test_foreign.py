@@ -75,3 +75,28 @@ def test_every_entry_reads_as_given_and_idempotently() -> None:
         once = normalizer.normalize(f"Ông {written} nói.")
         assert once.lower() == f"ông {spoken.replace('-', ' ')} nói.".lower(), written
         assert normalizer.normalize(once) == once, written
+
+
+# Issue #12 round 5 (set D's classes): brands, a spelling variant, names written in capitals.
+# Sentences written new after phone-spec and typhoon pages (viettimes.vn, quangbinh24h.com,
+# truyenhinhthanhhoa.vn, congan.com.vn) found with the search tool.
+@pytest.mark.parametrize(
+    ("text", "respelled", "kept"),
+    [
+        ("Hãng OnePlus vừa ra mắt mẫu OnePlus 12.",
+         "Hãng Oan Pơ Lớt vừa ra mắt mẫu Oan Pơ Lớt mười hai.",
+         "Hãng OnePlus vừa ra mắt mẫu OnePlus mười hai."),
+        ("Ông Zelenskiy gặp Thủ tướng Anh.", "Ông Dê Len Xơ Ki gặp Thủ tướng Anh.",
+         "Ông Zelenskiy gặp Thủ tướng Anh."),
+        ("Siêu bão YAGI đổ bộ vào Quảng Ninh.", "Siêu bão Y A Gi đổ bộ vào Quảng Ninh.",
+         "Siêu bão Yagi đổ bộ vào Quảng Ninh."),
+        ("Bão DOKSURI giật trên cấp 17.", "Bão Đốc Xu Ri giật trên cấp mười bảy.",
+         "Bão Doksuri giật trên cấp mười bảy."),
+        ("Máy dùng chip MediaTek và màn hình AMOLED.",
+         "Máy dùng chip Mê Đi A Tếch và màn hình a mô lét.",
+         "Máy dùng chip MediaTek và màn hình a mô lét."),
+    ],
+)  # fmt: skip
+def test_round_5_names(text: str, respelled: str, kept: str) -> None:
+    assert _read(text) == respelled
+    assert _read(text, foreign="keep") == kept
