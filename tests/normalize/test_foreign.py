@@ -100,3 +100,23 @@ def test_every_entry_reads_as_given_and_idempotently() -> None:
 def test_round_5_names(text: str, respelled: str, kept: str) -> None:
     assert _read(text) == respelled
     assert _read(text, foreign="keep") == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "spoken"),
+    [
+        # rule respelling: "Mc" is "Mác", a final "iy" one "i", a Latin "-eus" "ê-út"
+        ("Thủ lĩnh phe Cộng hòa Mitch McConnell phản đối.",
+         "Thủ lĩnh phe Cộng hòa Mích Mác Cô Nen phản đối."),
+        ("Vi khuẩn Staphylococcus aureus gây ngộ độc.",
+         "Vi khuẩn Xơ Ta Phi Lô Cốc Cút ô rê út gây ngộ độc."),
+        ("Ông Yuriy Boyko về thứ ba.", "Ông Giu Ri Boi Cô về thứ ba."),
+        # lexicon entries (round 5): conventional forms and a loanword
+        ("Hãng tin từ Moskva cho biết 72 turbine gió đã lắp xong.",
+         "Hãng tin từ Mát Xơ Cơ Va cho biết bảy mươi hai tua bin gió đã lắp xong."),
+        ("Môn Kun Khmer và Pencak Silat có nhiều huy chương.",
+         "Môn Kun Khơ Me và Pen Chắc Xi Lát có nhiều huy chương."),
+    ],
+)  # fmt: skip
+def test_round_5_respellings(text: str, spoken: str) -> None:
+    assert _read(text) == spoken
