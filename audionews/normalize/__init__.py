@@ -65,9 +65,10 @@ _CONTEXT_AFTER = (
     ("before_phone", _PHONE_AFTER),
     ("before_name", _NAME_AFTER),
 )
-_CAPS_NAME = re.compile(r"(?<![\w.&/-])[A-Z]{3,12}(?![\w&]|[-.][^\W\d_])")
-_STORM_BEFORE = re.compile(
-    r"(?:[Bb]ão|[Tt]ai phong|[Ss]iêu bão|nhiệt đới)\s+(?:số\s+\d+\s*[(,-]?\s*)?$"
+_CAPS_END = r"(?![\w&]|[-.][^\W\d_])"
+_STORM_NAME = re.compile(
+    r"(?<!\w)(?:[Bb]ão|[Tt]ai phong)\s+(?:số\s+\d+\s*[(,-]?\s*)?"
+    rf"([A-Z]{{3,12}}){_CAPS_END}"
 )
 _ADMIN_LETTERS = re.compile(
     r"(?<!\w)((?:[Pp]hường|[Xx]ã|[Qq]uận|[Hh]uyện|[Tt]hị xã|[Tt]hị trấn|[Tt]hành phố|[Tt]ỉnh|"
@@ -294,21 +295,16 @@ class Normalizer:
     def _names_in_capitals(self, text: str) -> str:
         """A name written in capitals is a name, not an acronym: "bão YAGI" -> "Yagi" (a storm
         name after "bão"), and any capitals whose title case is in the foreign lexicon."""
-        if _CAPS_NAME.search(text) is None:
-            return text
-        foreign = _foreign_table().words
+        capitals = _foreign_capitals()
 
         def name(match: re.Match[str]) -> str:
-            word = match.group()
+            word = match.group(1)
             if self.knows(word) or word in topic_data().readings or word in r.code_words():
-                return word
-            title = word.capitalize()
-            before = text[max(0, match.start() - 24) : match.start()]
-            if title in foreign or _STORM_BEFORE.search(before):
-                return title
-            return word
+                return match.group()
+            return match.group()[: match.start(1) - match.start()] + word.capitalize()
 
-        return _CAPS_NAME.sub(name, text)
+        text = capitals.sub(name, text)
+        return _STORM_NAME.sub(name, text) if "ão" in text else text
 
     def _context_letters(self, text: str) -> str:
         """Letters whose reading the words around them decide: after an administrative word
@@ -486,6 +482,15 @@ class _WordTable:
     def expand(self, text: str) -> str:
         words = self.words
         return self.pattern.sub(lambda m: _cased(m, words[m.group(1)]), text)
+
+
+@functools.cache
+def _foreign_capitals() -> re.Pattern[str]:
+    """The foreign lexicon's one-word names in capitals ("YAGI" for "Yagi"), as one regex."""
+    words = load_data_lexicon("foreign.toml").words
+    caps = {k.upper() for k in words if k.isascii() and k.isalpha() and 3 <= len(k) <= 12}
+    caps -= {k for k in words if k.isupper()}
+    return re.compile(rf"(?<![\w.&/-])({trie_regex(caps)}){_CAPS_END}")
 
 
 @functools.cache
