@@ -486,9 +486,10 @@ class _WordTable:
 
 @functools.cache
 def _foreign_capitals() -> re.Pattern[str]:
-    """The foreign lexicon's one-word names in capitals ("YAGI" for "Yagi"), as one regex."""
+    """The foreign lexicon's one-word names in capitals ("YAGI" for "Yagi"), as one regex; four
+    letters at least, as three capitals are most often an acronym or a ticker ("GAS")."""
     words = load_data_lexicon("foreign.toml").words
-    caps = {k.upper() for k in words if k.isascii() and k.isalpha() and 3 <= len(k) <= 12}
+    caps = {k.upper() for k in words if k.isascii() and k.isalpha() and 4 <= len(k) <= 12}
     caps -= {k for k in words if k.isupper()}
     return re.compile(rf"(?<![\w.&/-])({trie_regex(caps)}){_CAPS_END}")
 
