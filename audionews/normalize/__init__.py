@@ -73,7 +73,7 @@ _STORM_NAME = re.compile(
 _ADMIN_LETTERS = re.compile(
     r"(?<!\w)((?:[Pp]hường|[Xx]ã|[Qq]uận|[Hh]uyện|[Tt]hị xã|[Tt]hị trấn|[Tt]hành phố|[Tt]ỉnh|"
     r"[Tt]hôn|[Ấấ]p|[Xx]óm|[Kk]hu phố|[Tt]ổ dân phố|[Bb]ản|[Ll]àng)\s+)"
-    rf"([{r.UPPER}]{{1,4}})(?![\w&]|[-.][^\W\d_])"
+    rf"([{r.UPPER}]{{1,4}})(?![\w&]|[-.][^\W\d_]|\s+[{r.UPPER}])"  # "xã Y Tý": a name goes on
 )
 _CN = re.compile(r"(?<![\w.&/-])CN(?![\w&]|[-.][^\W\d_])")
 _INDUSTRY_BEFORE = re.compile(
