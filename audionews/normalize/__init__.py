@@ -65,6 +65,26 @@ _CONTEXT_AFTER = (
     ("before_phone", _PHONE_AFTER),
     ("before_name", _NAME_AFTER),
 )
+_CAPS_END = r"(?![\w&]|[-.][^\W\d_])"
+_STORM_NAME = re.compile(
+    r"(?<!\w)(?:[Bb]ão|[Tt]ai phong)\s+(?:số\s+\d+\s*[(,-]?\s*)?"
+    rf"([A-Z]{{3,12}}){_CAPS_END}"
+)
+_ADMIN_LETTERS = re.compile(
+    r"(?<!\w)((?:[Pp]hường|[Xx]ã|[Qq]uận|[Hh]uyện|[Tt]hị xã|[Tt]hị trấn|[Tt]hành phố|[Tt]ỉnh|"
+    r"[Tt]hôn|[Ấấ]p|[Xx]óm|[Kk]hu phố|[Tt]ổ dân phố|[Bb]ản|[Ll]àng)\s+)"
+    rf"([{r.UPPER}]{{1,4}})(?![\w&]|[-.][^\W\d_]|\s+[{r.UPPER}])"  # "xã Y Tý": a name goes on
+)
+_CN = re.compile(r"(?<![\w.&/-])CN(?![\w&]|[-.][^\W\d_])")
+_INDUSTRY_BEFORE = re.compile(
+    r"(?<!\w)(?:khu|cụm|ngành|vùng|điểm|nhà máy|sản xuất|đất)\s*$", re.IGNORECASE
+)
+_WEEKDAY_BEFORE = re.compile(
+    r"(?:(?<!\w)(?:thứ\s+\S+|T[2-7])\s*(?:,|và|-|đến|tới|hoặc)\s*"
+    r"|(?<!\w)(?:ngày|sáng|trưa|chiều|tối|đêm|hôm|vào|các)\s+)$",
+    re.IGNORECASE,
+)
+_DATE_AFTER = re.compile(r"\s*[,(]?\s*(?:ngày\s+)?\d{1,2}[/.-]\d{1,2}(?!\d)")
 _JOINED_NAMES = re.compile(rf"(?<![\w.-])([{r.UPPER}][^\W\d_]*)-([{r.UPPER}][^\W\d_]*)(?![\w-])")
 
 
@@ -161,6 +181,7 @@ class Normalizer:
         self.rules: tuple[r.Rule, ...] = (
             self._repair,  # legacy encodings, NFD -> NFC
             r.clean_spaces,
+            r.vulgar_fractions,  # "gần ½" -> "gần một nửa"
             self._decimal_convention,  # a page with "6.61": "170,802" is a thousands group
             r.coordinates,  # "12°00'N" -> "mười hai độ không phút vĩ Bắc"
             place_names,  # "Thừa Thiên - Huế" one name; "Thanh Hóa-Quảng Bình" a range
@@ -171,17 +192,22 @@ class Normalizer:
             r.boats,  # "QNg 90459 TS", "tàu HQ 950"
             r.candidates,  # exam news: "12 TS" -> "12 thí sinh" (found on set B)
             r.phone_numbers,
-            r.plates,  # "30A-123.45"
+            r.spaced_thousands,  # "56 206 514 cử tri": one number (found on set D)
+            r.plates,  # "30A-123.45"; an old plate "BKS 72-02941"
             r.document_numbers,
             self._expand_titles,  # "TS. Lê" -> "tiến sĩ Lê"
             self._initials,  # "P.Q.B." -> "pê quy bê"; "Trần Thị B. (SN" keeps one sentence
             r.teams,  # "ĐT Việt Nam" -> "đội tuyển Việt Nam"
             r.alarm_levels,  # "BĐ 1" -> "BĐ1" (báo động một), before "BĐ" = "bóng đá"
             r.tickers,  # "VND và SHS giảm 1,87%": tickers spelled, not expanded
+            r.varieties,  # "lúa OM 5451" read as the code "OM5451"
+            self._names_in_capitals,  # "bão YAGI" -> "Yagi": a name, not an acronym
+            self._context_letters,  # "phường PV" spelled; "Khu CN" công nghiệp, "thứ Bảy và CN"
             self._split_joined_names,  # "PVF-CAND", "Nga-Ukraine" (respell)
             self._topical_acronyms,  # "BĐ": "báo động" in flood news, "bóng đá" in sport
             self._expand_words,  # learned > user > built-in lexicon
             r.addresses_on_streets,  # "số 12/3", "đường 3/2"
+            r.contract_months,  # "kỳ hạn 11/17": a futures month (found on set D)
             r.day_ranges,  # "17-21/10", "(3 và 4-12)"
             r.full_dates,
             r.quarters,
@@ -195,6 +221,7 @@ class Normalizer:
             r.ordinals,
             r.ranges_and_scores,
             r.fractions,
+            r.dimensions,  # "1440 x 3140 pixel" -> "nhân"
             r.units,
             r.count_slashes,  # "5 thí sinh/tỉnh", "7 mã giảm/21 mã tăng" (found on set B)
             r.negatives,
@@ -264,6 +291,51 @@ class Normalizer:
             return _cased(match, spoken or r.spell_code(acronym))
 
         return data.acronym_re.sub(read, text)
+
+    def _names_in_capitals(self, text: str) -> str:
+        """A name written in capitals is a name, not an acronym: "bão YAGI" -> "Yagi" (a storm
+        name after "bão"), and any capitals whose title case is in the foreign lexicon."""
+        capitals = _foreign_capitals()
+
+        def name(match: re.Match[str]) -> str:
+            word = match.group(1)
+            if self.knows(word) or word in topic_data().readings or word in r.code_words():
+                return match.group()
+            return match.group()[: match.start(1) - match.start()] + word.capitalize()
+
+        text = capitals.sub(name, text)
+        return _STORM_NAME.sub(name, text) if "ão" in text else text
+
+    def _context_letters(self, text: str) -> str:
+        """Letters whose reading the words around them decide: after an administrative word
+        an anonymised initial is spelled ("phường PV" -> "pê vê", not "phóng viên"; a place
+        such as "thành phố HCM" keeps its name); "CN" is "công nghiệp" after "khu", "cụm",
+        "chủ nhật" in a list of weekdays or before a date, else the lexicon's title."""
+        if _ADMIN_LETTERS.search(text) is None and "CN" not in text:
+            return text
+        user = self._user.words if self._user else {}
+
+        def admin(match: re.Match[str]) -> str:
+            letters = match.group(2)
+            if letters in self._learned or letters in user:
+                return match.group()
+            spoken = self._builtin.words.get(letters)
+            if spoken is not None and spoken[:1].isupper():
+                return match.group()  # "thành phố HCM": a place's name
+            return f"{match.group(1)}{r.spell_code(letters)}"
+
+        def cn(match: re.Match[str]) -> str:
+            if "CN" in self._learned or "CN" in user:
+                return match.group()
+            before = text[max(0, match.start() - 30) : match.start()]
+            if _INDUSTRY_BEFORE.search(before):
+                return _cased(match, "công nghiệp")
+            if _WEEKDAY_BEFORE.search(before) or _DATE_AFTER.match(text, match.end()):
+                return _cased(match, "chủ nhật")
+            return match.group()
+
+        text = _ADMIN_LETTERS.sub(admin, text)
+        return _CN.sub(cn, text) if "CN" in text else text
 
     def knows(self, token: str) -> bool:
         """True if ``token`` has a reading from the article's definitions or a lexicon."""
@@ -410,6 +482,16 @@ class _WordTable:
     def expand(self, text: str) -> str:
         words = self.words
         return self.pattern.sub(lambda m: _cased(m, words[m.group(1)]), text)
+
+
+@functools.cache
+def _foreign_capitals() -> re.Pattern[str]:
+    """The foreign lexicon's one-word names in capitals ("YAGI" for "Yagi"), as one regex; four
+    letters at least, as three capitals are most often an acronym or a ticker ("GAS")."""
+    words = load_data_lexicon("foreign.toml").words
+    caps = {k.upper() for k in words if k.isascii() and k.isalpha() and 4 <= len(k) <= 12}
+    caps -= {k for k in words if k.isupper()}
+    return re.compile(rf"(?<![\w.&/-])({trie_regex(caps)}){_CAPS_END}")
 
 
 @functools.cache

@@ -72,6 +72,9 @@ def _letters(word: str) -> str:
     if re.fullmatch(r"[^aeiouy]*[aeiouy]+[^aeiouy]es", text):
         text = text[:-1]  # "James", "Gates", "Times": a silent "e" and a soft "s"
     text = re.sub(r"(?<=[^aeiou])ey$", "y", text)  # "Sydney" -> "Xít-ni"
+    text = re.sub(r"(?:iy|yi)$", "i", text)  # "Zelenskiy", "Zelenskyi": one final "i"
+    text = re.sub(r"^mc(?=[a-z])", "mak", text)  # "McConnell" -> "Mác-cô-nen"
+    text = re.sub(r"([aeiouy][^aeiouy]+)eus$", r"\1Eus", text)  # Latin "aureus": "ô-rê-út"
     text = re.sub(r"([aiy])\1", r"\1", text)  # "Haaland", "Hawaii", "Zelenskyy"
     text = re.sub(r"(?<=[^aeiouy])a([^aeiouyrw])e$", r"E\1", text)  # "Kane" -> "Kên"
     text = re.sub(r"(?<=[^aeiouy])i([^aeiouyrw])e$", r"I\1", text)  # "online" -> "on-lai"

@@ -63,6 +63,49 @@ def clean_spaces(text: str) -> str:
     return text.strip()
 
 
+# --- vulgar fractions: "gần ½" -> "gần một nửa", "2½ giờ" -> "hai giờ rưỡi"
+_VULGAR = {
+    "½": ("một nửa", "rưỡi"),
+    "¼": ("một phần tư", "và một phần tư"),
+    "¾": ("ba phần tư", "và ba phần tư"),
+    "⅓": ("một phần ba", "và một phần ba"),
+    "⅔": ("hai phần ba", "và hai phần ba"),
+    "⅕": ("một phần năm", "và một phần năm"),
+    "⅛": ("một phần tám", "và một phần tám"),
+}
+_VULGAR_RE = re.compile(
+    rf"(?<![\w.,])(\d+)?\s?([{''.join(_VULGAR)}])(?:\s+((?!và\b|hoặc\b)[^\W\d_]+))?"
+)
+
+
+def _read_vulgar(match: re.Match[str]) -> str:
+    whole, symbol, noun = match.groups()
+    alone, after_number = _VULGAR[symbol]
+    if whole is None:
+        return alone + (f" {noun}" if noun else "")
+    if symbol == "½" and noun:
+        return f"{read_number_token(whole)} {noun} rưỡi"  # "2½ giờ" -> "hai giờ rưỡi"
+    return f"{read_number_token(whole)} {after_number}" + (f" {noun}" if noun else "")
+
+
+def vulgar_fractions(text: str) -> str:
+    """ "giảm gần ½" -> "giảm gần một nửa"; after a number and before its noun "2½ giờ" -> "hai
+    giờ rưỡi" (as a newsreader says), "1¼" -> "một và một phần tư"; "¾" -> "ba phần tư"."""
+    if not any(symbol in text for symbol in _VULGAR):
+        return text
+    return _VULGAR_RE.sub(_read_vulgar, text)
+
+
+# --- thousands grouped by spaces: "56 206 514 cử tri" is one number (groups of exactly three)
+_SPACED_THOUSANDS = re.compile(r"(?<![\w.,/+-])([1-9]\d{0,2})((?: \d{3}){2,})(?![\w/]|[.,]\d| \d)")
+
+
+def spaced_thousands(text: str) -> str:
+    """ "56 206 514 cử tri" -> "56.206.514" (read as one number): a group of 1-3 digits then at
+    least two groups of exactly three, each after one space (phone numbers are read before)."""
+    return _SPACED_THOUSANDS.sub(lambda m: m[1] + m[2].replace(" ", "."), text)
+
+
 # --- geographic coordinates
 _HEMISPHERES = {"N": "vĩ Bắc", "S": "vĩ Nam", "E": "kinh Đông", "W": "kinh Tây"}
 _APOSTROPHE = "'’′"
@@ -187,6 +230,21 @@ def tickers(text: str) -> str:
             pieces += [text[done : match.start()], _spell_letters(match.group())]
             done = match.end()
     return "".join([*pieces, text[done:]])
+
+
+# --- rice varieties: "lúa OM 5451", "IR 50404" are codes (digits one by one, as glued "OM5451")
+_VARIETY = re.compile(
+    r"(?<![\w.-])(OM|IR|ST|ĐS|DT|TBR|RVT|BC|KD|AC|VD|HT|NV|OC|CR)\s(\d{3,6})(?![\w]|[.,]\d)"
+)
+_RICE_CONTEXT = re.compile(r"(?<!\w)(?:lúa|gạo|giống|nếp|thóc|thương lái)(?!\w)", re.I)
+
+
+def varieties(text: str) -> str:
+    """Rice variety codes with a space, "lúa OM 5451", "IR 50404" -> read as the glued "OM5451"
+    (letters by name, the number digit by digit), in a text about rice or seed."""
+    if not _RICE_CONTEXT.search(text):
+        return text
+    return _VARIETY.sub(r"\1\2", text)
 
 
 # --- exam news: "TS" counts candidates
@@ -325,9 +383,25 @@ def _read_plate(match: re.Match[str]) -> str:
     return " ".join(words)
 
 
+# An old plate has no series letter ("BKS 72-02941"): only after a plate word, else a range.
+_OLD_PLATE = re.compile(
+    r"(?<!\w)(BKS|BS|[Bb]iển số|[Bb]iển kiểm soát|mang biển)(\s+(?:xe\s+)?)(\d{2})\s?-\s?(\d{4,5})"
+    r"(?![\w]|[.,]\d)"
+)
+
+
+def _read_old_plate(match: re.Match[str]) -> str:
+    word, space, province, serial = match.groups()
+    word = _PLATE_PREFIXES.get(word, word)
+    return f"{word}{space}{read_cardinal(int(province))}, {read_digits(serial)}"
+
+
 def plates(text: str) -> str:
-    """Vehicle plates: "30A-123.45" -> "ba mươi a một hai ba bốn năm" (serial digit by digit)."""
-    return _PLATE.sub(_read_plate, text)
+    """Vehicle plates: "30A-123.45" -> "ba mươi a một hai ba bốn năm" (serial digit by digit);
+    an old plate without a series letter after a plate word, "BKS 72-02941" -> "biển kiểm soát
+    bảy mươi hai, không hai chín bốn một" (not a range)."""
+    text = _PLATE.sub(_read_plate, text)
+    return _OLD_PLATE.sub(_read_old_plate, text)
 
 
 # --- document numbers
@@ -528,7 +602,10 @@ def _valid(day: int, month: int) -> bool:
 
 _FULL_DATE = re.compile(r"(?<![\w/.,-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\w/]|[.,]\d|-\d)")
 _QUARTER = re.compile(r"\b([Qq]uý)\s+([IV]+|[1-4])\s*(?:/|-|\s+năm\s+)(\d{4})\b")
-_MONTH_YEAR = re.compile(r"(?<![\w/.,-])(?:([Tt]háng)\s+)?(\d{1,2})/(\d{4})(?![\w/]|[.,]\d)")
+_MONTH_YEAR = re.compile(
+    r"(?<![\w/.,-])(?:(?:([Tt]háng)\s+)?(\d{1,2})/|([Tt]háng)\s+(\d{1,2})[-.])(\d{4})"
+    r"(?![\w/]|[.,]\d|\s?-\s?\d)"
+)
 # Denominators a bare "a/b" (a < b) is read as a fraction with; "5/11", "1/8" are dates.
 _FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 10})
 # Not a day range before a written month: "ngày 10-11 tháng 5" is days 10 to 11 of May.
@@ -659,15 +736,46 @@ def quarters(text: str) -> str:
 
 
 def _read_month_year(match: re.Match[str]) -> str:
-    word, month, year = match.groups()
+    word, month, dash_word, dash_month, year = match.groups()
+    word, month = word or dash_word, month or dash_month
     m = int(month)
     if not 1 <= m <= 12:
         return match.group()
     return f"{word or 'tháng'} {read_month(m)} năm {read_cardinal(int(year))}"
 
 
+# Futures contract months "kỳ hạn 11/17", "giao tháng 05/18" (commodity news): month/two-digit
+# year. A year over 12 cannot be a month, so it is read as 20yy; "kỳ hạn 6/12 tháng" (bank
+# terms) is left alone.
+_CONTRACT_MONTH = re.compile(
+    r"(?<!\w)((?:[Kk]ỳ hạn|[Gg]iao|[Hh]ợp đồng)(?:\s+(?:giao|tháng))*|[Tt]háng)\s+"
+    r"(0?[1-9]|1[0-2])/(1[3-9]|[2-9]\d)(?![\w/]|[.,]\d|\s*(?:tháng|năm|ngày)(?!\w))"
+)
+
+
+def _read_contract_month(match: re.Match[str]) -> str:
+    words, month, year = match.groups()
+    month_word = "" if words.lower().endswith("tháng") else " tháng"
+    return f"{words}{month_word} {read_month(int(month))} năm {read_cardinal(2000 + int(year))}"
+
+
+# "kỳ hạn 6/12 tháng" (bank terms): six or twelve months, never a date.
+_TERMS = re.compile(r"(?<!\w)([Kk]ỳ hạn)\s+(\d{1,2})/(\d{1,2})(?=\s+(?:tháng|năm|tuần|ngày)(?!\w))")
+
+
+def contract_months(text: str) -> str:
+    """ "sàn London kỳ hạn 11/17" -> "kỳ hạn tháng mười một năm hai nghìn không trăm mười bảy"
+    (a futures contract month, not a fraction); "giao tháng 07/18" likewise; bank terms "kỳ
+    hạn 6/12 tháng" -> "kỳ hạn sáu, mười hai tháng"."""
+    if "/" not in text:
+        return text
+    text = _CONTRACT_MONTH.sub(_read_contract_month, text)
+    return _TERMS.sub(lambda m: f"{m[1]} {m[2]}, {m[3]}", text)
+
+
 def month_years(text: str) -> str:
-    """ "10/2020" -> "tháng mười năm hai nghìn không trăm hai mươi"."""
+    """ "10/2020" -> "tháng mười năm hai nghìn không trăm hai mươi"; after "tháng" a dash or a
+    dot too: "tháng 3-2026" is a month of a year, never a range."""
     return _MONTH_YEAR.sub(_read_month_year, text)
 
 
@@ -719,7 +827,8 @@ _WRITTEN_MONTH = re.compile(r"(?<!\w)([Tt]háng)\s+(\d{1,2})(?![\w]|[.,/:-]\d)")
 
 
 def written_dates(text: str) -> str:
-    """ "ngày 2 tháng 9" -> "ngày mùng hai tháng chín"; "tháng 4" -> "tháng tư"."""
+    """ "ngày 2 tháng 9" -> "ngày mùng hai tháng chín"; "tháng 4" -> "tháng tư"; a zero-led day
+    "ngày 04" -> "ngày mùng bốn"."""
 
     def month(match: re.Match[str]) -> str:
         m = int(match.group(2))
@@ -737,7 +846,13 @@ def written_dates(text: str) -> str:
         return f"{match.group(1)} {read_day(d)} đến {read_day(e)}"  # "ngày 7-8 tháng 5"
 
     text = _WRITTEN_DAY.sub(day, text)
+    text = _ZERO_LED_DAY.sub(lambda m: f"{m[1]} mùng {read_cardinal(int(m[2]))}", text)
     return _WRITTEN_MONTH.sub(month, text)
+
+
+# "từ 23 giờ ngày 04 đến ...": a zero-led number after "ngày" is a day of the month (a count
+# comes before its noun: "trong 05 ngày").
+_ZERO_LED_DAY = re.compile(r"(?<!\w)([Nn]gày)\s+0([1-9])(?![\w/.,:-]|\s*(?:giờ|h)(?!\w))")
 
 
 # --- times
@@ -766,7 +881,12 @@ def _read_time(hour: str, minute: str | None, second: str | None = None) -> str 
 _HOUR_RANGE = re.compile(
     r"(?<![\w.,])(\d{1,2}(?:h(?:\d{2})?|:\d{2})?)\s*-\s*(?=\d{1,2}(?:h|:\d{2}))"
 )
-_ZERO_HOUR = re.compile(r"(?<![\w.,])0(\d)(?=\s+giờ(?!\w))")  # "07 giờ" -> "bảy giờ"
+# "07 giờ" -> "bảy giờ"; a zero-padded count of time or people, "05 ngày làm việc", "từ 03 -
+# dưới 06 tháng", is the number (codes such as "007" stay digit by digit).
+_ZERO_HOUR = re.compile(
+    r"(?<![\w.,/:])0([1-9])(?=(?:\s*(?:-|đến)\s*(?:dưới\s+|trên\s+)?0?\d{1,2})?"
+    r"\s+(?:giờ|phút|giây|ngày|tuần|tháng|năm|quý|người|lần)(?!\w))"
+)
 _RATIO = re.compile(r"(?<![\w:.,])(\d+):(\d+)(?![\w:]|[.,]\d)")
 
 
@@ -910,9 +1030,15 @@ def _number_value(number: str) -> float:
         return 0.0
 
 
+# "từ 3 - dưới 6 tháng": a range to an open bound keeps "đến".
+_OPEN_BOUND = re.compile(rf"{_NB}((?:{_NUM})(?:\s?%)?)\s*-\s*(?=(?:dưới|trên|hơn|gần)\s+\d)")
+
+
 def ranges_and_scores(text: str) -> str:
     """ "5-7 người" -> "năm đến bảy người"; "400-700mm"; "49%-45%"; "thắng 2-1" -> "hai một";
-    a list of three or more values "9-9,25-9,5 điểm" is read with pauses."""
+    a list of three or more values "9-9,25-9,5 điểm" is read with pauses; "từ 3 - dưới 6
+    tháng" -> "từ ba đến dưới sáu tháng"."""
+    text = _OPEN_BOUND.sub(r"\1 đến ", text)
     text = _DASH_CHAIN.sub(lambda m: _CHAIN_DASH.sub(", ", m.group()), text)
     return _DASH_PAIR.sub(_dash_pair(text), text)
 
@@ -922,6 +1048,13 @@ _FRACTION = re.compile(rf"{_NB}(\d{{1,3}})/(\d{{1,3}}){_NE}")
 
 _POINTS_AFTER = re.compile(r"\s*điểm(?!\w)")  # "46/50 điểm": a score, "trên"
 _OUT_OF = re.compile(r"\s+(?:bang|tỉnh|đội|trận|câu|môn|quốc gia|ghế|tiêu chí|chỉ tiêu)(?!\w)")
+# Counted things after a total of more than ten ("49/63 địa phương", "21/24 ngành"): a count
+# out of a total, "trên"; with a small denominator "3/5 thành viên" stays "ba phần năm".
+_OUT_OF_TOTAL = re.compile(
+    r"\s+(?:thành phố|huyện|quận|xã|phường|địa phương|ngành|chuyên ngành|nước|đại biểu|"
+    r"thành viên|trường|đơn vị|doanh nghiệp|dự án|bộ|cơ quan|bệnh viện|nhiệm vụ|hạng mục|"
+    r"công trình|phiếu|mẫu|tỉnh thành|tỉnh, thành)(?!\w)"
+)
 
 
 def _read_fraction(match: re.Match[str]) -> str:
@@ -929,8 +1062,9 @@ def _read_fraction(match: re.Match[str]) -> str:
     before = match.string[max(0, match.start() - 5) : match.start()].lower()
     if before.endswith("thứ "):
         return f"{read_ordinal(a)} trên {read_cardinal(b)}"
-    after = match.string[match.end() : match.end() + 12]
-    if before.endswith("hạng ") or _POINTS_AFTER.match(after) or _OUT_OF.match(after):
+    after = match.string[match.end() : match.end() + 16]
+    total = b > 10 and _OUT_OF_TOTAL.match(after)
+    if before.endswith("hạng ") or _POINTS_AFTER.match(after) or _OUT_OF.match(after) or total:
         return f"{read_cardinal(a)} trên {read_cardinal(b)}"
     if b and a < b and b <= 100:
         return f"{read_cardinal(a)} phần {read_cardinal(b)}"
@@ -979,6 +1113,18 @@ def _read_number_unit(match: re.Match[str]) -> str:
         spoken = UNITS.get(denominator) or PER_TIME.get(denominator, denominator)
         words += f" {per(unit, denominator)} {spoken}"
     return words
+
+
+# "1440 x 3140 pixel", "6,4 x 2,9 inch", "148 × 73.4 × 7,4 mm", "1920x1080": "nhân".
+_DIMENSION_X = re.compile(r"(?<=\d)(?:\s*×\s*|\s+[xX]\s+|[xX](?=\d{3}))(?=\d)|(?<=\d{3})[xX](?=\d)")
+
+
+def dimensions(text: str) -> str:
+    """ "(1440 x 3140 pixel)" -> "một nghìn bốn trăm bốn mươi nhân ..." ("x" or "×" between
+    two numbers; glued only between numbers of three or more digits)."""
+    if "x" not in text and "X" not in text and "×" not in text:
+        return text
+    return _DIMENSION_X.sub(" nhân ", text)
 
 
 def units(text: str) -> str:

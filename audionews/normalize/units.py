@@ -90,6 +90,14 @@ UNITS: dict[str, str] = {
     "cp": "cổ phiếu",
     "ounce": "ao xơ",
     "oz": "ao xơ",
+    "lb": "pao",
+    "pound": "pao",
+    "cent": "xen",
+    "US cent": "xen Mỹ",
+    "UScent": "xen Mỹ",
+    "MP": "mê ga pi xeo",
+    "CST": "xê ét tê",
+    "cSt": "xê ét tê",
 }
 
 # Symbols written before the number: "$5", "€20".
@@ -103,7 +111,7 @@ CURRENCY_PREFIXES: dict[str, str] = {
 # Spoken units that count money or shares: "đồng/giờ" is "đồng một giờ", never "trên".
 COUNTED: frozenset[str] = frozenset(
     {"phần trăm", "phần nghìn", "đồng", "đô la Mỹ", "ơ rô", "bảng Anh", "yên", "nhân dân tệ",
-     "triệu", "nghìn", "cổ phiếu", "phần triệu"}
+     "triệu", "nghìn", "cổ phiếu", "phần triệu", "xen", "xen Mỹ"}
 )  # fmt: skip
 
 # Time units after "/" in a physical rate: "m3/s" -> "mét khối trên giây", "mm/6h" -> "trong".

@@ -75,3 +75,48 @@ def test_every_entry_reads_as_given_and_idempotently() -> None:
         once = normalizer.normalize(f"Ông {written} nói.")
         assert once.lower() == f"ông {spoken.replace('-', ' ')} nói.".lower(), written
         assert normalizer.normalize(once) == once, written
+
+
+# Issue #12 round 5 (set D's classes): brands, a spelling variant, names written in capitals.
+# Sentences written new after phone-spec and typhoon pages (viettimes.vn, quangbinh24h.com,
+# truyenhinhthanhhoa.vn, congan.com.vn) found with the search tool.
+@pytest.mark.parametrize(
+    ("text", "respelled", "kept"),
+    [
+        ("Hãng OnePlus vừa ra mắt mẫu OnePlus 12.",
+         "Hãng Oan Pơ Lớt vừa ra mắt mẫu Oan Pơ Lớt mười hai.",
+         "Hãng OnePlus vừa ra mắt mẫu OnePlus mười hai."),
+        ("Ông Zelenskiy gặp Thủ tướng Anh.", "Ông Dê Len Xơ Ki gặp Thủ tướng Anh.",
+         "Ông Zelenskiy gặp Thủ tướng Anh."),
+        ("Siêu bão YAGI đổ bộ vào Quảng Ninh.", "Siêu bão Y A Gi đổ bộ vào Quảng Ninh.",
+         "Siêu bão Yagi đổ bộ vào Quảng Ninh."),
+        ("Bão DOKSURI giật trên cấp 17.", "Bão Đốc Xu Ri giật trên cấp mười bảy.",
+         "Bão Doksuri giật trên cấp mười bảy."),
+        ("Máy dùng chip MediaTek và màn hình AMOLED.",
+         "Máy dùng chip Mê Đi A Tếch và màn hình a mô lét.",
+         "Máy dùng chip MediaTek và màn hình a mô lét."),
+    ],
+)  # fmt: skip
+def test_round_5_names(text: str, respelled: str, kept: str) -> None:
+    assert _read(text) == respelled
+    assert _read(text, foreign="keep") == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "spoken"),
+    [
+        # rule respelling: "Mc" is "Mác", a final "iy" one "i", a Latin "-eus" "ê-út"
+        ("Thủ lĩnh phe Cộng hòa Mitch McConnell phản đối.",
+         "Thủ lĩnh phe Cộng hòa Mích Mác Cô Nen phản đối."),
+        ("Vi khuẩn Staphylococcus aureus gây ngộ độc.",
+         "Vi khuẩn Xơ Ta Phi Lô Cốc Cút ô rê út gây ngộ độc."),
+        ("Ông Yuriy Boyko về thứ ba.", "Ông Giu Ri Boi Cô về thứ ba."),
+        # lexicon entries (round 5): conventional forms and a loanword
+        ("Hãng tin từ Moskva cho biết 72 turbine gió đã lắp xong.",
+         "Hãng tin từ Mát Xơ Cơ Va cho biết bảy mươi hai tua bin gió đã lắp xong."),
+        ("Môn Kun Khmer và Pencak Silat có nhiều huy chương.",
+         "Môn Kun Khơ Me và Pen Chắc Xi Lát có nhiều huy chương."),
+    ],
+)  # fmt: skip
+def test_round_5_respellings(text: str, spoken: str) -> None:
+    assert _read(text) == spoken
