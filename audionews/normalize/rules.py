@@ -1005,12 +1005,15 @@ def _dash_pair(text: str) -> Callable[[re.Match[str]], str]:
     def replace(match: re.Match[str]) -> str:
         left, left_unit, sp1, sp2, right = match.groups()
         right_unit = _GLUED_UNIT.match(text, match.end())
-        tight = not sp1 and not sp2 and not left_unit and not right_unit
-        if tight and left.isdecimal() and right.isdecimal() and len(left) <= 2 and len(right) <= 2:
+        plain = not left_unit and not right_unit
+        small = left.isdecimal() and right.isdecimal() and len(left) <= 2 and len(right) <= 2
+        if plain and small:
             a, b = int(left), int(right)
             before = text[max(0, match.start() - 40) : match.start()]
-            if _SCORE_CONTEXT.search(before) or a >= b or a == 0:
+            if not sp1 and not sp2 and (_SCORE_CONTEXT.search(before) or a >= b or a == 0):
                 return f"{read_cardinal(a)} {read_cardinal(b)}"
+            if _SPACED_SCORE_CONTEXT.search(before) and not _COUNTED.match(text, match.end()):
+                return f"{read_cardinal(a)} {read_cardinal(b)}"  # "tỷ số 3 - 0"
         if left_unit and left_unit.strip() == "%" and right_unit and right_unit.group() == "%":
             poll = _POLL_CONTEXT.search(text, max(0, match.start() - 80), match.start())
             if sp1 and sp2 and poll and _number_value(left) > _number_value(right):
@@ -1020,6 +1023,17 @@ def _dash_pair(text: str) -> Callable[[re.Match[str]], str]:
     return replace
 
 
+# A spaced dash is a score only right after a word that announces one ("tỷ số 3 - 0", "thắng
+# 2 - 1"), and not before a counted noun ("thắng 3 - 4 trận": a range).
+_SPACED_SCORE_CONTEXT = re.compile(
+    r"(?:thắng|thua|hòa|hoà|tỷ số|tỉ số|chung cuộc|cách biệt|đánh bại|gỡ hòa|gỡ hoà|dẫn)"
+    r"(?:\s+(?:đậm|sát nút|nghẹt thở|cách biệt|với|là|trước|đội khách|đội nhà))?\s*$",
+    re.IGNORECASE,
+)
+_COUNTED = re.compile(
+    r"\s*(?:trận|ngày|tuần|tháng|năm|lần|người|điểm|bàn thắng|giờ|phút|vòng|ván|set)(?!\w)",
+    re.IGNORECASE,
+)
 _POLL_CONTEXT = re.compile(r"ủng hộ|thăm dò|khảo sát|dẫn trước|cử tri|bỏ phiếu", re.IGNORECASE)
 
 
