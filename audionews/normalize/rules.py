@@ -1012,7 +1012,7 @@ def _dash_pair(text: str) -> Callable[[re.Match[str]], str]:
             before = text[max(0, match.start() - 40) : match.start()]
             if not sp1 and not sp2 and (_SCORE_CONTEXT.search(before) or a >= b or a == 0):
                 return f"{read_cardinal(a)} {read_cardinal(b)}"
-            if _SPACED_SCORE_CONTEXT.search(before) and not _COUNTED.match(text, match.end()):
+            if _SPACED_SCORE_CONTEXT.search(before) and not _COUNTED_NOUN.match(text, match.end()):
                 return f"{read_cardinal(a)} {read_cardinal(b)}"  # "tỷ số 3 - 0"
         if left_unit and left_unit.strip() == "%" and right_unit and right_unit.group() == "%":
             poll = _POLL_CONTEXT.search(text, max(0, match.start() - 80), match.start())
@@ -1030,7 +1030,7 @@ _SPACED_SCORE_CONTEXT = re.compile(
     r"(?:\s+(?:đậm|sát nút|nghẹt thở|cách biệt|với|là|trước|đội khách|đội nhà))?\s*$",
     re.IGNORECASE,
 )
-_COUNTED = re.compile(
+_COUNTED_NOUN = re.compile(
     r"\s*(?:trận|ngày|tuần|tháng|năm|lần|người|điểm|bàn thắng|giờ|phút|vòng|ván|set)(?!\w)",
     re.IGNORECASE,
 )
