@@ -250,7 +250,7 @@ def test_a_worker_that_lost_its_lease_lets_the_job_go(
 
     client, workers = fleet
     workers.start()
-    job_id = _post(client, example_text * 2, "Tin bị giành")
+    job_id = _post(client, example_text * 5, "Tin bị giành")  # long enough to outlive a beat
     deadline = time.monotonic() + 30
     while client.get(f"/api/jobs/{job_id}").json()["status"] != "running":
         assert time.monotonic() < deadline
