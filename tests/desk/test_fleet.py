@@ -315,7 +315,7 @@ def test_desk_and_workers_share_only_redis_and_the_results_folder(
     procs = [workers.start(), workers.start()]
     _wait_workers(client, 2)
     titles = [f"Bản tin miền Tây số {n}" for n in range(4)]
-    ids = [_post(client, example_text, t) for t in titles]
+    ids = [_post(client, example_text * 2, t) for t in titles]  # each outlives a heartbeat
 
     # Progress from the desk while a render runs, then worker 0 killed in the middle of its job.
     progress: set[tuple[int, int]] = set()
