@@ -26,6 +26,7 @@ from enum import Enum
 from typing import Literal
 
 from audionews.names import is_outlet_name, is_person_name
+from audionews.pageui import is_interface_line
 from audionews.segment import split_sentences, unglue_sentences
 
 __all__ = [
@@ -176,79 +177,14 @@ JUNK_LINES = frozenset(
         "A+ A-",
         "A A A",
         "Aa",
-        "Cỡ chữ",
-        "Chia sẻ",
-        "Chia sẻ bài viết",
-        "Share",
-        "Facebook",
-        "Twitter",
-        "Zalo",
-        "Email",
-        "Gửi email",
-        "Copy link",
-        "Sao chép liên kết",
-        "Bình luận",
-        "Bình luận (0)",
-        "Gửi bình luận",
-        "In bài",
-        "In bài viết",
-        "Bản in",
-        "Print",
-        "Trở về",
-        "Quay lại",
-        "Lên đầu trang",
-        "Về đầu trang",
-        "Lưu",
-        "Lưu bài viết",
-        "Theo dõi chúng tôi trên Google News",
-        "Theo dõi trên Google News",
-        "Google News",
-        "Quảng cáo",
-        "Advertisement",
-        "Nghe bài viết",
-        "Đọc bài viết",
-        "Tải ứng dụng",
-        "Thích",
-        "Like",
-        "Tweet",
-        "Trang chủ",
-        "Video",
-        "Nghe",
-        "Dừng",
-        "Tạm dừng",
-        "Xem bình luận",
-        "Ý kiến bạn đọc",
-        "Ý kiến của bạn",
-        "Gửi ý kiến",
-        "TRỌN BỘ",
-        "Xem toàn bộ",
-        "Đọc tiếp",
         "Mời quý vị cùng đón xem video dưới đây",
-        "Mời quý độc giả xem video",
-        "Xem video",
-        "Đóng",
         "Thông báo",
         "Gửi bình luận thành công",
         "Gửi liên hệ thành công",
         "leftcenterrightdel",
-        "Xu hướng",
-        "Đang phát",
-        "Video đang phát",
-        "img",
-        "image",
-        "photo",
-        "loading",
-        "Đang tải",
         "Xem theo ngày",
-        "Đọc báo in",
-        "Báo in",
-        "E-paper",
-        "Thông tin bạn đọc",
         "Lưu thông tin",
         "Đóng Lưu thông tin",
-        "user image",
-        "User",
-        "Avatar",
     )
 )
 #: Newspaper section names: alone on a line they are a breadcrumb, not a heading.
@@ -495,9 +431,6 @@ _AGENCY_SUFFIX = re.compile(r"/[\w.+-]{2,20}$")
 _INITIAL_NAME = re.compile(
     rf"^[{_UP}]\.\s?[{_UP}](?:[{_LOW}]{{1,7}}|\.)?$|^[{_UP}]'[{_UP}][{_LOW}]{{1,7}}$"
 )
-_COUNTER = re.compile(
-    r"^[\d.,]+\s*(?:lượt xem|lượt đọc|lượt thích|bình luận|views?|likes?)$", re.IGNORECASE
-)
 #: "Bình luận 0", "Số lần đọc: 937", "Vietgoden Nguyen nguồn bình luận 999": a counter after its
 #: label, alone or closing a short poster/source line (no sentence before it).
 _LABELLED_COUNTER = re.compile(
@@ -590,17 +523,13 @@ _SKIP_LINK = re.compile(
     r"|(?:Nhảy|Chuyển|Đi|Bỏ qua)\s+(?:đến|tới)\s+(?:phần\s+)?nội dung(?:\s+chính)?)$",
     re.IGNORECASE,
 )
-#: "View Single Post", "Old Default" (a vBulletin post's header: its age icon and post icon).
+#: "Reply With Quote": a vBulletin post's button ("View Single Post", "Old Default" are made of
+#: interface words: audionews.pageui).
 _FORUM_CHROME = re.compile(
-    r"^(?:View Single Post|Old Default|Default|Reply With Quote|Quote|Trả lời kèm trích dẫn)$",
+    r"^(?:Reply With Quote|Quote|Trả lời kèm trích dẫn)$",
     re.IGNORECASE,
 )
 _FORUM_PREFIX = re.compile(r"^Old\s+Default\s+(?=\S)")
-#: "< Trở về trang trước", "Quay lại trang trước": the page's back link.
-_BACK_LINK = re.compile(
-    r"^[<«‹]?\s*(?:Trở về|Trở lại|Quay lại|Quay về)\s+(?:trang trước|đầu trang|trang chủ)$",
-    re.IGNORECASE,
-)
 #: "Hình ảnh có liên quan": a search engine's alt text for an image.
 _RELATED_IMAGE = re.compile(r"^(?:Hình ảnh|Ảnh) (?:có liên quan|liên quan)$", re.IGNORECASE)
 #: "source /tin-tuc/tiem-bo-sung-vaccine": a scraper's note of the page's path.
@@ -658,7 +587,6 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_IMAGE_FILE, DropKind.WIDGET, "widget: image file name"),
     (_TAG_LINE, DropKind.TAG, "tag line: keywords"),
     (_LONE_TAG, DropKind.TAG, "tag line: outlet tag on its own line"),
-    (_COUNTER, DropKind.WIDGET, "widget: a counter"),
     (_LABELLED_COUNTER, DropKind.WIDGET, "widget: a counter"),
     (_FOLLOW_PROMPT, DropKind.WIDGET, "widget: a prompt to follow or share the outlet"),
     (_SOURCE_LINK, DropKind.WIDGET, "widget: a link to the original article"),
@@ -672,7 +600,6 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_NEWS_LINK, DropKind.TEASER, "teaser: a link to the latest news"),
     (_SKIP_LINK, DropKind.WIDGET, "widget: a skip link"),
     (_FORUM_CHROME, DropKind.WIDGET, "widget: a forum post's header"),
-    (_BACK_LINK, DropKind.WIDGET, "widget: a link back to the previous page"),
     (_RELATED_IMAGE, DropKind.WIDGET, "widget: an image's alt text (no caption)"),
     (_SOURCE_PATH, DropKind.WIDGET, "widget: the page's address"),
     (_TEMPERATURE, DropKind.WIDGET, "widget: a weather widget's temperature"),
@@ -694,6 +621,8 @@ def _junk_kind(text: str) -> tuple[DropKind, str] | None:
         return DropKind.TEASER, "teaser: a link in a list (ends with a separator)"
     if _JUNK_PREFIX.match(text):
         return DropKind.TEASER, "teaser: related-article link"
+    if is_interface_line(text):
+        return DropKind.WIDGET, "widget: made of a page's interface words"
     return None
 
 
