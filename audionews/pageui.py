@@ -35,6 +35,7 @@ __all__ = [
     "Vocabulary",
     "interface_share",
     "is_interface_line",
+    "is_related_header",
     "load_vocabulary",
     "tokens",
 ]
@@ -60,30 +61,32 @@ class Vocabulary:
     """Function words that count for neither side."""
     evidence: dict[str, tuple[str, ...]]
     """Each term as written and where a chrome line holding it was seen."""
+    related: frozenset[tuple[str, ...]] = frozenset()
+    """The terms that head a block of related articles ("tin cùng chuyên mục")."""
 
     def without(self, sources: Iterable[str]) -> Vocabulary:
         """The vocabulary built without the evidence of ``sources`` (a leave-one-out check):
         terms seen only there are left out."""
         drop = set(sources)
         kept = {t: ev for t, ev in self.evidence.items() if set(ev) - drop}
-        return Vocabulary(
-            terms=frozenset(tuple(tokens(t)) for t in kept),
-            neutral=self.neutral,
-            evidence=kept,
-        )
+        terms = frozenset(tuple(tokens(t)) for t in kept)
+        return Vocabulary(terms, self.neutral, kept, self.related & terms)
 
 
 def parse_vocabulary(data: dict[str, object]) -> Vocabulary:
     terms = data.get("terms", {})
     neutral = data.get("neutral", {})
-    if not isinstance(terms, dict) or not isinstance(neutral, dict):
-        raise ValueError("page_ui.toml: [terms] and [neutral] must be tables")
+    related = data.get("related", {})
+    if not all(isinstance(x, dict) for x in (terms, neutral, related)):
+        raise ValueError("page_ui.toml: [terms], [neutral] and [related] must be tables")
+    assert isinstance(terms, dict) and isinstance(neutral, dict) and isinstance(related, dict)
     evidence = {str(t): tuple(str(s) for s in ev) for t, ev in terms.items()}
-    words = neutral.get("words", [])
+    known = frozenset(tuple(tokens(t)) for t in evidence)
     return Vocabulary(
-        terms=frozenset(tuple(tokens(t)) for t in evidence),
-        neutral=frozenset(tuple(tokens(str(w))) for w in words),
+        terms=known,
+        neutral=frozenset(tuple(tokens(str(w))) for w in neutral.get("words", [])),
         evidence=evidence,
+        related=frozenset(tuple(tokens(str(w))) for w in related.get("words", [])) & known,
     )
 
 
@@ -94,8 +97,11 @@ def load_vocabulary() -> Vocabulary:
     return parse_vocabulary(tomllib.loads(text))
 
 
-def _count(toks: list[str], vocab: Vocabulary) -> tuple[int, int, int]:
+def _count(
+    toks: list[str], vocab: Vocabulary, terms: frozenset[tuple[str, ...]] | None = None
+) -> tuple[int, int, int]:
     """(interface words, other words, numbers) of a token list; longest terms first."""
+    terms = vocab.terms if terms is None else terms
     ui = plain = nums = 0
     i = 0
     while i < len(toks):
@@ -109,7 +115,7 @@ def _count(toks: list[str], vocab: Vocabulary) -> tuple[int, int, int]:
             continue
         for n in range(min(_LONGEST_TERM, len(toks) - i), 0, -1):
             run = tuple(toks[i : i + n])
-            if run in vocab.terms:
+            if run in terms:
                 ui += sum(1 for t in run if t[0].isalpha())
                 break
             if run in vocab.neutral:
@@ -139,3 +145,14 @@ def is_interface_line(text: str, vocab: Vocabulary | None = None) -> bool:
     if end.endswith((".", "!", "?")) and not end.endswith(("...", "…")) and plain:
         return False  # a sentence, unless every word is an interface word ("Có thể bạn quan tâm!")
     return (ui + nums) / (ui + nums + plain) >= THRESHOLD
+
+
+def is_related_header(text: str, vocab: Vocabulary | None = None) -> bool:
+    """ "Tin cùng chuyên mục", "Chủ đề liên quan:", "Bài viết liên quan": a line made of the
+    terms that head a block of related articles (function words aside), six words at most."""
+    vocab = vocab or load_vocabulary()
+    toks = tokens(text.rstrip(" :.…"))
+    if sum(1 for t in toks if t[0].isalpha()) > 6 or any(not t[0].isalpha() for t in toks):
+        return False
+    ui, plain, _ = _count(toks, vocab, vocab.related)
+    return ui > 0 and plain == 0
