@@ -22,6 +22,7 @@ from pathlib import Path
 
 import tomllib
 from corpus_score import CORPUS, SETS, cases
+from corpus_score import score as cs_score
 
 from audionews.pageui import (
     Vocabulary,
@@ -126,6 +127,15 @@ def loo(which: str, run: Path) -> None:
     for j in junk:
         print(f"  {'CAUGHT' if j in got else 'missed'} {j!r}")
     score(vocab, (which,))
+    full = [j for j in junk if is_interface_line(j)]
+    print(f"with the whole vocabulary: {len(full)}/{len(junk)}")
+    import audionews.pageui as pageui  # the parser, reading with the vocabulary left out
+
+    pageui.load_vocabulary = lambda: vocab  # type: ignore[assignment]
+    results = [cs_score(p) for p in cases(which)]
+    lost = sum(r.lost for r in results)
+    print(f"{which} parsed with it: story sentences lost {lost}, ", end="")
+    print(f"checks {sum(r.passed for r in results)}/{sum(r.total for r in results)}")
 
 
 if __name__ == "__main__":
