@@ -87,3 +87,54 @@ def test_parser_drops_an_unknown_outlets_widget_as_widget() -> None:
     assert widgets.get("Tối đa: 1500 ký tự") == "widget"
     read = " ".join(c.text for c in build_script(article, max_chars=10_000).chunks)
     assert "hướng dẫn cách xử lý rơm rạ" in read
+
+
+def _kinds(text: str) -> dict[str, str]:
+    return {d.text: d.kind.value for d in parse_article(text).dropped}
+
+
+def test_a_stack_of_short_lines_over_a_long_headline_is_chrome() -> None:
+    # dev/60 (Truyền hình Thanh Hóa): masthead and English name over the headline
+    text = (
+        "ĐÀI PHÁT THANH VÀ TRUYỀN HÌNH THANH HÓA\n"
+        "Thanh Hoa Radio and Television\n"
+        "Thanh Hoá đảm bảo các điều kiện tốt nhất cho Liên hoan Phát thanh toàn quốc năm 2024\n"
+        "Liên hoan sẽ khai mạc ngày 11/7 tại thành phố Thanh Hóa với nhiều đoàn tham dự.\n"
+    )
+    article = parse_article(text)
+    assert article.headline is not None and article.headline.startswith("Thanh Hoá đảm bảo")
+    assert _kinds(text)["Thanh Hoa Radio and Television"] == "widget"
+
+
+def test_one_short_title_over_a_long_line_keeps_its_place() -> None:
+    # one line is no stack: a title of five words over a long subtitle stays the headline
+    text = (
+        "Tết của người Việt xưa\n"
+        "Những phong tục ngày Tết của người Việt xưa và nay vẫn còn được gìn giữ\n"
+        "Ngày Tết, các gia đình cùng nhau gói bánh chưng và dọn dẹp nhà cửa đón năm mới.\n"
+    )
+    assert parse_article(text).headline == "Tết của người Việt xưa"
+
+
+def test_a_comment_form_closes_the_page() -> None:
+    # dev/61 (THVL): a WordPress comment form after the story
+    text = (
+        "VTV5 rất cần các địa phương phối hợp sản xuất bản tin thời sự cũng như các chuyên mục.\n"
+        "\n"
+        "Trả lời\n"
+        "\n"
+        "Email của bạn sẽ không được hiển thị công khai. Các trường bắt buộc được đánh dấu *\n"
+    )
+    kinds = _kinds(text)
+    assert kinds["Trả lời"] == "widget"
+    assert kinds[next(k for k in kinds if k.startswith("Email"))] == "widget"
+
+
+def test_an_interviews_answer_label_never_closes_the_story() -> None:
+    text = (
+        "Phóng viên đã trao đổi với ông Nguyễn Văn Bình về kế hoạch của huyện trong năm tới.\n"
+        "Trả lời\n"
+        "Huyện sẽ tập trung làm đường giao thông nông thôn và nâng cấp trường học các xã.\n"
+    )
+    read = " ".join(c.text for c in build_script(parse_article(text), max_chars=10_000).chunks)
+    assert "nâng cấp trường học các xã" in read
