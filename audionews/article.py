@@ -26,6 +26,7 @@ from enum import Enum
 from typing import Literal
 
 from audionews.names import is_outlet_name, is_person_name
+from audionews.pageui import interface_share, is_interface_line, is_related_header
 from audionews.segment import split_sentences, unglue_sentences
 
 __all__ = [
@@ -176,79 +177,14 @@ JUNK_LINES = frozenset(
         "A+ A-",
         "A A A",
         "Aa",
-        "Cỡ chữ",
-        "Chia sẻ",
-        "Chia sẻ bài viết",
-        "Share",
-        "Facebook",
-        "Twitter",
-        "Zalo",
-        "Email",
-        "Gửi email",
-        "Copy link",
-        "Sao chép liên kết",
-        "Bình luận",
-        "Bình luận (0)",
-        "Gửi bình luận",
-        "In bài",
-        "In bài viết",
-        "Bản in",
-        "Print",
-        "Trở về",
-        "Quay lại",
-        "Lên đầu trang",
-        "Về đầu trang",
-        "Lưu",
-        "Lưu bài viết",
-        "Theo dõi chúng tôi trên Google News",
-        "Theo dõi trên Google News",
-        "Google News",
-        "Quảng cáo",
-        "Advertisement",
-        "Nghe bài viết",
-        "Đọc bài viết",
-        "Tải ứng dụng",
-        "Thích",
-        "Like",
-        "Tweet",
-        "Trang chủ",
-        "Video",
-        "Nghe",
-        "Dừng",
-        "Tạm dừng",
-        "Xem bình luận",
-        "Ý kiến bạn đọc",
-        "Ý kiến của bạn",
-        "Gửi ý kiến",
-        "TRỌN BỘ",
-        "Xem toàn bộ",
-        "Đọc tiếp",
         "Mời quý vị cùng đón xem video dưới đây",
-        "Mời quý độc giả xem video",
-        "Xem video",
-        "Đóng",
         "Thông báo",
         "Gửi bình luận thành công",
         "Gửi liên hệ thành công",
         "leftcenterrightdel",
-        "Xu hướng",
-        "Đang phát",
-        "Video đang phát",
-        "img",
-        "image",
-        "photo",
-        "loading",
-        "Đang tải",
         "Xem theo ngày",
-        "Đọc báo in",
-        "Báo in",
-        "E-paper",
-        "Thông tin bạn đọc",
         "Lưu thông tin",
         "Đóng Lưu thông tin",
-        "user image",
-        "User",
-        "Avatar",
     )
 )
 #: Newspaper section names: alone on a line they are a breadcrumb, not a heading.
@@ -289,27 +225,6 @@ SECTION_NAMES = frozenset(
         "Sao Việt",
         "Showbiz",
         "Hậu trường",
-    )
-)
-#: Lines that open a block of related-article headlines (teasers).
-RELATED_HEADERS = frozenset(
-    s.casefold()
-    for s in (
-        "Tin liên quan",
-        "Tin cùng chuyên mục",
-        "Bài viết liên quan",
-        "Tin khác",
-        "Đọc nhiều",
-        "Có thể bạn quan tâm",
-        "Bài liên quan",
-        "Xem thêm",
-        "Đọc thêm",
-        "Tin mới",
-        "Tin nổi bật",
-        "Cùng chuyên mục",
-        "Tin đọc nhiều",
-        "Tin mới nhất",
-        "Bài đọc nhiều",
     )
 )
 #: Outlets whose tag opens a lead ("TTO - ...", "(Dân trí) - ...", "(TTXVN/Vietnam+) ...").
@@ -457,7 +372,9 @@ _ZONED_TIME = re.compile(
 #: image's alt text and its anchor), no sentence.
 _DOUBLED = re.compile(r"^(\S.{8,150}?)\s+\1$")
 #: "… tại Việt Nam - Ảnh 3.": an image's alt text numbered, even with a stop.
-_ALT_PHOTO_TAIL = re.compile(r"\s[-–—]\s*(?:Hình ảnh|Hinh anh|Ảnh|Anh|Photo|Image)\s+\d{1,2}\.?$")
+_ALT_PHOTO_TAIL = re.compile(
+    r"(?:\s[-–—]\s*|[-–—]\s+)(?:Hình ảnh|Hinh anh|Ảnh|Anh|Photo|Image)\s+\d{1,2}\.?$"
+)
 #: "Góc nhìn thẳng21/03/201802:36", "VIDEOS 02/09/2024 - 09:19": a section's or a programme's
 #: name (no digit, four words at most) before the date and time.
 _LABELLED_STAMP = re.compile(
@@ -494,9 +411,6 @@ _NAME_WORD = re.compile(rf"^[{_UP}][{_LOW}]{{0,7}}$")
 _AGENCY_SUFFIX = re.compile(r"/[\w.+-]{2,20}$")
 _INITIAL_NAME = re.compile(
     rf"^[{_UP}]\.\s?[{_UP}](?:[{_LOW}]{{1,7}}|\.)?$|^[{_UP}]'[{_UP}][{_LOW}]{{1,7}}$"
-)
-_COUNTER = re.compile(
-    r"^[\d.,]+\s*(?:lượt xem|lượt đọc|lượt thích|bình luận|views?|likes?)$", re.IGNORECASE
 )
 #: "Bình luận 0", "Số lần đọc: 937", "Vietgoden Nguyen nguồn bình luận 999": a counter after its
 #: label, alone or closing a short poster/source line (no sentence before it).
@@ -590,17 +504,13 @@ _SKIP_LINK = re.compile(
     r"|(?:Nhảy|Chuyển|Đi|Bỏ qua)\s+(?:đến|tới)\s+(?:phần\s+)?nội dung(?:\s+chính)?)$",
     re.IGNORECASE,
 )
-#: "View Single Post", "Old Default" (a vBulletin post's header: its age icon and post icon).
+#: "Reply With Quote": a vBulletin post's button ("View Single Post", "Old Default" are made of
+#: interface words: audionews.pageui).
 _FORUM_CHROME = re.compile(
-    r"^(?:View Single Post|Old Default|Default|Reply With Quote|Quote|Trả lời kèm trích dẫn)$",
+    r"^(?:Reply With Quote|Quote|Trả lời kèm trích dẫn)$",
     re.IGNORECASE,
 )
 _FORUM_PREFIX = re.compile(r"^Old\s+Default\s+(?=\S)")
-#: "< Trở về trang trước", "Quay lại trang trước": the page's back link.
-_BACK_LINK = re.compile(
-    r"^[<«‹]?\s*(?:Trở về|Trở lại|Quay lại|Quay về)\s+(?:trang trước|đầu trang|trang chủ)$",
-    re.IGNORECASE,
-)
 #: "Hình ảnh có liên quan": a search engine's alt text for an image.
 _RELATED_IMAGE = re.compile(r"^(?:Hình ảnh|Ảnh) (?:có liên quan|liên quan)$", re.IGNORECASE)
 #: "source /tin-tuc/tiem-bo-sung-vaccine": a scraper's note of the page's path.
@@ -658,7 +568,6 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_IMAGE_FILE, DropKind.WIDGET, "widget: image file name"),
     (_TAG_LINE, DropKind.TAG, "tag line: keywords"),
     (_LONE_TAG, DropKind.TAG, "tag line: outlet tag on its own line"),
-    (_COUNTER, DropKind.WIDGET, "widget: a counter"),
     (_LABELLED_COUNTER, DropKind.WIDGET, "widget: a counter"),
     (_FOLLOW_PROMPT, DropKind.WIDGET, "widget: a prompt to follow or share the outlet"),
     (_SOURCE_LINK, DropKind.WIDGET, "widget: a link to the original article"),
@@ -672,7 +581,6 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_NEWS_LINK, DropKind.TEASER, "teaser: a link to the latest news"),
     (_SKIP_LINK, DropKind.WIDGET, "widget: a skip link"),
     (_FORUM_CHROME, DropKind.WIDGET, "widget: a forum post's header"),
-    (_BACK_LINK, DropKind.WIDGET, "widget: a link back to the previous page"),
     (_RELATED_IMAGE, DropKind.WIDGET, "widget: an image's alt text (no caption)"),
     (_SOURCE_PATH, DropKind.WIDGET, "widget: the page's address"),
     (_TEMPERATURE, DropKind.WIDGET, "widget: a weather widget's temperature"),
@@ -694,6 +602,8 @@ def _junk_kind(text: str) -> tuple[DropKind, str] | None:
         return DropKind.TEASER, "teaser: a link in a list (ends with a separator)"
     if _JUNK_PREFIX.match(text):
         return DropKind.TEASER, "teaser: related-article link"
+    if is_interface_line(text):
+        return DropKind.WIDGET, "widget: made of a page's interface words"
     return None
 
 
@@ -1186,6 +1096,8 @@ class _ChromeState:
     after_footer: bool = False
     """Past an aggregator's footer ("Nội dung được biên tập bởi: …")."""
     after_box: bool = False
+    comment_form: int | None = None
+    """The line number of a comment form's header closing the page (see `_comment_form`)."""
     """Past the page's rating or comment box."""
 
 
@@ -1338,6 +1250,8 @@ class _Assembler:
             return fold(title).rstrip(" ."), title_line, "headline"
         if _is_label_over_headline(kept):
             self.drop(kept.pop(0), DropKind.WIDGET, "widget: a section label over the headline")
+        for _ in range(_stack_over_headline(kept)):
+            self.drop(kept.pop(0), DropKind.WIDGET, "widget: page chrome stacked over the headline")
         if kept and not kept[0].hint and _is_drop_cap_heading(kept):
             self.top_heading = kept[0].no  # "K IỆT SỨC VÌ LŨ CHỒNG LŨ": a section's, no title
             first = kept[0]  # the letter joins its word: the chapter and the voice say "KIỆT"
@@ -1441,7 +1355,10 @@ class _Assembler:
         """Widgets, keyword lines, credits and related-article blocks."""
         kept: list[Line] = []
         st = _ChromeState(
-            menu=_top_repeats(lines), box=_related_box(lines), marked=_page_widgets(lines)
+            menu=_top_repeats(lines),
+            box=_related_box(lines),
+            marked=_page_widgets(lines),
+            comment_form=_comment_form(lines),
         )
         for ln in lines:
             if not self._unlink(ln) or self._page_edge(ln, st):
@@ -1491,10 +1408,13 @@ class _Assembler:
         if st.after_footer and not _is_credit_line(t):
             self.drop(ln, DropKind.WIDGET, "widget: the site's description after its footer")
             return True
-        if st.body_started and _PAGE_END_BOX.match(t):
+        if st.body_started and (_PAGE_END_BOX.match(t) or ln.no == st.comment_form):
             st.after_box = True  # the story is over: the page's rating or comment box
         elif st.after_box and not _junk_kind(t) and not _is_credit_line(t):
-            self.drop(ln, DropKind.TEASER, "teaser: after the page's comment box")
+            if _headline_shaped(ln) and len(t.split()) >= _TEASER_MIN_WORDS:
+                self.drop(ln, DropKind.TEASER, "teaser: after the page's comment box")
+            else:  # a form's notice or prompt, not a headline
+                self.drop(ln, DropKind.WIDGET, "widget: after the page's comment box")
             return True
         return False
 
@@ -1502,7 +1422,7 @@ class _Assembler:
         """A related-articles block: its header, the headlines under it, and a headline's date
         and one-sentence summary. True when the line was dropped."""
         t = ln.text
-        if t.casefold().rstrip(":.… ") in RELATED_HEADERS:
+        if is_related_header(t):  # "Tin cùng chuyên mục", "Chủ đề liên quan:"
             st.related, st.teased, st.summary = True, False, False
             self.drop(ln, DropKind.TEASER, "teaser: related-articles header")
             return True
@@ -2190,6 +2110,73 @@ def _is_label_over_headline(kept: list[Line]) -> bool:
     if not _headline_shaped(kept[1]) or len(head.split()) < 6 or _is_credit_line(head):
         return False
     return _ends_sentence(body) or len(_sentences(body)) > 1
+
+
+#: A stack of page chrome over the headline: two to four short lines.
+_STACK_MAX_LINES = 4
+_STACK_LINE_MAX_WORDS = 8
+_STACK_HEADLINE_MIN_WORDS = 10
+
+
+def _stack_over_headline(kept: list[Line]) -> int:
+    """ "Môi trường hôm nay" / "Ô nhiễm môi trường" over "Sơ kết Cụm thi đua số 1 …" over the lead:
+    two or more short lines (a masthead, a section and its subsection, an outlet's English name)
+    over a headline-shaped line of ten words or more, a sentence within the next two lines. A
+    headline is one line, so a stack over it is the page's. Returns how many lines to drop."""
+    for k in range(2, min(_STACK_MAX_LINES, len(kept) - 2) + 1):
+        stack, head = kept[:k], kept[k]
+        if any(not _stack_line(ln) for ln in stack):
+            return 0
+        words = len(head.text.split())
+        if (
+            not head.hint
+            and _headline_shaped(head)
+            and words >= _STACK_HEADLINE_MIN_WORDS
+            and all(len(ln.text.split()) * 3 <= words * 2 for ln in stack)
+            and not _is_byline_anywhere(head.text)
+            and any(_is_body_line(ln.text) for ln in kept[k + 1 : k + 3])
+        ):
+            return k
+    return 0
+
+
+def _stack_line(ln: Line) -> bool:
+    t = ln.text
+    return (
+        not ln.hint
+        and len(t.split()) <= _STACK_LINE_MAX_WORDS
+        and not has_final_punct(t)
+        and not t.endswith((":", ",", ";"))
+        and not _is_byline_anywhere(t)
+        and not _is_name_line(t)
+    )
+
+
+#: "Trả lời", "Bình luận (0)", "Ý kiến bạn đọc": a comment box's header.
+_COMMENT_WORDS = re.compile(
+    r"\b(?:bình luận|ý kiến|trả lời|phản hồi|comments?|reply)\b", re.IGNORECASE
+)
+#: A related headline has a claim: six words or more.
+_TEASER_MIN_WORDS = 6
+
+
+def _comment_form(lines: Sequence[Line]) -> int | None:
+    """ "Trả lời" over "Email của bạn sẽ không được hiển thị công khai. …": a comment box's header
+    (an interface line with a comment word) after the story's sentences, when every line after
+    it holds an interface word too (a form's labels and notices, no story). Its line number."""
+    texts = [(ln.no, ln.text) for ln in lines if ln.text.strip()]
+    body = False
+    for i, (no, t) in enumerate(texts):
+        if body and _COMMENT_WORDS.search(t) and is_interface_line(t):
+            rest = [x for _, x in texts[i + 1 :]]
+            if rest and all(interface_share(x) > 0 for x in rest):
+                return no
+        body = body or _is_body_line(t)
+    return None
+
+
+def _is_body_line(text: str) -> bool:
+    return len(text.split()) >= 8 and (_ends_sentence(text) or len(_sentences(text)) > 1)
 
 
 def _retitled(text: str, title: str) -> bool:

@@ -1,0 +1,158 @@
+"""Page chrome told by its words: a short line made mostly of a web page's interface words.
+
+Each outlet has widgets of its own ("Gửi bình luận của bạn", "Skip to main content", "1,466 lượt
+xem", "Tối đa: 1500 ký tự"), and a rule written for one widget does not catch the next outlet's.
+What they share is their vocabulary: buttons, counters, prompts and block labels are made of a
+few hundred interface words (bình luận, chia sẻ, lượt xem, đăng nhập, trang chủ, email …), plus
+numbers and symbols. A story line almost never is. The vocabulary is data
+(``audionews/data/page_ui.toml``), gathered from chrome lines of real pages: a survey of pages
+outside the corpus (``tests/corpus/chrome_survey.toml``) and the corpus' own annotated chrome;
+``tests/corpus/chrome_vocab.py`` records, for each term, where it was seen.
+
+A line is interface chrome when it is short (at most ``MAX_WORDS`` words), has no sentence's
+end (unless every word is an interface word), holds at least one interface term, and interface
+words and numbers make at least ``THRESHOLD`` of its words (function words such as "của", "để",
+"bạn" count for neither side).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+
+__all__ = [
+    "MAX_WORDS",
+    "THRESHOLD",
+    "Vocabulary",
+    "interface_share",
+    "is_interface_line",
+    "is_related_header",
+    "load_vocabulary",
+    "tokens",
+]
+
+#: A widget is short: longer lines are prompts or sentences, left to the specific rules.
+MAX_WORDS = 8
+#: Share of interface words and numbers among the line's words (function words left out).
+THRESHOLD = 0.75
+_LONGEST_TERM = 5
+_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
+
+
+def tokens(text: str) -> list[str]:
+    """Words (letters), numbers and single symbols, case-folded."""
+    return _TOKEN.findall(text.casefold())
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    terms: frozenset[tuple[str, ...]]
+    """Interface terms as token tuples ("bình luận" -> ("bình", "luận"))."""
+    neutral: frozenset[tuple[str, ...]]
+    """Function words that count for neither side."""
+    evidence: dict[str, tuple[str, ...]]
+    """Each term as written and where a chrome line holding it was seen."""
+    related: frozenset[tuple[str, ...]] = frozenset()
+    """The terms that head a block of related articles ("tin cùng chuyên mục")."""
+
+    def without(self, sources: Iterable[str]) -> Vocabulary:
+        """The vocabulary built without the evidence of ``sources`` (a leave-one-out check):
+        terms seen only there are left out."""
+        drop = set(sources)
+        kept = {t: ev for t, ev in self.evidence.items() if set(ev) - drop}
+        terms = frozenset(tuple(tokens(t)) for t in kept)
+        return Vocabulary(terms, self.neutral, kept, self.related & terms)
+
+
+def parse_vocabulary(data: dict[str, object]) -> Vocabulary:
+    terms = data.get("terms", {})
+    neutral = data.get("neutral", {})
+    related = data.get("related", {})
+    if not all(isinstance(x, dict) for x in (terms, neutral, related)):
+        raise ValueError("page_ui.toml: [terms], [neutral] and [related] must be tables")
+    assert isinstance(terms, dict) and isinstance(neutral, dict) and isinstance(related, dict)
+    evidence = {str(t): tuple(str(s) for s in ev) for t, ev in terms.items()}
+    known = frozenset(tuple(tokens(t)) for t in evidence)
+    return Vocabulary(
+        terms=known,
+        neutral=frozenset(tuple(tokens(str(w))) for w in neutral.get("words", [])),
+        evidence=evidence,
+        related=frozenset(tuple(tokens(str(w))) for w in related.get("words", [])) & known,
+    )
+
+
+@lru_cache(maxsize=1)
+def load_vocabulary() -> Vocabulary:
+    """The packaged vocabulary (``audionews/data/page_ui.toml``), loaded once."""
+    text = (resources.files("audionews") / "data" / "page_ui.toml").read_text("utf-8")
+    return parse_vocabulary(tomllib.loads(text))
+
+
+def _count(
+    toks: list[str], vocab: Vocabulary, terms: frozenset[tuple[str, ...]] | None = None
+) -> tuple[int, int, int]:
+    """(interface words, other words, numbers) of a token list; longest terms first."""
+    terms = vocab.terms if terms is None else terms
+    ui = plain = nums = 0
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if tok.isdigit():
+            nums += 1
+            i += 1
+            continue
+        if not tok[0].isalpha():
+            i += 1
+            continue
+        for n in range(min(_LONGEST_TERM, len(toks) - i), 0, -1):
+            run = tuple(toks[i : i + n])
+            if run in terms:
+                ui += sum(1 for t in run if t[0].isalpha())
+                break
+            if run in vocab.neutral:
+                break
+        else:
+            plain += 1
+            n = 1
+        i += n
+    return ui, plain, nums
+
+
+def interface_share(text: str, vocab: Vocabulary | None = None) -> float:
+    """The share of interface words and numbers among the line's words (0 without any term)."""
+    ui, plain, nums = _count(tokens(text), vocab or load_vocabulary())
+    return (ui + nums) / (ui + nums + plain) if ui else 0.0
+
+
+def is_interface_line(text: str, vocab: Vocabulary | None = None) -> bool:
+    """True when ``text`` is a widget's line: short, no sentence, made of interface words."""
+    toks = tokens(text)
+    if sum(1 for t in toks if t[0].isalpha()) > MAX_WORDS:
+        return False
+    ui, plain, nums = _count(toks, vocab or load_vocabulary())
+    if not ui:
+        return False
+    end = text.rstrip()
+    if end.endswith((".", "!", "?")) and not end.endswith(("...", "…")) and plain:
+        return False  # a sentence, unless every word is an interface word ("Có thể bạn quan tâm!")
+    return (ui + nums) / (ui + nums + plain) >= THRESHOLD
+
+
+def is_related_header(text: str, vocab: Vocabulary | None = None) -> bool:
+    """ "Tin cùng chuyên mục", "Chủ đề liên quan:", "Bài viết liên quan": a line made of the
+    terms that head a block of related articles (function words aside), six words at most."""
+    vocab = vocab or load_vocabulary()
+    toks = tokens(text.rstrip(" :.…"))
+    if sum(1 for t in toks if t[0].isalpha()) > 6 or any(not t[0].isalpha() for t in toks):
+        return False
+    ui, plain, _ = _count(toks, vocab, vocab.related)
+    return ui > 0 and plain == 0
