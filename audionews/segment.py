@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from audionews.normalize.numbers import NUMBER_WORDS
+
 __all__ = ["split_sentences", "split_to_limit", "unglue_sentences"]
 
 _UPPER = "A-ZÀ-ỸĐ"
@@ -76,42 +78,7 @@ def split_to_limit(sentence: str, limit: int) -> list[str]:
 
 
 # Spoken number and date words: a cut between two of them splits a number or a date.
-_NUMBER_WORDS = frozenset(
-    [
-        "không",
-        "một",
-        "hai",
-        "ba",
-        "bốn",
-        "năm",
-        "sáu",
-        "bảy",
-        "tám",
-        "chín",
-        "mười",
-        "mươi",
-        "mốt",
-        "tư",
-        "lăm",
-        "nhăm",
-        "linh",
-        "lẻ",
-        "trăm",
-        "nghìn",
-        "ngàn",
-        "triệu",
-        "tỷ",
-        "tỉ",
-        "phẩy",
-        "chấm",
-        "mùng",
-        "mồng",
-        "tháng",
-        "ngày",
-        "giờ",
-        "phút",
-    ]
-)
+_NUMBER_WORDS = NUMBER_WORDS | {"chấm", "mùng", "mồng", "tháng", "ngày", "giờ", "phút"}
 _JOINING_WORDS = frozenset(
     [
         "và",

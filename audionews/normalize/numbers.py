@@ -6,6 +6,7 @@ import re
 
 __all__ = [
     "DIGITS",
+    "NUMBER_WORDS",
     "read_cardinal",
     "read_decimal",
     "read_digits",
@@ -15,6 +16,11 @@ __all__ = [
 ]
 
 DIGITS: tuple[str, ...] = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
+NUMBER_WORDS = frozenset(DIGITS).union(
+    ["mười", "mươi", "mốt", "tư", "lăm", "nhăm", "linh", "lẻ", "trăm", "nghìn", "ngàn", "triệu"],
+    ["tỷ", "tỉ", "phẩy"],
+)
+"""Every word a spoken number is made of."""
 
 _TRILLION = 10**12
 _BILLION = 10**9

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from audionews.normalize.lexicon import load_data_lexicon, trie_regex
 from audionews.normalize.numbers import (
+    NUMBER_WORDS,
     read_cardinal,
     read_digits,
     read_number_token,
@@ -1451,38 +1452,7 @@ _PHYSICAL_UNIT_BEFORE = re.compile(
 
 
 _WORDS_BEFORE_SLASH = re.compile(r"[^,;:.()!?\n]*$")
-_COUNT_WORDS = frozenset(
-    [
-        "không",
-        "một",
-        "hai",
-        "ba",
-        "bốn",
-        "năm",
-        "sáu",
-        "bảy",
-        "tám",
-        "chín",
-        "mười",
-        "mươi",
-        "mốt",
-        "tư",
-        "lăm",
-        "linh",
-        "lẻ",
-        "trăm",
-        "nghìn",
-        "ngàn",
-        "triệu",
-        "tỷ",
-        "phẩy",
-        "đồng",
-        "phần",
-        "đô",
-        "nửa",
-        "mỗi",
-    ]
-)
+_COUNT_WORDS = NUMBER_WORDS | {"đồng", "phần", "đô", "nửa", "mỗi"}
 
 
 def _slash(match: re.Match[str]) -> str:

@@ -1,69 +1,14 @@
-"""Normalize set D for the hand measurement of issue #12 (MEASURE_D.md).
-
-As MEASURE_C: one Normalizer(foreign=...) per file, every line learned first, then each line
-normalized, in both foreign modes. Writes out/<commit>/<file>.<mode>.txt, one output line per
-input line (the `# source` header copied, blank lines kept), so runs at two commits can be
-diffed, and prints the spoken words per mode (whitespace-separated, as audionews.review counts).
+"""Normalize set D for the hand measurement of issue #12 (MEASURE_D.md); the code is
+``tests/normalize/run_measure.py``.
 
     python tests/normalize/real_d/run_measure.py [--commit HASH]
 """
 
-from __future__ import annotations
-
-import argparse
-import subprocess
+import sys
 from pathlib import Path
 
-from audionews.normalize import Normalizer
-
-HERE = Path(__file__).resolve().parent
-MODES = ("keep", "respell")
-
-
-def _commit() -> str:
-    command = ["git", "rev-parse", "--short", "HEAD"]
-    result = subprocess.run(command, cwd=HERE, capture_output=True, text=True, check=True)
-    return result.stdout.strip()
-
-
-def _is_text(line: str) -> bool:
-    return bool(line.strip()) and not line.startswith("#")
-
-
-def run_file(path: Path, mode: str) -> tuple[list[str], int]:
-    """The file's lines normalized (header and blank lines as they are) and its spoken words."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    normalizer = Normalizer(foreign=mode)
-    for line in lines:
-        if _is_text(line):
-            normalizer.learn(line)
-    out: list[str] = []
-    words = 0
-    for line in lines:
-        if _is_text(line):
-            spoken = normalizer.normalize(line)
-            words += len(spoken.split())
-            out.append(spoken)
-        else:
-            out.append(line)
-    return out, words
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--commit", default=None, help="folder name under out/ (default: HEAD)")
-    args = parser.parse_args()
-    target = HERE / "out" / (args.commit or _commit())
-    target.mkdir(parents=True, exist_ok=True)
-    for mode in MODES:
-        total = 0
-        for path in sorted(HERE.glob("*.txt")):
-            out, words = run_file(path, mode)
-            total += words
-            (target / f"{path.stem}.{mode}.txt").write_text("\n".join(out) + "\n", encoding="utf-8")
-        print(f"{mode}: {total} spoken words")
-    print(f"written to {target}")
-
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from run_measure import main
 
 if __name__ == "__main__":
-    main()
+    main(Path(__file__).resolve().parent)
