@@ -1,0 +1,163 @@
+"""Written forms found on set E (issue #12): number groups, pairs across a slash, section numbers,
+ranges with the unit on both sides, datelines. Small pure ``str -> str`` rules, as rules.py."""
+
+from __future__ import annotations
+
+import re
+
+from audionews.normalize.numbers import read_cardinal
+from audionews.normalize.rules import UPPER
+from audionews.normalize.vietnamese import is_vietnamese_syllable
+
+__all__ = [
+    "caps_words",
+    "dash_date_ranges",
+    "datelines",
+    "english_grouped_units",
+    "pairs_across_slash",
+    "repeated_unit_ranges",
+    "section_numbers",
+    "time_zones",
+]
+
+_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+
+# "5,160 mAh", "10,000 Rs", "1,299 USD", "$1,299": after these units a comma before exactly three
+# digits is an English thousands separator (a battery, a price in rupees or dollars never has
+# three decimals); "5,160 km" stays a Vietnamese decimal (page-wide detection decides it).
+_GROUPED_UNITS = r"mAh|Wh|Rs\.?|INR|rupee|USD|EUR|GBP|đô la|won|yên"
+_GROUPED_AFTER = re.compile(
+    rf"(?<![\w.,/])(\d{{1,3}}(?:,\d{{3}})+)(?![\w]|[.,]\d)(?=\s?(?:{_GROUPED_UNITS})(?!\w))"
+)
+_GROUPED_BEFORE = re.compile(
+    r"(?<![\w])((?:\$|₹|Rs\.?|US\$)\s?)(\d{1,3}(?:,\d{3})+)(?![\w]|[.,]\d)"
+)
+
+
+def english_grouped_units(text: str) -> str:
+    """ "5,160 mAh" -> "5.160 mAh", "$1,299" -> "$1.299" (an English thousands group)."""
+    if "," not in text:
+        return text
+    text = _GROUPED_AFTER.sub(lambda m: m.group(1).replace(",", "."), text)
+    return _GROUPED_BEFORE.sub(lambda m: m.group(1) + m.group(2).replace(",", "."), text)
+
+
+# --- pairs across a slash
+_YEAR = r"(?:19|20)\d\d"
+_YEAR_PAIR = re.compile(rf"(?<![\w/.,])({_YEAR})\s*/\s*({_YEAR})(?![\w/]|[.,]\d)")
+_SEASON_BEFORE = re.compile(
+    r"(?:năm học|niên khóa|niên khoá|niên học|mùa giải|mùa vụ|khóa|khoá|vụ)\s*$", re.IGNORECASE
+)
+_PERCENT_PAIR = re.compile(rf"(?<![\w/.,])((?:{_NUM})\s?%)\s*/\s*(?=(?:{_NUM})\s?%)")
+
+
+def pairs_across_slash(text: str) -> str:
+    """Two values across a slash are a pair, not a fraction: "năm 2025/2026" -> "năm 2025 và
+    2026"; a school year or a season "năm học 2025/2026" -> "2025 - 2026" (read with a pause);
+    "12%/17%" -> "12% và 17%"."""
+    if "/" not in text:
+        return text
+
+    def years(match: re.Match[str]) -> str:
+        first, second = int(match.group(1)), int(match.group(2))
+        if not first < second <= first + 10:
+            return match.group()
+        before = text[max(0, match.start() - 20) : match.start()]
+        if _SEASON_BEFORE.search(before) and second == first + 1:
+            return f"{read_cardinal(first)}, {read_cardinal(second)}"
+        return f"{first} và {second}"
+
+    text = _YEAR_PAIR.sub(years, text)
+    return _PERCENT_PAIR.sub(r"\1 và ", text)
+
+
+# --- section numbers: "2.1 Tra cứu", "2.2. Giấy triệu tập" at the start of a line
+_SECTION = re.compile(rf"(?:^|(?<=\n))(\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})\.?\s+(?=[{UPPER}])")
+
+
+def section_numbers(text: str) -> str:
+    """A section number starting a line is read with "chấm": "2.1 Tra cứu" -> "hai chấm một,
+    Tra cứu" (never "hai phẩy một")."""
+    if "." not in text:
+        return text
+
+    def section(match: re.Match[str]) -> str:
+        parts = match.group(1).split(".")
+        return " chấm ".join(read_cardinal(int(p)) for p in parts) + ", "
+
+    return _SECTION.sub(section, text)
+
+
+# --- a range with the unit written on both sides: "1.250 điểm - 1.275 điểm"
+_REPEATED_UNIT_RANGE = re.compile(
+    rf"(?<![\w.,/])((?:{_NUM})\s+([^\W\d_]+))\s*-\s*(?=(?:{_NUM})\s+\2(?!\w))"
+)
+
+
+def repeated_unit_ranges(text: str) -> str:
+    """ "1.250 điểm - 1.275 điểm" -> "1.250 điểm đến 1.275 điểm"."""
+    if "-" not in text:
+        return text
+    return _REPEATED_UNIT_RANGE.sub(r"\1 đến ", text)
+
+
+# --- a date range across a dash: "Từ ngày 17/9/2021 - ngày trước 17h00 ngày 26/9/2021"
+_DASH_DATE_RANGE = re.compile(
+    r"(?<!\w)([Tt]ừ\s+(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?)\s+-\s+(?=(?:ngày|hết|\d))"
+)
+
+
+def dash_date_ranges(text: str) -> str:
+    """ "Từ ngày 17/9/2021 - ngày 26/9/2021" -> "... đến ngày ..." (a spaced dash after "từ")."""
+    if "-" not in text:
+        return text
+    return _DASH_DATE_RANGE.sub(r"\1 đến ", text)
+
+
+# --- time zones after a clock time: "10:19 sáng ET"
+_TIME_ZONES = {
+    "ET": "giờ miền Đông nước Mỹ",
+    "EST": "giờ miền Đông nước Mỹ",
+    "PT": "giờ miền Tây nước Mỹ",
+}
+_TIME_ZONE = re.compile(
+    r"(?<=\d)(\s*(?:h|giờ)?\s*(?:sáng|trưa|chiều|tối|đêm)?\s+)(ET|EST|PT)(?![\w&]|[-.]\w)"
+)
+
+
+def time_zones(text: str) -> str:
+    """ "lúc 10:19 sáng ET" -> "lúc 10:19 sáng, giờ miền Đông nước Mỹ"."""
+    if "T" not in text:
+        return text
+    return _TIME_ZONE.sub(lambda m: f"{m.group(1).rstrip()}, {_TIME_ZONES[m.group(2)]}", text)
+
+
+# --- datelines and runs of words in capitals
+_DATELINE = re.compile(rf"(?:^|(?<=\n))((?:[A-Z]{{2,}}\s){{0,2}}[A-Z]{{2,}})(?=,\s+[{UPPER}][a-z])")
+
+
+def datelines(text: str) -> str:
+    """A dateline in capitals before its state or country is a place name: "SANTA ANA,
+    California (NV) -" -> "Santa Ana, California ..." (title case, read as words)."""
+    return _DATELINE.sub(lambda m: " ".join(w.capitalize() for w in m.group(1).split()), text)
+
+
+_CAPS_RUN = re.compile(rf"(?<![\w&.-])[{UPPER}]+(?:\s+[{UPPER}]+)+(?![\w&]|[-.]\w)")
+
+
+def caps_words(text: str) -> str:
+    """A run of words in capitals that are all Vietnamese syllables, one with a Vietnamese
+    mark, is words: "KHẢ QUAN" -> "khả quan" (not "khả quy u a nờ")."""
+    if text.isascii():
+        return text
+
+    def lower(match: re.Match[str]) -> str:
+        words = match.group().split()
+        syllables = all(len(w) >= 2 and is_vietnamese_syllable(w) for w in words)
+        if syllables and not all(
+            w.isascii() or (w.startswith("Đ") and w[1:].isascii()) for w in words
+        ):
+            return match.group().lower()
+        return match.group()
+
+    return _CAPS_RUN.sub(lower, text)
