@@ -3,6 +3,7 @@ ranges with the unit on both sides, datelines. Small pure ``str -> str`` rules, 
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from audionews.normalize.numbers import read_cardinal
@@ -42,33 +43,43 @@ def english_grouped_units(text: str) -> str:
     return _GROUPED_BEFORE.sub(lambda m: m.group(1) + m.group(2).replace(",", "."), text)
 
 
-# --- pairs across a slash
+# --- pairs and lists across a slash
 _YEAR = r"(?:19|20)\d\d"
-_YEAR_PAIR = re.compile(rf"(?<![\w/.,])({_YEAR})\s*/\s*({_YEAR})(?![\w/]|[.,]\d)")
+_YEAR_LIST = re.compile(rf"(?<![\w/.,])({_YEAR})((?:\s*/\s*{_YEAR})+)(?![\w/]|[.,]\d)")
 _SEASON_BEFORE = re.compile(
     r"(?:năm học|niên khóa|niên khoá|niên học|mùa giải|mùa vụ|khóa|khoá|vụ)\s*$", re.IGNORECASE
 )
-_PERCENT_PAIR = re.compile(rf"(?<![\w/.,])((?:{_NUM})\s?%)\s*/\s*(?=(?:{_NUM})\s?%)")
+_PERCENT = rf"(?:{_NUM})\s?%"
+_PERCENT_LIST = re.compile(rf"(?<![\w/.,])({_PERCENT})((?:\s*/\s*{_PERCENT})+)(?![\w/]|[.,]\d)")
+_SLASH_SPLIT = re.compile(r"\s*/\s*")
+
+
+def _listed(items: list[str]) -> str:
+    return ", ".join(items[:-1]) + " và " + items[-1]
 
 
 def pairs_across_slash(text: str) -> str:
-    """Two values across a slash are a pair, not a fraction: "năm 2025/2026" -> "năm 2025 và
-    2026"; a school year or a season "năm học 2025/2026" -> "2025 - 2026" (read with a pause);
-    "12%/17%" -> "12% và 17%"."""
+    """Values across a slash are a list, not a fraction: "năm 2025/2026" -> "năm 2025 và 2026",
+    "28%/23%/20%" -> "28%, 23% và 20%"; a school year or a season "năm học 2025/2026" ->
+    "2025 đến 2026", as the house reads "năm học 2025-2026"."""
     if "/" not in text:
         return text
 
     def years(match: re.Match[str]) -> str:
-        first, second = int(match.group(1)), int(match.group(2))
-        if not first < second <= first + 10:
+        items = [match.group(1), *_SLASH_SPLIT.split(match.group(2).strip())[1:]]
+        values = [int(v) for v in items]
+        if any(not a < b <= a + 10 for a, b in itertools.pairwise(values)):
             return match.group()
         before = text[max(0, match.start() - 20) : match.start()]
-        if _SEASON_BEFORE.search(before) and second == first + 1:
-            return f"{read_cardinal(first)}, {read_cardinal(second)}"
-        return f"{first} và {second}"
+        if _SEASON_BEFORE.search(before) and len(values) == 2 and values[1] == values[0] + 1:
+            return f"{items[0]} đến {items[1]}"  # as the house reads "năm học 2024-2025"
+        return _listed(items)
 
-    text = _YEAR_PAIR.sub(years, text)
-    return _PERCENT_PAIR.sub(r"\1 và ", text)
+    def percents(match: re.Match[str]) -> str:
+        return _listed([match.group(1), *_SLASH_SPLIT.split(match.group(2).strip())[1:]])
+
+    text = _YEAR_LIST.sub(years, text)
+    return _PERCENT_LIST.sub(percents, text) if "%" in text else text
 
 
 # --- section numbers: "2.1 Tra cứu", "2.2. Giấy triệu tập" at the start of a line

@@ -19,9 +19,12 @@ _TICKER = r"[A-Z]{3}(?![\w&-]|\.[A-Za-z])"
 # "(TP: 157.1)", "TP 38.7", "giá mục tiêu (TP)": after a ticker or in a market article.
 _TARGET_PRICE = re.compile(r"(?<![\w.&/-])TP(\s*:\s*|\s+)(?=\d)")
 _AFTER_TICKER = re.compile(r"(?<![\w.])[A-Z]{3}\s*[(,:-]?\s*$")
-# "cp FPT", "MUA cp MWG": "cp" (cổ phiếu) before a ticker, which is spelled, never expanded.
-_CP_TICKER = re.compile(rf"(?<![\w.&/-])(?:cp|CP)\s+({_TICKER})")
+# "cp FPT", "MUA cp MWG": "cp" (cổ phiếu) before a ticker, which is spelled, never expanded;
+# "Công ty CP FPT" (capitals) is "cổ phần", left to the lexicon.
+_CP_TICKER = re.compile(rf"(?<![\w.&/-])(?:cp|Cp)\s+({_TICKER})")
 _CP_AFTER_COUNT = re.compile(r"(?<=\d)(\s*(?:triệu|nghìn|ngàn|tỷ|tỉ)?\s+)cp(?![\w.&/-])")
+# "31.800 đồng/CP": a price per share (not "cổ phần").
+_PER_SHARE = re.compile(r"(?<=\d)(\s?(?:đồng|đ))/(?:CP|cp)(?![\w&/-]|\.\w)")
 # A recommendation in capitals before a ticker: "MUA cp FPT", "BÁN MWG", "khuyến nghị MUA".
 _RATINGS = (
     "MUA|BÁN|GIỮ|NẮM GIỮ|KHẢ QUAN|TRUNG LẬP|KÉM KHẢ QUAN|TĂNG TỶ TRỌNG|GIẢM TỶ TRỌNG|THEO DÕI"
@@ -30,6 +33,10 @@ _RATING = re.compile(
     rf"(?<![\w.&/-])({_RATINGS})(?=\s+(?:cp|CP|cổ phiếu|mã)?\s*{_TICKER})"
     rf"|(?<=khuyến nghị )({_RATINGS})(?![\w&-])"
 )
+
+
+def _cased(match: re.Match[str], spoken: str) -> str:
+    return spoken.capitalize() if match.group()[:1].isupper() and match.start() == 0 else spoken
 
 
 def _spell(letters: str) -> str:
@@ -49,9 +56,10 @@ def broker_notes(text: str, market: bool) -> str:
             return match.group()
 
         text = _TARGET_PRICE.sub(target, text)
-    if "cp" in text or "CP" in text:
-        text = _CP_TICKER.sub(lambda m: f"cổ phiếu {_spell(m.group(1))}", text)
+    if "cp" in text or "CP" in text or "Cp" in text:
+        text = _CP_TICKER.sub(lambda m: _cased(m, "cổ phiếu ") + _spell(m.group(1)), text)
         text = _CP_AFTER_COUNT.sub(r"\1cổ phiếu", text)
+        text = _PER_SHARE.sub(r"\1/cổ phiếu", text)
     return _RATING.sub(lambda m: m.group().lower(), text)
 
 
