@@ -1566,6 +1566,9 @@ def symbols(text: str) -> str:
     return _WORD_SLASH.sub(_slash, text)
 
 
+_SLASHES_AT_END = re.compile(r"(?<=\S)[ \t]*\.?(?:[ \t]*/)+[ \t]*\.(?=[ \t]*(?:\n|$))")
+
+
 def tidy(text: str) -> str:
     """Spaces and commas tidied after all rewrites."""
     text = _MULTI_SPACE.sub(" ", text)
@@ -1578,4 +1581,5 @@ def tidy(text: str) -> str:
     text = _LONE_DASH.sub(_lone_dash, text)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     text = _MULTI_SPACE.sub(" ", text)
+    text = _SLASHES_AT_END.sub(".", text)  # "0/,." -> "không/." once a comma went: an end mark
     return "\n".join(line.strip() for line in text.split("\n")).strip()
