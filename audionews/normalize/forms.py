@@ -147,10 +147,19 @@ def time_zones(text: str) -> str:
 _DATELINE = re.compile(rf"(?:^|(?<=\n))((?:[A-Z]{{2,}}\s){{0,2}}[A-Z]{{2,}})(?=,\s+[{UPPER}][a-z])")
 
 
+# The outlet's tag after a dateline, "(NV) -", "(BĐT) -": not read, as a newsreader skips it.
+_DATELINE_TAG = re.compile(
+    rf"(?:^|(?<=\n))([{UPPER}][^\W\d_]*(?:\s[{UPPER}][^\W\d_]*){{0,2}},"
+    rf"(?:\s[{UPPER}][^\W\d_]*){{1,3}})\s\([{UPPER}]{{2,4}}\)(?=\s*-\s)"
+)
+
+
 def datelines(text: str) -> str:
     """A dateline in capitals before its state or country is a place name: "SANTA ANA,
-    California (NV) -" -> "Santa Ana, California ..." (title case, read as words)."""
-    return _DATELINE.sub(lambda m: " ".join(w.capitalize() for w in m.group(1).split()), text)
+    California (NV) -" -> "Santa Ana, California -" (title case, read as words; the outlet's
+    tag in brackets is not read)."""
+    text = _DATELINE.sub(lambda m: " ".join(w.capitalize() for w in m.group(1).split()), text)
+    return _DATELINE_TAG.sub(r"\1", text) if "(" in text else text
 
 
 _CAPS_RUN = re.compile(rf"(?<![\w&.-])[{UPPER}]+(?:\s+[{UPPER}]+)+(?![\w&]|[-.]\w)")
