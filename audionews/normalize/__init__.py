@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from audionews.errors import ConfigError
+from audionews.normalize import forms as f
+from audionews.normalize import market as m
 from audionews.normalize import rules as r
 from audionews.normalize.encoding import (
     convert_legacy,
@@ -85,6 +87,12 @@ _WEEKDAY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _DATE_AFTER = re.compile(r"\s*[,(]?\s*(?:ngày\s+)?\d{1,2}[/.-]\d{1,2}(?!\d)")
+# A brand in capitals made of open syllables, consonant then vowel ("POCO", "KIDO"): read as a
+# word ("Poco"), not spelled; an acronym of this shape is rare and most are said as words
+# ("NATO", "FIFA"). Four letters at least.
+_CV_CAPITALS = re.compile(
+    r"(?<![\w.&/-])((?:[BCDFGHKLMNPRSTVXZ][AEIOU]){2,}[BCDFGHKLMNPRSTVXZ]?)(?![\w&]|[-.][^\W\d_])"
+)
 _JOINED_NAMES = re.compile(rf"(?<![\w.-])([{r.UPPER}][^\W\d_]*)-([{r.UPPER}][^\W\d_]*)(?![\w-])")
 
 
@@ -183,10 +191,15 @@ class Normalizer:
             r.clean_spaces,
             r.vulgar_fractions,  # "gần ½" -> "gần một nửa"
             self._decimal_convention,  # a page with "6.61": "170,802" is a thousands group
+            f.english_grouped_units,  # "5,160 mAh", "10,000 Rs": English groups (set E)
+            f.section_numbers,  # "2.1 Tra cứu" -> "hai chấm một, Tra cứu" (set E)
             r.coordinates,  # "12°00'N" -> "mười hai độ không phút vĩ Bắc"
             place_names,  # "Thừa Thiên - Huế" one name; "Thanh Hóa-Quảng Bình" a range
             self._drop_definitions,  # "doanh nghiệp (DN)" -> "doanh nghiệp"
+            self._broker_notes,  # "MUA cp FPT (TP: 157.1)": cổ phiếu, giá mục tiêu (set E)
+            f.datelines,  # "SANTA ANA, California (NV) -" -> "Santa Ana, ..." (set E)
             self._headline_case,  # "BỘ Y TẾ CÔNG BỐ" -> "bộ y tế công bố"
+            f.caps_words,  # "KHẢ QUAN" -> "khả quan" (set E)
             r.addresses,  # "hotro@evn.com.vn"
             r.date_line_dashes,
             r.boats,  # "QNg 90459 TS", "tàu HQ 950"
@@ -205,7 +218,12 @@ class Normalizer:
             self._context_letters,  # "phường PV" spelled; "Khu CN" công nghiệp, "thứ Bảy và CN"
             self._split_joined_names,  # "PVF-CAND", "Nga-Ukraine" (respell)
             self._topical_acronyms,  # "BĐ": "báo động" in flood news, "bóng đá" in sport
+            m.quote_pairs,  # "133 - 135 triệu (mua vào - bán ra)": two prices (set E)
+            m.price_changes,  # "So với tuần trước: -20.000 đ/kg" -> "giảm" (set E)
+            f.time_zones,  # "10:19 sáng ET" -> "..., giờ miền Đông nước Mỹ" (set E)
             self._expand_words,  # learned > user > built-in lexicon
+            f.pairs_across_slash,  # "năm 2025/2026", "12%/17%": a pair, not "trên" (set E)
+            f.dash_date_ranges,  # "Từ ngày 17/9/2021 - ngày ..." -> "đến" (set E)
             r.addresses_on_streets,  # "số 12/3", "đường 3/2"
             r.contract_months,  # "kỳ hạn 11/17": a futures month (found on set D)
             r.day_ranges,  # "17-21/10", "(3 và 4-12)"
@@ -219,6 +237,7 @@ class Normalizer:
             r.match_minutes,  # "(76' pen)", "(90'+7)"
             r.roman_numerals,
             r.ordinals,
+            f.repeated_unit_ranges,  # "1.250 điểm - 1.275 điểm" -> "đến" (set E)
             r.ranges_and_scores,
             r.fractions,
             r.dimensions,  # "1440 x 3140 pixel" -> "nhân"
@@ -272,6 +291,9 @@ class Normalizer:
     def _decimal_convention(self, text: str) -> str:
         return r.english_thousands(text) if self._dot_decimals else text
 
+    def _broker_notes(self, text: str) -> str:
+        return m.broker_notes(text, market=self._topic == "market")
+
     def _topical_acronyms(self, text: str) -> str:
         """Acronyms read by the document's topic ("BĐ", "ĐT", "TS", "WC"); the article's own
         definitions and user lexicons win; no reading for the topic and no default: spelled."""
@@ -304,6 +326,7 @@ class Normalizer:
             return match.group()[: match.start(1) - match.start()] + word.capitalize()
 
         text = capitals.sub(name, text)
+        text = _CV_CAPITALS.sub(name, text)
         return _STORM_NAME.sub(name, text) if "ão" in text else text
 
     def _context_letters(self, text: str) -> str:

@@ -273,9 +273,18 @@ _COUNT_SLASH = re.compile(
 )
 
 
+# Units a concentration is written in, spelled out or short ("50 miligam/100 mililít").
+_QUANTITY_UNITS = frozenset(
+    {"miligam", "mg", "gam", "g", "kg", "microgam", "µg", "mililít", "ml", "lít", "l", "dl",
+     "decilít", "m3", "mét khối", "mol", "mmol"}
+)  # fmt: skip
+
+
 def _count_slash(match: re.Match[str]) -> str:
     count, other_count, noun = match.groups()
     if other_count:
+        if count.split()[-1] in _QUANTITY_UNITS and other_count.split()[-1] in _QUANTITY_UNITS:
+            return f"{count} trên {other_count}"  # "50 miligam/100 mililít": a concentration
         return f"{count}, {other_count}"  # "7 mã giảm/21 mã tăng": two counts
     last = count.split()[-1]
     per_unit = noun in PER_NOUNS or (noun in _ADMIN_UNITS and last not in _ADMIN_UNITS)
@@ -1098,7 +1107,7 @@ _PER_TIME_ALT = trie_regex(PER_TIME)
 _PER_HOURS = re.compile(rf"(?<=[^\W\d_])/(\d{{1,3}})\s?({_PER_TIME_ALT})(?![\w])")
 _DOT_DECIMAL_NUMBER = re.compile(r"-?\d+\.\d{1,2}")
 _NUMBER_UNIT = re.compile(
-    rf"{_NB}(-?(?:\d+\.\d{{1,2}}(?!\d)|{_NUM}))(\s?)(?:(tỷ|triệu|nghìn|ngàn|trăm)\s)?({_UNIT_ALT})(?![\w²³])"
+    rf"{_NB}(-?(?:\d+\.\d{{1,2}}(?!\d)|{_NUM}))(\s?)(?:(tỷ|tỉ|triệu|nghìn|ngàn|trăm)\s)?({_UNIT_ALT})(?![\w²³])"
     rf"(?:/({_UNIT_ALT}|[^\W\d_]+)(?![\w²³]))?"
 )
 _PREFIX_ALT = trie_regex(CURRENCY_PREFIXES)
@@ -1466,13 +1475,26 @@ def _slash(match: re.Match[str]) -> str:
         last = _LAST_WORD_BEFORE.search(match.string, max(0, match.start() - 12), match.start())
         if last is not None and last.group() in _ADMIN_UNITS:
             return ", "  # "63 tỉnh/thành", "quận/huyện": either one, not "per"
-    if word is not None and word.group() in PER_NOUNS:
-        clause = _WORDS_BEFORE_SLASH.search(match.string, max(0, match.start() - 48), match.start())
-        words = clause.group().replace("/", " ").split()[-5:] if clause else []
-        if not _COUNT_WORDS.intersection(words):
+    clause = _WORDS_BEFORE_SLASH.search(match.string, max(0, match.start() - 48), match.start())
+    counted = _COUNT_WORDS.intersection(
+        clause.group().replace("/", " ").split()[-5:] if clause else []
+    )
+    spoken_unit = _SPOKEN_UNIT_AFTER.match(match.string, match.end())
+    if word is not None and (word.group() in PER_NOUNS or spoken_unit):
+        if not counted:
             return ", "  # no count before: alternatives, "các môn thi/bài thi"
-        return " một "  # "9 điểm/môn" -> "chín điểm một môn", "100 lượt/ngày"
+        return " một "  # "9 điểm/môn" -> "chín điểm một môn", "20 con/kg", "100 lượt/ngày"
+    if after.islower() and not counted:
+        return ", "  # "nhà máy/ cơ sở chế biến": alternatives, no count before
     return " trên " if after.islower() else ", "
+
+
+# Spoken units (the lexicon read "kg" first): "20 con/ki lô gam" is "hai mươi con một ki lô gam".
+_SPOKEN_UNIT_AFTER = re.compile(
+    "(?:"
+    + "|".join(sorted({v for v in UNITS.values() if " trên " not in v}, key=len, reverse=True))
+    + r")(?![\w])"
+)
 
 
 # A capitalized word then lowercase ones just before the dash ("Sở Văn hóa -", "Bộ Nông nghiệp -").
@@ -1514,6 +1536,9 @@ def symbols(text: str) -> str:
     return _WORD_SLASH.sub(_slash, text)
 
 
+_SLASHES_AT_END = re.compile(r"(?<=\S)[ \t]*\.?(?:[ \t]*/)+[ \t]*\.(?=[ \t]*(?:\n|$))")
+
+
 def tidy(text: str) -> str:
     """Spaces and commas tidied after all rewrites."""
     text = _MULTI_SPACE.sub(" ", text)
@@ -1526,4 +1551,5 @@ def tidy(text: str) -> str:
     text = _LONE_DASH.sub(_lone_dash, text)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     text = _MULTI_SPACE.sub(" ", text)
+    text = _SLASHES_AT_END.sub(".", text)  # "0/,." -> "không/." once a comma went: an end mark
     return "\n".join(line.strip() for line in text.split("\n")).strip()

@@ -98,6 +98,9 @@ UNITS: dict[str, str] = {
     "MP": "mê ga pi xeo",
     "CST": "xê ét tê",
     "cSt": "xê ét tê",
+    "Rs": "ru pi",  # Indian rupees: "10.000 Rs"
+    "Rs.": "ru pi",
+    "INR": "ru pi",
 }
 
 # Symbols written before the number: "$5", "€20".
@@ -106,12 +109,15 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "US$": "đô la Mỹ",
     "€": "ơ rô",
     "£": "bảng Anh",
+    "₹": "ru pi",
+    "Rs": "ru pi",
+    "Rs.": "ru pi",
 }
 
 # Spoken units that count money or shares: "đồng/giờ" is "đồng một giờ", never "trên".
 COUNTED: frozenset[str] = frozenset(
     {"phần trăm", "phần nghìn", "đồng", "đô la Mỹ", "ơ rô", "bảng Anh", "yên", "nhân dân tệ",
-     "triệu", "nghìn", "cổ phiếu", "phần triệu", "xen", "xen Mỹ"}
+     "triệu", "nghìn", "cổ phiếu", "phần triệu", "xen", "xen Mỹ", "ru pi"}
 )  # fmt: skip
 
 # Time units after "/" in a physical rate: "m3/s" -> "mét khối trên giây", "mm/6h" -> "trong".
@@ -133,5 +139,5 @@ PER_NOUNS: frozenset[str] = frozenset(
      "lon", "suất", "vé", "lượt", "lần", "trận", "bài", "câu", "học", "lớp", "trường", "phòng",
      "căn", "xe", "chuyến", "km", "m", "m2", "m3", "thửa", "lô", "cổ", "đơn", "liều",
      "thí", "bệnh", "giường", "đầu", "tín", "tiết", "trang", "bản", "đợt", "hồ", "gam", "g",
-     "ounce", "oz", "USD", "bình", "ký", "kí", "cân", "lạng", "mét", "khối"}
+     "ounce", "oz", "USD", "tổ", "bình", "ký", "kí", "cân", "lạng", "mét", "khối"}
 )  # fmt: skip

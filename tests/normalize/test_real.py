@@ -65,7 +65,9 @@ EXPECTED = {
         "dưới báo động hai không phẩy một mét",
     ],
     "vietbao-gia-vang-mieng-2025.txt": [
-        "một trăm hai mươi ba phẩy bảy đến một trăm hai mươi tư phẩy bảy triệu đồng một lượng",
+        # a quote pair "(mua vào - bán ra)" is two prices, not a range (house, issue #12 set E)
+        "mua vào một trăm hai mươi ba phẩy bảy, bán ra một trăm hai mươi tư phẩy bảy triệu đồng"
+        " một lượng",
         "Tập đoàn đô gi",
     ],
     "cafef-diem-10-thpt-2023.txt": [

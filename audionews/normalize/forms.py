@@ -1,0 +1,183 @@
+"""Written forms found on set E (issue #12): number groups, pairs across a slash, section numbers,
+ranges with the unit on both sides, datelines. Small pure ``str -> str`` rules, as rules.py."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from audionews.normalize.numbers import read_cardinal
+from audionews.normalize.rules import UPPER
+from audionews.normalize.vietnamese import is_vietnamese_syllable
+
+__all__ = [
+    "caps_words",
+    "dash_date_ranges",
+    "datelines",
+    "english_grouped_units",
+    "pairs_across_slash",
+    "repeated_unit_ranges",
+    "section_numbers",
+    "time_zones",
+]
+
+_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+
+# "5,160 mAh", "10,000 Rs", "1,299 USD", "$1,299": after these units a comma before exactly three
+# digits is an English thousands separator (a battery, a price in rupees or dollars never has
+# three decimals); "5,160 km" stays a Vietnamese decimal (page-wide detection decides it).
+_GROUPED_UNITS = r"mAh|Wh|Rs\.?|INR|rupee|USD|EUR|GBP|đô la|won|yên"
+_GROUPED_AFTER = re.compile(
+    rf"(?<![\w.,/])(\d{{1,3}}(?:,\d{{3}})+)(?![\w]|[.,]\d)(?=\s?(?:{_GROUPED_UNITS})(?!\w))"
+)
+_GROUPED_BEFORE = re.compile(
+    r"(?<![\w])((?:\$|₹|Rs\.?|US\$)\s?)(\d{1,3}(?:,\d{3})+)(?![\w]|[.,]\d)"
+)
+
+
+def english_grouped_units(text: str) -> str:
+    """ "5,160 mAh" -> "5.160 mAh", "$1,299" -> "$1.299" (an English thousands group)."""
+    if "," not in text:
+        return text
+    text = _GROUPED_AFTER.sub(lambda m: m.group(1).replace(",", "."), text)
+    return _GROUPED_BEFORE.sub(lambda m: m.group(1) + m.group(2).replace(",", "."), text)
+
+
+# --- pairs and lists across a slash
+_YEAR = r"(?:19|20)\d\d"
+_YEAR_LIST = re.compile(rf"(?<![\w/.,])({_YEAR})((?:\s*/\s*{_YEAR})+)(?![\w/]|[.,]\d)")
+_SEASON_BEFORE = re.compile(
+    r"(?:năm học|niên khóa|niên khoá|niên học|mùa giải|mùa vụ|khóa|khoá|vụ)\s*$", re.IGNORECASE
+)
+_PERCENT = rf"(?:{_NUM})\s?%"
+_PERCENT_LIST = re.compile(rf"(?<![\w/.,])({_PERCENT})((?:\s*/\s*{_PERCENT})+)(?![\w/]|[.,]\d)")
+_SLASH_SPLIT = re.compile(r"\s*/\s*")
+
+
+def _listed(items: list[str]) -> str:
+    return ", ".join(items[:-1]) + " và " + items[-1]
+
+
+def pairs_across_slash(text: str) -> str:
+    """Values across a slash are a list, not a fraction: "năm 2025/2026" -> "năm 2025 và 2026",
+    "28%/23%/20%" -> "28%, 23% và 20%"; a school year or a season "năm học 2025/2026" ->
+    "2025 đến 2026", as the house reads "năm học 2025-2026"."""
+    if "/" not in text:
+        return text
+
+    def years(match: re.Match[str]) -> str:
+        items = [match.group(1), *_SLASH_SPLIT.split(match.group(2).strip())[1:]]
+        values = [int(v) for v in items]
+        if any(not a < b <= a + 10 for a, b in itertools.pairwise(values)):
+            return match.group()
+        before = text[max(0, match.start() - 20) : match.start()]
+        if _SEASON_BEFORE.search(before) and len(values) == 2 and values[1] == values[0] + 1:
+            return f"{items[0]} đến {items[1]}"  # as the house reads "năm học 2024-2025"
+        return _listed(items)
+
+    def percents(match: re.Match[str]) -> str:
+        return _listed([match.group(1), *_SLASH_SPLIT.split(match.group(2).strip())[1:]])
+
+    text = _YEAR_LIST.sub(years, text)
+    return _PERCENT_LIST.sub(percents, text) if "%" in text else text
+
+
+# --- section numbers: "2.1 Tra cứu", "2.2. Giấy triệu tập" at the start of a line
+_SECTION = re.compile(rf"(?:^|(?<=\n))(\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})\.?\s+(?=[{UPPER}])")
+
+
+def section_numbers(text: str) -> str:
+    """A section number starting a line is read with "chấm": "2.1 Tra cứu" -> "hai chấm một,
+    Tra cứu" (never "hai phẩy một")."""
+    if "." not in text:
+        return text
+
+    def section(match: re.Match[str]) -> str:
+        parts = match.group(1).split(".")
+        return " chấm ".join(read_cardinal(int(p)) for p in parts) + ", "
+
+    return _SECTION.sub(section, text)
+
+
+# --- a range with the unit written on both sides: "1.250 điểm - 1.275 điểm"
+_REPEATED_UNIT_RANGE = re.compile(
+    rf"(?<![\w.,/])((?:{_NUM})\s+([^\W\d_]+))\s*-\s*(?=(?:{_NUM})\s+\2(?!\w))"
+)
+
+
+def repeated_unit_ranges(text: str) -> str:
+    """ "1.250 điểm - 1.275 điểm" -> "1.250 điểm đến 1.275 điểm"."""
+    if "-" not in text:
+        return text
+    return _REPEATED_UNIT_RANGE.sub(r"\1 đến ", text)
+
+
+# --- a date range across a dash: "Từ ngày 17/9/2021 - ngày trước 17h00 ngày 26/9/2021"
+_DASH_DATE_RANGE = re.compile(
+    r"(?<!\w)([Tt]ừ\s+(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?)\s+-\s+(?=(?:ngày|hết|\d))"
+)
+
+
+def dash_date_ranges(text: str) -> str:
+    """ "Từ ngày 17/9/2021 - ngày 26/9/2021" -> "... đến ngày ..." (a spaced dash after "từ")."""
+    if "-" not in text:
+        return text
+    return _DASH_DATE_RANGE.sub(r"\1 đến ", text)
+
+
+# --- time zones after a clock time: "10:19 sáng ET"
+_TIME_ZONES = {
+    "ET": "giờ miền Đông nước Mỹ",
+    "EST": "giờ miền Đông nước Mỹ",
+    "PT": "giờ miền Tây nước Mỹ",
+}
+_TIME_ZONE = re.compile(
+    r"(?<=\d)(\s*(?:h|giờ)?\s*(?:sáng|trưa|chiều|tối|đêm)?\s+)(ET|EST|PT)(?![\w&]|[-.]\w)"
+)
+
+
+def time_zones(text: str) -> str:
+    """ "lúc 10:19 sáng ET" -> "lúc 10:19 sáng, giờ miền Đông nước Mỹ"."""
+    if "T" not in text:
+        return text
+    return _TIME_ZONE.sub(lambda m: f"{m.group(1).rstrip()}, {_TIME_ZONES[m.group(2)]}", text)
+
+
+# --- datelines and runs of words in capitals
+_DATELINE = re.compile(rf"(?:^|(?<=\n))((?:[A-Z]{{2,}}\s){{0,2}}[A-Z]{{2,}})(?=,\s+[{UPPER}][a-z])")
+
+
+# The outlet's tag after a dateline, "(NV) -", "(BĐT) -": not read, as a newsreader skips it.
+_DATELINE_TAG = re.compile(
+    rf"(?:^|(?<=\n))([{UPPER}][^\W\d_]*(?:\s[{UPPER}][^\W\d_]*){{0,2}},"
+    rf"(?:\s[{UPPER}][^\W\d_]*){{1,3}})\s\([{UPPER}]{{2,4}}\)(?=\s*-\s)"
+)
+
+
+def datelines(text: str) -> str:
+    """A dateline in capitals before its state or country is a place name: "SANTA ANA,
+    California (NV) -" -> "Santa Ana, California -" (title case, read as words; the outlet's
+    tag in brackets is not read)."""
+    text = _DATELINE.sub(lambda m: " ".join(w.capitalize() for w in m.group(1).split()), text)
+    return _DATELINE_TAG.sub(r"\1", text) if "(" in text else text
+
+
+_CAPS_RUN = re.compile(rf"(?<![\w&.-])[{UPPER}]+(?:\s+[{UPPER}]+)+(?![\w&]|[-.]\w)")
+
+
+def caps_words(text: str) -> str:
+    """A run of words in capitals that are all Vietnamese syllables, one with a Vietnamese
+    mark, is words: "KHẢ QUAN" -> "khả quan" (not "khả quy u a nờ")."""
+    if text.isascii():
+        return text
+
+    def lower(match: re.Match[str]) -> str:
+        words = match.group().split()
+        syllables = all(len(w) >= 2 and is_vietnamese_syllable(w) for w in words)
+        if syllables and not all(
+            w.isascii() or (w.startswith("Đ") and w[1:].isascii()) for w in words
+        ):
+            return match.group().lower()
+        return match.group()
+
+    return _CAPS_RUN.sub(lower, text)

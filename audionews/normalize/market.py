@@ -1,0 +1,93 @@
+"""Rules for market and price pages: broker notes and price tables (found on set E, issue #12).
+
+Broker shorthand: "MUA cp FPT (TP: 157.1)" is "mua cổ phiếu ép pê tê (giá mục tiêu ...)"; a
+quote pair "133 - 135 triệu đồng/lượng (mua vào - bán ra)" is two prices, not a range; a change
+in a price table "-20.000 đ/kg" is "giảm", "+5.000 đ/kg" "tăng". See docs/normalization.md.
+"""
+
+from __future__ import annotations
+
+import re
+
+from audionews.normalize.vietnamese import LETTER_NAMES
+
+__all__ = ["broker_notes", "price_changes", "quote_pairs"]
+
+_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+_TICKER = r"[A-Z]{3}(?![\w&-]|\.[A-Za-z])"
+
+# "(TP: 157.1)", "TP 38.7", "giá mục tiêu (TP)": after a ticker or in a market article.
+_TARGET_PRICE = re.compile(r"(?<![\w.&/-])TP(\s*:\s*|\s+)(?=\d)")
+_AFTER_TICKER = re.compile(r"(?<![\w.])[A-Z]{3}\s*[(,:-]?\s*$")
+# "cp FPT", "MUA cp MWG": "cp" (cổ phiếu) before a ticker, which is spelled, never expanded;
+# "Công ty CP FPT" (capitals) is "cổ phần", left to the lexicon.
+_CP_TICKER = re.compile(rf"(?<![\w.&/-])(?:cp|Cp)\s+({_TICKER})")
+_CP_AFTER_COUNT = re.compile(r"(?<=\d)(\s*(?:triệu|nghìn|ngàn|tỷ|tỉ)?\s+)cp(?![\w.&/-])")
+# "31.800 đồng/CP": a price per share (not "cổ phần").
+_PER_SHARE = re.compile(r"(?<=\d)(\s?(?:đồng|đ))/(?:CP|cp)(?![\w&/-]|\.\w)")
+# A recommendation in capitals before a ticker: "MUA cp FPT", "BÁN MWG", "khuyến nghị MUA".
+_RATINGS = (
+    "MUA|BÁN|GIỮ|NẮM GIỮ|KHẢ QUAN|TRUNG LẬP|KÉM KHẢ QUAN|TĂNG TỶ TRỌNG|GIẢM TỶ TRỌNG|THEO DÕI"
+)
+_RATING = re.compile(
+    rf"(?<![\w.&/-])({_RATINGS})(?=\s+(?:cp|CP|cổ phiếu|mã)?\s*{_TICKER})"
+    rf"|(?<=khuyến nghị )({_RATINGS})(?![\w&-])"
+)
+
+
+def _cased(match: re.Match[str], spoken: str) -> str:
+    return spoken.capitalize() if match.group()[:1].isupper() and match.start() == 0 else spoken
+
+
+def _spell(letters: str) -> str:
+    return " ".join(LETTER_NAMES.get(c, c) for c in letters)
+
+
+def broker_notes(text: str, market: bool) -> str:
+    """Broker shorthand: "TP" before a price after a ticker (or anywhere in a market article,
+    ``market``) is "giá mục tiêu"; "cp" is "cổ phiếu" and the ticker after it is spelled
+    ("cp CTR" is not "chất thải rắn"); a rating in capitals ("MUA", "KHẢ QUAN") is a word."""
+    if "TP" in text:
+
+        def target(match: re.Match[str]) -> str:
+            before = text[max(0, match.start() - 12) : match.start()]
+            if market or _AFTER_TICKER.search(before.rstrip("( ")):
+                return "giá mục tiêu" + (": " if ":" in match.group(1) else " ")
+            return match.group()
+
+        text = _TARGET_PRICE.sub(target, text)
+    if "cp" in text or "CP" in text or "Cp" in text:
+        text = _CP_TICKER.sub(lambda m: _cased(m, "cổ phiếu ") + _spell(m.group(1)), text)
+        text = _CP_AFTER_COUNT.sub(r"\1cổ phiếu", text)
+        text = _PER_SHARE.sub(r"\1/cổ phiếu", text)
+    return _RATING.sub(lambda m: m.group().lower(), text)
+
+
+# A buying and a selling price: "133 - 135 triệu đồng/lượng (mua vào - bán ra)".
+_QUOTE_PAIR = re.compile(
+    rf"(?<![\w.,/])({_NUM})\s*-\s*({_NUM})(\s*[^\W\d_][^().\d\n]{{0,40}}?)\s*"
+    r"\(?\s*(mua(?: vào)?)\s*[-/]\s*(bán(?: ra)?)\s*\)?(?!\w)"
+)
+
+
+def quote_pairs(text: str) -> str:
+    """ "133 - 135 triệu đồng/lượng (mua vào - bán ra)" -> "mua vào 133, bán ra 135 triệu
+    đồng/lượng": a quote pair is two prices, not a range read with "đến"."""
+    if "mua" not in text:
+        return text
+    return _QUOTE_PAIR.sub(lambda m: f"{m[4]} {m[1]}, {m[5]} {m[2]}{m[3]}", text)
+
+
+# A signed change of a price in a table: "So với tuần trước: -20.000 đ/kg", "(+500 đồng)".
+_PRICE_CHANGE = re.compile(
+    rf"(?:(?<=[:(\t])|(?<=: )|(?<=\( )|^)([-+])({_NUM})(?=\s?(?:đ|đồng|VNĐ|vnđ|USD)(?![\w]))",
+    re.MULTILINE,
+)
+
+
+def price_changes(text: str) -> str:
+    """ "So với tuần trước: -20.000 đ/kg" -> "giảm 20.000 đ/kg", "+500 đồng" -> "tăng": a
+    signed amount of money after a colon, a bracket or at a line start is a change."""
+    if "-" not in text and "+" not in text:
+        return text
+    return _PRICE_CHANGE.sub(lambda m: ("giảm " if m[1] == "-" else "tăng ") + m[2], text)
