@@ -1553,3 +1553,12 @@ def tidy(text: str) -> str:
     text = _MULTI_SPACE.sub(" ", text)
     text = _SLASHES_AT_END.sub(".", text)  # "0/,." -> "không/." once a comma went: an end mark
     return "\n".join(line.strip() for line in text.split("\n")).strip()
+
+
+# "đ/c: số 5 Lý Thường Kiệt": before a colon it is an address ("địa chỉ"); elsewhere the
+# lexicon reads it "đồng chí" ("Đ/c Nguyễn Văn A").
+_ADDRESS_DC = re.compile(r"(?<!\w)([đĐ])/[cC](?=\s*:)")
+
+
+def comrade_or_address(text: str) -> str:
+    return _ADDRESS_DC.sub(lambda m: "Địa chỉ" if m.group(1) == "Đ" else "địa chỉ", text)
