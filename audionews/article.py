@@ -26,7 +26,12 @@ from enum import Enum
 from typing import Literal
 
 from audionews.names import is_outlet_name, is_person_name
-from audionews.pageui import interface_share, is_interface_line, is_related_header
+from audionews.pageui import (
+    interface_share,
+    is_form_note,
+    is_interface_line,
+    is_related_header,
+)
 from audionews.segment import split_sentences, unglue_sentences
 
 __all__ = [
@@ -322,9 +327,22 @@ _CAPTION_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_ONLY = re.compile(
-    r"^\(?\s*(?:Ảnh|Video|Clip|Đồ họa|Đồ hoạ|Photo|Ảnh và clip|Tranh)\s*:\s*[^!?]{1,60}\)?$",
+    r"^\(?\s*(?:Ảnh|Video|Clip|Đồ họa|Đồ hoạ|Photo|Ảnh và clip|Tranh|Nguồn ảnh)\s*:\s*[^!?]{1,60}\)?$",
     re.IGNORECASE,
 )
+#: "… Han Duck-soo. (Nguồn: Yonhap)": a source in brackets closing a one-sentence line (a photo's
+#: credit; "(Nguồn: TTXVN)" alone is a source line, see `_is_source_line`).
+_BRACKET_SOURCE = re.compile(r"\s\(\s*Nguồn(?:\s+ảnh)?\s*:\s*[^()]{1,40}\)\s*\|?$", re.IGNORECASE)
+#: "Thủ tướng Nhật Bản Fumio Kishida (trái) và …": who stands where in a photo.
+_PHOTO_POSITION = re.compile(
+    r"\((?:ngoài cùng\s+)?(?:bên\s+|đứng\s+)?(?:trái|phải|giữa)\)"
+    r"|\((?:thứ\s+\w+\s+)?từ\s+(?:trái|phải)(?:\s+sang(?:\s+(?:trái|phải))?)?\)",
+    re.IGNORECASE,
+)
+#: "A- A A+ | Tăng tương phản Giảm tương phản": font-size buttons, then what follows them.
+_FONT_BAR = re.compile(r"^(?:A[+-]?\s+){1,3}A[+-]?(?:\s*\|\s*|\s+)(\S.*)$")
+#: "Sự kiện:", "Dòng sự kiện: Bình Thuận": a page's event tag box.
+_EVENT_TAG = re.compile(r"^(?:Dòng\s+)?sự kiện\s*:(?:\s*[^.!?:]{1,40})?$", re.IGNORECASE)
 #: Upper- and lower-case letters of Vietnamese as regex classes ("À-Ỹ" would mix both cases).
 _UP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isalpha() and c.isupper())
 _LOW = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isalpha() and c.islower())
@@ -593,6 +611,11 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
 def _junk_kind(text: str) -> tuple[DropKind, str] | None:
     if _SINGLE_LETTERS.match(text):
         return DropKind.WIDGET, "widget: font-size buttons"
+    bar = _FONT_BAR.match(text)
+    if bar and is_interface_line(bar.group(1)):
+        return DropKind.WIDGET, "widget: font-size and contrast buttons"
+    if _EVENT_TAG.match(text):
+        return DropKind.TAG, "tag line: an event tag"
     if text.casefold().rstrip(":.… ") in JUNK_LINES:
         return DropKind.WIDGET, "widget: site button or link"
     for pattern, kind, reason in _JUNK_PATTERNS:
@@ -605,6 +628,20 @@ def _junk_kind(text: str) -> tuple[DropKind, str] | None:
     if is_interface_line(text):
         return DropKind.WIDGET, "widget: made of a page's interface words"
     return None
+
+
+def _cut_teaser(text: str) -> bool:
+    """ "Từ đầu năm 2 cổ phiếu họ Vin đóng góp 192 điểm vào đà tăng…": a related article's title
+    or summary cut by the page with an ellipsis in the middle of its sentence (the word before
+    it in lower case, no sentence end before it), alone on its line (a table cell's bar
+    aside). Evidence only where teasers stand: after the story or under a related header."""
+    t = text.rstrip(" |")
+    if not t.endswith(("…", "...")):
+        return False
+    words = t.rstrip(".… ").split()
+    if not 4 <= len(words) <= TEASER_MAX_WORDS + 10 or not words[-1][-1].islower():
+        return False
+    return len(_sentences(t.rstrip(".… "))) == 1 and not is_byline(t)
 
 
 def _is_link_list_item(text: str) -> bool:
@@ -794,6 +831,13 @@ def _caption_reason(text: str) -> str | None:
         if len(_sentences(before)) <= 1:
             return "caption: photo credit"
         return None
+    source = _BRACKET_SOURCE.search(text)
+    if source and len(text[: source.start()].split()) >= 3:
+        if len(_sentences(text[: source.start()])) == 1:
+            return "caption: photo credit '(Nguồn: …)'"
+    if _PHOTO_POSITION.search(text) and len(_sentences(text)) == 1:
+        if len(text.split()) <= TEASER_MAX_WORDS + 10 and not text.rstrip().endswith(":"):
+            return "caption: says who stands where in a photo ('(trái)', '(phải)')"
     alt = _ALT_PHOTO_TAIL.search(text)
     if alt and len(_sentences(text[: alt.start()])) <= 1:
         return "caption: image alt text (ends with an image number)"
@@ -1096,9 +1140,13 @@ class _ChromeState:
     after_footer: bool = False
     """Past an aggregator's footer ("Nội dung được biên tập bởi: …")."""
     after_box: bool = False
+    """Past the page's rating or comment box."""
     comment_form: int | None = None
     """The line number of a comment form's header closing the page (see `_comment_form`)."""
-    """Past the page's rating or comment box."""
+    empty_headers: set[int] = field(default_factory=set)
+    """Related-articles headers with no headline under them (see `_empty_headers`)."""
+    tag_label: bool = False
+    """The line before was a tag box's label ("Sự kiện:"): its tag may follow."""
 
 
 class _Assembler:
@@ -1154,8 +1202,10 @@ class _Assembler:
         cell = ln.text[:-1].rstrip()
         if not _TABLE_CELL.search(ln.text) or not _ends_sentence(cell) or ln.hint == "caption":
             return
-        if _CAPTION_CREDIT.search(cell) or _PICTURE_WORDS.match(cell):
+        if _CAPTION_CREDIT.search(cell) or _PICTURE_WORDS.match(cell) or _caption_reason(cell):
             return
+        if _cut_teaser(cell):
+            return  # "Phi thuyền … ngoài ... |": a related article's summary, cut
         ln.text = cell
         self.doubt(ln, "read as body text: a full sentence in an image table (caption?)")
 
@@ -1359,6 +1409,7 @@ class _Assembler:
             box=_related_box(lines),
             marked=_page_widgets(lines),
             comment_form=_comment_form(lines),
+            empty_headers=_empty_headers(lines),
         )
         for ln in lines:
             if not self._unlink(ln) or self._page_edge(ln, st):
@@ -1376,8 +1427,11 @@ class _Assembler:
                 kept.append(ln)
                 continue
             junk = _junk_kind(t)
+            label, st.tag_label = st.tag_label, bool(junk and _EVENT_TAG.match(t))
             if junk:
                 self.drop(ln, *junk)
+            elif label and _is_tag_value(t):
+                self.drop(ln, DropKind.TAG, "tag line: the tag under its label")
             elif _CREDIT_ONLY.match(t):
                 self.drop(ln, DropKind.CREDIT, "credit: photo or video credit")
             else:
@@ -1410,6 +1464,9 @@ class _Assembler:
             return True
         if st.body_started and (_PAGE_END_BOX.match(t) or ln.no == st.comment_form):
             st.after_box = True  # the story is over: the page's rating or comment box
+            if not _junk_kind(t) and not _PAGE_END_BOX.match(t):
+                self.drop(ln, DropKind.WIDGET, "widget: a comment form's note")
+                return True
         elif st.after_box and not _junk_kind(t) and not _is_credit_line(t):
             if _headline_shaped(ln) and len(t.split()) >= _TEASER_MIN_WORDS:
                 self.drop(ln, DropKind.TEASER, "teaser: after the page's comment box")
@@ -1422,6 +1479,9 @@ class _Assembler:
         """A related-articles block: its header, the headlines under it, and a headline's date
         and one-sentence summary. True when the line was dropped."""
         t = ln.text
+        if is_related_header(t) and (st.after_box or ln.no in st.empty_headers):
+            self.drop(ln, DropKind.WIDGET, "widget: a related-articles header with no headline")
+            return True
         if is_related_header(t):  # "Tin cùng chuyên mục", "Chủ đề liên quan:"
             st.related, st.teased, st.summary = True, False, False
             self.drop(ln, DropKind.TEASER, "teaser: related-articles header")
@@ -1469,6 +1529,8 @@ class _Assembler:
         """A headline: no sentence end, not too long, not a byline."""
         if is_byline(text) or _is_name_line(text) or _caption_reason(text):
             return False
+        if _cut_teaser(text) and len(text.split()) <= TEASER_MAX_WORDS:
+            return True
         return not _ends_sentence(text) and len(text.split()) <= TEASER_MAX_WORDS
 
     def _looks_like_headline(self, kept: list[Line]) -> bool:
@@ -1546,6 +1608,11 @@ class _Assembler:
             end -= 1
         if end and self._stops_mid_word(kept[end - 1].text, kept[end - 1].no):
             return kept[:end]  # the story cut off inside a word, no related headline
+        last = kept[end - 1] if end > 1 else None
+        if last and _TABLE_CELL.search(last.text) and _cut_teaser(last.text):
+            if _ends_sentence(kept[end - 2].text.rstrip(" |")):
+                self.drop(last, DropKind.TEASER, "teaser: a related article's cut summary")
+                return self._trailing_teasers(kept[: end - 1])
         start = end
         while start > 1 and self._trailing_teaser(kept[start - 1]):
             start -= 1
@@ -2009,11 +2076,13 @@ def _related_box(lines: Sequence[Line]) -> set[int]:
     set beside the headline (a photo's cells stand under the image's marker, and a photo story's
     cells among the paragraphs)."""
     box: list[Line] = []
-    for ln in lines[1:]:
-        if not ln.text.startswith("| "):
+    first = 0 if lines and _TABLE_CELL.search(lines[0].text) else 1
+    for ln in lines[first:]:
+        cell = ln.text.startswith("| ") or (first == 0 and _TABLE_CELL.search(ln.text))
+        if not cell or (first == 0 and _ends_sentence(ln.text.rstrip(" |"))):
             break
         box.append(ln)
-    rest = lines[len(box) + 1 :]
+    rest = lines[len(box) + first :]
     if len(box) < 2 or not rest or rest[0].text.startswith("|"):
         return set()
     if any(_CAPTION_CREDIT.search(ln.text) or _is_image_marker(ln.text) for ln in box):
@@ -2029,7 +2098,8 @@ def _top_repeats(lines: Sequence[Line]) -> set[int]:
     for ln in lines:
         if _ends_sentence(ln.text):
             break
-        top.append(ln)
+        if not _junk_kind(ln.text):  # "3 giờ trướcBài gốc" between: no line of the story
+            top.append(ln)
     return {
         x.no
         for i in range(len(top) - 2)
@@ -2161,18 +2231,49 @@ _TEASER_MIN_WORDS = 6
 
 
 def _comment_form(lines: Sequence[Line]) -> int | None:
-    """ "Trả lời" over "Email của bạn sẽ không được hiển thị công khai. …": a comment box's header
-    (an interface line with a comment word) after the story's sentences, when every line after
-    it holds an interface word too (a form's labels and notices, no story). Its line number."""
+    """Where a comment form closing the page starts, after the story's sentences: its header ("Trả
+    lời": an interface line with a comment word) or a note of the form written as a sentence
+    ("Bạn vui lòng nhập từ 5 ký tự trở lên !!!", see `pageui.is_form_note`), when every line
+    after it is the form's too: an interface word, another note, or the few words that end a
+    note cut over two lines ("Xin hãy đợi" / "60 giây nữa."). Interface lines right above it
+    (a share button, "ĐỌC NHIỀU") join the zone. Its first line number."""
     texts = [(ln.no, ln.text) for ln in lines if ln.text.strip()]
     body = False
-    for i, (no, t) in enumerate(texts):
-        if body and _COMMENT_WORDS.search(t) and is_interface_line(t):
-            rest = [x for _, x in texts[i + 1 :]]
-            if rest and all(interface_share(x) > 0 for x in rest):
-                return no
+    for i, (_, t) in enumerate(texts):
+        opens = (_COMMENT_WORDS.search(t) and is_interface_line(t)) or is_form_note(t)
+        if body and opens and _form_tail([x for _, x in texts[i:]]):
+            while i > 1 and _junk_kind(texts[i - 1][1]) and not _is_body_line(texts[i - 1][1]):
+                i -= 1
+            return texts[i][0]
         body = body or _is_body_line(t)
     return None
+
+
+def _form_tail(rest: list[str]) -> bool:
+    """Every line from a comment form's first to the end is the form's."""
+    for k, x in enumerate(rest[1:], 1):
+        cont = len(x.split()) <= 4 and not _ends_sentence(rest[k - 1])  # "60 giây nữa."
+        if not (interface_share(x) > 0 or is_form_note(x) or cont):
+            return False
+    return True
+
+
+def _empty_headers(lines: Sequence[Line]) -> set[int]:
+    """Related-articles headers ("Xem thêm", "Tin khác", "ĐỌC NHIỀU") with no headline under them:
+    the last line of the page, or over nothing but chrome to its end. They are widgets."""
+    out: set[int] = set()
+    for i, ln in enumerate(lines):
+        if not is_related_header(ln.text):
+            continue
+        rest = [x.text for x in lines[i + 1 :]]
+        if all(is_form_note(x) or (_junk_kind(x) and not is_related_header(x)) for x in rest):
+            out.add(ln.no)
+    return out
+
+
+def _is_tag_value(text: str) -> bool:
+    """ "Bình Thuận" under "Sự kiện:": a short name, no punctuation, no sentence."""
+    return len(text.split()) <= 6 and not has_final_punct(text) and not is_byline(text)
 
 
 def _is_body_line(text: str) -> bool:
