@@ -377,7 +377,7 @@ _TIME_FIRST_DATE = re.compile(
 _MONTH_WORD = re.compile(r"\b(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s+(?:năm\s+)?(\d{4})\b", re.I)
 #: "Chủ nhật, 13/06/2021 18:21 PM - 0 Trả lời": a date stamp run into a comment counter.
 _STAMP_COUNTER = re.compile(
-    r"^(.*\d(?:\s*[AaPp]\.?[Mm]\.?)?)\s*(?:[-|]\s*(\d[\d.,]*\s+(?:Trả lời|Bình luận|Lượt xem|"
+    r"^(.*\d(?:\s*[AaPp]\.?[Mm]\.?)?)(?:(?:\s*[-|]\s*|\s+)(\d[\d.,]*\s+(?:Trả lời|Bình luận|Lượt xem|"
     r"Lượt đọc|Comments?|Views?|Replies))"
     r"|(\(\s*(?:Views?|Lượt xem|Lượt đọc)\s*:?\s*[\d.,]+\s*\)))$",
     re.IGNORECASE,
@@ -429,7 +429,12 @@ _NAME_WORD = re.compile(rf"^[{_UP}][{_LOW}]{{0,7}}$")
 _AGENCY_SUFFIX = re.compile(r"/[\w.+-]{2,20}$")
 _INITIAL_NAME = re.compile(
     rf"^[{_UP}]\.\s?[{_UP}](?:[{_LOW}]{{1,7}}|\.)?$|^[{_UP}]'[{_UP}][{_LOW}]{{1,7}}$"
+    rf"|^[{_UP}]\.\s?[{_UP}]{{2,7}}$"  # "T.LÝ": an initial and a name in capitals
 )
+#: "CTV Thanh Thảo": a contributor's or a reporter's role before the name.
+_ROLE_PREFIX = re.compile(r"^(?:CTV|PV|PTV|BTV|Nhà báo)\s+(?=\S)")
+#: "Thái Văn – Lê Thắng – Sỹ Tùng": names of a team, set apart by dashes or commas.
+_NAME_LIST = re.compile(r"\s+[-–—]\s+|\s*,\s+")
 #: "Bình luận 0", "Số lần đọc: 937", "Vietgoden Nguyen nguồn bình luận 999": a counter after its
 #: label, alone or closing a short poster/source line (no sentence before it).
 _LABELLED_COUNTER = re.compile(
@@ -632,14 +637,14 @@ def _junk_kind(text: str) -> tuple[DropKind, str] | None:
 
 def _cut_teaser(text: str) -> bool:
     """ "Từ đầu năm 2 cổ phiếu họ Vin đóng góp 192 điểm vào đà tăng…": a related article's title
-    or summary cut by the page with an ellipsis in the middle of its sentence (the word before
-    it in lower case, no sentence end before it), alone on its line (a table cell's bar
+    or summary cut by the page with an ellipsis in the middle of its sentence (glued to a word,
+    no sentence end before it), alone on its line (a table cell's bar
     aside). Evidence only where teasers stand: after the story or under a related header."""
     t = text.rstrip(" |")
     if not t.endswith(("…", "...")):
         return False
     words = t.rstrip(".… ").split()
-    if not 4 <= len(words) <= TEASER_MAX_WORDS + 10 or not words[-1][-1].islower():
+    if not 4 <= len(words) <= TEASER_MAX_WORDS + 10 or not words[-1][-1].isalnum():
         return False
     return len(_sentences(t.rstrip(".… "))) == 1 and not is_byline(t)
 
@@ -731,14 +736,18 @@ def _is_byline_anywhere(text: str) -> bool:
 def _name_core(text: str) -> str:
     """A name line without its "(Theo …)" and "/Agency" tails."""
     core = re.sub(r"\s*\((?:Theo|T/h|TH|tổng hợp)[^()]{0,30}\)$", "", text.strip(), flags=re.I)
-    return _AGENCY_SUFFIX.sub("", core).strip(" .")
+    return _ROLE_PREFIX.sub("", _AGENCY_SUFFIX.sub("", core)).strip(" .")
 
 
 def _is_name_line(text: str) -> bool:
-    """A byline by position: "Huyên Nguyễn", "Trương Huyền", "Thu Hằng/VOV.VN"."""
+    """A byline by position: "Huyên Nguyễn", "Trương Huyền", "Thu Hằng/VOV.VN", "CTV Thanh
+    Thảo/THĐT", a team ("Thái Văn – Lê Thắng – Sỹ Tùng": two to four such names)."""
     core = _name_core(text)
     if _INITIAL_NAME.match(core):
         return True
+    names = _NAME_LIST.split(core)
+    if 2 <= len(names) <= 4:
+        return all(_is_name_line(n) and not _NAME_LIST.search(n) for n in names)
     words = core.split()
     if not 2 <= len(words) <= 4 or len(core) > 32:
         return False
@@ -1159,6 +1168,10 @@ class _Assembler:
             self._untable(ln)
             self._read_once(ln)
         self.top_heading = 0
+        self.date_no = -1
+        self.parallel: set[int] = set()
+        """Parallel section headings opening the text (see `_parallel_top`)."""
+        """The article's date line (a headline may end in a full stop right over it)."""
         """A subheading opening the text, before any paragraph (a drop cap's)."""
         self.numbered: set[int] = set()
         """Numbered items that head the sections of the text (see `_numbered_sections`)."""
@@ -1227,6 +1240,7 @@ class _Assembler:
     ) -> Article:
         kept = self._drop_chrome(self.lines)
         date_line, published = self._date(kept, date_line, published)
+        self.date_no = next((ln.no for ln in kept if ln.text == date_line), -1)
         kept = self._drop_date_stamps(kept, date_line)
         kept = self._above_the_lead(kept, titled=title is not None and bool(fold(title)))
         title, title_line, title_from = self._headline(kept, title, title_line)
@@ -1302,6 +1316,13 @@ class _Assembler:
             self.drop(kept.pop(0), DropKind.WIDGET, "widget: a section label over the headline")
         for _ in range(_stack_over_headline(kept)):
             self.drop(kept.pop(0), DropKind.WIDGET, "widget: page chrome stacked over the headline")
+        tagged = self._tagged_headline(kept)
+        if tagged is not None:
+            return tagged
+        self.parallel = _parallel_top(kept)
+        if self.parallel:
+            self.top_heading = kept[0].no  # the first of parallel sections, no headline
+            return None, title_line, "none"
         if kept and not kept[0].hint and _is_drop_cap_heading(kept):
             self.top_heading = kept[0].no  # "K IỆT SỨC VÌ LŨ CHỒNG LŨ": a section's, no title
             first = kept[0]  # the letter joins its word: the chapter and the voice say "KIỆT"
@@ -1321,6 +1342,21 @@ class _Assembler:
             return first.text.rstrip(" ."), first.no, "headline"
         return None, title_line, "none"
 
+    def _tagged_headline(self, kept: list[Line]) -> tuple[str, int, TitleFrom] | None:
+        """ "(TTV) Đảng bộ Đài … trực thuộc" over the story: an outlet tag printed in front of the
+        headline (the rest no sentence, a headline's length, the story's sentences below)."""
+        if len(kept) < 2 or kept[0].hint:
+            return None
+        tagged = outlet_tag(kept[0].text)
+        if tagged is None or not tagged[0].startswith("("):
+            return None
+        rest = Line(kept[0].no, tagged[1])
+        if not _headline_shaped(rest) or not any(_is_body_line(k.text) for k in kept[1:4]):
+            return None
+        self.drop(kept[0], DropKind.TAG, "tag line: outlet tag", tagged[0])
+        kept.pop(0)
+        return rest.text.rstrip(" ."), rest.no, "headline"
+
     def _top_section(self, kept: list[Line], title: str | None) -> None:
         """Right under the headline, a line that heads the first section, not the lead: the
         headline's claim after its colon repeated (a roundup's first item: "Tai nạn giao thông
@@ -1333,7 +1369,11 @@ class _Assembler:
         t = kept[0].text
         claim = title.split(":", 1)[1] if ":" in title else ""
         caps = _is_all_caps(t) and len(t.split()) >= 6 and not _is_byline_anywhere(t)
-        if (claim and _key(t) == _key(claim)) or (caps and not _title_opening(t, title)):
+        # "Giá lúa gạo hôm nay" under "Giá lúa gạo hôm nay 8/7: Một số giống lúa …": a market
+        # report's first section, named with the headline's opening words
+        opening = 3 <= len(t.split()) < len(title.split()) and title.startswith(t + " ")
+        opening = opening and has_final_punct(kept[1].text)
+        if (claim and _key(t) == _key(claim)) or (caps and not _title_opening(t, title)) or opening:
             self.top_heading = kept[0].no
 
     def _above_the_lead(self, kept: list[Line], *, titled: bool) -> list[Line]:
@@ -1468,7 +1508,12 @@ class _Assembler:
                 self.drop(ln, DropKind.WIDGET, "widget: a comment form's note")
                 return True
         elif st.after_box and not _junk_kind(t) and not _is_credit_line(t):
-            if _headline_shaped(ln) and len(t.split()) >= _TEASER_MIN_WORDS:
+            if (
+                _headline_shaped(ln)
+                and len(t.split()) >= _TEASER_MIN_WORDS
+                and not interface_share(t)
+                and not is_form_note(t)
+            ):
                 self.drop(ln, DropKind.TEASER, "teaser: after the page's comment box")
             else:  # a form's notice or prompt, not a headline
                 self.drop(ln, DropKind.WIDGET, "widget: after the page's comment box")
@@ -1540,13 +1585,22 @@ class _Assembler:
             return False
         if first.hint == "heading":
             return not _is_byline_anywhere(t)
-        if _ends_sentence(t) and not t.endswith(("?", "!")):
+        if _ends_sentence(t) and not t.endswith(("?", "!")) and not self._dated_headline(first):
             return False
         if len(t.split()) > TITLE_MAX_WORDS or len(t) > TITLE_MAX_CHARS:
             return False
         if len(_sentences(t)) > 1 or outlet_tag(t) or _is_byline_not_title(t):
             return False
         return _caption_reason(t) is None
+
+    def _dated_headline(self, first: Line) -> bool:
+        """ "Bế mạc giải bóng chuyền … năm 2022." right over the article's date line: a headline
+        written with a full stop (one sentence; the lead comes under the date)."""
+        t = first.text
+        if not t.endswith(".") or t.endswith("..") or len(_sentences(t)) != 1:
+            return False
+        after = next((x for x in self.lines if x.no > first.no), None)
+        return after is not None and after.no == self.date_no
 
     def _repeats(self, kept: list[Line], state: _Body, byline: str | None) -> list[Line]:
         """Lines repeating the title (image alt text "Title - 1") or the known byline."""
@@ -1697,7 +1751,8 @@ class _Assembler:
             echoed = any(_echoes(k.text, ln.text) for k in kept[i + 1 : i + 5])
             # The first step that takes the line handles it; what none takes is read as text.
             taken = (
-                self._take_credit(ln, walk, state)
+                self._take_agency(ln, walk, kept[-1])
+                or self._take_credit(ln, walk, state)
                 or self._take_listed_teaser(ln, walk)
                 or self._take_duplicate(ln, nxt, walk)
                 or self._take_caption(ln, walk)
@@ -1721,6 +1776,14 @@ class _Assembler:
             return True
         return False
 
+    def _take_agency(self, ln: Line, walk: _Walk, last: Line) -> bool:
+        """An agency's or an outlet's name alone between paragraphs ("Sputnik"): the credit of a
+        photo the text no longer shows (after the story's last line it is the source)."""
+        if not walk.seen_body or ln is last or ln.hint or not is_outlet_name(ln.text):
+            return False
+        self.drop(ln, DropKind.CREDIT, "credit: an agency's name alone (a photo's credit)")
+        return True
+
     def _take_listed_teaser(self, ln: Line, walk: _Walk) -> bool:
         """A related link listed under the title."""
         if walk.top and re.match(r"^[-•+*]\s", ln.text) and not _ends_sentence(ln.text):
@@ -1739,9 +1802,10 @@ class _Assembler:
         self.drop(ln, DropKind.DUPLICATE, reason)
         return True
 
-    @staticmethod
-    def _take_caption(ln: Line, walk: _Walk) -> bool:
+    def _take_caption(self, ln: Line, walk: _Walk) -> bool:
         """A caption marked in the document or known by its credit stays where it stands."""
+        if ln.no in self.parallel:
+            return False
         if ln.hint == "caption":
             reason: str | None = "caption: marked as a caption in the document"
         elif walk.heading and ln.hint != "heading" and _echoes(ln.text, walk.heading):
@@ -1780,6 +1844,7 @@ class _Assembler:
             ln.hint == "heading"
             or (walk.seen_body and ln.no in self.numbered)
             or ln.no == self.top_heading
+            or ln.no in self.parallel
             or (walk.seen_body and ln.hint != "paragraph" and self._is_heading(t, nxt, echoed, cut))
         ):
             return False
@@ -2174,7 +2239,11 @@ def _is_label_over_headline(kept: list[Line]) -> bool:
     label, head, body = (k.text for k in kept[:3])
     words = label.split()
     phrase = 2 < len(words) <= 4 and len(label) <= 25 and len(head.split()) >= 2 * len(words)
-    phrase = phrase and all(w.islower() for w in words[1:])
+    # "Xây dựng nông thôn mới" over "Huyện Nghĩa Hưng (Nam Định) đạt chuẩn nông thôn mới": a
+    # section's topic of up to five words whose last two the headline repeats
+    topic = len(words) == 5 and len(label) <= 30 and len(head.split()) >= len(words) + 3
+    topic = topic and f" {' '.join(words[-2:]).casefold()}" in f" {head.casefold()}"
+    phrase = (phrase or topic) and all(w.islower() for w in words[1:])
     if ((len(words) > 2 or len(label) > 15) and not phrase) or has_final_punct(label):
         return False
     if not _headline_shaped(kept[1]) or len(head.split()) < 6 or _is_credit_line(head):
@@ -2276,6 +2345,30 @@ def _is_tag_value(text: str) -> bool:
     return len(text.split()) <= 6 and not has_final_punct(text) and not is_byline(text)
 
 
+def _parallel_top(kept: list[Line]) -> set[int]:
+    """ "Giá heo hơi tại các tỉnh miền Nam" over a paragraph, then "Giá heo hơi tại các tỉnh miền
+    Trung, Tây Nguyên" and "Giá heo hơi hôm nay tại các tỉnh miền Bắc" over theirs: the first
+    line opens the first of parallel sections (two more headings further down begin with its
+    first three words, each over a paragraph), not a headline. The lines of those headings."""
+    if len(kept) < 4 or kept[0].hint:
+        return set()
+    t = kept[0].text
+    if ":" in t or has_final_punct(t) or len(t.split()) > HEADING_MAX_WORDS:
+        return set()
+    if not has_final_punct(kept[1].text):
+        return set()
+    opening = [w.casefold() for w in t.split()[:3]]
+    same = [
+        k
+        for k, nxt in itertools.pairwise(kept[2:])
+        if [w.casefold() for w in k.text.split()[:3]] == opening
+        and not has_final_punct(k.text)
+        and len(k.text.split()) <= HEADING_MAX_WORDS
+        and has_final_punct(nxt.text)
+    ]
+    return {kept[0].no} | {k.no for k in same} if len(same) >= 2 else set()
+
+
 def _is_body_line(text: str) -> bool:
     return len(text.split()) >= 8 and (_ends_sentence(text) or len(_sentences(text)) > 1)
 
@@ -2301,8 +2394,8 @@ def _glued_heading(text: str) -> tuple[str, str] | None:
     trường trong nước tăng Giá gạo xuất khẩu tăng kéo theo giá gạo thị trường trong nước tăng.
     …". Evidence, all of it: three to twelve words without punctuation, then a capitalised word
     after a lower-case one that is no name (the next word is lower case, and the pair is written
-    in lower case further on), the paragraph holding at least half the heading's words and a
-    full sentence."""
+    in lower case further on; the heading does not end on a word such as "và"), the paragraph
+    holding at least half the heading's words and a full sentence."""
     words = text.split()
     for j in range(3, min(13, len(words) - 1)):
         prev, word, after = words[j - 1], words[j], words[j + 1]
@@ -2310,6 +2403,8 @@ def _glued_heading(text: str) -> tuple[str, str] | None:
             return None  # punctuation or a number: not a heading's words
         if not (prev.islower() and word[0].isupper() and word[1:].islower() and after.islower()):
             continue
+        if prev in _DANGLING:
+            continue  # "Đảng bộ Đài Phát thanh và Truyền hình …": no heading ends on "và"
         rest = " ".join(words[j:])
         if f" {word.lower()} {after}" not in f" {' '.join(words[j + 2 :])}":
             continue
@@ -2418,7 +2513,7 @@ def _is_kicker(kept: list[Line]) -> bool:
 def _is_overline(first: str, second: str) -> bool:
     """ "TP. Hồ Chí Minh:" or "Vùng đô thị trung tâm tỉnh Tây Ninh:" over the headline: a place or
     a topic of eight words at most ending in a colon, over a line that does not."""
-    return first.endswith(":") and len(first.split()) <= 8 and not second.endswith(":")
+    return first.endswith(":") and len(first.split()) <= TITLE_MAX_WORDS and not second.endswith(":")
 
 
 #: "Topic: Claim", the way Vietnamese headlines are written.
