@@ -1373,7 +1373,16 @@ class _Assembler:
         # report's first section, named with the headline's opening words
         opening = 3 <= len(t.split()) < len(title.split()) and title.startswith(t + " ")
         opening = opening and has_final_punct(kept[1].text)
-        if (claim and _key(t) == _key(claim)) or (caps and not _title_opening(t, title)) or opening:
+        # "Trở về thủa ban đầu" under "Sôi động bên hồ Gươm xanh", over a paragraph: a few words
+        # without punctuation are no lead (a lead is a sentence), but the first section's name
+        short = len(t.split()) <= 6 and _is_body_line(kept[1].text) and not _is_credit_line(t)
+        short = short and not _VIEW_WORDS.match(t) and not _caption_reason(t)
+        if (
+            (claim and _key(t) == _key(claim))
+            or (caps and not _title_opening(t, title))
+            or opening
+            or short
+        ):
             self.top_heading = kept[0].no
 
     def _above_the_lead(self, kept: list[Line], *, titled: bool) -> list[Line]:
@@ -2321,7 +2330,11 @@ def _comment_form(lines: Sequence[Line]) -> int | None:
 def _form_tail(rest: list[str]) -> bool:
     """Every line from a comment form's first to the end is the form's."""
     for k, x in enumerate(rest[1:], 1):
-        cont = len(x.split()) <= 4 and not _ends_sentence(rest[k - 1])  # "60 giây nữa."
+        # "Bạn không thể gửi bình luận liên tục. Xin hãy đợi" / "60 giây nữa.": a note written in
+        # sentences, its last one carried over: a few words, not a sentence's start
+        before = rest[k - 1]
+        cont = is_form_note(before) and len(_sentences(before)) > 1 and not _ends_sentence(before)
+        cont = cont and len(x.split()) <= 4 and (x[0].isdigit() or x[0].islower())
         if not (interface_share(x) > 0 or is_form_note(x) or cont):
             return False
     return True

@@ -38,6 +38,7 @@ __all__ = [
     "is_interface_line",
     "is_related_header",
     "load_vocabulary",
+    "split_glued",
     "tokens",
 ]
 
@@ -156,8 +157,14 @@ def is_interface_line(text: str, vocab: Vocabulary | None = None) -> bool:
     label glued to the word before it ("3 giờ trướcBài gốc") is read apart as well."""
     if _interface(text, vocab):
         return True
-    apart = _GLUED.sub(" ", text)
+    apart = split_glued(text)
     return apart != text and _interface(apart, vocab)
+
+
+def split_glued(text: str) -> str:
+    """ "3 giờ trướcBài gốc" -> "3 giờ trước Bài gốc": a space where a lower-case letter meets an
+    upper-case one."""
+    return _GLUED.sub(" ", text)
 
 
 def _interface(text: str, vocab: Vocabulary | None) -> bool:
