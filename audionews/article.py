@@ -358,7 +358,7 @@ _TIME = r"(\d{1,2})[:hH](\d{2})(?::\d{2})?'?(?:\s*[AaPp]\.?[Mm]\.?(?!\w))?"
 #: "Cập nhật: 17/02/2016 08:41:19", "Ngày đăng: …": a label before the date.
 _DATE_LABEL = (
     r"(?:(?:[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s+[-–|]\s+)?"  # a section before: "Văn hóa - "
-    r"(?:Cập nhật|Ngày cập nhật|Đăng|Ngày đăng|Đăng ngày|Xuất bản|Thời gian đăng)"
+    r"(?:Cập nhật|Ngày cập nhật|Đăng|Ngày đăng|Đăng ngày|Xuất bản|Thời gian đăng|Ngày phát hành)"
     r"(?:\s+lúc)?\s*:?\s*|(?:Videos?|Photos?|Podcast|Infographics?|E-?magazine)\s+)?"
 )
 _DATE = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
@@ -378,7 +378,7 @@ _MONTH_WORD = re.compile(r"\b(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s+(?:năm\s+)?(
 #: "Chủ nhật, 13/06/2021 18:21 PM - 0 Trả lời": a date stamp run into a comment counter.
 _STAMP_COUNTER = re.compile(
     r"^(.*\d(?:\s*[AaPp]\.?[Mm]\.?)?)(?:(?:\s*[-|]\s*|\s+)(\d[\d.,]*\s+(?:Trả lời|Bình luận|Lượt xem|"
-    r"Lượt đọc|Comments?|Views?|Replies))"
+    r"Lượt đọc|Comments?|Views?|Replies)|(?:Lượt xem|Lượt đọc|Views?)\s*:?\s*\d[\d.,]*)"
     r"|(\(\s*(?:Views?|Lượt xem|Lượt đọc)\s*:?\s*[\d.,]+\s*\)))$",
     re.IGNORECASE,
 )
@@ -735,7 +735,9 @@ def _is_byline_anywhere(text: str) -> bool:
 
 def _name_core(text: str) -> str:
     """A name line without its "(Theo …)" and "/Agency" tails."""
-    core = re.sub(r"\s*\((?:Theo|T/h|TH|tổng hợp)[^()]{0,30}\)$", "", text.strip(), flags=re.I)
+    core = re.sub(
+        r"\s*\((?:Theo|T/h|TH|tổng hợp|Nguồn)[^()]{0,30}\)$", "", text.strip(), flags=re.I
+    )
     return _ROLE_PREFIX.sub("", _AGENCY_SUFFIX.sub("", core)).strip(" .")
 
 
@@ -745,6 +747,8 @@ def _is_name_line(text: str) -> bool:
     core = _name_core(text)
     if _INITIAL_NAME.match(core):
         return True
+    if core != text.strip(" .") and _SITE_WORD.match(core):
+        return True  # "Xuancomputer (Nguồn sciencealert.com)": a site's name and its source
     names = _NAME_LIST.split(core)
     if 2 <= len(names) <= 4:
         return all(_is_name_line(n) and not _NAME_LIST.search(n) for n in names)
@@ -2296,13 +2300,13 @@ def _stack_line(ln: Line) -> bool:
         and not has_final_punct(t)
         and not t.endswith((":", ",", ";"))
         and not _is_byline_anywhere(t)
-        and not _is_name_line(t)
+        and not (_is_name_line(t) and is_person_name(_name_core(t)))
     )
 
 
 #: "Trả lời", "Bình luận (0)", "Ý kiến bạn đọc": a comment box's header.
 _COMMENT_WORDS = re.compile(
-    r"\b(?:bình luận|ý kiến|trả lời|phản hồi|comments?|reply)\b", re.IGNORECASE
+    r"\b(?:bình luận|ý kiến|trả lời|phản hồi|nhận xét|comments?|reply)\b", re.IGNORECASE
 )
 #: A related headline has a claim: six words or more.
 _TEASER_MIN_WORDS = 6
