@@ -327,7 +327,8 @@ _CAPTION_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_ONLY = re.compile(
-    r"^\(?\s*(?:Ảnh|Video|Clip|Đồ họa|Đồ hoạ|Photo|Ảnh và clip|Tranh|Nguồn ảnh)\s*:\s*[^!?]{1,60}\)?$",
+    r"^\(?\s*(?:Ảnh|Video|Clip|Đồ họa|Đồ hoạ|Photo|Ảnh và clip|Tranh|Nguồn ảnh)\s*:"
+    r"\s*[^!?]{1,60}\)?$",
     re.IGNORECASE,
 )
 #: "… Han Duck-soo. (Nguồn: Yonhap)": a source in brackets closing a one-sentence line (a photo's
@@ -377,8 +378,9 @@ _TIME_FIRST_DATE = re.compile(
 _MONTH_WORD = re.compile(r"\b(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s+(?:năm\s+)?(\d{4})\b", re.I)
 #: "Chủ nhật, 13/06/2021 18:21 PM - 0 Trả lời": a date stamp run into a comment counter.
 _STAMP_COUNTER = re.compile(
-    r"^(.*\d(?:\s*[AaPp]\.?[Mm]\.?)?)(?:(?:\s*[-|]\s*|\s+)(\d[\d.,]*\s+(?:Trả lời|Bình luận|Lượt xem|"
-    r"Lượt đọc|Comments?|Views?|Replies)|(?:Lượt xem|Lượt đọc|Views?)\s*:?\s*\d[\d.,]*)"
+    r"^(.*\d(?:\s*[AaPp]\.?[Mm]\.?)?)(?:(?:\s*[-|]\s*|\s+)"
+    r"(\d[\d.,]*\s+(?:Trả lời|Bình luận|Lượt xem|Lượt đọc|Comments?|Views?|Replies)"
+    r"|(?:Lượt xem|Lượt đọc|Views?)\s*:?\s*\d[\d.,]*)"
     r"|(\(\s*(?:Views?|Lượt xem|Lượt đọc)\s*:?\s*[\d.,]+\s*\)))$",
     re.IGNORECASE,
 )
@@ -844,13 +846,9 @@ def _caption_reason(text: str) -> str | None:
         if len(_sentences(before)) <= 1:
             return "caption: photo credit"
         return None
-    source = _BRACKET_SOURCE.search(text)
-    if source and len(text[: source.start()].split()) >= 3:
-        if len(_sentences(text[: source.start()])) == 1:
-            return "caption: photo credit '(Nguồn: …)'"
-    if _PHOTO_POSITION.search(text) and len(_sentences(text)) == 1:
-        if len(text.split()) <= TEASER_MAX_WORDS + 10 and not text.rstrip().endswith(":"):
-            return "caption: says who stands where in a photo ('(trái)', '(phải)')"
+    marked = _photo_marks(text)
+    if marked:
+        return marked
     alt = _ALT_PHOTO_TAIL.search(text)
     if alt and len(_sentences(text[: alt.start()])) <= 1:
         return "caption: image alt text (ends with an image number)"
@@ -864,6 +862,19 @@ def _caption_reason(text: str) -> str | None:
             before = text[:start]
             if any(c.islower() for c in before) and len(_sentences(before)) <= 1:
                 return "caption: ends with a credit in capitals"
+    return None
+
+
+def _photo_marks(text: str) -> str | None:
+    """ "… Han Duck-soo. (Nguồn: Yonhap)": one sentence and a bracketed source; "Thủ tướng … (trái)
+    và …": one sentence saying who stands where in a photo."""
+    source = _BRACKET_SOURCE.search(text)
+    before = text[: source.start()] if source else ""
+    if source and len(before.split()) >= 3 and len(_sentences(before)) == 1:
+        return "caption: photo credit '(Nguồn: …)'"
+    one = len(_sentences(text)) == 1 and len(text.split()) <= TEASER_MAX_WORDS + 10
+    if one and _PHOTO_POSITION.search(text) and not text.rstrip().endswith(":"):
+        return "caption: says who stands where in a photo ('(trái)', '(phải)')"
     return None
 
 
@@ -1472,7 +1483,8 @@ class _Assembler:
             if self._related_step(ln, st):
                 continue
             counted = _STAMP_COUNTER.match(t)
-            if counted and _match_date(counted.group(1)):
+            stamp = _match_date(counted.group(1)) if counted else None
+            if counted and stamp and parse_date(stamp):  # "3/29/2010": no date, the line goes
                 counter = counted.group(2) or counted.group(3)
                 self.drop(ln, DropKind.WIDGET, "widget: a counter", counter)
                 ln.text = t = counted.group(1)
@@ -1676,10 +1688,10 @@ class _Assembler:
         if end and self._stops_mid_word(kept[end - 1].text, kept[end - 1].no):
             return kept[:end]  # the story cut off inside a word, no related headline
         last = kept[end - 1] if end > 1 else None
-        if last and _TABLE_CELL.search(last.text) and _cut_teaser(last.text):
-            if _ends_sentence(kept[end - 2].text.rstrip(" |")):
-                self.drop(last, DropKind.TEASER, "teaser: a related article's cut summary")
-                return self._trailing_teasers(kept[: end - 1])
+        cell = last is not None and _TABLE_CELL.search(last.text) and _cut_teaser(last.text)
+        if last and cell and _ends_sentence(kept[end - 2].text.rstrip(" |")):
+            self.drop(last, DropKind.TEASER, "teaser: a related article's cut summary")
+            return self._trailing_teasers(kept[: end - 1])
         start = end
         while start > 1 and self._trailing_teaser(kept[start - 1]):
             start -= 1
@@ -2530,7 +2542,9 @@ def _is_kicker(kept: list[Line]) -> bool:
 def _is_overline(first: str, second: str) -> bool:
     """ "TP. Hồ Chí Minh:" or "Vùng đô thị trung tâm tỉnh Tây Ninh:" over the headline: a place or
     a topic of eight words at most ending in a colon, over a line that does not."""
-    return first.endswith(":") and len(first.split()) <= TITLE_MAX_WORDS and not second.endswith(":")
+    return (
+        first.endswith(":") and len(first.split()) <= TITLE_MAX_WORDS and not second.endswith(":")
+    )
 
 
 #: "Topic: Claim", the way Vietnamese headlines are written.
