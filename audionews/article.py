@@ -26,7 +26,12 @@ from enum import Enum
 from typing import Literal
 
 from audionews.names import is_outlet_name, is_person_name
-from audionews.pageui import interface_share, is_interface_line, is_related_header
+from audionews.pageui import (
+    interface_share,
+    is_form_note,
+    is_interface_line,
+    is_related_header,
+)
 from audionews.segment import split_sentences, unglue_sentences
 
 __all__ = [
@@ -322,9 +327,23 @@ _CAPTION_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_ONLY = re.compile(
-    r"^\(?\s*(?:Ảnh|Video|Clip|Đồ họa|Đồ hoạ|Photo|Ảnh và clip|Tranh)\s*:\s*[^!?]{1,60}\)?$",
+    r"^\(?\s*(?:Ảnh|Video|Clip|Đồ họa|Đồ hoạ|Photo|Ảnh và clip|Tranh|Nguồn ảnh)\s*:"
+    r"\s*[^!?]{1,60}\)?$",
     re.IGNORECASE,
 )
+#: "… Han Duck-soo. (Nguồn: Yonhap)": a source in brackets closing a one-sentence line (a photo's
+#: credit; "(Nguồn: TTXVN)" alone is a source line, see `_is_source_line`).
+_BRACKET_SOURCE = re.compile(r"\s\(\s*Nguồn(?:\s+ảnh)?\s*:\s*[^()]{1,40}\)\s*\|?$", re.IGNORECASE)
+#: "Thủ tướng Nhật Bản Fumio Kishida (trái) và …": who stands where in a photo.
+_PHOTO_POSITION = re.compile(
+    r"\((?:ngoài cùng\s+)?(?:bên\s+|đứng\s+)?(?:trái|phải|giữa)\)"
+    r"|\((?:thứ\s+\w+\s+)?từ\s+(?:trái|phải)(?:\s+sang(?:\s+(?:trái|phải))?)?\)",
+    re.IGNORECASE,
+)
+#: "A- A A+ | Tăng tương phản Giảm tương phản": font-size buttons, then what follows them.
+_FONT_BAR = re.compile(r"^(?:A[+-]?\s+){1,3}A[+-]?(?:\s*\|\s*|\s+)(\S.*)$")
+#: "Sự kiện:", "Dòng sự kiện: Bình Thuận": a page's event tag box.
+_EVENT_TAG = re.compile(r"^(?:Dòng\s+)?sự kiện\s*:(?:\s*[^.!?:]{1,40})?$", re.IGNORECASE)
 #: Upper- and lower-case letters of Vietnamese as regex classes ("À-Ỹ" would mix both cases).
 _UP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isalpha() and c.isupper())
 _LOW = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isalpha() and c.islower())
@@ -340,7 +359,7 @@ _TIME = r"(\d{1,2})[:hH](\d{2})(?::\d{2})?'?(?:\s*[AaPp]\.?[Mm]\.?(?!\w))?"
 #: "Cập nhật: 17/02/2016 08:41:19", "Ngày đăng: …": a label before the date.
 _DATE_LABEL = (
     r"(?:(?:[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s+[-–|]\s+)?"  # a section before: "Văn hóa - "
-    r"(?:Cập nhật|Ngày cập nhật|Đăng|Ngày đăng|Đăng ngày|Xuất bản|Thời gian đăng)"
+    r"(?:Cập nhật|Ngày cập nhật|Đăng|Ngày đăng|Đăng ngày|Xuất bản|Thời gian đăng|Ngày phát hành)"
     r"(?:\s+lúc)?\s*:?\s*|(?:Videos?|Photos?|Podcast|Infographics?|E-?magazine)\s+)?"
 )
 _DATE = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
@@ -359,8 +378,9 @@ _TIME_FIRST_DATE = re.compile(
 _MONTH_WORD = re.compile(r"\b(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s+(?:năm\s+)?(\d{4})\b", re.I)
 #: "Chủ nhật, 13/06/2021 18:21 PM - 0 Trả lời": a date stamp run into a comment counter.
 _STAMP_COUNTER = re.compile(
-    r"^(.*\d(?:\s*[AaPp]\.?[Mm]\.?)?)\s*(?:[-|]\s*(\d[\d.,]*\s+(?:Trả lời|Bình luận|Lượt xem|"
-    r"Lượt đọc|Comments?|Views?|Replies))"
+    r"^(.*\d(?:\s*[AaPp]\.?[Mm]\.?)?)(?:(?:\s*[-|]\s*|\s+)"
+    r"(\d[\d.,]*\s+(?:Trả lời|Bình luận|Lượt xem|Lượt đọc|Comments?|Views?|Replies)"
+    r"|(?:Lượt xem|Lượt đọc|Views?)\s*:?\s*\d[\d.,]*)"
     r"|(\(\s*(?:Views?|Lượt xem|Lượt đọc)\s*:?\s*[\d.,]+\s*\)))$",
     re.IGNORECASE,
 )
@@ -411,7 +431,12 @@ _NAME_WORD = re.compile(rf"^[{_UP}][{_LOW}]{{0,7}}$")
 _AGENCY_SUFFIX = re.compile(r"/[\w.+-]{2,20}$")
 _INITIAL_NAME = re.compile(
     rf"^[{_UP}]\.\s?[{_UP}](?:[{_LOW}]{{1,7}}|\.)?$|^[{_UP}]'[{_UP}][{_LOW}]{{1,7}}$"
+    rf"|^[{_UP}]\.\s?[{_UP}]{{2,7}}$"  # "T.LÝ": an initial and a name in capitals
 )
+#: "CTV Thanh Thảo": a contributor's or a reporter's role before the name.
+_ROLE_PREFIX = re.compile(r"^(?:CTV|PV|PTV|BTV|Nhà báo)\s+(?=\S)")
+#: "Thái Văn – Lê Thắng – Sỹ Tùng": names of a team, set apart by dashes or commas.
+_NAME_LIST = re.compile(r"\s+[-–—]\s+|\s*,\s+")
 #: "Bình luận 0", "Số lần đọc: 937", "Vietgoden Nguyen nguồn bình luận 999": a counter after its
 #: label, alone or closing a short poster/source line (no sentence before it).
 _LABELLED_COUNTER = re.compile(
@@ -593,6 +618,11 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
 def _junk_kind(text: str) -> tuple[DropKind, str] | None:
     if _SINGLE_LETTERS.match(text):
         return DropKind.WIDGET, "widget: font-size buttons"
+    bar = _FONT_BAR.match(text)
+    if bar and is_interface_line(bar.group(1)):
+        return DropKind.WIDGET, "widget: font-size and contrast buttons"
+    if _EVENT_TAG.match(text):
+        return DropKind.TAG, "tag line: an event tag"
     if text.casefold().rstrip(":.… ") in JUNK_LINES:
         return DropKind.WIDGET, "widget: site button or link"
     for pattern, kind, reason in _JUNK_PATTERNS:
@@ -605,6 +635,20 @@ def _junk_kind(text: str) -> tuple[DropKind, str] | None:
     if is_interface_line(text):
         return DropKind.WIDGET, "widget: made of a page's interface words"
     return None
+
+
+def _cut_teaser(text: str) -> bool:
+    """ "Từ đầu năm 2 cổ phiếu họ Vin đóng góp 192 điểm vào đà tăng…": a related article's title
+    or summary cut by the page with an ellipsis in the middle of its sentence (glued to a word,
+    no sentence end before it), alone on its line (a table cell's bar
+    aside). Evidence only where teasers stand: after the story or under a related header."""
+    t = text.rstrip(" |")
+    if not t.endswith(("…", "...")):
+        return False
+    words = t.rstrip(".… ").split()
+    if not 4 <= len(words) <= TEASER_MAX_WORDS + 10 or not words[-1][-1].isalnum():
+        return False
+    return len(_sentences(t.rstrip(".… "))) == 1 and not is_byline(t)
 
 
 def _is_link_list_item(text: str) -> bool:
@@ -693,15 +737,23 @@ def _is_byline_anywhere(text: str) -> bool:
 
 def _name_core(text: str) -> str:
     """A name line without its "(Theo …)" and "/Agency" tails."""
-    core = re.sub(r"\s*\((?:Theo|T/h|TH|tổng hợp)[^()]{0,30}\)$", "", text.strip(), flags=re.I)
-    return _AGENCY_SUFFIX.sub("", core).strip(" .")
+    core = re.sub(
+        r"\s*\((?:Theo|T/h|TH|tổng hợp|Nguồn)[^()]{0,30}\)$", "", text.strip(), flags=re.I
+    )
+    return _ROLE_PREFIX.sub("", _AGENCY_SUFFIX.sub("", core)).strip(" .")
 
 
 def _is_name_line(text: str) -> bool:
-    """A byline by position: "Huyên Nguyễn", "Trương Huyền", "Thu Hằng/VOV.VN"."""
+    """A byline by position: "Huyên Nguyễn", "Trương Huyền", "Thu Hằng/VOV.VN", "CTV Thanh
+    Thảo/THĐT", a team ("Thái Văn – Lê Thắng – Sỹ Tùng": two to four such names)."""
     core = _name_core(text)
     if _INITIAL_NAME.match(core):
         return True
+    if core != text.strip(" .") and _SITE_WORD.match(core):
+        return True  # "Xuancomputer (Nguồn sciencealert.com)": a site's name and its source
+    names = _NAME_LIST.split(core)
+    if 2 <= len(names) <= 4:
+        return all(_is_name_line(n) and not _NAME_LIST.search(n) for n in names)
     words = core.split()
     if not 2 <= len(words) <= 4 or len(core) > 32:
         return False
@@ -794,6 +846,9 @@ def _caption_reason(text: str) -> str | None:
         if len(_sentences(before)) <= 1:
             return "caption: photo credit"
         return None
+    marked = _photo_marks(text)
+    if marked:
+        return marked
     alt = _ALT_PHOTO_TAIL.search(text)
     if alt and len(_sentences(text[: alt.start()])) <= 1:
         return "caption: image alt text (ends with an image number)"
@@ -807,6 +862,19 @@ def _caption_reason(text: str) -> str | None:
             before = text[:start]
             if any(c.islower() for c in before) and len(_sentences(before)) <= 1:
                 return "caption: ends with a credit in capitals"
+    return None
+
+
+def _photo_marks(text: str) -> str | None:
+    """ "… Han Duck-soo. (Nguồn: Yonhap)": one sentence and a bracketed source; "Thủ tướng … (trái)
+    và …": one sentence saying who stands where in a photo."""
+    source = _BRACKET_SOURCE.search(text)
+    before = text[: source.start()] if source else ""
+    if source and len(before.split()) >= 3 and len(_sentences(before)) == 1:
+        return "caption: photo credit '(Nguồn: …)'"
+    one = len(_sentences(text)) == 1 and len(text.split()) <= TEASER_MAX_WORDS + 10
+    if one and _PHOTO_POSITION.search(text) and not text.rstrip().endswith(":"):
+        return "caption: says who stands where in a photo ('(trái)', '(phải)')"
     return None
 
 
@@ -1096,9 +1164,13 @@ class _ChromeState:
     after_footer: bool = False
     """Past an aggregator's footer ("Nội dung được biên tập bởi: …")."""
     after_box: bool = False
+    """Past the page's rating or comment box."""
     comment_form: int | None = None
     """The line number of a comment form's header closing the page (see `_comment_form`)."""
-    """Past the page's rating or comment box."""
+    empty_headers: set[int] = field(default_factory=set)
+    """Related-articles headers with no headline under them (see `_empty_headers`)."""
+    tag_label: bool = False
+    """The line before was a tag box's label ("Sự kiện:"): its tag may follow."""
 
 
 class _Assembler:
@@ -1111,6 +1183,10 @@ class _Assembler:
             self._untable(ln)
             self._read_once(ln)
         self.top_heading = 0
+        self.date_no = -1
+        self.parallel: set[int] = set()
+        """Parallel section headings opening the text (see `_parallel_top`)."""
+        """The article's date line (a headline may end in a full stop right over it)."""
         """A subheading opening the text, before any paragraph (a drop cap's)."""
         self.numbered: set[int] = set()
         """Numbered items that head the sections of the text (see `_numbered_sections`)."""
@@ -1154,8 +1230,10 @@ class _Assembler:
         cell = ln.text[:-1].rstrip()
         if not _TABLE_CELL.search(ln.text) or not _ends_sentence(cell) or ln.hint == "caption":
             return
-        if _CAPTION_CREDIT.search(cell) or _PICTURE_WORDS.match(cell):
+        if _CAPTION_CREDIT.search(cell) or _PICTURE_WORDS.match(cell) or _caption_reason(cell):
             return
+        if _cut_teaser(cell):
+            return  # "Phi thuyền … ngoài ... |": a related article's summary, cut
         ln.text = cell
         self.doubt(ln, "read as body text: a full sentence in an image table (caption?)")
 
@@ -1177,6 +1255,7 @@ class _Assembler:
     ) -> Article:
         kept = self._drop_chrome(self.lines)
         date_line, published = self._date(kept, date_line, published)
+        self.date_no = next((ln.no for ln in kept if ln.text == date_line), -1)
         kept = self._drop_date_stamps(kept, date_line)
         kept = self._above_the_lead(kept, titled=title is not None and bool(fold(title)))
         title, title_line, title_from = self._headline(kept, title, title_line)
@@ -1252,6 +1331,13 @@ class _Assembler:
             self.drop(kept.pop(0), DropKind.WIDGET, "widget: a section label over the headline")
         for _ in range(_stack_over_headline(kept)):
             self.drop(kept.pop(0), DropKind.WIDGET, "widget: page chrome stacked over the headline")
+        tagged = self._tagged_headline(kept)
+        if tagged is not None:
+            return tagged
+        self.parallel = _parallel_top(kept)
+        if self.parallel:
+            self.top_heading = kept[0].no  # the first of parallel sections, no headline
+            return None, title_line, "none"
         if kept and not kept[0].hint and _is_drop_cap_heading(kept):
             self.top_heading = kept[0].no  # "K IỆT SỨC VÌ LŨ CHỒNG LŨ": a section's, no title
             first = kept[0]  # the letter joins its word: the chapter and the voice say "KIỆT"
@@ -1271,6 +1357,21 @@ class _Assembler:
             return first.text.rstrip(" ."), first.no, "headline"
         return None, title_line, "none"
 
+    def _tagged_headline(self, kept: list[Line]) -> tuple[str, int, TitleFrom] | None:
+        """ "(TTV) Đảng bộ Đài … trực thuộc" over the story: an outlet tag printed in front of the
+        headline (the rest no sentence, a headline's length, the story's sentences below)."""
+        if len(kept) < 2 or kept[0].hint:
+            return None
+        tagged = outlet_tag(kept[0].text)
+        if tagged is None or not tagged[0].startswith("("):
+            return None
+        rest = Line(kept[0].no, tagged[1])
+        if not _headline_shaped(rest) or not any(_is_body_line(k.text) for k in kept[1:4]):
+            return None
+        self.drop(kept[0], DropKind.TAG, "tag line: outlet tag", tagged[0])
+        kept.pop(0)
+        return rest.text.rstrip(" ."), rest.no, "headline"
+
     def _top_section(self, kept: list[Line], title: str | None) -> None:
         """Right under the headline, a line that heads the first section, not the lead: the
         headline's claim after its colon repeated (a roundup's first item: "Tai nạn giao thông
@@ -1283,7 +1384,20 @@ class _Assembler:
         t = kept[0].text
         claim = title.split(":", 1)[1] if ":" in title else ""
         caps = _is_all_caps(t) and len(t.split()) >= 6 and not _is_byline_anywhere(t)
-        if (claim and _key(t) == _key(claim)) or (caps and not _title_opening(t, title)):
+        # "Giá lúa gạo hôm nay" under "Giá lúa gạo hôm nay 8/7: Một số giống lúa …": a market
+        # report's first section, named with the headline's opening words
+        opening = 3 <= len(t.split()) < len(title.split()) and title.startswith(t + " ")
+        opening = opening and has_final_punct(kept[1].text)
+        # "Trở về thủa ban đầu" under "Sôi động bên hồ Gươm xanh", over a paragraph: a few words
+        # without punctuation are no lead (a lead is a sentence), but the first section's name
+        short = len(t.split()) <= 6 and _is_body_line(kept[1].text) and not _is_credit_line(t)
+        short = short and not _VIEW_WORDS.match(t) and not _caption_reason(t)
+        if (
+            (claim and _key(t) == _key(claim))
+            or (caps and not _title_opening(t, title))
+            or opening
+            or short
+        ):
             self.top_heading = kept[0].no
 
     def _above_the_lead(self, kept: list[Line], *, titled: bool) -> list[Line]:
@@ -1359,6 +1473,7 @@ class _Assembler:
             box=_related_box(lines),
             marked=_page_widgets(lines),
             comment_form=_comment_form(lines),
+            empty_headers=_empty_headers(lines),
         )
         for ln in lines:
             if not self._unlink(ln) or self._page_edge(ln, st):
@@ -1368,7 +1483,8 @@ class _Assembler:
             if self._related_step(ln, st):
                 continue
             counted = _STAMP_COUNTER.match(t)
-            if counted and _match_date(counted.group(1)):
+            stamp = _match_date(counted.group(1)) if counted else None
+            if counted and stamp and parse_date(stamp):  # "3/29/2010": no date, the line goes
                 counter = counted.group(2) or counted.group(3)
                 self.drop(ln, DropKind.WIDGET, "widget: a counter", counter)
                 ln.text = t = counted.group(1)
@@ -1376,8 +1492,11 @@ class _Assembler:
                 kept.append(ln)
                 continue
             junk = _junk_kind(t)
+            label, st.tag_label = st.tag_label, bool(junk and _EVENT_TAG.match(t))
             if junk:
                 self.drop(ln, *junk)
+            elif label and _is_tag_value(t):
+                self.drop(ln, DropKind.TAG, "tag line: the tag under its label")
             elif _CREDIT_ONLY.match(t):
                 self.drop(ln, DropKind.CREDIT, "credit: photo or video credit")
             else:
@@ -1410,8 +1529,16 @@ class _Assembler:
             return True
         if st.body_started and (_PAGE_END_BOX.match(t) or ln.no == st.comment_form):
             st.after_box = True  # the story is over: the page's rating or comment box
+            if not _junk_kind(t) and not _PAGE_END_BOX.match(t):
+                self.drop(ln, DropKind.WIDGET, "widget: a comment form's note")
+                return True
         elif st.after_box and not _junk_kind(t) and not _is_credit_line(t):
-            if _headline_shaped(ln) and len(t.split()) >= _TEASER_MIN_WORDS:
+            if (
+                _headline_shaped(ln)
+                and len(t.split()) >= _TEASER_MIN_WORDS
+                and not interface_share(t)
+                and not is_form_note(t)
+            ):
                 self.drop(ln, DropKind.TEASER, "teaser: after the page's comment box")
             else:  # a form's notice or prompt, not a headline
                 self.drop(ln, DropKind.WIDGET, "widget: after the page's comment box")
@@ -1422,6 +1549,9 @@ class _Assembler:
         """A related-articles block: its header, the headlines under it, and a headline's date
         and one-sentence summary. True when the line was dropped."""
         t = ln.text
+        if is_related_header(t) and (st.after_box or ln.no in st.empty_headers):
+            self.drop(ln, DropKind.WIDGET, "widget: a related-articles header with no headline")
+            return True
         if is_related_header(t):  # "Tin cùng chuyên mục", "Chủ đề liên quan:"
             st.related, st.teased, st.summary = True, False, False
             self.drop(ln, DropKind.TEASER, "teaser: related-articles header")
@@ -1469,6 +1599,8 @@ class _Assembler:
         """A headline: no sentence end, not too long, not a byline."""
         if is_byline(text) or _is_name_line(text) or _caption_reason(text):
             return False
+        if _cut_teaser(text) and len(text.split()) <= TEASER_MAX_WORDS:
+            return True
         return not _ends_sentence(text) and len(text.split()) <= TEASER_MAX_WORDS
 
     def _looks_like_headline(self, kept: list[Line]) -> bool:
@@ -1478,13 +1610,22 @@ class _Assembler:
             return False
         if first.hint == "heading":
             return not _is_byline_anywhere(t)
-        if _ends_sentence(t) and not t.endswith(("?", "!")):
+        if _ends_sentence(t) and not t.endswith(("?", "!")) and not self._dated_headline(first):
             return False
         if len(t.split()) > TITLE_MAX_WORDS or len(t) > TITLE_MAX_CHARS:
             return False
         if len(_sentences(t)) > 1 or outlet_tag(t) or _is_byline_not_title(t):
             return False
         return _caption_reason(t) is None
+
+    def _dated_headline(self, first: Line) -> bool:
+        """ "Bế mạc giải bóng chuyền … năm 2022." right over the article's date line: a headline
+        written with a full stop (one sentence; the lead comes under the date)."""
+        t = first.text
+        if not t.endswith(".") or t.endswith("..") or len(_sentences(t)) != 1:
+            return False
+        after = next((x for x in self.lines if x.no > first.no), None)
+        return after is not None and after.no == self.date_no
 
     def _repeats(self, kept: list[Line], state: _Body, byline: str | None) -> list[Line]:
         """Lines repeating the title (image alt text "Title - 1") or the known byline."""
@@ -1546,6 +1687,11 @@ class _Assembler:
             end -= 1
         if end and self._stops_mid_word(kept[end - 1].text, kept[end - 1].no):
             return kept[:end]  # the story cut off inside a word, no related headline
+        last = kept[end - 1] if end > 1 else None
+        cell = last is not None and _TABLE_CELL.search(last.text) and _cut_teaser(last.text)
+        if last and cell and _ends_sentence(kept[end - 2].text.rstrip(" |")):
+            self.drop(last, DropKind.TEASER, "teaser: a related article's cut summary")
+            return self._trailing_teasers(kept[: end - 1])
         start = end
         while start > 1 and self._trailing_teaser(kept[start - 1]):
             start -= 1
@@ -1630,7 +1776,8 @@ class _Assembler:
             echoed = any(_echoes(k.text, ln.text) for k in kept[i + 1 : i + 5])
             # The first step that takes the line handles it; what none takes is read as text.
             taken = (
-                self._take_credit(ln, walk, state)
+                self._take_agency(ln, walk, kept[-1])
+                or self._take_credit(ln, walk, state)
                 or self._take_listed_teaser(ln, walk)
                 or self._take_duplicate(ln, nxt, walk)
                 or self._take_caption(ln, walk)
@@ -1654,6 +1801,14 @@ class _Assembler:
             return True
         return False
 
+    def _take_agency(self, ln: Line, walk: _Walk, last: Line) -> bool:
+        """An agency's or an outlet's name alone between paragraphs ("Sputnik"): the credit of a
+        photo the text no longer shows (after the story's last line it is the source)."""
+        if not walk.seen_body or ln is last or ln.hint or not is_outlet_name(ln.text):
+            return False
+        self.drop(ln, DropKind.CREDIT, "credit: an agency's name alone (a photo's credit)")
+        return True
+
     def _take_listed_teaser(self, ln: Line, walk: _Walk) -> bool:
         """A related link listed under the title."""
         if walk.top and re.match(r"^[-•+*]\s", ln.text) and not _ends_sentence(ln.text):
@@ -1672,9 +1827,10 @@ class _Assembler:
         self.drop(ln, DropKind.DUPLICATE, reason)
         return True
 
-    @staticmethod
-    def _take_caption(ln: Line, walk: _Walk) -> bool:
+    def _take_caption(self, ln: Line, walk: _Walk) -> bool:
         """A caption marked in the document or known by its credit stays where it stands."""
+        if ln.no in self.parallel:
+            return False
         if ln.hint == "caption":
             reason: str | None = "caption: marked as a caption in the document"
         elif walk.heading and ln.hint != "heading" and _echoes(ln.text, walk.heading):
@@ -1713,6 +1869,7 @@ class _Assembler:
             ln.hint == "heading"
             or (walk.seen_body and ln.no in self.numbered)
             or ln.no == self.top_heading
+            or ln.no in self.parallel
             or (walk.seen_body and ln.hint != "paragraph" and self._is_heading(t, nxt, echoed, cut))
         ):
             return False
@@ -2009,11 +2166,13 @@ def _related_box(lines: Sequence[Line]) -> set[int]:
     set beside the headline (a photo's cells stand under the image's marker, and a photo story's
     cells among the paragraphs)."""
     box: list[Line] = []
-    for ln in lines[1:]:
-        if not ln.text.startswith("| "):
+    first = 0 if lines and _TABLE_CELL.search(lines[0].text) else 1
+    for ln in lines[first:]:
+        cell = ln.text.startswith("| ") or (first == 0 and _TABLE_CELL.search(ln.text))
+        if not cell or (first == 0 and _ends_sentence(ln.text.rstrip(" |"))):
             break
         box.append(ln)
-    rest = lines[len(box) + 1 :]
+    rest = lines[len(box) + first :]
     if len(box) < 2 or not rest or rest[0].text.startswith("|"):
         return set()
     if any(_CAPTION_CREDIT.search(ln.text) or _is_image_marker(ln.text) for ln in box):
@@ -2029,7 +2188,8 @@ def _top_repeats(lines: Sequence[Line]) -> set[int]:
     for ln in lines:
         if _ends_sentence(ln.text):
             break
-        top.append(ln)
+        if not _junk_kind(ln.text):  # "3 giờ trướcBài gốc" between: no line of the story
+            top.append(ln)
     return {
         x.no
         for i in range(len(top) - 2)
@@ -2104,7 +2264,11 @@ def _is_label_over_headline(kept: list[Line]) -> bool:
     label, head, body = (k.text for k in kept[:3])
     words = label.split()
     phrase = 2 < len(words) <= 4 and len(label) <= 25 and len(head.split()) >= 2 * len(words)
-    phrase = phrase and all(w.islower() for w in words[1:])
+    # "Xây dựng nông thôn mới" over "Huyện Nghĩa Hưng (Nam Định) đạt chuẩn nông thôn mới": a
+    # section's topic of up to five words whose last two the headline repeats
+    topic = len(words) == 5 and len(label) <= 30 and len(head.split()) >= len(words) + 3
+    topic = topic and f" {' '.join(words[-2:]).casefold()}" in f" {head.casefold()}"
+    phrase = (phrase or topic) and all(w.islower() for w in words[1:])
     if ((len(words) > 2 or len(label) > 15) and not phrase) or has_final_punct(label):
         return False
     if not _headline_shaped(kept[1]) or len(head.split()) < 6 or _is_credit_line(head):
@@ -2148,31 +2312,90 @@ def _stack_line(ln: Line) -> bool:
         and not has_final_punct(t)
         and not t.endswith((":", ",", ";"))
         and not _is_byline_anywhere(t)
-        and not _is_name_line(t)
+        and not (_is_name_line(t) and is_person_name(_name_core(t)))
     )
 
 
 #: "Trả lời", "Bình luận (0)", "Ý kiến bạn đọc": a comment box's header.
 _COMMENT_WORDS = re.compile(
-    r"\b(?:bình luận|ý kiến|trả lời|phản hồi|comments?|reply)\b", re.IGNORECASE
+    r"\b(?:bình luận|ý kiến|trả lời|phản hồi|nhận xét|comments?|reply)\b", re.IGNORECASE
 )
 #: A related headline has a claim: six words or more.
 _TEASER_MIN_WORDS = 6
 
 
 def _comment_form(lines: Sequence[Line]) -> int | None:
-    """ "Trả lời" over "Email của bạn sẽ không được hiển thị công khai. …": a comment box's header
-    (an interface line with a comment word) after the story's sentences, when every line after
-    it holds an interface word too (a form's labels and notices, no story). Its line number."""
+    """Where a comment form closing the page starts, after the story's sentences: its header ("Trả
+    lời": an interface line with a comment word) or a note of the form written as a sentence
+    ("Bạn vui lòng nhập từ 5 ký tự trở lên !!!", see `pageui.is_form_note`), when every line
+    after it is the form's too: an interface word, another note, or the few words that end a
+    note cut over two lines ("Xin hãy đợi" / "60 giây nữa."). Interface lines right above it
+    (a share button, "ĐỌC NHIỀU") join the zone. Its first line number."""
     texts = [(ln.no, ln.text) for ln in lines if ln.text.strip()]
     body = False
-    for i, (no, t) in enumerate(texts):
-        if body and _COMMENT_WORDS.search(t) and is_interface_line(t):
-            rest = [x for _, x in texts[i + 1 :]]
-            if rest and all(interface_share(x) > 0 for x in rest):
-                return no
+    for i, (_, t) in enumerate(texts):
+        opens = (_COMMENT_WORDS.search(t) and is_interface_line(t)) or is_form_note(t)
+        if body and opens and _form_tail([x for _, x in texts[i:]]):
+            while i > 1 and _junk_kind(texts[i - 1][1]) and not _is_body_line(texts[i - 1][1]):
+                i -= 1
+            return texts[i][0]
         body = body or _is_body_line(t)
     return None
+
+
+def _form_tail(rest: list[str]) -> bool:
+    """Every line from a comment form's first to the end is the form's."""
+    for k, x in enumerate(rest[1:], 1):
+        # "Bạn không thể gửi bình luận liên tục. Xin hãy đợi" / "60 giây nữa.": a note written in
+        # sentences, its last one carried over: a few words, not a sentence's start
+        before = rest[k - 1]
+        cont = is_form_note(before) and len(_sentences(before)) > 1 and not _ends_sentence(before)
+        cont = cont and len(x.split()) <= 4 and (x[0].isdigit() or x[0].islower())
+        if not (interface_share(x) > 0 or is_form_note(x) or cont):
+            return False
+    return True
+
+
+def _empty_headers(lines: Sequence[Line]) -> set[int]:
+    """Related-articles headers ("Xem thêm", "Tin khác", "ĐỌC NHIỀU") with no headline under them:
+    the last line of the page, or over nothing but chrome to its end. They are widgets."""
+    out: set[int] = set()
+    for i, ln in enumerate(lines):
+        if not is_related_header(ln.text):
+            continue
+        rest = [x.text for x in lines[i + 1 :]]
+        if all(is_form_note(x) or (_junk_kind(x) and not is_related_header(x)) for x in rest):
+            out.add(ln.no)
+    return out
+
+
+def _is_tag_value(text: str) -> bool:
+    """ "Bình Thuận" under "Sự kiện:": a short name, no punctuation, no sentence."""
+    return len(text.split()) <= 6 and not has_final_punct(text) and not is_byline(text)
+
+
+def _parallel_top(kept: list[Line]) -> set[int]:
+    """ "Giá heo hơi tại các tỉnh miền Nam" over a paragraph, then "Giá heo hơi tại các tỉnh miền
+    Trung, Tây Nguyên" and "Giá heo hơi hôm nay tại các tỉnh miền Bắc" over theirs: the first
+    line opens the first of parallel sections (two more headings further down begin with its
+    first three words, each over a paragraph), not a headline. The lines of those headings."""
+    if len(kept) < 4 or kept[0].hint:
+        return set()
+    t = kept[0].text
+    if ":" in t or has_final_punct(t) or len(t.split()) > HEADING_MAX_WORDS:
+        return set()
+    if not has_final_punct(kept[1].text):
+        return set()
+    opening = [w.casefold() for w in t.split()[:3]]
+    same = [
+        k
+        for k, nxt in itertools.pairwise(kept[2:])
+        if [w.casefold() for w in k.text.split()[:3]] == opening
+        and not has_final_punct(k.text)
+        and len(k.text.split()) <= HEADING_MAX_WORDS
+        and has_final_punct(nxt.text)
+    ]
+    return {kept[0].no} | {k.no for k in same} if len(same) >= 2 else set()
 
 
 def _is_body_line(text: str) -> bool:
@@ -2200,8 +2423,8 @@ def _glued_heading(text: str) -> tuple[str, str] | None:
     trường trong nước tăng Giá gạo xuất khẩu tăng kéo theo giá gạo thị trường trong nước tăng.
     …". Evidence, all of it: three to twelve words without punctuation, then a capitalised word
     after a lower-case one that is no name (the next word is lower case, and the pair is written
-    in lower case further on), the paragraph holding at least half the heading's words and a
-    full sentence."""
+    in lower case further on; the heading does not end on a word such as "và"), the paragraph
+    holding at least half the heading's words and a full sentence."""
     words = text.split()
     for j in range(3, min(13, len(words) - 1)):
         prev, word, after = words[j - 1], words[j], words[j + 1]
@@ -2209,6 +2432,8 @@ def _glued_heading(text: str) -> tuple[str, str] | None:
             return None  # punctuation or a number: not a heading's words
         if not (prev.islower() and word[0].isupper() and word[1:].islower() and after.islower()):
             continue
+        if prev in _DANGLING:
+            continue  # "Đảng bộ Đài Phát thanh và Truyền hình …": no heading ends on "và"
         rest = " ".join(words[j:])
         if f" {word.lower()} {after}" not in f" {' '.join(words[j + 2 :])}":
             continue
@@ -2317,7 +2542,9 @@ def _is_kicker(kept: list[Line]) -> bool:
 def _is_overline(first: str, second: str) -> bool:
     """ "TP. Hồ Chí Minh:" or "Vùng đô thị trung tâm tỉnh Tây Ninh:" over the headline: a place or
     a topic of eight words at most ending in a colon, over a line that does not."""
-    return first.endswith(":") and len(first.split()) <= 8 and not second.endswith(":")
+    return (
+        first.endswith(":") and len(first.split()) <= TITLE_MAX_WORDS and not second.endswith(":")
+    )
 
 
 #: "Topic: Claim", the way Vietnamese headlines are written.

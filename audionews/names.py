@@ -129,6 +129,16 @@ OUTLET_NAMES = frozenset(
         "Vietnam Times",
         "VietTimes",
         "Báo Mới",
+        # news agencies credited for a photo or a story
+        "Sputnik",
+        "Reuters",
+        "AFP",
+        "Xinhua",
+        "Yonhap",
+        "Kyodo",
+        "TASS",
+        "Getty Images",
+        "Shutterstock",
     )
 )
 _OUTLET_CAPS = frozenset(n.upper() for n in OUTLET_NAMES)

@@ -34,9 +34,11 @@ __all__ = [
     "THRESHOLD",
     "Vocabulary",
     "interface_share",
+    "is_form_note",
     "is_interface_line",
     "is_related_header",
     "load_vocabulary",
+    "split_glued",
     "tokens",
 ]
 
@@ -46,6 +48,7 @@ MAX_WORDS = 8
 THRESHOLD = 0.75
 _LONGEST_TERM = 5
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
 def tokens(text: str) -> list[str]:
@@ -63,6 +66,10 @@ class Vocabulary:
     """Each term as written and where a chrome line holding it was seen."""
     related: frozenset[tuple[str, ...]] = frozenset()
     """The terms that head a block of related articles ("tin cùng chuyên mục")."""
+    address: frozenset[tuple[str, ...]] = frozenset()
+    """Words a comment form addresses the reader or the page with ("bạn", "vui lòng")."""
+    form: frozenset[tuple[str, ...]] = frozenset()
+    """Words of a comment form's fields and rules ("ký tự", "bình luận", "đính kèm")."""
 
     def without(self, sources: Iterable[str]) -> Vocabulary:
         """The vocabulary built without the evidence of ``sources`` (a leave-one-out check):
@@ -70,16 +77,18 @@ class Vocabulary:
         drop = set(sources)
         kept = {t: ev for t, ev in self.evidence.items() if set(ev) - drop}
         terms = frozenset(tuple(tokens(t)) for t in kept)
-        return Vocabulary(terms, self.neutral, kept, self.related & terms)
+        return Vocabulary(terms, self.neutral, kept, self.related & terms, self.address, self.form)
 
 
 def parse_vocabulary(data: dict[str, object]) -> Vocabulary:
     terms = data.get("terms", {})
     neutral = data.get("neutral", {})
     related = data.get("related", {})
-    if not all(isinstance(x, dict) for x in (terms, neutral, related)):
-        raise ValueError("page_ui.toml: [terms], [neutral] and [related] must be tables")
+    form = data.get("form", {})
+    if not all(isinstance(x, dict) for x in (terms, neutral, related, form)):
+        raise ValueError("page_ui.toml: [terms], [neutral], [related] and [form] must be tables")
     assert isinstance(terms, dict) and isinstance(neutral, dict) and isinstance(related, dict)
+    assert isinstance(form, dict)
     evidence = {str(t): tuple(str(s) for s in ev) for t, ev in terms.items()}
     known = frozenset(tuple(tokens(t)) for t in evidence)
     return Vocabulary(
@@ -87,6 +96,8 @@ def parse_vocabulary(data: dict[str, object]) -> Vocabulary:
         neutral=frozenset(tuple(tokens(str(w))) for w in neutral.get("words", [])),
         evidence=evidence,
         related=frozenset(tuple(tokens(str(w))) for w in related.get("words", [])) & known,
+        address=frozenset(tuple(tokens(str(w))) for w in form.get("address", {})),
+        form=frozenset(tuple(tokens(str(w))) for w in form.get("fields", {})),
     )
 
 
@@ -133,8 +144,30 @@ def interface_share(text: str, vocab: Vocabulary | None = None) -> float:
     return (ui + nums) / (ui + nums + plain) if ui else 0.0
 
 
+#: "3 giờ trướcBài gốc": a label glued to the word before it (lower case, then upper case).
+_LETTERS = [chr(c) for c in range(0xC0, 0x1EFA) if chr(c).isalpha()]
+_GLUED = re.compile(
+    "(?<=[a-z" + "".join(c for c in _LETTERS if c.islower()) + "])"
+    "(?=[A-Z" + "".join(c for c in _LETTERS if c.isupper()) + "])"
+)
+
+
 def is_interface_line(text: str, vocab: Vocabulary | None = None) -> bool:
-    """True when ``text`` is a widget's line: short, no sentence, made of interface words."""
+    """True when ``text`` is a widget's line: short, no sentence, made of interface words; a
+    label glued to the word before it ("3 giờ trướcBài gốc") is read apart as well."""
+    if _interface(text, vocab):
+        return True
+    apart = split_glued(text)
+    return apart != text and _interface(apart, vocab)
+
+
+def split_glued(text: str) -> str:
+    """ "3 giờ trướcBài gốc" -> "3 giờ trước Bài gốc": a space where a lower-case letter meets an
+    upper-case one."""
+    return _GLUED.sub(" ", text)
+
+
+def _interface(text: str, vocab: Vocabulary | None) -> bool:
     toks = tokens(text)
     if sum(1 for t in toks if t[0].isalpha()) > MAX_WORDS:
         return False
@@ -156,3 +189,28 @@ def is_related_header(text: str, vocab: Vocabulary | None = None) -> bool:
         return False
     ui, plain, _ = _count(toks, vocab, vocab.related)
     return ui > 0 and plain == 0
+
+
+def _holds(toks: list[str], terms: frozenset[tuple[str, ...]]) -> bool:
+    return any(
+        tuple(toks[i : i + n]) in terms
+        for n in range(1, _LONGEST_TERM + 1)
+        for i in range(len(toks) - n + 1)
+    )
+
+
+def is_form_note(text: str, vocab: Vocabulary | None = None) -> bool:
+    """ "Bạn vui lòng nhập từ 5 ký tự trở lên !!!", "Bạn không thể gửi bình luận liên tục. Xin hãy
+    đợi", "Tổng số điểm của bài viết là: 0 trong 0 đánh giá": a comment or rating form's note,
+    written as a sentence, addresses the reader or the page ("bạn", "vui lòng", "bài viết") about
+    the form's fields ("ký tự", "bình luận", "đính kèm", "đánh giá"). Both must be there; it is a
+    zone's evidence (see ``article._comment_form``), not enough alone to drop a line. Both in one
+    sentence, on a line of three sentences at most."""
+    vocab = vocab or load_vocabulary()
+    sentences = [x for x in _SENTENCE.split(text) if x.strip()]
+    if len(sentences) > 3 or len(text.split()) > 60:
+        return False  # a paragraph of the story ("… đã đăng một bài viết …")
+    return any(
+        _holds(toks, vocab.address) and _holds(toks, vocab.form)
+        for toks in (tokens(x) for x in sentences)
+    )

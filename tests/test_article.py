@@ -857,3 +857,99 @@ def test_nguon_as_a_noun_is_no_source_line() -> None:
     text = f"Bão số 3 đổ bộ\n\n{STORM}\nNguồn gốc cơn bão\n\nBão hình thành trên Biển Đông.\n"
     a = parse_article(text)
     assert a.byline is None and a.source is None and a.headings == ("Nguồn gốc cơn bão",)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # heldout5/12 and /16: a one-sentence caption whose only credit is a bracketed source
+        "Thủ tướng Nhật Bản Fumio Kishida và Thủ tướng Hàn Quốc Han Duck-soo. (Nguồn: Yonhap)",
+        "NASA công bố đã phát hiện 10 hành tinh mới ngoài Hệ Mặt Trời. (Nguồn: NASA)",
+        # who stands where in a photo
+        "Thủ tướng Nhật Bản Fumio Kishida (trái) và Thủ tướng Hàn Quốc Han Duck-soo.",
+    ],
+)
+def test_captions_by_a_bracketed_source_or_a_position(line: str) -> None:
+    a = parse_article(f"Bão số 3 đổ bộ vào Quảng Ninh\n\n{STORM}\n{line}\n\nMưa còn kéo dài.\n")
+    assert [b.text for s in a.sections for b in s.blocks if b.kind.value == "caption"] == [line]
+
+
+def test_a_bracketed_source_after_two_sentences_is_read() -> None:
+    line = "Giá xăng tăng 500 đồng. Giá dầu giữ nguyên. (Nguồn: Bộ Công Thương)"
+    a = parse_article(f"Bão số 3 đổ bộ vào Quảng Ninh\n\n{STORM}\n{line}\n\nMưa còn kéo dài.\n")
+    assert not [b for s in a.sections for b in s.blocks if b.kind.value == "caption"]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("(Nguồn ảnh: cinet.gov.vn)", DropKind.CREDIT),
+        ("A- A A+ | Tăng tương phản Giảm tương phản", DropKind.WIDGET),
+        ("Sự kiện:", DropKind.TAG),
+    ],
+)
+def test_heldout5_chrome_is_dropped_with_its_kind(line: str, kind: DropKind) -> None:
+    a = parse_article(f"Bão số 3 đổ bộ vào Quảng Ninh\n\n{STORM}\n{line}\n\nMưa còn kéo dài.\n")
+    assert [(d.text, d.kind) for d in a.dropped] == [(line, kind)]
+
+
+def test_cut_teasers_after_the_byline_and_an_empty_related_header() -> None:
+    # heldout5/11: headlines cut with '…' after the closing byline; heldout5/30: 'Xem thêm' last
+    text = (
+        f"Bão số 3 đổ bộ vào Quảng Ninh\n\n{STORM}\nNhật Minh\n"
+        "Từ đầu năm 2 cổ phiếu họ Vin đóng góp 192 điểm vào đà tăng…\n"
+        "Bộ trưởng cho biết tăng trưởng GDP…\n"
+        "Xem thêm\n"
+    )
+    a = parse_article(text)
+    assert a.byline == "Nhật Minh" and a.headings == ()
+    kinds = {d.text: d.kind for d in a.dropped}
+    assert kinds["Bộ trưởng cho biết tăng trưởng GDP…"] is DropKind.TEASER
+    assert kinds["Xem thêm"] is DropKind.WIDGET
+
+
+def test_a_story_line_ending_in_an_ellipsis_is_read() -> None:
+    last = "Ngoài ra còn nhiều hoạt động như hội thảo, triển lãm, giao lưu…"
+    a = parse_article(f"Bão số 3 đổ bộ vào Quảng Ninh\n\n{STORM}\n{last}\n")
+    assert last not in {d.text for d in a.dropped}
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["Thái Văn – Lê Thắng – Sỹ Tùng", "T.LÝ", "CTV Thanh Thảo/THĐT"],
+)
+def test_heldout5_bylines_at_the_end(byline: str) -> None:
+    a = parse_article(f"Bão số 3 đổ bộ vào Quảng Ninh\n\n{STORM}\n{byline}\n")
+    assert a.byline == byline and a.headings == ()
+
+
+def test_an_outlet_tag_in_front_of_the_headline() -> None:
+    headline = "Đảng bộ Đài Phát thanh và Truyền hình tỉnh hoàn thành việc tổ chức Đại hội chi bộ"
+    a = parse_article(f"(TTV) {headline}\n\n{STORM}")
+    assert a.headline == headline
+    assert ("(TTV)", DropKind.TAG) in [(d.text, d.kind) for d in a.dropped]
+
+
+def test_parallel_sections_with_no_headline() -> None:
+    # heldout5/32: three region subheadings sharing their opening, no headline
+    text = (
+        "Giá heo hơi tại các tỉnh miền Nam\nGiá heo hơi miền Nam giảm 2.000 đồng/kg.\n"
+        "Giá heo hơi tại các tỉnh miền Trung, Tây Nguyên\nGiá heo hơi miền Trung giảm nhẹ.\n"
+        "Giá heo hơi hôm nay tại các tỉnh miền Bắc\nGiá heo hơi miền Bắc đi ngang.\n"
+    )
+    a = parse_article(text)
+    assert a.headline is None
+    assert a.headings == (
+        "Giá heo hơi tại các tỉnh miền Nam",
+        "Giá heo hơi tại các tỉnh miền Trung, Tây Nguyên",
+        "Giá heo hơi hôm nay tại các tỉnh miền Bắc",
+    )
+
+
+def test_a_headline_with_a_full_stop_over_its_date() -> None:
+    # heldout5/23
+    text = "Bế mạc giải bóng chuyền năm 2022.\n26/12/2022 08:17\n" + STORM
+    a = parse_article(text)
+    assert a.headline == "Bế mạc giải bóng chuyền năm 2022"
+    # without the date under it, a sentence is the lead
+    assert parse_article("Bế mạc giải bóng chuyền năm 2022.\n" + STORM).headline is None

@@ -8,7 +8,17 @@ from audionews.article import parse_article
 from audionews.pageui import interface_share, is_interface_line, load_vocabulary
 from audionews.script import build_script
 
-SOURCES = {"survey", "dev", "heldout", "heldout2", "heldout3", "heldout4", "rules", "brief"}
+SOURCES = {
+    "survey",
+    "dev",
+    "heldout",
+    "heldout2",
+    "heldout3",
+    "heldout4",
+    "heldout5",
+    "rules",
+    "brief",
+}
 
 
 def test_every_term_has_evidence() -> None:
@@ -138,3 +148,36 @@ def test_an_interviews_answer_label_never_closes_the_story() -> None:
     )
     read = " ".join(c.text for c in build_script(parse_article(text), max_chars=10_000).chunks)
     assert "nâng cấp trường học các xã" in read
+
+
+def test_form_notes_need_an_address_and_a_field_in_one_sentence() -> None:
+    from audionews.pageui import is_form_note
+
+    # heldout5/24, /28, /04: a comment or rating form's notes
+    assert is_form_note("Bạn vui lòng nhập từ 5 ký tự trở lên !!!")
+    assert is_form_note("Bạn không thể gửi bình luận liên tục. Xin hãy đợi")
+    assert is_form_note("Tổng số điểm của bài viết là: 0 trong 0 đánh giá")
+    # heldout2/28: a story paragraph naming "bài viết" and "bình luận" in different sentences
+    assert not is_form_note(
+        "Nghệ sĩ Việt Anh đã đăng một bài viết nhắc nhở đàn em. Cát Phượng nói: "
+        '"Anh comment (bình luận - PV) nói chúng tôi ăn nói không nhẹ nhàng."'
+    )
+    assert not is_form_note("Bạn đọc có thể theo dõi diễn biến của bão trên đài truyền hình.")
+
+
+def test_a_label_glued_to_a_time_stamp_is_read_apart() -> None:
+    # heldout5/19: an aggregator's "3 giờ trước" glued to its "Bài gốc" link
+    assert is_interface_line("3 giờ trướcBài gốc")
+    assert not is_interface_line("Ông NguyễnVăn A về quê")
+
+
+def test_a_comment_form_of_notes_written_as_sentences_closes_the_page() -> None:
+    # heldout5/28 and /24: no header, the form's notes as sentences, one cut over two lines
+    story = "Bộ Y tế đề nghị các tỉnh tăng cường phòng chống bệnh tay chân miệng trong năm học mới."
+    text = f"{story}\n\nTop\n\nBạn không thể gửi bình luận liên tục. Xin hãy đợi\n60 giây nữa.\n"
+    kinds = _kinds(text)
+    assert kinds["Bạn không thể gửi bình luận liên tục. Xin hãy đợi"] == "widget"
+    assert kinds["60 giây nữa."] == "widget"
+    # A short sentence of the story after an interface line is no carried-over note.
+    kinds = _kinds(f"{story}\nBình luận 0\n\nMưa còn kéo dài.\n")
+    assert "Mưa còn kéo dài." not in kinds

@@ -29,6 +29,7 @@ from audionews.pageui import (
     is_interface_line,
     load_vocabulary,
     parse_vocabulary,
+    split_glued,
     tokens,
 )
 
@@ -51,9 +52,11 @@ def chrome_lines() -> dict[str, list[str]]:
 
 
 def _holds(line: str, term: tuple[str, ...]) -> bool:
-    toks = tokens(line)
     n = len(term)
-    return any(tuple(toks[i : i + n]) == term for i in range(len(toks) - n + 1))
+    for toks in (tokens(line), tokens(split_glued(line))):  # "3 giờ trướcBài gốc" as read
+        if any(tuple(toks[i : i + n]) == term for i in range(len(toks) - n + 1)):
+            return True
+    return False
 
 
 def evidence(vocab: Vocabulary) -> dict[str, list[str]]:

@@ -26,34 +26,23 @@ KNOWN: dict[str, str] = {
     "59-mangyte-so-ket-cum-thi-dua-phat-thanh": "a related link between the headline and the "
     "lead ('Quán Thanh xuân tháng 7/2020: Về nhà xem phim') is read as the lead's heading, and an "
     "app prompt under a related header is labelled a teaser, not a widget",
-    # heldout5 (36 articles, 35 new outlets), blind: run 1 on main at 9b550ad, run 2 at 901c1d8
-    # after a general page-UI vocabulary whose author never saw it (heldout5/RUN2_main_901c1d8.txt).
-    "04-langson-nong-thon-moi-nang-cao": "accessibility bar 'A- A A+ | Tăng tương phản …' read as "
-    "the title; a rating total is read",
-    "05-thiduakhenthuong-nghia-hung-nong-thon-moi": "a section label over the headline and the tag "
-    "'TĐKT -' are read",
-    "08-tourism-lien-hoan-hat-then-lang-son": "'(Nguồn ảnh: …)' taken for the byline, not a credit",
-    "11-trithucvn2-lavrov-benh-vien-bali": "three teasers cut with '…' are read; the byline is "
-    "taken for a heading",
-    "12-antt-thu-tuong-nhat-han-hoi-dam": "a caption ending '(Nguồn: Yonhap)' is read",
-    "16-baoquocte-nasa-10-hanh-tinh-moi": "a caption with '(Nguồn: NASA)' and a teaser are read",
-    "17-nghean24h-xe-sh-dam-duoi-xe-dau-keo": "a cut-off last line dropped without its reason",
-    "19-tracuuquyhoach-hoc-sinh-song-ly-ly": "'3 giờ trướcBài gốc' read as the title",
-    "20-doisongvietnam-nam-sinh-binh-thuan-duoi-nuoc": "the label 'Sự kiện:' is read",
-    "21-baobinhduong-keo-co-dau-tieng": "comment-form notes ('LƯU Ý: …', 'Vui lòng gõ …') are read",
-    "22-binhthuansports-viet-da-tien-phong": "a last line cut on a whole syllable is read; a "
-    "series line taken for the title",
-    "23-hoangsuphi-be-mac-giai-bong-chuyen": "'Tin khác' dropped as a teaser, not a widget",
-    "24-baosonla-bong-chuyen-hoi-bac-yen": "a comment-form note 'Bạn vui lòng nhập …' is read",
-    "28-thegioithao-tay-chan-mieng-nam-hoc-moi": "a comment-form note split over two lines is read",
-    "30-xosobinhdinh-bao-dong-benh-soi": "'Xem thêm' dropped as a teaser, not a widget",
-    "33-kevesko-mua-lu-lich-su-mien-trung": "the outlet name 'Sputnik' and two inline teasers read",
-    "34-qrt-tin-canh-bao-mua-lon": "'Bình chọn' is read; 'ĐỌC NHIỀU' dropped as a teaser",
+    # heldout5 (36 articles, 35 new outlets), blind: run 2's misses (heldout5/RUN2_main_901c1d8.txt)
+    # were fixed by class after the runs (heldout5/README.md, "Fixed after the runs"); left:
+    "17-nghean24h-xe-sh-dam-duoi-xe-dau-keo": "a last line cut after a whole word ('… anh H. đập "
+    "đầu vào'): the initial's stop is taken for a sentence end, so only 'đập đầu vào' is dropped "
+    "as the unfinished fragment",
+    "19-tracuuquyhoach-hoc-sinh-song-ly-ly": "'Nguồn CAND : https://…' is read as the source "
+    "'Nguồn CAND' and its link dropped (the rule for source links); the annotation wants the line "
+    "dropped whole as a credit",
+    "22-binhthuansports-viet-da-tien-phong": "a last line cut on a whole syllable ('… thành tích "
+    "chuyên') is read: no evidence in the text",
+    "23-hoangsuphi-be-mac-giai-bong-chuyen": "the date run into its counter ('26/12/2022 08:17 38 "
+    "lượt xem') keeps the date and drops the counter; the annotation wants the whole line a widget",
+    "33-kevesko-mua-lu-lich-su-mien-trung": "two inline related headlines between paragraphs are "
+    "read: nothing tells them from an uncredited caption or a long subheading",
 }
 #: Sets whose title/byline/headings score is below the 90% target, with the measured figure.
-STRUCTURE_BELOW_TARGET: dict[str, str] = {
-    "heldout5": "unseen articles: 87/108 (80.6%) right, see heldout5/RUN2_main_901c1d8.txt",
-}
+STRUCTURE_BELOW_TARGET: dict[str, str] = {}
 
 
 def _case(path: Path) -> object:
