@@ -1110,9 +1110,68 @@ class Line:
 def parse_article(text: str) -> Article:
     """Parse scraped article text (one block per line) into an :class:`Article`."""
     lines: list[Line] = []
-    for i, raw in enumerate(text.splitlines(), start=1):
+    for i, raw in _unwrap(text.splitlines()):
         lines.extend(Line(i, part) for part in _home_trail(raw))
     return assemble_article([ln for ln in lines if ln.text])
+
+
+def _labelled_list(text: str) -> bool:
+    """ "Quảng Bình: Bố Trạch, Tuyên Hóa, Lệ Thủy": a label, then a list of short names (three
+    words at most each): an item of the story's list, never a related headline."""
+    label, sep, rest = text.partition(": ")
+    items = [x.strip() for x in rest.split(",")]
+    return bool(sep) and len(label.split()) <= 5 and len(items) >= 2 and all(
+        0 < len(x.split()) <= 3 for x in items
+    )
+
+
+_WRAP_STOP = re.compile(r"[.!?…:;\"”»)]\s*$|\./\.\s*$")
+
+
+def _unwrap(raw: list[str]) -> list[tuple[int, str]]:
+    """(line number, text) of each block. A text pasted from an e-mail or a PDF breaks its
+    paragraphs at a fixed width ("… chào" / "mừng kỷ niệm …"): such a line is joined to the
+    next, so a sentence is not cut into two paragraphs. A line of 40 characters or more that
+    does not end a sentence is joined to a next line going on in lower case (in 260 scraped
+    corpus texts this never happens between two blocks). In a text wrapped at a fixed width
+    (:func:`_wrap_width`) a line filling that width is also joined to a next line in capitals
+    ("… tại sân" / "Huyện ủy …"), except the first line, which may be a headline."""
+    width = _wrap_width(raw)
+    first = next((i for i, line in enumerate(raw, start=1) if line.strip()), 0)
+    out: list[tuple[int, str]] = []
+    joining = False
+    for i, line in enumerate(raw, start=1):
+        if joining and line.strip():
+            out[-1] = (out[-1][0], out[-1][1].rstrip() + " " + line.strip())
+        else:
+            out.append((i, line))
+        nxt = raw[i].lstrip() if i < len(raw) else ""
+        size = len(line.strip())
+        if not nxt or size < 40 or _WRAP_STOP.search(line):
+            joining = False
+        elif nxt[0].islower():
+            joining = True
+        else:
+            joining = bool(width) and i != first and 0.75 * width <= size <= 1.1 * width
+    return out
+
+
+def _wrap_width(raw: list[str]) -> int:
+    """The width a hard-wrapped text breaks its lines at, or 0 when it is not wrapped: four
+    lines or more of about the same length (40 to 120 characters), most of them ending inside a
+    sentence and a third of those going on in lower case."""
+    lengths = sorted(len(x.strip()) for x in raw if len(x.strip()) >= 20)
+    if len(lengths) < 5:
+        return 0
+    width = lengths[int(0.8 * (len(lengths) - 1))]
+    if not 40 <= width <= 120:
+        return 0
+    full = [i for i, x in enumerate(raw) if 0.75 * width <= len(x.strip()) <= 1.1 * width]
+    inside = [i for i in full if not _WRAP_STOP.search(raw[i]) and i + 1 < len(raw)]
+    lower = [i for i in inside if raw[i + 1].lstrip()[:1].islower()]
+    if len(full) < 4 or len(inside) < 0.6 * len(full) or len(lower) < len(inside) / 3:
+        return 0
+    return width
 
 
 def _home_trail(raw: str) -> list[str]:
@@ -1700,7 +1759,8 @@ class _Assembler:
             return kept[:start]
         if end - start < 2:
             return kept[:end]
-        if any(ln.text.endswith(":") for ln in kept[start - 1 : end]):
+        listed = all(_labelled_list(ln.text) for ln in kept[start:end])
+        if listed or any(ln.text.endswith(":") for ln in kept[start - 1 : end]):
             # "Ghi bàn:" over "Hà Nội FC: Ngân Văn Đại (33'), …": a list the story closes with
             # (a match's result and scorers); related headlines have no label over them.
             for ln in kept[start:end]:

@@ -953,3 +953,42 @@ def test_a_headline_with_a_full_stop_over_its_date() -> None:
     assert a.headline == "Bế mạc giải bóng chuyền năm 2022"
     # without the date under it, a sentence is the lead
     assert parse_article("Bế mạc giải bóng chuyền năm 2022.\n" + STORM).headline is None
+
+
+def test_a_hard_wrapped_paragraph_is_joined_and_a_headline_stays_apart() -> None:
+    # An e-mailed release broken at about 70 columns: the sentence over the break is one.
+    text = (
+        "Khai mạc giải cầu lông các cơ quan huyện\n\n"
+        "Chiều ngày 26/8, tại sân Huyện ủy, giải cầu lông câu lạc bộ liên cơ quan\n"
+        "đã khai mạc với 20 vận động viên đến từ các cơ quan, doanh nghiệp tại\n"
+        "Huyện ủy và các xã. Các trận đấu diễn ra sôi nổi, hấp dẫn người xem và\n"
+        "được chia làm 2 bảng thi đấu theo thể thức vòng tròn tính điểm trong ngày\n"
+        "cuối tuần. Ban tổ chức đã trao giải nhất, giải nhì và giải ba cho các đôi.\n"
+    )
+    a = parse_article(text)
+    assert a.headline == "Khai mạc giải cầu lông các cơ quan huyện"
+    assert a.lead == (
+        "Chiều ngày 26/8, tại sân Huyện ủy, giải cầu lông câu lạc bộ liên cơ quan đã khai mạc "
+        "với 20 vận động viên đến từ các cơ quan, doanh nghiệp tại Huyện ủy và các xã. Các trận "
+        "đấu diễn ra sôi nổi, hấp dẫn người xem và được chia làm 2 bảng thi đấu theo thể thức "
+        "vòng tròn tính điểm trong ngày cuối tuần. Ban tổ chức đã trao giải nhất, giải nhì và "
+        "giải ba cho các đôi."
+    )
+
+
+def test_one_paragraph_per_line_is_never_joined() -> None:
+    # Scraped text: a headline with no stop over a lead, short lines, a list.
+    text = (
+        "Giá lúa gạo hôm nay tăng nhẹ ở nhiều tỉnh đồng bằng sông Cửu Long\n"
+        "Giá lúa tại An Giang tăng 100 đồng/kg so với tuần trước.\n"
+        "Quảng Bình: Bố Trạch, Tuyên Hóa, Lệ Thủy, Minh Hóa, Quảng Ninh\n"
+        "Kon Tum: Sa Thầy, Đắk Glei\n"
+    )
+    a = parse_article(text)
+    assert a.headline == "Giá lúa gạo hôm nay tăng nhẹ ở nhiều tỉnh đồng bằng sông Cửu Long"
+    assert a.lead == "Giá lúa tại An Giang tăng 100 đồng/kg so với tuần trước."
+    body = [p for s in a.sections for p in s.paragraphs]
+    assert body == [  # a list closing the story is read, never taken for related headlines
+        "Quảng Bình: Bố Trạch, Tuyên Hóa, Lệ Thủy, Minh Hóa, Quảng Ninh",
+        "Kon Tum: Sa Thầy, Đắk Glei",
+    ]
