@@ -1120,8 +1120,11 @@ def _labelled_list(text: str) -> bool:
     words at most each): an item of the story's list, never a related headline."""
     label, sep, rest = text.partition(": ")
     items = [x.strip() for x in rest.split(",")]
-    return bool(sep) and len(label.split()) <= 5 and len(items) >= 2 and all(
-        0 < len(x.split()) <= 3 for x in items
+    return (
+        bool(sep)
+        and len(label.split()) <= 5
+        and len(items) >= 2
+        and all(0 < len(x.split()) <= 3 for x in items)
     )
 
 
