@@ -58,6 +58,8 @@ UNITS: dict[str, str] = {
     "Hz": "héc",
     "MHz": "mê ga héc",
     "GHz": "gi ga héc",
+    "Ghz": "gi ga héc",
+    "Mhz": "mê ga héc",
     "mAh": "mi li am pe giờ",
     "KB": "ki lô bai",
     "MB": "mê ga bai",
@@ -97,6 +99,8 @@ UNITS: dict[str, str] = {
     "UScent": "xen Mỹ",
     "MP": "mê ga pi xeo",
     "CST": "xê ét tê",
+    "DWT": "tấn trọng tải",
+    "SGD": "đô la Singapore",
     "cSt": "xê ét tê",
     "Rs": "ru pi",  # Indian rupees: "10.000 Rs"
     "Rs.": "ru pi",
