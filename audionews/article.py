@@ -901,9 +901,10 @@ def _photo_marks(text: str) -> str | None:
         return "caption: photo credit '(Nguồn: …)'"
     trailing = _TRAILING_SOURCE.search(text)
     before = text[: trailing.start()] if trailing else ""
-    if trailing and len(before.split()) >= 3 and len(_sentences(before)) == 1:
-        if len(trailing.group().split()) <= 7:  # "Nguồn: TTXVN.": a name, not a sentence
-            return "caption: a one-sentence line closed by its source ('Nguồn: …')"
+    # "Nguồn: TTXVN.": a name, not a sentence
+    short = trailing is not None and len(trailing.group().split()) <= 7
+    if short and len(before.split()) >= 3 and len(_sentences(before)) == 1:
+        return "caption: a one-sentence line closed by its source ('Nguồn: …')"
     one = len(_sentences(text)) == 1 and len(text.split()) <= TEASER_MAX_WORDS + 10
     if one and _PHOTO_POSITION.search(text) and not text.rstrip().endswith(":"):
         return "caption: says who stands where in a photo ('(trái)', '(phải)')"
