@@ -346,6 +346,11 @@ _FONT_BAR = re.compile(r"^(?:A[+-]?\s+){1,3}A[+-]?(?:\s*\|\s*|\s+)(\S.*)$")
 _EVENT_TAG = re.compile(r"^(?:Dòng\s+)?sự kiện\s*:(?:\s*[^.!?:]{1,40})?$", re.IGNORECASE)
 #: Upper- and lower-case letters of Vietnamese as regex classes ("À-Ỹ" would mix both cases).
 _UP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isalpha() and c.isupper())
+#: "… qua các năm gần đây. Nguồn: TTXVN. |": a source after the sentence's full stop, closing the
+#: line: a name of five words at most, no sentence of its own.
+_TRAILING_SOURCE = re.compile(
+    rf"(?<=[.!?])\s+Nguồn\s*:\s*[{_UP}\d][^.:!?()]{{0,40}}?\.?\s*\|?$", re.IGNORECASE
+)
 _LOW = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isalpha() and c.islower())
 _CREDIT_SEGMENT = re.compile(r"\s[-–—/]\s*([^-–—/]+)$")
 _ALT_NUMBER_TAIL = re.compile(
@@ -423,7 +428,7 @@ LEAD_DASH = re.compile(
 )
 _BYLINE_SOURCE = re.compile(
     rf"^\(?\s*(?:Theo|Nguồn[^:.]{{0,40}}:|Nguồn(?:\s+tin)?\s+(?=[{_UP}\d])|"
-    r"Tác giả\s*:|Tổng hợp\s*:?|"
+    r"Tác giả(?:\s+bài viết)?\s*:|Tổng hợp\s*:?|"
     r"(?:Bài|Tin|Tin bài)(?:\s+và|,)\s+ảnh\s*:|"
     r"Nhóm\s+PV|PV\b|Phóng viên\s*:?|Biên tập\s*:|Thực hiện\s*:)\s*[^\s].{0,70}?\)?\.?$",
 )
@@ -433,8 +438,17 @@ _INITIAL_NAME = re.compile(
     rf"^[{_UP}]\.\s?[{_UP}](?:[{_LOW}]{{1,7}}|\.)?$|^[{_UP}]'[{_UP}][{_LOW}]{{1,7}}$"
     rf"|^[{_UP}]\.\s?[{_UP}]{{2,7}}$"  # "T.LÝ": an initial and a name in capitals
 )
+#: "Văn phòng Ban quản lý./.": an office signing a release, with the end mark or none.
+_OFFICE_CREDIT = re.compile(
+    rf"^((?:Văn phòng|Phòng|Ban|Trung tâm|Bộ phận)\s+[{_UP}][^.!?;:,]{{2,60}}?)\s*(?:\./\s?\.)?$"
+)
 #: "CTV Thanh Thảo": a contributor's or a reporter's role before the name.
-_ROLE_PREFIX = re.compile(r"^(?:CTV|PV|PTV|BTV|Nhà báo)\s+(?=\S)")
+#: "PGS, TS. Bùi Văn Huyền", "ThS. …": an author's academic titles before the name.
+_ROLE_PREFIX = re.compile(
+    r"^(?:CTV|PV|PTV|BTV|Nhà báo"
+    r"|(?:GS|PGS|TS|TSKH|ThS|BS|CN|KS|NCS|Ts|Ths)(?:\s*[.,]\s*(?:GS|PGS|TS|TSKH|ThS|BS|CKI|CKII))*\.?)"
+    r"\s+(?=\S)"
+)
 #: "Thái Văn – Lê Thắng – Sỹ Tùng": names of a team, set apart by dashes or commas.
 _NAME_LIST = re.compile(r"\s+[-–—]\s+|\s*,\s+")
 #: "Bình luận 0", "Số lần đọc: 937", "Vietgoden Nguyen nguồn bình luận 999": a counter after its
@@ -449,6 +463,8 @@ _LABELLED_COUNTER = re.compile(
 _FOLLOW_PROMPT = re.compile(
     r"^(?:(?:Hãy\s+)?(?:Theo dõi|Follow)\s+(?:báo|trang|kênh|chúng tôi|fanpage)\b.{0,60}\btrên"
     r"(?:\s*:?\s*(?:Google News|Facebook|Zalo|YouTube|TikTok|mạng xã hội))?\s*[:.]?"
+    # "Theo dõi KTMT trên": the outlet's name in capitals, the icons after "trên" gone
+    rf"|(?:Hãy\s+)?Theo dõi\s+(?:(?-i:[{_UP}])[\w.&+-]*\s+){{1,4}}trên\s*:?"
     r"|(?:Mời|Hãy)\s+(?:các\s+|quý\s+)?(?:bạn|độc giả|bạn đọc)\b.{0,160}"
     r"\b(?:Facebook|Zalo|YouTube|TikTok|Twitter|fanpage|mạng xã hội|Google News)\b.{0,80})$",
     re.IGNORECASE,
@@ -526,7 +542,8 @@ _AGGREGATOR_FOOTER = re.compile(
 #: "Skip to main content", "Skip Ribbon Commands", "Nhảy đến nội dung": a page's skip link.
 _SKIP_LINK = re.compile(
     r"^(?:Skip\s+(?:to\s+(?:main\s+)?(?:content|navigation|search)|navigation|Ribbon Commands)"
-    r"|(?:Nhảy|Chuyển|Đi|Bỏ qua)\s+(?:đến|tới)\s+(?:phần\s+)?nội dung(?:\s+chính)?)$",
+    r"|(?:Nhảy|Chuyển|Đi|Bỏ qua)\s+(?:đến|tới)\s+(?:phần\s+)?nội dung(?:\s+chính)?"
+    r"|Truy cập\s+(?:vào\s+)?nội dung(?:\s+chính)?(?:\s+luôn)?)$",
     re.IGNORECASE,
 )
 #: "Reply With Quote": a vBulletin post's button ("View Single Post", "Old Default" are made of
@@ -582,6 +599,8 @@ def is_junk(text: str) -> str | None:
     return kind[1] if kind else None
 
 
+#: "Bạn đang đọc bài viết Hải D…" (the title follows, often cut): the page's note on what is read.
+_READING_NOTE = re.compile(r"^Bạn đang (?:đọc|xem) (?:bài viết|bài báo|tin bài)\b.{0,200}$")
 #: Page chrome known by its pattern, in the order tried: (pattern, kind, reason).
 _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_PLAYER_TIME, DropKind.WIDGET, "widget: a video player's time"),
@@ -595,6 +614,7 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_LONE_TAG, DropKind.TAG, "tag line: outlet tag on its own line"),
     (_LABELLED_COUNTER, DropKind.WIDGET, "widget: a counter"),
     (_FOLLOW_PROMPT, DropKind.WIDGET, "widget: a prompt to follow or share the outlet"),
+    (_READING_NOTE, DropKind.WIDGET, "widget: the page's note on the article read"),
     (_SOURCE_LINK, DropKind.WIDGET, "widget: a link to the original article"),
     (_AD_LINE, DropKind.WIDGET, "widget: an advertisement"),
     (_BUTTON, DropKind.WIDGET, "widget: a button"),
@@ -792,8 +812,15 @@ def parse_date(m: re.Match[str]) -> datetime | date | None:
         return None
 
 
+#: "… | Điện thoại: 034 39429756 | Email: …": the outlet's contacts after the header's date.
+_CONTACT_TAIL = re.compile(
+    r"(?:\s*\|\s*(?:Điện thoại|ĐT|Hotline|E-?mail|Fax)\s*:\s*[^|]{3,60})+\s*$", re.IGNORECASE
+)
+
+
 def _match_date(text: str) -> re.Match[str] | None:
     text = _MONTH_WORD.sub(r"\1/\2/\3", text)  # "25 Tháng 9 2017" is 25/9/2017
+    text = _CONTACT_TAIL.sub("", text)  # a page header's date with the outlet's contacts
     m = DATE_LINE.match(text) or _TIME_FIRST_DATE.match(text)
     if m is None and len(text.split()) <= 8:
         m = _LABELLED_STAMP.match(text)
@@ -872,6 +899,12 @@ def _photo_marks(text: str) -> str | None:
     before = text[: source.start()] if source else ""
     if source and len(before.split()) >= 3 and len(_sentences(before)) == 1:
         return "caption: photo credit '(Nguồn: …)'"
+    trailing = _TRAILING_SOURCE.search(text)
+    before = text[: trailing.start()] if trailing else ""
+    # "Nguồn: TTXVN.": a name, not a sentence
+    short = trailing is not None and len(trailing.group().split()) <= 7
+    if short and len(before.split()) >= 3 and len(_sentences(before)) == 1:
+        return "caption: a one-sentence line closed by its source ('Nguồn: …')"
     one = len(_sentences(text)) == 1 and len(text.split()) <= TEASER_MAX_WORDS + 10
     if one and _PHOTO_POSITION.search(text) and not text.rstrip().endswith(":"):
         return "caption: says who stands where in a photo ('(trái)', '(phải)')"
@@ -1231,6 +1264,8 @@ class _ChromeState:
     """The line number of a comment form's header closing the page (see `_comment_form`)."""
     empty_headers: set[int] = field(default_factory=set)
     """Related-articles headers with no headline under them (see `_empty_headers`)."""
+    top_label: int | None = None
+    """A news list's label over the headline opening the page (see `_label_over_story`)."""
     tag_label: bool = False
     """The line before was a tag box's label ("Sự kiện:"): its tag may follow."""
 
@@ -1251,6 +1286,7 @@ class _Assembler:
         """The article's date line (a headline may end in a full stop right over it)."""
         """A subheading opening the text, before any paragraph (a drop cap's)."""
         self.numbered: set[int] = set()
+        self.counted: set[int] = set()
         """Numbered items that head the sections of the text (see `_numbered_sections`)."""
         self.kicker: str | None = None
         self.cut_line = -1
@@ -1416,7 +1452,7 @@ class _Assembler:
                         kicker, DropKind.TAG, "tag line: a series or programme name over the title"
                     )
             first = kept.pop(0)
-            return first.text.rstrip(" ."), first.no, "headline"
+            return _TITLE_MARK.sub("", first.text).rstrip(" ."), first.no, "headline"
         return None, title_line, "none"
 
     def _tagged_headline(self, kept: list[Line]) -> tuple[str, int, TitleFrom] | None:
@@ -1536,6 +1572,7 @@ class _Assembler:
             marked=_page_widgets(lines),
             comment_form=_comment_form(lines),
             empty_headers=_empty_headers(lines),
+            top_label=_label_over_story(lines),
         )
         for ln in lines:
             if not self._unlink(ln) or self._page_edge(ln, st):
@@ -1611,6 +1648,9 @@ class _Assembler:
         """A related-articles block: its header, the headlines under it, and a headline's date
         and one-sentence summary. True when the line was dropped."""
         t = ln.text
+        if ln.no == st.top_label:
+            self.drop(ln, DropKind.WIDGET, "widget: a news list's label over the headline")
+            return True
         if is_related_header(t) and (st.after_box or ln.no in st.empty_headers):
             self.drop(ln, DropKind.WIDGET, "widget: a related-articles header with no headline")
             return True
@@ -1715,6 +1755,7 @@ class _Assembler:
 
     def _tail(self, kept: list[Line], state: _Body) -> list[Line]:
         """Bylines, sources and related-article teasers at the end of the text."""
+        kept = self._signature(kept, state)
         if kept and (split := _glued_byline(kept[-1].text)):
             # "… ra tù tháng 5/2022.PV": the story's last sentence keeps its words, the byline
             # glued to its full stop is the byline.
@@ -1724,6 +1765,23 @@ class _Assembler:
         if end is None:
             return self._trailing_teasers(kept)
         return self._after_byline(kept, end, state)
+
+    def _signature(self, kept: list[Line], state: _Body) -> list[Line]:
+        """A signature under the story's last sentence: a name split over two lines ("Trần" /
+        "Loan": one syllable each, a person's name together) is one byline; an office signing
+        the release ("Văn phòng Ban quản lý./.") is the byline, without the end mark."""
+        if len(kept) < 2:
+            return kept
+        a, b = kept[-2], kept[-1]
+        both = f"{a.text} {b.text}"
+        split = _NAME_WORD.match(a.text) and _NAME_WORD.match(b.text) and is_person_name(both)
+        if split and len(kept) > 2 and _ends_sentence(kept[-3].text):
+            return [*kept[:-2], Line(a.no, both, a.hint)]
+        office = _OFFICE_CREDIT.match(b.text)
+        if office and _ends_sentence(a.text) and len(office.group(1).split()) <= 6:
+            kept.pop()
+            self._credit(Line(b.no, office.group(1), b.hint), state)
+        return kept
 
     def _closing_byline(self, kept: list[Line]) -> int | None:
         """Where the byline block at the end starts, looking up past teasers and captions; None
@@ -1831,6 +1889,7 @@ class _Assembler:
             walk.read_keys.add(_key(state.lead))
         series = _photo_series(kept)
         self.numbered = _numbered_sections(kept) | _outline_heads(kept)
+        self.counted = _counted_items(kept)
         last = kept[-1] if kept else None
         self.cut_line = last.no if last and self._stops_mid_word(last.text, last.no) else -1
         for i, ln in enumerate(kept):
@@ -1933,7 +1992,12 @@ class _Assembler:
             or (walk.seen_body and ln.no in self.numbered)
             or ln.no == self.top_heading
             or ln.no in self.parallel
-            or (walk.seen_body and ln.hint != "paragraph" and self._is_heading(t, nxt, echoed, cut))
+            or (
+                walk.seen_body
+                and ln.hint != "paragraph"
+                and ln.no not in self.counted
+                and self._is_heading(t, nxt, echoed, cut)
+            )
         ):
             return False
         if _is_byline_anywhere(t) and ln.hint == "heading":
@@ -2432,6 +2496,19 @@ def _empty_headers(lines: Sequence[Line]) -> set[int]:
     return out
 
 
+def _label_over_story(lines: Sequence[Line]) -> int | None:
+    """ "TIN MỚI NHẤT" opening the page over a headline (no sentence end, six words or more) and
+    the story's first paragraph: the label of the page's news list, not a related block (a
+    related headline is never followed by the story's lead). Its line number."""
+    texts = [ln for ln in lines if ln.text.strip() and not _match_date(ln.text)]
+    if len(texts) < 3 or not is_related_header(texts[0].text):
+        return None
+    head, lead = texts[1].text, texts[2].text
+    if has_final_punct(head) or len(head.split()) < _TEASER_MIN_WORDS or is_related_header(head):
+        return None
+    return texts[0].no if _is_body_line(lead) else None
+
+
 def _is_tag_value(text: str) -> bool:
     """ "Bình Thuận" under "Sự kiện:": a short name, no punctuation, no sentence."""
     return len(text.split()) <= 6 and not has_final_punct(text) and not is_byline(text)
@@ -2450,15 +2527,43 @@ def _parallel_top(kept: list[Line]) -> set[int]:
     if not has_final_punct(kept[1].text):
         return set()
     opening = [w.casefold() for w in t.split()[:3]]
-    same = [
+    heads = [
         k
         for k, nxt in itertools.pairwise(kept[2:])
-        if [w.casefold() for w in k.text.split()[:3]] == opening
-        and not has_final_punct(k.text)
+        if not has_final_punct(k.text)
         and len(k.text.split()) <= HEADING_MAX_WORDS
         and has_final_punct(nxt.text)
     ]
-    return {kept[0].no} | {k.no for k in same} if len(same) >= 2 else set()
+    same = [k for k in heads if [w.casefold() for w in k.text.split()[:3]] == opening]
+    if len(same) >= 2:
+        return {kept[0].no} | {k.no for k in same}
+    # "Giá lúa hôm nay" … "Giá gạo hôm nay": a heading of three words or more written again
+    # with one word changed (the next market), each over its paragraphs
+    twins = [k for k in heads if _one_word_apart(t, k.text)]
+    return {kept[0].no} | {k.no for k in twins} if twins else set()
+
+
+def _one_word_apart(a: str, b: str) -> bool:
+    """ "Giá lúa hôm nay" and "Giá gạo hôm nay": as many words (three or more), one of them
+    different."""
+    x, y = [w.casefold() for w in a.split()], [w.casefold() for w in b.split()]
+    return len(x) == len(y) >= 3 and sum(p != q for p, q in zip(x, y, strict=True)) == 1
+
+
+#: "02 Giải Nhất": a count and what is counted, no punctuation.
+_COUNT_ITEM = re.compile(r"^\d{1,4}\s+(\w+)(?:\s+\w+){0,5}$")
+
+
+def _counted_items(kept: list[Line]) -> set[int]:
+    """ "02 Giải Nhất" / "01 Giải Nhì" / "02 Giải Ba": short lines of a count and the same word
+    after it, one under another, are a list's items (the last stands over a paragraph but heads
+    no section)."""
+    out: set[int] = set()
+    for a, b in itertools.pairwise(kept):
+        x, y = _COUNT_ITEM.match(a.text), _COUNT_ITEM.match(b.text)
+        if x and y and x.group(1).casefold() == y.group(1).casefold():
+            out |= {a.no, b.no}
+    return out
 
 
 def _is_body_line(text: str) -> bool:
@@ -2497,6 +2602,8 @@ def _glued_heading(text: str) -> tuple[str, str] | None:
             continue
         if prev in _DANGLING:
             continue  # "Đảng bộ Đài Phát thanh và Truyền hình …": no heading ends on "và"
+        if j > 2 and words[j - 2][0].isupper():
+            continue  # "… của Công đoàn Viên chức tỉnh": a name goes on, no heading ends there
         rest = " ".join(words[j:])
         if f" {word.lower()} {after}" not in f" {' '.join(words[j + 2 :])}":
             continue
@@ -2644,6 +2751,8 @@ _SALUTATION = re.compile(r"^[-–•]?\s*(?:Kính\s+)?(?:thưa|gửi|chào)\s", 
 
 #: "* Bước phát triển phù hợp": a subheading marked with a star (Báo Bình Định).
 _STAR_MARK = re.compile(r"^\*\s+(?=\S)")
+#: "… thành công tốt đẹp "*"": a page's marker after the headline (a featured or a note sign).
+_TITLE_MARK = re.compile(r"\s+[\"“]?\*+[\"”]?$")
 
 
 def _echoes(text: str, heading: str) -> bool:

@@ -992,3 +992,109 @@ def test_one_paragraph_per_line_is_never_joined() -> None:
         "Quảng Bình: Bố Trạch, Tuyên Hóa, Lệ Thủy, Minh Hóa, Quảng Ninh",
         "Kon Tum: Sa Thầy, Đắk Glei",
     ]
+
+
+# heldout6's classes (fixed after its first run), each with a line that must stay read.
+LEAD6 = (
+    "Sáng ngày 22/9, Ủy ban MTTQ xã phối hợp tổ chức hội nghị đối thoại với nhân dân về các "
+    "vấn đề người dân quan tâm. Hội nghị có 80 đại biểu tham dự.\n"
+)
+
+
+def _dropped(text: str) -> dict[str, str]:
+    script = build_script(parse_article(text), max_chars=10_000)
+    return {d.text: d.kind.value for d in script.dropped}
+
+
+def test_a_news_lists_label_over_the_headline_is_a_widget() -> None:
+    text = "TIN MỚI NHẤT\n\nĐồng Kho: Tổ chức hội nghị đối thoại với nhân dân\n\n" + LEAD6
+    a = parse_article(text)
+    assert a.headline == "Đồng Kho: Tổ chức hội nghị đối thoại với nhân dân"
+    assert _dropped(text)["TIN MỚI NHẤT"] == "widget"
+    # the same label over two headlines and no lead heads a related block
+    teasers = (
+        "Tin mới nhất\nXã tổ chức hội nghị đối thoại năm 2023\nHuyện tập huấn cán bộ Mặt trận\n"
+    )
+    assert _dropped(LEAD6 + teasers)["Xã tổ chức hội nghị đối thoại năm 2023"] == "teaser"
+
+
+def test_labels_closing_the_page_are_widgets_and_tai_lieu_is_no_byline() -> None:
+    text = LEAD6 + "\nCác tin khác\n\nTÀI LIỆU\n"
+    a = parse_article(text)
+    assert a.byline is None
+    assert _dropped(text) == {"Các tin khác": "widget", "TÀI LIỆU": "widget"}
+    assert parse_article(LEAD6 + "Tài liệu hội nghị được gửi tới các đại biểu\n").byline is None
+
+
+def test_a_one_sentence_caption_closed_by_its_source_is_a_caption() -> None:
+    cap = "Chỉ số đổi mới sáng tạo của Việt Nam qua các năm gần đây. Nguồn: TTXVN. |"
+    assert _dropped(LEAD6 + cap + "\n" + LEAD6)[cap] == "caption"
+    # two sentences before it: the story cites its source, read
+    story = "Chỉ số tăng hai bậc. Việt Nam đứng thứ 46 trên 132 nền kinh tế. Nguồn: WIPO."
+    assert story not in _dropped(LEAD6 + story + "\n" + LEAD6)
+
+
+def test_page_widgets_of_heldout6() -> None:
+    text = LEAD6 + "Theo dõi KTMT trên\n" + LEAD6 + "Tin miễn phí\nBạn đang đọc bài viết Hải D\n"
+    kinds = _dropped(text)
+    assert kinds["Theo dõi KTMT trên"] == "widget"
+    assert kinds["Tin miễn phí"] == "widget"
+    assert kinds["Bạn đang đọc bài viết Hải D"] == "widget"
+    assert _dropped("Truy cập nội dung luôn\n\n" + LEAD6)["Truy cập nội dung luôn"] == "widget"
+    # a follow line of the story in lower case is read
+    story = "Người dân theo dõi diễn biến trên"
+    assert story not in _dropped(LEAD6 + story + "\n" + LEAD6)
+
+
+def test_marker_after_the_headline_and_labelled_author() -> None:
+    text = 'Tập trung sự lãnh đạo của cấp ủy cho đại hội "*"\n\n' + LEAD6
+    assert parse_article(text).headline == "Tập trung sự lãnh đạo của cấp ủy cho đại hội"
+    signed = LEAD6 + "\nTác giả bài viết: Phan Văn Đức\n"
+    assert parse_article(signed).byline == "Tác giả bài viết: Phan Văn Đức"
+    titled = "Mô hình tăng trưởng kinh tế Quảng Ninh\n\nPGS, TS. Bùi Văn Huyền\n\n" + LEAD6
+    assert parse_article(titled).byline == "PGS, TS. Bùi Văn Huyền"
+
+
+def test_a_signature_split_over_two_lines_or_signed_by_an_office() -> None:
+    assert parse_article(LEAD6 + "Trần\nLoan\n").byline == "Trần Loan"
+    office = parse_article(LEAD6 + "Văn phòng Ban quản lý./.\n")
+    assert office.byline == "Văn phòng Ban quản lý"
+    # a short sentence of the story naming a board stays read
+    said = LEAD6 + "Ban Tổ chức cho biết thêm.\n"
+    assert parse_article(said).byline is None
+
+
+def test_parallel_headings_one_word_apart_open_a_page_without_headline() -> None:
+    text = (
+        "Giá lúa hôm nay\n"
+        "Tại An Giang, giá lúa hôm nay tăng 100-200 đồng/kg.\n"
+        "Các giống lúa khác tiếp tục ổn định.\n"
+        "Giá gạo hôm nay\n"
+        "Với giá gạo, hôm nay đi ngang so với hôm qua.\n"
+    )
+    a = parse_article(text)
+    assert a.headline is None
+    assert [s.heading for s in a.sections if s.heading] == ["Giá lúa hôm nay", "Giá gạo hôm nay"]
+
+
+def test_counted_list_items_and_a_name_are_no_headings() -> None:
+    text = (
+        LEAD6 + "Kết quả chung cuộc với 19 giải, gồm:\n02 Giải Nhất\n01 Giải Nhì\n02 Giải Ba\n"
+        "14 Giải Khuyến khích, 05 học sinh xuất sắc của các đội tuyển.\n"
+    )
+    assert [s.heading for s in parse_article(text).sections if s.heading] == []
+    glued = (
+        LEAD6 + "Đây là Giải cầu lông truyền thống của Công đoàn Viên chức tỉnh nhằm khuyến "
+        "khích công chức, viên chức luyện tập thể dục.\n"
+    )
+    assert [s.heading for s in parse_article(glued).sections if s.heading] == []
+
+
+def test_a_header_date_with_the_outlets_contacts_is_the_date() -> None:
+    text = (
+        "21/11/2024 | 16:29 GMT+7 | Điện thoại: 034 39429756 | Email: hososukien@gmail.com\n\n"
+        "Mô hình tăng trưởng kinh tế Quảng Ninh\n\n" + LEAD6
+    )
+    a = parse_article(text)
+    assert a.headline == "Mô hình tăng trưởng kinh tế Quảng Ninh"
+    assert a.published == datetime(2024, 11, 21, 16, 29)

@@ -16,6 +16,7 @@ SOURCES = {
     "heldout3",
     "heldout4",
     "heldout5",
+    "heldout6",
     "rules",
     "brief",
 }
