@@ -19,7 +19,7 @@ from audionews.article import parse_article
 from audionews.script import build_script
 
 CORPUS = Path(__file__).parent
-SETS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+SETS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
 
 
 def cases(which: str) -> list[Path]:
