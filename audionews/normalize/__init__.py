@@ -22,6 +22,7 @@ from audionews.errors import ConfigError
 from audionews.normalize import forms as f
 from audionews.normalize import market as m
 from audionews.normalize import rules as r
+from audionews.normalize import written as w
 from audionews.normalize.encoding import (
     convert_legacy,
     detect_legacy,
@@ -63,8 +64,10 @@ _ANY_WORD = re.compile(r"(?<![\w])[^\W\d_]+(?![\w])")
 _LATIN_WORD = re.compile(r"(?<![\w.@/])[^\W\d_]{2,}(?![\w@/]|\.\w)")
 _PHONE_AFTER = re.compile(r"\s*:\s*|\s+\(?\+?\d")  # "ĐT: 0912 ...", "ĐT 0912 ..."
 _NAME_AFTER = re.compile(rf"\s+[{r.UPPER}][a-zà-ỹđ]")  # "TS Lê Văn A": a title before a name
+_SCHOOL_AFTER = re.compile(r"\s+(?:THPT|THCS|PTTH|trung học)(?!\w)")  # "TN THPT": tốt nghiệp
 _CONTEXT_AFTER = (
     ("before_phone", _PHONE_AFTER),
+    ("before_school", _SCHOOL_AFTER),
     ("before_name", _NAME_AFTER),
 )
 _CAPS_END = r"(?![\w&]|[-.][^\W\d_])"
@@ -193,6 +196,11 @@ class Normalizer:
             self._decimal_convention,  # a page with "6.61": "170,802" is a thousands group
             f.english_grouped_units,  # "5,160 mAh", "10,000 Rs": English groups (set E)
             f.section_numbers,  # "2.1 Tra cứu" -> "hai chấm một, Tra cứu" (set E)
+            w.roman_headings,  # "I. CÁC THÔNG SỐ" -> "Một. CÁC THÔNG SỐ" (set F)
+            w.outlet_tags,  # "(CHG) Ngày 29/9": the outlet's tag not read (set F)
+            w.motto,  # "Độc lập - Tự do - Hạnh phúc": with its pauses (set F)
+            w.version_numbers,  # "UFS 4.0" -> "UFS bốn chấm không" (set F)
+            w.glued_dot_units,  # "1.3Ghz" -> "1.3 Ghz": the number read whole (set F)
             r.coordinates,  # "12°00'N" -> "mười hai độ không phút vĩ Bắc"
             place_names,  # "Thừa Thiên - Huế" one name; "Thanh Hóa-Quảng Bình" a range
             self._drop_definitions,  # "doanh nghiệp (DN)" -> "doanh nghiệp"
@@ -225,6 +233,8 @@ class Normalizer:
             self._expand_words,  # learned > user > built-in lexicon
             f.pairs_across_slash,  # "năm 2025/2026", "12%/17%": a pair, not "trên" (set E)
             f.dash_date_ranges,  # "Từ ngày 17/9/2021 - ngày ..." -> "đến" (set E)
+            w.month_year_ranges,  # "tháng 9/2020 - 2/2021" -> "đến tháng" (set F)
+            r.formula_signs,  # "(M1 + M2 + M3) x 2" -> "nhân" (set F)
             r.addresses_on_streets,  # "số 12/3", "đường 3/2"
             r.contract_months,  # "kỳ hạn 11/17": a futures month (found on set D)
             r.day_ranges,  # "17-21/10", "(3 và 4-12)"

@@ -235,7 +235,7 @@ def tickers(text: str) -> str:
 
 # --- rice varieties: "lúa OM 5451", "IR 50404" are codes (digits one by one, as glued "OM5451")
 _VARIETY = re.compile(
-    r"(?<![\w.-])(OM|IR|ST|ĐS|DT|TBR|RVT|BC|KD|AC|VD|HT|NV|OC|CR)\s(\d{3,6})(?![\w]|[.,]\d)"
+    r"(?<![\w.-])(OM|IR|ST|ĐS|DT|TBR|RVT|BC|KD|AC|VD|HT|NV|OC|CR|CL|VNR|AGPPS)\s(\d{3,6})(?![\w]|[.,]\d)"
 )
 _RICE_CONTEXT = re.compile(r"(?<!\w)(?:lúa|gạo|giống|nếp|thóc|thương lái)(?!\w)", re.I)
 
@@ -1141,6 +1141,10 @@ def _read_number_unit(match: re.Match[str]) -> str:
 
 # "1440 x 3140 pixel", "6,4 x 2,9 inch", "148 × 73.4 × 7,4 mm", "1920x1080": "nhân".
 _DIMENSION_X = re.compile(r"(?<=\d)(?:\s*×\s*|\s+[xX]\s+|[xX](?=\d{3}))(?=\d)|(?<=\d{3})[xX](?=\d)")
+# A formula: "(M1 + M2 + M3) x 2", "[Điểm ĐGNL] x 70%", "Toán x 2 + Văn" (a word before the sign
+# only in a line with "=" or "+"): the multiplication sign "nhân".
+_FORMULA_X = re.compile(r"(?<=[\d)\]%])\s+[xX×]\s+(?=[\d(\[])")
+_WORD_FORMULA_X = re.compile(r"(?<=[^\W\d_])\s+[x×]\s+(?=[\d(\[])")
 
 
 def dimensions(text: str) -> str:
@@ -1149,6 +1153,18 @@ def dimensions(text: str) -> str:
     if "x" not in text and "X" not in text and "×" not in text:
         return text
     return _DIMENSION_X.sub(" nhân ", text)
+
+
+def formula_signs(text: str) -> str:
+    """A multiplication sign in a formula: "(M1 + M2 + M3) x 2" -> "... nhân 2", "[Điểm ĐGNL]
+    x 70%"; after a word only in a line with "=" or "+" ("Toán x 2 + Văn"). Runs before the
+    fraction rule ("x 90/990")."""
+    if "x" not in text and "X" not in text and "×" not in text:
+        return text
+    text = _FORMULA_X.sub(" nhân ", text)
+    if "=" in text or "+" in text:
+        text = _WORD_FORMULA_X.sub(" nhân ", text)
+    return text
 
 
 def units(text: str) -> str:

@@ -120,3 +120,24 @@ def test_round_5_names(text: str, respelled: str, kept: str) -> None:
 )  # fmt: skip
 def test_round_5_respellings(text: str, spoken: str) -> None:
     assert _read(text) == spoken
+
+
+# Issue #12 round 7 (set F's classes): lexicon entries for general names, brands and a loanword
+# that the rule respelled wrongly ("Wagner" with an English "w", "Viet-" read "Vít"). Sentences
+# written new after war and phone pages found with the search tool.
+@pytest.mark.parametrize(
+    ("text", "spoken"),
+    [
+        ("Lính đánh thuê Wagner rút khỏi vùng Luhansk.",
+         "Lính đánh thuê Vác Nơ rút khỏi vùng Lu Han Xơ Cơ."),
+        ("Vietjet và Bamboo Airways mở thêm đường bay.",
+         "Việt Giét và Bam Bu E Guây mở thêm đường bay."),
+        ("Chip A17 Bionic hỗ trợ công nghệ Ray tracing.",
+         "Chip a mười bảy Bai Ô Ních hỗ trợ công nghệ Rây Trây Xinh."),
+        ("Quỹ VanEck Vietnam ETF cơ cấu danh mục.",
+         "Quỹ Va Nếch Việt Nam e tê ép cơ cấu danh mục."),
+        ("Mẫu HTC Desire Dual có giá rẻ.", "Mẫu hát tê xê Đi Dai Ơ Đu Ơn có giá rẻ."),
+    ],
+)  # fmt: skip
+def test_round_7_respellings(text: str, spoken: str) -> None:
+    assert _read(text) == spoken

@@ -120,7 +120,7 @@ def test_topic_data_is_valid_and_consistent() -> None:
     assert {"flood", "football", "exam"} <= topics
     for acronym, table in data.readings.items():
         assert acronym.isupper()
-        assert set(table) <= topics | {"default", "before_name", "before_phone"}
+        assert set(table) <= topics | {"default", "before_name", "before_phone", "before_school"}
         assert all(value and not any(c.isdigit() for c in value) for value in table.values())
 
 
