@@ -432,8 +432,13 @@ _BYLINE_SOURCE = re.compile(
     r"(?:Bài|Tin|Tin bài)(?:\s+và|,)\s+ảnh\s*:|"
     r"Nhóm\s+PV|PV\b|Phóng viên\s*:?|Biên tập\s*:|Thực hiện\s*:)\s*[^\s].{0,70}?\)?\.?$",
 )
+#: "Nguồn tin: Báo Dân trí" under "Tác giả: …": a copy site's field naming the original paper.
+_COPIED_FROM = re.compile(r"^Nguồn tin\s*:\s*\S")
+_AUTHOR_LABEL = re.compile(r"^Tác giả(?:\s+bài viết)?\s*:")
 _NAME_WORD = re.compile(rf"^[{_UP}][{_LOW}]{{0,7}}$")
-_AGENCY_SUFFIX = re.compile(r"/[\w.+-]{2,20}$")
+#: "/VOV.VN", "/THĐT", "/ Vietnamnet", "/Công Luận": the outlet after a byline's slash (a word, or
+#: two or three capitalised words).
+_AGENCY_SUFFIX = re.compile(rf"/\s?(?:[\w.+-]{{2,20}}|[{_UP}][\w.+-]{{1,15}}(?:\s[{_UP}][\w.+-]{{1,15}}){{1,2}})$")
 _INITIAL_NAME = re.compile(
     rf"^[{_UP}]\.\s?[{_UP}](?:[{_LOW}]{{1,7}}|\.)?$|^[{_UP}]'[{_UP}][{_LOW}]{{1,7}}$"
     rf"|^[{_UP}]\.\s?[{_UP}]{{2,7}}$"  # "T.LÝ": an initial and a name in capitals
@@ -1613,7 +1618,9 @@ class _Assembler:
             self.drop(ln, DropKind.TEASER, "teaser: a box of related articles over the story")
             return True
         if id(ln) in st.marked:
-            self.drop(ln, DropKind.WIDGET, st.marked[id(ln)])
+            why = st.marked[id(ln)]
+            kind = DropKind.CAPTION if why.startswith("caption:") else DropKind.WIDGET
+            self.drop(ln, kind, why)
             return True
         if not st.body_started and _is_breadcrumb(t):
             # Above the story a lone section name is a breadcrumb; below, it may be a heading.
@@ -1873,6 +1880,10 @@ class _Assembler:
         """The first byline is read as the byline, a "Theo …"/"Nguồn …" line as the source."""
         if state.byline is None:
             state.byline, state.byline_line = ln.text, ln.no
+        elif _COPIED_FROM.match(ln.text) and _AUTHOR_LABEL.match(state.byline):
+            # "Tác giả: Khánh Hiền" / "Nguồn tin: Báo Dân trí": a copy site's two fields, the
+            # author and the paper the copy came from; the author is the credit read.
+            self.drop(ln, DropKind.CREDIT, "credit: the paper the copy came from (Nguồn tin: …)")
         elif _is_source_line(ln.text) and state.source is None:
             state.source, state.source_line = ln.text, ln.no
         elif _is_source_line(state.byline) and state.source is None:
@@ -2210,6 +2221,8 @@ def _page_widgets(lines: Sequence[Line]) -> dict[int, str]:
     for ln in lines:
         if _unaccented_copy(ln.text, plain - _ascii_words(ln.text), stripped, lines):
             out[id(ln)] = "widget: an image's name or alt text (the words without accents)"
+            if _ASCII_PHOTO_NUMBER.search(ln.text):
+                out[id(ln)] = "caption: image alt text without accents, numbered ('… anh 1')"
     if lines and _home_trail_top(lines):
         out[id(lines[0])] = "widget: a breadcrumb opened by the home link"
     return out
@@ -2252,19 +2265,24 @@ def _word_forms(lines: Sequence[Line]) -> tuple[set[str], set[str]]:
 
 
 _ASCII_ALT = re.compile(r"^[A-Za-z]+(?: [A-Za-z0-9]+){1,9}$")
+#: "Xe khach cho nhieu tre em … lao xuong deo anh 1": an image's alt text, unaccented, numbered
+#: as the accented "… - Ảnh 1" is ("ảnh" written "anh").
+_ASCII_ALT_LONG = re.compile(r"^[A-Za-z]+(?: [A-Za-z0-9]+){1,19}$")
+_ASCII_PHOTO_NUMBER = re.compile(r"\s(?:[Hh]inh\s+)?[Aa]nh\s+\d{1,2}$")
 
 
 def _unaccented_copy(text: str, plain: set[str], stripped: set[str], lines: Sequence[Line]) -> bool:
     """ "khanh thanh cau dan sinh", "Phan Dong": a line in unaccented Vietnamese (an image's file
     name or alt text) — two or more of its words are words the text writes only with accents,
     and it starts in lower case or copies a run of words of another line."""
-    if not text.isascii() or not _ASCII_ALT.match(text):
+    numbered = _ASCII_PHOTO_NUMBER.search(text) is not None
+    if not text.isascii() or not (_ASCII_ALT.match(text) or numbered and _ASCII_ALT_LONG.match(text)):
         return False
     words = [w.casefold() for w in text.split() if not re.search(r"\d", w)]
     hits = [w for w in words if w in stripped and w not in plain]
     if len(hits) < 2:
         return False
-    if text[0].islower():
+    if text[0].islower() or numbered:
         return True
     run = " ".join(words)
     return any(
