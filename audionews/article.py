@@ -1822,6 +1822,11 @@ class _Assembler:
         start = end
         while start > 1 and self._trailing_teaser(kept[start - 1]):
             start -= 1
+        if end - start >= 2:
+            # Two short headlines close the page: longer headlines of the same list above them
+            # (one claim each, no stop, "Chủ tịch nước …: Với bộ máy … quản lý") are links too.
+            while start > 1 and self._long_trailing_headline(kept[start - 1]):
+                start -= 1
         if end - start == 1 and self._lone_trailing_headline(kept, start):
             self.drop(kept[start], DropKind.TEASER, "teaser: a related headline after the story")
             return kept[:start]
@@ -1850,6 +1855,15 @@ class _Assembler:
         if not m or has_final_punct(ln.text) or _SAYS.search(m.group(1)):
             return False
         return 3 <= len(m.group(1).split()) <= 8 and len(m.group(2).split()) >= 6
+
+    def _long_trailing_headline(self, ln: Line) -> bool:
+        t = ln.text
+        return (
+            self._teaser_like(t)
+            and len(_sentences(t)) == 1
+            and not has_final_punct(t)
+            and ln.hint != "heading"
+        )
 
     def _trailing_teaser(self, ln: Line) -> bool:
         return (
