@@ -1658,10 +1658,13 @@ class _Assembler:
         if ln.no == st.top_label:
             self.drop(ln, DropKind.WIDGET, "widget: a news list's label over the headline")
             return True
-        if is_related_header(t) and (st.after_box or ln.no in st.empty_headers):
+        if ln.no in st.empty_headers and _topic_label(t):
+            self.drop(ln, DropKind.WIDGET, "widget: a section's label with no headline under it")
+            return True
+        if _related_label(t) and (st.after_box or ln.no in st.empty_headers):
             self.drop(ln, DropKind.WIDGET, "widget: a related-articles header with no headline")
             return True
-        if is_related_header(t):  # "Tin cùng chuyên mục", "Chủ đề liên quan:"
+        if _related_label(t):  # "Tin cùng chuyên mục", "Chủ đề liên quan:"
             st.related, st.teased, st.summary = True, False, False
             self.drop(ln, DropKind.TEASER, "teaser: related-articles header")
             return True
@@ -2239,6 +2242,34 @@ def _page_widgets(lines: Sequence[Line]) -> dict[int, str]:
                 out[id(ln)] = "caption: image alt text without accents, numbered ('… anh 1')"
     if lines and _home_trail_top(lines):
         out[id(lines[0])] = "widget: a breadcrumb opened by the home link"
+    out.update(_video_box(lines))
+    return out
+
+
+#: "Mời quý vị và các bạn theo dõi video dưới đây", "* Mời quý độc giả theo dõi các chương trình
+#: … trên TV Online!": a page's prompt to watch its video player.
+_VIDEO_PROMPT = re.compile(
+    r"^\*?\s*(?:Kính\s+)?[Mm]ời\s+(?:quý\s+)?(?:vị|độc giả|bạn đọc|khán giả|các bạn|bạn)\b"
+    r"[^.!?]{0,30}?\s(?:theo dõi|xem)\s(?:[^.!?]{0,40}\s)?(?:video|clip|chương trình)\b"
+    r"[^.!?]{0,60}[.!:]?$"
+)
+
+
+def _video_box(lines: Sequence[Line]) -> dict[int, str]:
+    """A video prompt, and under it the video's box: a title (headline-shaped) and the one
+    sentence summing it up on the very next line (a block of its own, where paragraphs stand
+    apart). A paragraph under the prompt (the player not scraped) is read."""
+    out: dict[int, str] = {}
+    for i, ln in enumerate(lines):
+        if not _VIDEO_PROMPT.match(ln.text):
+            continue
+        out[id(ln)] = "widget: a prompt to watch the page's video"
+        box = lines[i + 1 : i + 3]
+        if not box or not _headline_shaped(box[0]) or has_final_punct(box[0].text):
+            continue
+        if len(box) == 2 and box[1].no == box[0].no + 1 and len(_sentences(box[1].text)) == 1:
+            out[id(box[0])] = "widget: the video's title under its prompt"
+            out[id(box[1])] = "widget: the video's summary under its title"
     return out
 
 
@@ -2520,12 +2551,36 @@ def _empty_headers(lines: Sequence[Line]) -> set[int]:
     the last line of the page, or over nothing but chrome to its end. They are widgets."""
     out: set[int] = set()
     for i, ln in enumerate(lines):
-        if not is_related_header(ln.text):
+        label = _topic_label(ln.text)
+        if not (label or _related_label(ln.text)):
             continue
         rest = [x.text for x in lines[i + 1 :]]
-        if all(is_form_note(x) or (_junk_kind(x) and not is_related_header(x)) for x in rest):
+        if all(is_form_note(x) or _related_label(x) or _junk_kind(x) for x in rest):
+            out.add(ln.no)  # over chrome or other empty headers only
+        elif label and all(_related_label(x) or _junk_kind(x) or _box_end(x) for x in rest):
             out.add(ln.no)
     return out
+
+
+#: "Tin bài cùng chủ đề Tin tức 24h": a box of articles on one topic, named after it.
+_TOPIC_BOX = re.compile(r"^(?:Tin|Bài|Tin bài|Bài viết)\s+cùng\s+chủ\s+đề\s+\S", re.IGNORECASE)
+
+
+def _related_label(text: str) -> bool:
+    return is_related_header(text) or _TOPIC_BOX.match(text) is not None
+
+
+#: "Tai nạn giao thông mới nhất": a section's box of latest articles, named by its topic.
+_LATEST_LABEL = re.compile(rf"^[{_UP}][^\W\d]*(?:\s[^\W\d]+){{1,4}}\s(?:mới nhất|MỚI NHẤT)$")
+
+
+def _topic_label(text: str) -> bool:
+    return _LATEST_LABEL.match(text) is not None
+
+
+def _box_end(text: str) -> bool:
+    """What may close a page under an empty box's label: a credit, a source, a date."""
+    return _is_credit_line(text) or _SOURCE_WORD.match(text) is not None or bool(_match_date(text))
 
 
 def _label_over_story(lines: Sequence[Line]) -> int | None:
