@@ -432,6 +432,11 @@ _BYLINE_SOURCE = re.compile(
     r"(?:Bài|Tin|Tin bài)(?:\s+và|,)\s+ảnh\s*:|"
     r"Nhóm\s+PV|PV\b|Phóng viên\s*:?|Biên tập\s*:|Thực hiện\s*:)\s*[^\s].{0,70}?\)?\.?$",
 )
+#: "Một góc khu công nghiệp …", "Quang cảnh buổi lễ": what a photo shows, no claim (a headline
+#: may open with "Cận cảnh", "Toàn cảnh" or "Hình ảnh", not with these).
+_SCENE_CAPTION = re.compile(r"^(?:Một góc|Quang cảnh)\s", re.IGNORECASE)
+#: "Thời gian: 12/10- 14/10 Âm lịch", "Địa điểm: …": a field of an event's facts.
+_INFO_FIELD = re.compile(r"^(?:Thời gian|Địa điểm|Thời điểm)\s*:\s*\S", re.IGNORECASE)
 #: "Nguồn tin: Báo Dân trí" under "Tác giả: …": a copy site's field naming the original paper.
 _COPIED_FROM = re.compile(r"^Nguồn tin\s*:\s*\S")
 _AUTHOR_LABEL = re.compile(r"^Tác giả(?:\s+bài viết)?\s*:")
@@ -1449,7 +1454,9 @@ class _Assembler:
         if kept and self._looks_like_headline(kept):
             if _is_kicker(kept):
                 kicker = kept.pop(0)
-                if _is_overline(kicker.text, kept[0].text):
+                if is_interface_line(kicker.text):  # "Mục lục:" over the title
+                    self.drop(kicker, DropKind.WIDGET, "widget: a page's label over the title")
+                elif _is_overline(kicker.text, kept[0].text):
                     self.drop(kicker, DropKind.TAG, "tag line: a place or topic over the title")
                 else:
                     self.kicker = kicker.text
@@ -1495,6 +1502,7 @@ class _Assembler:
         # without punctuation are no lead (a lead is a sentence), but the first section's name
         short = len(t.split()) <= 6 and _is_body_line(kept[1].text) and not _is_credit_line(t)
         short = short and not _VIEW_WORDS.match(t) and not _caption_reason(t)
+        short = short and not _INFO_FIELD.match(t)  # "Thời gian: 12/10- 14/10 Âm lịch"
         if (
             (claim and _key(t) == _key(claim))
             or (caps and not _title_opening(t, title))
@@ -1728,6 +1736,8 @@ class _Assembler:
             return False
         if len(_sentences(t)) > 1 or outlet_tag(t) or _is_byline_not_title(t):
             return False
+        if _SCENE_CAPTION.match(t) and len(t.split()) <= 12 and ":" not in t:
+            return False  # "Một góc khu công nghiệp Nhơn Trạch": a photo's caption on top
         return _caption_reason(t) is None
 
     def _dated_headline(self, first: Line) -> bool:
@@ -2082,6 +2092,8 @@ class _Assembler:
             return False  # "Thưa toàn thể cử tri …,": a speech's salutation, no heading
         if _VIEW_WORDS.match(text):
             return False  # "Toàn cảnh phiên tòa", "Một góc thành phố …": a photo's caption
+        if _INFO_FIELD.match(text):
+            return False  # "Thời gian: 12/10- 14/10 Âm lịch": an event's facts, no section
         listed = re.match(r"^[-•+*]\s", text) and not (
             _STAR_MARK.match(text) and not re.match(r"^[-•+*]\s", nxt.text)
         )
