@@ -435,6 +435,8 @@ _BYLINE_SOURCE = re.compile(
 #: "Một góc khu công nghiệp …", "Quang cảnh buổi lễ": what a photo shows, no claim (a headline
 #: may open with "Cận cảnh", "Toàn cảnh" or "Hình ảnh", not with these).
 _SCENE_CAPTION = re.compile(r"^(?:Một góc|Quang cảnh)\s", re.IGNORECASE)
+#: "tai nạn giao thông": a tag's words in lower case, no digit, no punctuation, five words at most.
+_LONE_KEYWORD = re.compile(rf"^[{_LOW}]+(?: [{_LOW}]+){{0,4}}$")
 #: "Thời gian: 12/10- 14/10 Âm lịch", "Địa điểm: …": a field of an event's facts.
 _INFO_FIELD = re.compile(r"^(?:Thời gian|Địa điểm|Thời điểm)\s*:\s*\S", re.IGNORECASE)
 #: "Nguồn tin: Báo Dân trí" under "Tác giả: …": a copy site's field naming the original paper.
@@ -889,7 +891,8 @@ def _caption_reason(text: str) -> str | None:
     alt = _ALT_PHOTO_TAIL.search(text)
     if alt and len(_sentences(text[: alt.start()])) <= 1:
         return "caption: image alt text (ends with an image number)"
-    if _TABLE_CELL.search(text) and len(_sentences(text.rstrip(" |"))) <= 1:
+    cell = _TABLE_CELL.search(text) and len(_sentences(text.rstrip(" |"))) <= 1
+    if cell and not is_interface_line(text.rstrip(" |")):  # "TÌM KIẾM |": a search form's
         return "caption: image table cell (ends with '|')"
     if not has_final_punct(text):
         if _ALT_NUMBER_TAIL.search(text) and len(_sentences(text)) <= 1:
@@ -1824,6 +1827,10 @@ class _Assembler:
         end = len(kept)
         if end > 1 and _KEYWORD_LIST.match(kept[end - 1].text):
             self.drop(kept[end - 1], DropKind.TAG, "tag line: keyword list at the end")
+            end -= 1
+        elif end > 1 and _LONE_KEYWORD.match(kept[end - 1].text) and _ends_sentence(kept[end - 2].text):
+            # "tai nạn giao thông" under the story's last sentence: the page's tag, in lower case
+            self.drop(kept[end - 1], DropKind.TAG, "tag line: a keyword under the story")
             end -= 1
         if end and self._stops_mid_word(kept[end - 1].text, kept[end - 1].no):
             return kept[:end]  # the story cut off inside a word, no related headline
