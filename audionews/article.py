@@ -445,7 +445,9 @@ _AUTHOR_LABEL = re.compile(r"^Tác giả(?:\s+bài viết)?\s*:")
 _NAME_WORD = re.compile(rf"^[{_UP}][{_LOW}]{{0,7}}$")
 #: "/VOV.VN", "/THĐT", "/ Vietnamnet", "/Công Luận": the outlet after a byline's slash (a word, or
 #: two or three capitalised words).
-_AGENCY_SUFFIX = re.compile(rf"/\s?(?:[\w.+-]{{2,20}}|[{_UP}][\w.+-]{{1,15}}(?:\s[{_UP}][\w.+-]{{1,15}}){{1,2}})$")
+_AGENCY_SUFFIX = re.compile(
+    rf"/\s?(?:[\w.+-]{{2,20}}|[{_UP}][\w.+-]{{1,15}}(?:\s[{_UP}][\w.+-]{{1,15}}){{1,2}})$"
+)
 _INITIAL_NAME = re.compile(
     rf"^[{_UP}]\.\s?[{_UP}](?:[{_LOW}]{{1,7}}|\.)?$|^[{_UP}]'[{_UP}][{_LOW}]{{1,7}}$"
     rf"|^[{_UP}]\.\s?[{_UP}]{{2,7}}$"  # "T.LÝ": an initial and a name in capitals
@@ -1824,14 +1826,7 @@ class _Assembler:
     def _trailing_teasers(self, kept: list[Line]) -> list[Line]:
         """No byline: a keyword list, then two or more short headlines after the last sentence
         are teasers; anything longer is kept (it may be a caption or the story)."""
-        end = len(kept)
-        if end > 1 and _KEYWORD_LIST.match(kept[end - 1].text):
-            self.drop(kept[end - 1], DropKind.TAG, "tag line: keyword list at the end")
-            end -= 1
-        elif end > 1 and _LONE_KEYWORD.match(kept[end - 1].text) and _ends_sentence(kept[end - 2].text):
-            # "tai nạn giao thông" under the story's last sentence: the page's tag, in lower case
-            self.drop(kept[end - 1], DropKind.TAG, "tag line: a keyword under the story")
-            end -= 1
+        end = len(kept) - self._closing_keywords(kept)
         if end and self._stops_mid_word(kept[end - 1].text, kept[end - 1].no):
             return kept[:end]  # the story cut off inside a word, no related headline
         last = kept[end - 1] if end > 1 else None
@@ -1862,6 +1857,20 @@ class _Assembler:
         for ln in kept[start:end]:
             self.drop(ln, DropKind.TEASER, "teaser: related-article headlines at the end")
         return kept[:start]
+
+    def _closing_keywords(self, kept: list[Line]) -> int:
+        """A keyword list closing the text, or "tai nạn giao thông" under the story's last
+        sentence (the page's tag, in lower case): dropped; how many lines (0 or 1)."""
+        if len(kept) < 2:
+            return 0
+        last = kept[-1]
+        if _KEYWORD_LIST.match(last.text):
+            self.drop(last, DropKind.TAG, "tag line: keyword list at the end")
+            return 1
+        if _LONE_KEYWORD.match(last.text) and _ends_sentence(kept[-2].text):
+            self.drop(last, DropKind.TAG, "tag line: a keyword under the story")
+            return 1
+        return 0
 
     def _lone_trailing_headline(self, kept: list[Line], i: int) -> bool:
         """One line closing the page after the story's last sentence, written as a headline is
@@ -2340,7 +2349,9 @@ def _unaccented_copy(text: str, plain: set[str], stripped: set[str], lines: Sequ
     name or alt text) — two or more of its words are words the text writes only with accents,
     and it starts in lower case or copies a run of words of another line."""
     numbered = _ASCII_PHOTO_NUMBER.search(text) is not None
-    if not text.isascii() or not (_ASCII_ALT.match(text) or numbered and _ASCII_ALT_LONG.match(text)):
+    if not text.isascii() or not (
+        _ASCII_ALT.match(text) or (numbered and _ASCII_ALT_LONG.match(text))
+    ):
         return False
     words = [w.casefold() for w in text.split() if not re.search(r"\d", w)]
     hits = [w for w in words if w in stripped and w not in plain]
