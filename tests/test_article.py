@@ -1106,10 +1106,6 @@ BODY7 = (
 )
 
 
-def _dropped(text: str) -> dict[str, str]:
-    return {d.text: d.kind.value for d in parse_article(text).dropped}
-
-
 def test_classes_of_heldout7() -> None:
     alt = "Xe khach cho nhieu tre em va phu nu lao xuong deo anh 1\n\n"
     assert _dropped("Xe khách lao xuống đèo\n\n" + BODY7 + alt + BODY7)[alt.strip()] == "caption"
