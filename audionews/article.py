@@ -432,8 +432,22 @@ _BYLINE_SOURCE = re.compile(
     r"(?:Bài|Tin|Tin bài)(?:\s+và|,)\s+ảnh\s*:|"
     r"Nhóm\s+PV|PV\b|Phóng viên\s*:?|Biên tập\s*:|Thực hiện\s*:)\s*[^\s].{0,70}?\)?\.?$",
 )
+#: "Một góc khu công nghiệp …", "Quang cảnh buổi lễ": what a photo shows, no claim (a headline
+#: may open with "Cận cảnh", "Toàn cảnh" or "Hình ảnh", not with these).
+_SCENE_CAPTION = re.compile(r"^(?:Một góc|Quang cảnh)\s", re.IGNORECASE)
+#: "tai nạn giao thông": a tag's words in lower case, no digit, no punctuation, five words at most.
+_LONE_KEYWORD = re.compile(rf"^[{_LOW}]+(?: [{_LOW}]+){{0,4}}$")
+#: "Thời gian: 12/10- 14/10 Âm lịch", "Địa điểm: …": a field of an event's facts.
+_INFO_FIELD = re.compile(r"^(?:Thời gian|Địa điểm|Thời điểm)\s*:\s*\S", re.IGNORECASE)
+#: "Nguồn tin: Báo Dân trí" under "Tác giả: …": a copy site's field naming the original paper.
+_COPIED_FROM = re.compile(r"^Nguồn tin\s*:\s*\S")
+_AUTHOR_LABEL = re.compile(r"^Tác giả(?:\s+bài viết)?\s*:")
 _NAME_WORD = re.compile(rf"^[{_UP}][{_LOW}]{{0,7}}$")
-_AGENCY_SUFFIX = re.compile(r"/[\w.+-]{2,20}$")
+#: "/VOV.VN", "/THĐT", "/ Vietnamnet", "/Công Luận": the outlet after a byline's slash (a word, or
+#: two or three capitalised words).
+_AGENCY_SUFFIX = re.compile(
+    rf"/\s?(?:[\w.+-]{{2,20}}|[{_UP}][\w.+-]{{1,15}}(?:\s[{_UP}][\w.+-]{{1,15}}){{1,2}})$"
+)
 _INITIAL_NAME = re.compile(
     rf"^[{_UP}]\.\s?[{_UP}](?:[{_LOW}]{{1,7}}|\.)?$|^[{_UP}]'[{_UP}][{_LOW}]{{1,7}}$"
     rf"|^[{_UP}]\.\s?[{_UP}]{{2,7}}$"  # "T.LÝ": an initial and a name in capitals
@@ -879,7 +893,8 @@ def _caption_reason(text: str) -> str | None:
     alt = _ALT_PHOTO_TAIL.search(text)
     if alt and len(_sentences(text[: alt.start()])) <= 1:
         return "caption: image alt text (ends with an image number)"
-    if _TABLE_CELL.search(text) and len(_sentences(text.rstrip(" |"))) <= 1:
+    cell = _TABLE_CELL.search(text) and len(_sentences(text.rstrip(" |"))) <= 1
+    if cell and not is_interface_line(text.rstrip(" |")):  # "TÌM KIẾM |": a search form's
         return "caption: image table cell (ends with '|')"
     if not has_final_punct(text):
         if _ALT_NUMBER_TAIL.search(text) and len(_sentences(text)) <= 1:
@@ -1444,7 +1459,9 @@ class _Assembler:
         if kept and self._looks_like_headline(kept):
             if _is_kicker(kept):
                 kicker = kept.pop(0)
-                if _is_overline(kicker.text, kept[0].text):
+                if is_interface_line(kicker.text):  # "Mục lục:" over the title
+                    self.drop(kicker, DropKind.WIDGET, "widget: a page's label over the title")
+                elif _is_overline(kicker.text, kept[0].text):
                     self.drop(kicker, DropKind.TAG, "tag line: a place or topic over the title")
                 else:
                     self.kicker = kicker.text
@@ -1490,6 +1507,7 @@ class _Assembler:
         # without punctuation are no lead (a lead is a sentence), but the first section's name
         short = len(t.split()) <= 6 and _is_body_line(kept[1].text) and not _is_credit_line(t)
         short = short and not _VIEW_WORDS.match(t) and not _caption_reason(t)
+        short = short and not _INFO_FIELD.match(t)  # "Thời gian: 12/10- 14/10 Âm lịch"
         if (
             (claim and _key(t) == _key(claim))
             or (caps and not _title_opening(t, title))
@@ -1613,7 +1631,9 @@ class _Assembler:
             self.drop(ln, DropKind.TEASER, "teaser: a box of related articles over the story")
             return True
         if id(ln) in st.marked:
-            self.drop(ln, DropKind.WIDGET, st.marked[id(ln)])
+            why = st.marked[id(ln)]
+            kind = DropKind.CAPTION if why.startswith("caption:") else DropKind.WIDGET
+            self.drop(ln, kind, why)
             return True
         if not st.body_started and _is_breadcrumb(t):
             # Above the story a lone section name is a breadcrumb; below, it may be a heading.
@@ -1651,10 +1671,13 @@ class _Assembler:
         if ln.no == st.top_label:
             self.drop(ln, DropKind.WIDGET, "widget: a news list's label over the headline")
             return True
-        if is_related_header(t) and (st.after_box or ln.no in st.empty_headers):
+        if ln.no in st.empty_headers and _topic_label(t):
+            self.drop(ln, DropKind.WIDGET, "widget: a section's label with no headline under it")
+            return True
+        if _related_label(t) and (st.after_box or ln.no in st.empty_headers):
             self.drop(ln, DropKind.WIDGET, "widget: a related-articles header with no headline")
             return True
-        if is_related_header(t):  # "Tin cùng chuyên mục", "Chủ đề liên quan:"
+        if _related_label(t):  # "Tin cùng chuyên mục", "Chủ đề liên quan:"
             st.related, st.teased, st.summary = True, False, False
             self.drop(ln, DropKind.TEASER, "teaser: related-articles header")
             return True
@@ -1718,6 +1741,8 @@ class _Assembler:
             return False
         if len(_sentences(t)) > 1 or outlet_tag(t) or _is_byline_not_title(t):
             return False
+        if _SCENE_CAPTION.match(t) and len(t.split()) <= 12 and ":" not in t:
+            return False  # "Một góc khu công nghiệp Nhơn Trạch": a photo's caption on top
         return _caption_reason(t) is None
 
     def _dated_headline(self, first: Line) -> bool:
@@ -1801,10 +1826,7 @@ class _Assembler:
     def _trailing_teasers(self, kept: list[Line]) -> list[Line]:
         """No byline: a keyword list, then two or more short headlines after the last sentence
         are teasers; anything longer is kept (it may be a caption or the story)."""
-        end = len(kept)
-        if end > 1 and _KEYWORD_LIST.match(kept[end - 1].text):
-            self.drop(kept[end - 1], DropKind.TAG, "tag line: keyword list at the end")
-            end -= 1
+        end = len(kept) - self._closing_keywords(kept)
         if end and self._stops_mid_word(kept[end - 1].text, kept[end - 1].no):
             return kept[:end]  # the story cut off inside a word, no related headline
         last = kept[end - 1] if end > 1 else None
@@ -1815,6 +1837,11 @@ class _Assembler:
         start = end
         while start > 1 and self._trailing_teaser(kept[start - 1]):
             start -= 1
+        if end - start >= 2:
+            # Two short headlines close the page: longer headlines of the same list above them
+            # (one claim each, no stop, "Chủ tịch nước …: Với bộ máy … quản lý") are links too.
+            while start > 1 and self._long_trailing_headline(kept[start - 1]):
+                start -= 1
         if end - start == 1 and self._lone_trailing_headline(kept, start):
             self.drop(kept[start], DropKind.TEASER, "teaser: a related headline after the story")
             return kept[:start]
@@ -1831,6 +1858,20 @@ class _Assembler:
             self.drop(ln, DropKind.TEASER, "teaser: related-article headlines at the end")
         return kept[:start]
 
+    def _closing_keywords(self, kept: list[Line]) -> int:
+        """A keyword list closing the text, or "tai nạn giao thông" under the story's last
+        sentence (the page's tag, in lower case): dropped; how many lines (0 or 1)."""
+        if len(kept) < 2:
+            return 0
+        last = kept[-1]
+        if _KEYWORD_LIST.match(last.text):
+            self.drop(last, DropKind.TAG, "tag line: keyword list at the end")
+            return 1
+        if _LONE_KEYWORD.match(last.text) and _ends_sentence(kept[-2].text):
+            self.drop(last, DropKind.TAG, "tag line: a keyword under the story")
+            return 1
+        return 0
+
     def _lone_trailing_headline(self, kept: list[Line], i: int) -> bool:
         """One line closing the page after the story's last sentence, written as a headline is
         ("Mưa xối xả ở Đà Nẵng: Dân chưa kịp dọn xong lũ trước, lũ sau đã đến": a topic of three
@@ -1843,6 +1884,15 @@ class _Assembler:
         if not m or has_final_punct(ln.text) or _SAYS.search(m.group(1)):
             return False
         return 3 <= len(m.group(1).split()) <= 8 and len(m.group(2).split()) >= 6
+
+    def _long_trailing_headline(self, ln: Line) -> bool:
+        t = ln.text
+        return (
+            self._teaser_like(t)
+            and len(_sentences(t)) == 1
+            and not has_final_punct(t)
+            and ln.hint != "heading"
+        )
 
     def _trailing_teaser(self, ln: Line) -> bool:
         return (
@@ -1873,6 +1923,10 @@ class _Assembler:
         """The first byline is read as the byline, a "Theo …"/"Nguồn …" line as the source."""
         if state.byline is None:
             state.byline, state.byline_line = ln.text, ln.no
+        elif _COPIED_FROM.match(ln.text) and _AUTHOR_LABEL.match(state.byline):
+            # "Tác giả: Khánh Hiền" / "Nguồn tin: Báo Dân trí": a copy site's two fields, the
+            # author and the paper the copy came from; the author is the credit read.
+            self.drop(ln, DropKind.CREDIT, "credit: the paper the copy came from (Nguồn tin: …)")
         elif _is_source_line(ln.text) and state.source is None:
             state.source, state.source_line = ln.text, ln.no
         elif _is_source_line(state.byline) and state.source is None:
@@ -2054,6 +2108,8 @@ class _Assembler:
             return False  # "Thưa toàn thể cử tri …,": a speech's salutation, no heading
         if _VIEW_WORDS.match(text):
             return False  # "Toàn cảnh phiên tòa", "Một góc thành phố …": a photo's caption
+        if _INFO_FIELD.match(text):
+            return False  # "Thời gian: 12/10- 14/10 Âm lịch": an event's facts, no section
         listed = re.match(r"^[-•+*]\s", text) and not (
             _STAR_MARK.match(text) and not re.match(r"^[-•+*]\s", nxt.text)
         )
@@ -2210,8 +2266,38 @@ def _page_widgets(lines: Sequence[Line]) -> dict[int, str]:
     for ln in lines:
         if _unaccented_copy(ln.text, plain - _ascii_words(ln.text), stripped, lines):
             out[id(ln)] = "widget: an image's name or alt text (the words without accents)"
+            if _ASCII_PHOTO_NUMBER.search(ln.text):
+                out[id(ln)] = "caption: image alt text without accents, numbered ('… anh 1')"
     if lines and _home_trail_top(lines):
         out[id(lines[0])] = "widget: a breadcrumb opened by the home link"
+    out.update(_video_box(lines))
+    return out
+
+
+#: "Mời quý vị và các bạn theo dõi video dưới đây", "* Mời quý độc giả theo dõi các chương trình
+#: … trên TV Online!": a page's prompt to watch its video player.
+_VIDEO_PROMPT = re.compile(
+    r"^\*?\s*(?:Kính\s+)?[Mm]ời\s+(?:quý\s+)?(?:vị|độc giả|bạn đọc|khán giả|các bạn|bạn)\b"
+    r"[^.!?]{0,30}?\s(?:theo dõi|xem)\s(?:[^.!?]{0,40}\s)?(?:video|clip|chương trình)\b"
+    r"[^.!?]{0,60}[.!:]?$"
+)
+
+
+def _video_box(lines: Sequence[Line]) -> dict[int, str]:
+    """A video prompt, and under it the video's box: a title (headline-shaped) and the one
+    sentence summing it up on the very next line (a block of its own, where paragraphs stand
+    apart). A paragraph under the prompt (the player not scraped) is read."""
+    out: dict[int, str] = {}
+    for i, ln in enumerate(lines):
+        if not _VIDEO_PROMPT.match(ln.text):
+            continue
+        out[id(ln)] = "widget: a prompt to watch the page's video"
+        box = lines[i + 1 : i + 3]
+        if not box or not _headline_shaped(box[0]) or has_final_punct(box[0].text):
+            continue
+        if len(box) == 2 and box[1].no == box[0].no + 1 and len(_sentences(box[1].text)) == 1:
+            out[id(box[0])] = "widget: the video's title under its prompt"
+            out[id(box[1])] = "widget: the video's summary under its title"
     return out
 
 
@@ -2252,19 +2338,26 @@ def _word_forms(lines: Sequence[Line]) -> tuple[set[str], set[str]]:
 
 
 _ASCII_ALT = re.compile(r"^[A-Za-z]+(?: [A-Za-z0-9]+){1,9}$")
+#: "Xe khach cho nhieu tre em … lao xuong deo anh 1": an image's alt text, unaccented, numbered
+#: as the accented "… - Ảnh 1" is ("ảnh" written "anh").
+_ASCII_ALT_LONG = re.compile(r"^[A-Za-z]+(?: [A-Za-z0-9]+){1,19}$")
+_ASCII_PHOTO_NUMBER = re.compile(r"\s(?:[Hh]inh\s+)?[Aa]nh\s+\d{1,2}$")
 
 
 def _unaccented_copy(text: str, plain: set[str], stripped: set[str], lines: Sequence[Line]) -> bool:
     """ "khanh thanh cau dan sinh", "Phan Dong": a line in unaccented Vietnamese (an image's file
     name or alt text) — two or more of its words are words the text writes only with accents,
     and it starts in lower case or copies a run of words of another line."""
-    if not text.isascii() or not _ASCII_ALT.match(text):
+    numbered = _ASCII_PHOTO_NUMBER.search(text) is not None
+    if not text.isascii() or not (
+        _ASCII_ALT.match(text) or (numbered and _ASCII_ALT_LONG.match(text))
+    ):
         return False
     words = [w.casefold() for w in text.split() if not re.search(r"\d", w)]
     hits = [w for w in words if w in stripped and w not in plain]
     if len(hits) < 2:
         return False
-    if text[0].islower():
+    if text[0].islower() or numbered:
         return True
     run = " ".join(words)
     return any(
@@ -2488,12 +2581,36 @@ def _empty_headers(lines: Sequence[Line]) -> set[int]:
     the last line of the page, or over nothing but chrome to its end. They are widgets."""
     out: set[int] = set()
     for i, ln in enumerate(lines):
-        if not is_related_header(ln.text):
+        label = _topic_label(ln.text)
+        if not (label or _related_label(ln.text)):
             continue
         rest = [x.text for x in lines[i + 1 :]]
-        if all(is_form_note(x) or (_junk_kind(x) and not is_related_header(x)) for x in rest):
+        if all(is_form_note(x) or _related_label(x) or _junk_kind(x) for x in rest):
+            out.add(ln.no)  # over chrome or other empty headers only
+        elif label and all(_related_label(x) or _junk_kind(x) or _box_end(x) for x in rest):
             out.add(ln.no)
     return out
+
+
+#: "Tin bài cùng chủ đề Tin tức 24h": a box of articles on one topic, named after it.
+_TOPIC_BOX = re.compile(r"^(?:Tin|Bài|Tin bài|Bài viết)\s+cùng\s+chủ\s+đề\s+\S", re.IGNORECASE)
+
+
+def _related_label(text: str) -> bool:
+    return is_related_header(text) or _TOPIC_BOX.match(text) is not None
+
+
+#: "Tai nạn giao thông mới nhất": a section's box of latest articles, named by its topic.
+_LATEST_LABEL = re.compile(rf"^[{_UP}][^\W\d]*(?:\s[^\W\d]+){{1,4}}\s(?:mới nhất|MỚI NHẤT)$")
+
+
+def _topic_label(text: str) -> bool:
+    return _LATEST_LABEL.match(text) is not None
+
+
+def _box_end(text: str) -> bool:
+    """What may close a page under an empty box's label: a credit, a source, a date."""
+    return _is_credit_line(text) or _SOURCE_WORD.match(text) is not None or bool(_match_date(text))
 
 
 def _label_over_story(lines: Sequence[Line]) -> int | None:

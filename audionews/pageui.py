@@ -184,7 +184,7 @@ def is_related_header(text: str, vocab: Vocabulary | None = None) -> bool:
     """ "Tin cùng chuyên mục", "Chủ đề liên quan:", "Bài viết liên quan": a line made of the
     terms that head a block of related articles (function words aside), six words at most."""
     vocab = vocab or load_vocabulary()
-    toks = tokens(text.rstrip(" :.…"))
+    toks = tokens(text.rstrip(" :.…>»›"))  # "Xem thêm >>"
     if sum(1 for t in toks if t[0].isalpha()) > 6 or any(not t[0].isalpha() for t in toks):
         return False
     ui, plain, _ = _count(toks, vocab, vocab.related)

@@ -1098,3 +1098,57 @@ def test_a_header_date_with_the_outlets_contacts_is_the_date() -> None:
     a = parse_article(text)
     assert a.headline == "Mô hình tăng trưởng kinh tế Quảng Ninh"
     assert a.published == datetime(2024, 11, 21, 16, 29)
+
+
+BODY7 = (
+    "Hơn 5h ngày 23/7, ôtô khách chở trên 20 người đi du lịch theo hướng từ Đà Lạt xuống "
+    "Phan Thiết.\n\nSau sự cố, hành khách hoảng loạn kêu cứu, người dân tới ứng cứu.\n\n"
+)
+
+
+def test_classes_of_heldout7() -> None:
+    alt = "Xe khach cho nhieu tre em va phu nu lao xuong deo anh 1\n\n"
+    assert _dropped("Xe khách lao xuống đèo\n\n" + BODY7 + alt + BODY7)[alt.strip()] == "caption"
+    form = "Trả lời\n\nPlease enter your comment!\nPlease enter your name here\n"
+    got = _dropped("Lễ hội Trường Yên\n\n" + BODY7 + form)
+    assert got["Please enter your comment!"] == got["Please enter your name here"] == "widget"
+    video = (
+        "Mời quý vị và các bạn theo dõi video dưới đây\n\n"
+        "Xe khách 52 chỗ lật trên đèo Bảo Lộc, nhiều người la hét kêu cứu\n"
+        "Lực lượng chức năng đang cứu hộ xe khách bị lật xuống đèo.\n\n"
+        "Tai nạn giao thông mới nhất\n\nTheo SKĐS\n"
+    )
+    got = _dropped("Xe khách lật trên đèo Bảo Lộc\n\n" + BODY7 + video)
+    assert got["Mời quý vị và các bạn theo dõi video dưới đây"] == "widget"
+    assert got["Lực lượng chức năng đang cứu hộ xe khách bị lật xuống đèo."] == "widget"
+    assert got["Tai nạn giao thông mới nhất"] == "widget"
+    a = parse_article("Xe khách lao xuống đèo\n\n" + BODY7 + "Xuân Ngọc/ Vietnamnet\n")
+    assert a.byline == "Xuân Ngọc/ Vietnamnet"
+    first = parse_article("Một góc khu công nghiệp Nhơn Trạch\n\n" + BODY7)
+    assert first.headline is None
+    info = parse_article("Hội húc cầu\n\nThời gian: 12/10- 14/10 Âm lịch\n" + BODY7)
+    assert [s.heading for s in info.sections if s.heading] == []
+
+
+def test_a_video_prompt_over_a_paragraph_keeps_the_paragraph() -> None:
+    # The player was not scraped: what follows the prompt is the story, read.
+    text = (
+        "Xe khách lật trên đèo Bảo Lộc\n\n" + BODY7 + "Mời quý vị theo dõi video dưới đây\n\n"
+        "Theo thông tin ban đầu, xe chở khách từ Bình Phước lên Đà Lạt du lịch.\n\n"
+        "Hiện một nạn nhân đã tử vong, hơn 30 người bị thương.\n"
+    )
+    got = _dropped(text)
+    assert list(got) == ["Mời quý vị theo dõi video dưới đây"]
+
+
+def test_long_related_headlines_need_two_short_ones_below() -> None:
+    long = (
+        "Chủ tịch nước Lương Cường: Với bộ máy hành chính mới, Hà Nội cần tiên phong đổi mới "
+        "tư duy quản lý\n"
+    )
+    short = "Sổ bảo hiểm xã hội điện tử được cấp chậm nhất là ngày 1-1-2026\n"
+    two = "Câu lạc bộ thơ tỉnh Bình Phước phấn đấu có 5 tác phẩm phổ nhạc\n"
+    got = _dropped("Động đất ở Indonesia\n\n" + BODY7 + long + two + short)
+    assert got[long.strip()] == got[short.strip()] == "teaser"
+    # alone, a long line without a stop after the story is read
+    assert long.strip() not in _dropped("Động đất ở Indonesia\n\n" + BODY7 + long)

@@ -17,6 +17,7 @@ SOURCES = {
     "heldout4",
     "heldout5",
     "heldout6",
+    "heldout7",
     "rules",
     "brief",
 }
