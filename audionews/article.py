@@ -582,6 +582,8 @@ _READ_NOW = re.compile(
 _TABLE_CELL = re.compile(r"\s\|$")
 #: A link closing a line: ": https://…", "(http://…)".
 _LINK_TAIL = re.compile(r"\s*:?\s*\(?\s*(?:https?://|www\.)\S*\)?$")
+#: "Nguồn: [Tên nguồn]…", "[Tên tác giả]": a CMS template's field the page left unfilled.
+_TEMPLATE_FIELD = re.compile(r"\[\s*(?:Tên|Nhập|Điền|Name|Enter)\b[^\]]{0,30}\]", re.IGNORECASE)
 #: The label of a source line.
 _SOURCE_WORD = re.compile(r"^\(?\s*(?:Theo|Nguồn(?:\s+tin)?|Nguồn bài viết|Link)\b\s*:?", re.I)
 #: "Hình ảnh thân tình …", "Ảnh chụp …": a line about a picture.
@@ -643,6 +645,7 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_RELATED_IMAGE, DropKind.WIDGET, "widget: an image's alt text (no caption)"),
     (_SOURCE_PATH, DropKind.WIDGET, "widget: the page's address"),
     (_TEMPERATURE, DropKind.WIDGET, "widget: a weather widget's temperature"),
+    (_TEMPLATE_FIELD, DropKind.WIDGET, "widget: a template field left unfilled"),
     (_READ_NOW, DropKind.TEASER, "teaser: a related link marked 'ĐỌC NGAY'"),
     (_ZONED_TIME, DropKind.WIDGET, "widget: a time stamp"),
     (_DOUBLED, DropKind.TEASER, "teaser: a related link (its text printed twice)"),
@@ -804,6 +807,8 @@ def _is_byline_not_title(text: str) -> bool:
 
 
 def _is_source_line(text: str) -> bool:
+    if _TEMPLATE_FIELD.search(text):
+        return False  # "Nguồn: [Tên nguồn]…": an unfilled field, not a source
     return bool(
         re.match(r"^\(?\s*(?:Theo|Nguồn(?:\s+tin)?\b|Tổng hợp)", text, re.IGNORECASE)
     ) and is_byline(text)
@@ -1907,6 +1912,9 @@ class _Assembler:
         body = kept[:end]
         in_credits = True
         for ln in kept[end:]:
+            if _TEMPLATE_FIELD.search(ln.text):  # "Nguồn: [Tên nguồn]…" said aloud: never
+                self.drop(ln, DropKind.WIDGET, "widget: a template field left unfilled")
+                continue
             if in_credits and _is_credit_line(ln.text):
                 self._credit(ln, state)
                 continue

@@ -1152,3 +1152,16 @@ def test_long_related_headlines_need_two_short_ones_below() -> None:
     assert got[long.strip()] == got[short.strip()] == "teaser"
     # alone, a long line without a stop after the story is read
     assert long.strip() not in _dropped("Động đất ở Indonesia\n\n" + BODY7 + long)
+
+
+def test_an_unfilled_template_field_is_never_the_source() -> None:
+    # A copy site's footer with its CMS field left as written: "[Tên nguồn]" must not be said.
+    a = parse_article(
+        "Xe khách lật trên đèo, nhiều người bị thương\n"
+        "Chiều 30/3, một xe khách chở 40 người bị lật trên đèo khi đang xuống dốc.\n"
+        "Lực lượng chức năng đã đưa các nạn nhân đi cấp cứu kịp thời.\n"
+        "Theo SKĐS\n"
+        "Nguồn: [Tên nguồn]31/03/2025 11:31 AM(GMT+7)\n"
+    )
+    assert a.byline == "Theo SKĐS" and a.source is None
+    assert [d.kind for d in a.dropped if "[Tên nguồn]" in d.text] == [DropKind.WIDGET]
