@@ -669,7 +669,7 @@ def _junk_kind(text: str) -> tuple[DropKind, str] | None:
         return DropKind.TEASER, "teaser: a link in a list (ends with a separator)"
     if _JUNK_PREFIX.match(text):
         return DropKind.TEASER, "teaser: related-article link"
-    if is_interface_line(text):
+    if is_interface_line(text) and not _SALUTATION.match(text):  # "Kính gửi Quý bạn đọc,"
         return DropKind.WIDGET, "widget: made of a page's interface words"
     return None
 

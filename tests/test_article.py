@@ -1165,3 +1165,14 @@ def test_an_unfilled_template_field_is_never_the_source() -> None:
     )
     assert a.byline == "Theo SKĐS" and a.source is None
     assert [d.kind for d in a.dropped if "[Tên nguồn]" in d.text] == [DropKind.WIDGET]
+
+
+def test_a_salutation_to_readers_is_never_page_interface() -> None:
+    # "bạn đọc" and "gửi" are interface words on comment forms; a letter's salutation is text.
+    a = parse_article(
+        "Cộng hưởng đổi mới\n"
+        "Kính gửi Quý bạn đọc,\n"
+        "Năm nay, chúng tôi tiếp tục hành trình đổi mới cùng khách hàng và đối tác.\n"
+        "Trân trọng,\n"
+    )
+    assert "Kính gửi Quý bạn đọc," not in [d.text for d in a.dropped]
