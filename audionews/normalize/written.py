@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from audionews.names import FAMILY_NAMES
 from audionews.normalize.numbers import read_cardinal, roman_to_int
 from audionews.normalize.rules import UPPER
 from audionews.normalize.units import UNITS
@@ -56,7 +57,8 @@ _ROMAN_HEADING = re.compile(rf"(?:^|(?<=\n))([IVX]{{1,4}})(?:\.|\s?-)\s+(?=([{UP
 
 def roman_headings(text: str) -> str:
     """ "I. CÁC THÔNG SỐ" -> "Một. CÁC THÔNG SỐ" (the numeral read as a number, as "Phần I" is
-    "Phần một"). A single letter only before a Vietnamese word ("V. Putin" is an initial)."""
+    "Phần một"). A single letter only before a Vietnamese word that is no family name in
+    title case ("V. Putin", "V. Lê Văn Hùng" are initials; "V. KẾT LUẬN" is a heading)."""
     if ". " not in text and "- " not in text and ".\n" not in text:
         return text
 
@@ -65,6 +67,8 @@ def roman_headings(text: str) -> str:
         value = roman_to_int(numeral)
         if value is None or (len(numeral) == 1 and not is_vietnamese_syllable(word)):
             return match.group()
+        if len(numeral) == 1 and not word.isupper() and word.casefold() in FAMILY_NAMES:
+            return match.group()  # "V. Lê Văn Hùng": an initial before a family name
         spoken = read_cardinal(value)
         return f"{spoken[:1].upper()}{spoken[1:]}. "
 
