@@ -583,7 +583,9 @@ _TABLE_CELL = re.compile(r"\s\|$")
 #: A link closing a line: ": https://…", "(http://…)".
 _LINK_TAIL = re.compile(r"\s*:?\s*\(?\s*(?:https?://|www\.)\S*\)?$")
 #: "Nguồn: [Tên nguồn]…", "[Tên tác giả]": a CMS template's field the page left unfilled.
-_TEMPLATE_FIELD = re.compile(r"\[\s*(?:Tên|Nhập|Điền|Name|Enter)\b[^\]]{0,30}\]", re.IGNORECASE)
+_TEMPLATE_FIELD = re.compile(
+    r"^.{0,80}?\[\s*(?:Tên|Nhập|Điền|Name|Enter)\b[^\]]{0,30}\]", re.IGNORECASE
+)
 #: The label of a source line.
 _SOURCE_WORD = re.compile(r"^\(?\s*(?:Theo|Nguồn(?:\s+tin)?|Nguồn bài viết|Link)\b\s*:?", re.I)
 #: "Hình ảnh thân tình …", "Ảnh chụp …": a line about a picture.
@@ -807,8 +809,6 @@ def _is_byline_not_title(text: str) -> bool:
 
 
 def _is_source_line(text: str) -> bool:
-    if _TEMPLATE_FIELD.search(text):
-        return False  # "Nguồn: [Tên nguồn]…": an unfilled field, not a source
     return bool(
         re.match(r"^\(?\s*(?:Theo|Nguồn(?:\s+tin)?\b|Tổng hợp)", text, re.IGNORECASE)
     ) and is_byline(text)
@@ -1181,7 +1181,9 @@ def _labelled_list(text: str) -> bool:
     )
 
 
-_WRAP_STOP = re.compile(r"[.!?…:;\"”»)]\s*$|\./\.\s*$")
+def _wrap_stop(line: str) -> bool:
+    """The line ends a sentence or a clause that a wrap never breaks after (":", ";")."""
+    return _ends_sentence(line) or line.rstrip().endswith((":", ";"))
 
 
 def _unwrap(raw: list[str]) -> list[tuple[int, str]]:
@@ -1203,7 +1205,7 @@ def _unwrap(raw: list[str]) -> list[tuple[int, str]]:
             out.append((i, line))
         nxt = raw[i].lstrip() if i < len(raw) else ""
         size = len(line.strip())
-        if not nxt or size < 40 or _WRAP_STOP.search(line):
+        if not nxt or size < 40 or _wrap_stop(line):
             joining = False
         elif nxt[0].islower():
             joining = True
@@ -1223,7 +1225,7 @@ def _wrap_width(raw: list[str]) -> int:
     if not 40 <= width <= 120:
         return 0
     full = [i for i, x in enumerate(raw) if 0.75 * width <= len(x.strip()) <= 1.1 * width]
-    inside = [i for i in full if not _WRAP_STOP.search(raw[i]) and i + 1 < len(raw)]
+    inside = [i for i in full if not _wrap_stop(raw[i]) and i + 1 < len(raw)]
     lower = [i for i in inside if raw[i + 1].lstrip()[:1].islower()]
     if len(full) < 4 or len(inside) < 0.6 * len(full) or len(lower) < len(inside) / 3:
         return 0
@@ -1912,9 +1914,6 @@ class _Assembler:
         body = kept[:end]
         in_credits = True
         for ln in kept[end:]:
-            if _TEMPLATE_FIELD.search(ln.text):  # "Nguồn: [Tên nguồn]…" said aloud: never
-                self.drop(ln, DropKind.WIDGET, "widget: a template field left unfilled")
-                continue
             if in_credits and _is_credit_line(ln.text):
                 self._credit(ln, state)
                 continue
