@@ -190,6 +190,7 @@ JUNK_LINES = frozenset(
         "Xem theo ngày",
         "Lưu thông tin",
         "Đóng Lưu thông tin",
+        "spot_img",  # a WordPress theme's image placeholder
     )
 )
 #: Newspaper section names: alone on a line they are a breadcrumb, not a heading.
@@ -311,6 +312,8 @@ _TAG_LINE = re.compile(
     re.IGNORECASE,
 )
 _NO_WORDS = re.compile(r"^[\W\d_]*$")
+#: "Thẻ:" alone on its line: a tag box's label, its tags on the lines under it.
+_TAG_BOX = re.compile(r"^(?:thẻ|tags?|từ kho[áa]|keywords?)\s*:\s*$", re.IGNORECASE)
 _SINGLE_LETTERS = re.compile(r"^(?:[Aa][+-]?\s+){0,3}[Aa][+-]?$|^Aa$")
 #: "M" alone: a logo's or an icon's letter (no Vietnamese word is one unaccented letter).
 _LONE_LETTER = re.compile(r"^[A-Za-z]$")
@@ -323,7 +326,8 @@ _PLAYER_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::
 _IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|bmp)(?:\?\S*)?$", re.IGNORECASE)
 _CAPTION_CREDIT = re.compile(
     r"(\(?\s*Ảnh\s*(?:minh\s*h[ọo]ạ?|tư liệu|:|-)|\bẢnh:\s|Nguồn ảnh|Photo\s*:|Đồ họa\s*:|"
-    r"Đồ hoạ\s*:|\(Ảnh\b|Ảnh\s+chụp\s+màn\s+hình|Ảnh\s*/|Clip\s*:|Video\s*:|\bTranh\s*:)",
+    r"Đồ hoạ\s*:|\(Ảnh\b|Ảnh\s+chụp\s+màn\s+hình|Ảnh\s*/|Clip\s*:|Video\s*:|\bTranh\s*:|"
+    r"(?<=[.)])\s+Ảnh\s*;\s*(?=[A-ZĐ][^\s;]*\.?$))",  # "… quốc gia). Ảnh; M.Q.Hiển." (a slip)
     re.IGNORECASE,
 )
 _CREDIT_ONLY = re.compile(
@@ -413,8 +417,8 @@ _BRACKET_STAMP = re.compile(r"\s*\(([^()]{8,40})\)$")
 _HEADER_CLOCK = re.compile(rf"^[^\d:]{{2,30}}:\s*{_DATE}\s+\d{{1,2}}:\d{{2}}:\d{{2}}{_ZONE}\s*$")
 _OUTLET_ALT = "|".join(re.escape(t) for t in sorted(OUTLET_TAGS, key=len, reverse=True))
 _WORD_ALT = "|".join(re.escape(t) for t in sorted(OUTLET_WORDS, key=len, reverse=True))
-#: "(DS&PL) -" or "TTO -" alone on a line.
-_LONE_TAG = re.compile(rf"^(?:\([^()]{{2,20}}\)|{_WORD_ALT})\s*[-–—]$")
+#: "(DS&PL) -", "TTO -" or any word in capitals ("ĐNA -") alone on a line.
+_LONE_TAG = re.compile(rf"^(?:\([^()]{{2,20}}\)|{_WORD_ALT}|[{_UP}][{_UP}0-9.&]{{1,9}})\s*[-–—]$")
 #: A tag before the lead: a known outlet in brackets (dash optional), any "(Name) -", a known
 #: outlet word with a dash ("TTO -", "VOV.VN -"), capitals followed by a spaced dash
 #: ("HÀ NỘI - "), or a bare leading dash (" - "). "VN-Index tăng" is none of these.
@@ -627,7 +631,7 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_POWERED_BY, DropKind.WIDGET, "widget: the site builder's credit"),
     (_MASTHEAD, DropKind.WIDGET, "widget: the outlet's masthead"),
     (_HEADER_CLOCK, DropKind.WIDGET, "widget: a clock in the page header"),
-    (_IMAGE_FILE, DropKind.WIDGET, "widget: image file name"),
+    (_IMAGE_FILE, DropKind.CAPTION, "caption: an image's file name"),
     (_TAG_LINE, DropKind.TAG, "tag line: keywords"),
     (_LONE_TAG, DropKind.TAG, "tag line: outlet tag on its own line"),
     (_LABELLED_COUNTER, DropKind.WIDGET, "widget: a counter"),
@@ -832,13 +836,41 @@ def parse_date(m: re.Match[str]) -> datetime | date | None:
 
 
 #: "… | Điện thoại: 034 39429756 | Email: …": the outlet's contacts after the header's date.
+#: "* Email: bbt.dongnama@gmail.com *Tòa soạn: 0989011688 - 0768908888": the outlet's contacts in
+#: the page header, labelled, with an address or a phone number.
+_CONTACT_LINE = re.compile(
+    r"^(?:[*|•]?\s*(?:E-?mail|Điện thoại|ĐT|Hotline|Tòa soạn|Toà soạn|Fax|Liên hệ)\s*:\s*"
+    r"(?:[\w.+-]+@[\w.-]+|[\d\s.()+-]{8,})\s*)+$",
+    re.IGNORECASE,
+)
 _CONTACT_TAIL = re.compile(
     r"(?:\s*\|\s*(?:Điện thoại|ĐT|Hotline|E-?mail|Fax)\s*:\s*[^|]{3,60})+\s*$", re.IGNORECASE
 )
 
 
+_MONTH_NAMES = ("một", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
+#: "Thứ Tư, Tháng Năm 1, 2024": a blog theme's date, month first in words (May 1, 2024).
+_MONTH_FIRST = re.compile(
+    r"\btháng\s+(mười\s+một|mười\s+hai|một|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|\d{1,2})"
+    r"\s+(\d{1,2}),\s*(\d{4})\b",
+    re.IGNORECASE,
+)
+
+
+def _month_first(m: re.Match[str]) -> str:
+    words = m.group(1).casefold().split()
+    if words[0].isdigit():
+        month = int(words[0])
+    elif len(words) == 2:  # "mười một", "mười hai"
+        month = 10 + _MONTH_NAMES.index(words[1]) + 1
+    else:
+        month = _MONTH_NAMES.index(words[0]) + 1
+    return f"{m.group(2)}/{month}/{m.group(3)}"
+
+
 def _match_date(text: str) -> re.Match[str] | None:
     text = _MONTH_WORD.sub(r"\1/\2/\3", text)  # "25 Tháng 9 2017" is 25/9/2017
+    text = _MONTH_FIRST.sub(_month_first, text)
     text = _CONTACT_TAIL.sub("", text)  # a page header's date with the outlet's contacts
     m = DATE_LINE.match(text) or _TIME_FIRST_DATE.match(text)
     if m is None and len(text.split()) <= 8:
@@ -1208,7 +1240,7 @@ def _unwrap(raw: list[str]) -> list[tuple[int, str]]:
         if not nxt or size < 40 or _wrap_stop(line):
             joining = False
         elif nxt[0].islower():
-            joining = True
+            joining = not _junk_kind(nxt.strip())  # not "spot_img"
         else:
             joining = bool(width) and i != first and 0.75 * width <= size <= 1.1 * width
     return out
@@ -1290,6 +1322,8 @@ class _ChromeState:
     """A news list's label over the headline opening the page (see `_label_over_story`)."""
     tag_label: bool = False
     """The line before was a tag box's label ("Sự kiện:"): its tag may follow."""
+    after_tags: bool = False
+    """Past a tag box ("Thẻ:" alone) below the story: its tags, then other stories."""
 
 
 class _Assembler:
@@ -1653,6 +1687,8 @@ class _Assembler:
         if st.after_footer and not _is_credit_line(t):
             self.drop(ln, DropKind.WIDGET, "widget: the site's description after its footer")
             return True
+        if self._contacts_or_tags(ln, st):
+            return True
         if st.body_started and (_PAGE_END_BOX.match(t) or ln.no == st.comment_form):
             st.after_box = True  # the story is over: the page's rating or comment box
             if not _junk_kind(t) and not _PAGE_END_BOX.match(t):
@@ -1670,6 +1706,25 @@ class _Assembler:
                 self.drop(ln, DropKind.WIDGET, "widget: after the page's comment box")
             return True
         return False
+
+    def _contacts_or_tags(self, ln: Line, st: _ChromeState) -> bool:
+        """The outlet's contacts over the story; a tag box below it ("Thẻ:" alone), its tags and
+        the other stories a tag page lists under them. True when dropped."""
+        t = ln.text
+        if not st.body_started and _CONTACT_LINE.match(t):
+            self.drop(ln, DropKind.WIDGET, "widget: the outlet's contacts over the story")
+            return True
+        if st.body_started and _TAG_BOX.match(t):
+            st.after_tags = True
+            self.drop(ln, DropKind.TAG, "tag line: a tag box's label")
+            return True
+        if not st.after_tags or _junk_kind(t) or _is_credit_line(t):
+            return False
+        if _ends_sentence(t):
+            self.drop(ln, DropKind.TEASER, "teaser: another story after the page's tags")
+        else:
+            self.drop(ln, DropKind.TAG, "tag line: a tag under the tag box")
+        return True
 
     def _related_step(self, ln: Line, st: _ChromeState) -> bool:
         """A related-articles block: its header, the headlines under it, and a headline's date
@@ -2272,7 +2327,7 @@ def _page_widgets(lines: Sequence[Line]) -> dict[int, str]:
     plain, stripped = _word_forms(lines)
     for ln in lines:
         if _unaccented_copy(ln.text, plain - _ascii_words(ln.text), stripped, lines):
-            out[id(ln)] = "widget: an image's name or alt text (the words without accents)"
+            out[id(ln)] = "caption: an image's name or alt text (the words without accents)"
             if _ASCII_PHOTO_NUMBER.search(ln.text):
                 out[id(ln)] = "caption: image alt text without accents, numbered ('… anh 1')"
     if lines and _home_trail_top(lines):
@@ -2357,7 +2412,8 @@ def _unaccented_copy(text: str, plain: set[str], stripped: set[str], lines: Sequ
     and it starts in lower case or copies a run of words of another line."""
     numbered = _ASCII_PHOTO_NUMBER.search(text) is not None
     if not text.isascii() or not (
-        _ASCII_ALT.match(text) or (numbered and _ASCII_ALT_LONG.match(text))
+        _ASCII_ALT.match(text)
+        or (_ASCII_ALT_LONG.match(text) and (numbered or _whole_copy(text, lines)))
     ):
         return False
     words = [w.casefold() for w in text.split() if not re.search(r"\d", w)]
@@ -2369,6 +2425,16 @@ def _unaccented_copy(text: str, plain: set[str], stripped: set[str], lines: Sequ
     run = " ".join(words)
     return any(
         ln.text != text and run in " ".join(_strip_accents(w) for w in re.findall(r"\w+", ln.text))
+        for ln in lines
+    )
+
+
+def _whole_copy(text: str, lines: Sequence[Line]) -> bool:
+    """ "va cham voi xe tai tay choi moto …": every word of another line (the headline), in
+    order, with its accents and punctuation gone."""
+    words = text.casefold().split()
+    return any(
+        ln.text != text and [_strip_accents(w) for w in re.findall(r"\w+", ln.text)] == words
         for ln in lines
     )
 

@@ -826,9 +826,53 @@ def test_chrome_glued_to_the_headline_is_split_off() -> None:
 def test_image_names_without_accents_are_dropped_not_bylines() -> None:
     text = "Khánh thành cầu dân sinh cho thôn Khải Lương\n\nkhanh thanh cau dan sinh\n\n"
     a = parse_article(text + STORM)
-    assert [(d.text, d.kind) for d in a.dropped] == [("khanh thanh cau dan sinh", DropKind.WIDGET)]
+    assert [(d.text, d.kind) for d in a.dropped] == [("khanh thanh cau dan sinh", DropKind.CAPTION)]
     b = parse_article(f"Bão số 3 đổ bộ vào Quảng Ninh\n\n{STORM}\nNguyen Hoang\n")
     assert b.dropped == () and b.byline == "Nguyen Hoang"
+
+
+def test_an_unaccented_copy_of_a_long_headline_is_alt_text() -> None:
+    head = "Xe container lật trên cao tốc, tài xế mắc kẹt trong cabin suốt hai giờ"
+    alt = "xe container lat tren cao toc tai xe mac ket trong cabin suot hai gio"
+    a = parse_article(f"{head}\n\n{STORM}\n{alt}\n")
+    assert [(d.text, d.kind) for d in a.dropped] == [(alt, DropKind.CAPTION)]
+    assert a.title == head
+
+
+def test_a_tag_box_ends_the_story_and_a_tag_page_lists_other_stories() -> None:
+    text = (
+        "Cháy kho phế liệu ở Bình Dương\n"
+        "Rạng sáng 3-9, một kho phế liệu rộng 500m2 bốc cháy dữ dội. Không ai bị thương.\n"
+        "Thẻ:\nCháy kho\n-\n"
+        "Một xưởng gỗ ở Đồng Nai cháy lúc 2h sáng 1-9. Lửa được dập sau ba giờ.\n"
+    )
+    a = parse_article(text)
+    kinds = {d.text: d.kind for d in a.dropped}
+    assert kinds["Thẻ:"] is DropKind.TAG and kinds["Cháy kho"] is DropKind.TAG
+    assert kinds[text.splitlines()[-1]] is DropKind.TEASER
+    assert "Thẻ đỏ:" not in kinds  # a football report's "Thẻ đỏ:" is no tag box
+    b = parse_article("Hà Nội thắng 2-0\nTrận đấu diễn ra căng thẳng.\nThẻ đỏ:\nVăn Thanh (80').\n")
+    assert not b.dropped
+
+
+def test_a_header_with_a_worded_date_contacts_and_a_placeholder() -> None:
+    text = (
+        "Thứ Sáu, Tháng Mười Một 8, 2024\n"
+        "* Email: toasoan.abc@gmail.com *Tòa soạn: 0912345678 - 0243999999\n"
+        "spot_img\n\nPhố cổ kín khách dịp cuối tuần\n\nHNA -\n\n"
+        "Hàng nghìn lượt khách đổ về phố cổ dịp cuối tuần. Nhiều cửa hàng kín chỗ.\n\n"
+        "Lãnh đạo quận tặng hoa cho các hộ kinh doanh (Lễ khai mạc tuần văn hóa). Ảnh; N.T.Lan.\n\n"
+        "Các tuyến phố đi bộ mở cửa đến nửa đêm.\n"
+    )
+    a = parse_article(text)
+    assert a.title == "Phố cổ kín khách dịp cuối tuần"
+    assert a.published is not None
+    assert (a.published.year, a.published.month, a.published.day) == (2024, 11, 8)
+    assert a.headings == ()
+    kinds = {d.text: d.kind for d in a.dropped}
+    assert kinds["HNA -"] is DropKind.TAG and kinds["spot_img"] is DropKind.WIDGET
+    assert kinds[text.splitlines()[1]] is DropKind.WIDGET
+    assert a.sections[0].captions == (text.splitlines()[-3],)  # "Ảnh; X": a credit, a slip
 
 
 def test_a_paragraph_run_into_its_own_copy_is_read_once() -> None:
