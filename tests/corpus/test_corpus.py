@@ -40,9 +40,19 @@ KNOWN: dict[str, str] = {
     "lượt xem') keeps the date and drops the counter; the annotation wants the whole line a widget",
     "33-kevesko-mua-lu-lich-su-mien-trung": "two inline related headlines between paragraphs are "
     "read: nothing tells them from an uncredited caption or a long subheading",
+    # heldout9 (20 articles, 20 new outlets), blind, scored once on main at 9bb5c69
+    # (heldout9/RUN1_main_9bb5c69.txt): the misses, until fixed by class.
+    "03-mucnews-lich-cong-bo-diem-lop-10": "related links under the lead of a headless text, a "
+    "table-of-contents label and a last line cut after a whole word are read",
+    "10-lhu-hoi-nghi-nckh-giang-vien": "a lower-case keyword line of two terms is read",
+    "12-bongluavang-gia-thanh-long-long-an": "the page's excerpt repeating two paragraphs is read",
+    "16-vietnet24h-g42-trung-tam-du-lieu": "a section label over the headline is read as the title",
 }
 #: Sets whose title/byline/headings score is below the 90% target, with the measured figure.
-STRUCTURE_BELOW_TARGET: dict[str, str] = {}
+STRUCTURE_BELOW_TARGET: dict[str, str] = {
+    "heldout9": "53/60 (88.3%) on its first run: bylines with an outlet or department, headings "
+    "over a cut end",
+}
 
 
 def _case(path: Path) -> object:
