@@ -191,6 +191,7 @@ JUNK_LINES = frozenset(
         "Lưu thông tin",
         "Đóng Lưu thông tin",
         "spot_img",  # a WordPress theme's image placeholder
+        "Tóm tắt nội dung",  # a table of contents' label
     )
 )
 #: Newspaper section names: alone on a line they are a breadcrumb, not a heading.
@@ -364,7 +365,7 @@ _IMAGE_ALT_NUMBER = re.compile(r"\s+(?:-\s*|số\s+)\d{1,2}$")
 FINAL_PUNCT = tuple(".!?…:;\"”»)'")
 _SENTENCE_END = tuple(".!?…")
 _WEEKDAY = r"(?:(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])|Chủ\s+[Nn]hật|CN)\s*[,:-]?\s*)?"
-_TIME = r"(\d{1,2})[:hH](\d{2})(?::\d{2})?'?(?:\s*[AaPp]\.?[Mm]\.?(?!\w))?"
+_TIME = r"(\d{1,2})[:hH](\d{2})(?::\d{2})?'?(?:\s*(?:[AaPp]\.?[Mm]\.?|SA|CH)(?!\w))?"
 #: "Cập nhật: 17/02/2016 08:41:19", "Ngày đăng: …": a label before the date.
 _DATE_LABEL = (
     r"(?:(?:[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s+[-–|]\s+)?"  # a section before: "Văn hóa - "
@@ -783,7 +784,17 @@ def _name_core(text: str) -> str:
     core = re.sub(
         r"\s*\((?:Theo|T/h|TH|tổng hợp|Nguồn)[^()]{0,30}\)$", "", text.strip(), flags=re.I
     )
+    core = _AFFILIATION.sub("", core)
     return _ROLE_PREFIX.sub("", _AGENCY_SUFFIX.sub("", core)).strip(" .")
+
+
+_BYLINE_DATE = re.compile(r"\s+\d{1,2}/\d{1,2}/\d{4}$")
+#: "Mai Anh, Phòng Nghiệp vụ …", "Thái Phan – Báo Hải Phòng 22/08/2018": the author's office or
+#: paper after the name (and the date after them).
+_AFFILIATION = re.compile(
+    r"(?:,|\s[-–—])\s*(?:Báo|Tạp chí|Đài|Văn phòng|Phòng|Ban|Trung tâm|Bộ phận)\s+"
+    rf"[{_UP}][^.!?;:,]{{2,60}}?(?:\s+\d{{1,2}}/\d{{1,2}}/\d{{4}})?$"
+)
 
 
 def _is_name_line(text: str) -> bool:
@@ -827,15 +838,14 @@ def parse_date(m: re.Match[str]) -> datetime | date | None:
     try:
         if hour is not None and minute is not None:
             h = int(hour)
-            if h < 12 and re.search(r"\d\s*[Pp]\.?[Mm]\b", m.group(0)):
-                h += 12  # "08:58 PM"
+            if h < 12 and re.search(r"\d\s*(?:[Pp]\.?[Mm]|CH)\b", m.group(0)):
+                h += 12  # "08:58 PM", "3:58 CH" (chiều)
             return datetime(int(year), int(month), int(day), h, int(minute))
         return date(int(year), int(month), int(day))
     except ValueError:
         return None
 
 
-#: "… | Điện thoại: 034 39429756 | Email: …": the outlet's contacts after the header's date.
 #: "* Email: bbt.dongnama@gmail.com *Tòa soạn: 0989011688 - 0768908888": the outlet's contacts in
 #: the page header, labelled, with an address or a phone number.
 _CONTACT_LINE = re.compile(
@@ -843,6 +853,7 @@ _CONTACT_LINE = re.compile(
     r"(?:[\w.+-]+@[\w.-]+|[\d\s.()+-]{8,})\s*)+$",
     re.IGNORECASE,
 )
+#: "… | Điện thoại: 034 39429756 | Email: …": the outlet's contacts after the header's date.
 _CONTACT_TAIL = re.compile(
     r"(?:\s*\|\s*(?:Điện thoại|ĐT|Hotline|E-?mail|Fax)\s*:\s*[^|]{3,60})+\s*$", re.IGNORECASE
 )
@@ -1344,6 +1355,8 @@ class _Assembler:
         self.numbered: set[int] = set()
         self.counted: set[int] = set()
         """Numbered items that head the sections of the text (see `_numbered_sections`)."""
+        self.lead_links: set[int] = set()
+        """Related links listed under the lead (see `_links_under_lead`)."""
         self.kicker: str | None = None
         self.cut_line = -1
         """The text's last line when it stops inside a word (see `_stops_mid_word`)."""
@@ -1593,7 +1606,9 @@ class _Assembler:
         out: list[Line] = []
         for ln in kept:
             t = ln.text
-            if _is_keyword_line(t, state.title or ""):
+            if _is_keyword_line(t, state.title or "") or (
+                ln is kept[-1] and _closing_terms(t, [x.text for x in kept[:-1]])
+            ):
                 self.drop(ln, DropKind.TAG, "tag line: keywords")
             elif self.kicker and not has_final_punct(t) and _runs_on(t, self.kicker):
                 self.drop(ln, DropKind.TEASER, "teaser: related links run together")
@@ -1984,7 +1999,8 @@ class _Assembler:
     def _credit(self, ln: Line, state: _Body) -> None:
         """The first byline is read as the byline, a "Theo …"/"Nguồn …" line as the source."""
         if state.byline is None:
-            state.byline, state.byline_line = ln.text, ln.no
+            # "Thái Phan – Báo Hải Phòng 22/08/2018": the date after the byline is not read
+            state.byline, state.byline_line = _BYLINE_DATE.sub("", ln.text), ln.no
         elif _COPIED_FROM.match(ln.text) and _AUTHOR_LABEL.match(state.byline):
             # "Tác giả: Khánh Hiền" / "Nguồn tin: Báo Dân trí": a copy site's two fields, the
             # author and the paper the copy came from; the author is the credit read.
@@ -2006,6 +2022,7 @@ class _Assembler:
         series = _photo_series(kept)
         self.numbered = _numbered_sections(kept) | _outline_heads(kept)
         self.counted = _counted_items(kept)
+        self.lead_links = _links_under_lead(kept)
         last = kept[-1] if kept else None
         self.cut_line = last.no if last and self._stops_mid_word(last.text, last.no) else -1
         for i, ln in enumerate(kept):
@@ -2017,7 +2034,7 @@ class _Assembler:
                 self._take_agency(ln, walk, kept[-1])
                 or self._take_credit(ln, walk, state)
                 or self._take_listed_teaser(ln, walk)
-                or self._take_duplicate(ln, nxt, walk)
+                or self._take_duplicate(ln, kept[i + 1 : i + 6], walk)
                 or self._take_caption(ln, walk)
                 or self._take_photo_line(ln, walk, state, series)
                 or self._take_heading(ln, nxt, walk, state, echoed=echoed)
@@ -2048,17 +2065,20 @@ class _Assembler:
         return True
 
     def _take_listed_teaser(self, ln: Line, walk: _Walk) -> bool:
-        """A related link listed under the title."""
+        """A related link listed under the title, or under the lead (see `_links_under_lead`)."""
         if walk.top and re.match(r"^[-•+*]\s", ln.text) and not _ends_sentence(ln.text):
             self.drop(ln, DropKind.TEASER, "teaser: related link listed under the title")
             return True
+        if ln.no in self.lead_links:
+            self.drop(ln, DropKind.TEASER, "teaser: related link listed under the lead")
+            return True
         return False
 
-    def _take_duplicate(self, ln: Line, nxt: Line | None, walk: _Walk) -> bool:
+    def _take_duplicate(self, ln: Line, after: list[Line], walk: _Walk) -> bool:
         """Text already read, with or without its outlet tag, or a shortened copy of the next."""
         if _already_read(ln.text, walk.read_keys):
             reason = "duplicate: this text is already read"
-        elif _shortened_copy(ln.text, nxt):
+        elif _shortened_copy(ln.text, after):
             reason = "duplicate: a shortened copy of the next"
         else:
             return False
@@ -2225,6 +2245,8 @@ class _Assembler:
         words = [w.casefold() for w in text.split()]
         if len(words) < 4:
             return False
+        if words[-1] in _NEVER_LAST:
+            return True
         others = [ln.text for ln in self.lines if ln.no != line]
         if _cut_after(tuple(words[-3:-1]), words[-1], [*others, " ".join(words[:-3])]):
             return True
@@ -2268,6 +2290,12 @@ def _cut_after(context: tuple[str, ...], last: str, others: list[str]) -> bool:
     return longer and not whole
 
 
+#: Words that need what follows them, so no sentence ends on one ("… điểm chuẩn năm 2025 của"):
+#: a last line stopping on one was cut.
+_NEVER_LAST = frozenset(
+    {"của", "và", "các", "những", "với", "tại", "là", "để", "rằng", "nhằm", "hoặc", "sự"}
+    | {"việc", "cuộc", "mọi", "mỗi", "từng", "bởi", "nếu", "nhưng", "thì", "vì", "mà"}
+)
 #: A text cut inside a word: its last token is a lone consonant letter ("… các dấu hiệu có t").
 _STOPS_MID_WORD = re.compile(r"\s[bcdđghklmnpqrstvxz]$")
 #: "… trong một ngày kh": the text stops on consonants that begin a syllable, without its vowel.
@@ -2276,6 +2304,36 @@ _NO_VOWEL_END = re.compile(r"\s(?:ngh|ng|nh|ch|kh|gh|ph|th|tr)$")
 
 _NUMBERED = re.compile(r"^(\d{1,2})\.\s+\S")
 _NUMBER_MARK = re.compile(r"^\d{1,2}\.\s+")
+
+
+def _bigrams(text: str) -> set[tuple[str, str]]:
+    words = [w.casefold() for w in re.findall(r"\w+", text)]
+    return set(itertools.pairwise(words))
+
+
+def _links_under_lead(kept: list[Line]) -> set[int]:
+    """ "- Tắc cao tốc Vĩnh Hảo – Phan Thiết, tài xế …" and more such lines right under the
+    lead, which ends with a full stop (a list of the story's points follows a colon): two or
+    more related links when each is a headline (five words or more, no sentence end) of which
+    at most a quarter of the word pairs occur anywhere else in the text (a point of the story
+    repeats its words; another story's headline does not)."""
+    first = next((i for i, ln in enumerate(kept) if _ends_sentence(ln.text)), None)
+    if first is None or kept[first].text.rstrip().endswith(":"):
+        return set()
+    run: list[Line] = []
+    for ln in kept[first + 1 :]:
+        if not re.match(r"^[-•]\s", ln.text):
+            break
+        run.append(ln)
+    if len(run) < 2:
+        return set()
+    rest = _bigrams(" ".join(ln.text for ln in kept if ln not in run))
+    for ln in run:
+        pairs = _bigrams(ln.text)
+        shared = len(pairs & rest) > len(pairs) / 4
+        if shared or has_final_punct(ln.text) or len(ln.text.split()) < 6:
+            return set()
+    return {ln.no for ln in run}
 
 
 def _numbered_sections(kept: list[Line]) -> set[int]:
@@ -2555,6 +2613,8 @@ def _is_label_over_headline(kept: list[Line]) -> bool:
     if len(kept) < 3 or kept[0].hint or kept[1].hint == "caption":
         return False
     label, head, body = (k.text for k in kept[:3])
+    if len(kept) > 3 and (_is_name_line(body) or _credit_and_date(body) or _match_date(body)):
+        body = kept[3].text  # "Mộc Đức" (its date split off) between the headline and the lead
     words = label.split()
     phrase = 2 < len(words) <= 4 and len(label) <= 25 and len(head.split()) >= 2 * len(words)
     # "Xây dựng nông thôn mới" over "Huyện Nghĩa Hưng (Nam Định) đạt chuẩn nông thôn mới": a
@@ -2847,12 +2907,14 @@ def _already_read(text: str, read_keys: set[str]) -> bool:
     return tagged is not None and _key(tagged[1]) in read_keys
 
 
-def _shortened_copy(text: str, nxt: Line | None) -> bool:
-    """ "Opening words of the next paragraph…": a teaser copy of the text that follows."""
-    if not text.endswith(("...", "…")) or nxt is None:
+def _shortened_copy(text: str, after: list[Line]) -> bool:
+    """ "Opening words of the next paragraph…", "… the next two paragraphs run together […]": a
+    teaser copy (a page's excerpt) of the text that follows."""
+    if not text.endswith(("...", "…", "[…]", "[...]")) or not after:
         return False
-    stem = _key(text.rstrip(".… "))
-    return len(stem) > 20 and _key(nxt.text).startswith(stem)
+    stem = _key(text.rstrip(".…[] "))
+    following = "".join(_key(ln.text) for ln in after)
+    return len(stem) > 20 and following.startswith(stem)
 
 
 #: "K IỆT SỨC VÌ LŨ CHỒNG LŨ": a capital letter set apart from the rest of its word.
@@ -2981,6 +3043,20 @@ def _is_keyword_line(text: str, title: str) -> bool:
         return False
     in_title = sum(1 for x in terms if x.casefold() in title.casefold())
     return len(terms) >= 5 or in_title >= 2
+
+
+def _closing_terms(text: str, others: list[str]) -> bool:
+    """ "nghiên cứu khoa học, hội nghị" closing the text: a tag list of two or more terms in
+    lower case, each of two to six words that the text writes elsewhere, no "và", no stop."""
+    if not text[:1].islower() or has_final_punct(text) or text.endswith(","):
+        return False
+    terms = [x.strip() for x in text.split(",")]
+    if len(terms) < 2 or any(not 2 <= len(x.split()) <= 6 for x in terms):
+        return False
+    if re.search(r"\b(?:và|hoặc|hay)\b", text):
+        return False
+    body = " ".join(others).casefold()
+    return all(x.casefold() in body for x in terms)
 
 
 def _title_from_text(state: _Body) -> tuple[str, TitleFrom]:

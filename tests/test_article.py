@@ -1220,3 +1220,78 @@ def test_a_salutation_to_readers_is_never_page_interface() -> None:
         "Trân trọng,\n"
     )
     assert "Kính gửi Quý bạn đọc," not in [d.text for d in a.dropped]
+
+
+def test_a_last_line_stopping_on_a_word_that_needs_more_was_cut() -> None:
+    text = (
+        "Giá cà phê hôm nay tăng mạnh ở Tây Nguyên. Thương lái mua vào 120.000 đồng/kg.\n\n"
+        "Nhiều hộ dân chưa bán vì chờ giá lên thêm.\n\n"
+        "Bảng dưới đây tổng hợp giá cà phê tại các tỉnh trong tuần qua và dự báo của\n"
+    )
+    a = parse_article(text)
+    assert [d.kind for d in a.dropped] == [DropKind.UNFINISHED]
+    b = parse_article(text.replace(" và dự báo của\n", " và dự báo tuần tới\n"))
+    assert not [d for d in b.dropped if d.kind is DropKind.UNFINISHED]  # may just lack its stop
+
+
+def test_related_links_listed_under_a_lead_without_headline() -> None:
+    lead = "Sở Y tế Cần Thơ ghi nhận 120 ca sốt xuất huyết trong tuần, tăng 30% so với tuần trước."
+    links = [
+        "- Mưa lớn kéo dài, nhiều tuyến phố ở Huế ngập sâu gần một mét",
+        "- Giá vàng miếng đảo chiều giảm mạnh sau phiên tăng kỷ lục",
+    ]
+    body = "Phần lớn ca sốt xuất huyết ở quận Ninh Kiều. Sở Y tế đề nghị dân diệt lăng quăng."
+    a = parse_article("\n".join([lead, *links, body]) + "\n")
+    assert [(d.text, d.kind) for d in a.dropped] == [(x, DropKind.TEASER) for x in links]
+    points = [
+        "- Sở Y tế Cần Thơ đề nghị các quận phun hóa chất diệt muỗi sốt xuất huyết",
+        "- Các quận ghi nhận ca sốt xuất huyết tăng phải báo cáo hằng tuần",
+    ]
+    b = parse_article("\n".join([lead, *points, body]) + "\n")  # the story's own points stay
+    assert not b.dropped
+
+
+def test_a_closing_line_of_terms_the_text_writes_is_a_tag_line() -> None:
+    text = (
+        "Sáng 5/3, trường tổ chức hội thảo khoa học về nông nghiệp xanh. Hơn 80 đại biểu dự.\n\n"
+        "Hội thảo nhận 25 tham luận về nông nghiệp xanh và chuyển đổi số.\n\n"
+        "hội thảo khoa học, nông nghiệp xanh\n"
+    )
+    a = parse_article(text)
+    assert [(d.text, d.kind) for d in a.dropped] == [
+        ("hội thảo khoa học, nông nghiệp xanh", DropKind.TAG)
+    ]
+    b = parse_article(text.replace("nông nghiệp xanh\n", "nuôi tôm công nghệ cao\n"))
+    assert not b.dropped  # a term the text never writes: not known for a tag
+
+
+def test_a_pages_excerpt_of_the_next_paragraphs_is_read_once() -> None:
+    p1 = "Sau một tuần giảm, giá sầu riêng tại vườn đã tăng trở lại."
+    p2 = "Nông dân Tiền Giang đang thu hoạch lứa trái sớm."
+    p3 = "Theo đó, sầu riêng Ri6 loại 1 có giá 80.000 đồng/kg tại vườn."
+    text = f"Giá sầu riêng tăng\n\n{p1} {p2} Theo đó, sầu riêng Ri6 […]\n\n{p1}\n\n{p2}\n\n{p3}\n"
+    a = parse_article(text)
+    assert [d.kind for d in a.dropped] == [DropKind.DUPLICATE]
+    assert a.lead == p1
+
+
+def test_a_section_label_over_a_headline_its_byline_and_a_time_in_vietnamese() -> None:
+    text = (
+        "Đời sống số\n"
+        'Khi ngân hàng số "gõ cửa" nông thôn: Người dân đã sẵn sàng chưa?\n'
+        "Minh Khôi - Thứ Hai, 14/07/2025 4:05 CH\n"
+        "Ngân hàng số đang mở rộng về nông thôn. Nhiều xã đã có điểm giao dịch tự động.\n"
+    )
+    a = parse_article(text)
+    assert a.title and a.title.startswith("Khi ngân hàng số")
+    assert a.byline == "Minh Khôi"
+    assert a.published is not None and (a.published.hour, a.published.minute) == (16, 5)
+    assert a.dropped[0].text == "Đời sống số"
+
+
+def test_a_closing_byline_with_the_authors_office_or_paper() -> None:
+    story = "Chiều 2/4, xã bàn giao đất cho người trúng đấu giá. Việc bàn giao xong trong ngày.\n"
+    a = parse_article(story + "Lan Hương, Phòng Tài nguyên và Môi trường\n")
+    assert a.byline == "Lan Hương, Phòng Tài nguyên và Môi trường"
+    b = parse_article(story + "Quốc Bảo – Báo Cần Thơ 02/04/2025\n")
+    assert b.byline == "Quốc Bảo – Báo Cần Thơ"
