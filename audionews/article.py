@@ -25,7 +25,8 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Literal
 
-from audionews.names import is_outlet_name, is_person_name
+from audionews.names import NAME_SYLLABLES, is_outlet_name, is_person_name
+from audionews.normalize.vietnamese import is_ascii_syllable
 from audionews.pageui import (
     interface_share,
     is_form_note,
@@ -232,6 +233,10 @@ SECTION_NAMES = frozenset(
         "Sao Việt",
         "Showbiz",
         "Hậu trường",
+        "Thị trường",
+        "Giá cả",
+        "Thị trường giá cả",
+        "Nổi bật",
     )
 )
 #: Outlets whose tag opens a lead ("TTO - ...", "(Dân trí) - ...", "(TTXVN/Vietnam+) ...").
@@ -574,6 +579,14 @@ _FORUM_CHROME = re.compile(
 _FORUM_PREFIX = re.compile(r"^Old\s+Default\s+(?=\S)")
 #: "Hình ảnh có liên quan": a search engine's alt text for an image.
 _RELATED_IMAGE = re.compile(r"^(?:Hình ảnh|Ảnh) (?:có liên quan|liên quan)$", re.IGNORECASE)
+#: "Có thể là hình ảnh về 6 người và mọi người đang đứng", "Không có mô tả ảnh.": a social
+#: network's automatic description of a photo (its alt text).
+_AUTO_ALT = re.compile(
+    r"^(?:Có thể là (?:hình ảnh|ảnh|hình minh họa|hình minh hoạ|văn bản|ảnh chụp màn hình)\b"
+    r"[^.!?]{0,120}|Không có mô tả ảnh\.?)$"
+)
+#: "Hình 1", "Ảnh 3": an image's number standing for it.
+_IMAGE_NUMBER = re.compile(r"^(?:Hình|Ảnh|Hình ảnh)\s*\d{1,2}\.?$")
 #: "source /tin-tuc/tiem-bo-sung-vaccine": a scraper's note of the page's path.
 _SOURCE_PATH = re.compile(r"^(?:source|src|url)\s*:?\s+/\S+$", re.IGNORECASE)
 #: "23°C / 22-25°C": a weather widget's temperature.
@@ -650,6 +663,8 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_SKIP_LINK, DropKind.WIDGET, "widget: a skip link"),
     (_FORUM_CHROME, DropKind.WIDGET, "widget: a forum post's header"),
     (_RELATED_IMAGE, DropKind.WIDGET, "widget: an image's alt text (no caption)"),
+    (_AUTO_ALT, DropKind.CAPTION, "caption: a social network's automatic photo description"),
+    (_IMAGE_NUMBER, DropKind.CAPTION, "caption: an image's number standing for it"),
     (_SOURCE_PATH, DropKind.WIDGET, "widget: the page's address"),
     (_TEMPERATURE, DropKind.WIDGET, "widget: a weather widget's temperature"),
     (_TEMPLATE_FIELD, DropKind.WIDGET, "widget: a template field left unfilled"),
@@ -659,7 +674,35 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
 )
 
 
+def _machine_token(word: str) -> bool:
+    """ "vwpChiTiet", "SpStinet", "UNchiefthumb": a code name (camel case), no word of text."""
+    return (
+        len(word) >= 6
+        and word.isascii()
+        and word.isalnum()
+        and bool(re.search(r"[a-z][A-Z]|^[A-Z]{2,}[a-z]{3,}", word))
+    )
+
+
+def _is_machine_name(text: str) -> bool:
+    """ "SpStinet - vwpChiTiet", "UNchiefthumb zgvinm": a page part's or an image's code name
+    left by the scraper: two or three ASCII words, each a camel-case code name or a lower-case
+    string that is no Vietnamese syllable, at least one of them camel case."""
+    words = [w for w in text.split() if w not in ("-", "|", "_")]
+    if not 2 <= len(words) <= 3 or not any(_machine_token(w) for w in words):
+        return False
+    return all(_machine_token(w) or _no_syllable(w) for w in words)
+
+
+def _no_syllable(word: str) -> bool:
+    return word.isascii() and word.islower() and len(word) >= 5 and not is_ascii_syllable(word)
+
+
 def _junk_kind(text: str) -> tuple[DropKind, str] | None:
+    if _is_machine_name(text):
+        if re.search(r"thumb|img|image|photo|pic", text, re.IGNORECASE):
+            return DropKind.CAPTION, "caption: an image's code name"
+        return DropKind.WIDGET, "widget: a page part's code name"
     if _SINGLE_LETTERS.match(text):
         return DropKind.WIDGET, "widget: font-size buttons"
     bar = _FONT_BAR.match(text)
@@ -740,8 +783,12 @@ def is_byline(text: str) -> bool:
         return False
     if any(c.isdigit() for c in core):
         return False  # "BÃO SỐ 3 ĐỔ BỘ": a byline has no number
+    words = core.split()
+    if len(words) >= 3 and not re.search(r"[-–—/,:&]", core):
+        # "THỊ TRƯỜNG GIÁ CẢ": a section's label in capitals; three names are name syllables
+        return all(w.casefold() in NAME_SYLLABLES for w in words)
     letters = sum(c.isalpha() for c in core)
-    return letters >= 4 and (len(core.split()) >= 2 or "/" in core or letters >= 5)
+    return letters >= 4 and (len(words) >= 2 or "/" in core or letters >= 5)
 
 
 #: Credits that stand for the author: a team or the newsroom ("Trung tâm Tin tức" at HTV).
@@ -853,6 +900,8 @@ _CONTACT_LINE = re.compile(
     r"(?:[\w.+-]+@[\w.-]+|[\d\s.()+-]{8,})\s*)+$",
     re.IGNORECASE,
 )
+#: "Thứ hai - 28/10/2024 10:22 30 0": counters without their labels after the date's time.
+_BARE_COUNTERS = re.compile(r"(?<=\d[:h]\d\d)\s+\d{1,6}(?:\s+\d{1,6})?$")
 #: "… | Điện thoại: 034 39429756 | Email: …": the outlet's contacts after the header's date.
 _CONTACT_TAIL = re.compile(
     r"(?:\s*\|\s*(?:Điện thoại|ĐT|Hotline|E-?mail|Fax)\s*:\s*[^|]{3,60})+\s*$", re.IGNORECASE
@@ -883,6 +932,7 @@ def _match_date(text: str) -> re.Match[str] | None:
     text = _MONTH_WORD.sub(r"\1/\2/\3", text)  # "25 Tháng 9 2017" is 25/9/2017
     text = _MONTH_FIRST.sub(_month_first, text)
     text = _CONTACT_TAIL.sub("", text)  # a page header's date with the outlet's contacts
+    text = _BARE_COUNTERS.sub("", text)  # "… 10:22 30 0": views and comments, unlabelled
     m = DATE_LINE.match(text) or _TIME_FIRST_DATE.match(text)
     if m is None and len(text.split()) <= 8:
         m = _LABELLED_STAMP.match(text)
@@ -1311,6 +1361,8 @@ class _ChromeState:
 
     menu: set[int]
     box: set[int]
+    menu_tail: set[int] = field(default_factory=set)
+    """A site's section names closing the page (see `_menu_tail`)."""
     marked: dict[int, str] = field(default_factory=dict)
     """Chrome known from the whole page (see `_page_widgets`): the line's id to the reason (a
     line split in two keeps its number)."""
@@ -1335,6 +1387,14 @@ class _ChromeState:
     """The line before was a tag box's label ("Sự kiện:"): its tag may follow."""
     after_tags: bool = False
     """Past a tag box ("Thẻ:" alone) below the story: its tags, then other stories."""
+
+
+#: Chrome found from the whole page, by the `_ChromeState` set holding its line numbers.
+_KNOWN_PLACES: dict[str, tuple[DropKind, str]] = {
+    "menu": (DropKind.WIDGET, "widget: a link repeated above the story (a menu)"),
+    "box": (DropKind.TEASER, "teaser: a box of related articles over the story"),
+    "menu_tail": (DropKind.WIDGET, "widget: the site's section names closing the page"),
+}
 
 
 class _Assembler:
@@ -1643,6 +1703,7 @@ class _Assembler:
         st = _ChromeState(
             menu=_top_repeats(lines),
             box=_related_box(lines),
+            menu_tail=_menu_tail(lines),
             marked=_page_widgets(lines),
             comment_form=_comment_form(lines),
             empty_headers=_empty_headers(lines),
@@ -1680,12 +1741,10 @@ class _Assembler:
         """Chrome known by where it stands: a menu link repeated above the story, a breadcrumb
         above it, and whatever follows the page's rating or comment box. True when dropped."""
         t = ln.text
-        if ln.no in st.menu:
-            self.drop(ln, DropKind.WIDGET, "widget: a link repeated above the story (a menu)")
-            return True
-        if ln.no in st.box:
-            self.drop(ln, DropKind.TEASER, "teaser: a box of related articles over the story")
-            return True
+        for where, (kind, reason) in _KNOWN_PLACES.items():
+            if ln.no in getattr(st, where):
+                self.drop(ln, kind, reason)
+                return True
         if id(ln) in st.marked:
             why = st.marked[id(ln)]
             kind = DropKind.CAPTION if why.startswith("caption:") else DropKind.WIDGET
@@ -2217,7 +2276,7 @@ class _Assembler:
             if block.kind is not BlockKind.PARAGRAPH or block.line != last_no:
                 return
             cut = self._complete_part(block.text)
-            read_else = len(section.blocks) > 1 or len(state.sections) > 1
+            read_else = len(section.blocks) > 1 or len(state.sections) > 1 or bool(state.lead)
             if cut is None and read_else and self._stops_mid_word(block.text, block.line):
                 cut = ("", block.text)
             if cut is not None:
@@ -2252,7 +2311,9 @@ class _Assembler:
             return True
         if not words[-1].isalpha():
             return False
-        return _cut_after(tuple(words[-2:-1]), words[-1], [*others, " ".join(words[:-2])])
+        if _cut_after(tuple(words[-2:-1]), words[-1], [*others, " ".join(words[:-2])]):
+            return True
+        return len(words) >= _CUT_LINE_MIN_WORDS and _cut_syllable(words[-1], [*others, text])
 
     @staticmethod
     def _complete_part(text: str) -> tuple[str, str] | None:
@@ -2273,6 +2334,22 @@ class _Assembler:
                 DropKind.UNFINISHED,
             )
         )
+
+
+#: A last line this long with no stop is a paragraph, not a caption or a heading.
+_CUT_LINE_MIN_WORDS = 25
+
+
+def _cut_syllable(last: str, texts: list[str]) -> bool:
+    """ "… thành thạo các bư", "… tình yêu con người tron": the last word of a long last line
+    is written nowhere else in the text, whole, while words it begins are written twice or more
+    ("bước", "trong")."""
+    whole = longer = 0
+    for text in texts:
+        for w in re.findall(r"\w+", text.casefold()):
+            whole += w == last
+            longer += w != last and w.startswith(last)
+    return whole == 1 and longer >= 2
 
 
 def _cut_after(context: tuple[str, ...], last: str, others: list[str]) -> bool:
@@ -2509,6 +2586,22 @@ def _home_trail_top(lines: Sequence[Line]) -> bool:
         if len(ln.text.split()) >= 5 and not _match_date(ln.text):
             return True
     return False
+
+
+#: "Tin Hoa Kỳ", "Tin NỔI BẬT": a site's news section named after "Tin".
+_NEWS_SECTION = re.compile(rf"^Tin\s+[{_UP}][^\W\d_]*(?:\s+[^\W\d_]+){{0,2}}$")
+
+
+def _menu_tail(lines: Sequence[Line]) -> set[int]:
+    """ "Tin NỔI BẬT" / "Tin Chính trị" / "Tin Hoa Kỳ" / "Tin Di trú" closing the page, with
+    nothing after them but chrome: two or more section names of the site's menu."""
+    found: set[int] = set()
+    for ln in reversed(lines):
+        if _NEWS_SECTION.match(ln.text):
+            found.add(ln.no)
+        elif not _junk_kind(ln.text):
+            break
+    return found if len(found) >= 2 else set()
 
 
 def _related_box(lines: Sequence[Line]) -> set[int]:

@@ -1295,3 +1295,44 @@ def test_a_closing_byline_with_the_authors_office_or_paper() -> None:
     assert a.byline == "Lan Hương, Phòng Tài nguyên và Môi trường"
     b = parse_article(story + "Quốc Bảo – Báo Cần Thơ 02/04/2025\n")
     assert b.byline == "Quốc Bảo – Báo Cần Thơ"
+
+
+def test_a_long_last_line_cut_inside_a_word_the_text_writes_whole() -> None:
+    text = (
+        "Hội diễn văn nghệ quần chúng huyện diễn ra trong hai ngày.\n\n"
+        "Nội dung các tiết mục ca ngợi quê hương, ca ngợi Đảng, ca ngợi những tấm gương trong lao "
+        "động sản xuất và trong chiến đấu bảo vệ Tổ quốc; ca ngợi tình yêu đôi lứa, tình yêu "
+        "con người tron\n"
+    )
+    a = parse_article(text)
+    assert [d.text[-10:] for d in a.dropped if d.kind is DropKind.UNFINISHED] == [text[-11:-1]]
+
+
+def test_machine_names_image_numbers_and_automatic_alt_texts_are_not_read() -> None:
+    story = "Sáng 3/5, huyện tổ chức lễ ra quân. Hơn 500 thanh niên tham gia dọn vệ sinh.\n\n"
+    for line, kind in (
+        ("SpTinTuc - vwpDanhSach", DropKind.WIDGET),
+        ("HCMphotothumb qxrtvb", DropKind.CAPTION),
+        ("Hình 2", DropKind.CAPTION),
+        ("Có thể là hình ảnh về 4 người và mọi người đang cười", DropKind.CAPTION),
+    ):
+        a = parse_article(f"Ra quân mùa hè xanh\n\n{line}\n\n{story}")
+        assert [(d.text, d.kind) for d in a.dropped] == [(line, kind)], line
+    b = parse_article(f"Ra quân mùa hè xanh\n\niPhone Pro\n\n{story}")
+    assert not b.dropped  # a brand's name is no code name
+
+
+def test_the_sites_section_names_closing_the_page_and_a_caps_section_label() -> None:
+    story = "Sáng 3/5, huyện tổ chức lễ ra quân. Hơn 500 thanh niên tham gia dọn vệ sinh.\n"
+    a = parse_article(f"Ra quân mùa hè xanh\n\n{story}\nTin Nổi bật\n\nTin Thế giới\n\nTin Úc\n")
+    assert [d.kind for d in a.dropped] == [DropKind.WIDGET] * 3 and a.byline is None
+    b = parse_article(f"Ra quân mùa hè xanh\n\n{story}\nTin Úc\n")
+    assert not b.dropped  # one line alone may be a byline's or a heading's text
+    c = parse_article(f"Bản tin giá cả tuần 12\n\nTHỊ TRƯỜNG GIÁ CẢ\n\n{story}")
+    assert c.byline is None and [d.text for d in c.dropped] == ["THỊ TRƯỜNG GIÁ CẢ"]
+
+
+def test_a_date_line_with_its_counters_unlabelled() -> None:
+    story = "Sáng 3/5, huyện tổ chức lễ ra quân. Hơn 500 thanh niên tham gia dọn vệ sinh.\n"
+    a = parse_article(f"Ra quân mùa hè xanh\n\nThứ bảy - 03/05/2025 08:15 12 0\n\n{story}")
+    assert a.published is not None and (a.published.day, a.published.hour) == (3, 8)

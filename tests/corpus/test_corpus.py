@@ -38,6 +38,10 @@ KNOWN: dict[str, str] = {
     "lượt xem') keeps the date and drops the counter; the annotation wants the whole line a widget",
     "33-kevesko-mua-lu-lich-su-mien-trung": "two inline related headlines between paragraphs are "
     "read: nothing tells them from an uncredited caption or a long subheading",
+    # heldout10 (20 articles, 20 new outlets), blind, scored once on main at 31f478b
+    # (heldout10/RUN1_main_31f478b.txt); its classes fixed by class since, this one left.
+    "04-mylaw-to-cong-nghe-so-cong-dong": "a last line cut inside a word that is a syllable's "
+    "shape ('… thành thạo các bư'): no word of the text begins with it twice",
 }
 #: Sets whose title/byline/headings score is below the 90% target, with the measured figure.
 STRUCTURE_BELOW_TARGET: dict[str, str] = {}
