@@ -70,8 +70,13 @@ def reading_order(article: Article) -> list[str]:
 
 
 def articles() -> list[Path]:
-    """Every corpus article outside the blind sets."""
-    return sorted(p for p in CORPUS.glob("*/*.txt") if p.parent.name not in BLIND and p.is_file())
+    """Every corpus article outside the blind sets (a text with its .json expectations; run
+    logs such as RUN1_*.txt are not articles)."""
+    return sorted(
+        p
+        for p in CORPUS.glob("*/*.txt")
+        if p.parent.name not in BLIND and p.with_suffix(".json").is_file()
+    )
 
 
 def sweep_article(path: Path) -> tuple[list[tuple[str, str, str]], dict[str, int]]:
