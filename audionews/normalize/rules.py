@@ -1243,7 +1243,13 @@ def _read_code(match: re.Match[str]) -> str:
     glued = _NUMBER_WORD.fullmatch(code)
     if glued and glued.group(2).islower() and is_vietnamese_syllable(glued.group(2)):
         return f"{_num(glued.group(1))} {glued.group(2)}"  # "6giờ" -> "sáu giờ"
-    return _read_code_run(code.replace("-", " "))
+    # "CN10-3" (a lot, a flat): the dash between two numbers is said, "gạch", so the
+    # listener does not hear one number "mười ba" (corpus sweep)
+    parts = _DIGIT_DASH.split(code)
+    return " gạch ".join(_read_code_run(part.replace("-", " ")) for part in parts)
+
+
+_DIGIT_DASH = re.compile(r"(?<=\d)-(?=\d)")
 
 
 def _read_dotted_code(match: re.Match[str]) -> str:
