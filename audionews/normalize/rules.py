@@ -789,6 +789,11 @@ def month_years(text: str) -> str:
     return _MONTH_YEAR.sub(_read_month_year, text)
 
 
+# "ngày 11-12 tháng âm lịch", "15-16 tháng Giêng": the word "tháng" right after a dash pair
+# makes it a range of days, not "11 December" (corpus sweep, meaning-changing)
+_MONTH_WORD_AFTER = re.compile(r"\s+tháng(?!\w)")
+
+
 def _day_month(text: str) -> Callable[[re.Match[str]], str]:
     def replace(match: re.Match[str]) -> str:
         day, sep, month = match.groups()
@@ -816,6 +821,8 @@ def _day_month(text: str) -> Callable[[re.Match[str]], str]:
             fraction = d < m and (m in _FRACTION_DENOMINATORS or before.lower().endswith("vòng "))
             if not context and (fraction or (d, m) == (24, 7)):
                 return match.group()  # a fraction: left for the fraction rule
+        elif sep != "." and _MONTH_WORD_AFTER.match(text, match.end()):
+            return match.group()  # "ngày 11-12 tháng Giêng": two days, the month said after
         elif (before.endswith("(") and text.startswith(")", match.end())) or (
             _DATE_CONTEXT_STRONG.search(before) and not _NOT_A_DAY.search(before)
         ):
@@ -832,7 +839,7 @@ def day_months(text: str) -> str:
     return _DAY_MONTH.sub(_day_month(text), text)
 
 
-_WRITTEN_DAY = re.compile(r"(?<!\w)([Nn]gày)\s+(\d{1,2})(?:\s?[-–]\s?(\d{1,2}))?(?=\s+tháng\s+\d)")
+_WRITTEN_DAY = re.compile(r"(?<!\w)([Nn]gày)\s+(\d{1,2})(?:\s?[-–]\s?(\d{1,2}))?(?=\s+tháng(?!\w))")
 _WRITTEN_MONTH = re.compile(r"(?<!\w)([Tt]háng)\s+(\d{1,2})(?![\w]|[.,/:-]\d)")
 
 
