@@ -1085,7 +1085,9 @@ _OUT_OF = re.compile(r"\s+(?:bang|tỉnh|đội|trận|câu|môn|quốc gia|gh�
 _OUT_OF_TOTAL = re.compile(
     r"\s+(?:thành phố|huyện|quận|xã|phường|địa phương|ngành|chuyên ngành|nước|đại biểu|"
     r"thành viên|trường|đơn vị|doanh nghiệp|dự án|bộ|cơ quan|bệnh viện|nhiệm vụ|hạng mục|"
-    r"công trình|phiếu|mẫu|tỉnh thành|tỉnh, thành)(?!\w)"
+    r"công trình|phiếu|mẫu|tỉnh thành|tỉnh, thành|"
+    # corpus sweep: "85/96 em", "21/25 đảng bộ"
+    r"em|học sinh|sinh viên|thí sinh|đảng bộ|chi bộ|tổ chức|cơ sở|hộ|người|tiêu chí|chỉ tiêu)(?!\w)"
 )
 
 
