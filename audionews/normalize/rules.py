@@ -1177,8 +1177,17 @@ def formula_signs(text: str) -> str:
     return text
 
 
+# A weight class in combat sports (corpus sweep): "hạng -61kg" is "up to 61 kg", never "âm";
+# "+87kg" is "over 87 kg"
+_WEIGHT_CLASS = re.compile(
+    r"(?<!\w)((?:[Hh]ạng(?: cân)?|[Nn]ội dung)\s+)([-+–])(?=\d+(?:,\d+)?\s?(?:kg|ki lô gam)(?!\w))"
+)
+
+
 def units(text: str) -> str:
-    """ "500 kV" -> "năm trăm ki lô vôn"; "5,2%"; "1.500đ/lít"; "$5" -> "năm đô la Mỹ"."""
+    """ "500 kV" -> "năm trăm ki lô vôn"; "5,2%"; "1.500đ/lít"; "$5" -> "năm đô la Mỹ";
+    "hạng -61kg" -> "hạng sáu mươi mốt ki lô gam"."""
+    text = _WEIGHT_CLASS.sub(lambda m: m.group(1) + ("trên " if m.group(2) == "+" else ""), text)
     text = _PREFIX_CURRENCY.sub(
         lambda m: " ".join(
             w for w in (_num(m.group(2)), m.group(3), CURRENCY_PREFIXES[m.group(1)]) if w
