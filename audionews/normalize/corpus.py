@@ -1,6 +1,7 @@
 """Written forms found by the corpus sweep (tests/normalize/sweep_corpus.py, issue #12): an age
 team with a dot, minutes written `p`, a ship's type prefix, a range of decimals over a glued
-quantity, a colon glued to the next word. Small pure ``str -> str`` rules, as rules.py."""
+quantity, a colon glued to the next word, apostrophes in Central Highlands names, an eth typed
+for Đ. Small pure ``str -> str`` rules, as rules.py."""
 
 from __future__ import annotations
 
@@ -22,13 +23,22 @@ _RANGE_OVER = re.compile(
     r"(?<![\w.,])(\d+(?:,\d+)?)\s?[-–]\s?(\d+(?:,\d+)?)/(\d+)\s?"
     rf"({_UNIT_NAMES})(?!\w)"
 )
+# "Ia H’Drai", "Cư M’gar", "người M’Nông", "Ea H'leo": a consonant and an apostrophe in a
+# Central Highlands name is said with "ơ" ("Hơ Drai", "Mơ Nông"), never the letter's name
+_APOSTROPHE_NAME = re.compile(r"(?<![\w'’])([BDHKMNRY])['’](?=[^\W\d_])")
+# "Ðài Thơm 8": the Icelandic eth (U+00D0) typed for the Vietnamese Đ (U+0110)
+_ETH = re.compile(r"Ð(?=[^\W\d_])")
 # "Nội dung 2:Quốc hội nghe": a colon glued to the next word after a number
 _GLUED_COLON = re.compile(r"(?<=\d):(?=[^\W\d_]{2})")
 
 
 def corpus_forms(text: str) -> str:
     """ "U.23" -> "U23"; "20p" -> "20 phút"; "E/V" -> "EV"; "13,7-13,8/20kg" -> "13,7 đến 13,8
-    trên 20 kg"; "2:Quốc" -> "2: Quốc"."""
+    trên 20 kg"; "2:Quốc" -> "2: Quốc"; "H’Drai" -> "Hơ Drai"; "Ðài" -> "Đài"."""
+    if "Ð" in text:
+        text = _ETH.sub("Đ", text)
+    if "'" in text or "’" in text:
+        text = _APOSTROPHE_NAME.sub(r"\1ơ ", text)
     if "." in text:
         text = _AGE_TEAM.sub(r"U\1", text)
     text = _MINUTES_P.sub(r"\1 phút", text)
