@@ -28,13 +28,16 @@ _RANGE_OVER = re.compile(
 _APOSTROPHE_NAME = re.compile(r"(?<![\w'’])([BDHKMNRY])['’](?=[^\W\d_])")
 # "Ðài Thơm 8": the Icelandic eth (U+00D0) typed for the Vietnamese Đ (U+0110)
 _ETH = re.compile(r"Ð(?=[^\W\d_])")
+# "45 mẫu dương tính (+), 3.912 mẫu âm tính (-)": the sign in brackets repeats "dương/âm tính"
+_RESULT_SIGN = re.compile(r"(?<=tính) ?\(\s*[+-]\s*\)")
 # "Nội dung 2:Quốc hội nghe": a colon glued to the next word after a number
 _GLUED_COLON = re.compile(r"(?<=\d):(?=[^\W\d_]{2})")
 
 
 def corpus_forms(text: str) -> str:
     """ "U.23" -> "U23"; "20p" -> "20 phút"; "E/V" -> "EV"; "13,7-13,8/20kg" -> "13,7 đến 13,8
-    trên 20 kg"; "2:Quốc" -> "2: Quốc"; "H’Drai" -> "Hơ Drai"; "Ðài" -> "Đài"."""
+    trên 20 kg"; "2:Quốc" -> "2: Quốc"; "H’Drai" -> "Hơ Drai"; "Ðài" -> "Đài";
+    "dương tính (+)" -> "dương tính"."""
     if "Ð" in text:
         text = _ETH.sub("Đ", text)
     if "'" in text or "’" in text:
@@ -45,6 +48,8 @@ def corpus_forms(text: str) -> str:
     if "/" in text:
         text = _SHIP_PREFIX.sub(r"\1\2", text)
         text = _RANGE_OVER.sub(r"\1 đến \2 trên \3 \4", text)
+    if "(" in text:
+        text = _RESULT_SIGN.sub("", text)
     if ":" in text:
         text = _GLUED_COLON.sub(": ", text)
     return text
