@@ -23,6 +23,7 @@ from audionews.normalize import forms as f
 from audionews.normalize import market as m
 from audionews.normalize import rules as r
 from audionews.normalize import written as w
+from audionews.normalize.corpus import corpus_forms
 from audionews.normalize.encoding import (
     convert_legacy,
     detect_legacy,
@@ -201,6 +202,7 @@ class Normalizer:
             w.motto,  # "Độc lập - Tự do - Hạnh phúc": with its pauses (set F)
             w.version_numbers,  # "UFS 4.0" -> "UFS bốn chấm không" (set F)
             w.glued_dot_units,  # "1.3Ghz" -> "1.3 Ghz": the number read whole (set F)
+            corpus_forms,  # "U.23", "20p", "E/V", "13,7-13,8/20kg" (corpus sweep)
             r.coordinates,  # "12°00'N" -> "mười hai độ không phút vĩ Bắc"
             place_names,  # "Thừa Thiên - Huế" one name; "Thanh Hóa-Quảng Bình" a range
             self._drop_definitions,  # "doanh nghiệp (DN)" -> "doanh nghiệp"

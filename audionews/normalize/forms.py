@@ -26,9 +26,13 @@ _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 # "5,160 mAh", "10,000 Rs", "1,299 USD", "$1,299": after these units a comma before exactly three
 # digits is an English thousands separator (a battery, a price in rupees or dollars never has
 # three decimals); "5,160 km" stays a Vietnamese decimal (page-wide detection decides it).
-_GROUPED_UNITS = r"mAh|Wh|Rs\.?|INR|rupee|USD|EUR|GBP|đô la|won|yên"
+# A price in đồng right before its unit never has three decimals either ("4,400 đ/kg" on a rice
+# page is 4.400 đồng; corpus sweep); "1,250 tỷ đồng" (a multiplier between) stays a decimal.
+_GROUPED_UNITS = r"mAh|Wh|Rs\.?|INR|rupee|USD|EUR|GBP|đô la|won|yên|đồng|đ|VNĐ|VND|vnđ"
+_GROUP = r"\d{1,3}(?:,\d{3})+"
 _GROUPED_AFTER = re.compile(
-    rf"(?<![\w.,/])(\d{{1,3}}(?:,\d{{3}})+)(?![\w]|[.,]\d)(?=\s?(?:{_GROUPED_UNITS})(?!\w))"
+    rf"(?<![\w.,/])({_GROUP})(?:(\s?[-–]\s?)({_GROUP}))?(?![\w]|[.,]\d)"
+    rf"(?=\s?(?:{_GROUPED_UNITS})(?!\w))"
 )
 _GROUPED_BEFORE = re.compile(
     r"(?<![\w])((?:\$|₹|Rs\.?|US\$)\s?)(\d{1,3}(?:,\d{3})+)(?![\w]|[.,]\d)"
@@ -36,10 +40,11 @@ _GROUPED_BEFORE = re.compile(
 
 
 def english_grouped_units(text: str) -> str:
-    """ "5,160 mAh" -> "5.160 mAh", "$1,299" -> "$1.299" (an English thousands group)."""
+    """ "5,160 mAh" -> "5.160 mAh", "$1,299" -> "$1.299", "4,500-4,600 đ/kg" -> "4.500-4.600 đ/kg"
+    (an English thousands group)."""
     if "," not in text:
         return text
-    text = _GROUPED_AFTER.sub(lambda m: m.group(1).replace(",", "."), text)
+    text = _GROUPED_AFTER.sub(lambda m: m.group().replace(",", "."), text)
     return _GROUPED_BEFORE.sub(lambda m: m.group(1) + m.group(2).replace(",", "."), text)
 
 

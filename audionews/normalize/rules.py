@@ -789,6 +789,11 @@ def month_years(text: str) -> str:
     return _MONTH_YEAR.sub(_read_month_year, text)
 
 
+# "ngày 11-12 tháng âm lịch", "15-16 tháng Giêng": the word "tháng" right after a dash pair
+# makes it a range of days, not "11 December" (corpus sweep, meaning-changing)
+_MONTH_WORD_AFTER = re.compile(r"\s+tháng(?!\w)")
+
+
 def _day_month(text: str) -> Callable[[re.Match[str]], str]:
     def replace(match: re.Match[str]) -> str:
         day, sep, month = match.groups()
@@ -816,6 +821,8 @@ def _day_month(text: str) -> Callable[[re.Match[str]], str]:
             fraction = d < m and (m in _FRACTION_DENOMINATORS or before.lower().endswith("vòng "))
             if not context and (fraction or (d, m) == (24, 7)):
                 return match.group()  # a fraction: left for the fraction rule
+        elif sep != "." and _MONTH_WORD_AFTER.match(text, match.end()):
+            return match.group()  # "ngày 11-12 tháng Giêng": two days, the month said after
         elif (before.endswith("(") and text.startswith(")", match.end())) or (
             _DATE_CONTEXT_STRONG.search(before) and not _NOT_A_DAY.search(before)
         ):
@@ -832,7 +839,7 @@ def day_months(text: str) -> str:
     return _DAY_MONTH.sub(_day_month(text), text)
 
 
-_WRITTEN_DAY = re.compile(r"(?<!\w)([Nn]gày)\s+(\d{1,2})(?:\s?[-–]\s?(\d{1,2}))?(?=\s+tháng\s+\d)")
+_WRITTEN_DAY = re.compile(r"(?<!\w)([Nn]gày)\s+(\d{1,2})(?:\s?[-–]\s?(\d{1,2}))?(?=\s+tháng(?!\w))")
 _WRITTEN_MONTH = re.compile(r"(?<!\w)([Tt]háng)\s+(\d{1,2})(?![\w]|[.,/:-]\d)")
 
 
@@ -891,11 +898,12 @@ def _read_time(hour: str, minute: str | None, second: str | None = None) -> str 
 _HOUR_RANGE = re.compile(
     r"(?<![\w.,])(\d{1,2}(?:h(?:\d{2})?|:\d{2})?)\s*-\s*(?=\d{1,2}(?:h|:\d{2}))"
 )
-# "07 giờ" -> "bảy giờ"; a zero-padded count of time or people, "05 ngày làm việc", "từ 03 -
-# dưới 06 tháng", is the number (codes such as "007" stay digit by digit).
+# A zero-padded count before a word is the number, as official texts pad counts: "07 giờ",
+# "05 ngày làm việc", "từ 03 - dưới 06 tháng", "01 điện thoại", "05 dân tộc" (the corpus sweep
+# found 40 such counts read "không một"); codes such as "007" stay digit by digit.
 _ZERO_HOUR = re.compile(
-    r"(?<![\w.,/:])0([1-9])(?=(?:\s*(?:-|đến)\s*(?:dưới\s+|trên\s+)?0?\d{1,2})?"
-    r"\s+(?:giờ|phút|giây|ngày|tuần|tháng|năm|quý|người|lần)(?!\w))"
+    r"(?<![\w.,/:-])0([1-9])(?=(?:\s*(?:-|đến)\s*(?:dưới\s+|trên\s+)?0?\d{1,2})?"
+    r"\s+[^\W\d_])"
 )
 _RATIO = re.compile(r"(?<![\w:.,])(\d+):(\d+)(?![\w:]|[.,]\d)")
 
@@ -1077,7 +1085,9 @@ _OUT_OF = re.compile(r"\s+(?:bang|tỉnh|đội|trận|câu|môn|quốc gia|gh�
 _OUT_OF_TOTAL = re.compile(
     r"\s+(?:thành phố|huyện|quận|xã|phường|địa phương|ngành|chuyên ngành|nước|đại biểu|"
     r"thành viên|trường|đơn vị|doanh nghiệp|dự án|bộ|cơ quan|bệnh viện|nhiệm vụ|hạng mục|"
-    r"công trình|phiếu|mẫu|tỉnh thành|tỉnh, thành)(?!\w)"
+    r"công trình|phiếu|mẫu|tỉnh thành|tỉnh, thành|"
+    # corpus sweep: "85/96 em", "21/25 đảng bộ"
+    r"em|học sinh|sinh viên|thí sinh|đảng bộ|chi bộ|tổ chức|cơ sở|hộ|người|tiêu chí|chỉ tiêu)(?!\w)"
 )
 
 
@@ -1167,8 +1177,17 @@ def formula_signs(text: str) -> str:
     return text
 
 
+# A weight class in combat sports (corpus sweep): "hạng -61kg" is "up to 61 kg", never "âm";
+# "+87kg" is "over 87 kg"
+_WEIGHT_CLASS = re.compile(
+    r"(?<!\w)((?:[Hh]ạng(?: cân)?|[Nn]ội dung)\s+)([-+–])(?=\d+(?:,\d+)?\s?(?:kg|ki lô gam)(?!\w))"
+)
+
+
 def units(text: str) -> str:
-    """ "500 kV" -> "năm trăm ki lô vôn"; "5,2%"; "1.500đ/lít"; "$5" -> "năm đô la Mỹ"."""
+    """ "500 kV" -> "năm trăm ki lô vôn"; "5,2%"; "1.500đ/lít"; "$5" -> "năm đô la Mỹ";
+    "hạng -61kg" -> "hạng sáu mươi mốt ki lô gam"."""
+    text = _WEIGHT_CLASS.sub(lambda m: m.group(1) + ("trên " if m.group(2) == "+" else ""), text)
     text = _PREFIX_CURRENCY.sub(
         lambda m: " ".join(
             w for w in (_num(m.group(2)), m.group(3), CURRENCY_PREFIXES[m.group(1)]) if w
@@ -1243,7 +1262,13 @@ def _read_code(match: re.Match[str]) -> str:
     glued = _NUMBER_WORD.fullmatch(code)
     if glued and glued.group(2).islower() and is_vietnamese_syllable(glued.group(2)):
         return f"{_num(glued.group(1))} {glued.group(2)}"  # "6giờ" -> "sáu giờ"
-    return _read_code_run(code.replace("-", " "))
+    # "CN10-3" (a lot, a flat): the dash between two numbers is said, "gạch", so the
+    # listener does not hear one number "mười ba" (corpus sweep)
+    parts = _DIGIT_DASH.split(code)
+    return " gạch ".join(_read_code_run(part.replace("-", " ")) for part in parts)
+
+
+_DIGIT_DASH = re.compile(r"(?<=\d)-(?=\d)")
 
 
 def _read_dotted_code(match: re.Match[str]) -> str:

@@ -1,0 +1,55 @@
+"""Written forms found by the corpus sweep (tests/normalize/sweep_corpus.py, issue #12): an age
+team with a dot, minutes written `p`, a ship's type prefix, a range of decimals over a glued
+quantity, a colon glued to the next word, apostrophes in Central Highlands names, an eth typed
+for Đ. Small pure ``str -> str`` rules, as rules.py."""
+
+from __future__ import annotations
+
+import re
+
+from audionews.normalize.units import UNITS
+
+__all__ = ["corpus_forms"]
+
+# "U.23 Việt Nam", "U.19 nữ": an age team, read as "U23" (never "U." then a number)
+_AGE_TEAM = re.compile(r"(?<![\w.])U\.(\d{2})(?![\d.,]\d|\w)")
+# "khoảng 20p", "sau 15p": minutes in informal copy; one or two digits only ("720p" is video)
+_MINUTES_P = re.compile(r"(?<![\w.,/x×])(\d{1,2})p(?!\w)")
+# "tàu E/V Nautilus", "tàu M/V ...": a ship's type prefix, spelled by letters (not "một vôn")
+_SHIP_PREFIX = re.compile(r"(?<![\w/])([EMS])/([VTS])(?=\s+[A-Z])")
+# "13,7-13,8/20kg" (rice yield per 20 kg): a range of decimals over a quantity glued to its unit
+_UNIT_NAMES = "|".join(sorted((re.escape(u) for u in UNITS if u.isalpha()), key=len, reverse=True))
+_RANGE_OVER = re.compile(
+    r"(?<![\w.,])(\d+(?:,\d+)?)\s?[-–]\s?(\d+(?:,\d+)?)/(\d+)\s?"
+    rf"({_UNIT_NAMES})(?!\w)"
+)
+# "Ia H’Drai", "Cư M’gar", "người M’Nông", "Ea H'leo": a consonant and an apostrophe in a
+# Central Highlands name is said with "ơ" ("Hơ Drai", "Mơ Nông"), never the letter's name
+_APOSTROPHE_NAME = re.compile(r"(?<![\w'’])([BDHKMNRY])['’](?=[^\W\d_])")
+# "Ðài Thơm 8": the Icelandic eth (U+00D0) typed for the Vietnamese Đ (U+0110)
+_ETH = re.compile(r"Ð(?=[^\W\d_])")
+# "45 mẫu dương tính (+), 3.912 mẫu âm tính (-)": the sign in brackets repeats "dương/âm tính"
+_RESULT_SIGN = re.compile(r"(?<=tính) ?\(\s*[+-]\s*\)")
+# "Nội dung 2:Quốc hội nghe": a colon glued to the next word after a number
+_GLUED_COLON = re.compile(r"(?<=\d):(?=[^\W\d_]{2})")
+
+
+def corpus_forms(text: str) -> str:
+    """ "U.23" -> "U23"; "20p" -> "20 phút"; "E/V" -> "EV"; "13,7-13,8/20kg" -> "13,7 đến 13,8
+    trên 20 kg"; "2:Quốc" -> "2: Quốc"; "H’Drai" -> "Hơ Drai"; "Ðài" -> "Đài";
+    "dương tính (+)" -> "dương tính"."""
+    if "Ð" in text:
+        text = _ETH.sub("Đ", text)
+    if "'" in text or "’" in text:
+        text = _APOSTROPHE_NAME.sub(r"\1ơ ", text)
+    if "." in text:
+        text = _AGE_TEAM.sub(r"U\1", text)
+    text = _MINUTES_P.sub(r"\1 phút", text)
+    if "/" in text:
+        text = _SHIP_PREFIX.sub(r"\1\2", text)
+        text = _RANGE_OVER.sub(r"\1 đến \2 trên \3 \4", text)
+    if "(" in text:
+        text = _RESULT_SIGN.sub("", text)
+    if ":" in text:
+        text = _GLUED_COLON.sub(": ", text)
+    return text
