@@ -604,6 +604,7 @@ def normalize_signal(
     ceiling_dbtp: float,
     tolerance: float = 0.05,
     max_rounds: int = 8,
+    max_miss: float = 0.5,
 ) -> tuple[Signal, Loudness]:
     """One gain for the whole programme to ``target_lufs``, limited to ``ceiling_dbtp``,
     streamed: ``x`` is read a few times (it must be cheap to read again: an array or a spool)
@@ -661,7 +662,7 @@ def normalize_signal(
         gain_db = min(first + 24.0, gain_db + miss / slope)
         _, smooth = search.loudness(gain_db)
         y, result = exact(gain_db, smooth)
-    if abs(result.integrated - target_lufs) > 0.5:
+    if abs(result.integrated - target_lufs) > max_miss:
         raise ValueError(
             f"{target_lufs:g} LUFS cannot be reached under a {ceiling_dbtp:g} dBTP ceiling with "
             f"this audio (the limiter stops at {result.integrated:.1f} LUFS). "

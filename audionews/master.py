@@ -52,6 +52,9 @@ class MasterSettings:
     bed_level: float = -20.0
     """Bed level under speech: dB under the voice's loudness when ``match_levels`` (the bed
     rises 14 dB in the gaps), else dB relative to the bed file's own level."""
+    shortfall: float = 0.5
+    """LU the programme may fall short of ``loudness`` where the ceiling stops the limiter
+    (more is an error naming both)."""
     match_levels: bool = True
     """Bring intro and outro to the voice's loudness and the bed to a set level under it, as
     loudness tools do; False keeps each element's own level."""
@@ -269,8 +272,9 @@ def _normalized(
         return y, None
     try:
         y, measured = normalize_signal(
-            y, rate, settings.loudness + encoder_loss, settings.true_peak
-        )
+            y, rate, settings.loudness + encoder_loss, settings.true_peak,
+            max_miss=settings.shortfall,
+        )  # fmt: skip
     except ValueError as exc:
         raise ConfigError(str(exc), setting="loudness") from exc
     if encoder_loss:

@@ -150,3 +150,22 @@ def test_limiter_curve_in_chunks_is_the_curve_in_one_piece(monkeypatch: pytest.M
                 got = loudness._smooth_gain(peaks, 0.9, rate, 20.0)
                 assert got is not None and np.array_equal(got, whole(peaks, 0.9, rate))
     assert loudness._smooth_gain(np.full(10, 0.5, dtype=np.float32), 0.9, 22050, 20.0) is None
+
+
+def test_a_shortfall_within_the_allowed_miss_is_kept_and_reported() -> None:
+    """Where the ceiling stops the limiter a little short of the target (an MP3 mastered again
+    under a lower ceiling), a miss within ``max_miss`` is kept with its true loudness."""
+    from audionews.audio import Signal
+    from audionews.loudness import normalize_signal
+
+    rate = 22050
+    spiky = np.zeros(rate * 4, dtype=np.float32)
+    spiky[:: rate // 10] = 1.0
+    x = spiky + tone(4.0, rate, 440, 0.02)[: spiky.size]
+    _, stop = normalize_signal(Signal.of(x), rate, -6.0, -3.0, max_miss=60.0)
+    target = stop.integrated + 0.7
+    with pytest.raises(ValueError, match="cannot be reached"):
+        normalize_signal(Signal.of(x), rate, target, -3.0)
+    _, kept = normalize_signal(Signal.of(x), rate, target, -3.0, max_miss=1.0)
+    assert kept.integrated == pytest.approx(stop.integrated, abs=0.2)
+    assert kept.true_peak <= -3.0 + 0.05
