@@ -193,6 +193,7 @@ JUNK_LINES = frozenset(
         "Đóng Lưu thông tin",
         "spot_img",  # a WordPress theme's image placeholder
         "Tóm tắt nội dung",  # a table of contents' label
+        "Nội dung bài viết",
     )
 )
 #: Newspaper section names: alone on a line they are a breadcrumb, not a heading.
@@ -236,6 +237,7 @@ SECTION_NAMES = frozenset(
         "Thị trường",
         "Giá cả",
         "Thị trường giá cả",
+        "Trong tỉnh",
         "Nổi bật",
     )
 )
@@ -585,6 +587,11 @@ _AUTO_ALT = re.compile(
     r"^(?:Có thể là (?:hình ảnh|ảnh|hình minh họa|hình minh hoạ|văn bản|ảnh chụp màn hình)\b"
     r"[^.!?]{0,120}|Không có mô tả ảnh\.?)$"
 )
+#: "• Tiếng Việt", "• ភាសាខ្មែរ", "English": a page's language switch.
+_LANGUAGE_SWITCH = re.compile(
+    r"^[•*-]?\s*(?:Tiếng Việt|Tiếng Anh|English|Français|中文|日本語|한국어|Русский|"
+    r"ភាសាខ្មែរ|ພາສາລາວ|Tiếng Khmer|Tiếng Trung)$"
+)
 #: "Hình 1", "Ảnh 3": an image's number standing for it.
 _IMAGE_NUMBER = re.compile(r"^(?:Hình|Ảnh|Hình ảnh)\s*\d{1,2}\.?$")
 #: "source /tin-tuc/tiem-bo-sung-vaccine": a scraper's note of the page's path.
@@ -602,7 +609,9 @@ _TABLE_CELL = re.compile(r"\s\|$")
 _LINK_TAIL = re.compile(r"\s*:?\s*\(?\s*(?:https?://|www\.)\S*\)?$")
 #: "Nguồn: [Tên nguồn]…", "[Tên tác giả]": a CMS template's field the page left unfilled.
 _TEMPLATE_FIELD = re.compile(
-    r"^.{0,80}?\[\s*(?:Tên|Nhập|Điền|Name|Enter)\b[^\]]{0,30}\]", re.IGNORECASE
+    r"^.{0,80}?\[\s*(?:Tên|Nhập|Điền|Name|Enter)\b[^\]]{0,30}\]"
+    r"|^\{(?!\s*(?:keywords?|tags?)\s*\})\s*[a-z_]{2,20}\s*\}$",  # "{title}", "{publish}"
+    re.IGNORECASE,
 )
 #: The label of a source line.
 _SOURCE_WORD = re.compile(r"^\(?\s*(?:Theo|Nguồn(?:\s+tin)?|Nguồn bài viết|Link)\b\s*:?", re.I)
@@ -640,6 +649,7 @@ _READING_NOTE = re.compile(r"^Bạn đang (?:đọc|xem) (?:bài viết|bài bá
 #: Page chrome known by its pattern, in the order tried: (pattern, kind, reason).
 _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_PLAYER_TIME, DropKind.WIDGET, "widget: a video player's time"),
+    (_TEMPLATE_FIELD, DropKind.WIDGET, "widget: a template field left unfilled"),
     (_NO_WORDS, DropKind.WIDGET, "widget: no words to read"),
     (_LONE_LETTER, DropKind.WIDGET, "widget: a single letter (a logo or an icon)"),
     (_POWERED_BY, DropKind.WIDGET, "widget: the site builder's credit"),
@@ -664,10 +674,10 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_FORUM_CHROME, DropKind.WIDGET, "widget: a forum post's header"),
     (_RELATED_IMAGE, DropKind.WIDGET, "widget: an image's alt text (no caption)"),
     (_AUTO_ALT, DropKind.CAPTION, "caption: a social network's automatic photo description"),
+    (_LANGUAGE_SWITCH, DropKind.WIDGET, "widget: a language switch"),
     (_IMAGE_NUMBER, DropKind.CAPTION, "caption: an image's number standing for it"),
     (_SOURCE_PATH, DropKind.WIDGET, "widget: the page's address"),
     (_TEMPERATURE, DropKind.WIDGET, "widget: a weather widget's temperature"),
-    (_TEMPLATE_FIELD, DropKind.WIDGET, "widget: a template field left unfilled"),
     (_READ_NOW, DropKind.TEASER, "teaser: a related link marked 'ĐỌC NGAY'"),
     (_ZONED_TIME, DropKind.WIDGET, "widget: a time stamp"),
     (_DOUBLED, DropKind.TEASER, "teaser: a related link (its text printed twice)"),
@@ -836,6 +846,13 @@ def _name_core(text: str) -> str:
 
 
 _BYLINE_DATE = re.compile(r"\s+\d{1,2}/\d{1,2}/\d{4}$")
+#: "Video do Thùy Linh thực hiện.": who made the story (or its video) closing it.
+_MADE_BY = re.compile(
+    r"^(?:Video|Clip|Bài|Bài viết|Ảnh|Phóng sự|Bài và ảnh|Bài, ảnh|Tin và ảnh|Tin, ảnh)\s+"
+    r"(?:do|bởi)\s+(.{3,40}?)\s+thực hiện\s*\.?$"
+)
+#: "TT", "NLT": the author's initials alone.
+_INITIALS = re.compile(rf"^[{_UP}]{{2,3}}$")
 #: "Mai Anh, Phòng Nghiệp vụ …", "Thái Phan – Báo Hải Phòng 22/08/2018": the author's office or
 #: paper after the name (and the date after them).
 _AFFILIATION = re.compile(
@@ -893,6 +910,9 @@ def parse_date(m: re.Match[str]) -> datetime | date | None:
         return None
 
 
+#: "Công dân & Khuyến học trên" over the story: a follow prompt whose "Theo dõi" and icons
+#: are gone (no sentence ends on "trên").
+_FOLLOW_CUT = re.compile(r"^(?:[^\W\d_]+|&)(?:\s+(?:[^\W\d_]+|&)){0,5}\s+trên$")
 #: "* Email: bbt.dongnama@gmail.com *Tòa soạn: 0989011688 - 0768908888": the outlet's contacts in
 #: the page header, labelled, with an address or a phone number.
 _CONTACT_LINE = re.compile(
@@ -917,19 +937,34 @@ _MONTH_FIRST = re.compile(
 )
 
 
+#: "Thứ Sáu 08 Tháng Tư 2022 - 08:00:19 SA": the day, the month in words, the year.
+_DAY_MONTH_NAME = re.compile(
+    r"\b(\d{1,2})\s+tháng\s+(mười\s+một|mười\s+hai|một|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"
+    r"\s*,?\s+(?:năm\s+)?(\d{4})\b",
+    re.IGNORECASE,
+)
+
+
+def _month_number(name: str) -> int:
+    words = name.casefold().split()
+    if len(words) == 2:  # "mười một", "mười hai"
+        return 10 + _MONTH_NAMES.index(words[1]) + 1
+    return _MONTH_NAMES.index(words[0]) + 1
+
+
+def _day_month_name(m: re.Match[str]) -> str:
+    return f"{m.group(1)}/{_month_number(m.group(2))}/{m.group(3)}"
+
+
 def _month_first(m: re.Match[str]) -> str:
-    words = m.group(1).casefold().split()
-    if words[0].isdigit():
-        month = int(words[0])
-    elif len(words) == 2:  # "mười một", "mười hai"
-        month = 10 + _MONTH_NAMES.index(words[1]) + 1
-    else:
-        month = _MONTH_NAMES.index(words[0]) + 1
+    name = m.group(1)
+    month = int(name) if name.isdigit() else _month_number(name)
     return f"{m.group(2)}/{month}/{m.group(3)}"
 
 
 def _match_date(text: str) -> re.Match[str] | None:
     text = _MONTH_WORD.sub(r"\1/\2/\3", text)  # "25 Tháng 9 2017" is 25/9/2017
+    text = _DAY_MONTH_NAME.sub(_day_month_name, text)  # "08 Tháng Tư 2022" is 8/4/2022
     text = _MONTH_FIRST.sub(_month_first, text)
     text = _CONTACT_TAIL.sub("", text)  # a page header's date with the outlet's contacts
     text = _BARE_COUNTERS.sub("", text)  # "… 10:22 30 0": views and comments, unlabelled
@@ -1363,6 +1398,8 @@ class _ChromeState:
     box: set[int]
     menu_tail: set[int] = field(default_factory=set)
     """A site's section names closing the page (see `_menu_tail`)."""
+    menu_list: set[int] = field(default_factory=set)
+    """A site's menu as a bulleted list (see `_menu_list`)."""
     marked: dict[int, str] = field(default_factory=dict)
     """Chrome known from the whole page (see `_page_widgets`): the line's id to the reason (a
     line split in two keeps its number)."""
@@ -1394,6 +1431,7 @@ _KNOWN_PLACES: dict[str, tuple[DropKind, str]] = {
     "menu": (DropKind.WIDGET, "widget: a link repeated above the story (a menu)"),
     "box": (DropKind.TEASER, "teaser: a box of related articles over the story"),
     "menu_tail": (DropKind.WIDGET, "widget: the site's section names closing the page"),
+    "menu_list": (DropKind.WIDGET, "widget: the site's menu, a bulleted list of its sections"),
 }
 
 
@@ -1704,6 +1742,7 @@ class _Assembler:
             menu=_top_repeats(lines),
             box=_related_box(lines),
             menu_tail=_menu_tail(lines),
+            menu_list=_menu_list(lines),
             marked=_page_widgets(lines),
             comment_form=_comment_form(lines),
             empty_headers=_empty_headers(lines),
@@ -1787,6 +1826,9 @@ class _Assembler:
         t = ln.text
         if not st.body_started and _CONTACT_LINE.match(t):
             self.drop(ln, DropKind.WIDGET, "widget: the outlet's contacts over the story")
+            return True
+        if not st.body_started and _FOLLOW_CUT.match(t):
+            self.drop(ln, DropKind.WIDGET, "widget: a prompt to follow the outlet (icons gone)")
             return True
         if st.body_started and _TAG_BOX.match(t):
             st.after_tags = True
@@ -1942,6 +1984,14 @@ class _Assembler:
         if office and _ends_sentence(a.text) and len(office.group(1).split()) <= 6:
             kept.pop()
             self._credit(Line(b.no, office.group(1), b.hint), state)
+            return kept
+        made = _MADE_BY.match(b.text)
+        if made and _ends_sentence(a.text) and _is_name_line(made.group(1)):
+            kept.pop()  # "Video do Thùy Linh thực hiện.": the byline is the name
+            self._credit(Line(b.no, made.group(1), b.hint), state)
+        elif _INITIALS.match(b.text) and _ends_sentence(a.text):
+            kept.pop()  # "TT" under the story's last sentence: the author's initials
+            self._credit(b, state)
         return kept
 
     def _closing_byline(self, kept: list[Line]) -> int | None:
@@ -1964,7 +2014,10 @@ class _Assembler:
         are teasers; anything longer is kept (it may be a caption or the story)."""
         end = len(kept) - self._closing_keywords(kept)
         if end and self._stops_mid_word(kept[end - 1].text, kept[end - 1].no):
-            return kept[:end]  # the story cut off inside a word, no related headline
+            above = kept[max(0, end - 3) : end - 1]
+            if len(above) < 2 or not all(self._trailing_teaser(x) for x in above):
+                return kept[:end]  # the story cut off inside a word, no related headline
+            # "Lễ khởi công Dự án s" under two related headlines: the list cut by the page
         last = kept[end - 1] if end > 1 else None
         cell = last is not None and _TABLE_CELL.search(last.text) and _cut_teaser(last.text)
         if last and cell and _ends_sentence(kept[end - 2].text.rstrip(" |")):
@@ -2592,16 +2645,41 @@ def _home_trail_top(lines: Sequence[Line]) -> bool:
 _NEWS_SECTION = re.compile(rf"^Tin\s+[{_UP}][^\W\d_]*(?:\s+[^\W\d_]+){{0,2}}$")
 
 
+_BULLET = re.compile(r"^\s*[•*-]\s+")
+
+
+def _menu_list(lines: Sequence[Line]) -> set[int]:
+    """ "• Thời sự" / "• Chính trị" / "• An ninh - Quốc phòng" …: four or more bulleted items
+    in a row, each of six words at most with no stop, half of them or more section names."""
+    found: set[int] = set()
+    run: list[Line] = []
+    for ln in [*lines, Line(-1, "")]:
+        item = _BULLET.sub("", ln.text) if _BULLET.match(ln.text) else None
+        if item and len(re.findall(r"[^\W\d_]+", item)) <= 6 and not has_final_punct(item):
+            run.append(ln)
+            continue
+        names = sum(_is_breadcrumb(_BULLET.sub("", x.text)) for x in run)
+        if len(run) >= 4 and 2 * names >= len(run):
+            found |= {x.no for x in run}
+        run = []
+    return found
+
+
 def _menu_tail(lines: Sequence[Line]) -> set[int]:
     """ "Tin NỔI BẬT" / "Tin Chính trị" / "Tin Hoa Kỳ" / "Tin Di trú" closing the page, with
-    nothing after them but chrome: two or more section names of the site's menu."""
-    found: set[int] = set()
+    nothing after them but chrome: two or more section names of the site's menu; or a section
+    name among the sidebar's widgets closing the page ("Thời tiết" over "Tỷ giá ngoại tệ",
+    "Thống kê truy cập", "Đang online 2721")."""
+    names: set[int] = set()
+    widgets = 0
     for ln in reversed(lines):
-        if _NEWS_SECTION.match(ln.text):
-            found.add(ln.no)
-        elif not _junk_kind(ln.text):
+        if _NEWS_SECTION.match(ln.text) or ln.text.casefold() in SECTION_NAMES:
+            names.add(ln.no)
+        elif _junk_kind(ln.text):
+            widgets += 1
+        else:
             break
-    return found if len(found) >= 2 else set()
+    return names if len(names) >= 2 or (names and widgets >= 2) else set()
 
 
 def _related_box(lines: Sequence[Line]) -> set[int]:
@@ -2647,6 +2725,15 @@ def _is_breadcrumb(text: str) -> bool:
     Sự kiện", "Thể thao > Bóng đá"); a trail opened by its marker ("> Tin tức - Sự kiện > Tin
     hoạt động HĐND > <the page's title>") may end in the page's long title."""
     if text.casefold() in SECTION_NAMES:
+        return True
+    words = text.casefold().split()
+    if (
+        len(words) <= 6
+        and any(  # "Thời sự Trong tỉnh": two section names, no separator
+            " ".join(words[:i]) in SECTION_NAMES and " ".join(words[i:]) in SECTION_NAMES
+            for i in range(1, len(words))
+        )
+    ):
         return True
     if re.match(r"^Trang chủ\s", text) and len(text.split()) <= 6 and not has_final_punct(text):
         return True  # "Trang chủ Bài nổi bật": the home link opens a trail

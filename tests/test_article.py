@@ -1336,3 +1336,65 @@ def test_a_date_line_with_its_counters_unlabelled() -> None:
     story = "Sáng 3/5, huyện tổ chức lễ ra quân. Hơn 500 thanh niên tham gia dọn vệ sinh.\n"
     a = parse_article(f"Ra quân mùa hè xanh\n\nThứ bảy - 03/05/2025 08:15 12 0\n\n{story}")
     assert a.published is not None and (a.published.day, a.published.hour) == (3, 8)
+
+
+def test_a_cut_related_headline_closing_a_list_of_them() -> None:
+    story = "Sáng 3/5, huyện tổ chức lễ ra quân. Hơn 500 thanh niên tham gia dọn vệ sinh.\n"
+    links = [
+        "Tổng kết công tác dân số năm 2025 tại thành phố",
+        "Trao 50 suất quà cho hộ nghèo xã vùng biên",
+        "Khánh thành cầu dân sinh bản Nậm C",
+    ]
+    a = parse_article(f"Ra quân mùa hè xanh\n\n{story}" + "\n".join(links) + "\n")
+    assert [(d.text, d.kind) for d in a.dropped] == [(x, DropKind.TEASER) for x in links]
+
+
+def test_a_site_header_with_a_language_switch_a_bulleted_menu_and_a_glued_breadcrumb() -> None:
+    head = [
+        "• Tiếng Việt",
+        "• English",
+        "Thứ Hai, ngày 14/07/2025",
+        "• Thời sự",
+        "• Chính trị",
+        "• Kinh tế",
+        "• Nông nghiệp - Nông thôn",
+        "Thời sự Trong tỉnh",
+        "",
+        "Bàn giao 20 căn nhà cho hộ nghèo",
+        "",
+    ]
+    story = "Sáng 14/7, huyện bàn giao 20 căn nhà cho hộ nghèo. Mỗi căn trị giá 60 triệu đồng.\n"
+    a = parse_article("\n".join(head) + story)
+    assert a.title == "Bàn giao 20 căn nhà cho hộ nghèo"
+    kinds = {d.text: d.kind for d in a.dropped}
+    assert all(kinds[x] is DropKind.WIDGET for x in head if x.startswith("•"))
+    assert kinds["Thời sự Trong tỉnh"] is DropKind.WIDGET
+
+
+def test_dates_with_a_month_name_template_fields_and_a_cut_follow_prompt() -> None:
+    story = "Sáng 14/7, huyện bàn giao 20 căn nhà cho hộ nghèo. Mỗi căn trị giá 60 triệu đồng.\n"
+    a = parse_article(
+        "{title}\n{publish}\nBàn giao 20 căn nhà cho hộ nghèo\n"
+        "Thứ Hai 14 Tháng Bảy 2025 - 09:10:05 SA\nBáo Nông thôn & Miền núi trên\n\n" + story
+    )
+    assert a.title == "Bàn giao 20 căn nhà cho hộ nghèo"
+    assert a.published is not None and (a.published.month, a.published.hour) == (7, 9)
+    kinds = {d.text: d.kind for d in a.dropped}
+    assert kinds["{title}"] is DropKind.WIDGET and kinds["{publish}"] is DropKind.WIDGET
+    assert kinds["Báo Nông thôn & Miền núi trên"] is DropKind.WIDGET
+    assert parse_article("{keywords}\n" + story).dropped[0].kind is DropKind.TAG
+
+
+def test_closing_credits_who_made_the_video_and_initials() -> None:
+    story = "Sáng 14/7, huyện bàn giao 20 căn nhà cho hộ nghèo. Mỗi căn trị giá 60 triệu đồng.\n"
+    a = parse_article(f"Bàn giao nhà\n\n{story}\nVideo do Minh Khang thực hiện.\n")
+    assert a.byline == "Minh Khang"
+    b = parse_article(f"Bàn giao nhà\n\n{story}\nNL\n")
+    assert b.byline == "NL"
+
+
+def test_a_section_name_among_the_sidebar_widgets_closing_the_page() -> None:
+    story = "Sáng 14/7, huyện bàn giao 20 căn nhà cho hộ nghèo. Mỗi căn trị giá 60 triệu đồng.\n"
+    tail = "Thời tiết\nThống kê truy cập\nĐang online 1520\n"
+    a = parse_article(f"Bàn giao nhà\n\n{story}\n{tail}")
+    assert [d.text for d in a.dropped] == tail.splitlines()
