@@ -476,7 +476,7 @@ _ROLE_PREFIX = re.compile(
     r"\s+(?=\S)"
 )
 #: "Thái Văn – Lê Thắng – Sỹ Tùng": names of a team, set apart by dashes or commas.
-_NAME_LIST = re.compile(r"\s+[-–—]\s+|\s*,\s+")
+_NAME_LIST = re.compile(r"\s*[-–—]\s+|\s+[-–—]\s*|\s*,\s+")  # "Minh Trang- Công Hiếu"
 #: "Bình luận 0", "Số lần đọc: 937", "Vietgoden Nguyen nguồn bình luận 999": a counter after its
 #: label, alone or closing a short poster/source line (no sentence before it).
 _LABELLED_COUNTER = re.compile(
@@ -841,10 +841,14 @@ def _name_core(text: str) -> str:
     core = re.sub(
         r"\s*\((?:Theo|T/h|TH|tổng hợp|Nguồn)[^()]{0,30}\)$", "", text.strip(), flags=re.I
     )
-    core = _AFFILIATION.sub("", core)
+    core = _AFFILIATION.sub("", _BRACKET_AFFILIATION.sub("", core))
     return _ROLE_PREFIX.sub("", _AGENCY_SUFFIX.sub("", core)).strip(" .")
 
 
+#: "Minh Trang- Công Hiếu (Đài Truyền thanh thành phố Hưng Yên)": the office in brackets.
+_BRACKET_AFFILIATION = re.compile(
+    r"\s*\((?:Đài|Báo|Tạp chí|Văn phòng|Phòng|Ban|Trung tâm|Bộ phận)\s[^()]{2,60}\)$"
+)
 _BYLINE_DATE = re.compile(r"\s+\d{1,2}/\d{1,2}/\d{4}$")
 #: "Video do Thùy Linh thực hiện.": who made the story (or its video) closing it.
 _MADE_BY = re.compile(
@@ -920,8 +924,12 @@ _CONTACT_LINE = re.compile(
     r"(?:[\w.+-]+@[\w.-]+|[\d\s.()+-]{8,})\s*)+$",
     re.IGNORECASE,
 )
+#: "Tổng truy cập: 11,364,620" glued to the end of a line (the page's visit counter).
+_GLUED_COUNTER = re.compile(
+    r"(?:Tổng truy cập|Lượt truy cập|Đang truy cập|Lượt xem|Lượt đọc)\s*:\s*[\d.,]+\s*$"
+)
 #: "Thứ hai - 28/10/2024 10:22 30 0": counters without their labels after the date's time.
-_BARE_COUNTERS = re.compile(r"(?<=\d[:h]\d\d)\s+\d{1,6}(?:\s+\d{1,6})?$")
+_BARE_COUNTERS = re.compile(r"(?:(?<=\d[:h]\d\d)|(?<=\(GMT\+7\)))\s+\d{1,6}(?:\s+\d{1,6})?$")
 #: "… | Điện thoại: 034 39429756 | Email: …": the outlet's contacts after the header's date.
 _CONTACT_TAIL = re.compile(
     r"(?:\s*\|\s*(?:Điện thoại|ĐT|Hotline|E-?mail|Fax)\s*:\s*[^|]{3,60})+\s*$", re.IGNORECASE
@@ -1755,6 +1763,10 @@ class _Assembler:
             st.body_started = st.body_started or _ends_sentence(t)
             if self._related_step(ln, st):
                 continue
+            glued = _GLUED_COUNTER.search(t)
+            if glued and glued.start() > 0:  # "… facebook.com/info.vnuhcmTổng truy cập: 11,364,620"
+                self.drop(ln, DropKind.WIDGET, "widget: a counter glued to the line", glued.group())
+                ln.text = t = t[: glued.start()].rstrip()
             counted = _STAMP_COUNTER.match(t)
             stamp = _match_date(counted.group(1)) if counted else None
             if counted and stamp and parse_date(stamp):  # "3/29/2010": no date, the line goes
@@ -2482,7 +2494,9 @@ def _numbered_sections(kept: list[Line]) -> set[int]:
         end = items[n + 1] if n + 1 < len(items) else len(kept)
         body = kept[i + 1 : end]
         last = n + 1 == len(items)  # the text may be cut inside the last one
-        if not body or not (last or any(_ends_sentence(x.text) for x in body)):
+        # "1. Thời gian diễn ra kỳ thi:" over "• Ngày 05/6/2025: …": a heading over its list
+        listed = kept[i].text.rstrip().endswith(":") and any(_BULLET.match(x.text) for x in body)
+        if not body or not (last or listed or any(_ends_sentence(x.text) for x in body)):
             return set()
     return {kept[i].no for i in items}
 

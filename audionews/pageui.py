@@ -169,11 +169,12 @@ def split_glued(text: str) -> str:
 
 def _interface(text: str, vocab: Vocabulary | None) -> bool:
     toks = tokens(text)
-    if sum(1 for t in toks if t[0].isalpha()) > MAX_WORDS:
+    words = sum(1 for t in toks if t[0].isalpha())
+    if words > 2 * MAX_WORDS:
         return False
     ui, plain, nums = _count(toks, vocab or load_vocabulary())
-    if not ui:
-        return False
+    if not ui or (words > MAX_WORDS and plain):
+        return False  # a longer line only when every word is an interface word (a button bar)
     end = text.rstrip()
     if end.endswith((".", "!", "?")) and not end.endswith(("...", "…")) and plain:
         return False  # a sentence, unless every word is an interface word ("Có thể bạn quan tâm!")

@@ -1398,3 +1398,26 @@ def test_a_section_name_among_the_sidebar_widgets_closing_the_page() -> None:
     tail = "Thời tiết\nThống kê truy cập\nĐang online 1520\n"
     a = parse_article(f"Bàn giao nhà\n\n{story}\n{tail}")
     assert [d.text for d in a.dropped] == tail.splitlines()
+
+
+def test_heldout12_classes_button_bars_glued_counters_and_numbered_list_headings() -> None:
+    story = "Sáng 14/7, huyện bàn giao 20 căn nhà cho hộ nghèo. Mỗi căn trị giá 60 triệu đồng.\n"
+    bar = "Tương phản: Giảm tương phản (Giảm tương phản-) Tăng tương phản (Tăng tương phản+)"
+    a = parse_article(f"Bàn giao nhà\n{bar}\nThứ Hai, 14/07/2025, 09:06 (GMT+7) 1520\n\n{story}")
+    assert a.published is not None and a.published.hour == 9
+    assert [d.text for d in a.dropped] == [bar]
+    glued = "Xem trực tiếp tại fb.com/huyenxLượt truy cập: 1,024\n"
+    b = parse_article(f"Bàn giao nhà\n\n{story}{glued}")
+    assert b.sections[0].paragraphs[-1] == "Xem trực tiếp tại fb.com/huyenx"
+    text = (
+        "Kế hoạch thi vào lớp 10\n\nSở GDĐT công bố kế hoạch thi vào lớp 10.\n\n"
+        "1. Lịch thi:\n\n• Ngày 5/6: Ngữ văn\n• Ngày 6/6: Toán\n\n"
+        "2. Môn thi:\n\n• Toán, Ngữ văn, Tiếng Anh\n"
+    )
+    assert parse_article(text).headings == ("1. Lịch thi:", "2. Môn thi:")
+
+
+def test_a_closing_byline_with_a_glued_dash_and_the_office_in_brackets() -> None:
+    story = "Sáng 14/7, huyện bàn giao 20 căn nhà cho hộ nghèo. Mỗi căn trị giá 60 triệu đồng.\n"
+    a = parse_article(f"Bàn giao nhà\n\n{story}Thu Hà- Quốc Tuấn (Đài Truyền thanh huyện)\n")
+    assert a.byline == "Thu Hà- Quốc Tuấn (Đài Truyền thanh huyện)"
