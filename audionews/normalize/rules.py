@@ -908,8 +908,59 @@ _ZERO_HOUR = re.compile(
 _RATIO = re.compile(r"(?<![\w:.,])(\d+):(\d+)(?![\w:]|[.,]\d)")
 
 
+# An hour written with "g" (giờ) where nothing but the context tells it from a gram: "4g sáng",
+# "lúc 5g", "từ 1g đến 4g sáng". A part of day after it counts only for an hour that part of
+# the day has ("gói 20g sáng nay" stays a weight); a container or weight word before it keeps
+# the gram ("gói 5g sáng nay"); a bare "từ 1g đến 4g" with no such cue stays grams.
+_G_TOKEN = re.compile(r"(?<![\w.,/])(\d{1,2})g(?!\w)")
+_G_BEFORE_HOUR = re.compile(r"(?<!\w)(?:lúc|hồi)\s+$", re.IGNORECASE)
+_G_BEFORE_WEIGHT = re.compile(
+    r"(?<!\w)(?:gói|hộp|túi|lọ|chai|viên|liều|thìa|muỗng|nặng|chứa|thêm|bổ sung|trọng lượng|"
+    r"khối lượng)\s+$",
+    re.IGNORECASE,
+)
+_G_PART_OF_DAY = re.compile(r"\s+(?:rạng\s+)?(sáng|trưa|chiều|tối|đêm|khuya)(?!\w)")
+_PART_OF_DAY_HOURS = {
+    "sáng": range(0, 13),
+    "trưa": (*range(0, 3), *range(10, 15)),
+    "chiều": (*range(0, 8), *range(12, 20)),
+    "tối": (*range(5, 13), *range(17, 25)),
+    "đêm": (*range(0, 13), *range(19, 25)),
+    "khuya": (*range(0, 13), *range(21, 25)),
+}
+_G_RANGE_BEFORE_HOUR = re.compile(
+    r"(?<![\w.,/])(\d{1,2})g(\d{2})?(\s*(?:-|đến|tới)\s*)(?=\d{1,2}h)"
+)
+_G_RANGE_AFTER_HOUR = re.compile(
+    r"(?<![\w.,/])(\d{1,2}h(?:\d{2})?\s*(?:-|đến|tới)\s*)(\d{1,2})g(?!\w)"
+)
+
+
+def _g_hour(match: re.Match[str]) -> str:
+    text, start, end = match.string, match.start(), match.end()
+    hour = int(match.group(1))
+    before = text[max(0, start - 20) : start]
+    if hour > 24 or _G_BEFORE_WEIGHT.search(before):
+        return match.group()
+    part = _G_PART_OF_DAY.match(text, end)
+    if _G_BEFORE_HOUR.search(before) or (part and hour in _PART_OF_DAY_HOURS[part.group(1)]):
+        return f"{hour}h"
+    return match.group()
+
+
+def g_hours(text: str) -> str:
+    """ "lúc 5g", "4g sáng" -> "5h", "4h" (then read as hours); in a range with an hour the
+    other end too ("từ 1g đến 4g sáng" -> "từ 1h đến 4h sáng"); a weight stays "g"."""
+    if "g" not in text or _G_TOKEN.search(text) is None:
+        return text
+    text = _G_TOKEN.sub(_g_hour, text)
+    text = _G_RANGE_BEFORE_HOUR.sub(lambda m: f"{m[1]}h{m[2] or ''}{m[3]}", text)
+    return _G_RANGE_AFTER_HOUR.sub(r"\1\2h", text)
+
+
 def clock_times(text: str) -> str:
     """ "06:26" -> "sáu giờ hai mươi sáu phút"; "10h30" -> "mười giờ ba mươi phút"; "20h"."""
+    text = g_hours(text)
     text = _HOUR_RANGE.sub(r"\1 đến ", text)
     text = _ZERO_HOUR.sub(r"\1", text)
     text = _CLOCK.sub(lambda m: _read_time(*m.groups()) or m.group(), text)
