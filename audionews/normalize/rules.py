@@ -1016,9 +1016,20 @@ _ROMAN_CONTEXT = re.compile(
 _ORDINAL = re.compile(r"(?<!\w)([Tt]hứ)\s+(\d{1,3})(?![\w]|[.,/:]\d)")
 
 
+# Words after which a letter names a type or a class ("loại C", "hạng D", "nhóm M", "vùng L"):
+# only numerals of I, V, X are read as numbers there ("loại II", "cấp IV"). Anywhere, a single
+# C, D, L or M is a letter (a 100th, 500th or 1000th anything is written in digits).
+_TYPE_WORDS = frozenset(
+    {"hạng", "loại", "nhóm", "cấp", "bậc", "lớp", "tầng", "tuyến", "vùng", "khu vực", "phân khu"}
+)
+_ROMAN_IVX = re.compile(r"[IVX]+")
+
+
 def _read_roman(match: re.Match[str]) -> str:
     word, space, numeral = match.groups()
-    if not numeral.isupper():
+    if not numeral.isupper() or numeral in {"C", "D", "L", "M"}:
+        return match.group()
+    if word.lower() in _TYPE_WORDS and not _ROMAN_IVX.fullmatch(numeral):
         return match.group()
     value = roman_to_int(numeral)
     if value is None or value == 0:
