@@ -1341,13 +1341,29 @@ def _read_dotted_code(match: re.Match[str]) -> str:
 _CODE_RANGE = re.compile(r"(?<![\w.,])([^\W\d_]+)(\d+)\s?-\s?\1(\d+)(?![\w])")
 _ALARM_SPACED = re.compile(r"(?<![\w.,])BĐ\s+([1-3])(?![\w]|[.,]\d)")
 _ALARM_WORD_RANGE = re.compile(r"(?<!\w)báo động\s+([1-3])\s*-\s*(?=BĐ\s?[1-3](?![\w]|[.,]\d))")
+# The level in Roman numerals: "BĐII", "BĐ III" (glued or spaced), "báo động I" (set G).
+_ALARM_ROMAN = re.compile(
+    r"(?<![\w.,])(BĐ\s?|[Bb]áo động\s+)(I{1,3})(?:\s?-\s?(I{1,3}))?(?![\w&]|\.\w|-(?!BĐ)\w)"
+)
+_ALARM_TWICE = re.compile(r"(?<!\w)([Bb]áo động)\s+BĐ\s?(?=[1-3](?![\w]|[.,]\d))")
 
 
 def alarm_levels(text: str) -> str:
     """ "BĐ 1" (a flood alarm level, spaced) is the code "BĐ1" ("báo động một"), not the
     abbreviation "BĐ" ("bóng đá"); found on held-out set C."""
+    if "I" in text:
+        text = _ALARM_ROMAN.sub(_alarm_roman, text)
     text = _ALARM_WORD_RANGE.sub(r"BĐ\1-", text)  # "báo động (BĐ) 1- BĐ 2", once defined
+    text = _ALARM_TWICE.sub(r"\1 ", text)  # "báo động BĐ2": the words once
     return _ALARM_SPACED.sub(r"BĐ\1", text)
+
+
+def _alarm_roman(match: re.Match[str]) -> str:
+    """ "BĐII" -> "BĐ2"; "báo động I" -> "báo động 1" (read "một" by the number rules)."""
+    prefix, level, last = match.group(1), str(len(match.group(2))), match.group(3)
+    if prefix.startswith("BĐ"):
+        return f"BĐ{level}-BĐ{len(last)}" if last else f"BĐ{level}"
+    return f"{prefix}{level}-{len(last)}" if last else f"{prefix}{level}"  # "báo động 1-2"
 
 
 _ROAD_CODE = re.compile(r"(?<![\w.,])(QL|TL|HL|ĐT)(\d{1,4})([A-Z]?)(?![\w])")  # "QL45", "ĐT741"
