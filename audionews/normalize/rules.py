@@ -1213,6 +1213,13 @@ def _read_number_unit(match: re.Match[str]) -> str:
 
 # "1440 x 3140 pixel", "6,4 x 2,9 inch", "148 × 73.4 × 7,4 mm", "1920x1080": "nhân".
 _DIMENSION_X = re.compile(r"(?<=\d)(?:\s*×\s*|\s+[xX]\s+|[xX](?=\d{3}))(?=\d)|(?<=\d{3})[xX](?=\d)")
+# Sizes whose numbers carry a length unit (set G): "80mx60m", "280m x 2.700m", "3x5m",
+# "1,2 m × 2 m": "nhân" (the last number needs its unit; glued or spaced).
+_LENGTH = r"(?:mm|cm|dm|km|m|mi li mét|xăng ti mét|ki lô mét|mét)"  # spaced: the lexicon's
+_LENGTH_X = re.compile(
+    rf"(?<![\w.,])(\d[\d.,]*(?:\s?{_LENGTH})?)\s*[xX×]\s*"
+    rf"(?=(?:\d[\d.,]*(?:\s?{_LENGTH})?\s*[xX×]\s*)*\d[\d.,]*\s?{_LENGTH}(?!\w))"
+)
 # A formula: "(M1 + M2 + M3) x 2", "[Điểm ĐGNL] x 70%", "Toán x 2 + Văn" (a word before the sign
 # only in a line with "=" or "+"): the multiplication sign "nhân".
 _FORMULA_X = re.compile(r"(?<=[\d)\]%])\s+[xX×]\s+(?=[\d(\[])")
@@ -1224,6 +1231,8 @@ def dimensions(text: str) -> str:
     two numbers; glued only between numbers of three or more digits)."""
     if "x" not in text and "X" not in text and "×" not in text:
         return text
+    for _ in range(2):  # "2x3x1,5m": the second sign once the first is read
+        text = _LENGTH_X.sub(r"\1 nhân ", text)
     return _DIMENSION_X.sub(" nhân ", text)
 
 
