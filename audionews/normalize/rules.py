@@ -1480,6 +1480,18 @@ def _split_amp(match: re.Match[str]) -> str:
     return " và ".join(parts)
 
 
+# An English plural "s" on an acronym or a unit in capitals ("TEUs", "CEOs", "ATMs"): Vietnamese
+# has no plural ending, and the listener hears the acronym ("tê e u", not "tê e u ét").
+_PLURAL_ACRONYM = re.compile(r"(?<![\w.&/-])([A-ZĐ]{2,})s(?![\w&]|[-.][^\W\d_])")
+
+
+def plural_acronyms(text: str, known: Callable[[str], bool] = lambda _token: False) -> str:
+    """ "16 triệu TEUs" -> "16 triệu TEU"; a token with a reading of its own is kept."""
+    if "s" not in text:
+        return text
+    return _PLURAL_ACRONYM.sub(lambda m: m.group() if known(m.group()) else m.group(1), text)
+
+
 _INITIALS = re.compile(rf"(?<![\w.])((?:[{UPPER}]\.)+[{UPPER}])(\.?)(?![\w])")
 _AFTER_INITIALS = re.compile(rf"\s*(?:$|[\"“]|([{UPPER}][^\W\d_]*))")
 
