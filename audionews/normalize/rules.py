@@ -873,12 +873,14 @@ _ZERO_LED_DAY = re.compile(r"(?<!\w)([Nn]gày)\s+0([1-9])(?![\w/.,:-]|\s*(?:gi�
 
 
 # --- times
-_CLOCK = re.compile(r"(?<![\w:.,])(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\w:]|[.,]\d)")
+_CLOCK = re.compile(
+    r"(?<![\w:.,])(\d{1,2}):(\d{2})(?::(\d{2})|\s*phút(?!\w))?(?![\w:]|[.,]\d)"
+)  # "06:26"; "12:20 phút": "phút" once
 _HOUR_H = re.compile(
     r"(?<![\w.,/])(\d{1,2})(?:h|g(?=\d{2})"
     r"|g(?=\s+(?:ngày\s+(?:\d|(?:\w+\s){1,3}tháng\s)|cùng ngày|hôm (?:nay|qua))))"
-    r"(?:(\d{2})(?:'|p|ph)?)?(?![\w])"
-)  # "10h30", "7g15", "19g ngày 14-11" (not "gam")
+    r"(?:(\d{2})(?:'|p|ph|\s*phút(?!\w))?|\s*giờ(?!\w))?(?![\w])"
+)  # "10h30", "7g15", "19g ngày 14-11" (not "gam"); "12h20 phút", "12h giờ": the word once
 
 
 def _read_time(hour: str, minute: str | None, second: str | None = None) -> str | None:
