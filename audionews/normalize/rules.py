@@ -1336,12 +1336,15 @@ def _read_code(match: re.Match[str]) -> str:
     if glued and glued.group(2).islower() and is_vietnamese_syllable(glued.group(2)):
         return f"{_num(glued.group(1))} {glued.group(2)}"  # "6giờ" -> "sáu giờ"
     # "CN10-3" (a lot, a flat): the dash between two numbers is said, "gạch", so the
-    # listener does not hear one number "mười ba" (corpus sweep)
+    # listener does not hear one number "mười ba" (corpus sweep); a fuel grade "RON95-3",
+    # "E10RON95-3" keeps the house reading of "RON 95-III", "rôn chín mươi lăm ba" (set G)
+    code = _FUEL_GRADE_DASH.sub(" ", code)
     parts = _DIGIT_DASH.split(code)
     return " gạch ".join(_read_code_run(part.replace("-", " ")) for part in parts)
 
 
 _DIGIT_DASH = re.compile(r"(?<=\d)-(?=\d)")
+_FUEL_GRADE_DASH = re.compile(r"(?<=RON\d{2})-(?=[1-6]$)")  # "RON95-3": the Euro emission level
 
 
 def _read_dotted_code(match: re.Match[str]) -> str:
