@@ -879,8 +879,9 @@ _CLOCK = re.compile(
 _HOUR_H = re.compile(
     r"(?<![\w.,/])(\d{1,2})(?:h|g(?=\d{2})"
     r"|g(?=\s+(?:ngày\s+(?:\d|(?:\w+\s){1,3}tháng\s)|cùng ngày|hôm (?:nay|qua))))"
-    r"(?:(\d{2})(?:'|p|ph|\s*phút(?!\w))?|\s*giờ(?!\w))?(?![\w])"
-)  # "10h30", "7g15", "19g ngày 14-11" (not "gam"); "12h20 phút", "12h giờ": the word once
+    r"(?:(\d{2})(?:'|p|ph|\s*phút(?!\w))?)?(?![\w])"
+)  # "10h30", "7g15", "19g ngày 14-11" (not "gam"); "12h20 phút": "phút" once ("7h giờ VN"
+# keeps both: "giờ Việt Nam" is the time zone)
 
 
 def _read_time(hour: str, minute: str | None, second: str | None = None) -> str | None:
