@@ -205,6 +205,7 @@ class Normalizer:
             corpus_forms,  # "U.23", "20p", "E/V", "13,7-13,8/20kg" (corpus sweep)
             r.coordinates,  # "12°00'N" -> "mười hai độ không phút vĩ Bắc"
             place_names,  # "Thừa Thiên - Huế" one name; "Thanh Hóa-Quảng Bình" a range
+            self._plural_acronyms,  # "TEUs", "CEOs" -> "TEU", "CEO": no plural "s" (set G)
             self._drop_definitions,  # "doanh nghiệp (DN)" -> "doanh nghiệp"
             self._broker_notes,  # "MUA cp FPT (TP: 157.1)": cổ phiếu, giá mục tiêu (set E)
             f.datelines,  # "SANTA ANA, California (NV) -" -> "Santa Ana, ..." (set E)
@@ -450,6 +451,9 @@ class Normalizer:
             return word
 
         return _ANY_WORD.sub(lower, text)
+
+    def _plural_acronyms(self, text: str) -> str:
+        return r.plural_acronyms(text, self.knows)
 
     def _initials(self, text: str) -> str:
         return r.initials(text, self.knows)

@@ -28,7 +28,10 @@ _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 # three decimals); "5,160 km" stays a Vietnamese decimal (page-wide detection decides it).
 # A price in đồng right before its unit never has three decimals either ("4,400 đ/kg" on a rice
 # page is 4.400 đồng; corpus sweep); "1,250 tỷ đồng" (a multiplier between) stays a decimal.
-_GROUPED_UNITS = r"mAh|Wh|Rs\.?|INR|rupee|USD|EUR|GBP|đô la|won|yên|đồng|đ|VNĐ|VND|vnđ"
+_GROUPED_UNITS = (
+    r"mAh|Wh|Rs\.?|INR|rupee|USD|EUR|GBP|đô la|won|yên|đồng|đ|VNĐ|VND|vnđ"
+    r"|[Yy]uan|CNY|RMB|NDT|[Nn]hân dân tệ"
+)
 _GROUP = r"\d{1,3}(?:,\d{3})+"
 _GROUPED_AFTER = re.compile(
     rf"(?<![\w.,/])({_GROUP})(?:(\s?[-–]\s?)({_GROUP}))?(?![\w]|[.,]\d)"

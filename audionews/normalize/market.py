@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from audionews.normalize.numbers import read_cardinal
 from audionews.normalize.vietnamese import LETTER_NAMES
 
 __all__ = ["broker_notes", "price_changes", "quote_pairs"]
@@ -32,6 +33,17 @@ _RATINGS = (
 _RATING = re.compile(
     rf"(?<![\w.&/-])({_RATINGS})(?=\s+(?:cp|CP|cổ phiếu|mã)?\s*{_TICKER})"
     rf"|(?<=khuyến nghị )({_RATINGS})(?![\w&-])"
+)
+
+
+# Moving averages in a chart note (set G): "MA200", "EMA50", "SMA100" are a number of sessions,
+# "mờ a hai trăm" (a code with three digits is otherwise read digit by digit). In a market
+# article, or in a piece that speaks of a chart or of shares.
+_MOVING_AVERAGE = re.compile(r"(?<![\w.&/-])(MA|EMA|SMA|WMA)(\d{1,3})(?![\w&]|[.,]\d|-\w)")
+_CHART_CONTEXT = re.compile(
+    r"đường (?:trung bình|MA|EMA|SMA)|trung bình động|kháng cự|cổ phiếu|chứng khoán|"
+    r"VN-Index|VN30|HNX",
+    re.IGNORECASE,
 )
 
 
@@ -60,6 +72,8 @@ def broker_notes(text: str, market: bool) -> str:
         text = _CP_TICKER.sub(lambda m: _cased(m, "cổ phiếu ") + _spell(m.group(1)), text)
         text = _CP_AFTER_COUNT.sub(r"\1cổ phiếu", text)
         text = _PER_SHARE.sub(r"\1/cổ phiếu", text)
+    if "MA" in text and (market or _CHART_CONTEXT.search(text)):
+        text = _MOVING_AVERAGE.sub(lambda m: f"{_spell(m[1])} {read_cardinal(int(m[2]))}", text)
     return _RATING.sub(lambda m: m.group().lower(), text)
 
 

@@ -873,12 +873,15 @@ _ZERO_LED_DAY = re.compile(r"(?<!\w)([Nn]gày)\s+0([1-9])(?![\w/.,:-]|\s*(?:gi�
 
 
 # --- times
-_CLOCK = re.compile(r"(?<![\w:.,])(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\w:]|[.,]\d)")
+_CLOCK = re.compile(
+    r"(?<![\w:.,])(\d{1,2}):(\d{2})(?::(\d{2})|\s*phút(?!\w))?(?![\w:]|[.,]\d)"
+)  # "06:26"; "12:20 phút": "phút" once
 _HOUR_H = re.compile(
     r"(?<![\w.,/])(\d{1,2})(?:h|g(?=\d{2})"
     r"|g(?=\s+(?:ngày\s+(?:\d|(?:\w+\s){1,3}tháng\s)|cùng ngày|hôm (?:nay|qua))))"
-    r"(?:(\d{2})(?:'|p|ph)?)?(?![\w])"
-)  # "10h30", "7g15", "19g ngày 14-11" (not "gam")
+    r"(?:(\d{2})(?:'|p|ph|\s*phút(?!\w))?)?(?![\w])"
+)  # "10h30", "7g15", "19g ngày 14-11" (not "gam"); "12h20 phút": "phút" once ("7h giờ VN"
+# keeps both: "giờ Việt Nam" is the time zone)
 
 
 def _read_time(hour: str, minute: str | None, second: str | None = None) -> str | None:
@@ -908,8 +911,59 @@ _ZERO_HOUR = re.compile(
 _RATIO = re.compile(r"(?<![\w:.,])(\d+):(\d+)(?![\w:]|[.,]\d)")
 
 
+# An hour written with "g" (giờ) where nothing but the context tells it from a gram: "4g sáng",
+# "lúc 5g", "từ 1g đến 4g sáng". A part of day after it counts only for an hour that part of
+# the day has ("gói 20g sáng nay" stays a weight); a container or weight word before it keeps
+# the gram ("gói 5g sáng nay"); a bare "từ 1g đến 4g" with no such cue stays grams.
+_G_TOKEN = re.compile(r"(?<![\w.,/])(\d{1,2})g(?!\w)")
+_G_BEFORE_HOUR = re.compile(r"(?<!\w)(?:lúc|hồi)\s+$", re.IGNORECASE)
+_G_BEFORE_WEIGHT = re.compile(
+    r"(?<!\w)(?:gói|hộp|túi|lọ|chai|viên|liều|thìa|muỗng|nặng|chứa|thêm|bổ sung|trọng lượng|"
+    r"khối lượng)\s+$",
+    re.IGNORECASE,
+)
+_G_PART_OF_DAY = re.compile(r"\s+(?:rạng\s+)?(sáng|trưa|chiều|tối|đêm|khuya)(?!\w)")
+_PART_OF_DAY_HOURS = {
+    "sáng": range(0, 13),
+    "trưa": (*range(0, 3), *range(10, 15)),
+    "chiều": (*range(0, 8), *range(12, 20)),
+    "tối": (*range(5, 13), *range(17, 25)),
+    "đêm": (*range(0, 13), *range(19, 25)),
+    "khuya": (*range(0, 13), *range(21, 25)),
+}
+_G_RANGE_BEFORE_HOUR = re.compile(
+    r"(?<![\w.,/])(\d{1,2})g(\d{2})?(\s*(?:-|đến|tới)\s*)(?=\d{1,2}h)"
+)
+_G_RANGE_AFTER_HOUR = re.compile(
+    r"(?<![\w.,/])(\d{1,2}h(?:\d{2})?\s*(?:-|đến|tới)\s*)(\d{1,2})g(?!\w)"
+)
+
+
+def _g_hour(match: re.Match[str]) -> str:
+    text, start, end = match.string, match.start(), match.end()
+    hour = int(match.group(1))
+    before = text[max(0, start - 20) : start]
+    if hour > 24 or _G_BEFORE_WEIGHT.search(before):
+        return match.group()
+    part = _G_PART_OF_DAY.match(text, end)
+    if _G_BEFORE_HOUR.search(before) or (part and hour in _PART_OF_DAY_HOURS[part.group(1)]):
+        return f"{hour}h"
+    return match.group()
+
+
+def g_hours(text: str) -> str:
+    """ "lúc 5g", "4g sáng" -> "5h", "4h" (then read as hours); in a range with an hour the
+    other end too ("từ 1g đến 4g sáng" -> "từ 1h đến 4h sáng"); a weight stays "g"."""
+    if "g" not in text or _G_TOKEN.search(text) is None:
+        return text
+    text = _G_TOKEN.sub(_g_hour, text)
+    text = _G_RANGE_BEFORE_HOUR.sub(lambda m: f"{m[1]}h{m[2] or ''}{m[3]}", text)
+    return _G_RANGE_AFTER_HOUR.sub(r"\1\2h", text)
+
+
 def clock_times(text: str) -> str:
     """ "06:26" -> "sáu giờ hai mươi sáu phút"; "10h30" -> "mười giờ ba mươi phút"; "20h"."""
+    text = g_hours(text)
     text = _HOUR_RANGE.sub(r"\1 đến ", text)
     text = _ZERO_HOUR.sub(r"\1", text)
     text = _CLOCK.sub(lambda m: _read_time(*m.groups()) or m.group(), text)
@@ -965,9 +1019,20 @@ _ROMAN_CONTEXT = re.compile(
 _ORDINAL = re.compile(r"(?<!\w)([Tt]hứ)\s+(\d{1,3})(?![\w]|[.,/:]\d)")
 
 
+# Words after which a letter names a type or a class ("loại C", "hạng D", "nhóm M", "vùng L"):
+# only numerals of I, V, X are read as numbers there ("loại II", "cấp IV"). Anywhere, a single
+# C, D, L or M is a letter (a 100th, 500th or 1000th anything is written in digits).
+_TYPE_WORDS = frozenset(
+    {"hạng", "loại", "nhóm", "cấp", "bậc", "lớp", "tầng", "tuyến", "vùng", "khu vực", "phân khu"}
+)
+_ROMAN_IVX = re.compile(r"[IVX]+")
+
+
 def _read_roman(match: re.Match[str]) -> str:
     word, space, numeral = match.groups()
-    if not numeral.isupper():
+    if not numeral.isupper() or numeral in {"C", "D", "L", "M"}:
+        return match.group()
+    if word.lower() in _TYPE_WORDS and not _ROMAN_IVX.fullmatch(numeral):
         return match.group()
     value = roman_to_int(numeral)
     if value is None or value == 0:
@@ -1151,6 +1216,13 @@ def _read_number_unit(match: re.Match[str]) -> str:
 
 # "1440 x 3140 pixel", "6,4 x 2,9 inch", "148 × 73.4 × 7,4 mm", "1920x1080": "nhân".
 _DIMENSION_X = re.compile(r"(?<=\d)(?:\s*×\s*|\s+[xX]\s+|[xX](?=\d{3}))(?=\d)|(?<=\d{3})[xX](?=\d)")
+# Sizes whose numbers carry a length unit (set G): "80mx60m", "280m x 2.700m", "3x5m",
+# "1,2 m × 2 m": "nhân" (the last number needs its unit; glued or spaced).
+_LENGTH = r"(?:mm|cm|dm|km|m|mi li mét|xăng ti mét|ki lô mét|mét)"  # spaced: the lexicon's
+_LENGTH_X = re.compile(
+    rf"(?<![\w.,])(\d[\d.,]*(?:\s?{_LENGTH})?)\s*[xX×]\s*"
+    rf"(?=(?:\d[\d.,]*(?:\s?{_LENGTH})?\s*[xX×]\s*)*\d[\d.,]*\s?{_LENGTH}(?!\w))"
+)
 # A formula: "(M1 + M2 + M3) x 2", "[Điểm ĐGNL] x 70%", "Toán x 2 + Văn" (a word before the sign
 # only in a line with "=" or "+"): the multiplication sign "nhân".
 _FORMULA_X = re.compile(r"(?<=[\d)\]%])\s+[xX×]\s+(?=[\d(\[])")
@@ -1162,6 +1234,8 @@ def dimensions(text: str) -> str:
     two numbers; glued only between numbers of three or more digits)."""
     if "x" not in text and "X" not in text and "×" not in text:
         return text
+    for _ in range(2):  # "2x3x1,5m": the second sign once the first is read
+        text = _LENGTH_X.sub(r"\1 nhân ", text)
     return _DIMENSION_X.sub(" nhân ", text)
 
 
@@ -1263,12 +1337,15 @@ def _read_code(match: re.Match[str]) -> str:
     if glued and glued.group(2).islower() and is_vietnamese_syllable(glued.group(2)):
         return f"{_num(glued.group(1))} {glued.group(2)}"  # "6giờ" -> "sáu giờ"
     # "CN10-3" (a lot, a flat): the dash between two numbers is said, "gạch", so the
-    # listener does not hear one number "mười ba" (corpus sweep)
+    # listener does not hear one number "mười ba" (corpus sweep); a fuel grade "RON95-3",
+    # "E10RON95-3" keeps the house reading of "RON 95-III", "rôn chín mươi lăm ba" (set G)
+    code = _FUEL_GRADE_DASH.sub(" ", code)
     parts = _DIGIT_DASH.split(code)
     return " gạch ".join(_read_code_run(part.replace("-", " ")) for part in parts)
 
 
 _DIGIT_DASH = re.compile(r"(?<=\d)-(?=\d)")
+_FUEL_GRADE_DASH = re.compile(r"(?<=RON\d{2})-(?=[1-6]$)")  # "RON95-3": the Euro emission level
 
 
 def _read_dotted_code(match: re.Match[str]) -> str:
@@ -1279,13 +1356,29 @@ def _read_dotted_code(match: re.Match[str]) -> str:
 _CODE_RANGE = re.compile(r"(?<![\w.,])([^\W\d_]+)(\d+)\s?-\s?\1(\d+)(?![\w])")
 _ALARM_SPACED = re.compile(r"(?<![\w.,])BĐ\s+([1-3])(?![\w]|[.,]\d)")
 _ALARM_WORD_RANGE = re.compile(r"(?<!\w)báo động\s+([1-3])\s*-\s*(?=BĐ\s?[1-3](?![\w]|[.,]\d))")
+# The level in Roman numerals: "BĐII", "BĐ III" (glued or spaced), "báo động I" (set G).
+_ALARM_ROMAN = re.compile(
+    r"(?<![\w.,])(BĐ\s?|[Bb]áo động\s+)(I{1,3})(?:\s?-\s?(I{1,3}))?(?![\w&]|\.\w|-(?!BĐ)\w)"
+)
+_ALARM_TWICE = re.compile(r"(?<!\w)([Bb]áo động)\s+BĐ\s?(?=[1-3](?![\w]|[.,]\d))")
 
 
 def alarm_levels(text: str) -> str:
     """ "BĐ 1" (a flood alarm level, spaced) is the code "BĐ1" ("báo động một"), not the
     abbreviation "BĐ" ("bóng đá"); found on held-out set C."""
+    if "I" in text:
+        text = _ALARM_ROMAN.sub(_alarm_roman, text)
     text = _ALARM_WORD_RANGE.sub(r"BĐ\1-", text)  # "báo động (BĐ) 1- BĐ 2", once defined
+    text = _ALARM_TWICE.sub(r"\1 ", text)  # "báo động BĐ2": the words once
     return _ALARM_SPACED.sub(r"BĐ\1", text)
+
+
+def _alarm_roman(match: re.Match[str]) -> str:
+    """ "BĐII" -> "BĐ2"; "báo động I" -> "báo động 1" (read "một" by the number rules)."""
+    prefix, level, last = match.group(1), str(len(match.group(2))), match.group(3)
+    if prefix.startswith("BĐ"):
+        return f"BĐ{level}-BĐ{len(last)}" if last else f"BĐ{level}"
+    return f"{prefix}{level}-{len(last)}" if last else f"{prefix}{level}"  # "báo động 1-2"
 
 
 _ROAD_CODE = re.compile(r"(?<![\w.,])(QL|TL|HL|ĐT)(\d{1,4})([A-Z]?)(?![\w])")  # "QL45", "ĐT741"
@@ -1391,6 +1484,18 @@ def _split_amp(match: re.Match[str]) -> str:
     if all(p and p.isupper() for p in parts):
         return token  # an acronym such as "AT&T"
     return " và ".join(parts)
+
+
+# An English plural "s" on an acronym or a unit in capitals ("TEUs", "CEOs", "ATMs"): Vietnamese
+# has no plural ending, and the listener hears the acronym ("tê e u", not "tê e u ét").
+_PLURAL_ACRONYM = re.compile(r"(?<![\w.&/-])([A-ZĐ]{2,})s(?![\w&]|[-.][^\W\d_])")
+
+
+def plural_acronyms(text: str, known: Callable[[str], bool] = lambda _token: False) -> str:
+    """ "16 triệu TEUs" -> "16 triệu TEU"; a token with a reading of its own is kept."""
+    if "s" not in text:
+        return text
+    return _PLURAL_ACRONYM.sub(lambda m: m.group() if known(m.group()) else m.group(1), text)
 
 
 _INITIALS = re.compile(rf"(?<![\w.])((?:[{UPPER}]\.)+[{UPPER}])(\.?)(?![\w])")

@@ -79,6 +79,10 @@ UNITS: dict[str, str] = {
     "£": "bảng Anh",
     "¥": "yên",
     "NDT": "nhân dân tệ",
+    "CNY": "nhân dân tệ",  # the yuan by its code, name and sign (set G): "1.599 Yuan"
+    "RMB": "nhân dân tệ",
+    "Yuan": "nhân dân tệ",
+    "yuan": "nhân dân tệ",
     "tr": "triệu",
     "k": "nghìn",
     "ng": "nghìn",

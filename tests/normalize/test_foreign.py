@@ -141,3 +141,21 @@ def test_round_5_respellings(text: str, spoken: str) -> None:
 )  # fmt: skip
 def test_round_7_respellings(text: str, spoken: str) -> None:
     assert _read(text) == spoken
+
+
+# Issue #12 round 8 (set G's respell-only rows): lexicon entries where a newsroom reading is
+# clear. Sentences written new; set G's own lines are not copied.
+@pytest.mark.parametrize(
+    ("text", "spoken"),
+    [
+        ("Hãng ra mắt dòng máy Gaming mới.", "Hãng ra mắt dòng máy Ghê Minh mới."),
+        ("Bản Edition đặc biệt chỉ có 500 chiếc.",
+         "Bản Ê Đi Sần đặc biệt chỉ có năm trăm chiếc."),
+        ("Gói Plus có thêm dung lượng lưu trữ.", "Gói Pơ Lớt có thêm dung lượng lưu trữ."),
+        ("Báo cáo của Cushman & Wakefield cho thấy giá thuê tăng.",
+         "Báo cáo của Cút Sơ Man và Uếch Phin cho thấy giá thuê tăng."),
+        ("Tiền vệ Marciel ghi bàn phút cuối.", "Tiền vệ Mác Xi En ghi bàn phút cuối."),
+    ],
+)  # fmt: skip
+def test_round_8_respellings(text: str, spoken: str) -> None:
+    assert _read(text) == spoken

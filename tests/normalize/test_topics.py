@@ -87,6 +87,32 @@ def test_research_page_reads_dt_as_topic_of_research() -> None:
     assert "chủ nhiệm, đề tài đã tạo ra" in read(RESEARCH)
 
 
+# Round 8 (set G's class "abbreviation a broadcaster expands"): written new for this test.
+POWER = """
+Công ty Điện lực Bắc Giang vừa đóng điện MBA T2 của TBA 110 kV Lạng Giang.
+Việc thay MBA giúp giảm quá tải lưới điện trung áp và bảo đảm cấp điện mùa nắng nóng.
+"""
+
+MBA_STUDY = """
+Sau năm năm làm kế toán, chị Hạnh sang Singapore học MBA.
+Chương trình MBA của trường kéo dài hai năm.
+"""
+
+
+def test_power_page_reads_mba_as_transformer() -> None:
+    assert guess_topic(POWER) == "power"
+    spoken = read(POWER)
+    assert "đóng điện máy biến áp tê hai của trạm biến áp" in spoken
+    assert "Việc thay máy biến áp giúp" in spoken
+
+
+def test_mba_elsewhere_stays_spelled() -> None:
+    assert guess_topic(MBA_STUDY) is None
+    spoken = read(MBA_STUDY)
+    assert "học mờ bê a." in spoken
+    assert "máy biến áp" not in spoken
+
+
 def test_no_topic_falls_back_to_default_or_spelling() -> None:
     spoken = read("Ông là TS ngành hóa. Ông gửi ĐT và WC cho ban biên tập.")
     assert spoken == "Ông là tiến sĩ ngành hóa. Ông gửi đê tê và vê kép xê cho ban biên tập."
