@@ -238,6 +238,7 @@ SECTION_NAMES = frozenset(
         "Giá cả",
         "Thị trường giá cả",
         "Trong tỉnh",
+        "Thông tin",
         "Nổi bật",
     )
 )
@@ -331,7 +332,12 @@ _POWERED_BY = re.compile(r"^(?:Powered by|Designed by|Thiết kế bởi|Phát t
 _MASTHEAD = re.compile(r"^(?:Trang chủ\s+)?(?:CƠ QUAN (?:CỦA|NGÔN LUẬN)|TIẾNG NÓI CỦA)\s")
 #: A video player's time: "0:00 / 0:00", "02:15", "01:02:15".
 _PLAYER_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
-_IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|bmp)(?:\?\S*)?$", re.IGNORECASE)
+_IMAGE_FILE = re.compile(
+    # "….jpg", "Ảnh màn hình 2024-11-10 lúc 07.02.29.png", "IMG 0227"
+    r"^(?:\S+|(?:Ảnh màn hình|Screenshot|Screen Shot|IMG|DSC)[^\n]{0,60})"
+    r"\.(?:jpe?g|png|gif|webp|bmp)(?:\?\S*)?$|^(?:IMG|DSC|DSCN)[ _-]?\d{3,5}$",
+    re.IGNORECASE,
+)
 _CAPTION_CREDIT = re.compile(
     r"(\(?\s*Ảnh\s*(?:minh\s*h[ọo]ạ?|tư liệu|:|-)|\bẢnh:\s|Nguồn ảnh|Photo\s*:|Đồ họa\s*:|"
     r"Đồ hoạ\s*:|\(Ảnh\b|Ảnh\s+chụp\s+màn\s+hình|Ảnh\s*/|Clip\s*:|Video\s*:|\bTranh\s*:|"
@@ -587,10 +593,19 @@ _AUTO_ALT = re.compile(
     r"^(?:Có thể là (?:hình ảnh|ảnh|hình minh họa|hình minh hoạ|văn bản|ảnh chụp màn hình)\b"
     r"[^.!?]{0,120}|Không có mô tả ảnh\.?)$"
 )
+#: "- workspace_premium Sự kiện", "- home Trang chủ": a menu item after its icon's name.
+_ICON_ITEM = re.compile(
+    r"^[-•]?\s*(?:[a-z]+(?:_[a-z]+)+|home|flag|menu|search|person|settings|bookmark|favorite)"
+    r"\s+[^\W\d_].{0,30}$"
+)
 #: "• Tiếng Việt", "• ភាសាខ្មែរ", "English": a page's language switch.
 _LANGUAGE_SWITCH = re.compile(
     r"^[•*-]?\s*(?:Tiếng Việt|Tiếng Anh|English|Français|中文|日本語|한국어|Русский|"
     r"ភាសាខ្មែរ|ພາສາລາວ|Tiếng Khmer|Tiếng Trung)$"
+)
+#: "Tin thế giới, Tin nổi bật": the categories a story is filed under.
+_NEWS_CATEGORIES = re.compile(
+    r"^Tin\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,2}(?:\s*,\s*Tin\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,2})+$"
 )
 #: "Hình 1", "Ảnh 3": an image's number standing for it.
 _IMAGE_NUMBER = re.compile(r"^(?:Hình|Ảnh|Hình ảnh)\s*\d{1,2}\.?$")
@@ -675,6 +690,8 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_RELATED_IMAGE, DropKind.WIDGET, "widget: an image's alt text (no caption)"),
     (_AUTO_ALT, DropKind.CAPTION, "caption: a social network's automatic photo description"),
     (_LANGUAGE_SWITCH, DropKind.WIDGET, "widget: a language switch"),
+    (_ICON_ITEM, DropKind.WIDGET, "widget: a menu item after its icon's name"),
+    (_NEWS_CATEGORIES, DropKind.TAG, "tag line: the story's categories"),
     (_IMAGE_NUMBER, DropKind.CAPTION, "caption: an image's number standing for it"),
     (_SOURCE_PATH, DropKind.WIDGET, "widget: the page's address"),
     (_TEMPERATURE, DropKind.WIDGET, "widget: a weather widget's temperature"),
@@ -914,6 +931,7 @@ def parse_date(m: re.Match[str]) -> datetime | date | None:
         return None
 
 
+_MEMBERS_HEADER = re.compile(r"^(?:Thành viên nổi bật|Thành viên tích cực|Top thành viên)$", re.I)
 #: "Công dân & Khuyến học trên" over the story: a follow prompt whose "Theo dõi" and icons
 #: are gone (no sentence ends on "trên").
 _FOLLOW_CUT = re.compile(r"^(?:[^\W\d_]+|&)(?:\s+(?:[^\W\d_]+|&)){0,5}\s+trên$")
@@ -1408,6 +1426,8 @@ class _ChromeState:
     """A site's section names closing the page (see `_menu_tail`)."""
     menu_list: set[int] = field(default_factory=set)
     """A site's menu as a bulleted list (see `_menu_list`)."""
+    members: set[int] = field(default_factory=set)
+    """A forum's list of members (see `_members`)."""
     marked: dict[int, str] = field(default_factory=dict)
     """Chrome known from the whole page (see `_page_widgets`): the line's id to the reason (a
     line split in two keeps its number)."""
@@ -1440,6 +1460,7 @@ _KNOWN_PLACES: dict[str, tuple[DropKind, str]] = {
     "box": (DropKind.TEASER, "teaser: a box of related articles over the story"),
     "menu_tail": (DropKind.WIDGET, "widget: the site's section names closing the page"),
     "menu_list": (DropKind.WIDGET, "widget: the site's menu, a bulleted list of its sections"),
+    "members": (DropKind.WIDGET, "widget: a forum's list of members and their scores"),
 }
 
 
@@ -1751,6 +1772,7 @@ class _Assembler:
             box=_related_box(lines),
             menu_tail=_menu_tail(lines),
             menu_list=_menu_list(lines),
+            members=_members(lines),
             marked=_page_widgets(lines),
             comment_form=_comment_form(lines),
             empty_headers=_empty_headers(lines),
@@ -2532,6 +2554,7 @@ def _page_widgets(lines: Sequence[Line]) -> dict[int, str]:
             out[id(ln)] = "caption: an image's name or alt text (the words without accents)"
             if _ASCII_PHOTO_NUMBER.search(ln.text):
                 out[id(ln)] = "caption: image alt text without accents, numbered ('… anh 1')"
+    out.update(_counters_and_weather(lines))
     if lines and _home_trail_top(lines):
         out[id(lines[0])] = "widget: a breadcrumb opened by the home link"
     out.update(_video_box(lines))
@@ -2608,6 +2631,45 @@ _ASCII_ALT_LONG = re.compile(r"^[A-Za-z]+(?: [A-Za-z0-9]+){1,19}$")
 _ASCII_PHOTO_NUMBER = re.compile(r"\s(?:[Hh]inh\s+)?[Aa]nh\s+\d{1,2}$")
 
 
+#: "Hôm nay: 71", "Tháng trước: 60,075", "Đang online: 5": a row of the site's visit counter.
+_COUNTER_ROW = re.compile(
+    r"^(?:Hôm nay|Hôm qua|Tuần này|Tuần trước|Tháng này|Tháng trước|Năm nay|Tất cả|Tổng cộng"
+    r"|Đang online|Đang truy cập|Lượt truy cập|Tổng truy cập|Truy cập|Tổng lượt truy cập)"
+    r"\s*:\s*[\d.,]+$",
+    re.IGNORECASE,
+)
+#: "Cao:+36", "Thấp:+25": a weather widget's highest and lowest temperatures.
+_HIGH_LOW = re.compile(r"^(?:Cao|Thấp)\s*:\s*[+-]?\d{1,2}\s*(?:°\s*C?)?$")
+
+
+def _counters_and_weather(lines: Sequence[Line]) -> dict[int, str]:
+    """A visit counter's rows (two or more together: "Hôm nay: 71" alone may be a story's) and a
+    weather widget: "Cao:+36" / "Thấp:+25", the place over its temperature above them and the
+    sky's short description under them ("Quảng Trị" / "+35" / "°" / "C" / … / "Thỉnh thoảng có
+    nắng")."""
+    out: dict[int, str] = {}
+    rows = [i for i, ln in enumerate(lines) if _COUNTER_ROW.match(ln.text)]
+    for i in rows:
+        if any(j != i and abs(j - i) <= 2 for j in rows):
+            out[id(lines[i])] = "widget: the site's visit counter"
+    highs = [i for i, ln in enumerate(lines) if _HIGH_LOW.match(ln.text)]
+    if len(highs) < 2:
+        return out
+    for i in highs:
+        out[id(lines[i])] = "widget: a weather widget"
+    k = highs[0]
+    while k > 0 and _junk_kind(lines[k - 1].text):
+        k -= 1  # "+35", "°", "C": the temperature in pieces
+    if k > 0 and k < highs[0] and _is_place(lines[k - 1].text):
+        out[id(lines[k - 1])] = "widget: a weather widget"
+    after = highs[-1] + 1
+    if after < len(lines):
+        sky = lines[after].text
+        if len(sky.split()) <= 6 and not re.search(r"[.,;:!?]", sky):
+            out[id(lines[after])] = "widget: a weather widget"
+    return out
+
+
 def _unaccented_copy(text: str, plain: set[str], stripped: set[str], lines: Sequence[Line]) -> bool:
     """ "khanh thanh cau dan sinh", "Phan Dong": a line in unaccented Vietnamese (an image's file
     name or alt text) — two or more of its words are words the text writes only with accents,
@@ -2676,6 +2738,24 @@ def _menu_list(lines: Sequence[Line]) -> set[int]:
         if len(run) >= 4 and 2 * names >= len(run):
             found |= {x.no for x in run}
         run = []
+    return found
+
+
+def _members(lines: Sequence[Line]) -> set[int]:
+    """ "Thành viên nổi bật" / "Hoàng Anh Tuấn" / "921" / "-" / "Khả Trần" / "836" …: a forum's
+    list of members under its header, each name followed by a score (a name with no score
+    after it, the poster's, ends the list)."""
+    head = next((i for i, ln in enumerate(lines) if _MEMBERS_HEADER.match(ln.text)), None)
+    if head is None:
+        return set()
+    found = {lines[head].no}
+    rest = [ln for ln in lines[head + 1 :] if ln.text.strip() not in ("-", "–")]
+    for name, score in itertools.pairwise(rest):
+        if not (_is_name_line(name.text) and re.fullmatch(r"[\d.,]+", score.text.strip())):
+            if not re.fullmatch(r"[\d.,]+", name.text.strip()):
+                break
+            continue
+        found |= {name.no, score.no}
     return found
 
 

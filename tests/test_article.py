@@ -1421,3 +1421,24 @@ def test_a_closing_byline_with_a_glued_dash_and_the_office_in_brackets() -> None
     story = "Sáng 14/7, huyện bàn giao 20 căn nhà cho hộ nghèo. Mỗi căn trị giá 60 triệu đồng.\n"
     a = parse_article(f"Bàn giao nhà\n\n{story}Thu Hà- Quốc Tuấn (Đài Truyền thanh huyện)\n")
     assert a.byline == "Thu Hà- Quốc Tuấn (Đài Truyền thanh huyện)"
+
+
+def test_heldout13_classes_counters_weather_members_icons_and_categories() -> None:
+    story = "Sáng 14/7, huyện bàn giao 20 căn nhà cho hộ nghèo. Mỗi căn trị giá 60 triệu đồng.\n"
+    tail = "Thống kê truy cập\nHôm nay: 88\nHôm qua: 1,305\nLượt truy cập: 2,004,117\n"
+    weather = "Đà Nẵng\n+31\n°\nC\nCao:+33\nThấp:+26\nCó mưa rào\n"
+    a = parse_article(f"Bàn giao nhà\n\n{story}\nLan Anh\n\n{tail}{weather}")
+    assert a.byline == "Lan Anh"
+    assert {d.text for d in a.dropped} >= {*tail.splitlines(), "Đà Nẵng", "Có mưa rào"}
+    assert parse_article(f"Bàn giao nhà\n\n{story}Hôm nay: 88\n").dropped == ()  # one row alone
+    top = (
+        "- home Trang chủ\n- bookmark_add Viết bài\nThành viên nổi bật\n-\nMinh Khoa\n512\n-\n"
+        "Thu Hà\n204\nQuốc Bảo\n3 ngày trước-\n"
+    )
+    b = parse_article(f"{top}Bàn giao 20 căn nhà cho hộ nghèo\n{story}")
+    assert b.title == "Bàn giao 20 căn nhà cho hộ nghèo"
+    members = {d.text for d in b.dropped if "member" in d.reason}
+    assert members == {"Thành viên nổi bật", "Minh Khoa", "512", "Thu Hà", "204"}  # not the poster
+    shot = "Ảnh màn hình 2025-07-14 lúc 09.10.11.png"
+    c = parse_article(f"Bàn giao nhà\nTin xã hội, Tin nổi bật\n{shot}\n\n{story}")
+    assert [d.kind for d in c.dropped] == [DropKind.TAG, DropKind.CAPTION]

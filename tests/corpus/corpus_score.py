@@ -34,6 +34,7 @@ SETS = (
     "heldout10",
     "heldout11",
     "heldout12",
+    "heldout13",
 )
 
 
@@ -52,7 +53,7 @@ def _fold(text: str) -> str:
 #: "Thực hiện: Hoài Duy", "Tin, ảnh: G.K", "Tác giả: Phạm Mạnh": a byline is right with or
 #: without its credit label (annotators wrote it either way).
 _BYLINE_LABEL = re.compile(
-    r"^(?:Thực hiện|Tác giả bài viết|Tác giả|Tin(?:,| và) ảnh|Bài(?:,| và) ảnh|Bài|Tin"
+    r"^(?:Thực hiện|Tác giả bài viết|Tác giả|Nguồn tin|Tin(?:,| và) ảnh|Bài(?:,| và) ảnh|Bài|Tin"
     r"|Nhóm thực hiện)\s*:\s*",
     re.IGNORECASE,
 )
