@@ -74,3 +74,19 @@ def test_a_render_passes_its_profile(name: str, article: Path, tmp_path: Path) -
     result = make(article, settings)
     report = validate(result.path, name)
     assert report.passed, report.summary()
+
+
+@pytest.mark.parametrize(
+    ("profile", "true_peak", "slack"),
+    [("podcast", None, 0.1), ("spotify", None, 0.1), ("podcast", -1.5, 0.0), ("radio", None, 0.0)],
+)
+def test_an_mp3_a_hair_over_the_profiles_own_ceiling_is_not_mastered_again(
+    profile: str, true_peak: float | None, slack: float
+) -> None:
+    """The limiter holds the profile's ceiling, set under the spec's maximum for the codec's
+    overshoot; 0.1 dB over it (under a meter's accuracy) is kept. A ceiling the user set, or one
+    at the spec's maximum, is held exactly."""
+    from audionews.deliver import _peak_slack
+
+    settings = RenderSettings.build(profile, true_peak=true_peak)
+    assert _peak_slack(settings) == slack
