@@ -223,7 +223,7 @@ class Normalizer:
             self._initials,  # "P.Q.B." -> "pê quy bê"; "Trần Thị B. (SN" keeps one sentence
             r.teams,  # "ĐT Việt Nam" -> "đội tuyển Việt Nam"
             r.alarm_levels,  # "BĐ 1" -> "BĐ1" (báo động một), before "BĐ" = "bóng đá"
-            r.tickers,  # "VND và SHS giảm 1,87%": tickers spelled, not expanded
+            self._tickers,  # "VND và SHS giảm 1,87%": tickers spelled, not expanded
             r.varieties,  # "lúa OM 5451" read as the code "OM5451"
             self._names_in_capitals,  # "bão YAGI" -> "Yagi": a name, not an acronym
             self._context_letters,  # "phường PV" spelled; "Khu CN" công nghiệp, "thứ Bảy và CN"
@@ -307,6 +307,9 @@ class Normalizer:
 
     def _broker_notes(self, text: str) -> str:
         return m.broker_notes(text, market=self._topic == "market")
+
+    def _tickers(self, text: str) -> str:
+        return r.tickers(text, market=self._topic == "market")
 
     def _topical_acronyms(self, text: str) -> str:
         """Acronyms read by the document's topic ("BĐ", "ĐT", "TS", "WC"); the article's own

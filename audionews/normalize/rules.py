@@ -213,11 +213,33 @@ def _ticker_groups(text: str) -> list[list[re.Match[str]]]:
     return groups
 
 
-def tickers(text: str) -> str:
+# "VND" is also VNDirect's ticker: in market text it is the currency only after an amount, a
+# money word or a slash ("24.500 VND", "tỷ giá USD/VND"), or before "mất giá", "so với" (set H)
+_VND = re.compile(r"(?<![\w./-])VND(?![\w/-])")
+_VND_CURRENCY_BEFORE = re.compile(
+    r"(?:\d[\d.,]*\s*|(?:tỷ|triệu|nghìn|ngàn|trăm|đồng|giá|bằng|tiền|đô la Mỹ|USD)\s+|[/(])$",
+    re.IGNORECASE,
+)
+_VND_CURRENCY_AFTER = re.compile(r"\s*(?:/|mất giá|lên giá|giảm giá|so với|\))")
+
+
+def _vnd_ticker(text: str) -> str:
+    def read(match: re.Match[str]) -> str:
+        before = text[max(0, match.start() - 16) : match.start()]
+        if _VND_CURRENCY_BEFORE.search(before) or _VND_CURRENCY_AFTER.match(text, match.end()):
+            return match.group()
+        return _spell_letters("VND")
+
+    return _VND.sub(read, text)
+
+
+def tickers(text: str, market: bool = False) -> str:
     """Stock tickers are spelled, never expanded: in market news "VND và SHS giảm 1,87%, HCM
     giảm 1,34%" -> "vê nờ dê và ét hát ét giảm ..., hát xê mờ giảm" (not "đồng", "Hồ Chí
-    Minh"); also after "mã", "cổ phiếu". A lone currency code ("USD tăng 0,3%") is kept."""
-    if not _STOCK_CONTEXT.search(text):
+    Minh"); also after "mã", "cổ phiếu". A lone currency code ("USD tăng 0,3%") is kept.
+    In market text (``market``: the document's topic) "VND" not after an amount is the
+    ticker ("VND được kỳ vọng ...")."""
+    if not market and not _STOCK_CONTEXT.search(text):
         return text
     text = _TICKER_AFTER.sub(lambda m: m[1] + _spell_letters(m[2]), text)
     pieces: list[str] = []
@@ -230,7 +252,8 @@ def tickers(text: str) -> str:
         for match in group:
             pieces += [text[done : match.start()], _spell_letters(match.group())]
             done = match.end()
-    return "".join([*pieces, text[done:]])
+    text = "".join([*pieces, text[done:]])
+    return _vnd_ticker(text) if "VND" in text else text
 
 
 # --- rice varieties: "lúa OM 5451", "IR 50404" are codes (digits one by one, as glued "OM5451")

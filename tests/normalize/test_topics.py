@@ -196,3 +196,23 @@ def test_one_dot_decimal_or_dot_dates_do_not_switch_the_convention() -> None:
 def test_dot_decimal_page_with_a_dot_decimal_part_after_groups() -> None:
     document = "Giá 6.61 USD, tăng 0.8%.\nSản lượng 12,345.5 tấn."
     assert "mười hai nghìn ba trăm bốn mươi lăm phẩy năm tấn" in read(document)
+
+
+# Round 9 (set H's class: the ticker VND read as the currency). Written for this test.
+BROKER = """
+Bản tin khuyến nghị: nhà đầu tư nên nắm giữ cổ phiếu ngân hàng, định giá còn hấp dẫn.
+VND được kỳ vọng hưởng lợi khi thanh khoản thị trường cải thiện.
+Giá tham chiếu hôm nay là 18.900 VND, tỷ giá USD/VND ổn định.
+Đồng VND mất giá nhẹ so với USD trong tháng.
+"""
+
+
+def test_vnd_is_the_ticker_in_market_text_unless_after_an_amount() -> None:
+    lines = read(BROKER).split("\n")
+    assert lines[1].startswith("vê nờ dê được kỳ vọng")
+    assert "mười tám nghìn chín trăm đồng" in lines[2]
+    assert "vê nờ dê" not in lines[2] and "vê nờ dê" not in lines[3]
+
+
+def test_vnd_outside_market_text_stays_the_currency() -> None:
+    assert read("VND tăng giá so với nhân dân tệ.").startswith("Đồng")
