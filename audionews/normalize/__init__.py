@@ -225,6 +225,7 @@ class Normalizer:
             r.alarm_levels,  # "BĐ 1" -> "BĐ1" (báo động một), before "BĐ" = "bóng đá"
             self._tickers,  # "VND và SHS giảm 1,87%": tickers spelled, not expanded
             r.varieties,  # "lúa OM 5451" read as the code "OM5451"
+            r.execution_units,  # "Iris Xe 96 EU": execution units, not the union (set H)
             self._names_in_capitals,  # "bão YAGI" -> "Yagi": a name, not an acronym
             self._context_letters,  # "phường PV" spelled; "Khu CN" công nghiệp, "thứ Bảy và CN"
             self._split_joined_names,  # "PVF-CAND", "Nga-Ukraine" (respell)

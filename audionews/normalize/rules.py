@@ -256,6 +256,32 @@ def tickers(text: str, market: bool = False) -> str:
     return _vnd_ticker(text) if "VND" in text else text
 
 
+# --- "EU": the European Union, except as a count of execution units in a GPU ("Iris Xe 96 EU",
+# set H): right after a number, or in a sentence about a chip, it is spelled "e u"
+_EU = re.compile(r"(?<![\w.&/-])EU(?![\w&/-])")
+_EU_AFTER_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}\s?$")  # a count, not a year ("năm 2024 EU")
+_CHIP_CONTEXT = re.compile(
+    r"(?<!\w)(?:i?GPU|CPU|APU|đồ họa|đồ hoạ|Iris|Intel|AMD|Radeon|GeForce|xung nhịp|GHz|MHz"
+    r"|vi xử lý|bộ xử lý|chip|chipset)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def execution_units(text: str) -> str:
+    """ "96 EU", "GPU 80 nhân EU" -> "e u" (execution units); "EU áp thuế" stays the union."""
+    if "EU" not in text:
+        return text
+    chip = _CHIP_CONTEXT.search(text) is not None
+
+    def read(match: re.Match[str]) -> str:
+        before = text[max(0, match.start() - 8) : match.start()]
+        if chip or _EU_AFTER_NUMBER.search(before):
+            return _spell_letters("EU")
+        return match.group()
+
+    return _EU.sub(read, text)
+
+
 # --- rice varieties: "lúa OM 5451", "IR 50404" are codes (digits one by one, as glued "OM5451")
 _VARIETY = re.compile(
     r"(?<![\w.-])(OM|IR|ST|ĐS|DT|TBR|RVT|BC|KD|AC|VD|HT|NV|OC|CR|CL|VNR|AGPPS)\s(\d{3,6})(?![\w]|[.,]\d)"
