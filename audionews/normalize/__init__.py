@@ -192,6 +192,7 @@ class Normalizer:
         # The whole pipeline, in order: each step is a small ``str -> str`` function.
         self.rules: tuple[r.Rule, ...] = (
             self._repair,  # legacy encodings, NFD -> NFC
+            r.pictographs,  # "📍", "✅", "⚠️": bullets, not read (set H)
             r.clean_spaces,
             r.vulgar_fractions,  # "gần ½" -> "gần một nửa"
             self._decimal_convention,  # a page with "6.61": "170,802" is a thousands group

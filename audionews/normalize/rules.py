@@ -64,6 +64,29 @@ def clean_spaces(text: str) -> str:
     return text.strip()
 
 
+# --- emoji and pictographs ("📍", "✅", "⚠️", "➡️"): bullets, never read (set H). Dingbat
+# digits ("❶"-"➓", U+2776-2793) are kept; letters, "‰", "°" and currency signs are not in these
+# blocks. Between two pieces of a line they leave a pause; at a line's start or end, nothing.
+_PICTOGRAPH = (
+    "\U0001F000-\U0001FAFF\u2600-\u2775\u2794-\u27BF\u2B00-\u2BFF"
+    "\uFE0F\u200D\u20E3\U000E0020-\U000E007F"
+)
+_PICTOGRAPHS = re.compile(f"[ \\t]*[{_PICTOGRAPH}]+[ \\t]*")
+_AFTER_PICTOGRAPH_END = re.compile(r"[\n.,;:!?)\]]|$")
+
+
+def pictographs(text: str) -> str:
+    """ "📍 Trạm Hà Nội ✅ đã xả lũ" -> "Trạm Hà Nội, đã xả lũ" (emoji are not read)."""
+
+    def drop(match: re.Match[str]) -> str:
+        start, end = match.start(), match.end()
+        if start == 0 or text[start - 1] in "\n.,;:!?([-" or _AFTER_PICTOGRAPH_END.match(text, end):
+            return " " if start and end < len(text) else ""
+        return ", "
+
+    return _PICTOGRAPHS.sub(drop, text) if _PICTOGRAPHS.search(text) else text
+
+
 # --- vulgar fractions: "gần ½" -> "gần một nửa", "2½ giờ" -> "hai giờ rưỡi"
 _VULGAR = {
     "½": ("một nửa", "rưỡi"),
