@@ -1697,7 +1697,9 @@ def _slash(match: re.Match[str]) -> str:
     counted = _COUNT_WORDS.intersection(
         clause.group().replace("/", " ").split()[-5:] if clause else []
     )
-    spoken_unit = _SPOKEN_UNIT_AFTER.match(match.string, match.end())
+    spoken_unit = _SPOKEN_UNIT_AFTER.match(match.string, match.end()) or _SPOKEN_PER_AFTER.match(
+        match.string, match.end()
+    )
     if word is not None and (word.group() in PER_NOUNS or spoken_unit):
         if not counted:
             return ", "  # no count before: alternatives, "các môn thi/bài thi"
@@ -1713,6 +1715,10 @@ _SPOKEN_UNIT_AFTER = re.compile(
     + "|".join(sorted({v for v in UNITS.values() if " trên " not in v}, key=len, reverse=True))
     + r")(?![\w])"
 )
+
+
+# A container or a shipping unit already read ("USD/TEU", "USD/container" in respell mode, set H)
+_SPOKEN_PER_AFTER = re.compile(r"(?:tê e u|ép e u|công-te-nơ|công te nơ)(?![\w-])")
 
 
 # A capitalized word then lowercase ones just before the dash ("Sở Văn hóa -", "Bộ Nông nghiệp -").

@@ -147,5 +147,6 @@ PER_NOUNS: frozenset[str] = frozenset(
      "lon", "suất", "vé", "lượt", "lần", "trận", "bài", "câu", "học", "lớp", "trường", "phòng",
      "căn", "xe", "chuyến", "km", "m", "m2", "m3", "thửa", "lô", "cổ", "đơn", "liều",
      "thí", "bệnh", "giường", "đầu", "tín", "tiết", "trang", "bản", "đợt", "hồ", "gam", "g",
-     "ounce", "oz", "USD", "tổ", "bình", "ký", "kí", "cân", "lạng", "mét", "khối"}
+     "ounce", "oz", "USD", "tổ", "bình", "ký", "kí", "cân", "lạng", "mét", "khối", "container",
+     "cont", "TEU", "FEU"}
 )  # fmt: skip
