@@ -52,11 +52,15 @@ _SPACE_BEFORE_STOP = re.compile(r"(?<=[^\W\d_])\s+([,.;:?!])(?=\s|$)")
 _END_MARK = re.compile(r"(?<=\S)\s*\.?/\.(?=[ \t]*(?:\n|$))")  # "... tai nạn./." ends an article
 
 
+_SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
+
+
 def clean_spaces(text: str) -> str:
     """Unify dashes and spaces: en/em dashes and minus become "-", runs of spaces one space;
     the end-of-article mark "./." is a full stop."""
     text = _END_MARK.sub(".", text)
     text = _DASHES.sub("-", text)
+    text = text.translate(_SUBSCRIPT_DIGITS)  # "SpO₂", "CO₂" -> "SpO2", "CO2" (set H)
     text = _ELLIPSIS.sub("...", text)
     text = _SPACES.sub(" ", text)
     text = _NEWLINES.sub("\n", text)
@@ -1262,6 +1266,8 @@ _PREFIX_CURRENCY = re.compile(
     rf"(?<![\w])({_PREFIX_ALT})\s?({_NUM})(?:\s+(tỷ|triệu|nghìn|ngàn))?{_NE}"
 )
 _SLASH_UNIT = re.compile(rf"(?<=[^\W\d_])/({_UNIT_ALT})(?![\w²³])")
+# "80mg/100ml": an amount after the slash, a concentration "trên một trăm mi li lít" (set H)
+_SLASH_AMOUNT = re.compile(rf"(?<=[^\W\d_])/(\d+(?:,\d+)?)\s?({_UNIT_ALT})(?![\w²³])")
 
 
 def per(unit: str | None, denominator: str) -> str:
@@ -1343,6 +1349,7 @@ def units(text: str) -> str:
     text = _METRE_CM.sub(lambda m: f"{read_cardinal(int(m[1]))} mét {m[2]}", text)
     text = _NUMBER_UNIT.sub(_read_number_unit, text)
     text = _PER_HOURS.sub(lambda m: f" trong {_num(m.group(1))} {PER_TIME[m.group(2)]}", text)
+    text = _SLASH_AMOUNT.sub(lambda m: f" trên {_num(m.group(1))} {UNITS[m.group(2)]}", text)
     return _SLASH_UNIT.sub(lambda m: " một " + UNITS[m.group(1)], text)
 
 
@@ -1382,7 +1389,13 @@ def negatives(text: str) -> str:
 _CODE_RUN = re.compile(r"[^\W\d_]{2,}")
 _LETTER_SLASH_CODE = re.compile(rf"(?<![\w/])([{UPPER}])/(?=[{UPPER}]+\d)")  # "A/H5N1"
 _DOTTED_CODE = re.compile(r"(?<![\w.])([A-Z]{2,4}\d*)((?:\.\d+)+)(?![\w]|\.\d)")  # "JN.1"
-_KM_MARK = re.compile(r"(?<![\w])(?:Km|KM|km(?=\s?\d+\s?\+))\s?(\d+)(?:\s?\+\s?(\d+))?(?![\w])")
+_KM_MARK = re.compile(
+    r"(?<![\w])(?:Km|KM|km(?=\s?\d+\s?\+)"
+    # "đến km3 Quốc lộ 25" (set H): lowercase and glued, a mark after a place word or before a road
+    r"|(?:(?<=tại )|(?<=đến )|(?<=tới )|(?<=từ )|(?<=qua )|(?<=đoạn ))km(?=\d)"
+    r"|km(?=\d+\s+(?:Quốc lộ|QL|Tỉnh lộ|TL|đường|cao tốc)))"
+    r"\s?(\d+)(?:\s?\+\s?(\d+))?(?![\w])"
+)
 
 
 def _read_code_run(code: str) -> str:

@@ -23,6 +23,11 @@ UNITS: dict[str, str] = {
     "mm": "mi li mét",
     "nm": "na nô mét",
     "km2": "ki lô mét vuông",
+    "km3": "ki lô mét khối",
+    "km³": "ki lô mét khối",
+    "ft": "phít",  # "container 40ft" (set H): feet, said "phít" in Vietnamese newsrooms
+    "feet": "phít",
+    "mmHg": "mi li mét thủy ngân",  # blood pressure "90/60 mmHg" (set H)
     "km²": "ki lô mét vuông",
     "m2": "mét vuông",
     "m²": "mét vuông",
