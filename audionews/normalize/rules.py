@@ -816,8 +816,26 @@ def _read_quarter(match: re.Match[str]) -> str:
     return f"{word} {read_cardinal(value)} năm {read_cardinal(int(year))}"
 
 
+# Broker shorthand (set H): "3Q23", "Q3/2023", "Q3.2023", "Q1 2024" are quarters; a bare "Q3"
+# or "Q3/12" is left alone (it may be "quận 3" in an address)
+_SHORT_QUARTER = re.compile(
+    r"(?<![\w.,/-])(?:([1-4])Q(\d\d|(?:19|20)\d\d)"
+    r"|Q([1-4])(?:[/.-]((?:19|20)\d\d)|\s((?:19|20)\d\d)))(?![\w]|[.,/-]\d)"
+)
+
+
+def _read_short_quarter(match: re.Match[str]) -> str:
+    quarter = match.group(1) or match.group(3)
+    year = match.group(2) or match.group(4) or match.group(5)
+    full_year = int(year) + 2000 if len(year) == 2 else int(year)
+    return f"quý {read_cardinal(int(quarter))} năm {read_cardinal(full_year)}"
+
+
 def quarters(text: str) -> str:
-    """ "quý III/2020" -> "quý ba năm hai nghìn không trăm hai mươi"."""
+    """ "quý III/2020" -> "quý ba năm hai nghìn không trăm hai mươi"; "3Q23", "Q3/2023" -> "quý
+    ba năm hai nghìn không trăm hai mươi ba"."""
+    if "Q" in text:
+        text = _SHORT_QUARTER.sub(_read_short_quarter, text)
     return _QUARTER.sub(_read_quarter, text)
 
 
