@@ -10,6 +10,7 @@ import functools
 import re
 from collections.abc import Callable
 
+from audionews.names import FAMILY_NAMES, NAME_SYLLABLES
 from audionews.normalize.lexicon import load_data_lexicon, trie_regex
 from audionews.normalize.numbers import (
     NUMBER_WORDS,
@@ -1641,9 +1642,45 @@ def _read_cluster_initial(match: re.Match[str]) -> str:
     return spoken + ("." if following.isupper() else "")
 
 
+# Before a capitalised word, a single capital's dot ends the sentence ("8 nhân E. Trong khi đó",
+# "mặt D. Logo", set H) unless the letter is an initial: the word is a family name ("V. Lê Văn
+# Hùng"), or a given name after a name ("Nguyễn T. Hoa"), or a foreign word after a person word
+# or a name or at the start ("ông A. Smith", "George W. Bush", "V. Putin").
+_WORD_BEFORE_INITIAL = re.compile(r"([^\W\d_]+)\s*$")
+_NEXT_WORD_AFTER_INITIAL = re.compile(r"[^\W\d_]+")
+_PERSON_WORDS = frozenset(
+    "ông bà anh chị em cô chú bác cháu cụ cậu bé thầy tên tượng cáo can phạm mẹ bố cha vợ chồng".split()
+)
+
+
+def _is_initial(text: str, start: int, end: int) -> bool:
+    following = _NEXT_WORD_AFTER_INITIAL.match(text, end)
+    if following is None or not following.group()[0].isupper():
+        return True
+    word = following.group().casefold()
+    if word in FAMILY_NAMES:
+        return True
+    before = _WORD_BEFORE_INITIAL.search(text, max(0, start - 24), start)
+    named = before is not None and before.group(1)[0].isupper()
+    if named and word in NAME_SYLLABLES:
+        return True
+    if is_vietnamese_syllable(word):
+        return False
+    return before is None or named or before.group(1).casefold() in _PERSON_WORDS
+
+
+def _initial_or_end(match: re.Match[str]) -> str:
+    letter, whole = match.group(1), match.group()
+    if not whole[-1:].isspace():
+        return letter  # "B.," "B.;"
+    if _is_initial(match.string, match.start(), match.end()):
+        return letter + " "
+    return letter + ". "
+
+
 def _drop_initial_dots(text: str) -> str:
     """ "Trần Văn B. là" -> "Trần Văn B là": an initial's dot is not a sentence end."""
-    return _INITIAL_DOT.sub(lambda m: m.group(1) + (" " if m.group().endswith(" ") else ""), text)
+    return _INITIAL_DOT.sub(_initial_or_end, text)
 
 
 def acronyms(text: str) -> str:
