@@ -1136,7 +1136,8 @@ def _read_roman(match: re.Match[str]) -> str:
     return f"{word}{space}{spoken}"
 
 
-_DASH_ROMAN = re.compile(r"(?<=\d)-([IVX]{1,4})(?![\w&]|[-.]\w)")  # "RON 95-III": Euro 3
+# "RON 95-III": Euro 3; "Điêzen 0,05S-II" (set H): a diesel grade's sulphur, then its Euro level
+_DASH_ROMAN = re.compile(r"(?:(?<=\d)|(?<=\dS))-([IVX]{1,4})(?![\w&]|[-.]\w)")
 _BARE_ROMAN = re.compile(r"(?<![\w.&-])[IVX]{2,}(?![\w&]|[-.]\w)")
 
 
