@@ -57,6 +57,11 @@ _DEFINITION = re.compile(
     rf"\((?:(?:gọi|viết) tắt(?: là)?:?\s+|sau đây gọi (?:tắt )?là\s+)?({_ABBR})\)"
 )
 _REVERSE_DEFINITION = re.compile(rf"(?<![\w.&-])({_ABBR})\s*\(([^()\d]{{3,90}})\)")
+# "trí thông minh nhân tạo - AI - như ...": an abbreviation between dashes after its meaning (set H)
+_DASH_DEFINITION = re.compile(rf"\s+-\s+({_ABBR})\s+-\s+")
+# A foreign name in title case (not a Vietnamese syllable: "Iris", "Vega"); its capitals on the
+# same page ("IRIS") are the name, not an acronym (set H)
+_TITLE_NAME = re.compile(r"(?<![\w.&/-])([A-Z][a-z]{3,11})(?![\w&])")
 _CLAUSE_BREAK = re.compile(r"[.;:!?()\[\]\"“”,\n]")
 _FUNCTION_WORDS = frozenset({"và", "của", "các", "về", "cho", "với", "trong", "tại", "-", "&"})
 _LETTER_WORD = re.compile(r"[^\W\d_]")
@@ -72,6 +77,7 @@ _CONTEXT_AFTER = (
     ("before_name", _NAME_AFTER),
 )
 _CAPS_END = r"(?![\w&]|[-.][^\W\d_])"
+_ASCII_CAPITALS = re.compile(rf"(?<![\w.&/-])([A-Z]{{4,12}}){_CAPS_END}")
 _STORM_NAME = re.compile(
     r"(?<!\w)(?:[Bb]ão|[Tt]ai phong)\s+(?:số\s+\d+\s*[(,-]?\s*)?"
     rf"([A-Z]{{3,12}}){_CAPS_END}"
@@ -189,6 +195,7 @@ class Normalizer:
         self._encoding_known = False
         self._topic: str | None = None
         self._dot_decimals = False
+        self._names: frozenset[str] = frozenset()  # "Iris": a name in title case in the document
         # The whole pipeline, in order: each step is a small ``str -> str`` function.
         self.rules: tuple[r.Rule, ...] = (
             self._repair,  # legacy encodings, NFD -> NFC
@@ -280,6 +287,9 @@ class Normalizer:
         pending, self._pending = self._pending, []
         document = "\n".join(self._seen)
         self._topic = guess_topic(document)
+        self._names = frozenset(
+            w for w in _TITLE_NAME.findall(document) if not is_vietnamese_syllable(w.lower())
+        )
         self._dot_decimals = r.uses_dot_decimals(document)
         for raw in pending:
             text = r.clean_spaces(self._repair(raw))
@@ -345,6 +355,10 @@ class Normalizer:
             return match.group()[: match.start(1) - match.start()] + word.capitalize()
 
         text = capitals.sub(name, text)
+        if self._names:  # "IRIS PLUS" on a page that writes "Iris" (set H)
+            text = _ASCII_CAPITALS.sub(
+                lambda m: name(m) if m.group(1).capitalize() in self._names else m.group(), text
+            )
         text = _CV_CAPITALS.sub(name, text)
         return _STORM_NAME.sub(name, text) if "ão" in text else text
 
@@ -437,7 +451,26 @@ class Normalizer:
                     return _cased(match, inner)  # "WHO (Tổ chức Y tế Thế giới)": once
             return match.group()
 
-        return _REVERSE_DEFINITION.sub(keep_inner, text)
+        text = _REVERSE_DEFINITION.sub(keep_inner, text)
+        return _DASH_DEFINITION.sub(self._dash_definition, text) if " - " in text else text
+
+    def _dash_definition(self, match: re.Match[str]) -> str:
+        """ "nhân tạo - AI - như": the meaning is said already, the abbreviation is dropped (a
+        pause kept); a paraphrase counts when its last two words are the meaning's and the
+        abbreviation is foreign (its letters are not the meaning's initials: "AI")."""
+        abbr = match.group(1)
+        before = _comparable(match.string[max(0, match.start() - 300) : match.start()])
+        known = (self._learned, self._user.words if self._user else {}, self._builtin.words)
+        for spoken in (table.get(abbr) for table in known):
+            if not spoken:
+                continue
+            meaning = _comparable(spoken)
+            words = meaning.split()
+            foreign = _abbr_key(abbr) != "".join(_initial(w) for w in spoken.split())
+            tail = " ".join(words[-2:])
+            if before.endswith(meaning) or (foreign and len(words) >= 3 and before.endswith(tail)):
+                return ", "
+        return match.group()
 
     def _headline_case(self, text: str) -> str:
         words = _CAPS_WORD.findall(text)

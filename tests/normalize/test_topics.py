@@ -216,3 +216,10 @@ def test_vnd_is_the_ticker_in_market_text_unless_after_an_amount() -> None:
 
 def test_vnd_outside_market_text_stays_the_currency() -> None:
     assert read("VND tăng giá so với nhân dân tệ.").startswith("Đồng")
+
+
+def test_capitals_of_a_name_the_page_writes_in_title_case_are_the_name() -> None:
+    page = "Dòng Zephyr mới ra mắt.\nZEPHYR có 11 nhân, còn NATO không liên quan."
+    second = read(page).split("\n")[1]
+    assert second.startswith("Zephyr có mười một nhân")
+    assert "na tô" in second  # capitals not written in title case stay an acronym
