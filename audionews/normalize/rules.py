@@ -1004,6 +1004,27 @@ _ZERO_HOUR = re.compile(
     r"\s+[^\W\d_])"
 )
 _RATIO = re.compile(r"(?<![\w:.,])(\d+):(\d+)(?![\w:]|[.,]\d)")
+# ... and before a comma in a list of such counts (set H: "quá tải 01, chở quá số người 02,
+# vi phạm nồng độ cồn 04,"): two padded numbers in the piece, and not after a word that numbers
+# a place or an item ("thôn 01,", "số 08,", "tổ 05,": labels, digit by digit)
+_ZERO_COUNT_COMMA = re.compile(r"(?<![\w.,/:-])0([1-9])(?=\s*[,;])")
+_PADDED = re.compile(r"(?<![\w.,/:-])0[1-9](?![\w/:-]|[.,]\d)")
+_LABEL_BEFORE = re.compile(
+    r"(?:số|phòng|tổ|khu|phố|lô|căn|tầng|mã|ô|xóm|thôn|ấp|bản|buôn|đội|khoản|điều|mục|chương|"
+    r"phần|bước|lần|kỳ|khóa|lớp|cổng|bến|trạm|tuyến|đường|quận|phường|hẻm|ngõ|ngách|kiệt)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _zero_counts_before_commas(text: str) -> str:
+    if len(_PADDED.findall(text)) < 2:
+        return text
+
+    def read(match: re.Match[str]) -> str:
+        before = text[max(0, match.start() - 12) : match.start()]
+        return match.group() if _LABEL_BEFORE.search(before) else match.group(1)
+
+    return _ZERO_COUNT_COMMA.sub(read, text)
 
 
 # An hour written with "g" (giờ) where nothing but the context tells it from a gram: "4g sáng",
@@ -1060,6 +1081,7 @@ def clock_times(text: str) -> str:
     """ "06:26" -> "sáu giờ hai mươi sáu phút"; "10h30" -> "mười giờ ba mươi phút"; "20h"."""
     text = g_hours(text)
     text = _HOUR_RANGE.sub(r"\1 đến ", text)
+    text = _zero_counts_before_commas(text) if "0" in text else text
     text = _ZERO_HOUR.sub(r"\1", text)
     text = _CLOCK.sub(lambda m: _read_time(*m.groups()) or m.group(), text)
     text = _HOUR_H.sub(lambda m: _read_time(m.group(1), m.group(2)) or m.group(), text)
