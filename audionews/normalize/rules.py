@@ -73,8 +73,8 @@ def clean_spaces(text: str) -> str:
 # digits ("❶"-"➓", U+2776-2793) are kept; letters, "‰", "°" and currency signs are not in these
 # blocks. Between two pieces of a line they leave a pause; at a line's start or end, nothing.
 _PICTOGRAPH = (
-    "\U0001F000-\U0001FAFF\u2600-\u2775\u2794-\u27BF\u2B00-\u2BFF"
-    "\uFE0F\u200D\u20E3\U000E0020-\U000E007F"
+    "\U0001f000-\U0001faff\u2600-\u2775\u2794-\u27bf\u2b00-\u2bff"
+    "\ufe0f\u200d\u20e3\U000e0020-\U000e007f"
 )
 _PICTOGRAPHS = re.compile(f"[ \\t]*[{_PICTOGRAPH}]+[ \\t]*")
 _AFTER_PICTOGRAPH_END = re.compile(r"[\n.,;:!?)\]]|$")
@@ -1672,8 +1672,9 @@ def _read_cluster_initial(match: re.Match[str]) -> str:
 _WORD_BEFORE_INITIAL = re.compile(r"([^\W\d_]+)\s*$")
 _NEXT_WORD_AFTER_INITIAL = re.compile(r"[^\W\d_]+")
 _PERSON_WORDS = frozenset(
-    "ông bà anh chị em cô chú bác cháu cụ cậu bé thầy tên tượng cáo can phạm mẹ bố cha vợ chồng".split()
-)
+    {"ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "cháu", "cụ", "cậu", "bé", "thầy", "tên",
+     "tượng", "cáo", "can", "phạm", "mẹ", "bố", "cha", "vợ", "chồng"}
+)  # fmt: skip
 
 
 def _is_initial(text: str, start: int, end: int) -> bool:
