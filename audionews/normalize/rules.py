@@ -1312,11 +1312,16 @@ _SLASH_UNIT = re.compile(rf"(?<=[^\W\d_])/({_UNIT_ALT})(?![\w²³])")
 _SLASH_AMOUNT = re.compile(rf"(?<=[^\W\d_])/(\d+(?:,\d+)?)\s?({_UNIT_ALT})(?![\w²³])")
 
 
+_UNIT_WORDS = frozenset(UNITS.values())
+
+
 def per(unit: str | None, denominator: str) -> str:
     """The word for "/" in "đồng/kg" (a newsreader says "một": "đồng một ki lô gam") or in a
     physical rate "m3/s" ("mét khối trên giây")."""
     physical = unit is not None and UNITS.get(unit, unit) not in _COUNTED
-    if physical and (denominator in PER_TIME or UNITS.get(denominator, "đồng") not in _COUNTED):
+    # a unit written out after the slash is one too: "0,4mg/lít" like "0,4 mg/l" (set H)
+    spoken = UNITS.get(denominator) or (denominator if denominator in _UNIT_WORDS else "đồng")
+    if physical and (denominator in PER_TIME or spoken not in _COUNTED):
         return "trên"  # "m3/s", "µg/m3": a physical quantity
     return "một"
 
