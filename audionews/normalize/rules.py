@@ -285,12 +285,11 @@ def tickers(text: str, market: bool = False) -> str:
 
 
 # --- "EU": the European Union, except as a count of execution units in a GPU ("Iris Xe 96 EU",
-# set H): right after a number, or in a sentence about a chip, it is spelled "e u"
+# set H): right after a count, or in a sentence about graphics, it is spelled "e u"
 _EU = re.compile(r"(?<![\w.&/-])EU(?![\w&/-])")
 _EU_AFTER_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}\s?$")  # a count, not a year ("năm 2024 EU")
-_CHIP_CONTEXT = re.compile(
-    r"(?<!\w)(?:i?GPU|CPU|APU|đồ họa|đồ hoạ|Iris|Intel|AMD|Radeon|GeForce|xung nhịp|GHz|MHz"
-    r"|vi xử lý|bộ xử lý|chip|chipset)(?!\w)",
+_CHIP_CONTEXT = re.compile(  # graphics words only: "EU đầu tư vào chip" is still the union
+    r"(?<!\w)(?:i?GPU|đồ họa|đồ hoạ|Iris|Radeon|GeForce|nhân xử lý đồ họa)(?!\w)",
     re.IGNORECASE,
 )
 
