@@ -251,11 +251,17 @@ _VND_CURRENCY_BEFORE = re.compile(
 _VND_CURRENCY_AFTER = re.compile(r"\s*(?:/|mất giá|lên giá|giảm giá|so với|\))")
 
 
-def _vnd_ticker(text: str) -> str:
+# In a market article without stock words in the sentence: only as a subject (a clause's start)
+_CLAUSE_START = re.compile(r"(?:^|[,.;:!?\n\[(]\s*)$")
+
+
+def _vnd_ticker(text: str, *, subject_only: bool) -> str:
     def read(match: re.Match[str]) -> str:
         before = text[max(0, match.start() - 16) : match.start()]
         if _VND_CURRENCY_BEFORE.search(before) or _VND_CURRENCY_AFTER.match(text, match.end()):
             return match.group()
+        if subject_only and not _CLAUSE_START.search(before):
+            return match.group()  # "lãi suất tiền gửi VND" in a bank report: the currency
         return _spell_letters("VND")
 
     return _VND.sub(read, text)
@@ -267,7 +273,8 @@ def tickers(text: str, market: bool = False) -> str:
     Minh"); also after "mã", "cổ phiếu". A lone currency code ("USD tăng 0,3%") is kept.
     In market text (``market``: the document's topic) "VND" not after an amount is the
     ticker ("VND được kỳ vọng ...")."""
-    if not market and not _STOCK_CONTEXT.search(text):
+    stock = _STOCK_CONTEXT.search(text) is not None
+    if not market and not stock:
         return text
     text = _TICKER_AFTER.sub(lambda m: m[1] + _spell_letters(m[2]), text)
     pieces: list[str] = []
@@ -281,7 +288,7 @@ def tickers(text: str, market: bool = False) -> str:
             pieces += [text[done : match.start()], _spell_letters(match.group())]
             done = match.end()
     text = "".join([*pieces, text[done:]])
-    return _vnd_ticker(text) if "VND" in text else text
+    return _vnd_ticker(text, subject_only=not stock) if "VND" in text else text
 
 
 # --- "EU": the European Union, except as a count of execution units in a GPU ("Iris Xe 96 EU",

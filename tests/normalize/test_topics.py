@@ -223,3 +223,8 @@ def test_capitals_of_a_name_the_page_writes_in_title_case_are_the_name() -> None
     second = read(page).split("\n")[1]
     assert second.startswith("Zephyr có mười một nhân")
     assert "na tô" in second  # capitals not written in title case stay an acronym
+
+
+def test_vnd_in_a_market_article_is_the_ticker_only_as_a_subject() -> None:
+    page = BROKER.strip() + "\nLãi suất huy động VND tăng nhẹ trong tuần."
+    assert read(page).split("\n")[-1] == "Lãi suất huy động đồng tăng nhẹ trong tuần."
