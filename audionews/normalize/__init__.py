@@ -77,7 +77,6 @@ _CONTEXT_AFTER = (
     ("before_name", _NAME_AFTER),
 )
 _CAPS_END = r"(?![\w&]|[-.][^\W\d_])"
-_ASCII_CAPITALS = re.compile(rf"(?<![\w.&/-])([A-Z]{{4,12}}){_CAPS_END}")
 _STORM_NAME = re.compile(
     r"(?<!\w)(?:[Bb]ão|[Tt]ai phong)\s+(?:số\s+\d+\s*[(,-]?\s*)?"
     rf"([A-Z]{{3,12}}){_CAPS_END}"
@@ -196,6 +195,7 @@ class Normalizer:
         self._topic: str | None = None
         self._dot_decimals = False
         self._names: frozenset[str] = frozenset()  # "Iris": a name in title case in the document
+        self._names_re: re.Pattern[str] | None = None  # their capitals ("IRIS")
         # The whole pipeline, in order: each step is a small ``str -> str`` function.
         self.rules: tuple[r.Rule, ...] = (
             self._repair,  # legacy encodings, NFD -> NFC
@@ -287,8 +287,12 @@ class Normalizer:
         pending, self._pending = self._pending, []
         document = "\n".join(self._seen)
         self._topic = guess_topic(document)
-        self._names = frozenset(
-            w for w in _TITLE_NAME.findall(document) if not is_vietnamese_syllable(w.lower())
+        names = {w for w in _TITLE_NAME.findall(document) if not is_vietnamese_syllable(w.lower())}
+        self._names = frozenset(names)
+        self._names_re = (
+            re.compile(rf"(?<![\w.&/-])({trie_regex({w.upper() for w in names})}){_CAPS_END}")
+            if names
+            else None
         )
         self._dot_decimals = r.uses_dot_decimals(document)
         for raw in pending:
@@ -355,10 +359,8 @@ class Normalizer:
             return match.group()[: match.start(1) - match.start()] + word.capitalize()
 
         text = capitals.sub(name, text)
-        if self._names:  # "IRIS PLUS" on a page that writes "Iris" (set H)
-            text = _ASCII_CAPITALS.sub(
-                lambda m: name(m) if m.group(1).capitalize() in self._names else m.group(), text
-            )
+        if self._names_re is not None:  # "IRIS PLUS" on a page that writes "Iris" (set H)
+            text = self._names_re.sub(name, text)
         text = _CV_CAPITALS.sub(name, text)
         return _STORM_NAME.sub(name, text) if "ão" in text else text
 

@@ -61,7 +61,7 @@ def corpus_forms(text: str) -> str:
         text = _GLUED_COLON.sub(": ", text)
     if "-in-" in text:
         text = _IN_ONE.sub(r"\1 trong \2", text)
-    if "/" in text or "o" in text or "O" in text:
+    if any(k in text for k in ("y/y", "Y/Y", "q/q", "Q/Q", "oY", "OY", "yoy", "oQ", "OQ", "qoq")):
         text = _YEAR_ON_YEAR.sub("so với cùng kỳ năm trước", text)
         text = _QUARTER_ON_QUARTER.sub("so với quý trước", text)
     return text

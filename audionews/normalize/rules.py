@@ -54,6 +54,7 @@ _END_MARK = re.compile(r"(?<=\S)\s*\.?/\.(?=[ \t]*(?:\n|$))")  # "... tai nạn.
 
 
 _SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
+_SUBSCRIPT = re.compile("[₀-₉]")
 
 
 def clean_spaces(text: str) -> str:
@@ -61,7 +62,8 @@ def clean_spaces(text: str) -> str:
     the end-of-article mark "./." is a full stop."""
     text = _END_MARK.sub(".", text)
     text = _DASHES.sub("-", text)
-    text = text.translate(_SUBSCRIPT_DIGITS)  # "SpO₂", "CO₂" -> "SpO2", "CO2" (set H)
+    if _SUBSCRIPT.search(text):  # "SpO₂", "CO₂" -> "SpO2", "CO2" (set H)
+        text = text.translate(_SUBSCRIPT_DIGITS)
     text = _ELLIPSIS.sub("...", text)
     text = _SPACES.sub(" ", text)
     text = _NEWLINES.sub("\n", text)
@@ -77,6 +79,7 @@ _PICTOGRAPH = (
     "\ufe0f\u200d\u20e3\U000e0020-\U000e007f"
 )
 _PICTOGRAPHS = re.compile(f"[ \\t]*[{_PICTOGRAPH}]+[ \\t]*")
+_PICTOGRAPH_CHAR = re.compile(f"[{_PICTOGRAPH}]")
 _AFTER_PICTOGRAPH_END = re.compile(r"[\n.,;:!?)\]]|$")
 
 
@@ -89,7 +92,7 @@ def pictographs(text: str) -> str:
             return " " if start and end < len(text) else ""
         return ", "
 
-    return _PICTOGRAPHS.sub(drop, text) if _PICTOGRAPHS.search(text) else text
+    return _PICTOGRAPHS.sub(drop, text) if _PICTOGRAPH_CHAR.search(text) else text
 
 
 # --- vulgar fractions: "gần ½" -> "gần một nửa", "2½ giờ" -> "hai giờ rưỡi"
@@ -1013,8 +1016,8 @@ _RATIO = re.compile(r"(?<![\w:.,])(\d+):(\d+)(?![\w:]|[.,]\d)")
 # ... and before a comma in a list of such counts (set H: "quá tải 01, chở quá số người 02,
 # vi phạm nồng độ cồn 04,"): two padded numbers in the piece, and not after a word that numbers
 # a place or an item ("thôn 01,", "số 08,", "tổ 05,": labels, digit by digit)
-_ZERO_COUNT_COMMA = re.compile(r"(?<![\w.,/:-])0([1-9])(?=\s*[,;])")
-_PADDED = re.compile(r"(?<![\w.,/:-])0[1-9](?![\w/:-]|[.,]\d)")
+_ZERO_COUNT_COMMA = re.compile(r"0(?<![\w.,/:-]0)([1-9])(?=\s*[,;])")  # the literal first: fast
+_PADDED = re.compile(r"0(?<![\w.,/:-]0)[1-9](?![\w/:-]|[.,]\d)")
 _LABEL_BEFORE = re.compile(
     r"(?:số|phòng|tổ|khu|phố|lô|căn|tầng|mã|ô|xóm|thôn|ấp|bản|buôn|đội|khoản|điều|mục|chương|"
     r"phần|bước|lần|kỳ|khóa|lớp|cổng|bến|trạm|tuyến|đường|quận|phường|hẻm|ngõ|ngách|kiệt)\s+$",
@@ -1023,7 +1026,7 @@ _LABEL_BEFORE = re.compile(
 
 
 def _zero_counts_before_commas(text: str) -> str:
-    if len(_PADDED.findall(text)) < 2:
+    if not _ZERO_COUNT_COMMA.search(text) or len(_PADDED.findall(text)) < 2:
         return text
 
     def read(match: re.Match[str]) -> str:
@@ -1165,7 +1168,7 @@ def _read_roman(match: re.Match[str]) -> str:
 
 
 # "RON 95-III": Euro 3; "Điêzen 0,05S-II" (set H): a diesel grade's sulphur, then its Euro level
-_DASH_ROMAN = re.compile(r"(?:(?<=\d)|(?<=\dS))-([IVX]{1,4})(?![\w&]|[-.]\w)")
+_DASH_ROMAN = re.compile(r"(?<=[\dS])-([IVX]{1,4})(?![\w&]|[-.]\w)")
 _BARE_ROMAN = re.compile(r"(?<![\w.&-])[IVX]{2,}(?![\w&]|[-.]\w)")
 
 
@@ -1175,6 +1178,13 @@ def _read_bare_roman(match: re.Match[str]) -> str:
     return numeral if value is None else read_cardinal(value)
 
 
+def _read_dash_roman(match: re.Match[str]) -> str:
+    text, start = match.string, match.start()
+    if text[start - 1] == "S" and not (start >= 2 and text[start - 2].isdigit()):
+        return match.group()  # "XS-V": not a diesel grade
+    return " " + _read_bare_roman(match)
+
+
 def roman_numerals(text: str) -> str:
     """ "thế kỷ XXI" -> "thế kỷ hai mươi mốt"; "lần thứ IV" -> "lần thứ tư"; "Elizabeth II".
 
@@ -1182,7 +1192,7 @@ def roman_numerals(text: str) -> str:
     of I, V, X ("II", "XIV") are read as numbers anywhere.
     """
     text = _ROMAN_CONTEXT.sub(_read_roman, text)
-    text = _DASH_ROMAN.sub(lambda m: " " + _read_bare_roman(m), text)
+    text = _DASH_ROMAN.sub(_read_dash_roman, text)
     return _BARE_ROMAN.sub(_read_bare_roman, text)
 
 
@@ -1402,7 +1412,8 @@ def units(text: str) -> str:
     text = _METRE_CM.sub(lambda m: f"{read_cardinal(int(m[1]))} mét {m[2]}", text)
     text = _NUMBER_UNIT.sub(_read_number_unit, text)
     text = _PER_HOURS.sub(lambda m: f" trong {_num(m.group(1))} {PER_TIME[m.group(2)]}", text)
-    text = _SLASH_AMOUNT.sub(lambda m: f" trên {_num(m.group(1))} {UNITS[m.group(2)]}", text)
+    if "/" in text:
+        text = _SLASH_AMOUNT.sub(lambda m: f" trên {_num(m.group(1))} {UNITS[m.group(2)]}", text)
     return _SLASH_UNIT.sub(lambda m: " một " + UNITS[m.group(1)], text)
 
 
@@ -1442,13 +1453,24 @@ def negatives(text: str) -> str:
 _CODE_RUN = re.compile(r"[^\W\d_]{2,}")
 _LETTER_SLASH_CODE = re.compile(rf"(?<![\w/])([{UPPER}])/(?=[{UPPER}]+\d)")  # "A/H5N1"
 _DOTTED_CODE = re.compile(r"(?<![\w.])([A-Z]{2,4}\d*)((?:\.\d+)+)(?![\w]|\.\d)")  # "JN.1"
-_KM_MARK = re.compile(
-    r"(?<![\w])(?:Km|KM|km(?=\s?\d+\s?\+)"
-    # "đến km3 Quốc lộ 25" (set H): lowercase and glued, a mark after a place word or before a road
-    r"|(?:(?<=tại )|(?<=đến )|(?<=tới )|(?<=từ )|(?<=qua )|(?<=đoạn ))km(?=\d)"
-    r"|km(?=\d+\s+(?:Quốc lộ|QL|Tỉnh lộ|TL|đường|cao tốc)))"
-    r"\s?(\d+)(?:\s?\+\s?(\d+))?(?![\w])"
-)
+_KM_MARK = re.compile(r"(?<![\w])(K[mM]|km)(\s?)(\d+)(?:\s?\+\s?(\d+))?(?![\w])")
+# "đến km3 Quốc lộ 25" (set H): lowercase and glued, a mark after a place word or before a road
+_KM_PLACE_BEFORE = re.compile(r"(?<!\w)(?:tại|đến|tới|từ|qua|đoạn) $")
+_KM_ROAD_AFTER = re.compile(r"\s+(?:Quốc lộ|QL|Tỉnh lộ|TL|đường|cao tốc)(?!\w)")
+
+
+def _read_km_mark(match: re.Match[str]) -> str:
+    letters, space, mark, offset = match.groups()
+    if letters == "km" and offset is None:
+        text = match.string
+        before = text[max(0, match.start() - 6) : match.start()]
+        glued_mark = not space and (
+            _KM_PLACE_BEFORE.search(before) or _KM_ROAD_AFTER.match(text, match.end())
+        )
+        if not glued_mark:
+            return match.group()
+    # "Km47+000": a zero offset is not read (the mark itself); "Km 15+200" reads it
+    return f"ki lô mét {_num(mark)}" + (f" cộng {_num(offset)}" if offset and int(offset) else "")
 
 
 def _read_code_run(code: str) -> str:
@@ -1548,14 +1570,7 @@ def codes(text: str) -> str:
     )
     text = _LETTER_SLASH_CODE.sub(lambda m: LETTER_NAMES[m.group(1)] + " ", text)
     text = _DOTTED_CODE.sub(_read_dotted_code, text)
-    text = _KM_MARK.sub(
-        lambda m: (
-            f"ki lô mét {_num(m.group(1))}"
-            # "Km47+000": a zero offset is not read (the mark itself); "Km 15+200" reads it
-            + (f" cộng {_num(m.group(2))}" if m.group(2) and int(m.group(2)) else "")
-        ),
-        text,
-    )
+    text = _KM_MARK.sub(_read_km_mark, text)
     return _CODE.sub(_read_code, text)
 
 
