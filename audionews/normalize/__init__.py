@@ -57,6 +57,11 @@ _DEFINITION = re.compile(
     rf"\((?:(?:gọi|viết) tắt(?: là)?:?\s+|sau đây gọi (?:tắt )?là\s+)?({_ABBR})\)"
 )
 _REVERSE_DEFINITION = re.compile(rf"(?<![\w.&-])({_ABBR})\s*\(([^()\d]{{3,90}})\)")
+# "trí thông minh nhân tạo - AI - như ...": an abbreviation between dashes after its meaning (set H)
+_DASH_DEFINITION = re.compile(rf"\s+-\s+({_ABBR})\s+-\s+")
+# A foreign name in title case (not a Vietnamese syllable: "Iris", "Vega"); its capitals on the
+# same page ("IRIS") are the name, not an acronym (set H)
+_TITLE_NAME = re.compile(r"(?<![\w.&/-])([A-Z][a-z]{3,11})(?![\w&])")
 _CLAUSE_BREAK = re.compile(r"[.;:!?()\[\]\"“”,\n]")
 _FUNCTION_WORDS = frozenset({"và", "của", "các", "về", "cho", "với", "trong", "tại", "-", "&"})
 _LETTER_WORD = re.compile(r"[^\W\d_]")
@@ -189,9 +194,12 @@ class Normalizer:
         self._encoding_known = False
         self._topic: str | None = None
         self._dot_decimals = False
+        self._names: frozenset[str] = frozenset()  # "Iris": a name in title case in the document
+        self._names_re: re.Pattern[str] | None = None  # their capitals ("IRIS")
         # The whole pipeline, in order: each step is a small ``str -> str`` function.
         self.rules: tuple[r.Rule, ...] = (
             self._repair,  # legacy encodings, NFD -> NFC
+            r.pictographs,  # "📍", "✅", "⚠️": bullets, not read (set H)
             r.clean_spaces,
             r.vulgar_fractions,  # "gần ½" -> "gần một nửa"
             self._decimal_convention,  # a page with "6.61": "170,802" is a thousands group
@@ -223,8 +231,9 @@ class Normalizer:
             self._initials,  # "P.Q.B." -> "pê quy bê"; "Trần Thị B. (SN" keeps one sentence
             r.teams,  # "ĐT Việt Nam" -> "đội tuyển Việt Nam"
             r.alarm_levels,  # "BĐ 1" -> "BĐ1" (báo động một), before "BĐ" = "bóng đá"
-            r.tickers,  # "VND và SHS giảm 1,87%": tickers spelled, not expanded
+            self._tickers,  # "VND và SHS giảm 1,87%": tickers spelled, not expanded
             r.varieties,  # "lúa OM 5451" read as the code "OM5451"
+            r.execution_units,  # "Iris Xe 96 EU": execution units, not the union (set H)
             self._names_in_capitals,  # "bão YAGI" -> "Yagi": a name, not an acronym
             self._context_letters,  # "phường PV" spelled; "Khu CN" công nghiệp, "thứ Bảy và CN"
             self._split_joined_names,  # "PVF-CAND", "Nga-Ukraine" (respell)
@@ -278,6 +287,13 @@ class Normalizer:
         pending, self._pending = self._pending, []
         document = "\n".join(self._seen)
         self._topic = guess_topic(document)
+        names = {w for w in _TITLE_NAME.findall(document) if not is_vietnamese_syllable(w.lower())}
+        self._names = frozenset(names)
+        self._names_re = (
+            re.compile(rf"(?<![\w.&/-])({trie_regex({w.upper() for w in names})}){_CAPS_END}")
+            if names
+            else None
+        )
         self._dot_decimals = r.uses_dot_decimals(document)
         for raw in pending:
             text = r.clean_spaces(self._repair(raw))
@@ -307,6 +323,9 @@ class Normalizer:
 
     def _broker_notes(self, text: str) -> str:
         return m.broker_notes(text, market=self._topic == "market")
+
+    def _tickers(self, text: str) -> str:
+        return r.tickers(text, market=self._topic == "market")
 
     def _topical_acronyms(self, text: str) -> str:
         """Acronyms read by the document's topic ("BĐ", "ĐT", "TS", "WC"); the article's own
@@ -340,6 +359,8 @@ class Normalizer:
             return match.group()[: match.start(1) - match.start()] + word.capitalize()
 
         text = capitals.sub(name, text)
+        if self._names_re is not None:  # "IRIS PLUS" on a page that writes "Iris" (set H)
+            text = self._names_re.sub(name, text)
         text = _CV_CAPITALS.sub(name, text)
         return _STORM_NAME.sub(name, text) if "ão" in text else text
 
@@ -432,7 +453,26 @@ class Normalizer:
                     return _cased(match, inner)  # "WHO (Tổ chức Y tế Thế giới)": once
             return match.group()
 
-        return _REVERSE_DEFINITION.sub(keep_inner, text)
+        text = _REVERSE_DEFINITION.sub(keep_inner, text)
+        return _DASH_DEFINITION.sub(self._dash_definition, text) if " - " in text else text
+
+    def _dash_definition(self, match: re.Match[str]) -> str:
+        """ "nhân tạo - AI - như": the meaning is said already, the abbreviation is dropped (a
+        pause kept); a paraphrase counts when its last two words are the meaning's and the
+        abbreviation is foreign (its letters are not the meaning's initials: "AI")."""
+        abbr = match.group(1)
+        before = _comparable(match.string[max(0, match.start() - 300) : match.start()])
+        known = (self._learned, self._user.words if self._user else {}, self._builtin.words)
+        for spoken in (table.get(abbr) for table in known):
+            if not spoken:
+                continue
+            meaning = _comparable(spoken)
+            words = meaning.split()
+            foreign = _abbr_key(abbr) != "".join(_initial(w) for w in spoken.split())
+            tail = " ".join(words[-2:])
+            if before.endswith(meaning) or (foreign and len(words) >= 3 and before.endswith(tail)):
+                return ", "
+        return match.group()
 
     def _headline_case(self, text: str) -> str:
         words = _CAPS_WORD.findall(text)

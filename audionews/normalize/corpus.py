@@ -33,11 +33,18 @@ _RESULT_SIGN = re.compile(r"(?<=tính) ?\(\s*[+-]\s*\)")
 # "Nội dung 2:Quốc hội nghe": a colon glued to the next word after a number
 _GLUED_COLON = re.compile(r"(?<=\d):(?=[^\W\d_]{2})")
 
+# "XPS 13 2-in-1" (set H): "hai trong một"
+_IN_ONE = re.compile(r"(?<![\w.,-])(\d)-in-(\d)(?![\w-])")
+# Broker shorthand (set H): "tăng 31,3% y/y" is "so với cùng kỳ năm trước"; "q/q" the quarter before
+_YEAR_ON_YEAR = re.compile(r"(?<![\w/])(?:y/y|Y/Y|yoy|YoY|YOY)(?![\w/])")
+_QUARTER_ON_QUARTER = re.compile(r"(?<![\w/])(?:q/q|Q/Q|qoq|QoQ|QOQ)(?![\w/])")
+
 
 def corpus_forms(text: str) -> str:
     """ "U.23" -> "U23"; "20p" -> "20 phút"; "E/V" -> "EV"; "13,7-13,8/20kg" -> "13,7 đến 13,8
     trên 20 kg"; "2:Quốc" -> "2: Quốc"; "H’Drai" -> "Hơ Drai"; "Ðài" -> "Đài";
-    "dương tính (+)" -> "dương tính"."""
+    "dương tính (+)" -> "dương tính"; "2-in-1" -> "2 trong 1"; "y/y" -> "so với cùng kỳ năm
+    trước"."""
     if "Ð" in text:
         text = _ETH.sub("Đ", text)
     if "'" in text or "’" in text:
@@ -52,4 +59,9 @@ def corpus_forms(text: str) -> str:
         text = _RESULT_SIGN.sub("", text)
     if ":" in text:
         text = _GLUED_COLON.sub(": ", text)
+    if "-in-" in text:
+        text = _IN_ONE.sub(r"\1 trong \2", text)
+    if any(k in text for k in ("y/y", "Y/Y", "q/q", "Q/Q", "oY", "OY", "yoy", "oQ", "OQ", "qoq")):
+        text = _YEAR_ON_YEAR.sub("so với cùng kỳ năm trước", text)
+        text = _QUARTER_ON_QUARTER.sub("so với quý trước", text)
     return text

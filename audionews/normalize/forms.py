@@ -27,14 +27,15 @@ _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 # digits is an English thousands separator (a battery, a price in rupees or dollars never has
 # three decimals); "5,160 km" stays a Vietnamese decimal (page-wide detection decides it).
 # A price in đồng right before its unit never has three decimals either ("4,400 đ/kg" on a rice
-# page is 4.400 đồng; corpus sweep); "1,250 tỷ đồng" (a multiplier between) stays a decimal.
+# page is 4.400 đồng; corpus sweep), spaced or glued ("82,436đ/cp", set H); "1,250 tỷ đồng" (a
+# multiplier between) and "1,5đ" (not a group of three) stay decimals.
 _GROUPED_UNITS = (
     r"mAh|Wh|Rs\.?|INR|rupee|USD|EUR|GBP|đô la|won|yên|đồng|đ|VNĐ|VND|vnđ"
     r"|[Yy]uan|CNY|RMB|NDT|[Nn]hân dân tệ"
 )
 _GROUP = r"\d{1,3}(?:,\d{3})+"
 _GROUPED_AFTER = re.compile(
-    rf"(?<![\w.,/])({_GROUP})(?:(\s?[-–]\s?)({_GROUP}))?(?![\w]|[.,]\d)"
+    rf"(?<![\w.,/])({_GROUP})(?:(\s?[-–]\s?)({_GROUP}))?(?!\d|[.,]\d)"
     rf"(?=\s?(?:{_GROUPED_UNITS})(?!\w))"
 )
 _GROUPED_BEFORE = re.compile(

@@ -35,6 +35,12 @@ _RATING = re.compile(
     rf"|(?<=khuyến nghị )({_RATINGS})(?![\w&-])"
 )
 
+# ... or after its ticker, in a bracket or after a colon or dash: "VNM [ MUA - 82.436đ/cp]" (set H)
+_RATING_AFTER_TICKER = re.compile(
+    rf"(?<![\w.&/-])([A-Z]{{3}}\s*[\[(:-]?\s*)({_RATINGS})(?![\w&-]|\s+[A-ZĐÀ-Ỹ]{{2,}})"
+)
+
+_ANY_RATING = re.compile(_RATINGS)
 
 # Moving averages in a chart note (set G): "MA200", "EMA50", "SMA100" are a number of sessions,
 # "mờ a hai trăm" (a code with three digits is otherwise read digit by digit). In a market
@@ -74,6 +80,8 @@ def broker_notes(text: str, market: bool) -> str:
         text = _PER_SHARE.sub(r"\1/cổ phiếu", text)
     if "MA" in text and (market or _CHART_CONTEXT.search(text)):
         text = _MOVING_AVERAGE.sub(lambda m: f"{_spell(m[1])} {read_cardinal(int(m[2]))}", text)
+    if _ANY_RATING.search(text):
+        text = _RATING_AFTER_TICKER.sub(lambda m: m.group(1) + m.group(2).lower(), text)
     return _RATING.sub(lambda m: m.group().lower(), text)
 
 

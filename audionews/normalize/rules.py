@@ -10,6 +10,7 @@ import functools
 import re
 from collections.abc import Callable
 
+from audionews.names import FAMILY_NAMES, NAME_SYLLABLES
 from audionews.normalize.lexicon import load_data_lexicon, trie_regex
 from audionews.normalize.numbers import (
     NUMBER_WORDS,
@@ -52,16 +53,46 @@ _SPACE_BEFORE_STOP = re.compile(r"(?<=[^\W\d_])\s+([,.;:?!])(?=\s|$)")
 _END_MARK = re.compile(r"(?<=\S)\s*\.?/\.(?=[ \t]*(?:\n|$))")  # "... tai nạn./." ends an article
 
 
+_SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
+_SUBSCRIPT = re.compile("[₀-₉]")
+
+
 def clean_spaces(text: str) -> str:
     """Unify dashes and spaces: en/em dashes and minus become "-", runs of spaces one space;
     the end-of-article mark "./." is a full stop."""
     text = _END_MARK.sub(".", text)
     text = _DASHES.sub("-", text)
+    if _SUBSCRIPT.search(text):  # "SpO₂", "CO₂" -> "SpO2", "CO2" (set H)
+        text = text.translate(_SUBSCRIPT_DIGITS)
     text = _ELLIPSIS.sub("...", text)
     text = _SPACES.sub(" ", text)
     text = _NEWLINES.sub("\n", text)
     text = _SPACE_BEFORE_STOP.sub(r"\1", text)
     return text.strip()
+
+
+# --- emoji and pictographs ("📍", "✅", "⚠️", "➡️"): bullets, never read (set H). Dingbat
+# digits ("❶"-"➓", U+2776-2793) are kept; letters, "‰", "°" and currency signs are not in these
+# blocks. Between two pieces of a line they leave a pause; at a line's start or end, nothing.
+_PICTOGRAPH = (
+    "\U0001f000-\U0001faff\u2600-\u2775\u2794-\u27bf\u2b00-\u2bff"
+    "\ufe0f\u200d\u20e3\U000e0020-\U000e007f"
+)
+_PICTOGRAPHS = re.compile(f"[ \\t]*[{_PICTOGRAPH}]+[ \\t]*")
+_PICTOGRAPH_CHAR = re.compile(f"[{_PICTOGRAPH}]")
+_AFTER_PICTOGRAPH_END = re.compile(r"[\n.,;:!?)\]]|$")
+
+
+def pictographs(text: str) -> str:
+    """ "📍 Trạm Hà Nội ✅ đã xả lũ" -> "Trạm Hà Nội, đã xả lũ" (emoji are not read)."""
+
+    def drop(match: re.Match[str]) -> str:
+        start, end = match.start(), match.end()
+        if start == 0 or text[start - 1] in "\n.,;:!?([-" or _AFTER_PICTOGRAPH_END.match(text, end):
+            return " " if start and end < len(text) else ""
+        return ", "
+
+    return _PICTOGRAPHS.sub(drop, text) if _PICTOGRAPH_CHAR.search(text) else text
 
 
 # --- vulgar fractions: "gần ½" -> "gần một nửa", "2½ giờ" -> "hai giờ rưỡi"
@@ -213,11 +244,40 @@ def _ticker_groups(text: str) -> list[list[re.Match[str]]]:
     return groups
 
 
-def tickers(text: str) -> str:
+# "VND" is also VNDirect's ticker: in market text it is the currency only after an amount, a
+# money word or a slash ("24.500 VND", "tỷ giá USD/VND"), or before "mất giá", "so với" (set H)
+_VND = re.compile(r"(?<![\w./-])VND(?![\w/-])")
+_VND_CURRENCY_BEFORE = re.compile(
+    r"(?:\d[\d.,]*\s*|(?:tỷ|triệu|nghìn|ngàn|trăm|đồng|giá|bằng|tiền|đô la Mỹ|USD)\s+|[/(])$",
+    re.IGNORECASE,
+)
+_VND_CURRENCY_AFTER = re.compile(r"\s*(?:/|mất giá|lên giá|giảm giá|so với|\))")
+
+
+# In a market article without stock words in the sentence: only as a subject (a clause's start)
+_CLAUSE_START = re.compile(r"(?:^|[,.;:!?\n\[(]\s*)$")
+
+
+def _vnd_ticker(text: str, *, subject_only: bool) -> str:
+    def read(match: re.Match[str]) -> str:
+        before = text[max(0, match.start() - 16) : match.start()]
+        if _VND_CURRENCY_BEFORE.search(before) or _VND_CURRENCY_AFTER.match(text, match.end()):
+            return match.group()
+        if subject_only and not _CLAUSE_START.search(before):
+            return match.group()  # "lãi suất tiền gửi VND" in a bank report: the currency
+        return _spell_letters("VND")
+
+    return _VND.sub(read, text)
+
+
+def tickers(text: str, market: bool = False) -> str:
     """Stock tickers are spelled, never expanded: in market news "VND và SHS giảm 1,87%, HCM
     giảm 1,34%" -> "vê nờ dê và ét hát ét giảm ..., hát xê mờ giảm" (not "đồng", "Hồ Chí
-    Minh"); also after "mã", "cổ phiếu". A lone currency code ("USD tăng 0,3%") is kept."""
-    if not _STOCK_CONTEXT.search(text):
+    Minh"); also after "mã", "cổ phiếu". A lone currency code ("USD tăng 0,3%") is kept.
+    In market text (``market``: the document's topic) "VND" not after an amount is the
+    ticker ("VND được kỳ vọng ...")."""
+    stock = _STOCK_CONTEXT.search(text) is not None
+    if not market and not stock:
         return text
     text = _TICKER_AFTER.sub(lambda m: m[1] + _spell_letters(m[2]), text)
     pieces: list[str] = []
@@ -230,7 +290,33 @@ def tickers(text: str) -> str:
         for match in group:
             pieces += [text[done : match.start()], _spell_letters(match.group())]
             done = match.end()
-    return "".join([*pieces, text[done:]])
+    text = "".join([*pieces, text[done:]])
+    return _vnd_ticker(text, subject_only=not stock) if "VND" in text else text
+
+
+# --- "EU": the European Union, except as a count of execution units in a GPU ("Iris Xe 96 EU",
+# set H): right after a count, or in a sentence about graphics, it is spelled "e u"
+_EU = re.compile(r"(?<![\w.&/-])EU(?![\w&/-])")
+_EU_AFTER_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}\s?$")  # a count, not a year ("năm 2024 EU")
+_CHIP_CONTEXT = re.compile(  # graphics words only: "EU đầu tư vào chip" is still the union
+    r"(?<!\w)(?:i?GPU|đồ họa|đồ hoạ|Iris|Radeon|GeForce|nhân xử lý đồ họa)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def execution_units(text: str) -> str:
+    """ "96 EU", "GPU 80 nhân EU" -> "e u" (execution units); "EU áp thuế" stays the union."""
+    if "EU" not in text:
+        return text
+    chip = _CHIP_CONTEXT.search(text) is not None
+
+    def read(match: re.Match[str]) -> str:
+        before = text[max(0, match.start() - 8) : match.start()]
+        if chip or _EU_AFTER_NUMBER.search(before):
+            return _spell_letters("EU")
+        return match.group()
+
+    return _EU.sub(read, text)
 
 
 # --- rice varieties: "lúa OM 5451", "IR 50404" are codes (digits one by one, as glued "OM5451")
@@ -740,8 +826,26 @@ def _read_quarter(match: re.Match[str]) -> str:
     return f"{word} {read_cardinal(value)} năm {read_cardinal(int(year))}"
 
 
+# Broker shorthand (set H): "3Q23", "Q3/2023", "Q3.2023", "Q1 2024" are quarters; a bare "Q3"
+# or "Q3/12" is left alone (it may be "quận 3" in an address)
+_SHORT_QUARTER = re.compile(
+    r"(?<![\w.,/-])(?:([1-4])Q(\d\d|(?:19|20)\d\d)"
+    r"|Q([1-4])(?:[/.-]((?:19|20)\d\d)|\s((?:19|20)\d\d)))(?![\w]|[.,/-]\d)"
+)
+
+
+def _read_short_quarter(match: re.Match[str]) -> str:
+    quarter = match.group(1) or match.group(3)
+    year = match.group(2) or match.group(4) or match.group(5)
+    full_year = int(year) + 2000 if len(year) == 2 else int(year)
+    return f"quý {read_cardinal(int(quarter))} năm {read_cardinal(full_year)}"
+
+
 def quarters(text: str) -> str:
-    """ "quý III/2020" -> "quý ba năm hai nghìn không trăm hai mươi"."""
+    """ "quý III/2020" -> "quý ba năm hai nghìn không trăm hai mươi"; "3Q23", "Q3/2023" -> "quý
+    ba năm hai nghìn không trăm hai mươi ba"."""
+    if "Q" in text:
+        text = _SHORT_QUARTER.sub(_read_short_quarter, text)
     return _QUARTER.sub(_read_quarter, text)
 
 
@@ -909,6 +1013,27 @@ _ZERO_HOUR = re.compile(
     r"\s+[^\W\d_])"
 )
 _RATIO = re.compile(r"(?<![\w:.,])(\d+):(\d+)(?![\w:]|[.,]\d)")
+# ... and before a comma in a list of such counts (set H: "quá tải 01, chở quá số người 02,
+# vi phạm nồng độ cồn 04,"): two padded numbers in the piece, and not after a word that numbers
+# a place or an item ("thôn 01,", "số 08,", "tổ 05,": labels, digit by digit)
+_ZERO_COUNT_COMMA = re.compile(r"0(?<![\w.,/:-]0)([1-9])(?=\s*[,;])")  # the literal first: fast
+_PADDED = re.compile(r"0(?<![\w.,/:-]0)[1-9](?![\w/:-]|[.,]\d)")
+_LABEL_BEFORE = re.compile(
+    r"(?:số|phòng|tổ|khu|phố|lô|căn|tầng|mã|ô|xóm|thôn|ấp|bản|buôn|đội|khoản|điều|mục|chương|"
+    r"phần|bước|lần|kỳ|khóa|lớp|cổng|bến|trạm|tuyến|đường|quận|phường|hẻm|ngõ|ngách|kiệt)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _zero_counts_before_commas(text: str) -> str:
+    if not _ZERO_COUNT_COMMA.search(text) or len(_PADDED.findall(text)) < 2:
+        return text
+
+    def read(match: re.Match[str]) -> str:
+        before = text[max(0, match.start() - 12) : match.start()]
+        return match.group() if _LABEL_BEFORE.search(before) else match.group(1)
+
+    return _ZERO_COUNT_COMMA.sub(read, text)
 
 
 # An hour written with "g" (giờ) where nothing but the context tells it from a gram: "4g sáng",
@@ -965,6 +1090,7 @@ def clock_times(text: str) -> str:
     """ "06:26" -> "sáu giờ hai mươi sáu phút"; "10h30" -> "mười giờ ba mươi phút"; "20h"."""
     text = g_hours(text)
     text = _HOUR_RANGE.sub(r"\1 đến ", text)
+    text = _zero_counts_before_commas(text) if "0" in text else text
     text = _ZERO_HOUR.sub(r"\1", text)
     text = _CLOCK.sub(lambda m: _read_time(*m.groups()) or m.group(), text)
     text = _HOUR_H.sub(lambda m: _read_time(m.group(1), m.group(2)) or m.group(), text)
@@ -1041,7 +1167,8 @@ def _read_roman(match: re.Match[str]) -> str:
     return f"{word}{space}{spoken}"
 
 
-_DASH_ROMAN = re.compile(r"(?<=\d)-([IVX]{1,4})(?![\w&]|[-.]\w)")  # "RON 95-III": Euro 3
+# "RON 95-III": Euro 3; "Điêzen 0,05S-II" (set H): a diesel grade's sulphur, then its Euro level
+_DASH_ROMAN = re.compile(r"(?<=[\dS])-([IVX]{1,4})(?![\w&]|[-.]\w)")
 _BARE_ROMAN = re.compile(r"(?<![\w.&-])[IVX]{2,}(?![\w&]|[-.]\w)")
 
 
@@ -1051,6 +1178,13 @@ def _read_bare_roman(match: re.Match[str]) -> str:
     return numeral if value is None else read_cardinal(value)
 
 
+def _read_dash_roman(match: re.Match[str]) -> str:
+    text, start = match.string, match.start()
+    if text[start - 1] == "S" and not (start >= 2 and text[start - 2].isdigit()):
+        return match.group()  # "XS-V": not a diesel grade
+    return " " + _read_bare_roman(match)
+
+
 def roman_numerals(text: str) -> str:
     """ "thế kỷ XXI" -> "thế kỷ hai mươi mốt"; "lần thứ IV" -> "lần thứ tư"; "Elizabeth II".
 
@@ -1058,7 +1192,7 @@ def roman_numerals(text: str) -> str:
     of I, V, X ("II", "XIV") are read as numbers anywhere.
     """
     text = _ROMAN_CONTEXT.sub(_read_roman, text)
-    text = _DASH_ROMAN.sub(lambda m: " " + _read_bare_roman(m), text)
+    text = _DASH_ROMAN.sub(_read_dash_roman, text)
     return _BARE_ROMAN.sub(_read_bare_roman, text)
 
 
@@ -1190,13 +1324,20 @@ _PREFIX_CURRENCY = re.compile(
     rf"(?<![\w])({_PREFIX_ALT})\s?({_NUM})(?:\s+(tỷ|triệu|nghìn|ngàn))?{_NE}"
 )
 _SLASH_UNIT = re.compile(rf"(?<=[^\W\d_])/({_UNIT_ALT})(?![\w²³])")
+# "80mg/100ml": an amount after the slash, a concentration "trên một trăm mi li lít" (set H)
+_SLASH_AMOUNT = re.compile(rf"(?<=[^\W\d_])/(\d+(?:,\d+)?)\s?({_UNIT_ALT})(?![\w²³])")
+
+
+_UNIT_WORDS = frozenset(UNITS.values())
 
 
 def per(unit: str | None, denominator: str) -> str:
     """The word for "/" in "đồng/kg" (a newsreader says "một": "đồng một ki lô gam") or in a
     physical rate "m3/s" ("mét khối trên giây")."""
     physical = unit is not None and UNITS.get(unit, unit) not in _COUNTED
-    if physical and (denominator in PER_TIME or UNITS.get(denominator, "đồng") not in _COUNTED):
+    # a unit written out after the slash is one too: "0,4mg/lít" like "0,4 mg/l" (set H)
+    spoken = UNITS.get(denominator) or (denominator if denominator in _UNIT_WORDS else "đồng")
+    if physical and (denominator in PER_TIME or spoken not in _COUNTED):
         return "trên"  # "m3/s", "µg/m3": a physical quantity
     return "một"
 
@@ -1271,6 +1412,8 @@ def units(text: str) -> str:
     text = _METRE_CM.sub(lambda m: f"{read_cardinal(int(m[1]))} mét {m[2]}", text)
     text = _NUMBER_UNIT.sub(_read_number_unit, text)
     text = _PER_HOURS.sub(lambda m: f" trong {_num(m.group(1))} {PER_TIME[m.group(2)]}", text)
+    if "/" in text:
+        text = _SLASH_AMOUNT.sub(lambda m: f" trên {_num(m.group(1))} {UNITS[m.group(2)]}", text)
     return _SLASH_UNIT.sub(lambda m: " một " + UNITS[m.group(1)], text)
 
 
@@ -1310,7 +1453,24 @@ def negatives(text: str) -> str:
 _CODE_RUN = re.compile(r"[^\W\d_]{2,}")
 _LETTER_SLASH_CODE = re.compile(rf"(?<![\w/])([{UPPER}])/(?=[{UPPER}]+\d)")  # "A/H5N1"
 _DOTTED_CODE = re.compile(r"(?<![\w.])([A-Z]{2,4}\d*)((?:\.\d+)+)(?![\w]|\.\d)")  # "JN.1"
-_KM_MARK = re.compile(r"(?<![\w])(?:Km|KM|km(?=\s?\d+\s?\+))\s?(\d+)(?:\s?\+\s?(\d+))?(?![\w])")
+_KM_MARK = re.compile(r"(?<![\w])(K[mM]|km)(\s?)(\d+)(?:\s?\+\s?(\d+))?(?![\w])")
+# "đến km3 Quốc lộ 25" (set H): lowercase and glued, a mark after a place word or before a road
+_KM_PLACE_BEFORE = re.compile(r"(?<!\w)(?:tại|đến|tới|từ|qua|đoạn) $")
+_KM_ROAD_AFTER = re.compile(r"\s+(?:Quốc lộ|QL|Tỉnh lộ|TL|đường|cao tốc)(?!\w)")
+
+
+def _read_km_mark(match: re.Match[str]) -> str:
+    letters, space, mark, offset = match.groups()
+    if letters == "km" and offset is None:
+        text = match.string
+        before = text[max(0, match.start() - 6) : match.start()]
+        glued_mark = not space and (
+            _KM_PLACE_BEFORE.search(before) or _KM_ROAD_AFTER.match(text, match.end())
+        )
+        if not glued_mark:
+            return match.group()
+    # "Km47+000": a zero offset is not read (the mark itself); "Km 15+200" reads it
+    return f"ki lô mét {_num(mark)}" + (f" cộng {_num(offset)}" if offset and int(offset) else "")
 
 
 def _read_code_run(code: str) -> str:
@@ -1410,14 +1570,7 @@ def codes(text: str) -> str:
     )
     text = _LETTER_SLASH_CODE.sub(lambda m: LETTER_NAMES[m.group(1)] + " ", text)
     text = _DOTTED_CODE.sub(_read_dotted_code, text)
-    text = _KM_MARK.sub(
-        lambda m: (
-            f"ki lô mét {_num(m.group(1))}"
-            # "Km47+000": a zero offset is not read (the mark itself); "Km 15+200" reads it
-            + (f" cộng {_num(m.group(2))}" if m.group(2) and int(m.group(2)) else "")
-        ),
-        text,
-    )
+    text = _KM_MARK.sub(_read_km_mark, text)
     return _CODE.sub(_read_code, text)
 
 
@@ -1538,9 +1691,46 @@ def _read_cluster_initial(match: re.Match[str]) -> str:
     return spoken + ("." if following.isupper() else "")
 
 
+# Before a capitalised word, a single capital's dot ends the sentence ("8 nhân E. Trong khi đó",
+# "mặt D. Logo", set H) unless the letter is an initial: the word is a family name ("V. Lê Văn
+# Hùng"), or a given name after a name ("Nguyễn T. Hoa"), or a foreign word after a person word
+# or a name or at the start ("ông A. Smith", "George W. Bush", "V. Putin").
+_WORD_BEFORE_INITIAL = re.compile(r"([^\W\d_]+)\s*$")
+_NEXT_WORD_AFTER_INITIAL = re.compile(r"[^\W\d_]+")
+_PERSON_WORDS = frozenset(
+    {"ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "cháu", "cụ", "cậu", "bé", "thầy", "tên",
+     "tượng", "cáo", "can", "phạm", "mẹ", "bố", "cha", "vợ", "chồng"}
+)  # fmt: skip
+
+
+def _is_initial(text: str, start: int, end: int) -> bool:
+    following = _NEXT_WORD_AFTER_INITIAL.match(text, end)
+    if following is None or not following.group()[0].isupper():
+        return True
+    word = following.group().casefold()
+    if word in FAMILY_NAMES:
+        return True
+    before = _WORD_BEFORE_INITIAL.search(text, max(0, start - 24), start)
+    named = before is not None and before.group(1)[0].isupper()
+    if named and word in NAME_SYLLABLES:
+        return True
+    if is_vietnamese_syllable(word):
+        return False
+    return before is None or named or before.group(1).casefold() in _PERSON_WORDS
+
+
+def _initial_or_end(match: re.Match[str]) -> str:
+    letter, whole = match.group(1), match.group()
+    if not whole[-1:].isspace():
+        return letter  # "B.," "B.;"
+    if _is_initial(match.string, match.start(), match.end()):
+        return letter + " "
+    return letter + ". "
+
+
 def _drop_initial_dots(text: str) -> str:
     """ "Trần Văn B. là" -> "Trần Văn B là": an initial's dot is not a sentence end."""
-    return _INITIAL_DOT.sub(lambda m: m.group(1) + (" " if m.group().endswith(" ") else ""), text)
+    return _INITIAL_DOT.sub(_initial_or_end, text)
 
 
 def acronyms(text: str) -> str:
@@ -1625,7 +1815,9 @@ def _slash(match: re.Match[str]) -> str:
     counted = _COUNT_WORDS.intersection(
         clause.group().replace("/", " ").split()[-5:] if clause else []
     )
-    spoken_unit = _SPOKEN_UNIT_AFTER.match(match.string, match.end())
+    spoken_unit = _SPOKEN_UNIT_AFTER.match(match.string, match.end()) or _SPOKEN_PER_AFTER.match(
+        match.string, match.end()
+    )
     if word is not None and (word.group() in PER_NOUNS or spoken_unit):
         if not counted:
             return ", "  # no count before: alternatives, "các môn thi/bài thi"
@@ -1641,6 +1833,10 @@ _SPOKEN_UNIT_AFTER = re.compile(
     + "|".join(sorted({v for v in UNITS.values() if " trên " not in v}, key=len, reverse=True))
     + r")(?![\w])"
 )
+
+
+# A container or a shipping unit already read ("USD/TEU", "USD/container" in respell mode, set H)
+_SPOKEN_PER_AFTER = re.compile(r"(?:tê e u|ép e u|công-te-nơ|công te nơ)(?![\w-])")
 
 
 # A capitalized word then lowercase ones just before the dash ("Sở Văn hóa -", "Bộ Nông nghiệp -").

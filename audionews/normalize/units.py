@@ -23,6 +23,11 @@ UNITS: dict[str, str] = {
     "mm": "mi li mét",
     "nm": "na nô mét",
     "km2": "ki lô mét vuông",
+    "km3": "ki lô mét khối",
+    "km³": "ki lô mét khối",
+    "ft": "phít",  # "container 40ft" (set H): feet, said "phít" in Vietnamese newsrooms
+    "feet": "phít",
+    "mmHg": "mi li mét thủy ngân",  # blood pressure "90/60 mmHg" (set H)
     "km²": "ki lô mét vuông",
     "m2": "mét vuông",
     "m²": "mét vuông",
@@ -147,5 +152,6 @@ PER_NOUNS: frozenset[str] = frozenset(
      "lon", "suất", "vé", "lượt", "lần", "trận", "bài", "câu", "học", "lớp", "trường", "phòng",
      "căn", "xe", "chuyến", "km", "m", "m2", "m3", "thửa", "lô", "cổ", "đơn", "liều",
      "thí", "bệnh", "giường", "đầu", "tín", "tiết", "trang", "bản", "đợt", "hồ", "gam", "g",
-     "ounce", "oz", "USD", "tổ", "bình", "ký", "kí", "cân", "lạng", "mét", "khối"}
+     "ounce", "oz", "USD", "tổ", "bình", "ký", "kí", "cân", "lạng", "mét", "khối", "container",
+     "cont", "TEU", "FEU"}
 )  # fmt: skip

@@ -43,6 +43,12 @@ def test_a_few_hundred_entries_all_vietnamese_syllables() -> None:
         ("Hòa đàm Nga-Ukraine chưa có kết quả.", "Hòa đàm Nga U Cơ Rai Na chưa có kết quả."),
         ("Ông Mark Carney gặp ông Friedrich Merz.", "Ông Mác Các Ni gặp ông Phơ Ri Đơ Rích Méc."),
         ("Giá dầu diesel giảm.", "Giá dầu đi ê den giảm."),
+        # set H's respell-only rows (round 9), sentences written new
+        ("Xã Ea Tul thuộc huyện Cư M’gar.", "Xã Ê A Tun thuộc huyện Cư Mơ ga."),
+        ("Nghe phổi có ran, không rale ẩm.", "Nghe phổi có ran, không ran ẩm."),
+        ("Tập đoàn Vingroup mở dự án ở Genoa.", "Tập đoàn Vin Gờ Rúp mở dự án ở Giê Nô Va."),
+        ("Chip Ryzen đấu với Ice Lake.", "Chip Rai Dần đấu với Ai Xơ Lếch."),
+        ("Nhiều gamer chọn Razer Blade.", "Nhiều ghê mơ chọn Rây Dơ Bơ Lây."),
     ],
 )  # fmt: skip
 def test_respell(text: str, spoken: str) -> None:

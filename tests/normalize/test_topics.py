@@ -196,3 +196,35 @@ def test_one_dot_decimal_or_dot_dates_do_not_switch_the_convention() -> None:
 def test_dot_decimal_page_with_a_dot_decimal_part_after_groups() -> None:
     document = "Giá 6.61 USD, tăng 0.8%.\nSản lượng 12,345.5 tấn."
     assert "mười hai nghìn ba trăm bốn mươi lăm phẩy năm tấn" in read(document)
+
+
+# Round 9 (set H's class: the ticker VND read as the currency). Written for this test.
+BROKER = """
+Bản tin khuyến nghị: nhà đầu tư nên nắm giữ cổ phiếu ngân hàng, định giá còn hấp dẫn.
+VND được kỳ vọng hưởng lợi khi thanh khoản thị trường cải thiện.
+Giá tham chiếu hôm nay là 18.900 VND, tỷ giá USD/VND ổn định.
+Đồng VND mất giá nhẹ so với USD trong tháng.
+"""
+
+
+def test_vnd_is_the_ticker_in_market_text_unless_after_an_amount() -> None:
+    lines = read(BROKER).split("\n")
+    assert lines[1].startswith("vê nờ dê được kỳ vọng")
+    assert "mười tám nghìn chín trăm đồng" in lines[2]
+    assert "vê nờ dê" not in lines[2] and "vê nờ dê" not in lines[3]
+
+
+def test_vnd_outside_market_text_stays_the_currency() -> None:
+    assert read("VND tăng giá so với nhân dân tệ.").startswith("Đồng")
+
+
+def test_capitals_of_a_name_the_page_writes_in_title_case_are_the_name() -> None:
+    page = "Dòng Zephyr mới ra mắt.\nZEPHYR có 11 nhân, còn NATO không liên quan."
+    second = read(page).split("\n")[1]
+    assert second.startswith("Zephyr có mười một nhân")
+    assert "na tô" in second  # capitals not written in title case stay an acronym
+
+
+def test_vnd_in_a_market_article_is_the_ticker_only_as_a_subject() -> None:
+    page = BROKER.strip() + "\nLãi suất huy động VND tăng nhẹ trong tuần."
+    assert read(page).split("\n")[-1] == "Lãi suất huy động đồng tăng nhẹ trong tuần."
