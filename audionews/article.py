@@ -341,7 +341,8 @@ _IMAGE_FILE = re.compile(
 _CAPTION_CREDIT = re.compile(
     r"(\(?\s*Ảnh\s*(?:minh\s*h[ọo]ạ?|tư liệu|:|-)|\bẢnh:\s|Nguồn ảnh|Photo\s*:|Đồ họa\s*:|"
     r"Đồ hoạ\s*:|\(Ảnh\b|Ảnh\s+chụp\s+màn\s+hình|Ảnh\s*/|Clip\s*:|Video\s*:|\bTranh\s*:|"
-    r"(?<=[.)])\s+Ảnh\s*;\s*(?=[A-ZĐ][^\s;]*\.?$))",  # "… quốc gia). Ảnh; M.Q.Hiển." (a slip)
+    # "… quốc gia). Ảnh; M.Q.Hiển.", "… tuyên án. Ảnh Như Bình |": the credit's colon a slip
+    rf"(?<=[.)])\s+Ảnh\s*;?\s+(?=[A-ZĐ][^\s;]*(?:\s[A-ZĐ][^\s;]*){{0,3}}\.?\s*\|?$))",
     re.IGNORECASE,
 )
 _CREDIT_ONLY = re.compile(
@@ -439,9 +440,10 @@ _LONE_TAG = re.compile(rf"^(?:\([^()]{{2,20}}\)|{_WORD_ALT}|[{_UP}][{_UP}0-9.&]{
 LEAD_DASH = re.compile(
     rf"^\s*(?:(\(\s*(?:{_OUTLET_ALT})[^()]{{0,20}}\))\s*[-–—:]?\s*"
     rf"|(\([^()]{{2,30}}\))\s*[-–—]\s*"
-    rf"|(\([{_UP}][{_UP}0-9.&/+]{{1,9}}\))\s+(?=[{_UP}])"
+    rf"|(\([{_UP}][{_UP}0-9.&/+-]{{1,9}}\))\s+(?=[{_UP}])"
     rf"|((?:{_WORD_ALT}))\s*[-–—]\s*"
     rf"|([{_UP}][{_UP}0-9.&]{{1,15}}(?:\s[{_UP}][{_UP}0-9.&]{{1,15}}){{0,2}})\s+[-–—]\s+"
+    rf"|([{_UP}]{{3,8}})[-–—]\s+"  # "CNNB- Hôm nay …": a tag glued to its dash
     rf"|()[-–—]\s+)(?=\S)"
 )
 _BYLINE_SOURCE = re.compile(
@@ -1484,6 +1486,8 @@ class _Assembler:
         """Numbered items that head the sections of the text (see `_numbered_sections`)."""
         self.lead_links: set[int] = set()
         """Related links listed under the lead (see `_links_under_lead`)."""
+        self.end_links: set[int] = set()
+        """Related links listed after the story's last sentence (see `_links_at_end`)."""
         self.kicker: str | None = None
         self.cut_line = -1
         """The text's last line when it stops inside a word (see `_stops_mid_word`)."""
@@ -2169,6 +2173,7 @@ class _Assembler:
         self.numbered = _numbered_sections(kept) | _outline_heads(kept)
         self.counted = _counted_items(kept)
         self.lead_links = _links_under_lead(kept)
+        self.end_links = _links_at_end(kept)
         last = kept[-1] if kept else None
         self.cut_line = last.no if last and self._stops_mid_word(last.text, last.no) else -1
         for i, ln in enumerate(kept):
@@ -2217,6 +2222,9 @@ class _Assembler:
             return True
         if ln.no in self.lead_links:
             self.drop(ln, DropKind.TEASER, "teaser: related link listed under the lead")
+            return True
+        if ln.no in self.end_links:
+            self.drop(ln, DropKind.TEASER, "teaser: related link listed after the story")
             return True
         return False
 
@@ -2478,9 +2486,7 @@ def _bigrams(text: str) -> set[tuple[str, str]]:
 def _links_under_lead(kept: list[Line]) -> set[int]:
     """ "- Tắc cao tốc Vĩnh Hảo – Phan Thiết, tài xế …" and more such lines right under the
     lead, which ends with a full stop (a list of the story's points follows a colon): two or
-    more related links when each is a headline (five words or more, no sentence end) of which
-    at most a quarter of the word pairs occur anywhere else in the text (a point of the story
-    repeats its words; another story's headline does not)."""
+    more related links when each is a headline (see `_foreign_links`)."""
     first = next((i for i, ln in enumerate(kept) if _ends_sentence(ln.text)), None)
     if first is None or kept[first].text.rstrip().endswith(":"):
         return set()
@@ -2489,6 +2495,27 @@ def _links_under_lead(kept: list[Line]) -> set[int]:
         if not re.match(r"^[-•]\s", ln.text):
             break
         run.append(ln)
+    return _foreign_links(run, kept)
+
+
+def _links_at_end(kept: list[Line]) -> set[int]:
+    """ "- Trao 500 suất học bổng …" / "- Treo cờ Tổ quốc …" closing the text under its last
+    sentence (not a colon): related links, as under the lead (see `_foreign_links`)."""
+    run: list[Line] = []
+    for ln in reversed(kept):
+        if not re.match(r"^[-•]\s", ln.text):
+            break
+        run.insert(0, ln)
+    above = kept[len(kept) - len(run) - 1] if len(run) < len(kept) else None
+    if above is None or not _ends_sentence(above.text) or above.text.rstrip().endswith(":"):
+        return set()
+    return _foreign_links(run, kept)
+
+
+def _foreign_links(run: list[Line], kept: list[Line]) -> set[int]:
+    """Two or more listed lines, each a headline (six words or more, no stop) of which at most a
+    quarter of the word pairs occur anywhere else in the text (a point of the story repeats its
+    words; another story's headline does not): their line numbers, else none."""
     if len(run) < 2:
         return set()
     rest = _bigrams(" ".join(ln.text for ln in kept if ln not in run))
@@ -2839,7 +2866,7 @@ def _is_breadcrumb(text: str) -> bool:
         if len(steps) >= 2 and any(p.casefold() in SECTION_NAMES for p in first):
             return True
     parts = re.split(r"\s+[-–>»/|]\s+|\s*[>»|]\s*", text)
-    if len(parts) < 2 or any(not p or len(p.split()) > 3 or has_final_punct(p) for p in parts):
+    if len(parts) < 2 or any(not p or len(p.split()) > 4 or has_final_punct(p) for p in parts):
         return False
     return any(p.casefold() in SECTION_NAMES for p in parts)
 

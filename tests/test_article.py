@@ -1442,3 +1442,27 @@ def test_heldout13_classes_counters_weather_members_icons_and_categories() -> No
     shot = "Ảnh màn hình 2025-07-14 lúc 09.10.11.png"
     c = parse_article(f"Bàn giao nhà\nTin xã hội, Tin nổi bật\n{shot}\n\n{story}")
     assert [d.kind for d in c.dropped] == [DropKind.TAG, DropKind.CAPTION]
+
+
+def test_heldout14_classes_tags_credits_links_after_the_story_and_long_breadcrumbs() -> None:
+    story = "Chiều 14/7, bệnh viện tổng kết công tác năm. Bệnh viện khám 300.000 lượt bệnh nhân.\n"
+    a = parse_article(f"Bệnh viện tổng kết năm\n(HG-TV) {story}")
+    assert [(d.text, d.kind) for d in a.dropped] == [("(HG-TV)", DropKind.TAG)]
+    b = parse_article(f"Bệnh viện tổng kết năm\nTTĐN- {story}")
+    assert [d.kind for d in b.dropped] == [DropKind.TAG]
+    links = [
+        "- Khánh thành cầu bê tông nối hai xã vùng lũ trước mùa mưa",
+        "- Tuyên dương 120 học sinh giỏi cấp quốc gia năm học mới",
+    ]
+    c = parse_article(f"Bệnh viện tổng kết năm\n{story}" + "\n".join(links) + "\n")
+    assert [(d.text, d.kind) for d in c.dropped] == [(x, DropKind.TEASER) for x in links]
+    listed = story.replace("bệnh nhân.", "bệnh nhân, gồm:")
+    kept = parse_article(f"Bệnh viện tổng kết năm\n{listed}" + "\n".join(links) + "\n")
+    assert not [d for d in kept.dropped if d.text in links]  # after a colon: the story's list
+    cell = "Các bác sĩ hội chẩn ca bệnh khó tại khoa. Ảnh Minh Khoa |"
+    d = parse_article(
+        f"Bệnh viện tổng kết năm\n\n{story}\n{cell}\n\nBệnh viện sẽ mở thêm khoa mới.\n"
+    )
+    assert d.sections[0].captions == (cell,)
+    e = parse_article(f"Thể thao - Bóng đá Trong nước\n\nBệnh viện tổng kết năm\n\n{story}")
+    assert e.title == "Bệnh viện tổng kết năm"
