@@ -12,6 +12,7 @@ from support import ARTICLES
 from audionews.article import (
     BlockKind,
     DropKind,
+    _caption_reason,
     apply_overrides,
     outlet_tag,
     parse_article,
@@ -1464,5 +1465,6 @@ def test_heldout14_classes_tags_credits_links_after_the_story_and_long_breadcrum
         f"Bệnh viện tổng kết năm\n\n{story}\n{cell}\n\nBệnh viện sẽ mở thêm khoa mới.\n"
     )
     assert d.sections[0].captions == (cell,)
+    assert _caption_reason("Giá lúa tăng mạnh. Ảnh hưởng rất lớn.") is None  # a word, no credit
     e = parse_article(f"Thể thao - Bóng đá Trong nước\n\nBệnh viện tổng kết năm\n\n{story}")
     assert e.title == "Bệnh viện tổng kết năm"

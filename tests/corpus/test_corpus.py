@@ -74,7 +74,10 @@ KNOWN: dict[str, str] = {
     "line) and a cut last line dropped as a teaser (annotated unfinished): the reasons only",
 }
 #: Sets whose title/byline/headings score is below the 90% target, with the measured figure.
-STRUCTURE_BELOW_TARGET: dict[str, str] = {}
+STRUCTURE_BELOW_TARGET: dict[str, str] = {
+    "heldout14": "53/60 (88.3%): headings of a text opening on its first section (14) and three "
+    "long subheadings (20) not found, a category glued to the headline (04)",
+}
 
 
 def _case(path: Path) -> object:
