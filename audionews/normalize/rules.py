@@ -71,11 +71,12 @@ def clean_spaces(text: str) -> str:
     return text.strip()
 
 
-# --- emoji and pictographs ("📍", "✅", "⚠️", "➡️"): bullets, never read (set H). Dingbat
+# --- emoji, pictographs and arrows ("📍", "✅", "⚠️", "➡️", "→"): bullets, never read (sets H,
+# I). Dingbat
 # digits ("❶"-"➓", U+2776-2793) are kept; letters, "‰", "°" and currency signs are not in these
 # blocks. Between two pieces of a line they leave a pause; at a line's start or end, nothing.
 _PICTOGRAPH = (
-    "\U0001f000-\U0001faff\u2600-\u2775\u2794-\u27bf\u2b00-\u2bff"
+    "\U0001f000-\U0001faff\u2190-\u21ff\u2600-\u2775\u2794-\u27bf\u2b00-\u2bff"
     "\ufe0f\u200d\u20e3\U000e0020-\U000e007f"
 )
 _PICTOGRAPHS = re.compile(f"[ \\t]*[{_PICTOGRAPH}]+[ \\t]*")
