@@ -606,9 +606,8 @@ _LANGUAGE_SWITCH = re.compile(
     r"ភាសាខ្មែរ|ພາສາລາວ|Tiếng Khmer|Tiếng Trung)$"
 )
 #: "Tin thế giới, Tin nổi bật": the categories a story is filed under.
-_NEWS_CATEGORIES = re.compile(
-    r"^Tin\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,2}(?:\s*,\s*Tin\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,2})+$"
-)
+_NEWS_CATEGORY = r"Tin\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,2}"
+_NEWS_CATEGORIES = re.compile(rf"^{_NEWS_CATEGORY}(?:\s*,\s*{_NEWS_CATEGORY})+$")
 #: "Hình 1", "Ảnh 3": an image's number standing for it.
 _IMAGE_NUMBER = re.compile(r"^(?:Hình|Ảnh|Hình ảnh)\s*\d{1,2}\.?$")
 #: "source /tin-tuc/tiem-bo-sung-vaccine": a scraper's note of the page's path.
@@ -944,10 +943,10 @@ _CONTACT_LINE = re.compile(
     r"(?:[\w.+-]+@[\w.-]+|[\d\s.()+-]{8,})\s*)+$",
     re.IGNORECASE,
 )
+#: The labels of a site's visit counter ("Lượt truy cập: 1,691,098").
+_VISITS = r"Tổng lượt truy cập|Tổng truy cập|Lượt truy cập|Đang truy cập|Truy cập|Đang online"
 #: "Tổng truy cập: 11,364,620" glued to the end of a line (the page's visit counter).
-_GLUED_COUNTER = re.compile(
-    r"(?:Tổng truy cập|Lượt truy cập|Đang truy cập|Lượt xem|Lượt đọc)\s*:\s*[\d.,]+\s*$"
-)
+_GLUED_COUNTER = re.compile(rf"(?:{_VISITS}|Lượt xem|Lượt đọc)\s*:\s*[\d.,]+\s*$")
 #: "Thứ hai - 28/10/2024 10:22 30 0": counters without their labels after the date's time.
 _BARE_COUNTERS = re.compile(r"(?:(?<=\d[:h]\d\d)|(?<=\(GMT\+7\)))\s+\d{1,6}(?:\s+\d{1,6})?$")
 #: "… | Điện thoại: 034 39429756 | Email: …": the outlet's contacts after the header's date.
@@ -957,19 +956,17 @@ _CONTACT_TAIL = re.compile(
 
 
 _MONTH_NAMES = ("một", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
+#: A month's name in words ("mười một" before "mười").
+_MONTH_NAME = r"mười\s+một|mười\s+hai|" + "|".join(_MONTH_NAMES)
 #: "Thứ Tư, Tháng Năm 1, 2024": a blog theme's date, month first in words (May 1, 2024).
 _MONTH_FIRST = re.compile(
-    r"\btháng\s+(mười\s+một|mười\s+hai|một|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|\d{1,2})"
-    r"\s+(\d{1,2}),\s*(\d{4})\b",
-    re.IGNORECASE,
+    rf"\btháng\s+({_MONTH_NAME}|\d{{1,2}})\s+(\d{{1,2}}),\s*(\d{{4}})\b", re.IGNORECASE
 )
 
 
 #: "Thứ Sáu 08 Tháng Tư 2022 - 08:00:19 SA": the day, the month in words, the year.
 _DAY_MONTH_NAME = re.compile(
-    r"\b(\d{1,2})\s+tháng\s+(mười\s+một|mười\s+hai|một|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"
-    r"\s*,?\s+(?:năm\s+)?(\d{4})\b",
-    re.IGNORECASE,
+    rf"\b(\d{{1,2}})\s+tháng\s+({_MONTH_NAME})\s*,?\s+(?:năm\s+)?(\d{{4}})\b", re.IGNORECASE
 )
 
 
@@ -1422,14 +1419,9 @@ def assemble_article(
 class _ChromeState:
     """Where `_drop_chrome` stands in the page."""
 
-    menu: set[int]
-    box: set[int]
-    menu_tail: set[int] = field(default_factory=set)
-    """A site's section names closing the page (see `_menu_tail`)."""
-    menu_list: set[int] = field(default_factory=set)
-    """A site's menu as a bulleted list (see `_menu_list`)."""
-    members: set[int] = field(default_factory=set)
-    """A forum's list of members (see `_members`)."""
+    placed: dict[int, tuple[DropKind, str]]
+    """Chrome known by where it stands in the page (see `_placed_chrome`): the line's number to
+    the kind and reason it is dropped with."""
     marked: dict[int, str] = field(default_factory=dict)
     """Chrome known from the whole page (see `_page_widgets`): the line's id to the reason (a
     line split in two keeps its number)."""
@@ -1456,14 +1448,21 @@ class _ChromeState:
     """Past a tag box ("Thẻ:" alone) below the story: its tags, then other stories."""
 
 
-#: Chrome found from the whole page, by the `_ChromeState` set holding its line numbers.
-_KNOWN_PLACES: dict[str, tuple[DropKind, str]] = {
-    "menu": (DropKind.WIDGET, "widget: a link repeated above the story (a menu)"),
-    "box": (DropKind.TEASER, "teaser: a box of related articles over the story"),
-    "menu_tail": (DropKind.WIDGET, "widget: the site's section names closing the page"),
-    "menu_list": (DropKind.WIDGET, "widget: the site's menu, a bulleted list of its sections"),
-    "members": (DropKind.WIDGET, "widget: a forum's list of members and their scores"),
-}
+def _placed_chrome(lines: Sequence[Line]) -> dict[int, tuple[DropKind, str]]:
+    """Line numbers of chrome known by where it stands, to the kind and reason it is dropped
+    with (the first finder that takes a line gives its reason)."""
+    finders = (
+        (_top_repeats, DropKind.WIDGET, "widget: a link repeated above the story (a menu)"),
+        (_related_box, DropKind.TEASER, "teaser: a box of related articles over the story"),
+        (_menu_tail, DropKind.WIDGET, "widget: the site's section names closing the page"),
+        (_menu_list, DropKind.WIDGET, "widget: the site's menu, a bulleted list of its sections"),
+        (_members, DropKind.WIDGET, "widget: a forum's list of members and their scores"),
+    )
+    placed: dict[int, tuple[DropKind, str]] = {}
+    for find, kind, reason in finders:
+        for no in find(lines):
+            placed.setdefault(no, (kind, reason))
+    return placed
 
 
 class _Assembler:
@@ -1772,11 +1771,7 @@ class _Assembler:
         """Widgets, keyword lines, credits and related-article blocks."""
         kept: list[Line] = []
         st = _ChromeState(
-            menu=_top_repeats(lines),
-            box=_related_box(lines),
-            menu_tail=_menu_tail(lines),
-            menu_list=_menu_list(lines),
-            members=_members(lines),
+            placed=_placed_chrome(lines),
             marked=_page_widgets(lines),
             comment_form=_comment_form(lines),
             empty_headers=_empty_headers(lines),
@@ -1818,10 +1813,9 @@ class _Assembler:
         """Chrome known by where it stands: a menu link repeated above the story, a breadcrumb
         above it, and whatever follows the page's rating or comment box. True when dropped."""
         t = ln.text
-        for where, (kind, reason) in _KNOWN_PLACES.items():
-            if ln.no in getattr(st, where):
-                self.drop(ln, kind, reason)
-                return True
+        if ln.no in st.placed:
+            self.drop(ln, *st.placed[ln.no])
+            return True
         if id(ln) in st.marked:
             why = st.marked[id(ln)]
             kind = DropKind.CAPTION if why.startswith("caption:") else DropKind.WIDGET
@@ -1859,8 +1853,9 @@ class _Assembler:
         return False
 
     def _contacts_or_tags(self, ln: Line, st: _ChromeState) -> bool:
-        """The outlet's contacts over the story; a tag box below it ("Thẻ:" alone), its tags and
-        the other stories a tag page lists under them. True when dropped."""
+        """The outlet's contacts and a cut follow prompt over the story; a tag box below it
+        ("Thẻ:" alone), its tags and the other stories a tag page lists under them. True when
+        dropped."""
         t = ln.text
         if not st.body_started and _CONTACT_LINE.match(t):
             self.drop(ln, DropKind.WIDGET, "widget: the outlet's contacts over the story")
@@ -2483,6 +2478,10 @@ def _bigrams(text: str) -> set[tuple[str, str]]:
     return set(itertools.pairwise(words))
 
 
+#: "- Tắc cao tốc …", "• …": an item of a list of links.
+_LINK_ITEM = re.compile(r"^[-•]\s")
+
+
 def _links_under_lead(kept: list[Line]) -> set[int]:
     """ "- Tắc cao tốc Vĩnh Hảo – Phan Thiết, tài xế …" and more such lines right under the
     lead, which ends with a full stop (a list of the story's points follows a colon): two or
@@ -2492,7 +2491,7 @@ def _links_under_lead(kept: list[Line]) -> set[int]:
         return set()
     run: list[Line] = []
     for ln in kept[first + 1 :]:
-        if not re.match(r"^[-•]\s", ln.text):
+        if not _LINK_ITEM.match(ln.text):
             break
         run.append(ln)
     return _foreign_links(run, kept)
@@ -2503,7 +2502,7 @@ def _links_at_end(kept: list[Line]) -> set[int]:
     sentence (not a colon): related links, as under the lead (see `_foreign_links`)."""
     run: list[Line] = []
     for ln in reversed(kept):
-        if not re.match(r"^[-•]\s", ln.text):
+        if not _LINK_ITEM.match(ln.text):
             break
         run.insert(0, ln)
     above = kept[len(kept) - len(run) - 1] if len(run) < len(kept) else None
@@ -2661,8 +2660,7 @@ _ASCII_PHOTO_NUMBER = re.compile(r"\s(?:[Hh]inh\s+)?[Aa]nh\s+\d{1,2}$")
 #: "Hôm nay: 71", "Tháng trước: 60,075", "Đang online: 5": a row of the site's visit counter.
 _COUNTER_ROW = re.compile(
     r"^(?:Hôm nay|Hôm qua|Tuần này|Tuần trước|Tháng này|Tháng trước|Năm nay|Tất cả|Tổng cộng"
-    r"|Đang online|Đang truy cập|Lượt truy cập|Tổng truy cập|Truy cập|Tổng lượt truy cập)"
-    r"\s*:\s*[\d.,]+$",
+    rf"|{_VISITS})\s*:\s*[\d.,]+$",
     re.IGNORECASE,
 )
 #: "Cao:+36", "Thấp:+25": a weather widget's highest and lowest temperatures.
@@ -2745,7 +2743,7 @@ def _home_trail_top(lines: Sequence[Line]) -> bool:
 
 
 #: "Tin Hoa Kỳ", "Tin NỔI BẬT": a site's news section named after "Tin".
-_NEWS_SECTION = re.compile(rf"^Tin\s+[{_UP}][^\W\d_]*(?:\s+[^\W\d_]+){{0,2}}$")
+_NEWS_SECTION = re.compile(rf"^(?=Tin\s+[{_UP}]){_NEWS_CATEGORY}$")
 
 
 _BULLET = re.compile(r"^\s*[•*-]\s+")
@@ -3331,30 +3329,31 @@ def _runs_on(text: str, start: str) -> bool:
     return len(start.split()) >= 4 and len(rest.split()) >= 4 and rest.lstrip()[:1].isupper()
 
 
-def _is_keyword_line(text: str, title: str) -> bool:
-    """ "quốc khánh, 2/9, TP Bắc Giang, Bắc Giang": a tag list that opens in lower case, three or
-    more short terms with no "và" (a list in a sentence has one) and no stop; five or more terms,
-    or two that the title holds."""
+def _lower_terms(text: str) -> list[str] | None:
+    """The terms of a tag list in lower case ("quốc khánh, 2/9, TP Bắc Giang"): it opens in lower
+    case, has no stop and no "và"/"hoặc"/"hay" (a list in a sentence has one); None otherwise."""
     if not text[:1].islower() or text.endswith(",") or has_final_punct(text):
-        return False
-    terms = [x.strip() for x in text.split(",")]
-    if len(terms) < 3 or any(not x or len(x.split()) > 6 for x in terms):
-        return False
+        return None
     if re.search(r"\b(?:và|hoặc|hay)\b", text):
+        return None
+    return [x.strip() for x in text.split(",")]
+
+
+def _is_keyword_line(text: str, title: str) -> bool:
+    """ "quốc khánh, 2/9, TP Bắc Giang, Bắc Giang": three or more short terms in lower case (see
+    `_lower_terms`); five or more terms, or two that the title holds."""
+    terms = _lower_terms(text)
+    if terms is None or len(terms) < 3 or any(not x or len(x.split()) > 6 for x in terms):
         return False
     in_title = sum(1 for x in terms if x.casefold() in title.casefold())
     return len(terms) >= 5 or in_title >= 2
 
 
 def _closing_terms(text: str, others: list[str]) -> bool:
-    """ "nghiên cứu khoa học, hội nghị" closing the text: a tag list of two or more terms in
-    lower case, each of two to six words that the text writes elsewhere, no "và", no stop."""
-    if not text[:1].islower() or has_final_punct(text) or text.endswith(","):
-        return False
-    terms = [x.strip() for x in text.split(",")]
-    if len(terms) < 2 or any(not 2 <= len(x.split()) <= 6 for x in terms):
-        return False
-    if re.search(r"\b(?:và|hoặc|hay)\b", text):
+    """ "nghiên cứu khoa học, hội nghị" closing the text: two or more terms in lower case (see
+    `_lower_terms`), each of two to six words that the text writes elsewhere."""
+    terms = _lower_terms(text)
+    if terms is None or len(terms) < 2 or any(not 2 <= len(x.split()) <= 6 for x in terms):
         return False
     body = " ".join(others).casefold()
     return all(x.casefold() in body for x in terms)
