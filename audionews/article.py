@@ -2458,10 +2458,10 @@ def _cut_after(context: tuple[str, ...], last: str, others: list[str]) -> bool:
 
 
 #: Words that need what follows them, so no sentence ends on one ("… điểm chuẩn năm 2025 của"):
-#: a last line stopping on one was cut.
+#: a last line stopping on one was cut ("mà" is left out: a quote may end on it, "rồi mà").
 _NEVER_LAST = frozenset(
     {"của", "và", "các", "những", "với", "tại", "là", "để", "rằng", "nhằm", "hoặc", "sự"}
-    | {"việc", "cuộc", "mọi", "mỗi", "từng", "bởi", "nếu", "nhưng", "thì", "vì", "mà"}
+    | {"việc", "cuộc", "mọi", "mỗi", "từng", "bởi", "nếu", "nhưng", "thì", "vì"}
 )
 #: A text cut inside a word: its last token is a lone consonant letter ("… các dấu hiệu có t").
 _STOPS_MID_WORD = re.compile(r"\s[bcdđghklmnpqrstvxz]$")
@@ -2663,6 +2663,8 @@ _COUNTER_ROW = re.compile(
     rf"|{_VISITS})\s*:\s*[\d.,]+$",
     re.IGNORECASE,
 )
+#: The sky in a weather widget's words ("Thỉnh thoảng có nắng", "Có mưa rào", "Nhiều mây").
+_SKY_WORD = re.compile(r"\b(?:nắng|mưa|mây|giông|dông|sương|âm u|quang đãng|gió|rào)\b", re.I)
 #: "Cao:+36", "Thấp:+25": a weather widget's highest and lowest temperatures.
 _HIGH_LOW = re.compile(r"^(?:Cao|Thấp)\s*:\s*[+-]?\d{1,2}\s*(?:°\s*C?)?$")
 
@@ -2689,8 +2691,8 @@ def _counters_and_weather(lines: Sequence[Line]) -> dict[int, str]:
         out[id(lines[k - 1])] = "widget: a weather widget"
     after = highs[-1] + 1
     if after < len(lines):
-        sky = lines[after].text
-        if len(sky.split()) <= 6 and not re.search(r"[.,;:!?]", sky):
+        sky = lines[after].text  # "Thỉnh thoảng có nắng"; never a headline ("Bão số 3 đổ bộ")
+        if len(sky.split()) <= 6 and not re.search(r"[.,;:!?]", sky) and _SKY_WORD.search(sky):
             out[id(lines[after])] = "widget: a weather widget"
     return out
 

@@ -1468,3 +1468,10 @@ def test_heldout14_classes_tags_credits_links_after_the_story_and_long_breadcrum
     assert _caption_reason("Giá lúa tăng mạnh. Ảnh hưởng rất lớn.") is None  # a word, no credit
     e = parse_article(f"Thể thao - Bóng đá Trong nước\n\nBệnh viện tổng kết năm\n\n{story}")
     assert e.title == "Bệnh viện tổng kết năm"
+
+
+def test_a_headline_under_a_weather_widget_is_never_its_sky() -> None:
+    story = "Sáng 14/7, bão số 3 đổ bộ vào Quảng Ninh. Gió giật cấp 12, nhiều cây đổ.\n"
+    widget = "Quảng Ninh\n+30\n°\nC\nCao:+32\nThấp:+25\n"
+    a = parse_article(f"{widget}Bão số 3 đổ bộ Quảng Ninh\n{story}")
+    assert a.title == "Bão số 3 đổ bộ Quảng Ninh"
