@@ -25,7 +25,8 @@ _RANGE_OVER = re.compile(
 )
 # "Ia H’Drai", "Cư M’gar", "người M’Nông", "Ea H'leo": a consonant and an apostrophe in a
 # Central Highlands name is said with "ơ" ("Hơ Drai", "Mơ Nông"), never the letter's name
-_APOSTROPHE_NAME = re.compile(r"(?<![\w'’])([BDHKMNRY])['’](?=[^\W\d_])")
+# (before a digit too, so a second pass finds nothing new: "Y'0" -> "Yơ không", never "Y'không")
+_APOSTROPHE_NAME = re.compile(r"(?<![\w'’])([BDHKMNRY])['’](?=[^\W_])")
 # "Ðài Thơm 8": the Icelandic eth (U+00D0) typed for the Vietnamese Đ (U+0110)
 _ETH = re.compile(r"Ð(?=[^\W\d_])")
 # "45 mẫu dương tính (+), 3.912 mẫu âm tính (-)": the sign in brackets repeats "dương/âm tính"
