@@ -94,6 +94,15 @@ def fleet(tmp_path: Path, redis_url: str) -> Iterator[tuple[TestClient, Workers]
         workers.stop()
 
 
+def _uncached(text: str, copies: int) -> str:
+    """``copies`` of the article, each paragraph marked with a number no earlier render used, so
+    nothing comes from the synthesis cache and the render outlives a heartbeat (a render of
+    cached chunks could finish before the worker's next beat saw its lease taken)."""
+    run = time.time_ns() % 1_000_000
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    return "\n\n".join(f"{p} Mã {run} {n}." for n, p in enumerate(paragraphs * copies))
+
+
 def _post(client: httpx2.Client, text: str, title: str, priority: int = 0) -> str:
     body: dict[str, Any] = {"text": text, "title": title, "engine": "espeak"}
     if priority:
@@ -165,7 +174,7 @@ def test_breaking_news_jumps_the_queue_and_a_job_can_be_cancelled(
     assert order[1:] == normal
 
     # Cancel: a running job stops, its files go; the worker goes on with the next.
-    long_job = _post(client, example_text * 3, "Tin dài")
+    long_job = _post(client, _uncached(example_text, 2), "Tin dài")
     deadline = time.monotonic() + 30
     while client.get(f"/api/jobs/{long_job}").json()["status"] != "running":
         assert time.monotonic() < deadline
@@ -250,7 +259,7 @@ def test_a_worker_that_lost_its_lease_lets_the_job_go(
 
     client, workers = fleet
     workers.start()
-    job_id = _post(client, example_text * 5, "Tin bị giành")  # long enough to outlive a beat
+    job_id = _post(client, _uncached(example_text, 2), "Tin bị giành")  # outlives a beat
     deadline = time.monotonic() + 30
     while client.get(f"/api/jobs/{job_id}").json()["status"] != "running":
         assert time.monotonic() < deadline
@@ -315,7 +324,7 @@ def test_desk_and_workers_share_only_redis_and_the_results_folder(
     procs = [workers.start(), workers.start()]
     _wait_workers(client, 2)
     titles = [f"Bản tin miền Tây số {n}" for n in range(4)]
-    ids = [_post(client, example_text * 2, t) for t in titles]  # each outlives a heartbeat
+    ids = [_post(client, _uncached(example_text, 1), t) for t in titles]  # outlive a beat
 
     # Progress from the desk while a render runs, then worker 0 killed in the middle of its job.
     progress: set[tuple[int, int]] = set()
@@ -342,7 +351,7 @@ def test_desk_and_workers_share_only_redis_and_the_results_folder(
     assert workers.log_lines("started").count(victim_job) == 2
 
     # Cancel from the desk: the worker stops the render, the job and its files go.
-    long_job = _post(client, example_text * 3, "Tin dài")
+    long_job = _post(client, _uncached(example_text, 2), "Tin dài")
     deadline = time.monotonic() + 30
     while client.get(f"/api/jobs/{long_job}").json()["status"] != "running":
         assert time.monotonic() < deadline
