@@ -39,13 +39,26 @@ _IN_ONE = re.compile(r"(?<![\w.,-])(\d)-in-(\d)(?![\w-])")
 # Broker shorthand (set H): "tăng 31,3% y/y" is "so với cùng kỳ năm trước"; "q/q" the quarter before
 _YEAR_ON_YEAR = re.compile(r"(?<![\w/])(?:y/y|Y/Y|yoy|YoY|YOY)(?![\w/])")
 _QUARTER_ON_QUARTER = re.compile(r"(?<![\w/])(?:q/q|Q/Q|qoq|QoQ|QOQ)(?![\w/])")
+# "30oC", "-2 oC": the degree sign typed as a letter o (a page that lost its superscript)
+_DEGREE_O = re.compile(r"(?<=\d)\s?[oº](?=[CF](?!\w))")
+# "tỷ giá USD/VND", "cặp EUR/USD": a currency pair is one against the other, never "per"
+_CURRENCIES = "USD|EUR|VND|JPY|CNY|GBP|KRW|AUD|SGD|THB|CHF|CAD|NDT"
+_AMOUNT_BEFORE = re.compile(r"\d[\d.,]*\s*(?:tỷ|triệu|nghìn|ngàn)?\s*$")
+_CURRENCY_PAIR = re.compile(rf"(?<![\w/])({_CURRENCIES})\s?/\s?({_CURRENCIES})(?![\w/])")
+
+
+def _currency_pair(match: re.Match[str]) -> str:
+    if _AMOUNT_BEFORE.search(match.string, max(0, match.start() - 24), match.start()):
+        return match.group()  # "25.000 VND/USD": a rate per unit, read by the slash rule
+    right = "đồng Việt Nam" if match[2] == "VND" else match[2]
+    return f"{match[1]} so với {right}"
 
 
 def corpus_forms(text: str) -> str:
     """ "U.23" -> "U23"; "20p" -> "20 phút"; "E/V" -> "EV"; "13,7-13,8/20kg" -> "13,7 đến 13,8
     trên 20 kg"; "2:Quốc" -> "2: Quốc"; "H’Drai" -> "Hơ Drai"; "Ðài" -> "Đài";
     "dương tính (+)" -> "dương tính"; "2-in-1" -> "2 trong 1"; "y/y" -> "so với cùng kỳ năm
-    trước"."""
+    trước"; "30oC" -> "30°C"; "USD/VND" -> "USD so với đồng Việt Nam"."""
     if "Ð" in text:
         text = _ETH.sub("Đ", text)
     if "'" in text or "’" in text:
@@ -56,10 +69,13 @@ def corpus_forms(text: str) -> str:
     if "/" in text:
         text = _SHIP_PREFIX.sub(r"\1\2", text)
         text = _RANGE_OVER.sub(r"\1 đến \2 trên \3 \4", text)
+        text = _CURRENCY_PAIR.sub(_currency_pair, text)
     if "(" in text:
         text = _RESULT_SIGN.sub("", text)
     if ":" in text:
         text = _GLUED_COLON.sub(": ", text)
+    if "C" in text or "F" in text:
+        text = _DEGREE_O.sub("°", text)
     if "-in-" in text:
         text = _IN_ONE.sub(r"\1 trong \2", text)
     if any(k in text for k in ("y/y", "Y/Y", "q/q", "Q/Q", "oY", "OY", "yoy", "oQ", "OQ", "qoq")):

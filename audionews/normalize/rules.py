@@ -1801,6 +1801,36 @@ _WORDS_BEFORE_SLASH = re.compile(r"[^,;:.()!?\n]*$")
 _COUNT_WORDS = NUMBER_WORDS | {"đồng", "phần", "đô", "nửa", "mỗi"}
 
 
+# "Tiền điện/tháng", "Sản lượng/năm": a period closing its phrase after a word that is not one
+_PERIODS = frozenset({"năm", "tháng", "tuần", "ngày", "đêm", "giờ", "quý"})
+# ... unless the period starts a compound ("năm học", "ngày sinh", "tháng tới") or a list
+_PERIOD_COMPOUND = re.compile(
+    r"[^\W\d_]+\s*(?:/|(?:học|sinh|nay|tới|trước|sau|qua|này|đó|ấy|làm|lễ|tài|mới|công|thứ|đầu|"
+    r"cuối|âm|dương|nghỉ|đêm|ngày|tháng|năm|giờ|rưỡi|kia|hôm)(?!\w))"
+)
+
+
+def _per_period(match: re.Match[str]) -> bool:
+    word = _NEXT_WORD.match(match.string, match.end())
+    if word is None or word.group() not in _PERIODS:
+        return False
+    if _PERIOD_COMPOUND.match(match.string, match.end()):
+        return False  # "học kỳ/năm học", "ngày/tháng/năm": alternatives
+    last = _LAST_WORD_BEFORE.search(match.string, max(0, match.start() - 12), match.start())
+    return last is not None and last.group().lower() not in _PERIODS
+
+
+def _formula_slash(match: re.Match[str]) -> str:
+    """In a line with "=", a spaced slash between words divides: "= Tiền điện / Giá điện"."""
+    raw = match.group()
+    line_start = match.string.rfind("\n", 0, match.start()) + 1
+    line_end = match.string.find("\n", match.end())
+    line = match.string[line_start : None if line_end < 0 else line_end]
+    if raw[:1].isspace() and raw[-1:].isspace() and " bằng " in line:
+        return " chia cho "
+    return _slash(match)
+
+
 def _slash(match: re.Match[str]) -> str:
     after = match.string[match.end() : match.end() + 1]
     word = _NEXT_WORD.match(match.string, match.end())
@@ -1820,6 +1850,8 @@ def _slash(match: re.Match[str]) -> str:
         match.string, match.end()
     )
     if word is not None and (word.group() in PER_NOUNS or spoken_unit):
+        if not counted and _per_period(match):
+            return " mỗi "  # "Tiền điện/tháng": a rate with no count before (set I)
         if not counted:
             return ", "  # no count before: alternatives, "các môn thi/bài thi"
         return " một "  # "9 điểm/môn" -> "chín điểm một môn", "20 con/kg", "100 lượt/ngày"
@@ -1874,9 +1906,10 @@ def symbols(text: str) -> str:
     """Symbols as words ("&" -> "và"); "/" between words is "trên"; lone dashes go."""
     text = _AND_OR.sub("và hoặc", text)
     text = _PLUS_BULLET.sub("", text)  # "như sau: + Quảng Bình ...": a bullet
+    formula = "=" in text
     text = _SYMBOL_RE.sub(lambda m: _SYMBOLS[m.group()], text)
     text = _LONE_DASH.sub(_lone_dash, text)
-    return _WORD_SLASH.sub(_slash, text)
+    return _WORD_SLASH.sub(_formula_slash if formula else _slash, text)
 
 
 _SLASHES_AT_END = re.compile(r"(?<=\S)[ \t]*\.?(?:[ \t]*/)+[ \t]*\.(?=[ \t]*(?:\n|$))")
