@@ -2394,8 +2394,8 @@ class _Assembler:
         words = [w.casefold() for w in text.split()]
         if len(words) < 4:
             return False
-        if words[-1] in _NEVER_LAST:
-            return True
+        if words[-1] in _NEVER_LAST or (words[-1] == "do" and words[-2] != "tự"):
+            return True  # "do" (because) ends no sentence; "tự do" (freedom) may
         others = [ln.text for ln in self.lines if ln.no != line]
         if _cut_after(tuple(words[-3:-1]), words[-1], [*others, " ".join(words[:-3])]):
             return True

@@ -634,6 +634,8 @@ def test_loading_is_no_title() -> None:
         ("Đoàn công tác đã tới thăm hơn 200 hộ dâ", True),  # "200 hộ dân" is written above
         ("Đoàn công tác đã sơ tán thêm hơn 20", False),  # "tán hơn 200" is no "thêm hơn 20…"
         ("Đoàn công tác đã ghé thăm hơn 200 hộ", False),  # "hơn 200 hộ" stands whole above
+        ("Nhiều hộ dân phải dời nhà trong đêm do", True),  # "do" (because) ends no sentence
+        ("Người dân vùng lũ nay đã được sống tự do", False),  # "tự do" (freedom) may
     ],
 )
 def test_a_last_line_cut_inside_a_word_is_an_unfinished_fragment(last: str, cut: bool) -> None:

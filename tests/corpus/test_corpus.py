@@ -50,8 +50,6 @@ KNOWN: dict[str, str] = {
     # (heldout13/RUN1_main_3c0445e.txt); its classes fixed by class since, these left.
     "02-taichinhnhadat-huy-an-phuc-tham-don-khang-cao": "a last line cut after a whole word "
     "('… của bà D chưa'): a word that may end a question, no evidence of the cut",
-    "05-tamdamedia-trump-thang-bang-chien-truong": "a last line cut after a whole word ('… ở bang "
-    "Arizona do'): 'do' ends 'tự do', no evidence of the cut",
     "12-cafeland-nha-may-soi-tay-ninh": "a last line cut after a whole word ('… hơn 50% nguyên')",
     "13-vinathis-trump-19-phieu-dai-cu-tri": "an English widget title over the headline "
     "('Cryptocurrency Prices by Vinathis Finance') is read as the title; an image's code name "
