@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from audionews.normalize.units import UNITS
+from audionews.normalize.vietnamese import is_vietnamese_syllable
 
 __all__ = ["corpus_forms"]
 
@@ -47,6 +48,17 @@ _AMOUNT_BEFORE = re.compile(r"\d[\d.,]*\s*(?:tỷ|triệu|nghìn|ngàn)?\s*$")
 _CURRENCY_PAIR = re.compile(rf"(?<![\w/])({_CURRENCIES})\s?/\s?({_CURRENCIES})(?![\w/])")
 
 
+# "Galaxy AI", "Meta AI", "Gemini AI": a product's name, said by its letters ("ây ai"), not the
+# field "trí tuệ nhân tạo" (a capitalized foreign word right before it)
+_BRAND_AI = re.compile(r"(?<![\w.-])([A-Z][a-z]{2,})\s+AI(?![\w-])")
+
+
+def _brand_ai(match: re.Match[str]) -> str:
+    if is_vietnamese_syllable(match[1].lower()):
+        return match.group()  # "công nghệ AI" after a capitalized Vietnamese word: the field
+    return f"{match[1]} ây ai"
+
+
 def _currency_pair(match: re.Match[str]) -> str:
     if _AMOUNT_BEFORE.search(match.string, max(0, match.start() - 24), match.start()):
         return match.group()  # "25.000 VND/USD": a rate per unit, read by the slash rule
@@ -58,7 +70,8 @@ def corpus_forms(text: str) -> str:
     """ "U.23" -> "U23"; "20p" -> "20 phút"; "E/V" -> "EV"; "13,7-13,8/20kg" -> "13,7 đến 13,8
     trên 20 kg"; "2:Quốc" -> "2: Quốc"; "H’Drai" -> "Hơ Drai"; "Ðài" -> "Đài";
     "dương tính (+)" -> "dương tính"; "2-in-1" -> "2 trong 1"; "y/y" -> "so với cùng kỳ năm
-    trước"; "30oC" -> "30°C"; "USD/VND" -> "USD so với đồng Việt Nam"."""
+    trước"; "30oC" -> "30°C"; "USD/VND" -> "USD so với đồng Việt Nam";
+    "Galaxy AI" -> "Galaxy ây ai"."""
     if "Ð" in text:
         text = _ETH.sub("Đ", text)
     if "'" in text or "’" in text:
@@ -76,6 +89,8 @@ def corpus_forms(text: str) -> str:
         text = _GLUED_COLON.sub(": ", text)
     if "C" in text or "F" in text:
         text = _DEGREE_O.sub("°", text)
+    if "AI" in text:
+        text = _BRAND_AI.sub(_brand_ai, text)
     if "-in-" in text:
         text = _IN_ONE.sub(r"\1 trong \2", text)
     if any(k in text for k in ("y/y", "Y/Y", "q/q", "Q/Q", "oY", "OY", "yoy", "oQ", "OQ", "qoq")):
