@@ -23,7 +23,7 @@ from audionews.normalize import forms as f
 from audionews.normalize import market as m
 from audionews.normalize import rules as r
 from audionews.normalize import written as w
-from audionews.normalize.corpus import corpus_forms
+from audionews.normalize.corpus import acronym_word_hyphens, corpus_forms
 from audionews.normalize.encoding import (
     convert_legacy,
     detect_legacy,
@@ -213,6 +213,7 @@ class Normalizer:
             corpus_forms,  # "U.23", "20p", "E/V", "13,7-13,8/20kg" (corpus sweep)
             r.coordinates,  # "12°00'N" -> "mười hai độ không phút vĩ Bắc"
             place_names,  # "Thừa Thiên - Huế" one name; "Thanh Hóa-Quảng Bình" a range
+            self._acronym_word_hyphens,  # "HN-Phú Quốc": two names, not one code (heldout15)
             self._plural_acronyms,  # "TEUs", "CEOs" -> "TEU", "CEO": no plural "s" (set G)
             self._drop_definitions,  # "doanh nghiệp (DN)" -> "doanh nghiệp"
             self._broker_notes,  # "MUA cp FPT (TP: 157.1)": cổ phiếu, giá mục tiêu (set E)
@@ -494,6 +495,9 @@ class Normalizer:
 
     def _plural_acronyms(self, text: str) -> str:
         return r.plural_acronyms(text, self.knows)
+
+    def _acronym_word_hyphens(self, text: str) -> str:
+        return acronym_word_hyphens(text, self.knows)
 
     def _initials(self, text: str) -> str:
         return r.initials(text, self.knows)

@@ -6,11 +6,12 @@ for Đ. Small pure ``str -> str`` rules, as rules.py."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from audionews.normalize.units import UNITS
 from audionews.normalize.vietnamese import is_vietnamese_syllable
 
-__all__ = ["corpus_forms"]
+__all__ = ["acronym_word_hyphens", "corpus_forms"]
 
 # "U.23 Việt Nam", "U.19 nữ": an age team, read as "U23" (never "U." then a number)
 _AGE_TEAM = re.compile(r"(?<![\w.])U\.(\d{2})(?![\d.,]\d|\w)")
@@ -97,3 +98,24 @@ def corpus_forms(text: str) -> str:
         text = _YEAR_ON_YEAR.sub("so với cùng kỳ năm trước", text)
         text = _QUARTER_ON_QUARTER.sub("so với quý trước", text)
     return text
+
+
+# "HN-Phú Quốc", "TP.HCM-Phan Thiết": an acronym glued by a hyphen to a capitalized Vietnamese
+# word is two names (a route), never one code to spell ("hát nờ pê hát ú") (heldout15)
+_ACRONYM_WORD = re.compile(
+    r"(?<![\w-])((?:[A-ZĐ]+\.)?[A-ZĐ]{2,})-(?=([A-ZĐÀ-Ỹ][a-zà-ỹđ]+)(?![\w-]))"
+)
+
+
+def acronym_word_hyphens(text: str, known: Callable[[str], bool] = lambda _token: False) -> str:
+    """ "HN-Phú Quốc" -> "HN - Phú Quốc" (the dash rule reads the pause; "VN-Index" and a
+    lexicon entry such as "TT-Huế" stay)."""
+    if "-" not in text:
+        return text
+
+    def split(match: re.Match[str]) -> str:
+        if not is_vietnamese_syllable(match[2].lower()) or known(f"{match[1]}-{match[2]}"):
+            return match.group()
+        return f"{match[1]} - "
+
+    return _ACRONYM_WORD.sub(split, text)
