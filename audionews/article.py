@@ -457,6 +457,13 @@ _BYLINE_SOURCE = re.compile(
 _SCENE_CAPTION = re.compile(r"^(?:Một góc|Quang cảnh)\s", re.IGNORECASE)
 #: "tai nạn giao thông": a tag's words in lower case, no digit, no punctuation, five words at most.
 _LONE_KEYWORD = re.compile(rf"^[{_LOW}]+(?: [{_LOW}]+){{0,4}}$")
+#: "Tải ngay ứng dụng … TẠI ĐÂY", "Đọc báo … trên các thiết bị di động với Ứng dụng …": the
+#: outlet's app advertised (a widget, not a related article's headline).
+_APP_PROMPT = re.compile(
+    r"\b(?:tải|cài đặt|download)\s+(?:ngay\s+)?(?:ứng dụng|app)\b"
+    r"|\bthiết bị di động\b.*\bứng dụng\b",
+    re.IGNORECASE,
+)
 #: "Thời gian: 12/10- 14/10 Âm lịch", "Địa điểm: …": a field of an event's facts.
 _INFO_FIELD = re.compile(r"^(?:Thời gian|Địa điểm|Thời điểm)\s*:\s*\S", re.IGNORECASE)
 #: "Nguồn tin: Báo Dân trí" under "Tác giả: …": a copy site's field naming the original paper.
@@ -892,8 +899,11 @@ def _is_name_line(text: str) -> bool:
     if core != text.strip(" .") and _SITE_WORD.match(core):
         return True  # "Xuancomputer (Nguồn sciencealert.com)": a site's name and its source
     names = _NAME_LIST.split(core)
-    if 2 <= len(names) <= 4:
-        return all(_is_name_line(n) and not _NAME_LIST.search(n) for n in names)
+    if 2 <= len(names) <= 5:
+        # "T.LỘC - N.THANH - PN - T.NGUYỄN": a member of a team may sign with initials
+        named = [_is_name_line(n) and not _NAME_LIST.search(n) for n in names]
+        signed = [ok or bool(_INITIALS.match(n)) for ok, n in zip(named, names, strict=True)]
+        return all(signed) and sum(named) >= 2
     words = core.split()
     if not 2 <= len(words) <= 4 or len(core) > 32:
         return False
@@ -997,6 +1007,15 @@ def _match_date(text: str) -> re.Match[str] | None:
     if m is None and len(text.split()) <= 8:
         m = _LABELLED_STAMP.match(text)
     return m
+
+
+def _signed_stamp(text: str) -> tuple[str, str] | None:
+    """(name, stamp) for a date stamp signed by its author on one line: "Diệu Thanh 13/12/2013
+    11:17 GMT+7" (the words before the date person names, not a label such as "Cập nhật")."""
+    m = re.match(r"^([^\W\d][^\d|]{2,40}?)\s+(\d{1,2}/\d{1,2}/\d{4}\b.*)$", text)
+    if m is None or not is_person_name(m.group(1)):
+        return None
+    return m.group(1), m.group(2)
 
 
 def _split_stamp(text: str) -> tuple[str, re.Match[str]] | None:
@@ -1535,6 +1554,8 @@ class _Assembler:
         self.doubt(ln, "read as body text: a full sentence in an image table (caption?)")
 
     def drop(self, ln: Line, kind: DropKind, reason: str, text: str | None = None) -> None:
+        if kind is DropKind.TEASER and _APP_PROMPT.search(ln.text):
+            kind, reason = DropKind.WIDGET, "widget: a prompt to install the outlet's app"
         self.dropped.append(Dropped(ln.no, text if text is not None else ln.text, reason, kind))
 
     def doubt(self, ln: Line, reason: str) -> None:
@@ -1594,6 +1615,10 @@ class _Assembler:
         if date_line is None:
             for ln in kept[:5]:
                 m = _match_date(ln.text)
+                signed = _signed_stamp(ln.text) if m else None
+                if signed:  # "Diệu Thanh 13/12/2013 11:17 GMT+7": the name stays, a byline
+                    ln.text, stamp = signed
+                    return stamp, parse_date(m)  # type: ignore[arg-type]
                 if m:
                     return ln.text, parse_date(m)
                 split = _credit_and_date(ln.text) or _split_stamp(ln.text)
@@ -2046,11 +2071,9 @@ class _Assembler:
         """No byline: a keyword list, then two or more short headlines after the last sentence
         are teasers; anything longer is kept (it may be a caption or the story)."""
         end = len(kept) - self._closing_keywords(kept)
-        if end and self._stops_mid_word(kept[end - 1].text, kept[end - 1].no):
-            above = kept[max(0, end - 3) : end - 1]
-            if len(above) < 2 or not all(self._trailing_teaser(x) for x in above):
-                return kept[:end]  # the story cut off inside a word, no related headline
-            # "Lễ khởi công Dự án s" under two related headlines: the list cut by the page
+        cut_story = self._cut_story_end(kept[:end])
+        if cut_story is not None:
+            return cut_story
         last = kept[end - 1] if end > 1 else None
         cell = last is not None and _TABLE_CELL.search(last.text) and _cut_teaser(last.text)
         if last and cell and _ends_sentence(kept[end - 2].text.rstrip(" |")):
@@ -2079,6 +2102,34 @@ class _Assembler:
         for ln in kept[start:end]:
             self.drop(ln, DropKind.TEASER, "teaser: related-article headlines at the end")
         return kept[:start]
+
+    def _cut_story_end(self, kept: list[Line]) -> list[Line] | None:
+        """The text cut off inside a word with no related headline over it: what is kept (a
+        related headline and its cut summary dropped); None when the cut line ends a list of
+        related headlines ("Lễ khởi công Dự án s" under two of them: the list cut by the page)
+        or nothing is cut."""
+        end = len(kept)
+        if not end or not self._stops_mid_word(kept[-1].text, kept[-1].no):
+            return None
+        above = kept[max(0, end - 3) : end - 1]
+        if len(above) >= 2 and all(self._trailing_teaser(x) for x in above):
+            return None
+        if self._cut_related_summary(kept):
+            return kept[: end - 2]
+        return kept
+
+    def _cut_related_summary(self, kept: list[Line]) -> bool:
+        """ "Trên 80 học sinh nhập viện vì súc miệng …" over "Do cán bộ … sau khi ngậm fluor để"
+        closing the text under the story's last sentence: another story's headline and its cut
+        summary, both foreign to the story (see `_foreign_links`): dropped as a teaser."""
+        if len(kept) < 4 or not _ends_sentence(kept[-3].text):
+            return False
+        pair = kept[-2:]
+        if not _headline_shaped(pair[0]) or not _foreign_links(pair, kept):
+            return False
+        for ln in pair:
+            self.drop(ln, DropKind.TEASER, "teaser: a related headline and its cut summary")
+        return True
 
     def _closing_keywords(self, kept: list[Line]) -> int:
         """A keyword list closing the text, or "tai nạn giao thông" under the story's last
@@ -2246,6 +2297,16 @@ class _Assembler:
             reason = _caption_reason(ln.text)
         if not reason:
             return False
+        above = walk.blocks[-1] if walk.blocks else None
+        if (
+            above is not None
+            and above.kind is BlockKind.PARAGRAPH
+            and above.line == ln.no - 1
+            and _caption_first_line(above.text, ln.text)
+        ):
+            why = "caption: its first line (a caption printed over two lines)"
+            walk.blocks[-1] = Block(BlockKind.CAPTION, above.text, above.line, why)
+            self.unsure[:] = [u for u in self.unsure if u.line != above.line]
         walk.blocks.append(Block(BlockKind.CAPTION, ln.text, ln.no, reason))
         return True
 
@@ -2396,6 +2457,9 @@ class _Assembler:
             return False
         if words[-1] in _NEVER_LAST or (words[-1] == "do" and words[-2] != "tự"):
             return True  # "do" (because) ends no sentence; "tự do" (freedom) may
+        comma = text.endswith(",") and len(words) >= 10  # a sentence, not a list's words
+        if comma or _OPEN_AMOUNT_END.search(text) or _OPEN_NAME_END.search(text):
+            return True  # "… của Thương và Sướng,", "… hôm nay giảm 3", "… Phòng, chống"
         others = [ln.text for ln in self.lines if ln.no != line]
         if _cut_after(tuple(words[-3:-1]), words[-1], [*others, " ".join(words[:-3])]):
             return True
@@ -2463,6 +2527,33 @@ _NEVER_LAST = frozenset(
     {"của", "và", "các", "những", "với", "tại", "là", "để", "rằng", "nhằm", "hoặc", "sự"}
     | {"việc", "cuộc", "mọi", "mỗi", "từng", "bởi", "nếu", "nhưng", "thì", "vì"}
 )
+#: "… giá lúa IR 50404 (tươi) hôm nay giảm 3", "Cảnh báo, từ 72-120": a bare number after a word
+#: that opens an amount (its unit, or the rest of the number, cut off).
+_OPEN_AMOUNT_END = re.compile(
+    r"\s(?:từ|giảm|tăng|mức|lên|xuống)\s+\d[\d.,]*(?:\s?[-–]\s?\d[\d.,]*)?$"
+)
+#: "… Ban Chỉ huy Phòng thủ dân sự - Phòng, chống": "phòng, chống" always names what it fights.
+_OPEN_NAME_END = re.compile(r"\b[Pp]hòng,?\s+chống$")
+#: "Khổng Huyễn Hựu. (Ảnh: Chinhphu.vn)": a caption's words before its credit.
+_BEFORE_CREDIT = re.compile(r"^(.*?)\s*[(\[]?\s*(?:Ảnh|Nguồn|Video|Clip)\s*:", re.IGNORECASE)
+
+
+def _caption_first_line(above: str, caption: str) -> bool:
+    """ "Phó Thủ tướng … tiếp Đại sứ Trung Quốc" over "Khổng Huyễn Hựu. (Ảnh: Chinhphu.vn)": a
+    caption printed over two lines, a name running across them (the line above ends on a
+    capitalised word with no stop, the credited line holds only the name's end)."""
+    before = _BEFORE_CREDIT.match(caption)
+    if before is None or has_final_punct(above) or not 4 <= len(above.split()) <= TITLE_MAX_WORDS:
+        return False
+    rest = before.group(1).rstrip(" .")
+    words = rest.split()
+    return (
+        1 <= len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+        and above.split()[-1][:1].isupper()
+    )
+
+
 #: A text cut inside a word: its last token is a lone consonant letter ("… các dấu hiệu có t").
 _STOPS_MID_WORD = re.compile(r"\s[bcdđghklmnpqrstvxz]$")
 #: "… trong một ngày kh": the text stops on consonants that begin a syllable, without its vowel.
@@ -2494,6 +2585,15 @@ def _links_under_lead(kept: list[Line]) -> set[int]:
         if not _LINK_ITEM.match(ln.text):
             break
         run.append(ln)
+    if not run:
+        # three or more related headlines with no bullet ("Bộ trưởng Bộ Nội vụ: Chính quyền cấp
+        # xã …" over "Tổng Bí thư Tô Lâm: Dự kiến …"): a subheading stands alone over its text
+        for ln in kept[first + 1 :]:
+            if ln.hint or _ends_sentence(ln.text) or _caption_reason(ln.text):
+                break
+            run.append(ln)
+        if len(run) < 3:
+            return set()
     return _foreign_links(run, kept)
 
 

@@ -1477,3 +1477,104 @@ def test_a_headline_under_a_weather_widget_is_never_its_sky() -> None:
     widget = "Quảng Ninh\n+30\n°\nC\nCao:+32\nThấp:+25\n"
     a = parse_article(f"{widget}Bão số 3 đổ bộ Quảng Ninh\n{story}")
     assert a.title == "Bão số 3 đổ bộ Quảng Ninh"
+
+
+# --- heldout15's classes, each on sentences written for the test
+
+
+def test_a_team_byline_where_one_member_signs_with_initials() -> None:
+    a = parse_article(f"Bão đổ bộ miền Trung\n\n{STORM}\nH.MINH - K.LAN - TN - Q.HUY\n")
+    assert a.byline == "H.MINH - K.LAN - TN - Q.HUY"
+
+
+def test_an_app_prompt_after_the_byline_is_a_widget() -> None:
+    text = (
+        f"Bão đổ bộ miền Trung\n\n{STORM}\nHoàng Lan\n\n"
+        "Đọc báo nhanh hơn trên các thiết bị di động với ứng dụng Tin Miền Trung\n\n"
+        "Tải ngay ứng dụng Tin Miền Trung TẠI ĐÂY\n"
+    )
+    a = parse_article(text)
+    kinds = {d.text: d.kind for d in a.dropped}
+    assert kinds["Tải ngay ứng dụng Tin Miền Trung TẠI ĐÂY"] is DropKind.WIDGET
+    assert (
+        kinds["Đọc báo nhanh hơn trên các thiết bị di động với ứng dụng Tin Miền Trung"]
+        is DropKind.WIDGET
+    )
+
+
+@pytest.mark.parametrize(
+    ("last", "cut"),
+    [
+        ("Ít phút sau, một chiếc xe tải chạy tới và dừng ngay trước cổng nhà ông Bình,", True),
+        ("Tại chợ đầu mối, giá cà chua loại một hôm nay tăng 2", True),  # the amount cut
+        ("Các xã đã báo cáo về Ban Chỉ huy Phòng thủ dân sự - Phòng, chống", True),
+        ("Tại chợ đầu mối, giá cà chua loại một hôm nay tăng mạnh", False),  # whole, kept
+        ("Tỷ số chung cuộc của trận đấu là 2-1", False),  # a score, no open amount
+    ],
+)
+def test_a_last_line_stopping_on_an_open_amount_or_a_comma_is_cut(last: str, cut: bool) -> None:
+    a = parse_article(f"Giá rau tăng mạnh sau bão\n\n{STORM}\n{last}\n")
+    unfinished = [d.text for d in a.dropped if d.kind is DropKind.UNFINISHED]
+    assert unfinished == ([last] if cut else [])
+
+
+def test_three_related_headlines_without_bullets_under_the_lead() -> None:
+    text = (
+        "Hà Nội mở thêm tuyến buýt điện\n\n"
+        "Từ tháng tới, thành phố đưa thêm ba tuyến buýt điện vào khai thác ở khu vực phía Tây.\n\n"
+        "Giám đốc Sở Giao thông: Sẽ có thêm 200 xe vào cuối năm sau\n"
+        "Thủ tướng yêu cầu đẩy nhanh tiến độ các dự án đường sắt đô thị trọng điểm\n"
+        "Giá vé tháng ưu đãi cho học sinh, sinh viên được giữ nguyên đến hết năm\n"
+        "Các tuyến mới nối bến xe Yên Nghĩa với khu đô thị Vân Canh và Tây Mỗ.\n\n"
+        "Mỗi tuyến có tần suất mười lăm phút một chuyến vào giờ cao điểm.\n"
+    )
+    a = parse_article(text)
+    teasers = [d.text for d in a.dropped if d.kind is DropKind.TEASER]
+    assert len(teasers) == 3 and teasers[0].startswith("Giám đốc Sở Giao thông")
+    # two such lines are not enough: the second may head a section
+    two = parse_article(
+        text.replace(
+            "Giá vé tháng ưu đãi cho học sinh, sinh viên được giữ nguyên đến hết năm\n", ""
+        )
+    )
+    assert not [d for d in two.dropped if d.kind is DropKind.TEASER]
+
+
+def test_a_related_headline_and_its_cut_summary_closing_the_text() -> None:
+    text = (
+        f"Bão đổ bộ miền Trung\n\n{STORM}\n"
+        "Hơn 300 du khách mắc kẹt trên đảo vì sóng lớn kéo dài\n"
+        "Theo ban quản lý cảng, tàu khách ngừng chạy từ chiều qua nên nhiều đoàn khách "
+        "phải ở lại để\n"
+    )
+    a = parse_article(text)
+    assert [d.kind for d in a.dropped] == [DropKind.TEASER, DropKind.TEASER]
+    # a cut line under a subheading of the story is the story's, cut off
+    own = text.replace(
+        "Hơn 300 du khách mắc kẹt trên đảo vì sóng lớn kéo dài",
+        "Chính quyền các địa phương sơ tán hàng nghìn hộ dân",
+    )
+    assert DropKind.TEASER not in [d.kind for d in parse_article(own).dropped]
+
+
+def test_a_caption_printed_over_two_lines_with_a_name_across_them() -> None:
+    text = (
+        f"Bão đổ bộ miền Trung\n\n{STORM}\n"
+        "Chủ tịch tỉnh tiếp đoàn cứu trợ của Tổng lãnh sự Hàn Quốc\n"
+        "Park Min Soo. (Ảnh: Hoài Nam)\n"
+        "Đoàn công tác yêu cầu các xã tiếp tục rà soát những điểm có nguy cơ sạt lở.\n"
+    )
+    a = parse_article(text)
+    captions = [b.text for s in a.sections for b in s.blocks if b.kind is BlockKind.CAPTION]
+    assert captions[0].startswith("Chủ tịch tỉnh tiếp") and len(captions) == 2
+    # a line ending lower-case over a credited name is no caption's first half (a subheading)
+    own = parse_article(text.replace("Tổng lãnh sự Hàn Quốc", "tổng lãnh sự nước bạn"))
+    own_captions = [b for s in own.sections for b in s.blocks if b.kind is BlockKind.CAPTION]
+    assert len(own_captions) == 1
+
+
+def test_a_date_stamp_signed_by_its_author() -> None:
+    text = f"Bão đổ bộ miền Trung\n\nHoài Thu 12/10/2023 08:45 GMT+7\n{STORM}"
+    a = parse_article(text)
+    assert a.byline == "Hoài Thu" and a.published is not None
+    assert a.published.day == 12  # type: ignore[union-attr]
