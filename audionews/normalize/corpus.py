@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from audionews.normalize.units import UNITS
-from audionews.normalize.vietnamese import is_vietnamese_syllable
+from audionews.normalize.vietnamese import LETTER_NAMES, is_vietnamese_syllable
 
 __all__ = ["acronym_word_hyphens", "corpus_forms"]
 
@@ -41,6 +41,16 @@ _IN_ONE = re.compile(r"(?<![\w.,-])(\d)-in-(\d)(?![\w-])")
 # Broker shorthand (set H): "tăng 31,3% y/y" is "so với cùng kỳ năm trước"; "q/q" the quarter before
 _YEAR_ON_YEAR = re.compile(r"(?<![\w/])(?:y/y|Y/Y|yoy|YoY|YOY)(?![\w/])")
 _QUARTER_ON_QUARTER = re.compile(r"(?<![\w/])(?:q/q|Q/Q|qoq|QoQ|QOQ)(?![\w/])")
+# "tuần 27/2025", "tuần giao dịch thứ 27/2025": a week of the year, never "trên" (set J)
+_WEEK_YEAR = re.compile(
+    r"(?<!\w)([Tt]uần(?: giao dịch)?(?: thứ)?\s+)(\d{1,2})/((?:19|20)\d{2})(?![\d/])"
+)
+# "LHS 475 b", "TOI 700 d", "Kepler-186 f": a planet's letter after its star's code, said by its
+# name ("bê"), never left to the engine (set J)
+_PLANET_LETTER = re.compile(
+    r"(?<![\w.])([A-Z][A-Za-z]*(?:[- ][A-Z][A-Za-z]*)?[- ]\d{1,5}) ([b-h])"
+    r"(?:\.(?=\s*(?:,|[a-zà-ỹđ])))?(?![\w])"
+)
 # "30oC", "-2 oC": the degree sign typed as a letter o (a page that lost its superscript)
 _DEGREE_O = re.compile(r"(?<=\d)\s?[oº](?=[CF](?!\w))")
 # "tỷ giá USD/VND", "cặp EUR/USD": a currency pair is one against the other, never "per"
@@ -72,7 +82,7 @@ def corpus_forms(text: str) -> str:
     trên 20 kg"; "2:Quốc" -> "2: Quốc"; "H’Drai" -> "Hơ Drai"; "Ðài" -> "Đài";
     "dương tính (+)" -> "dương tính"; "2-in-1" -> "2 trong 1"; "y/y" -> "so với cùng kỳ năm
     trước"; "30oC" -> "30°C"; "USD/VND" -> "USD so với đồng Việt Nam";
-    "Galaxy AI" -> "Galaxy ây ai"."""
+    "Galaxy AI" -> "Galaxy ây ai"; "tuần 27/2025" -> "tuần 27 năm 2025"."""
     if "Ð" in text:
         text = _ETH.sub("Đ", text)
     if "'" in text or "’" in text:
@@ -84,12 +94,15 @@ def corpus_forms(text: str) -> str:
         text = _SHIP_PREFIX.sub(r"\1\2", text)
         text = _RANGE_OVER.sub(r"\1 đến \2 trên \3 \4", text)
         text = _CURRENCY_PAIR.sub(_currency_pair, text)
+        text = _WEEK_YEAR.sub(r"\1\2 năm \3", text)
     if "(" in text:
         text = _RESULT_SIGN.sub("", text)
     if ":" in text:
         text = _GLUED_COLON.sub(": ", text)
     if "C" in text or "F" in text:
         text = _DEGREE_O.sub("°", text)
+    if " b" in text or " c" in text or " d" in text or " e" in text or " f" in text:
+        text = _PLANET_LETTER.sub(lambda m: f"{m[1]} {LETTER_NAMES[m[2].upper()]}", text)
     if "AI" in text:
         text = _BRAND_AI.sub(_brand_ai, text)
     if "-in-" in text:

@@ -28,7 +28,7 @@ from audionews.normalize.vietnamese import is_vietnamese_syllable, strip_tone
 
 __all__ = ["respell", "respell_hyphenated"]
 
-_VOWELS = frozenset("aeiouyEI")  # E, I: the "a", "i" of "Kane", "online"
+_VOWELS = frozenset("aeiouyEIA")  # E, I: the "a", "i" of "Kane", "online"; A: "-tion"
 # Letter groups rewritten before syllables are cut; upper-case letters stand for one sound.
 _DIGRAPHS = (
     ("tch", "C"), ("sch", "S"), ("sh", "S"), ("ch", "C"), ("zh", "j"), ("th", "T"),
@@ -53,7 +53,7 @@ _NUCLEI = {
     "ay": ("ây", "ây"), "ei": ("ây", "ây"),
     "ey": ("ây", "ây"), "ea": ("i", "i"), "ie": ("i", "i"), "au": ("ô", "ô"),
     "ao": ("ao", "ao"), "oi": ("oi", "ôi"), "oy": ("oi", "ôi"), "ue": ("u", "u"),
-    "ui": ("ui", "uy"), "oa": ("ô", "ô"), "eu": ("ơ", "ơ"),
+    "ui": ("ui", "uy"), "oa": ("ô", "ô"), "eu": ("ơ", "ơ"), "A": ("ơ", "â"),
 }  # fmt: skip
 # After an onset "w" (or "u" in "qu"), the vowel is a glide: "Wa" -> "Oa", "Wi" -> "Uy".
 _GLIDED = {"a": "oa", "e": "oe", "i": "uy", "y": "uy", "o": "uô", "ai": "oai", "ay": "oay"}
@@ -80,16 +80,17 @@ def _letters(word: str) -> str:
     text = re.sub(r"(?<=[^aeiouy])i([^aeiouyrw])e$", r"I\1", text)  # "online" -> "on-lai"
     text = re.sub(r"([a-z]{2}[^aeiouy])e$", r"\1", text) if len(text) > 3 else text
     text = re.sub(r"(?<=[aeiou])y(?=[aeiou])", "j", text)
+    text = re.sub(r"[ts]ion$", "SAn", text)  # "Action", "ProMotion": "-sần", one syllable
     for group, sound in _DIGRAPHS:
         text = text.replace(group, sound)
-    text = text.replace("ks", "k") if re.search(r"ks[^aeiouyEI]", text) else text  # "Oxford"
+    text = text.replace("ks", "k") if re.search(r"ks[^aeiouyEIA]", text) else text  # "Oxford"
     text = re.sub(r"([^aeiouy])\1$", r"\1", text)  # "Stubb", "Witkoff": one final consonant
     return text.replace("c", "k")
 
 
 def _parts(text: str) -> list[str]:
     """Alternating consonant and vowel runs: "kuSner" -> ["k", "u", "Sn", "e", "r"]."""
-    return re.findall(r"[aeiouyEI]+|[^aeiouyEI]+", text)
+    return re.findall(r"[aeiouyEIA]+|[^aeiouyEIA]+", text)
 
 
 def _split_nucleus(vowels: str) -> list[str]:

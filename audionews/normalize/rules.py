@@ -227,6 +227,13 @@ _TICKER_MOVE = re.compile(
     r"(?:gần\s+|hơn\s+|thêm\s+|khoảng\s+|nhẹ\s+)?\d"
 )
 _TICKER_AFTER = re.compile(rf"(?<!\w)((?:[Mm]ã|[Cc]ổ phiếu)\s+)({_TICKER})")
+# "các mã: SSI, FPT, ..., ACB, HCM, VND": a list of tickers after its label (set J: "HCM" was
+# "Hồ Chí Minh", "HSG" "học sinh giỏi")
+_TICKER_LIST = re.compile(
+    r"((?:[Mm]ã|[Cc]ổ phiếu)(?:\s[^\W\d][^:.;\n]{0,30})?:\s*)"
+    r"([A-Z][A-Z0-9]{2}(?:(?:\s*(?:,|và)\s*|\.\.\.,?\s*|…,?\s*)+[A-Z][A-Z0-9]{2})+)(?![\w-])"
+)
+_LISTED_TICKER = re.compile(r"(?<![\w.-])[A-Z]{3}(?![\w-])")
 _STOCK_CONTEXT = re.compile(
     r"cổ phiếu|chứng khoán|VN-Index|VN30|HNX|UPCoM|HOSE|HoSE|thanh khoản|khối ngoại|tham chiếu"
 )
@@ -277,6 +284,10 @@ def tickers(text: str, market: bool = False) -> str:
     Minh"); also after "mã", "cổ phiếu". A lone currency code ("USD tăng 0,3%") is kept.
     In market text (``market``: the document's topic) "VND" not after an amount is the
     ticker ("VND được kỳ vọng ...")."""
+    if "mã" in text or "hiếu" in text:  # a list after its label is evidence enough
+        text = _TICKER_LIST.sub(
+            lambda m: m[1] + _LISTED_TICKER.sub(lambda t: _spell_letters(t.group()), m[2]), text
+        )
     stock = _STOCK_CONTEXT.search(text) is not None
     if not market and not stock:
         return text
@@ -372,6 +383,8 @@ def _count_slash(match: re.Match[str]) -> str:
     if other_count:
         if count.split()[-1] in _QUANTITY_UNITS and other_count.split()[-1] in _QUANTITY_UNITS:
             return f"{count} trên {other_count}"  # "50 miligam/100 mililít": a concentration
+        if count.split()[-1] == "điểm" and other_count.split()[-1] in ("môn", "bài", "phần"):
+            return f"{count} cho {other_count}"  # "29,1 điểm/3 môn": a total over three subjects
         return f"{count}, {other_count}"  # "7 mã giảm/21 mã tăng": two counts
     last = count.split()[-1]
     per_unit = noun in PER_NOUNS or (noun in _ADMIN_UNITS and last not in _ADMIN_UNITS)
@@ -1266,11 +1279,20 @@ def _number_value(number: str) -> float:
 _OPEN_BOUND = re.compile(rf"{_NB}((?:{_NUM})(?:\s?%)?)\s*-\s*(?=(?:dưới|trên|hơn|gần)\s+\d)")
 
 
+# "1.5 - 2.5%", "0.8-1.2 mm" (set J): a range of dot decimals (one or two digits after the dot is
+# no thousands group) before a percent or a unit
+_DOT_DECIMAL_RANGE = re.compile(
+    r"(?<![\w.,/])(\d+\.\d{1,2})\s?[-–]\s?(\d+\.\d{1,2})(?=\s?(?:%|phần trăm|[^\W\d_]))"
+)
+
+
 def ranges_and_scores(text: str) -> str:
     """ "5-7 người" -> "năm đến bảy người"; "400-700mm"; "49%-45%"; "thắng 2-1" -> "hai một";
     a list of three or more values "9-9,25-9,5 điểm" is read with pauses; "từ 3 - dưới 6
     tháng" -> "từ ba đến dưới sáu tháng"."""
     text = _OPEN_BOUND.sub(r"\1 đến ", text)
+    if "." in text:
+        text = _DOT_DECIMAL_RANGE.sub(r"\1 đến \2", text)
     text = _DASH_CHAIN.sub(lambda m: _CHAIN_DASH.sub(", ", m.group()), text)
     return _DASH_PAIR.sub(_dash_pair(text), text)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from audionews.names import FAMILY_NAMES
+from audionews.names import FAMILY_NAMES, is_outlet_name
 from audionews.normalize.numbers import read_cardinal, roman_to_int
 from audionews.normalize.rules import UPPER
 from audionews.normalize.units import UNITS
@@ -43,10 +43,15 @@ _OUTLET_TAG = re.compile(
 )
 
 
+# "(VTC News) -", "(Dân trí) - Sáng nay …": a known outlet's name in brackets with its dash (set J)
+_NAMED_TAG = re.compile(r"(?:^|(?<=\n))\(([^()\n]{2,30})\)\s*[-–]\s*")
+
+
 def outlet_tags(text: str) -> str:
-    """ "(CHG) Ngày 29/9, TAND ..." -> "Ngày 29/9, TAND ..."."""
+    """ "(CHG) Ngày 29/9, TAND ..." -> "Ngày 29/9, TAND ..."; "(VTC News) -" -> ""."""
     if not text.startswith("(") and "\n(" not in text:
         return text
+    text = _NAMED_TAG.sub(lambda m: "" if is_outlet_name(m[1]) else m.group(), text)
     return _OUTLET_TAG.sub("", text)
 
 

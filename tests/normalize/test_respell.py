@@ -123,6 +123,9 @@ def test_every_lexicon_word_gives_vietnamese_syllables() -> None:
         ("Dmitry", "Đơ-mi-tơ-ri"),
         ("Nvidia", "Nơ-vi-đi-a"),  # no vowel after n: "nơ"
         ("Starlink", "Xơ-tác-linh"),  # "nk" closes with "ng" (after i: "nh")
+        ("Motion", "Mô-sân"),  # set J: "-tion", "-sion" is one syllable "sân", never "ti-ôn"
+        ("Vision", "Vi-sân"),
+        ("Lion", "Li-ôn"),  # ... but "ion" after another consonant stays two
     ],
 )  # fmt: skip
 def test_rules(word: str, spoken: str) -> None:
