@@ -26,6 +26,7 @@ from enum import Enum
 from typing import Literal
 
 from audionews.names import NAME_SYLLABLES, is_outlet_name, is_person_name
+from audionews.normalize.places import is_place_name
 from audionews.normalize.vietnamese import is_ascii_syllable
 from audionews.pageui import (
     interface_share,
@@ -375,7 +376,7 @@ _CREDIT_SEGMENT = re.compile(r"\s[-–—/]\s*([^-–—/]+)$")
 _ALT_NUMBER_TAIL = re.compile(
     r"\s[-–—]\s*(?:(?:Hình ảnh|Hinh anh|Ảnh|Photo|Image)\s+)?\d{1,2}$", re.IGNORECASE
 )
-_IMAGE_ALT_NUMBER = re.compile(r"\s+(?:-\s*|số\s+)\d{1,2}$")
+_IMAGE_ALT_NUMBER = re.compile(r"\s+(?:-\s*|số\s+|ảnh\s+)\d{1,2}$")  # "Title - 1", "Title ảnh 1"
 FINAL_PUNCT = tuple(".!?…:;\"”»)'")
 _SENTENCE_END = tuple(".!?…")
 _WEEKDAY = r"(?:(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])|Chủ\s+[Nn]hật|CN)\s*[,:-]?\s*)?"
@@ -1003,6 +1004,7 @@ def _match_date(text: str) -> re.Match[str] | None:
     text = _MONTH_FIRST.sub(_month_first, text)
     text = _CONTACT_TAIL.sub("", text)  # a page header's date with the outlet's contacts
     text = _BARE_COUNTERS.sub("", text)  # "… 10:22 30 0": views and comments, unlabelled
+    text = text.rstrip(" ,;")  # "Thứ Bảy, Ngày 10 tháng 05 năm 2025,": a header's trailing comma
     m = DATE_LINE.match(text) or _TIME_FIRST_DATE.match(text)
     if m is None and len(text.split()) <= 8:
         m = _LABELLED_STAMP.match(text)
@@ -1153,6 +1155,8 @@ def outlet_tag(text: str) -> tuple[str, str] | None:
         name = m.group(1) if m else ""
         if not m or not (is_outlet_name(name) or _SITE_WORD.match(name)):
             return None
+        if not is_outlet_name(name) and not _ends_sentence(text):
+            return None  # "Indonesia - Việt Nam 1-3: …": a headline's pair, no site's tag
         tag = m.group(0).strip()  # "Dân Việt -": the name alone would read as a byline
     rest = text[m.end() :].strip()
     if len(rest) < 30:
@@ -1639,6 +1643,10 @@ class _Assembler:
                 if ln.text != date_line:
                     self.drop(ln, DropKind.WIDGET, "widget: a date stamp")
                 continue
+            signed = _credit_and_date(ln.text) if ln.no < 8 and date_line else None
+            if signed:  # "Hạnh Nguyên (tổng hợp ) - 10/05/2025 09:01" under a header's date
+                self.drop(ln, DropKind.WIDGET, "widget: a date stamp", signed[1].group(0))
+                ln.text = signed[0]
             rest.append(ln)
         return rest
 
@@ -2333,6 +2341,11 @@ class _Assembler:
         """A subheading opens a section; a byline marked as a heading is a credit."""
         t = ln.text
         cut = nxt is not None and nxt.no == self.cut_line  # over the story's cut-off end
+        opening = not walk.blocks and all(s.heading is None for s in state.sections)
+        if not ln.hint and opening and is_place_name(t) and self._places_alone() == 1:
+            # "TP.Thủ Dầu Một" alone over the story: the place it is filed from, no section
+            self.drop(ln, DropKind.TAG, "tag line: a dateline (the place alone on its line)")
+            return True
         if not (
             ln.hint == "heading"
             or (walk.seen_body and ln.no in self.numbered)
@@ -2351,6 +2364,10 @@ class _Assembler:
         else:
             walk.open_section(state, _STAR_MARK.sub("", t), ln.no)
         return True
+
+    def _places_alone(self) -> int:
+        """How many lines are a place's name alone (two or more: a roundup's sections)."""
+        return sum(1 for x in self.lines if len(x.text) <= 30 and is_place_name(x.text))
 
     def _read_text(self, ln: Line, walk: _Walk, state: _Body) -> None:
         """Body text: the lead until one is read, then a paragraph."""
@@ -3355,10 +3372,13 @@ def _is_kicker(kept: list[Line]) -> bool:
         return False
     if _is_byline_not_title(kept[1].text) or is_outlet_name(kept[1].text):
         return False
+    # "Tiêu điểm đầu tư tuần qua" over the headline and its byline: a column's name
+    column = len(kept[0].text.split()) <= 8 and _is_credit_line(kept[2].text)
     return bool(
         _SERIES_PART.match(kept[1].text)
         or _SEASON.search(kept[0].text)
         or _is_overline(kept[0].text, kept[1].text)
+        or (column and not _is_credit_line(kept[1].text))
     )
 
 
@@ -3395,7 +3415,8 @@ _SAYS = re.compile(
 #: "Toàn cảnh phiên tòa", "Quang cảnh buổi lễ", "Một góc thành phố Tây Ninh": what a photo shows,
 #: the way a caption opens (a subheading names a topic, not a view).
 _VIEW_WORDS = re.compile(
-    r"^(?:Toàn cảnh|Quang cảnh|Cận cảnh|Khung cảnh|Một góc|Một số hình ảnh|Hình ảnh|Ảnh)\s",
+    r"^(?:Toàn cảnh|Quang cảnh|Hiện trường|Cận cảnh|Khung cảnh|Một góc|Một số hình ảnh"
+    r"|Hình ảnh|Ảnh)\s",
     re.IGNORECASE,
 )
 

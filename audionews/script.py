@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
@@ -186,7 +186,11 @@ class Credit:
 def parse_credit(byline: str) -> Credit:
     """ "THU THẢO - MINH AN" -> names ("Thu Thảo", "Minh An"); "Theo TTXVN" -> a source;
     "Nguồn tin: Báo X" -> source Báo X; "(Tổng hợp: Vĩnh Hoàng)" -> compiled by Vĩnh Hoàng."""
-    text = byline.strip().strip("()").strip().rstrip(".")
+    text = byline.strip()
+    compiled = re.search(r"\s*\(\s*(?:tổng hợp|t/h)\s*\)\.?$", text, re.IGNORECASE)
+    if compiled and compiled.start() > 0:  # "Chi Đặng (Tổng hợp)": compiled by Chi Đặng
+        return replace(parse_credit(text[: compiled.start()]), lead_in="Bài tổng hợp của")
+    text = text.strip("()").strip().rstrip(".")
     source = re.match(r"^(?:theo\s+|nguồn(?:\s+tin)?\s*:?\s*)", text, re.IGNORECASE)
     if source:
         return Credit((text[source.end() :].strip() or text,), lead_in="Theo")

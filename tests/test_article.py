@@ -1578,3 +1578,61 @@ def test_a_date_stamp_signed_by_its_author() -> None:
     a = parse_article(text)
     assert a.byline == "Hoài Thu" and a.published is not None
     assert a.published.day == 12  # type: ignore[union-attr]
+
+
+# --- heldout16's classes, each on sentences written for the test
+
+
+def test_a_header_date_with_a_comma_a_column_name_and_a_signed_stamp() -> None:
+    text = (
+        "Chủ Nhật, Ngày 12 tháng 10 năm 2025,\n"
+        "Điểm tin kinh tế tuần\n"
+        "Giá vàng lập đỉnh mới; Xuất khẩu gạo tăng mạnh\n"
+        "Minh Châu (tổng hợp) - 12/10/2025 08:30\n"
+        "Giá vàng trong nước tiếp tục tăng mạnh trong tuần qua, vượt mọi mức đỉnh cũ.\n"
+        "Xuất khẩu gạo chín tháng đạt hơn bảy triệu tấn, tăng so với cùng kỳ năm trước.\n"
+    )
+    a = parse_article(text)
+    assert a.title == "Giá vàng lập đỉnh mới; Xuất khẩu gạo tăng mạnh"
+    assert a.date_line == "Chủ Nhật, Ngày 12 tháng 10 năm 2025,"
+    assert a.byline == "Minh Châu (tổng hợp)"
+    assert ("Điểm tin kinh tế tuần", DropKind.TAG) in [(d.text, d.kind) for d in a.dropped]
+
+
+def test_a_compiled_byline_is_read_as_compiled() -> None:
+    from audionews.script import spoken_byline
+
+    assert spoken_byline("Minh Châu (tổng hợp )") == "Bài tổng hợp của Minh Châu."
+    assert spoken_byline("Minh Châu") == "Bài viết của Minh Châu."
+
+
+def test_a_place_before_a_dash_in_a_headline_is_no_site_tag() -> None:
+    a = parse_article(f"Malaysia - Việt Nam 0-2: Tiến Linh lập cú đúp\n\n{STORM}")
+    assert a.title == "Malaysia - Việt Nam 0-2: Tiến Linh lập cú đúp"
+    b = parse_article(f"Giaothonghanoi - {STORM}")  # a site's name before a sentence: a tag
+    assert b.lead is not None and b.lead.startswith("Sáng nay")
+
+
+def test_a_headline_repeated_as_image_alt_text_numbered_anh() -> None:
+    title = "Hà Nội mở thêm ba tuyến buýt điện nối các khu đô thị phía Tây"
+    a = parse_article(f"{title}\n\n{STORM}\n{title} ảnh 1\n\nTuyến mới chạy từ tháng sau.\n")
+    assert [(d.text, d.kind) for d in a.dropped] == [(f"{title} ảnh 1", DropKind.CAPTION)]
+
+
+def test_a_scene_line_and_a_lone_dateline_are_no_headings() -> None:
+    text = (
+        "Lãnh đạo tỉnh trao cúp cho đội vô địch giải bóng đá thiếu niên năm nay\n"
+        "TP.Biên Hòa\n"
+        "Sau năm ngày tranh tài, giải bóng đá thiếu niên tỉnh đã khép lại tối qua.\n"
+        "Hiện trường buổi lễ bế mạc\n"
+        "Đội Biên Hòa giành cúp vô địch sau loạt sút luân lưu cân não.\n"
+    )
+    a = parse_article(text)
+    assert a.headings == ()
+    assert ("TP.Biên Hòa", DropKind.TAG) in [(d.text, d.kind) for d in a.dropped]
+    # a place under a headed section is the section's own name
+    roundup = (
+        "Thời tiết cuối tuần\n\nMiền Bắc rét đậm.\n\nHà Nội\n\nTrời rét, có mưa phùn.\n\n"
+        "Huế\n\nMưa to.\n"
+    )
+    assert "Hà Nội" not in [d.text for d in parse_article(roundup).dropped]

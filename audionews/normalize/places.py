@@ -17,7 +17,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
 
-__all__ = ["place_names"]
+__all__ = ["is_place_name", "place_names"]
 
 _OLD_TONES = {"óa": "oá", "òa": "oà", "ỏa": "oả", "õa": "oã", "ọa": "oạ", "óe": "oé", "òe": "oè"}
 
@@ -60,3 +60,19 @@ def place_names(text: str) -> str:
         return ", ".join(places)
 
     return range_re.sub(spread, text)
+
+
+@functools.cache
+def _province_names() -> frozenset[str]:
+    text = (resources.files("audionews") / "data" / "places.toml").read_text("utf-8")
+    names = tomllib.loads(text)["provinces"]
+    return frozenset(s.casefold() for name in names for s in _spellings(name))
+
+
+_CITY_PREFIX = re.compile(r"^(?:TP\.?|Tp\.?|TX\.?|Tx\.?|Thành phố|Thị xã|Tỉnh)\s*", re.IGNORECASE)
+
+
+def is_place_name(text: str) -> bool:
+    """ "TP.Thủ Dầu Một", "Hà Nội", "Tỉnh Bình Dương": a province or a big city alone."""
+    bare = _CITY_PREFIX.sub("", text.strip(" .:-–"))
+    return bare.casefold() in _province_names()
