@@ -207,6 +207,7 @@ class Normalizer:
             f.section_numbers,  # "2.1 Tra cứu" -> "hai chấm một, Tra cứu" (set E)
             w.roman_headings,  # "I. CÁC THÔNG SỐ" -> "Một. CÁC THÔNG SỐ" (set F)
             w.outlet_tags,  # "(CHG) Ngày 29/9": the outlet's tag not read (set F)
+            w.agency_tags,  # "TTXVN - Sau ba ngày": the agency's tag not read (set K)
             w.motto,  # "Độc lập - Tự do - Hạnh phúc": with its pauses (set F)
             w.version_numbers,  # "UFS 4.0" -> "UFS bốn chấm không" (set F)
             w.glued_dot_units,  # "1.3Ghz" -> "1.3 Ghz": the number read whole (set F)

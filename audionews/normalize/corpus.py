@@ -51,6 +51,13 @@ _PLANET_LETTER = re.compile(
     r"(?<![\w.])([A-Z][A-Za-z]*(?:[- ][A-Z][A-Za-z]*)?[- ]\d{1,5}) ([b-h])"
     r"(?:\.(?=\s*(?:,|[a-zà-ỹđ])))?(?![\w])"
 )
+# "từ ngày 12 đến 16-11": the range's end is a day and month written with a dash (set K)
+_DASHED_RANGE_END = re.compile(
+    r"(?<!\w)([Nn]gày\s+\d{1,2}(?:[-/]\d{1,2})?\s+(?:đến|tới|-|–)\s+(?:ngày\s+)?)"
+    r"(\d{1,2})-(\d{1,2})(?![\d/-])"
+)
+# "A320/321", "Boeing 737/747": two models of one maker, the second without its letter (set K)
+_MODEL_PAIR = re.compile(r"(?<![\w/])([A-Z]{1,2})(\d{3})/(\d{3})(?![\w/])")
 # "30oC", "-2 oC": the degree sign typed as a letter o (a page that lost its superscript)
 _DEGREE_O = re.compile(r"(?<=\d)\s?[oº](?=[CF](?!\w))")
 # "tỷ giá USD/VND", "cặp EUR/USD": a currency pair is one against the other, never "per"
@@ -82,7 +89,8 @@ def corpus_forms(text: str) -> str:
     trên 20 kg"; "2:Quốc" -> "2: Quốc"; "H’Drai" -> "Hơ Drai"; "Ðài" -> "Đài";
     "dương tính (+)" -> "dương tính"; "2-in-1" -> "2 trong 1"; "y/y" -> "so với cùng kỳ năm
     trước"; "30oC" -> "30°C"; "USD/VND" -> "USD so với đồng Việt Nam";
-    "Galaxy AI" -> "Galaxy ây ai"; "tuần 27/2025" -> "tuần 27 năm 2025"."""
+    "Galaxy AI" -> "Galaxy ây ai"; "tuần 27/2025" -> "tuần 27 năm 2025"; "A320/321" -> "A320 và
+    A321"; "ngày 12 đến 16-11" -> "ngày 12 đến 16/11"; "LHS 475 b" -> "LHS 475 bê"."""
     if "Ð" in text:
         text = _ETH.sub("Đ", text)
     if "'" in text or "’" in text:
@@ -93,23 +101,32 @@ def corpus_forms(text: str) -> str:
     if "/" in text:
         text = _SHIP_PREFIX.sub(r"\1\2", text)
         text = _RANGE_OVER.sub(r"\1 đến \2 trên \3 \4", text)
-        text = _CURRENCY_PAIR.sub(_currency_pair, text)
-        text = _WEEK_YEAR.sub(r"\1\2 năm \3", text)
     if "(" in text:
         text = _RESULT_SIGN.sub("", text)
     if ":" in text:
         text = _GLUED_COLON.sub(": ", text)
+    if "-in-" in text:
+        text = _IN_ONE.sub(r"\1 trong \2", text)
+    if any(k in text for k in ("y/y", "Y/Y", "q/q", "Q/Q", "oY", "OY", "yoy", "oQ", "OQ", "qoq")):
+        text = _YEAR_ON_YEAR.sub("so với cùng kỳ năm trước", text)
+        text = _QUARTER_ON_QUARTER.sub("so với quý trước", text)
+    return _held_out_forms(text)
+
+
+def _held_out_forms(text: str) -> str:
+    """The forms held-out sets I to K taught (see ``corpus_forms``)."""
+    if "/" in text:
+        text = _CURRENCY_PAIR.sub(_currency_pair, text)
+        text = _WEEK_YEAR.sub(r"\1\2 năm \3", text)
+        text = _MODEL_PAIR.sub(r"\1\2 và \1\3", text)
+    if "-" in text and "gày" in text:
+        text = _DASHED_RANGE_END.sub(r"\1\2/\3", text)
     if "C" in text or "F" in text:
         text = _DEGREE_O.sub("°", text)
     if " b" in text or " c" in text or " d" in text or " e" in text or " f" in text:
         text = _PLANET_LETTER.sub(lambda m: f"{m[1]} {LETTER_NAMES[m[2].upper()]}", text)
     if "AI" in text:
         text = _BRAND_AI.sub(_brand_ai, text)
-    if "-in-" in text:
-        text = _IN_ONE.sub(r"\1 trong \2", text)
-    if any(k in text for k in ("y/y", "Y/Y", "q/q", "Q/Q", "oY", "OY", "yoy", "oQ", "OQ", "qoq")):
-        text = _YEAR_ON_YEAR.sub("so với cùng kỳ năm trước", text)
-        text = _QUARTER_ON_QUARTER.sub("so với quý trước", text)
     return text
 
 

@@ -1648,7 +1648,25 @@ def _spell_acronym(match: re.Match[str]) -> str:
     pieces = re.split(r"[-&.]", token)
     if lower == 0 and all(is_vietnamese_syllable(p) and not p.isascii() for p in pieces):
         return " ".join(p.lower() for p in pieces)  # a Vietnamese word in capitals: "HÀ NỘI"
+    if _spoken_caps(token):
+        return token.title()  # "tàu MAERSK EDIRNE": a name in capitals, said as a word
     return _spell_code(token)
+
+
+_CAPS_WORD = re.compile(r"[A-Z]{5,}")
+_CONSONANT_RUN = re.compile(r"[^AEIOUY]+")
+
+
+def _spoken_caps(token: str) -> bool:
+    """An unknown word in capitals said as a word, not letter by letter (set K: "MAERSK",
+    "EDIRNE", "SKYPEC"): five ASCII letters or more, a third of them vowels, no three consonants
+    together but at its end ("UKMTO", "TANDTC" stay spelled)."""
+    if not _CAPS_WORD.fullmatch(token):
+        return False
+    vowels = sum(c in "AEIOUY" for c in token)
+    runs = [(m.start(), len(m.group())) for m in _CONSONANT_RUN.finditer(token)]
+    inner = [n for start, n in runs if start + n < len(token)]
+    return 3 * vowels >= len(token) and all(n <= 2 for n in inner) and all(n <= 3 for _, n in runs)
 
 
 _AMP_TOKEN = re.compile(r"(?<![\w.&-])[\w.&-]*&[\w.&-]*")

@@ -55,6 +55,15 @@ def outlet_tags(text: str) -> str:
     return _OUTLET_TAG.sub("", text)
 
 
+# "TTXVN - Sau ba ngày …": the news agency's tag opening a paragraph, without brackets (set K)
+_AGENCY_TAG = re.compile(rf"(?:^|(?<=\n))(?:TTXVN|TTXVN/VNA|VNA)\s*[-–]\s+(?=[{UPPER}])")
+
+
+def agency_tags(text: str) -> str:
+    """ "TTXVN - Sau ba ngày …" -> "Sau ba ngày …"."""
+    return _AGENCY_TAG.sub("", text) if "VN" in text or "VNA" in text else text
+
+
 # --- a Roman numeral heading at the start of a line: "I. CÁC THÔNG SỐ", "II. Tình hình chung",
 # "I- MỤC TIÊU"
 _ROMAN_HEADING = re.compile(rf"(?:^|(?<=\n))([IVX]{{1,4}})(?:\.|\s?-)\s+(?=([{UPPER}][^\W\d_]*))")
