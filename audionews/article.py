@@ -546,6 +546,22 @@ _COMMENT_BOX = re.compile(
     r"|Gửi bình luận của bạn|Viết bình luận|Ý kiến \(\d+\))$",
     re.IGNORECASE,
 )
+_READING_TOOL = r"(?:Chế độ ban đêm|In trang|Xuất PDF|Đọc nội dung|Nghe đọc bài)"
+#: A page's notices written as sentences (heldout17): a comment box's empty state, a
+#: copyright notice, a form's error, a rating's empty labels, a button bar of reading tools.
+_PAGE_NOTICE = re.compile(
+    r"^(?:(?:Hiện )?(?:chưa|không) có (?:bình luận|ý kiến) nào\b.{0,90}"
+    r"|\(\*\)\s*Không (?:được )?sao chép\b.{0,160}"
+    r"|Không (?:được )?sao chép dưới mọi hình thức\b.{0,160}"
+    r"|Mã (?:xác thực|xác nhận|bảo vệ) không (?:đúng|hợp lệ)\.?"
+    r"|lượt đánh giá\s*:\s*,?\s*trung bình\s*:?"
+    rf"|{_READING_TOOL}(?:\s+{_READING_TOOL})+)$",
+    re.IGNORECASE,
+)
+#: "[mecloud]UNm2mGLINV[/mecloud]", "[video id=12]": a CMS shortcode left in the text.
+_SHORTCODE = re.compile(r"^\[(\w+)[^\]]{0,40}\](?:[^\[\]\s]{0,80}\[/\1\])?$")
+#: "-A A +A", "A- A A+", "A A A": font-size buttons.
+_FONT_BUTTONS = re.compile(r"^(?:[-+]?A[-+]?\s+){1,3}[-+]?A[-+]?$")
 #: Of the box, what closes a page: a rating prompt or the comments' header ("Ý KIẾN").
 _PAGE_END_BOX = re.compile(
     rf"^(?:{_RATING}"
@@ -707,6 +723,9 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_READ_NOW, DropKind.TEASER, "teaser: a related link marked 'ĐỌC NGAY'"),
     (_ZONED_TIME, DropKind.WIDGET, "widget: a time stamp"),
     (_DOUBLED, DropKind.TEASER, "teaser: a related link (its text printed twice)"),
+    (_PAGE_NOTICE, DropKind.WIDGET, "widget: a page's notice (comments, copyright, a form)"),
+    (_SHORTCODE, DropKind.WIDGET, "widget: a CMS shortcode left in the text"),
+    (_FONT_BUTTONS, DropKind.WIDGET, "widget: font-size buttons"),
 )
 
 
@@ -812,7 +831,7 @@ def is_byline(text: str) -> bool:
         return ("," not in core and not _ends_sentence(text.rstrip(")"))) or len(words) <= 5
     if text.casefold().strip("() .") in _CREDIT_WORDS:
         return True
-    if re.match(rf"^\(\s*(?:{_OUTLET_ALT})\s*\)$", text):
+    if re.match(rf"^\(\s*(?:{_OUTLET_ALT})\s*\)$", text, re.IGNORECASE):
         return True  # "(TTXVN/Vietnam+)" standing alone: the source
     core = re.sub(r"\([^)]*\)", "", text).strip(" .")
     if not core or not _is_all_caps(core) or len(core.split()) > 6:
@@ -955,7 +974,10 @@ _CONTACT_LINE = re.compile(
     re.IGNORECASE,
 )
 #: The labels of a site's visit counter ("Lượt truy cập: 1,691,098").
-_VISITS = r"Tổng lượt truy cập|Tổng truy cập|Lượt truy cập|Đang truy cập|Truy cập|Đang online"
+_VISITS = (
+    r"Tổng lượt truy cập|Tổng truy cập|Lượt truy cập|Đang truy cập|Truy cập|Đang online"
+    r"|Thống kê|Online"
+)
 #: "Tổng truy cập: 11,364,620" glued to the end of a line (the page's visit counter).
 _GLUED_COUNTER = re.compile(rf"(?:{_VISITS}|Lượt xem|Lượt đọc)\s*:\s*[\d.,]+\s*$")
 #: "Thứ hai - 28/10/2024 10:22 30 0": counters without their labels after the date's time.
@@ -2254,12 +2276,35 @@ class _Assembler:
         t = ln.text
         if (ln.hint == "paragraph" and has_final_punct(t)) or ln.no == self.top_heading:
             return False
+        if _is_source_line(t) and self._credits_caption_above(ln, walk):
+            return True
         if (walk.top and _is_credit_line(t) and not _title_opening(t, state.title)) or (
             _is_source_line(t) or (_is_all_caps(t) and _is_byline_anywhere(t))
         ):
             self._credit(ln, state)
             return True
         return False
+
+    def _credits_caption_above(self, ln: Line, walk: _Walk) -> bool:
+        """ "Kết quả kinh doanh của HSG trong tháng 04/2020" over "Nguồn: HSG", with the story
+        going on below: a chart's or a photo's caption credited on the next line. Both go."""
+        above = walk.blocks[-1] if walk.blocks else None
+        after = next((x for x in self.lines if x.no > ln.no), None)
+        if (
+            above is None
+            or above.kind is not BlockKind.PARAGRAPH
+            or above.line != ln.no - 1
+            or has_final_punct(above.text)
+            or len(above.text.split()) > TEASER_MAX_WORDS
+            or after is None
+            or not _ends_sentence(after.text)
+        ):
+            return False
+        why = "caption: credited on the next line (a chart's or a photo's source)"
+        walk.blocks[-1] = Block(BlockKind.CAPTION, above.text, above.line, why)
+        self.unsure[:] = [u for u in self.unsure if u.line != above.line]
+        self.drop(ln, DropKind.CREDIT, "credit: the caption's source, on its own line")
+        return True
 
     def _take_agency(self, ln: Line, walk: _Walk, last: Line) -> bool:
         """An agency's or an outlet's name alone between paragraphs ("Sputnik"): the credit of a

@@ -1636,3 +1636,52 @@ def test_a_scene_line_and_a_lone_dateline_are_no_headings() -> None:
         "Huế\n\nMưa to.\n"
     )
     assert "Hà Nội" not in [d.text for d in parse_article(roundup).dropped]
+
+
+# --- heldout17's classes, each on sentences written for the test
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hiện chưa có bình luận nào, hãy là người đầu tiên bình luận cho bài viết này!",
+        "(*) Không sao chép dưới mọi hình thức khi chưa có sự đồng ý bằng văn bản của Báo Tây.",
+        "Mã xác thực không đúng.",
+        "lượt đánh giá: , trung bình:",
+        "[youtube]aB3dEf9Xk[/youtube]",
+        "-A A +A",
+    ],
+)
+def test_page_notices_written_as_sentences_are_widgets(line: str) -> None:
+    a = parse_article(
+        f"Bão đổ bộ miền Trung\n\n{STORM}\n{line}\n\nMưa còn kéo dài đến cuối tuần.\n"
+    )
+    assert [(d.text, d.kind) for d in a.dropped] == [(line, DropKind.WIDGET)]
+
+
+def test_a_reading_tools_bar_over_the_headline() -> None:
+    text = f"Chế độ ban đêm In trang Xuất PDF Đọc nội dung\nBão đổ bộ miền Trung\n\n{STORM}"
+    a = parse_article(text)
+    assert a.title == "Bão đổ bộ miền Trung"
+    # a headline in brackets is no shortcode
+    assert parse_article(f"[Video] Bão đổ bộ miền Trung\n\n{STORM}").title is not None
+
+
+def test_a_chart_caption_credited_on_the_next_line() -> None:
+    text = (
+        f"Giá lúa tăng mạnh\n\n{STORM}\n"
+        "Sản lượng lúa của tỉnh qua các năm\n"
+        "Nguồn: Cục Thống kê\n"
+        "Năm nay sản lượng lúa dự kiến vượt kế hoạch đề ra.\n"
+    )
+    a = parse_article(text)
+    captions = [b.text for s in a.sections for b in s.blocks if b.kind is BlockKind.CAPTION]
+    assert captions == ["Sản lượng lúa của tỉnh qua các năm"]
+    assert [(d.text, d.kind) for d in a.dropped] == [("Nguồn: Cục Thống kê", DropKind.CREDIT)]
+    # at the end of the text the line is the story's source
+    end = parse_article(f"Giá lúa tăng mạnh\n\n{STORM}\nNguồn: Cục Thống kê\n")
+    assert "Nguồn: Cục Thống kê" in (end.source, end.byline)
+
+
+def test_an_agency_in_capitals_in_brackets_is_the_byline() -> None:
+    assert parse_article(f"Bão đổ bộ miền Trung\n\n{STORM}\n(VIETNAM+)\n").byline == "(VIETNAM+)"
