@@ -343,7 +343,9 @@ _CAPTION_CREDIT = re.compile(
     r"(\(?\s*Ảnh\s*(?:minh\s*h[ọo]ạ?|tư liệu|:|-)|\bẢnh:\s|Nguồn ảnh|Photo\s*:|Đồ họa\s*:|"
     r"Đồ hoạ\s*:|\(Ảnh\b|Ảnh\s+chụp\s+màn\s+hình|Ảnh\s*/|Clip\s*:|Video\s*:|\bTranh\s*:|"
     # "… quốc gia). Ảnh; M.Q.Hiển.", "… tuyên án. Ảnh Như Bình |": the credit's colon a slip
-    r"(?<=[.)])\s+(?-i:Ảnh\s*;?\s+(?=[A-ZĐ][^\s;]*(?:\s[A-ZĐ][^\s;]*){0,3}\.?\s*\|?$)))",
+    r"(?<=[.)])\s+(?-i:Ảnh\s*;?\s+(?=[A-ZĐ][^\s;]*(?:\s[A-ZĐ][^\s;]*){0,3}\.?\s*\|?$))"
+    # "… Hòn Bà (Khánh Hòa)_ ảnh Đinh Quang Diệp": an underscore before the credit (heldout18)
+    r"|_\s*(?-i:[Ảả]nh\s+(?=[A-ZĐ][^\s;]*(?:\s[A-ZĐ][^\s;]*){0,3}\.?\s*$)))",
     re.IGNORECASE,
 )
 _CREDIT_ONLY = re.compile(
@@ -441,6 +443,7 @@ _LONE_TAG = re.compile(rf"^(?:\([^()]{{2,20}}\)|{_WORD_ALT}|[{_UP}][{_UP}0-9.&]{
 LEAD_DASH = re.compile(
     rf"^\s*(?:(\(\s*(?:{_OUTLET_ALT})[^()]{{0,20}}\))\s*[-–—:]?\s*"
     rf"|(\([^()]{{2,30}}\))\s*[-–—]\s*"
+    rf"|(\[[^\[\]]{{2,30}}\])\s*[-–—]\s*"  # "[Người Nuôi Tôm] – Theo …" (heldout18)
     rf"|(\([{_UP}][{_UP}0-9.&/+-]{{1,9}}\))\s+(?=[{_UP}])"
     rf"|((?:{_WORD_ALT}))\s*[-–—]\s*"
     rf"|([{_UP}][{_UP}0-9.&]{{1,15}}(?:\s[{_UP}][{_UP}0-9.&]{{1,15}}){{0,2}})\s+[-–—]\s+"
@@ -558,6 +561,13 @@ _PAGE_NOTICE = re.compile(
     rf"|{_READING_TOOL}(?:\s+{_READING_TOOL})+)$",
     re.IGNORECASE,
 )
+#: "null Toàn văn phát biểu …": a CMS printing an empty field as "null" before the headline.
+_NULL_FIELD = re.compile(r"^null\s+\S.{0,200}$")
+#: "Xã hội 24-11-2021": a section's name with the date it filed the story.
+_SECTION_DATE = re.compile(
+    rf"^[{_UP}][^\W\d_]*(?:\s[{_LOW}][^\W\d_]*){{0,2}}"  # "Xã hội", never a name
+    r"\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$"
+)
 #: "[mecloud]UNm2mGLINV[/mecloud]", "[video id=12]": a CMS shortcode left in the text.
 _SHORTCODE = re.compile(r"^\[(\w+)[^\]]{0,40}\](?:[^\[\]\s]{0,80}\[/\1\])?$")
 #: "-A A +A", "A- A A+", "A A A": font-size buttons.
@@ -625,10 +635,12 @@ _ICON_ITEM = re.compile(
     r"\s+[^\W\d_].{0,30}$"
 )
 #: "• Tiếng Việt", "• ភាសាខ្មែរ", "English": a page's language switch.
-_LANGUAGE_SWITCH = re.compile(
-    r"^[•*-]?\s*(?:Tiếng Việt|Tiếng Anh|English|Français|中文|日本語|한국어|Русский|"
-    r"ភាសាខ្មែរ|ພາສາລາວ|Tiếng Khmer|Tiếng Trung)$"
+_LANGUAGES = (
+    r"(?:Tiếng [Vv]iệt|Tiếng Anh|English|Français|中文|日本語|한국어|Русский|"
+    r"ភាសាខ្មែរ|ພາສາລາວ|Tiếng Khmer|Tiếng Trung|VN|EN|VI)"
 )
+#: "• Tiếng Việt", "Tiếng việt | English" (heldout18): a language switch.
+_LANGUAGE_SWITCH = re.compile(rf"^[•*-]?\s*{_LANGUAGES}(?:\s*[|/]\s*{_LANGUAGES})*$")
 #: "Tin thế giới, Tin nổi bật": the categories a story is filed under.
 _NEWS_CATEGORY = r"Tin\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,2}"
 _NEWS_CATEGORIES = re.compile(rf"^{_NEWS_CATEGORY}(?:\s*,\s*{_NEWS_CATEGORY})+$")
@@ -726,6 +738,8 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_PAGE_NOTICE, DropKind.WIDGET, "widget: a page's notice (comments, copyright, a form)"),
     (_SHORTCODE, DropKind.WIDGET, "widget: a CMS shortcode left in the text"),
     (_FONT_BUTTONS, DropKind.WIDGET, "widget: font-size buttons"),
+    (_NULL_FIELD, DropKind.WIDGET, "widget: a CMS's empty field ('null')"),
+    (_SECTION_DATE, DropKind.WIDGET, "widget: a section's name and a date stamp"),
 )
 
 
@@ -831,6 +845,8 @@ def is_byline(text: str) -> bool:
         return ("," not in core and not _ends_sentence(text.rstrip(")"))) or len(words) <= 5
     if text.casefold().strip("() .") in _CREDIT_WORDS:
         return True
+    if re.match(rf"^(?:{_OUTLET_ALT})\s*/\s*[{_UP}][\w.+]*(?:\s[{_UP}][\w.+]*){{0,2}}$", text):
+        return True  # "TTXVN/Tin Tức": the agency and the paper that ran its story
     if re.match(rf"^\(\s*(?:{_OUTLET_ALT})\s*\)$", text, re.IGNORECASE):
         return True  # "(TTXVN/Vietnam+)" standing alone: the source
     core = re.sub(r"\([^)]*\)", "", text).strip(" .")
@@ -901,7 +917,7 @@ _MADE_BY = re.compile(
     r"(?:do|bởi)\s+(.{3,40}?)\s+thực hiện\s*\.?$"
 )
 #: "TT", "NLT": the author's initials alone.
-_INITIALS = re.compile(rf"^[{_UP}]{{2,3}}$")
+_INITIALS = re.compile(rf"^[{_UP}]{{2,4}}$")  # "TT", "NLT", "BTNO" (a site's signature)
 #: "Mai Anh, Phòng Nghiệp vụ …", "Thái Phan – Báo Hải Phòng 22/08/2018": the author's office or
 #: paper after the name (and the date after them).
 _AFFILIATION = re.compile(
@@ -1770,6 +1786,8 @@ class _Assembler:
             if is_outlet_name(t) and (below or (nxt is not None and _headline_shaped(nxt))):
                 self.drop(ln, DropKind.TAG, "tag line: the outlet's own name (not a byline)")
             elif below and self._video_title(ln, kept[i + 1 :]):
+                if out and _key(out[-1].text) == _key(t):  # the title printed twice over it
+                    self.drop(out.pop(), DropKind.TEASER, "teaser: a video's title (a copy)")
                 self.drop(ln, DropKind.TEASER, "teaser: a video's title beside its player")
             else:
                 out.append(ln)
@@ -2515,6 +2533,8 @@ class _Assembler:
         if _STOPS_MID_WORD.search(text) or _NO_VOWEL_END.search(text):
             return True
         words = [w.casefold() for w in text.split()]
+        if len(words) >= 3 and (text.rfind("(") > text.rfind(")") or self._cut_name(text, line)):
+            return True  # "… H.Bù Đăng (Bình": a bracket never closed; "… sân Cần" (Cần Thơ)
         if len(words) < 4:
             return False
         if words[-1] in _NEVER_LAST or (words[-1] == "do" and words[-2] != "tự"):
@@ -2530,6 +2550,17 @@ class _Assembler:
         if _cut_after(tuple(words[-2:-1]), words[-1], [*others, " ".join(words[:-2])]):
             return True
         return len(words) >= _CUT_LINE_MIN_WORDS and _cut_syllable(words[-1], [*others, text])
+
+    def _cut_name(self, text: str, line: int) -> bool:
+        """ "Trên sân Cần": the last word, capitalised inside the line, begins a name the text
+        writes only with a next capitalised word ("Cần Thơ", twice or more, never alone)."""
+        words = text.split()
+        last = words[-1]
+        if not last[:1].isupper() or not last.isalpha() or words[-2][-1:] in ".:!?":
+            return False
+        others = " ".join(ln.text for ln in self.lines if ln.no != line)
+        followed = re.findall(rf"(?<!\w){re.escape(last)}(?:\s+([{_UP}]\w*))?(?!\w)", others)
+        return len(followed) >= 2 and all(followed)
 
     @staticmethod
     def _complete_part(text: str) -> tuple[str, str] | None:

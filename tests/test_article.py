@@ -1685,3 +1685,58 @@ def test_a_chart_caption_credited_on_the_next_line() -> None:
 
 def test_an_agency_in_capitals_in_brackets_is_the_byline() -> None:
     assert parse_article(f"Bão đổ bộ miền Trung\n\n{STORM}\n(VIETNAM+)\n").byline == "(VIETNAM+)"
+
+
+# --- heldout18's classes, each on sentences written for the test
+
+
+def test_a_video_title_printed_twice_over_its_player() -> None:
+    text = (
+        "Lễ hội đua ghe ngo năm nay\n"
+        "Các đội ghe tranh tài trên sông Maspero\n"
+        "Các đội ghe tranh tài trên sông Maspero\n"
+        "0:00 / 0:00\n"
+        "STV - Sáng nay, lễ hội đua ghe ngo đã khai mạc với sự tham gia của 50 đội ghe.\n"
+        "Hàng nghìn người dân đã đến cổ vũ.\n"
+    )
+    a = parse_article(text)
+    assert a.lead is not None and a.lead.startswith("Sáng nay, lễ hội")
+    kinds = [d.kind for d in a.dropped if d.text.startswith("Các đội ghe")]
+    assert kinds == [DropKind.TEASER, DropKind.TEASER]
+
+
+def test_a_last_line_with_a_bracket_never_closed_is_cut() -> None:
+    last = "Cùng ngày, nhiều chùa ở huyện Đồng Phú (Bình"
+    a = parse_article(f"Lễ Phật đản ở Bình Phước\n\n{STORM}\n{last}\n")
+    assert [d.text for d in a.dropped if d.kind is DropKind.UNFINISHED] == [last]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Tiếng việt | English", DropKind.WIDGET),
+        ("null Bão đổ bộ miền Trung", DropKind.WIDGET),
+        ("Thời sự 12-10-2023", DropKind.WIDGET),
+        ("Chi tiết bài viết Tin tức", DropKind.WIDGET),
+    ],
+)
+def test_cms_and_page_chrome_of_heldout18(line: str, kind: DropKind) -> None:
+    a = parse_article(
+        f"Bão đổ bộ miền Trung\n\n{STORM}\n{line}\n\nMưa còn kéo dài đến cuối tuần.\n"
+    )
+    assert [(d.text, d.kind) for d in a.dropped] == [(line, kind)]
+    # a byline with its paper and a date stays a byline
+    b = parse_article(f"Bão đổ bộ miền Trung\n\n{STORM}\nMinh Anh – Báo Thái Bình 22/08/2018\n")
+    assert b.byline is not None and b.byline.startswith("Minh Anh")
+
+
+def test_a_square_bracket_tag_and_an_underscore_credit() -> None:
+    a = parse_article(f"Giá tôm tăng\n\n[Thủy Sản Việt] – {STORM}")
+    assert a.lead is not None and a.lead.startswith("Sáng nay")
+    caption = "Loài ếch mới được phát hiện tại vườn quốc gia Chư Yang Sin_ ảnh Lê Văn Minh"
+    assert _caption_reason(caption) is not None
+
+
+@pytest.mark.parametrize("byline", ["TTXVN/Tin Tức", "BTNO"])
+def test_an_agency_with_its_paper_and_a_site_signature(byline: str) -> None:
+    assert parse_article(f"Bão đổ bộ miền Trung\n\n{STORM}\n{byline}\n").byline == byline
