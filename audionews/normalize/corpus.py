@@ -58,6 +58,14 @@ _DASHED_RANGE_END = re.compile(
 )
 # "A320/321", "Boeing 737/747": two models of one maker, the second without its letter (set K)
 _MODEL_PAIR = re.compile(r"(?<![\w/])([A-Z]{1,2})(\d{3})/(\d{3})(?![\w/])")
+# "16m50", "1m75": metres and centimetres of a height or a depth (set L)
+_METRES_CM = re.compile(r"(?<![\w.,])(\d{1,3})m(\d{2})(?!\w)")
+# "Pyoljji-1-2", "Su-30-2": a model's name with two dashed numbers, no range (set L)
+_MODEL_NUMBERS = re.compile(r"(?<![\w-])([A-Z][a-z]\w*)-(\d{1,3})-(\d{1,3})(?![\w-])")
+# "Ri6", "Dona7": a variety's name and its number, the letters a syllable (set L)
+_SYLLABLE_CODE = re.compile(r"(?<![\w.-])([A-Z][a-z]{1,4})(\d{1,2})(?![\w.,-])")
+# "Đắk RMoan": a Central Highlands name written without its apostrophe, "Rơ Moan" (set L)
+_GLUED_HIGHLAND = re.compile(r"(?<![\w'’])([BDHKMNRY])([A-ZĐ][a-zà-ỹđ]+)(?![\w'’])")
 # "30oC", "-2 oC": the degree sign typed as a letter o (a page that lost its superscript)
 _DEGREE_O = re.compile(r"(?<=\d)\s?[oº](?=[CF](?!\w))")
 # "tỷ giá USD/VND", "cặp EUR/USD": a currency pair is one against the other, never "per"
@@ -127,7 +135,27 @@ def _held_out_forms(text: str) -> str:
         text = _PLANET_LETTER.sub(lambda m: f"{m[1]} {LETTER_NAMES[m[2].upper()]}", text)
     if "AI" in text:
         text = _BRAND_AI.sub(_brand_ai, text)
-    return text
+    return _set_l_forms(text)
+
+
+def _set_l_forms(text: str) -> str:
+    """ "16m50" -> "16 mét 50"; "Pyoljji-1-2" -> "Pyoljji 1 2"; "Ri6" -> "Ri 6"; "RMoan" ->
+    "Rơ Moan"."""
+    text = _METRES_CM.sub(r"\1 mét \2", text)
+    if "-" in text:
+        text = _MODEL_NUMBERS.sub(r"\1 \2 \3", text)
+    text = _SYLLABLE_CODE.sub(
+        lambda m: f"{m[1]} {m[2]}" if is_vietnamese_syllable(m[1].lower()) else m.group(), text
+    )
+    return _GLUED_HIGHLAND.sub(_highland, text)
+
+
+def _highland(match: re.Match[str]) -> str:
+    first, rest = match[1], match[2]
+    onset = (first + rest[0]).lower() in ("kh", "nh", "ng", "gh", "ph", "th", "tr", "ch")
+    if onset or len(rest) < 3 or not is_vietnamese_syllable(rest.lower()):
+        return match.group()  # "KHả", "NHư": a word in capitals half lowered, no name
+    return f"{first}ơ {rest}"
 
 
 # "HN-Phú Quốc", "TP.HCM-Phan Thiết": an acronym glued by a hyphen to a capitalized Vietnamese

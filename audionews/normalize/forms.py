@@ -32,6 +32,9 @@ _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _GROUPED_UNITS = (
     r"mAh|Wh|Rs\.?|INR|rupee|USD|EUR|GBP|đô la|won|yên|đồng|đ|VNĐ|VND|vnđ"
     r"|[Yy]uan|CNY|RMB|NDT|[Nn]hân dân tệ"
+    # people and other things counted whole (set L: "351,848 thí sinh"): never three decimals
+    r"|thí sinh|học sinh|sinh viên|người|hộ|ca mắc|ca bệnh|ca|bệnh nhân|lượt|khách|cử tri"
+    r"|lao động|công nhân|doanh nghiệp|trường hợp|xe|căn hộ|căn|đơn vị|vụ"
 )
 _GROUP = r"\d{1,3}(?:,\d{3})+"
 _GROUPED_AFTER = re.compile(
@@ -61,6 +64,12 @@ _SEASON_BEFORE = re.compile(
 _PERCENT = rf"(?:{_NUM})\s?%"
 _PERCENT_LIST = re.compile(rf"(?<![\w/.,])({_PERCENT})((?:\s*/\s*{_PERCENT})+)(?![\w/]|[.,]\d)")
 _SLASH_SPLIT = re.compile(r"\s*/\s*")
+# "32GB/64GB/128GB", "8/12MP": values of one unit glued across slashes are a list (set L)
+_GLUED_UNIT = r"GB|TB|MB|MP|mAh|W|kW|Hz|GHz|inch|mm|cm|kg|lít|ml"
+_UNIT_LIST = re.compile(
+    rf"(?<![\w/.,])(\d+(?:[.,]\d+)?\s?({_GLUED_UNIT}))((?:\s*/\s*\d+(?:[.,]\d+)?\s?\2)+)"
+    r"(?![\w/])"
+)
 
 
 def _listed(items: list[str]) -> str:
@@ -88,6 +97,9 @@ def pairs_across_slash(text: str) -> str:
         return _listed([match.group(1), *_SLASH_SPLIT.split(match.group(2).strip())[1:]])
 
     text = _YEAR_LIST.sub(years, text)
+    text = _UNIT_LIST.sub(
+        lambda m: _listed([m.group(1), *_SLASH_SPLIT.split(m.group(3).strip())[1:]]), text
+    )
     return _PERCENT_LIST.sub(percents, text) if "%" in text else text
 
 

@@ -383,6 +383,8 @@ def _count_slash(match: re.Match[str]) -> str:
     if other_count:
         if count.split()[-1] in _QUANTITY_UNITS and other_count.split()[-1] in _QUANTITY_UNITS:
             return f"{count} trên {other_count}"  # "50 miligam/100 mililít": a concentration
+        if re.fullmatch(r"10{2,}|10{0,2}(?:\.000)+", other_count.split()[0]):
+            return f"{count} trên {other_count}"  # "15 bác sỹ/ 10.000 dân": a ratio (set L)
         if count.split()[-1] == "điểm" and other_count.split()[-1] in ("môn", "bài", "phần"):
             return f"{count} cho {other_count}"  # "29,1 điểm/3 môn": a total over three subjects
         return f"{count}, {other_count}"  # "7 mã giảm/21 mã tăng": two counts
@@ -1282,7 +1284,7 @@ _OPEN_BOUND = re.compile(rf"{_NB}((?:{_NUM})(?:\s?%)?)\s*-\s*(?=(?:dưới|trên
 # "1.5 - 2.5%", "0.8-1.2 mm" (set J): a range of dot decimals (one or two digits after the dot is
 # no thousands group) before a percent or a unit
 _DOT_DECIMAL_RANGE = re.compile(
-    r"(?<![\w.,/])(\d+\.\d{1,2})\s?[-–]\s?(\d+\.\d{1,2})(?=\s?(?:%|phần trăm|[^\W\d_]))"
+    r"(?<![\w.,/])(\d+(?:\.\d{1,2})?)\s?[-–]\s?(\d+\.\d{1,2})(?=\s?(?:%|phần trăm|[^\W\d_]))"
 )
 
 
