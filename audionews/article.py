@@ -1657,11 +1657,11 @@ class _Assembler:
         if date_line is None:
             for ln in kept[:5]:
                 m = _match_date(ln.text)
-                signed = _signed_stamp(ln.text) if m else None
-                if signed:  # "Diệu Thanh 13/12/2013 11:17 GMT+7": the name stays, a byline
-                    ln.text, stamp = signed
-                    return stamp, parse_date(m)  # type: ignore[arg-type]
                 if m:
+                    signed = _signed_stamp(ln.text)
+                    if signed:  # "Diệu Thanh 13/12/2013 11:17 GMT+7": the name stays, a byline
+                        ln.text = signed[0]
+                        return signed[1], parse_date(m)
                     return ln.text, parse_date(m)
                 split = _credit_and_date(ln.text) or _split_stamp(ln.text)
                 if split:  # "TTXVN| 18/07/2022 08:14": the credit stays as a line, the date goes
@@ -2303,6 +2303,12 @@ class _Assembler:
             return True
         return False
 
+    def _recaption(self, walk: _Walk, why: str) -> None:
+        """The paragraph just read is a caption after all (its credit or its end came next)."""
+        above = walk.blocks[-1]
+        walk.blocks[-1] = Block(BlockKind.CAPTION, above.text, above.line, why)
+        self.unsure[:] = [u for u in self.unsure if u.line != above.line]
+
     def _credits_caption_above(self, ln: Line, walk: _Walk) -> bool:
         """ "Kết quả kinh doanh của HSG trong tháng 04/2020" over "Nguồn: HSG", with the story
         going on below: a chart's or a photo's caption credited on the next line. Both go."""
@@ -2318,9 +2324,7 @@ class _Assembler:
             or not _ends_sentence(after.text)
         ):
             return False
-        why = "caption: credited on the next line (a chart's or a photo's source)"
-        walk.blocks[-1] = Block(BlockKind.CAPTION, above.text, above.line, why)
-        self.unsure[:] = [u for u in self.unsure if u.line != above.line]
+        self._recaption(walk, "caption: credited on the next line (a chart's or a photo's source)")
         self.drop(ln, DropKind.CREDIT, "credit: the caption's source, on its own line")
         return True
 
@@ -2375,9 +2379,7 @@ class _Assembler:
             and above.line == ln.no - 1
             and _caption_first_line(above.text, ln.text)
         ):
-            why = "caption: its first line (a caption printed over two lines)"
-            walk.blocks[-1] = Block(BlockKind.CAPTION, above.text, above.line, why)
-            self.unsure[:] = [u for u in self.unsure if u.line != above.line]
+            self._recaption(walk, "caption: its first line (a caption printed over two lines)")
         walk.blocks.append(Block(BlockKind.CAPTION, ln.text, ln.no, reason))
         return True
 
