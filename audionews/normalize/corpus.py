@@ -122,7 +122,7 @@ def corpus_forms(text: str) -> str:
 
 
 def _held_out_forms(text: str) -> str:
-    """The forms held-out sets I to K taught (see ``corpus_forms``)."""
+    """The forms held-out sets I to L taught (see ``corpus_forms``)."""
     if "/" in text:
         text = _CURRENCY_PAIR.sub(_currency_pair, text)
         text = _WEEK_YEAR.sub(r"\1\2 năm \3", text)
