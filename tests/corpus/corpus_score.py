@@ -40,6 +40,7 @@ SETS = (
     "heldout16",
     "heldout17",
     "heldout18",
+    "heldout19",
 )
 
 
