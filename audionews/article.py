@@ -333,6 +333,8 @@ _POWERED_BY = re.compile(r"^(?:Powered by|Designed by|Thiết kế bởi|Phát t
 _MASTHEAD = re.compile(r"^(?:Trang chủ\s+)?(?:CƠ QUAN (?:CỦA|NGÔN LUẬN)|TIẾNG NÓI CỦA)\s")
 #: A video player's time: "0:00 / 0:00", "02:15", "01:02:15".
 _PLAYER_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
+#: "z1378149889751_849b3692785aaaaaaaaaaabdd": a chat app's photo name (its extension cut off).
+_PHOTO_NAME = re.compile(r"^[a-z]?\d{10,}_[0-9a-z]{10,}$")
 _IMAGE_FILE = re.compile(
     # "….jpg", "Ảnh màn hình 2024-11-10 lúc 07.02.29.png", "IMG 0227"
     r"^(?:\S+|(?:Ảnh màn hình|Screenshot|Screen Shot|IMG|DSC)[^\n]{0,60})"
@@ -708,6 +710,7 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_MASTHEAD, DropKind.WIDGET, "widget: the outlet's masthead"),
     (_HEADER_CLOCK, DropKind.WIDGET, "widget: a clock in the page header"),
     (_IMAGE_FILE, DropKind.CAPTION, "caption: an image's file name"),
+    (_PHOTO_NAME, DropKind.CAPTION, "caption: a photo's file name without its extension"),
     (_TAG_LINE, DropKind.TAG, "tag line: keywords"),
     (_LONE_TAG, DropKind.TAG, "tag line: outlet tag on its own line"),
     (_LABELLED_COUNTER, DropKind.WIDGET, "widget: a counter"),
@@ -838,6 +841,8 @@ def is_byline(text: str) -> bool:
     """A byline or source wherever it stands: "THU THẢO", "Theo TTXVN", "(Tổng hợp: …)",
     "Tác giả: Hải Vân", "NGỌC LAN - MINH TRÍ", "TTXVN/QPVN"."""
     words = text.split()
+    if _EXCERPT_SOURCE.match(text):
+        return True  # "(Trích bài phát biểu bế mạc của Chủ tịch Quốc hội …)": where it comes from
     if not words or len(words) > 12 or len(text) > 90:
         return False
     if _BYLINE_SOURCE.match(text):
@@ -861,6 +866,9 @@ def is_byline(text: str) -> bool:
     letters = sum(c.isalpha() for c in core)
     return letters >= 4 and (len(words) >= 2 or "/" in core or letters >= 5)
 
+
+#: "(Trích bài phát biểu … của …)", "(Trích từ sách …)": the source of an excerpt, closing it.
+_EXCERPT_SOURCE = re.compile(r"^\(\s*Trích\s[^()]{5,150}\)\.?$")
 
 #: Credits that stand for the author: a team or the newsroom ("Trung tâm Tin tức" at HTV).
 _CREDIT_WORDS = frozenset(
@@ -1174,6 +1182,8 @@ def _caps_credit_start(text: str) -> int | None:
 #: "Dân Việt - Hãng thông tấn …", "Giaothonghanoi - Mạng xã hội …": a name before a spaced dash;
 #: a tag only when it is an outlet's name or a site's one-word name (see :func:`outlet_tag`).
 _NAME_DASH = re.compile(rf"^([{_UP}][^\s()]*(?:\s[^\s()]+){{0,3}})\s+[-–—]\s+(?=[{_UP}\"“])")
+#: "Điện Biên TV", "Hà Giang Online": a station's or a site's name by its last word.
+_STATION_NAME = re.compile(r"\s(?:TV|Online|News|Radio|PTTH|PT-TH)$")
 #: "Giaothonghanoi", "Vietnamnet.vn": a site's name in one word, without Vietnamese accents.
 _SITE_WORD = re.compile(r"^[A-Z][a-z]{5,}(?:\.[a-z]{2,4}){0,2}$")
 
@@ -1191,7 +1201,8 @@ def outlet_tag(text: str) -> tuple[str, str] | None:
     if not m:
         m = _NAME_DASH.match(text)
         name = m.group(1) if m else ""
-        if not m or not (is_outlet_name(name) or _SITE_WORD.match(name)):
+        station = bool(_STATION_NAME.search(name))  # "Điện Biên TV -": a station's name
+        if not m or not (is_outlet_name(name) or _SITE_WORD.match(name) or station):
             return None
         if not is_outlet_name(name) and not _ends_sentence(text):
             return None  # "Indonesia - Việt Nam 1-3: …": a headline's pair, no site's tag
@@ -1697,6 +1708,9 @@ class _Assembler:
             return fold(title).rstrip(" ."), title_line, "headline"
         if _is_label_over_headline(kept):
             self.drop(kept.pop(0), DropKind.WIDGET, "widget: a section label over the headline")
+        if len(kept) > 2 and _shortened_copy(kept[0].text, kept[2:6]):
+            # "Thời gian qua, … kịp thời. …" over the headline: the page's excerpt of the lead
+            self.drop(kept.pop(0), DropKind.DUPLICATE, "duplicate: the page's excerpt of the lead")
         for _ in range(_stack_over_headline(kept)):
             self.drop(kept.pop(0), DropKind.WIDGET, "widget: page chrome stacked over the headline")
         tagged = self._tagged_headline(kept)
@@ -2535,7 +2549,7 @@ class _Assembler:
         if _STOPS_MID_WORD.search(text) or _NO_VOWEL_END.search(text):
             return True
         words = [w.casefold() for w in text.split()]
-        if len(words) >= 3 and (text.rfind("(") > text.rfind(")") or self._cut_name(text, line)):
+        if len(words) >= 3 and (_left_open(text) or self._cut_name(text, line)):
             return True  # "… H.Bù Đăng (Bình": a bracket never closed; "… sân Cần" (Cần Thơ)
         if len(words) < 4:
             return False
@@ -2583,6 +2597,11 @@ class _Assembler:
                 DropKind.UNFINISHED,
             )
         )
+
+
+def _left_open(text: str) -> bool:
+    """A bracket or a quotation never closed ("… (Bình", "… phấn khởi: “Mặc dù … phụ giúp gia")."""
+    return text.rfind("(") > text.rfind(")") or text.rfind("“") > text.rfind("”")
 
 
 #: A last line this long with no stop is a paragraph, not a caption or a heading.

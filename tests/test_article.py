@@ -1740,3 +1740,36 @@ def test_a_square_bracket_tag_and_an_underscore_credit() -> None:
 @pytest.mark.parametrize("byline", ["TTXVN/Tin Tức", "BTNO"])
 def test_an_agency_with_its_paper_and_a_site_signature(byline: str) -> None:
     assert parse_article(f"Bão đổ bộ miền Trung\n\n{STORM}\n{byline}\n").byline == byline
+
+
+# --- heldout19's classes, each on sentences written for the test
+
+
+def test_the_pages_excerpt_of_the_lead_over_the_headline() -> None:
+    lead = (
+        "Thời gian qua, việc sơ tán dân khỏi vùng sạt lở được chính quyền các cấp chỉ đạo sát sao."
+    )
+    text = f"{lead[:60]}...\nSơ tán dân khỏi vùng sạt lở\n{lead} Hàng trăm hộ đã được di dời.\n"
+    a = parse_article(text)
+    assert a.title == "Sơ tán dân khỏi vùng sạt lở"
+    assert [d.kind for d in a.dropped] == [DropKind.DUPLICATE]
+
+
+def test_a_stations_name_before_its_dash_and_an_excerpts_source() -> None:
+    a = parse_article(f"Bão đổ bộ miền Trung\n\nQuảng Trị TV - {STORM}")
+    assert a.lead is not None and a.lead.startswith("Sáng nay")
+    b = parse_article(
+        f"Phát biểu bế mạc kỳ họp\n\n{STORM}\n(Trích bài phát biểu của Chủ tịch UBND tỉnh)\n"
+    )
+    assert b.byline == "(Trích bài phát biểu của Chủ tịch UBND tỉnh)"
+
+
+def test_a_chat_apps_photo_name_and_an_unclosed_quote_at_the_end() -> None:
+    last = (
+        "Anh Bình chia sẻ: “Mặc dù vừa ra trường nhưng tôi đã có việc làm và gửi tiền về giúp gia"
+    )
+    text = f"Lễ tốt nghiệp\n\n{STORM}\nz2391847561023_4f8a9c2b7d1e5f6a\n\n{last}\n"
+    a = parse_article(text)
+    kinds = {d.text: d.kind for d in a.dropped}
+    assert kinds["z2391847561023_4f8a9c2b7d1e5f6a"] is DropKind.CAPTION
+    assert kinds[last] is DropKind.UNFINISHED

@@ -106,6 +106,16 @@ KNOWN: dict[str, str] = {
     "syllable ('… đột phá tro'): the text never writes the whole word",
     "16-lochung-ra-quan-don-ve-sinh-tet-2026": "a visit counter's labels without numbers ('Hôm "
     "nay', 'Tổng lượt truy cập') closing the page are dropped as teasers (the reason only)",
+    # heldout19 (20 articles, 20 outlets none of heldout15-18's), blind, scored once on main at
+    # 045fe69 (heldout19/RUN1_main_045fe69.txt); its classes fixed by class since, these left.
+    "02-tiasang-25-nam-vien-khoa-hoc-vat-lieu": "a last line cut inside a word that is a "
+    "syllable ('… thông qua vi'): no evidence in the text",
+    "04-giadinh-rau-xanh-dat-sau-bao-so-3": "a related headline run into the first paragraph "
+    "on the story's topic is read (it may be a subheading run in)",
+    "06-vksndtc-phien-toa-rut-kinh-nghiem-dak-lak": "a last line cut after a whole word ('… đã "
+    "phối hợp'): no evidence of the cut",
+    "07-tapchimoitruong-ra-quan-chong-rac-thai-nhua": "a statistics box's label and one counter "
+    "row after the story are dropped as teasers, annotated widgets (the reason only)",
 }
 #: Sets whose title/byline/headings score is below the 90% target, with the measured figure.
 STRUCTURE_BELOW_TARGET: dict[str, str] = {
