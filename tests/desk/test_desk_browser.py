@@ -30,6 +30,7 @@ pytestmark = pytest.mark.skipif(
     reason="Chromium and chromedriver are needed (apt-get install chromium chromium-driver)",
 )
 
+from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as ec  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
@@ -107,7 +108,7 @@ def _shot(driver: Any, folder: Path, name: str) -> None:
 
 
 def test_desk_page_end_to_end(server: str, browser: Any, artifacts: Path, example_text: str):
-    wait = WebDriverWait(browser, 60)
+    wait = WebDriverWait(browser, 60, ignored_exceptions=[StaleElementReferenceException])
     browser.get(server + "/")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Bàn biên tập audionews"
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#s-engine option[value=espeak]"))
@@ -240,7 +241,7 @@ def test_desk_page_end_to_end(server: str, browser: Any, artifacts: Path, exampl
 def test_desk_page_upload_and_hear(server: str, browser: Any, artifacts: Path) -> None:
     from conftest import EXAMPLE
 
-    wait = WebDriverWait(browser, 60)
+    wait = WebDriverWait(browser, 60, ignored_exceptions=[StaleElementReferenceException])
     browser.get(server + "/?lang=vi")
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#s-engine option[value=espeak]"))
     browser.find_element(By.CSS_SELECTOR, "#stories .tab[data-mode='file']").click()
