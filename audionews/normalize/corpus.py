@@ -66,6 +66,10 @@ _MODEL_NUMBERS = re.compile(r"(?<![\w-])([A-Z][a-z]\w*)-(\d{1,3})-(\d{1,3})(?![\
 _SYLLABLE_CODE = re.compile(r"(?<![\w.-])([A-Z][a-z]{1,4})(\d{1,2})(?![\w.,-])")
 # "Đắk RMoan": a Central Highlands name written without its apostrophe, "Rơ Moan" (set L)
 _GLUED_HIGHLAND = re.compile(r"(?<![\w'’])([BDHKMNRY])([A-ZĐ][a-zà-ỹđ]+)(?![\w'’])")
+# "(10/88km)", "10/88 km": a part of a whole measured in a unit, "mười trên tám mươi tám" (set M)
+_PART_OF_UNIT = re.compile(r"(?<![\w/.,])(\d{1,4})/(\d{1,4})\s?(km|ha|m|tấn|kg|MW|km2)(?![\w/])")
+# "17 phút 00 giây": a zero written twice before a unit of time is one zero (set M)
+_DOUBLE_ZERO = re.compile(r"(?<![\d.,:])00(?=\s+(?:giây|phút|giờ)(?!\w))")
 # "30oC", "-2 oC": the degree sign typed as a letter o (a page that lost its superscript)
 _DEGREE_O = re.compile(r"(?<=\d)\s?[oº](?=[CF](?!\w))")
 # "tỷ giá USD/VND", "cặp EUR/USD": a currency pair is one against the other, never "per"
@@ -142,12 +146,22 @@ def _set_l_forms(text: str) -> str:
     """ "16m50" -> "16 mét 50"; "Pyoljji-1-2" -> "Pyoljji 1 2"; "Ri6" -> "Ri 6"; "RMoan" ->
     "Rơ Moan"."""
     text = _METRES_CM.sub(r"\1 mét \2", text)
+    if "/" in text:
+        text = _PART_OF_UNIT.sub(_part_of_unit, text)
+    if "00" in text:
+        text = _DOUBLE_ZERO.sub("0", text)
     if "-" in text:
         text = _MODEL_NUMBERS.sub(r"\1 \2 \3", text)
     text = _SYLLABLE_CODE.sub(
         lambda m: f"{m[1]} {m[2]}" if is_vietnamese_syllable(m[1].lower()) else m.group(), text
     )
     return _GLUED_HIGHLAND.sub(_highland, text)
+
+
+def _part_of_unit(match: re.Match[str]) -> str:
+    if int(match[1]) >= int(match[2]) or int(match[2]) <= 10:
+        return match.group()  # "1/2 ha": a fraction
+    return f"{match[1]} trên {match[2]} {match[3]}"
 
 
 def _highland(match: re.Match[str]) -> str:

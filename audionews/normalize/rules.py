@@ -724,12 +724,13 @@ _FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 10})
 _DAY_MONTH = re.compile(r"(?<![\w/.,-])(\d{1,2})([/.-])(\d{1,2})(?![\w/]|[.,-]\d)(?!\s+tháng\s+\d)")
 _DATE_CONTEXT = re.compile(
     r"(?:\b(?:ngày|sáng|trưa|chiều|tối|đêm|hôm|khuya|rạng|từ|đến|tới|hết|trước|sau|"
-    r"đầu|cuối|vào|hạn|mùng|mồng|nhật|qua|nay|lễ|dịp|tết)|thứ\s+\w+|\bCN)"
+    r"đầu|cuối|vào|hạn|mùng|mồng|nhật|qua|nay|lễ|dịp|tết|phiên(?: giao dịch)?)|thứ\s+\w+|\bCN)"
     r"[\s,(]*$",
     re.IGNORECASE,
 )
 _DATE_CONTEXT_STRONG = re.compile(
-    r"(?:\b(?:ngày|sáng|trưa|chiều|tối|đêm|hôm|khuya|rạng sáng|mùng|mồng|nay)|thứ\s+\w+)"
+    r"(?:\b(?:ngày|sáng|trưa|chiều|tối|đêm|hôm|khuya|rạng sáng|mùng|mồng|nay"
+    r"|phiên(?: giao dịch)?(?: ngày)?)|thứ\s+\w+)"  # "phiên giao dịch 11-12" (set M)
     r"[\s,(]*$",
     re.IGNORECASE,
 )
@@ -1245,6 +1246,8 @@ def _dash_pair(text: str) -> Callable[[re.Match[str]], str]:
             before = text[max(0, match.start() - 40) : match.start()]
             if not sp1 and not sp2 and (_SCORE_CONTEXT.search(before) or a >= b or a == 0):
                 return f"{read_cardinal(a)} {read_cardinal(b)}"
+            if not sp1 and not sp2 and max(a, b) <= 15 and _between_teams(text, match):
+                return f"{read_cardinal(a)} {read_cardinal(b)}"  # "Newcastle 1-4 Chelsea"
             if _SPACED_SCORE_CONTEXT.search(before) and not _COUNTED_NOUN.match(text, match.end()):
                 return f"{read_cardinal(a)} {read_cardinal(b)}"  # "tỷ số 3 - 0"
         if left_unit and left_unit.strip() == "%" and right_unit and right_unit.group() == "%":
@@ -1254,6 +1257,17 @@ def _dash_pair(text: str) -> Callable[[re.Match[str]], str]:
         return f"{left}{left_unit or ''} đến {right}"
 
     return replace
+
+
+# "Newcastle United 1-4 Chelsea": a result between team names (set M)
+_TEAM_BEFORE = re.compile(rf"[{UPPER}][^\W\d_]+\s$")
+_TEAM_AFTER = re.compile(rf"\s+[{UPPER}][^\W\d_]+")  # not a line's end: "Hà Nội 20-25"
+
+
+def _between_teams(text: str, match: re.Match[str]) -> bool:
+    """A bare pair between two capitalised names."""
+    before = text[max(0, match.start() - 30) : match.start()]
+    return bool(_TEAM_BEFORE.search(before)) and bool(_TEAM_AFTER.match(text, match.end()))
 
 
 # A spaced dash is a score only right after a word that announces one ("tỷ số 3 - 0", "thắng

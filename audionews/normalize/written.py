@@ -56,12 +56,20 @@ def outlet_tags(text: str) -> str:
 
 
 # "TTXVN - Sau ba ngày …": the news agency's tag opening a paragraph, without brackets (set K)
-_AGENCY_TAG = re.compile(rf"(?:^|(?<=\n))(?:TTXVN|TTXVN/VNA|VNA)\s*[-–]\s+(?=[{UPPER}])")
+# ... and an outlet's short tag the same way ("TPO - ", "GĐXH - ", set M)
+_AGENCIES = (
+    "TTXVN/VNA", "TTXVN", "VNA", "TPO", "TTO", "GĐXH", "NLĐO", "PLO", "SGGP", "ANTĐ", "ANTD.VN",
+    "VOV.VN", "VOV", "VTV.vn", "VTC", "CAND", "QĐND", "GD&TĐ", "SKĐS", "GNO", "KTĐT", "BNEWS",
+    "VNE", "Zing", "TPO.VN",
+)  # fmt: skip
+_AGENCY_TAG = re.compile(
+    rf"(?:^|(?<=\n))(?:{'|'.join(re.escape(a) for a in _AGENCIES)})\s*[-–]\s+(?=[{UPPER}])"
+)
 
 
 def agency_tags(text: str) -> str:
-    """ "TTXVN - Sau ba ngày …" -> "Sau ba ngày …"."""
-    return _AGENCY_TAG.sub("", text) if "VN" in text or "VNA" in text else text
+    """ "TTXVN - Sau ba ngày …" -> "Sau ba ngày …"; "TPO - Chiều nay …" -> "Chiều nay …"."""
+    return _AGENCY_TAG.sub("", text)
 
 
 # --- a Roman numeral heading at the start of a line: "I. CÁC THÔNG SỐ", "II. Tình hình chung",
