@@ -376,6 +376,8 @@ _TRAILING_SOURCE = re.compile(
     rf"(?<=[.!?])\s+Nguồn\s*:\s*[{_UP}\d][^.:!?()]{{0,40}}?\.?\s*\|?$", re.IGNORECASE
 )
 _LOW = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isalpha() and c.islower())
+#: "ảnh 1Quang cảnh phiên tòa …": an image's label glued to its caption (heldout20).
+_GLUED_IMAGE_LABEL = re.compile(rf"^[Ảả]nh \d{{1,2}}(?=[{_UP}])[^.!?]{{3,150}}$")
 _CREDIT_SEGMENT = re.compile(r"\s[-–—/]\s*([^-–—/]+)$")
 _ALT_NUMBER_TAIL = re.compile(
     r"\s[-–—]\s*(?:(?:Hình ảnh|Hinh anh|Ảnh|Photo|Image)\s+)?\d{1,2}$", re.IGNORECASE
@@ -444,7 +446,7 @@ _LONE_TAG = re.compile(rf"^(?:\([^()]{{2,20}}\)|{_WORD_ALT}|[{_UP}][{_UP}0-9.&]{
 #: ("HÀ NỘI - "), or a bare leading dash (" - "). "VN-Index tăng" is none of these.
 LEAD_DASH = re.compile(
     rf"^\s*(?:(\(\s*(?:{_OUTLET_ALT})[^()]{{0,20}}\))\s*[-–—:]?\s*"
-    rf"|(\([^()]{{2,30}}\))\s*[-–—]\s*"
+    rf"|(\([^()]{{2,30}}\))\s*:?\s*[-–—]\s*"  # "(GD TP.HCM): – Sáng …" (heldout20)
     rf"|(\[[^\[\]]{{2,30}}\])\s*[-–—]\s*"  # "[Người Nuôi Tôm] – Theo …" (heldout18)
     rf"|(\([{_UP}][{_UP}0-9.&/+-]{{1,9}}\))\s+(?=[{_UP}])"
     rf"|((?:{_WORD_ALT}))\s*[-–—]\s*"
@@ -711,6 +713,7 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_HEADER_CLOCK, DropKind.WIDGET, "widget: a clock in the page header"),
     (_IMAGE_FILE, DropKind.CAPTION, "caption: an image's file name"),
     (_PHOTO_NAME, DropKind.CAPTION, "caption: a photo's file name without its extension"),
+    (_GLUED_IMAGE_LABEL, DropKind.CAPTION, "caption: an image's label glued to its caption"),
     (_TAG_LINE, DropKind.TAG, "tag line: keywords"),
     (_LONE_TAG, DropKind.TAG, "tag line: outlet tag on its own line"),
     (_LABELLED_COUNTER, DropKind.WIDGET, "widget: a counter"),
@@ -770,11 +773,21 @@ def _no_syllable(word: str) -> bool:
     return word.isascii() and word.islower() and len(word) >= 5 and not is_ascii_syllable(word)
 
 
-def _junk_kind(text: str) -> tuple[DropKind, str] | None:
+def _junk_by_name(text: str) -> tuple[DropKind, str] | None:
+    """A code name left by the scraper, or the outlet's name as a bullet in the header."""
     if _is_machine_name(text):
         if re.search(r"thumb|img|image|photo|pic", text, re.IGNORECASE):
             return DropKind.CAPTION, "caption: an image's code name"
         return DropKind.WIDGET, "widget: a page part's code name"
+    if text[:2] in ("• ", "* ") and is_outlet_name(text[2:].strip()):
+        return DropKind.WIDGET, "widget: the outlet's name in the page's header"  # "• ANTV"
+    return None
+
+
+def _junk_kind(text: str) -> tuple[DropKind, str] | None:
+    named = _junk_by_name(text)
+    if named:
+        return named
     if _SINGLE_LETTERS.match(text):
         return DropKind.WIDGET, "widget: font-size buttons"
     bar = _FONT_BAR.match(text)
@@ -1706,13 +1719,7 @@ class _Assembler:
         taken off ``kept``)."""
         if title is not None and fold(title):
             return fold(title).rstrip(" ."), title_line, "headline"
-        if _is_label_over_headline(kept):
-            self.drop(kept.pop(0), DropKind.WIDGET, "widget: a section label over the headline")
-        if len(kept) > 2 and _shortened_copy(kept[0].text, kept[2:6]):
-            # "Thời gian qua, … kịp thời. …" over the headline: the page's excerpt of the lead
-            self.drop(kept.pop(0), DropKind.DUPLICATE, "duplicate: the page's excerpt of the lead")
-        for _ in range(_stack_over_headline(kept)):
-            self.drop(kept.pop(0), DropKind.WIDGET, "widget: page chrome stacked over the headline")
+        self._clear_over_headline(kept)
         tagged = self._tagged_headline(kept)
         if tagged is not None:
             return tagged
@@ -1740,6 +1747,20 @@ class _Assembler:
             first = kept.pop(0)
             return _TITLE_MARK.sub("", first.text).rstrip(" ."), first.no, "headline"
         return None, title_line, "none"
+
+    def _clear_over_headline(self, kept: list[Line]) -> None:
+        """Page chrome over the headline: a section's label, the outlet's slogan, the page's
+        excerpt of the lead, a stack of short lines (taken off ``kept``)."""
+        if _is_label_over_headline(kept):
+            self.drop(kept.pop(0), DropKind.WIDGET, "widget: a section label over the headline")
+        if len(kept) > 3 and _SLOGAN.match(kept[0].text) and not is_place_name(kept[0].text):
+            # "Nhân Văn - Tin Cậy - Kịp Thời - Hấp dẫn" on top: the outlet's slogan
+            self.drop(kept.pop(0), DropKind.WIDGET, "widget: the outlet's slogan")
+        if len(kept) > 2 and _shortened_copy(kept[0].text, kept[2:6]):
+            # "Thời gian qua, … kịp thời. …" over the headline: the page's excerpt of the lead
+            self.drop(kept.pop(0), DropKind.DUPLICATE, "duplicate: the page's excerpt of the lead")
+        for _ in range(_stack_over_headline(kept)):
+            self.drop(kept.pop(0), DropKind.WIDGET, "widget: page chrome stacked over the headline")
 
     def _tagged_headline(self, kept: list[Line]) -> tuple[str, int, TitleFrom] | None:
         """ "(TTV) Đảng bộ Đài … trực thuộc" over the story: an outlet tag printed in front of the
@@ -2671,7 +2692,7 @@ def _caption_first_line(above: str, caption: str) -> bool:
 #: A text cut inside a word: its last token is a lone consonant letter ("… các dấu hiệu có t").
 _STOPS_MID_WORD = re.compile(r"\s[bcdđghklmnpqrstvxz]$")
 #: "… trong một ngày kh": the text stops on consonants that begin a syllable, without its vowel.
-_NO_VOWEL_END = re.compile(r"\s(?:ngh|ng|nh|ch|kh|gh|ph|th|tr)$")
+_NO_VOWEL_END = re.compile(r"\s(?:ngh|ng|nh|ch|kh|gh|ph|th|tr|qu)$", re.IGNORECASE)
 
 
 _NUMBERED = re.compile(r"^(\d{1,2})\.\s+\S")
@@ -2874,6 +2895,7 @@ _ASCII_PHOTO_NUMBER = re.compile(r"\s(?:[Hh]inh\s+)?[Aa]nh\s+\d{1,2}$")
 #: "Hôm nay: 71", "Tháng trước: 60,075", "Đang online: 5": a row of the site's visit counter.
 _COUNTER_ROW = re.compile(
     r"^(?:Hôm nay|Hôm qua|Tuần này|Tuần trước|Tháng này|Tháng trước|Năm nay|Tất cả|Tổng cộng"
+    r"|Trong tuần|Trong tháng|Trong năm"
     rf"|{_VISITS})\s*:\s*[\d.,]+$",
     re.IGNORECASE,
 )
@@ -3148,6 +3170,14 @@ def _is_label_over_headline(kept: list[Line]) -> bool:
 _STACK_MAX_LINES = 4
 _STACK_LINE_MAX_WORDS = 8
 _STACK_HEADLINE_MIN_WORDS = 10
+
+
+#: "Nhân Văn - Tin Cậy - Kịp Thời - Hấp dẫn": three or more capitalised words or pairs set apart
+#: by spaced dashes (heldout20).
+_SLOGAN = re.compile(
+    rf"^[{_UP}][{_LOW}]*(?:\s[{_UP}{_LOW}][{_LOW}]*)?(?:\s[-–]\s[{_UP}][{_LOW}]*"
+    rf"(?:\s[{_UP}{_LOW}][{_LOW}]*)?){{2,4}}$"
+)
 
 
 def _stack_over_headline(kept: list[Line]) -> int:

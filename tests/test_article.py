@@ -1773,3 +1773,38 @@ def test_a_chat_apps_photo_name_and_an_unclosed_quote_at_the_end() -> None:
     kinds = {d.text: d.kind for d in a.dropped}
     assert kinds["z2391847561023_4f8a9c2b7d1e5f6a"] is DropKind.CAPTION
     assert kinds[last] is DropKind.UNFINISHED
+
+
+# --- heldout20's classes, each on sentences written for the test
+
+
+def test_a_page_header_with_the_outlets_bulleted_name_and_slogan() -> None:
+    text = (
+        "  • VTV\n  • Hotline: 0912345678\n"
+        "Nhanh - Chính Xác - Tin Cậy\n"
+        "Thời sự\n"
+        "Xe tải lật trên cao tốc, tài xế bị thương nặng sáng nay\n"
+        "(VTV) - Sáng nay, một xe tải đã lật trên cao tốc Trung Lương khiến tài xế bị thương.\n"
+        "Lực lượng chức năng đã có mặt để phân luồng giao thông.\n"
+    )
+    a = parse_article(text)
+    assert a.title == "Xe tải lật trên cao tốc, tài xế bị thương nặng sáng nay"
+    assert a.lead is not None and a.lead.startswith("Sáng nay")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["ảnh 1Toàn cảnh buổi lễ khai giảng", "Trong tuần: 12\nHôm nay: 3"],
+)
+def test_a_glued_image_label_and_a_visit_counter(line: str) -> None:
+    a = parse_article(
+        f"Bão đổ bộ miền Trung\n\n{STORM}\n{line}\n\nMưa còn kéo dài đến cuối tuần.\n"
+    )
+    assert a.dropped and all(d.kind in (DropKind.CAPTION, DropKind.WIDGET) for d in a.dropped)
+    assert "Mưa còn kéo dài" in " ".join(b.text for s in a.sections for b in s.blocks)
+
+
+def test_a_tag_with_a_colon_and_a_last_line_cut_on_qu() -> None:
+    a = parse_article(f"Bão đổ bộ miền Trung\n\n(GD Hà Nội): – {STORM}Song song với đó, Qu\n")
+    assert a.lead is not None and a.lead.startswith("Sáng nay")
+    assert [d.text for d in a.dropped if d.kind is DropKind.UNFINISHED] == ["Song song với đó, Qu"]
