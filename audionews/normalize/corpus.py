@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from audionews.normalize.numbers import read_cardinal, roman_to_int
 from audionews.normalize.units import UNITS
 from audionews.normalize.vietnamese import LETTER_NAMES, is_vietnamese_syllable
 
@@ -70,6 +71,10 @@ _GLUED_HIGHLAND = re.compile(r"(?<![\w'’])([BDHKMNRY])([A-ZĐ][a-zà-ỹđ]+)(
 _PART_OF_UNIT = re.compile(r"(?<![\w/.,])(\d{1,4})/(\d{1,4})\s?(km|ha|m|tấn|kg|MW|km2)(?![\w/])")
 # "17 phút 00 giây": a zero written twice before a unit of time is one zero (set M)
 _DOUBLE_ZERO = re.compile(r"(?<![\d.,:])00(?=\s+(?:giây|phút|giờ)(?!\w))")
+# "đường bộ III.3", "mục II.1": a section numbered in Roman and Arabic, "ba chấm ba" (set N)
+_ROMAN_SECTION = re.compile(r"(?<![\w.])([IVX]{1,4})\.(\d{1,2})(?![\d.,]|\w)")
+# "thiên hà GN-z11": a code's capitals, a hyphen, a letter and digits, "gờ nờ dét mười một" (set N)
+_CODE_LOWER = re.compile(r"(?<![\w-])([A-Z]{2,6})-([a-z]\d{1,3})(?![\w-])")
 # "30oC", "-2 oC": the degree sign typed as a letter o (a page that lost its superscript)
 _DEGREE_O = re.compile(r"(?<=\d)\s?[oº](?=[CF](?!\w))")
 # "tỷ giá USD/VND", "cặp EUR/USD": a currency pair is one against the other, never "per"
@@ -146,6 +151,12 @@ def _set_l_forms(text: str) -> str:
     """ "16m50" -> "16 mét 50"; "Pyoljji-1-2" -> "Pyoljji 1 2"; "Ri6" -> "Ri 6"; "RMoan" ->
     "Rơ Moan"."""
     text = _METRES_CM.sub(r"\1 mét \2", text)
+    if "." in text:
+        text = _ROMAN_SECTION.sub(
+            lambda m: f"{read_cardinal(roman_to_int(m[1]))} chấm {read_cardinal(int(m[2]))}", text
+        )
+    if "-" in text:
+        text = _CODE_LOWER.sub(r"\1 \2", text)
     if "/" in text:
         text = _PART_OF_UNIT.sub(_part_of_unit, text)
     if "00" in text:
@@ -179,11 +190,18 @@ _ACRONYM_WORD = re.compile(
 )
 
 
+# "Bộ GD- ĐT": a known pair of acronyms split by a stray space (set N)
+_SPLIT_PAIR = re.compile(r"(?<![\w-])([A-ZĐ&]{2,})-\s+([A-ZĐ]{2,})(?![\w-])")
+
+
 def acronym_word_hyphens(text: str, known: Callable[[str], bool] = lambda _token: False) -> str:
     """ "HN-Phú Quốc" -> "HN - Phú Quốc" (the dash rule reads the pause; "VN-Index" and a
-    lexicon entry such as "TT-Huế" stay)."""
+    lexicon entry such as "TT-Huế" stay); "GD- ĐT" -> "GD-ĐT" when the lexicon knows it."""
     if "-" not in text:
         return text
+    text = _SPLIT_PAIR.sub(
+        lambda m: f"{m[1]}-{m[2]}" if known(f"{m[1]}-{m[2]}") else m.group(), text
+    )
 
     def split(match: re.Match[str]) -> str:
         if not is_vietnamese_syllable(match[2].lower()) or known(f"{match[1]}-{match[2]}"):

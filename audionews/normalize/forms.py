@@ -46,12 +46,29 @@ _GROUPED_BEFORE = re.compile(
 )
 
 
+# "75,21 USD" in the same text: its amounts are written with decimal commas (set N: "70,391 USD"
+# a barrel of petrol beside "75,21 USD" is seventy point three nine one)
+_COMMA_DECIMAL_AMOUNT = re.compile(
+    rf"(?<![\d.,])\d+,\d{{1,2}}(?![\d.,])\s?(?:{_GROUPED_UNITS})(?!\w)"
+)
+_MONEY = re.compile(r"USD|EUR|GBP|đô la|won|yên|Rs|INR|rupee|[Yy]uan|CNY|RMB|NDT|[Nn]hân dân tệ")
+
+
 def english_grouped_units(text: str) -> str:
     """ "5,160 mAh" -> "5.160 mAh", "$1,299" -> "$1.299", "4,500-4,600 đ/kg" -> "4.500-4.600 đ/kg"
-    (an English thousands group)."""
+    (an English thousands group); a foreign amount stays a decimal when the text writes another
+    one with a decimal comma ("70,391 USD" beside "75,21 USD")."""
     if "," not in text:
         return text
-    text = _GROUPED_AFTER.sub(lambda m: m.group().replace(",", "."), text)
+    decimals = _COMMA_DECIMAL_AMOUNT.search(text) is not None
+
+    def group(match: re.Match[str]) -> str:
+        unit = text[match.end() : match.end() + 12].lstrip()
+        if decimals and _MONEY.match(unit):
+            return match.group()
+        return match.group().replace(",", ".")
+
+    text = _GROUPED_AFTER.sub(group, text)
     return _GROUPED_BEFORE.sub(lambda m: m.group(1) + m.group(2).replace(",", "."), text)
 
 

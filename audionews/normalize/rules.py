@@ -1220,9 +1220,10 @@ def ordinals(text: str) -> str:
 
 # --- scores, ranges, fractions
 _SCORE_CONTEXT = re.compile(
-    r"(?:thắng|thua|hòa|hoà|tỷ số|tỉ số|cách biệt|đánh bại|bại|vượt qua|dẫn|gỡ|"
-    r"chung cuộc|trận|kết quả|tỷ lệ|tỉ lệ|thế trận|sân nhà)\s*(?:\w+\s*){0,3}$",
-    re.IGNORECASE,
+    r"(?:(?i:thắng|thua|tỷ số|tỉ số|cách biệt|đánh bại|bại|vượt qua|dẫn|gỡ|"
+    r"chung cuộc|trận|kết quả|tỷ lệ|tỉ lệ|thế trận|sân nhà)"
+    # "hòa" the draw in lower case only: "Sơn La-Hòa Bình 37-39 độ" is a place (set N)
+    r"|\b(?:hòa|hoà|Hòa|Hoà)(?!\s+Bình|\s+Vang|\s+Phát|\s+Thành|\s+An))\s*(?:\w+\s*){0,3}$"
 )
 _UNIT_ALT = trie_regex(UNITS)
 _GLUED_UNIT = re.compile(rf"(?:{_UNIT_ALT})(?![\w²³])")
@@ -1928,6 +1929,9 @@ _SPOKEN_UNIT_AFTER = re.compile(
 _SPOKEN_PER_AFTER = re.compile(r"(?:tê e u|ép e u|công-te-nơ|công te nơ)(?![\w-])")
 
 
+# After a spaced dash, words that open an aside or a date, never the second half of a compound
+# ("sản xuất - kinh doanh"): the dash is a pause
+_ASIDE_AFTER = re.compile(r"\s*(?:ngày|nơi|khi|tức|một|người|đó|đây|những|vào)(?!\w)")
 # A capitalized word then lowercase ones just before the dash ("Sở Văn hóa -", "Bộ Nông nghiệp -").
 _NAME_PART = re.compile(rf"(?<!\S)[{UPPER}][^\W\d_]*(?:\s+[a-zà-ỹđ][^\W\d_]*){{1,2}}\s*$")
 _LAST_WORD = re.compile(r"([^\W\d_])[^\W\d_]*\W*$")
@@ -1952,6 +1956,8 @@ def _lone_dash(match: re.Match[str]) -> str:
         return " "  # "Bộ Lao động - Thương binh và Xã hội": one name, no pause
     if after.isupper() and _FROM_PLACE.search(match.string, window, match.start()):
         return " đến "  # "từ Quảng Ninh - Ninh Bình": a range of places
+    if _ASIDE_AFTER.match(match.string, match.end()):
+        return ", "  # "Hơn 4 năm trước - ngày 26/1/2021, …", "tuần tới - một bước tiến" (set N)
     return ", " if after.isupper() or before_upper else " "
 
 
