@@ -152,9 +152,7 @@ def _set_l_forms(text: str) -> str:
     "Rơ Moan"."""
     text = _METRES_CM.sub(r"\1 mét \2", text)
     if "." in text:
-        text = _ROMAN_SECTION.sub(
-            lambda m: f"{read_cardinal(roman_to_int(m[1]))} chấm {read_cardinal(int(m[2]))}", text
-        )
+        text = _ROMAN_SECTION.sub(_roman_section, text)
     if "-" in text:
         text = _CODE_LOWER.sub(r"\1 \2", text)
     if "/" in text:
@@ -167,6 +165,13 @@ def _set_l_forms(text: str) -> str:
         lambda m: f"{m[1]} {m[2]}" if is_vietnamese_syllable(m[1].lower()) else m.group(), text
     )
     return _GLUED_HIGHLAND.sub(_highland, text)
+
+
+def _roman_section(match: re.Match[str]) -> str:
+    number = roman_to_int(match[1])
+    if number is None:
+        return match.group()
+    return f"{read_cardinal(number)} chấm {read_cardinal(int(match[2]))}"
 
 
 def _part_of_unit(match: re.Match[str]) -> str:
