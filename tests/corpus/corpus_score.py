@@ -42,6 +42,7 @@ SETS = (
     "heldout18",
     "heldout19",
     "heldout20",
+    "heldout21",
 )
 
 
