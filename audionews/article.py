@@ -333,6 +333,8 @@ _POWERED_BY = re.compile(r"^(?:Powered by|Designed by|Thiết kế bởi|Phát t
 _MASTHEAD = re.compile(r"^(?:Trang chủ\s+)?(?:CƠ QUAN (?:CỦA|NGÔN LUẬN)|TIẾNG NÓI CỦA)\s")
 #: A video player's time: "0:00 / 0:00", "02:15", "01:02:15".
 _PLAYER_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
+#: "© Sputnik / Mikhail Klimentyev / …": a photo's copyright line (heldout21).
+_COPYRIGHT = re.compile(r"^©\s*\S.{0,200}$")
 #: "z1378149889751_849b3692785aaaaaaaaaaabdd": a chat app's photo name (its extension cut off).
 _PHOTO_NAME = re.compile(r"^[a-z]?\d{10,}_[0-9a-z]{10,}$")
 _IMAGE_FILE = re.compile(
@@ -376,6 +378,10 @@ _TRAILING_SOURCE = re.compile(
     rf"(?<=[.!?])\s+Nguồn\s*:\s*[{_UP}\d][^.:!?()]{{0,40}}?\.?\s*\|?$", re.IGNORECASE
 )
 _LOW = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isalpha() and c.islower())
+#: "BOCHAROV RUCHEI (Sochi) (Sputnik) -": a dateline in capitals with its tags, alone (heldout21).
+_DATELINE_ALONE = re.compile(
+    rf"^[{_UP}][{_UP} .'-]{{2,40}}(?:\s*\([^()]{{2,20}}\)){{1,2}}\s*[-–—]$"
+)
 #: "ảnh 1Quang cảnh phiên tòa …": an image's label glued to its caption (heldout20).
 _GLUED_IMAGE_LABEL = re.compile(rf"^[Ảả]nh \d{{1,2}}(?=[{_UP}])[^.!?]{{3,150}}$")
 _CREDIT_SEGMENT = re.compile(r"\s[-–—/]\s*([^-–—/]+)$")
@@ -390,7 +396,8 @@ _TIME = r"(\d{1,2})[:hH](\d{2})(?::\d{2})?'?(?:\s*(?:[AaPp]\.?[Mm]\.?|SA|CH)(?!\
 #: "Cập nhật: 17/02/2016 08:41:19", "Ngày đăng: …": a label before the date.
 _DATE_LABEL = (
     r"(?:(?:[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s+[-–|]\s+)?"  # a section before: "Văn hóa - "
-    r"(?:Cập nhật|Ngày cập nhật|Đăng|Ngày đăng|Đăng ngày|Xuất bản|Thời gian đăng|Ngày phát hành)"
+    r"(?:Cập nhật|Ngày cập nhật|Đăng|Ngày đăng|Đăng ngày|Xuất bản|Ngày xuất bản|Thời gian đăng"
+    r"|Ngày phát hành)"
     r"(?:\s+lúc)?\s*:?\s*|(?:Videos?|Photos?|Podcast|Infographics?|E-?magazine)\s+)?"
 )
 _DATE = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
@@ -448,6 +455,8 @@ LEAD_DASH = re.compile(
     rf"^\s*(?:(\(\s*(?:{_OUTLET_ALT})[^()]{{0,20}}\))\s*[-–—:]?\s*"
     rf"|(\([^()]{{2,30}}\))\s*:?\s*[-–—]\s*"  # "(GD TP.HCM): – Sáng …" (heldout20)
     rf"|(\[[^\[\]]{{2,30}}\])\s*[-–—]\s*"  # "[Người Nuôi Tôm] – Theo …" (heldout18)
+    # "BOCHAROV RUCHEI (Sochi) (Sputnik) - Quan hệ …": a dateline and its tags (heldout21)
+    rf"|([{_UP}][{_UP} .'-]{{2,40}}(?:\s*\([^()]{{2,20}}\)){{1,2}})\s*[-–—]\s+"
     rf"|(\([{_UP}][{_UP}0-9.&/+-]{{1,9}}\))\s+(?=[{_UP}])"
     rf"|((?:{_WORD_ALT}))\s*[-–—]\s*"
     rf"|([{_UP}][{_UP}0-9.&]{{1,15}}(?:\s[{_UP}][{_UP}0-9.&]{{1,15}}){{0,2}})\s+[-–—]\s+"
@@ -458,7 +467,16 @@ _BYLINE_SOURCE = re.compile(
     rf"^\(?\s*(?:Theo|Nguồn[^:.]{{0,40}}:|Nguồn(?:\s+tin)?\s+(?=[{_UP}\d])|"
     r"Tác giả(?:\s+bài viết)?\s*:|Tổng hợp\s*:?|"
     r"(?:Bài|Tin|Tin bài)(?:\s+và|,)\s+ảnh\s*:|"
-    r"Nhóm\s+PV|PV\b|Phóng viên\s*:?|Biên tập\s*:|Thực hiện\s*:)\s*[^\s].{0,70}?\)?\.?$",
+    r"Nhóm\s+PV|PV\b|Phóng viên\s*:?|Biên tập\s*:|Thực hiện\s*:|"
+    # "Người đưa tin: …", "Đăng bởi: …", "Ký của Minh Ngọc" (heldout21)
+    r"Người đưa tin\s*:|Người viết\s*:|Đăng bởi\s*:|"
+    rf"(?:Ký|Bút ký|Phóng sự|Ghi chép) của(?=\s[{_UP}]))"
+    r"\s*[^\s].{0,70}?\)?\.?$",
+)
+#: A credit labelled as the author's, a byline wherever it stands (heldout21).
+_AUTHOR_CREDIT = re.compile(
+    r"^(?:(?:Tác giả(?:\s+bài viết)?|Người đưa tin|Người viết|Đăng bởi|Thực hiện|Biên tập"
+    rf"|Phóng viên)\s*:|(?:Ký|Bút ký|Phóng sự|Ghi chép) của\s[{_UP}])"
 )
 #: "Một góc khu công nghiệp …", "Quang cảnh buổi lễ": what a photo shows, no claim (a headline
 #: may open with "Cận cảnh", "Toàn cảnh" or "Hình ảnh", not with these).
@@ -713,6 +731,8 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_HEADER_CLOCK, DropKind.WIDGET, "widget: a clock in the page header"),
     (_IMAGE_FILE, DropKind.CAPTION, "caption: an image's file name"),
     (_PHOTO_NAME, DropKind.CAPTION, "caption: a photo's file name without its extension"),
+    (_COPYRIGHT, DropKind.CREDIT, "credit: a photo's copyright line"),
+    (_DATELINE_ALONE, DropKind.TAG, "tag line: a dateline and its tags alone on a line"),
     (_GLUED_IMAGE_LABEL, DropKind.CAPTION, "caption: an image's label glued to its caption"),
     (_TAG_LINE, DropKind.TAG, "tag line: keywords"),
     (_LONE_TAG, DropKind.TAG, "tag line: outlet tag on its own line"),
@@ -854,6 +874,8 @@ def is_byline(text: str) -> bool:
     """A byline or source wherever it stands: "THU THẢO", "Theo TTXVN", "(Tổng hợp: …)",
     "Tác giả: Hải Vân", "NGỌC LAN - MINH TRÍ", "TTXVN/QPVN"."""
     words = text.split()
+    if text.endswith(":") and len(words) > 3:
+        return False  # "Theo cơ quan phụ trách báo chí điện Kremlin:": a quote follows
     if _EXCERPT_SOURCE.match(text):
         return True  # "(Trích bài phát biểu bế mạc của Chủ tịch Quốc hội …)": where it comes from
     if not words or len(words) > 12 or len(text) > 90:
@@ -2331,8 +2353,9 @@ class _Assembler:
             return False
         if _is_source_line(t) and self._credits_caption_above(ln, walk):
             return True
+        labelled = _AUTHOR_CREDIT.match(t) is not None and is_byline(t)  # "Ký của Minh Ngọc"
         if (walk.top and _is_credit_line(t) and not _title_opening(t, state.title)) or (
-            _is_source_line(t) or (_is_all_caps(t) and _is_byline_anywhere(t))
+            labelled or _is_source_line(t) or (_is_all_caps(t) and _is_byline_anywhere(t))
         ):
             self._credit(ln, state)
             return True
@@ -2604,12 +2627,20 @@ class _Assembler:
         if has_final_punct(text):
             return None
         sentences = _sentences(text)
+        glued = _ELLIPSIS_GLUE.search(sentences[-1]) if sentences else None
+        if glued:  # "… nông dân Nghệ An? ...Tác phẩm tham gia …": the question is whole
+            end = sentences[-1][: glued.start()].rstrip()
+            return " ".join([*sentences[:-1], end]), sentences[-1][glued.end() :]
         if len(sentences) < 2:
             return None
         return " ".join(sentences[:-1]), sentences[-1]
 
     def _unfinished(self, line: int, fragment: str) -> None:
         self.unsure[:] = [u for u in self.unsure if u.line != line]
+        if _GLUED_CREDIT.match(fragment):
+            why = "credit: who made the story, glued after its last sentence"
+            self.dropped.append(Dropped(line, fragment, why, DropKind.CREDIT))
+            return
         self.dropped.append(
             Dropped(
                 line,
@@ -2625,6 +2656,12 @@ def _left_open(text: str) -> bool:
     return text.rfind("(") > text.rfind(")") or text.rfind("“") > text.rfind("”")
 
 
+#: "… Nghệ An? ...Tác phẩm …": an ellipsis glued to what follows a sentence's end (heldout21).
+_ELLIPSIS_GLUE = re.compile(r"(?<=[.!?…])[\"”»)]?\s*(?:\.{3}|…)(?=\S)")
+#: "Tác phẩm tham gia Liên hoan … của nhóm tác giả: …": the makers credited after the story.
+_GLUED_CREDIT = re.compile(
+    r"^(?:Tác phẩm|Phóng sự|Bài|Chương trình)\b.{0,120}\b(?:tác giả|thực hiện|nhóm PV)\s*:", re.I
+)
 #: A last line this long with no stop is a paragraph, not a caption or a heading.
 _CUT_LINE_MIN_WORDS = 25
 

@@ -1808,3 +1808,43 @@ def test_a_tag_with_a_colon_and_a_last_line_cut_on_qu() -> None:
     a = parse_article(f"Bão đổ bộ miền Trung\n\n(GD Hà Nội): – {STORM}Song song với đó, Qu\n")
     assert a.lead is not None and a.lead.startswith("Sáng nay")
     assert [d.text for d in a.dropped if d.kind is DropKind.UNFINISHED] == ["Song song với đó, Qu"]
+
+
+# --- heldout21's classes, each on sentences written for the test
+
+
+def test_a_question_closing_the_text_before_a_glued_credit_is_read() -> None:
+    last = (
+        "Chuyện gì đang xảy ra với những cánh đồng bỏ hoang? ...Phóng sự tham gia Liên hoan "
+        "phát thanh tỉnh lần thứ 10 của nhóm tác giả: Minh Anh - Thu Hà"
+    )
+    a = parse_article(f"Ruộng bỏ hoang\n\n{STORM}\nNhiều nông dân đã bỏ ruộng. {last}\n")
+    read = " ".join(b.text for s in a.sections for b in s.blocks)
+    assert "những cánh đồng bỏ hoang?" in read
+    assert [d.kind for d in a.dropped] == [DropKind.CREDIT]
+
+
+@pytest.mark.parametrize(
+    "byline", ["Người đưa tin: Lê Minh Châu", "Đăng bởi: Phòng Công tác xã hội", "Ký của Hà Vy"]
+)
+def test_labelled_author_credits_anywhere(byline: str) -> None:
+    a = parse_article(
+        f"Bão đổ bộ miền Trung\n\n{STORM}\n{byline}\n\nMưa còn kéo dài đến cuối tuần.\n"
+    )
+    assert a.byline == byline
+
+
+def test_a_line_announcing_a_quote_is_no_byline_and_page_credits() -> None:
+    a = parse_article(
+        f"Bão đổ bộ miền Trung\n\n{STORM}\nTheo thông cáo của Bộ Quốc phòng:\n\n"
+        "“Lực lượng cứu hộ đã sẵn sàng.”\n"
+    )
+    assert a.byline is None
+    text = f"Bão đổ bộ\n\n{STORM}\n© Reuters / Nguyễn Minh\nNgày xuất bản: 12/10/2023 08:15:00 SA\n"
+    kinds = {d.text: d.kind for d in parse_article(text).dropped}
+    assert kinds["© Reuters / Nguyễn Minh"] is DropKind.CREDIT
+
+
+def test_a_dateline_with_its_tags_before_the_lead() -> None:
+    a = parse_article(f"Hội đàm Nga - Việt\n\nSOCHI (Nga) (TTXVN) - {STORM}")
+    assert a.lead is not None and a.lead.startswith("Sáng nay")
