@@ -75,6 +75,10 @@ _DOUBLE_ZERO = re.compile(r"(?<![\d.,:])00(?=\s+(?:giây|phút|giờ)(?!\w))")
 _ROMAN_SECTION = re.compile(r"(?<![\w.])([IVX]{1,4})\.(\d{1,2})(?![\d.,]|\w)")
 # "thiên hà GN-z11": a code's capitals, a hyphen, a letter and digits, "gờ nờ dét mười một" (set N)
 _CODE_LOWER = re.compile(r"(?<![\w-])([A-Z]{2,6})-([a-z]\d{1,3})(?![\w-])")
+# "mùa giải 2023/24", "V-League 2023/24": a season across two years, read as "2023-24" (set O)
+_SEASON_SLASH = re.compile(r"(?<![\d/.,])((?:19|20)(\d\d))/(\d\d)(?![\d/])")
+# "chụp CT sọ não", "máy CT": the scan, said by its letters, never "chủ tịch" (set O)
+_CT_SCAN = re.compile(r"(?<!\w)((?:chụp|máy|phim|ảnh|cắt lớp)\s)CT(?!\w)", re.IGNORECASE)
 # "30oC", "-2 oC": the degree sign typed as a letter o (a page that lost its superscript)
 _DEGREE_O = re.compile(r"(?<=\d)\s?[oº](?=[CF](?!\w))")
 # "tỷ giá USD/VND", "cặp EUR/USD": a currency pair is one against the other, never "per"
@@ -151,6 +155,12 @@ def _set_l_forms(text: str) -> str:
     """ "16m50" -> "16 mét 50"; "Pyoljji-1-2" -> "Pyoljji 1 2"; "Ri6" -> "Ri 6"; "RMoan" ->
     "Rơ Moan"."""
     text = _METRES_CM.sub(r"\1 mét \2", text)
+    if "/" in text:
+        text = _SEASON_SLASH.sub(
+            lambda m: f"{m[1]}-{m[3]}" if int(m[3]) == (int(m[2]) + 1) % 100 else m.group(), text
+        )
+    if "CT" in text:
+        text = _CT_SCAN.sub(r"\1xê tê", text)
     if "." in text:
         text = _ROMAN_SECTION.sub(_roman_section, text)
     if "-" in text:

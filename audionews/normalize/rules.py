@@ -1931,7 +1931,14 @@ _SPOKEN_PER_AFTER = re.compile(r"(?:tê e u|ép e u|công-te-nơ|công te nơ)(?
 
 # After a spaced dash, words that open an aside or a date, never the second half of a compound
 # ("sản xuất - kinh doanh"): the dash is a pause
-_ASIDE_AFTER = re.compile(r"\s*(?:ngày|nơi|khi|tức|một|người|đó|đây|những|vào)(?!\w)")
+_LAST_NUMBER_WORD = re.compile(
+    r"(?<!\w)(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|mốt|tư|lăm|trăm|nghìn|triệu|tỷ)"
+    r"\s*$"
+)
+_ASIDE_AFTER = re.compile(
+    r"\s*(?:ngày|nơi|khi|tức|một|người|đó|đây|những|vào|tác phẩm|bộ phim|ngành|đoạn|dự án"
+    r"|công trình|đơn vị|cơ quan|loại|giải)(?!\w)"
+)
 # A capitalized word then lowercase ones just before the dash ("Sở Văn hóa -", "Bộ Nông nghiệp -").
 _NAME_PART = re.compile(rf"(?<!\S)[{UPPER}][^\W\d_]*(?:\s+[a-zà-ỹđ][^\W\d_]*){{1,2}}\s*$")
 _LAST_WORD = re.compile(r"([^\W\d_])[^\W\d_]*\W*$")
@@ -1956,8 +1963,13 @@ def _lone_dash(match: re.Match[str]) -> str:
         return " "  # "Bộ Lao động - Thương binh và Xã hội": one name, no pause
     if after.isupper() and _FROM_PLACE.search(match.string, window, match.start()):
         return " đến "  # "từ Quảng Ninh - Ninh Bình": a range of places
-    if _ASIDE_AFTER.match(match.string, match.end()):
-        return ", "  # "Hơn 4 năm trước - ngày 26/1/2021, …", "tuần tới - một bước tiến" (set N)
+    after_number = last is not None and _LAST_NUMBER_WORD.search(
+        match.string, max(0, match.start() - 12), match.start()
+    )
+    if _ASIDE_AFTER.match(match.string, match.end()) or after_number:
+        # "Hơn 4 năm trước - ngày 26/1/2021, …", "tuần tới - một bước tiến" (set N); "Chị chị
+        # em em 2 - tác phẩm …": after a number the dash opens an aside (set O)
+        return ", "
     return ", " if after.isupper() or before_upper else " "
 
 
