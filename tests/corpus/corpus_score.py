@@ -43,6 +43,7 @@ SETS = (
     "heldout19",
     "heldout20",
     "heldout21",
+    "heldout22",
 )
 
 
