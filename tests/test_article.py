@@ -1848,3 +1848,38 @@ def test_a_line_announcing_a_quote_is_no_byline_and_page_credits() -> None:
 def test_a_dateline_with_its_tags_before_the_lead() -> None:
     a = parse_article(f"Hội đàm Nga - Việt\n\nSOCHI (Nga) (TTXVN) - {STORM}")
     assert a.lead is not None and a.lead.startswith("Sáng nay")
+
+
+# --- heldout22's classes, each on sentences written for the test
+
+
+def test_a_lead_wrapped_on_its_own_above_long_paragraphs() -> None:
+    text = (
+        "Công an tỉnh Bình Phước cho biết, cơ quan điều tra đã khởi tố bị can\n"
+        "đối với ông Lê Văn Tâm (45 tuổi), nguyên Chánh Văn phòng Sở Tài chính\n"
+        "Bình Phước và bà Trần Thị Lan, nguyên kế toán, để điều tra về tham ô.\n"
+        "Theo kết quả điều tra ban đầu, trong khoảng thời gian từ năm 2015 đến năm 2017, hai "
+        "bị can đã lập nhiều chứng từ khống để rút tiền của cơ quan và chia nhau tiêu xài.\n"
+        "Vụ án đang được mở rộng điều tra.\n"
+    )
+    a = parse_article(text)
+    assert a.lead is not None and "Sở Tài chính Bình Phước và bà Trần Thị Lan" in a.lead
+
+
+def test_a_name_the_headline_holds_is_no_glued_heading() -> None:
+    text = (
+        "Ba nhà văn đoạt Giải thưởng văn học trẻ 2024\n\n"
+        "Hội Nhà văn mới công bố Giải thưởng văn học trẻ 2024. Có 12 tác giả được trao giải "
+        "thưởng năm nay.\n\nLễ trao giải diễn ra vào cuối tháng.\n"
+    )
+    a = parse_article(text)
+    assert a.headings == ()
+    assert a.lead is not None and a.lead.startswith("Hội Nhà văn mới công bố Giải thưởng")
+
+
+def test_a_visit_counter_with_its_numbers_gone_and_a_stamp_signed_time_first() -> None:
+    rows = "Truy cập\nHôm nay:\nHôm qua:\nTuần này:\nTất cả:\n"
+    a = parse_article(f"Bão đổ bộ miền Trung\n\n{STORM}\n{rows}")
+    assert {d.text for d in a.dropped} >= {"Hôm nay:", "Hôm qua:", "Tuần này:", "Tất cả:"}
+    b = parse_article(f"Bão đổ bộ miền Trung\nHà Linh 08:30, 12/01/2024\n{STORM}")
+    assert b.byline == "Hà Linh" and b.published is not None
