@@ -79,6 +79,10 @@ _CODE_LOWER = re.compile(r"(?<![\w-])([A-Z]{2,6})-([a-z]\d{1,3})(?![\w-])")
 _SEASON_SLASH = re.compile(r"(?<![\d/.,])((?:19|20)(\d\d))/(\d\d)(?![\d/])")
 # "chụp CT sọ não", "máy CT": the scan, said by its letters, never "chủ tịch" (set O)
 _CT_SCAN = re.compile(r"(?<!\w)((?:chụp|máy|phim|ảnh|cắt lớp)\s)CT(?!\w)", re.IGNORECASE)
+# "60/30mmHg": a unit glued to a pair across a slash, set apart so it is read (set P)
+_GLUED_PAIR_UNIT = re.compile(r"(?<![\w/.,])(\d{1,3}/\d{1,3})(mmHg|km|kg|mg|ml)(?!\w)")
+# "biển số 37C 34734": a plate with a space before its five-digit serial, read digit by digit
+_SPACED_PLATE = re.compile(r"(?<=\bsố\s)(\d{2}[A-Z]{1,2}\d?)\s(\d{3})(\d{2})(?![\d.,])")
 # "30oC", "-2 oC": the degree sign typed as a letter o (a page that lost its superscript)
 _DEGREE_O = re.compile(r"(?<=\d)\s?[oº](?=[CF](?!\w))")
 # "tỷ giá USD/VND", "cặp EUR/USD": a currency pair is one against the other, never "per"
@@ -155,6 +159,10 @@ def _set_l_forms(text: str) -> str:
     """ "16m50" -> "16 mét 50"; "Pyoljji-1-2" -> "Pyoljji 1 2"; "Ri6" -> "Ri 6"; "RMoan" ->
     "Rơ Moan"."""
     text = _METRES_CM.sub(r"\1 mét \2", text)
+    if "/" in text:
+        text = _GLUED_PAIR_UNIT.sub(r"\1 \2", text)
+    if "số " in text:
+        text = _SPACED_PLATE.sub(r"\1-\2.\3", text)  # "37C-347.34", as the plate rule reads it
     if "/" in text:
         text = _SEASON_SLASH.sub(
             lambda m: f"{m[1]}-{m[3]}" if int(m[3]) == (int(m[2]) + 1) % 100 else m.group(), text
