@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from audionews.normalize.numbers import read_cardinal, roman_to_int
-from audionews.normalize.units import UNITS
+from audionews.normalize.units import CURRENCY_CODES, UNITS
 from audionews.normalize.vietnamese import LETTER_NAMES, is_vietnamese_syllable
 
 __all__ = ["acronym_word_hyphens", "corpus_forms"]
@@ -86,7 +86,7 @@ _SPACED_PLATE = re.compile(r"(?<=\bsố\s)(\d{2}[A-Z]{1,2}\d?)\s(\d{3})(\d{2})(?
 # "30oC", "-2 oC": the degree sign typed as a letter o (a page that lost its superscript)
 _DEGREE_O = re.compile(r"(?<=\d)\s?[oº](?=[CF](?!\w))")
 # "tỷ giá USD/VND", "cặp EUR/USD": a currency pair is one against the other, never "per"
-_CURRENCIES = "USD|EUR|VND|JPY|CNY|GBP|KRW|AUD|SGD|THB|CHF|CAD|NDT"
+_CURRENCIES = "|".join(sorted(CURRENCY_CODES))
 _AMOUNT_BEFORE = re.compile(r"\d[\d.,]*\s*(?:tỷ|triệu|nghìn|ngàn)?\s*$")
 _CURRENCY_PAIR = re.compile(rf"(?<![\w/])({_CURRENCIES})\s?/\s?({_CURRENCIES})(?![\w/])")
 

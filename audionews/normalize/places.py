@@ -31,9 +31,15 @@ def _spellings(name: str) -> set[str]:
 
 
 @functools.cache
-def _data() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _places() -> dict[str, list[str]]:
     text = (resources.files("audionews") / "data" / "places.toml").read_text("utf-8")
-    data = tomllib.loads(text)
+    data: dict[str, list[str]] = tomllib.loads(text)
+    return data
+
+
+@functools.cache
+def _data() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = _places()
     joined = [s for name in data["joined"] for s in _spellings(name)]
     parts = "|".join(
         r"\s*-\s*".join(re.escape(p.strip()) for p in name.split(" - "))
@@ -64,9 +70,7 @@ def place_names(text: str) -> str:
 
 @functools.cache
 def _province_names() -> frozenset[str]:
-    text = (resources.files("audionews") / "data" / "places.toml").read_text("utf-8")
-    names = tomllib.loads(text)["provinces"]
-    return frozenset(s.casefold() for name in names for s in _spellings(name))
+    return frozenset(s.casefold() for name in _places()["provinces"] for s in _spellings(name))
 
 
 _CITY_PREFIX = re.compile(r"^(?:TP\.?|Tp\.?|TX\.?|Tx\.?|Thành phố|Thị xã|Tỉnh)\s*", re.IGNORECASE)

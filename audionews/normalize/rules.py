@@ -20,7 +20,14 @@ from audionews.normalize.numbers import (
     read_ordinal,
     roman_to_int,
 )
-from audionews.normalize.units import COUNTED, CURRENCY_PREFIXES, PER_NOUNS, PER_TIME, UNITS
+from audionews.normalize.units import (
+    COUNTED,
+    CURRENCY_CODES,
+    CURRENCY_PREFIXES,
+    PER_NOUNS,
+    PER_TIME,
+    UNITS,
+)
 from audionews.normalize.vietnamese import (
     LETTER_NAMES,
     is_ascii_syllable,
@@ -237,7 +244,6 @@ _LISTED_TICKER = re.compile(r"(?<![\w.-])[A-Z]{3}(?![\w-])")
 _STOCK_CONTEXT = re.compile(
     r"cổ phiếu|chứng khoán|VN-Index|VN30|HNX|UPCoM|HOSE|HoSE|thanh khoản|khối ngoại|tham chiếu"
 )
-_CURRENCY_CODES = frozenset({"USD", "VND", "EUR", "JPY", "CNY", "GBP", "KRW", "AUD", "SGD", "THB"})
 
 
 def _ticker_groups(text: str) -> list[list[re.Match[str]]]:
@@ -297,7 +303,7 @@ def tickers(text: str, market: bool = False) -> str:
     for group in _ticker_groups(text):
         if not _TICKER_MOVE.match(text, group[-1].end()):
             continue
-        if len(group) == 1 and group[0].group() in _CURRENCY_CODES:
+        if len(group) == 1 and group[0].group() in CURRENCY_CODES:
             continue  # "VND giảm 0,2%" may be the currency
         for match in group:
             pieces += [text[done : match.start()], _spell_letters(match.group())]
@@ -1931,10 +1937,7 @@ _SPOKEN_PER_AFTER = re.compile(r"(?:tê e u|ép e u|công-te-nơ|công te nơ)(?
 
 # After a spaced dash, words that open an aside or a date, never the second half of a compound
 # ("sản xuất - kinh doanh"): the dash is a pause
-_LAST_NUMBER_WORD = re.compile(
-    r"(?<!\w)(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|mốt|tư|lăm|trăm|nghìn|triệu|tỷ)"
-    r"\s*$"
-)
+_LAST_NUMBER_WORD = re.compile(rf"(?<!\w)(?:{trie_regex(NUMBER_WORDS)})\s*$")
 _ASIDE_AFTER = re.compile(
     r"\s*(?:ngày|nơi|khi|tức|một|người|đó|đây|những|vào|tác phẩm|bộ phim|ngành|đoạn|dự án"
     r"|công trình|đơn vị|cơ quan|loại|giải)(?!\w)"

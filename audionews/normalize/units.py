@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["COUNTED", "CURRENCY_PREFIXES", "PER_NOUNS", "PER_TIME", "UNITS"]
+__all__ = ["COUNTED", "CURRENCY_CODES", "CURRENCY_PREFIXES", "PER_NOUNS", "PER_TIME", "UNITS"]
 
 # Written unit -> spoken unit. Matched only right after a number ("5 km", "25°C", "1.500đ"),
 # or after a slash following a unit or word ("đồng/kg"), so "m" or "g" alone is never touched.
@@ -120,6 +120,12 @@ UNITS: dict[str, str] = {
 }
 
 # Symbols written before the number: "$5", "€20".
+# ISO codes of the currencies news writes (a lone one may stand for the currency, never a ticker;
+# two across a slash are a pair: "USD/VND").
+CURRENCY_CODES: frozenset[str] = frozenset(
+    {"USD", "VND", "EUR", "JPY", "CNY", "GBP", "KRW", "AUD", "SGD", "THB", "CHF", "CAD", "NDT"}
+)
+
 CURRENCY_PREFIXES: dict[str, str] = {
     "$": "đô la Mỹ",
     "US$": "đô la Mỹ",
