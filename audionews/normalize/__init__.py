@@ -591,6 +591,14 @@ def _respelled(written: str, spoken: str) -> str:
     syllables = spoken.replace("-", " ").split()
     if written[:1].isupper() and spoken[:1].isupper():
         syllables = [s[:1].upper() + s[1:] for s in syllables]
+    return _last_vowel_lower(syllables)
+
+
+def _last_vowel_lower(syllables: list[str]) -> str:
+    """A closing one-letter syllable in lower case ("In Đô Nê Xi a"): written "A", a full stop
+    after it would be taken for an initial's dot and the sentence joined to the next (set P)."""
+    if len(syllables) > 1 and len(syllables[-1]) == 1:
+        syllables = [*syllables[:-1], syllables[-1].lower()]
     return " ".join(syllables)
 
 
@@ -614,7 +622,7 @@ def _respelled_word(word: str) -> str:
         return word  # "Nguyen" without its marks, "Mr", "vs"
     syllables = respell(word)
     if word[:1].isupper():
-        return " ".join(s[:1].upper() + s[1:] for s in syllables)
+        return _last_vowel_lower([s[:1].upper() + s[1:] for s in syllables])
     return " ".join(syllables)
 
 

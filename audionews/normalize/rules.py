@@ -1610,6 +1610,7 @@ def codes(text: str) -> str:
     codes "BĐ2-BĐ3" -> "báo động hai đến báo động ba"; a grade "dầu diesel 0.05S" -> "không phẩy
     không năm ét"."""
     text = _CODE_RANGE.sub(r"\1\2 đến \1\3", text)
+    text = _CONSONANT_PREFIX.sub(lambda m: _letter_names(m.group(1)) + " ", text)
     text = _ROAD_CODE.sub(_read_road_code, text)
     text = _DECIMAL_GRADE.sub(
         lambda m: f"{_num(m[1] + ',' + m[2])} {LETTER_NAMES.get(m[3], m[3])}", text
@@ -1618,6 +1619,15 @@ def codes(text: str) -> str:
     text = _DOTTED_CODE.sub(_read_dotted_code, text)
     text = _KM_MARK.sub(_read_km_mark, text)
     return _CODE.sub(_read_code, text)
+
+
+# A model's prefix of consonants before a dashed number ("Kh-47M2", "Kh-101", set P): letter
+# names, as the letters are no syllable ("Su-30", "Mi-8", "Ka-52" are read as written)
+_CONSONANT_PREFIX = re.compile(r"(?<![\w.-])([BCDFGHKLMNPQRSTVXZ][bcdfghklmnpqrstvxz]{1,2})-(?=\d)")
+
+
+def _letter_names(letters: str) -> str:
+    return " ".join(LETTER_NAMES.get(c.upper(), c) for c in letters)
 
 
 @functools.cache
@@ -1940,7 +1950,9 @@ _SPOKEN_PER_AFTER = re.compile(r"(?:tê e u|ép e u|công-te-nơ|công te nơ)(?
 _LAST_NUMBER_WORD = re.compile(rf"(?<!\w)(?:{trie_regex(NUMBER_WORDS)})\s*$")
 _ASIDE_AFTER = re.compile(
     r"\s*(?:ngày|nơi|khi|tức|một|người|đó|đây|những|vào|tác phẩm|bộ phim|ngành|đoạn|dự án"
-    r"|công trình|đơn vị|cơ quan|loại|giải)(?!\w)"
+    r"|công trình|đơn vị|cơ quan|loại|giải|các|thời điểm|thời gian|doanh thu|con số|vùng|bước"
+    r"|chiếc|không (?:chỉ|phải|đơn thuần|những)|vì|là|nhưng|song|chứ|trong đó|nhất là"
+    r"|đặc biệt là)(?!\w)"
 )
 # A capitalized word then lowercase ones just before the dash ("Sở Văn hóa -", "Bộ Nông nghiệp -").
 _NAME_PART = re.compile(rf"(?<!\S)[{UPPER}][^\W\d_]*(?:\s+[a-zà-ỹđ][^\W\d_]*){{1,2}}\s*$")
