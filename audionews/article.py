@@ -337,6 +337,16 @@ _PLAYER_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::
 _COPYRIGHT = re.compile(r"^©\s*\S.{0,200}$")
 #: "z1378149889751_849b3692785aaaaaaaaaaabdd": a chat app's photo name (its extension cut off).
 _PHOTO_NAME = re.compile(r"^[a-z]?\d{10,}_[0-9a-z]{10,}$")
+#: "Người viết tin bài", "Tác giả:" alone (the name on the next line): a byline's label.
+_CREDIT_LABEL_ALONE = re.compile(
+    r"^(?:Người viết(?:\s+tin)?(?:\s+bài)?|Người đưa tin|Tác giả(?:\s+bài viết)?|Đăng bởi"
+    r"|Biên tập viên|Nhóm phóng viên)\s*:?$",
+    re.IGNORECASE,
+)
+#: "Chuyên mục: Văn hóa": the page's section field (a few words after the label).
+_SECTION_FIELD = re.compile(r"^(?:Chuyên mục|Danh mục|Chuyên trang)\s*:\s*[^.!?:]{1,40}$", re.I)
+#: "260102.Still002", "j8i9g9": a file's or a clip's code (digits glued to letters or a dot).
+_FILE_CODE = re.compile(r"^(?=\S*\d)(?:\S*\d\.[A-Za-z]\S*|(?:[a-z]+\d+){2,}[a-z]*)$")
 _IMAGE_FILE = re.compile(
     # "….jpg", "Ảnh màn hình 2024-11-10 lúc 07.02.29.png", "IMG 0227"
     r"^(?:\S+|(?:Ảnh màn hình|Screenshot|Screen Shot|IMG|DSC)[^\n]{0,60})"
@@ -731,6 +741,8 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_HEADER_CLOCK, DropKind.WIDGET, "widget: a clock in the page header"),
     (_IMAGE_FILE, DropKind.CAPTION, "caption: an image's file name"),
     (_PHOTO_NAME, DropKind.CAPTION, "caption: a photo's file name without its extension"),
+    (_CREDIT_LABEL_ALONE, DropKind.CREDIT, "credit: a byline's label alone on its line"),
+    (_SECTION_FIELD, DropKind.WIDGET, "widget: the page's section field"),
     (_COPYRIGHT, DropKind.CREDIT, "credit: a photo's copyright line"),
     (_DATELINE_ALONE, DropKind.TAG, "tag line: a dateline and its tags alone on a line"),
     (_GLUED_IMAGE_LABEL, DropKind.CAPTION, "caption: an image's label glued to its caption"),
@@ -793,8 +805,22 @@ def _no_syllable(word: str) -> bool:
     return word.isascii() and word.islower() and len(word) >= 5 and not is_ascii_syllable(word)
 
 
+def _is_clip_name(text: str) -> bool:
+    """ "f vert brk lon kharkiv 260102.Still002 j8i9g9": a video still's file name used as its
+    alt text: ASCII words in lower case, most of them no syllable, with a file's code."""
+    words = text.split()
+    if not 3 <= len(words) <= 10 or not text.isascii() or not any(map(_FILE_CODE.match, words)):
+        return False
+    plain = [w for w in words if not _FILE_CODE.match(w)]
+    return all(w.islower() for w in plain) and 2 * sum(
+        not is_ascii_syllable(w) for w in plain
+    ) >= len(plain)
+
+
 def _junk_by_name(text: str) -> tuple[DropKind, str] | None:
     """A code name left by the scraper, or the outlet's name as a bullet in the header."""
+    if _is_clip_name(text):
+        return DropKind.CAPTION, "caption: a video still's file name"
     if _is_machine_name(text):
         if re.search(r"thumb|img|image|photo|pic", text, re.IGNORECASE):
             return DropKind.CAPTION, "caption: an image's code name"
@@ -1079,6 +1105,9 @@ def _month_first(m: re.Match[str]) -> str:
     return f"{m.group(2)}/{month}/{m.group(3)}"
 
 
+_BRACKETED = re.compile(r"^\s*[(\[]\s*([^()\[\]]{6,40}?)\s*[)\]]\s*$")
+
+
 def _match_date(text: str) -> re.Match[str] | None:
     text = _MONTH_WORD.sub(r"\1/\2/\3", text)  # "25 Tháng 9 2017" is 25/9/2017
     text = _DAY_MONTH_NAME.sub(_day_month_name, text)  # "08 Tháng Tư 2022" is 8/4/2022
@@ -1086,6 +1115,7 @@ def _match_date(text: str) -> re.Match[str] | None:
     text = _CONTACT_TAIL.sub("", text)  # a page header's date with the outlet's contacts
     text = _BARE_COUNTERS.sub("", text)  # "… 10:22 30 0": views and comments, unlabelled
     text = text.rstrip(" ,;")  # "Thứ Bảy, Ngày 10 tháng 05 năm 2025,": a header's trailing comma
+    text = _BRACKETED.sub(r"\1", text)  # "(24.07.2019)" alone under a headline (heldout22)
     m = DATE_LINE.match(text) or _TIME_FIRST_DATE.match(text)
     if m is None and len(text.split()) <= 8:
         m = _LABELLED_STAMP.match(text)
@@ -2498,6 +2528,13 @@ class _Assembler:
             walk.open_section(state, _STAR_MARK.sub("", t), ln.no)
         return True
 
+    def _no_stop_doubt(self, ln: Line) -> str:
+        """Why a line without final punctuation is read with a doubt: the text's last sentence
+        may be cut (no complete sentence follows), or it may be a caption without its credit."""
+        if any(x.no > ln.no and _ends_sentence(x.text) for x in self.lines):
+            return "read as body text: no final punctuation (caption without credit?)"
+        return "read as body text: no final punctuation and no sentence after it (text cut off?)"
+
     def _written_as_name(self, words: str, line: int) -> bool:
         """``words`` stand capitalised inside another line (not opening it): a name
         ("Giải thưởng" in "… đoạt Giải thưởng nhiếp ảnh xuất sắc 2011")."""
@@ -2513,6 +2550,9 @@ class _Assembler:
 
     def _read_text(self, ln: Line, walk: _Walk, state: _Body) -> None:
         """Body text: the lead until one is read, then a paragraph."""
+        if _outlet_alt_text(ln.text):
+            self.drop(ln, DropKind.CAPTION, "caption: an image's alt text signed by the outlet")
+            return
         glued = _glued_heading(ln.text) if ln.hint is None else None
         if glued and self._written_as_name(" ".join(glued[1].split()[:2]), ln.no):
             glued = None  # "… mới công bố Giải thưởng nhiếp ảnh …": a name the headline holds
@@ -2525,7 +2565,7 @@ class _Assembler:
             return
         walk.top = False
         if not has_final_punct(ln.text):
-            self.doubt(ln, "read as body text: no final punctuation (caption without credit?)")
+            self.doubt(ln, self._no_stop_doubt(ln))
         walk.blocks.append(Block(BlockKind.PARAGRAPH, ln.text, ln.no))
         walk.read_keys.add(_key(ln.text))
 
@@ -2670,6 +2710,20 @@ class _Assembler:
                 DropKind.UNFINISHED,
             )
         )
+
+
+#: "Tổng thống … Nguyễn Phú Trọng - Sputnik Việt Nam": words, a spaced dash, an outlet's name.
+_OUTLET_SIGNED = re.compile(r"^(.{12,200}?)\s+[-–—|]\s+([^-–—|]{3,40})$")
+
+
+def _outlet_alt_text(text: str) -> bool:
+    """Below the headline, a line of one sentence without a stop, signed with the outlet's name
+    after a dash: an image's alt text (the page's title and the outlet, heldout21's Sputnik)."""
+    m = _OUTLET_SIGNED.match(text)
+    if m is None or has_final_punct(m.group(1)) or len(_sentences(m.group(1))) > 1:
+        return False
+    name = m.group(2).strip()
+    return is_outlet_name(name) or is_outlet_name(re.sub(r"\s+(?:Việt Nam|VN)$", "", name))
 
 
 def _left_open(text: str) -> bool:

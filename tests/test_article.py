@@ -1883,3 +1883,51 @@ def test_a_visit_counter_with_its_numbers_gone_and_a_stamp_signed_time_first() -
     assert {d.text for d in a.dropped} >= {"Hôm nay:", "Hôm qua:", "Tuần này:", "Tất cả:"}
     b = parse_article(f"Bão đổ bộ miền Trung\nHà Linh 08:30, 12/01/2024\n{STORM}")
     assert b.byline == "Hà Linh" and b.published is not None
+
+
+# --- heldout21's and heldout22's leftovers (stop 24), each on sentences written for the test
+
+
+def test_a_bracketed_date_under_a_headline_with_a_stop_and_a_tag_on_the_lead() -> None:
+    text = (
+        "Hội Phụ nữ xã tổ chức tập huấn nuôi gà thả vườn.\n\n(15.03.2021)\n\n"
+        "(Website HPNX) - Sáng ngày 14/3, Hội Phụ nữ xã phối hợp với trạm khuyến nông tổ chức "
+        "lớp tập huấn cho 60 hội viên.\n\nCác hội viên được hướng dẫn cách phòng bệnh cho gà.\n"
+    )
+    a = parse_article(text)
+    assert a.headline == "Hội Phụ nữ xã tổ chức tập huấn nuôi gà thả vườn"
+    assert a.published is not None
+    assert a.lead is not None and a.lead.startswith("Sáng ngày 14/3")
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Người viết tin bài", DropKind.CREDIT),
+        ("Tác giả:", DropKind.CREDIT),
+        ("Chuyên mục: Thời sự", DropKind.WIDGET),
+        ("clip hn flood 240915.Still004 k2m8p1", DropKind.CAPTION),
+    ],
+)
+def test_a_lone_credit_label_a_section_field_and_a_clip_name(line: str, kind: DropKind) -> None:
+    a = parse_article(
+        f"Bão đổ bộ miền Trung\n\n{STORM}\n\n{line}\n\nMưa còn kéo dài đến cuối tuần.\n"
+    )
+    assert {d.text: d.kind for d in a.dropped}.get(line) is kind
+
+
+def test_image_alt_text_signed_with_the_outlet_below_the_headline() -> None:
+    alt = "Thủ tướng tiếp Đại sứ Nhật Bản tại trụ sở Chính phủ - Sputnik Việt Nam"
+    a = parse_article(f"Việt Nam và Nhật Bản tăng cường hợp tác\n\n{alt}\n\n{STORM}\n")
+    assert {d.text: d.kind for d in a.dropped}.get(alt) is DropKind.CAPTION
+    assert a.lead is not None and a.lead.startswith("Sáng nay")
+    # a headline signed with the outlet stays the headline
+    b = parse_article(f"Giá vàng tăng mạnh trong tuần - Dân Việt\n\n{STORM}\n")
+    assert b.headline is not None and b.headline.startswith("Giá vàng tăng mạnh")
+
+
+def test_a_last_line_without_a_stop_is_read_with_a_doubt_naming_a_cut() -> None:
+    a = parse_article(
+        f"Bão đổ bộ miền Trung\n\n{STORM}\n\nTrung tâm Dự báo khí tượng cho biết thêm\n"
+    )
+    assert any("text cut off" in u.reason for u in a.unsure)

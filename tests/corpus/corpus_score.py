@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,6 +60,13 @@ def _fold(text: str) -> str:
     return " ".join(unglue_sentences(text).split())
 
 
+def _same_title(got: str | None, want: str | None) -> bool:
+    """A headline is right with or without its closing stop (annotators copied it either way)."""
+    if got is None or want is None:
+        return got == want
+    return got.rstrip(" .") == want.rstrip(" .")
+
+
 #: "Thực hiện: Hoài Duy", "Tin, ảnh: G.K", "Tác giả: Phạm Mạnh": a byline is right with or
 #: without its credit label (annotators wrote it either way).
 _BYLINE_LABEL = re.compile(
@@ -97,6 +105,10 @@ class Score:
     """Sentences of the story not heard."""
     junk: int = 0
     """Lines heard that must not be."""
+    flagged: int = 0
+    """Of those, lines the parser listed as read with a doubt (``Article.unsure``)."""
+    junk_kinds: list[str] = field(default_factory=list)
+    """The annotated reason of each junk line heard ("unfinished fragment", "teaser" …)."""
     structure: list[bool] = field(default_factory=list)
     """Title, byline, headings right."""
 
@@ -136,7 +148,9 @@ def score(path: Path, page: Path | None = None) -> Score:
     s = Score(path.stem if page is None else page.name)
     headline = getattr(article, "headline", article.title)
     s.structure.append(
-        s.check(headline == ann["title"], f"title: got {headline!r}, want {ann['title']!r}")
+        s.check(
+            _same_title(headline, ann["title"]), f"title: got {headline!r}, want {ann['title']!r}"
+        )
     )
     s.structure.append(
         s.check(
@@ -151,9 +165,12 @@ def score(path: Path, page: Path | None = None) -> Score:
     for sentence in ann["must_hear"]:
         if not s.check(_fold(sentence) in heard, f"not heard: {sentence!r}"):
             s.lost += 1
+    doubts = [_fold(u.text) for u in article.unsure]
     for line in ann["must_not_hear"]:
         if not s.check(_fold(line) not in heard, f"heard: {line!r}"):
             s.junk += 1
+            s.flagged += any(_fold(line) in d or d in _fold(line) for d in doubts)
+            s.junk_kinds.append(ann.get("reasons", {}).get(line, "unlabelled"))
     for text, kind in ann.get("reasons", {}).items():
         found = [d for d in script.dropped if _fold(text) in _fold(d.text)]
         got = [getattr(getattr(d, "kind", None), "value", d.reason) for d in found]
@@ -171,6 +188,7 @@ def report(which: str) -> list[Score]:
         for f in s.failures:
             print(f"          - {f}")
     n = len(scores)
+    kinds = Counter(k for s in scores for k in s.junk_kinds)
     checks = sum(s.total for s in scores)
     passed = sum(s.passed for s in scores)
     structure = [ok for s in scores for ok in s.structure]
@@ -178,7 +196,10 @@ def report(which: str) -> list[Score]:
         f"{which}: {n} articles, checks passed {passed}/{checks} ({passed / checks:.1%}); "
         f"articles fully right {sum(s.ratio == 1 for s in scores)}/{n}; "
         f"story sentences lost {sum(s.lost for s in scores)}; "
-        f"junk lines heard {sum(s.junk for s in scores)}; "
+        f"junk lines heard {sum(s.junk for s in scores)} "
+        f"({sum(s.flagged for s in scores)} listed as read with a doubt"
+        + "".join(f"; {k} {v}" for k, v in kinds.most_common())
+        + "); "
         f"title/byline/headings right {sum(structure)}/{len(structure)} "
         f"({sum(structure) / len(structure):.1%})"
     )
