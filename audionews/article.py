@@ -195,6 +195,7 @@ JUNK_LINES = frozenset(
         "spot_img",  # a WordPress theme's image placeholder
         "Tóm tắt nội dung",  # a table of contents' label
         "Nội dung bài viết",
+        "Đừng bỏ lỡ",  # a "don't miss" box's label (heldout23, heldout24)
     )
 )
 #: Newspaper section names: alone on a line they are a breadcrumb, not a heading.
@@ -343,6 +344,12 @@ _CREDIT_LABEL_ALONE = re.compile(
     r"|Biên tập viên|Nhóm phóng viên)\s*:?$",
     re.IGNORECASE,
 )
+#: "Một số hình ảnh buổi lễ": a photo gallery's label (the pictures follow, heldout23).
+_GALLERY_LABEL = re.compile(
+    r"^(?:Một số|Một vài)\s+(?:hình ảnh|bức ảnh|ảnh(?!\s+hưởng)|khoảnh khắc)(?!\w)"
+    r"(?:\s+[^\s.!?]+){0,5}\s*:?$",
+    re.IGNORECASE,
+)
 #: "Chuyên mục: Văn hóa": the page's section field (a few words after the label).
 _SECTION_FIELD = re.compile(r"^(?:Chuyên mục|Danh mục|Chuyên trang)\s*:\s*[^.!?:]{1,40}$", re.I)
 #: "260102.Still002", "j8i9g9": a file's or a clip's code (digits glued to letters or a dot).
@@ -350,7 +357,8 @@ _FILE_CODE = re.compile(r"^(?=\S*\d)(?:\S*\d\.[A-Za-z]\S*|(?:[a-z]+\d+){2,}[a-z]
 _IMAGE_FILE = re.compile(
     # "….jpg", "Ảnh màn hình 2024-11-10 lúc 07.02.29.png", "IMG 0227"
     r"^(?:\S+|(?:Ảnh màn hình|Screenshot|Screen Shot|IMG|DSC)[^\n]{0,60})"
-    r"\.(?:jpe?g|png|gif|webp|bmp)(?:\?\S*)?$|^(?:IMG|DSC|DSCN)[ _-]?\d{3,5}$",
+    r"\.(?:jpe?g|png|gif|webp|bmp)(?:\?\S*)?$"
+    r"|^_?(?:IMG|DSC|DSCN|MG)[ _-]?\d{3,5}(?:\s*-\s*(?:Copy|Bản sao)(?:\s*\(\d\))?)?$",
     re.IGNORECASE,
 )
 _CAPTION_CREDIT = re.compile(
@@ -743,6 +751,7 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_PHOTO_NAME, DropKind.CAPTION, "caption: a photo's file name without its extension"),
     (_CREDIT_LABEL_ALONE, DropKind.CREDIT, "credit: a byline's label alone on its line"),
     (_SECTION_FIELD, DropKind.WIDGET, "widget: the page's section field"),
+    (_GALLERY_LABEL, DropKind.CAPTION, "caption: a photo gallery's label"),
     (_COPYRIGHT, DropKind.CREDIT, "credit: a photo's copyright line"),
     (_DATELINE_ALONE, DropKind.TAG, "tag line: a dateline and its tags alone on a line"),
     (_GLUED_IMAGE_LABEL, DropKind.CAPTION, "caption: an image's label glued to its caption"),
@@ -830,6 +839,9 @@ def _junk_by_name(text: str) -> tuple[DropKind, str] | None:
     return None
 
 
+_LIST_LINK = (DropKind.TEASER, "teaser: a link in a list (ends with a separator)")
+
+
 def _junk_kind(text: str) -> tuple[DropKind, str] | None:
     named = _junk_by_name(text)
     if named:
@@ -847,7 +859,7 @@ def _junk_kind(text: str) -> tuple[DropKind, str] | None:
         if pattern.match(text):
             return kind, reason
     if _is_link_list_item(text):
-        return DropKind.TEASER, "teaser: a link in a list (ends with a separator)"
+        return _LIST_LINK
     if _JUNK_PREFIX.match(text):
         return DropKind.TEASER, "teaser: related-article link"
     if is_interface_line(text) and not _SALUTATION.match(text):  # "Kính gửi Quý bạn đọc,"
@@ -876,7 +888,7 @@ def _is_link_list_item(text: str) -> bool:
     head = text[:-1].strip()
     if is_byline(head) or _is_name_line(head) or len(head.split()) > TEASER_MAX_WORDS:
         return False
-    return len(_sentences(head)) == 1 and not _ends_sentence(head)
+    return len(_sentences(head)) == 1 and not head.endswith((".", "…"))  # "… chơi Tết? -"
 
 
 def has_final_punct(text: str) -> bool:
@@ -971,7 +983,7 @@ def _name_core(text: str) -> str:
     core = re.sub(
         r"\s*\((?:Theo|T/h|TH|tổng hợp|Nguồn)[^()]{0,30}\)$", "", text.strip(), flags=re.I
     )
-    core = _AFFILIATION.sub("", _BRACKET_AFFILIATION.sub("", core))
+    core = _AFFILIATION.sub("", _BRACKET_AFFILIATION.sub("", _BRACKET_PLACE.sub("", core)))
     return _ROLE_PREFIX.sub("", _AGENCY_SUFFIX.sub("", core)).strip(" .")
 
 
@@ -979,6 +991,8 @@ def _name_core(text: str) -> str:
 _BRACKET_AFFILIATION = re.compile(
     r"\s*\((?:Đài|Báo|Tạp chí|Văn phòng|Phòng|Ban|Trung tâm|Bộ phận)\s[^()]{2,60}\)$"
 )
+#: "Hoàng Ân ( Nghĩa Phú )": the commune or district the author writes from (heldout24).
+_BRACKET_PLACE = re.compile(rf"\s*\(\s*[{_UP}][{_LOW}]*(?:\s[{_UP}][{_LOW}]*){{0,2}}\s*\)$")
 _BYLINE_DATE = re.compile(r"\s+\d{1,2}/\d{1,2}/\d{4}$")
 #: "Video do Thùy Linh thực hiện.": who made the story (or its video) closing it.
 _MADE_BY = re.compile(
@@ -1592,6 +1606,8 @@ class _ChromeState:
     """The line before was a tag box's label ("Sự kiện:"): its tag may follow."""
     after_tags: bool = False
     """Past a tag box ("Thẻ:" alone) below the story: its tags, then other stories."""
+    list_links: int = 0
+    """Headlines in a link list (each ending with a separator) just dropped, in a row."""
 
 
 def _placed_chrome(lines: Sequence[Line]) -> dict[int, tuple[DropKind, str]]:
@@ -1948,6 +1964,7 @@ class _Assembler:
             top_label=_label_over_story(lines),
         )
         for ln in lines:
+            links, st.list_links = st.list_links, 0  # link-list headlines right above this line
             if not self._unlink(ln) or self._page_edge(ln, st):
                 continue
             t = ln.text
@@ -1969,8 +1986,11 @@ class _Assembler:
                 continue
             junk = _junk_kind(t)
             label, st.tag_label = st.tag_label, bool(junk and _EVENT_TAG.match(t))
+            st.list_links = links + 1 if junk == _LIST_LINK else 0
             if junk:
                 self.drop(ln, *junk)
+            elif links >= 2 and _headline_shaped(ln) and len(t.split()) <= TEASER_MAX_WORDS:
+                self.drop(ln, DropKind.TEASER, "teaser: a link list's last headline (no separator)")
             elif label and _is_tag_value(t):
                 self.drop(ln, DropKind.TAG, "tag line: the tag under its label")
             elif _CREDIT_ONLY.match(t):
@@ -2591,8 +2611,8 @@ class _Assembler:
         bare = text
         if _NUMBERED.match(text):
             bare = re.sub(r"\s*\((?!\s*(?:Ảnh|ảnh|Theo|Nguồn))[^()]{1,40}\)$", "", text)
-        if has_final_punct(bare) or nxt is None or not bare:
-            return False
+        if has_final_punct(bare) or nxt is None or not bare or bare[0].islower():
+            return False  # "bé vui múa hát": a caption in lower case, no heading (heldout23)
         long = echoed or _speaker_heading(text)
         most = TITLE_MAX_WORDS if long else HEADING_MAX_WORDS
         if len(text.split()) > most or len(text) > (TITLE_MAX_CHARS if long else HEADING_MAX_CHARS):
@@ -2773,6 +2793,7 @@ def _cut_after(context: tuple[str, ...], last: str, others: list[str]) -> bool:
 _NEVER_LAST = frozenset(
     {"của", "và", "các", "những", "với", "tại", "là", "để", "rằng", "nhằm", "hoặc", "sự"}
     | {"việc", "cuộc", "mọi", "mỗi", "từng", "bởi", "nếu", "nhưng", "thì", "vì"}
+    | {"đã", "sẽ", "đang", "khi"}  # "… không làm mọi người thất vọng đã" (heldout24)
 )
 #: "… giá lúa IR 50404 (tươi) hôm nay giảm 3", "Cảnh báo, từ 72-120": a bare number after a word
 #: that opens an amount (its unit, or the rest of the number, cut off).

@@ -1931,3 +1931,58 @@ def test_a_last_line_without_a_stop_is_read_with_a_doubt_naming_a_cut() -> None:
         f"Bão đổ bộ miền Trung\n\n{STORM}\n\nTrung tâm Dự báo khí tượng cho biết thêm\n"
     )
     assert any("text cut off" in u.reason for u in a.unsure)
+
+
+# --- heldout23's and heldout24's classes, each on sentences written for the test
+
+
+def test_a_link_lists_question_and_its_last_headline_without_a_separator() -> None:
+    text = (
+        "Giá vàng hôm nay tăng mạnh -\nCó nên mua nhà lúc này? -\nĐội tuyển thắng đậm -\n"
+        "Ba ngân hàng giảm lãi suất cho vay mua nhà\n"
+        "12/04/2025 08:30Lũ quét cuốn trôi nhiều nhà dân ở miền núi phía Bắc\n"
+        f"{STORM}"
+    )
+    a = parse_article(text)
+    assert a.headline == "Lũ quét cuốn trôi nhiều nhà dân ở miền núi phía Bắc"
+    kinds = {d.text: d.kind for d in a.dropped}
+    assert kinds["Có nên mua nhà lúc này? -"] is DropKind.TEASER
+    assert kinds["Ba ngân hàng giảm lãi suất cho vay mua nhà"] is DropKind.TEASER
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Một số hình ảnh tại lễ khai giảng", DropKind.CAPTION),
+        ("MG 1024", DropKind.CAPTION),
+        ("IMG 2231 - Copy", DropKind.CAPTION),
+        ("Đừng bỏ lỡ", DropKind.WIDGET),
+    ],
+)
+def test_a_gallery_label_camera_file_names_and_a_dont_miss_box(line: str, kind: DropKind) -> None:
+    a = parse_article(
+        f"Bão đổ bộ miền Trung\n\n{STORM}\n\n{line}\n\nMưa còn kéo dài đến cuối tuần.\n"
+    )
+    assert {d.text: d.kind for d in a.dropped}.get(line) is kind
+
+
+def test_a_line_about_an_influence_is_no_gallery_label() -> None:
+    line = "Một số ảnh hưởng của bão đến sản xuất nông nghiệp"
+    a = parse_article(
+        f"Bão đổ bộ miền Trung\n\n{STORM}\n\n{line}\n\nMưa còn kéo dài đến cuối tuần.\n"
+    )
+    assert line not in {d.text for d in a.dropped}
+
+
+def test_a_byline_with_the_authors_commune_in_brackets_and_a_lower_case_caption() -> None:
+    a = parse_article(f"Bão đổ bộ miền Trung\n\n{STORM}\nMai Lan ( Xuân Phú )\n")
+    assert a.byline == "Mai Lan ( Xuân Phú )"
+    b = parse_article(f"Bão đổ bộ miền Trung\n\n{STORM}\nbà con dọn dẹp sau bão\n\n{STORM}")
+    assert b.headings == ()
+
+
+@pytest.mark.parametrize("word", ["đã", "sẽ", "đang", "khi"])
+def test_a_last_line_stopping_on_a_tense_word_or_khi_was_cut(word: str) -> None:
+    last = f"Các vận động viên trẻ của đội tuyển tỉnh năm nay đều {word}"
+    a = parse_article(f"Bão đổ bộ miền Trung\n\n{STORM}\n{last}\n")
+    assert any(d.kind is DropKind.UNFINISHED for d in a.dropped)
