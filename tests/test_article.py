@@ -1986,3 +1986,23 @@ def test_a_last_line_stopping_on_a_tense_word_or_khi_was_cut(word: str) -> None:
     last = f"Các vận động viên trẻ của đội tuyển tỉnh năm nay đều {word}"
     a = parse_article(f"Bão đổ bộ miền Trung\n\n{STORM}\n{last}\n")
     assert any(d.kind is DropKind.UNFINISHED for d in a.dropped)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Giám đốc Sở Y tế phát biểu tại hội nghị",
+        "Trao giấy khen cho các cá nhân xuất sắc",
+        "Một tiết mục múa của học sinh nhà trường",
+        "Hai đối tượng cùng tang vật tại cơ quan công an",
+    ],
+)
+def test_a_photos_scene_between_paragraphs_is_no_heading(caption: str) -> None:
+    a = parse_article(f"Hội nghị tổng kết năm học\n\n{STORM}\n{caption}\n\n{STORM}")
+    assert a.headings == ()
+    assert caption in " ".join(b.text for s in a.sections for b in s.blocks)  # kept, read
+
+
+def test_a_section_heading_between_paragraphs_stays_a_heading() -> None:
+    a = parse_article(f"Hội nghị tổng kết năm học\n\n{STORM}\nNhiều kết quả nổi bật\n\n{STORM}")
+    assert a.headings == ("Nhiều kết quả nổi bật",)
