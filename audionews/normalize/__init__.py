@@ -68,7 +68,14 @@ _LETTER_WORD = re.compile(r"[^\W\d_]")
 _CAPS_WORD = re.compile(r"(?<![\w])[^\W\d_]{2,}(?![\w])")
 _ANY_WORD = re.compile(r"(?<![\w])[^\W\d_]+(?![\w])")
 _LATIN_WORD = re.compile(r"(?<![\w.@/])[^\W\d_]{2,}(?![\w@/]|\.\w)")
-_PHONE_AFTER = re.compile(r"\s*:\s*|\s+\(?\+?\d")  # "ĐT: 0912 ...", "ĐT 0912 ..."
+# "ĐT: 0912 ...", "ĐT 0912 ..." (its digits may be read already: "ĐT không chín một ...")
+_PHONE_AFTER = re.compile(
+    r"\s*:\s*|\s+\(?\+?\d|\s+không\s+(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín)\s"
+)
+# "đường ĐT 743A", "tuyến ĐT.741": a provincial road's number (not a phone number, set R)
+_ROAD_AFTER = re.compile(r"\s*\d{1,4}[A-Z]?(?!\w|[.,]\d)")
+_ROAD_BEFORE = re.compile(r"(?<!\w)(?:([Đđ]ường)|[Tt]uyến|[Nn]út giao|[Cc]ầu)\s+$")
+_ROAD_DOT = re.compile(r"(?<![\w.])(ĐT)\.(?=\d{1,4}[A-Z]?(?!\w|[.,]\d))")  # "ĐT.741"
 _NAME_AFTER = re.compile(rf"\s+[{r.UPPER}][a-zà-ỹđ]")  # "TS Lê Văn A": a title before a name
 _SCHOOL_AFTER = re.compile(r"\s+(?:THPT|THCS|PTTH|trung học)(?!\w)")  # "TN THPT": tốt nghiệp
 _CONTEXT_AFTER = (
@@ -341,12 +348,18 @@ class Normalizer:
                 return acronym
             table = data.readings[acronym]
             spoken = data.reading(acronym, self._topic)
+            road = _ROAD_BEFORE.search(text, max(0, match.start() - 12), match.start())
+            if "before_road" in table and road and _ROAD_AFTER.match(text, match.end()):
+                spoken = table["before_road"]  # "đường ĐT 743A": "đường tỉnh", said once
+                return spoken.split(" ", 1)[1] if road.group(1) else _cased(match, spoken)
             for key, after in _CONTEXT_AFTER:
                 if key in table and after.match(text, match.end()):
                     spoken = table[key]
                     break
             return _cased(match, spoken or r.spell_code(acronym))
 
+        if "ĐT." in text:
+            text = _ROAD_DOT.sub(r"\1 ", text)
         return data.acronym_re.sub(read, text)
 
     def _names_in_capitals(self, text: str) -> str:
@@ -641,11 +654,15 @@ def _builtin_tables() -> _WordTable:
     for key, value in lexicon.titles.items():
         if len(key) >= 2:
             words.setdefault(key, value)
+    for key, value in list(words.items()):
+        if _AMP_PAIR.fullmatch(key):  # "TN&MT" is also written "TN-MT" (set Q)
+            words.setdefault(key.replace("&", "-"), value)
     table = _WordTable.build(words)
     titles = dict(lexicon.titles)
     return _WordTable(table.words, table.pattern, titles, _title_regex(titles))
 
 
+_AMP_PAIR = re.compile(r"[A-ZĐ]{2,}&[A-ZĐ]{2,}")
 _SENTENCE_END = re.compile(r"(?:^|[.!?…]\s+|\n\s*)[\"“'(\[]?$")
 
 

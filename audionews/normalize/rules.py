@@ -114,7 +114,7 @@ _VULGAR = {
     "⅛": ("một phần tám", "và một phần tám"),
 }
 _VULGAR_RE = re.compile(
-    rf"(?<![\w.,])(\d+)?\s?([{''.join(_VULGAR)}])(?:\s+((?!và\b|hoặc\b)[^\W\d_]+))?"
+    rf"(?<![\d.,])(?:(\d+)\s?)?([{''.join(_VULGAR)}])(?:\s+((?!và\b|hoặc\b)[^\W\d_]+))?"
 )
 
 
@@ -122,7 +122,9 @@ def _read_vulgar(match: re.Match[str]) -> str:
     whole, symbol, noun = match.groups()
     alone, after_number = _VULGAR[symbol]
     if whole is None:
-        return alone + (f" {noun}" if noun else "")
+        before = match.string[match.start() - 1 : match.start()]
+        glued = bool(before) and not before.isspace() and before not in "([\"“'"  # "A¼"
+        return (" " if glued else "") + alone + (f" {noun}" if noun else "")
     if symbol == "½" and noun:
         return f"{read_number_token(whole)} {noun} rưỡi"  # "2½ giờ" -> "hai giờ rưỡi"
     return f"{read_number_token(whole)} {after_number}" + (f" {noun}" if noun else "")
@@ -228,7 +230,7 @@ def boats(text: str) -> str:
 # --- stock tickers
 _TICKER = r"(?<![\w.-])(?<!TP )(?<!Tp )(?<!TP\.)[A-Z]{3}(?![\w-])"
 _TICKER_RE = re.compile(_TICKER)
-_TICKER_GAP = re.compile(r"\s*(?:,|và|hoặc)\s*")
+_TICKER_GAP = re.compile(r"\s*(?:(?:,|và|hoặc|…|\.\.\.)\s*)+")
 _TICKER_MOVE = re.compile(
     r"\s+(?:đều\s+|cùng\s+)?(?:tăng|giảm|tụt|mất|nhích|lên|xuống|đứng giá|đóng cửa|chốt)\s+"
     r"(?:gần\s+|hơn\s+|thêm\s+|khoảng\s+|nhẹ\s+)?\d"
@@ -301,8 +303,9 @@ def tickers(text: str, market: bool = False) -> str:
     pieces: list[str] = []
     done = 0
     for group in _ticker_groups(text):
-        if not _TICKER_MOVE.match(text, group[-1].end()):
-            continue
+        listed = len(group) >= 3 and not all(g.group() in CURRENCY_CODES for g in group)
+        if not listed and not _TICKER_MOVE.match(text, group[-1].end()):
+            continue  # three codes or more in a row in stock news: a list of tickers (set R)
         if len(group) == 1 and group[0].group() in CURRENCY_CODES:
             continue  # "VND giảm 0,2%" may be the currency
         for match in group:
@@ -481,7 +484,7 @@ def english_thousands(text: str) -> str:
 # --- vehicle plates
 _PLATE = re.compile(
     r"(?<![\w.,/-])(?:(BS|BKS)\s+)?(\d{2})([A-ZĐ]{1,2}\d{0,2})\s?[-.]\s?"
-    r"(\d{3}\.\d{2}|\d{4,5}|\d{3}\.\d?[xX]{1,2}|\d{1,4}[xX]{1,4})"  # "40xx": masked
+    r"(\d{3}\.\d{2}|\d{4,5}|\d{2,3}\.\d?[xX]{1,3}|\d{1,4}[xX]{1,4})"  # "40xx", "48.XX": masked
     r"(?![\w]|[.,]\d)"
 )
 
@@ -740,7 +743,10 @@ _DATE_CONTEXT_STRONG = re.compile(
     r"[\s,(]*$",
     re.IGNORECASE,
 )
-_NOT_A_DAY = re.compile(r"\b(?:mỗi|một|trong|hằng|hàng|vài|mấy|các|những)\s+ngày\s*$", re.I)
+_NOT_A_DAY = re.compile(r"\b(?:mỗi|một|hằng|hàng|vài|mấy|các|những)\s+ngày\s*$", re.I)
+# "trong ngày 2-3 lần": a count in a day; "trong ngày 11-9" a date (set Q)
+_IN_A_DAY = re.compile(r"\btrong\s+ngày\s*$", re.I)
+_COUNT_AFTER = re.compile(r"\s*(?:lần|viên|cốc|ly|bữa|giờ|tiếng|phút|ca|người|chuyến|lượt)(?!\w)")
 _AFTER_DATE = re.compile(r"(\d{1,2})/(\d{1,2})\s*(?:và|,|hoặc|đến|tới|-)\s*$")
 _AFTER_DATE_RANGE = re.compile(r"^\s*(?:-|đến|tới)\s*(\d{1,2})/(\d{1,2})(?!\d)")
 
@@ -838,7 +844,11 @@ def doubled_mung(text: str) -> str:
 def full_dates(text: str) -> str:
     """ "23/10/2020", "2-9-1945", "22.9.2020" -> "hai mươi ba tháng mười năm ..."."""
     text = _DATE_RANGE_DASH.sub(r"\1 đến ", text)
+    text = _GLUED_DAY_WORD.sub(r"\1 ", text)  # "ngày-11/9/2025" (set R): a typo for a space
     return _FULL_DATE.sub(_read_full_date, text)
+
+
+_GLUED_DAY_WORD = re.compile(r"(?<!\w)([Nn]gày)-(?=\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{4})?(?![\d/]))")
 
 
 def _read_quarter(match: re.Match[str]) -> str:
@@ -951,7 +961,9 @@ def _day_month(text: str) -> Callable[[re.Match[str]], str]:
         elif sep != "." and _MONTH_WORD_AFTER.match(text, match.end()):
             return match.group()  # "ngày 11-12 tháng Giêng": two days, the month said after
         elif (before.endswith("(") and text.startswith(")", match.end())) or (
-            _DATE_CONTEXT_STRONG.search(before) and not _NOT_A_DAY.search(before)
+            _DATE_CONTEXT_STRONG.search(before)
+            and not _NOT_A_DAY.search(before)
+            and not (_IN_A_DAY.search(before) and _COUNT_AFTER.match(text, match.end()))
         ):
             pass  # "(22.9)", "sáng 22.9", "ngày 2-9"
         else:
@@ -1591,6 +1603,18 @@ _ROAD_CODE = re.compile(r"(?<![\w.,])(QL|TL|HL|ĐT)(\d{1,4})([A-Z]?)(?![\w])")  
 _ROADS = {"QL": "quốc lộ", "TL": "tỉnh lộ", "HL": "hương lộ", "ĐT": "đường tỉnh"}
 
 
+# "tỉnh lộ 506B", "đường tỉnh 743A" (sets Q, R): a road's number is a number, its letter a letter
+_SPOKEN_ROAD = re.compile(
+    r"(?<!\w)((?:quốc|tỉnh|hương|huyện) lộ|đường (?:tỉnh|huyện))\s+(\d{1,4})([A-Z])(?!\w|[.,]\w)",
+    re.IGNORECASE,
+)
+
+
+def _read_spoken_road(match: re.Match[str]) -> str:
+    road, number, letter = match.groups()
+    return f"{road} {read_cardinal(int(number))} {LETTER_NAMES[letter].lower()}"
+
+
 def _read_road_code(match: re.Match[str]) -> str:
     road, number, letter = match.groups()
     spoken = _ROADS[road]
@@ -1612,6 +1636,7 @@ def codes(text: str) -> str:
     text = _CODE_RANGE.sub(r"\1\2 đến \1\3", text)
     text = _CONSONANT_PREFIX.sub(lambda m: _letter_names(m.group(1)) + " ", text)
     text = _ROAD_CODE.sub(_read_road_code, text)
+    text = _SPOKEN_ROAD.sub(_read_spoken_road, text)
     text = _DECIMAL_GRADE.sub(
         lambda m: f"{_num(m[1] + ',' + m[2])} {LETTER_NAMES.get(m[3], m[3])}", text
     )
@@ -1688,6 +1713,7 @@ def _spell_acronym(match: re.Match[str]) -> str:
 
 _CAPS_WORD = re.compile(r"[A-Z]{5,}")
 _CONSONANT_RUN = re.compile(r"[^AEIOUY]+")
+_DIGRAPH = re.compile(r"CK|SH|TH|PH|CH|WH|NG(?=[^AEIOUY]|$)")
 
 
 def _spoken_caps(token: str) -> bool:
@@ -1697,9 +1723,12 @@ def _spoken_caps(token: str) -> bool:
     if not _CAPS_WORD.fullmatch(token):
         return False
     vowels = sum(c in "AEIOUY" for c in token)
-    runs = [(m.start(), len(m.group())) for m in _CONSONANT_RUN.finditer(token)]
-    inner = [n for start, n in runs if start + n < len(token)]
-    return 3 * vowels >= len(token) and all(n <= 2 for n in inner) and all(n <= 3 for _, n in runs)
+    sounds = _DIGRAPH.sub("X", token)  # "BLACKPINK": "CK" is one sound, a quarter vowels (set R)
+    runs = [(m.start(), len(m.group())) for m in _CONSONANT_RUN.finditer(sounds)]
+    inner = [n for start, n in runs if start + n < len(sounds)]
+    long = len(token) >= 7 and sounds != token  # "THADS" stays spelled
+    enough = 3 * vowels >= len(token) or (long and 4 * vowels >= len(sounds))
+    return enough and all(n <= 2 for n in inner) and all(n <= 3 for _, n in runs)
 
 
 _AMP_TOKEN = re.compile(r"(?<![\w.&-])[\w.&-]*&[\w.&-]*")
@@ -1952,7 +1981,7 @@ _ASIDE_AFTER = re.compile(
     r"\s*(?:ngày|nơi|khi|tức|một|người|đó|đây|những|vào|tác phẩm|bộ phim|ngành|đoạn|dự án"
     r"|công trình|đơn vị|cơ quan|loại|giải|các|thời điểm|thời gian|doanh thu|con số|vùng|bước"
     r"|chiếc|không (?:chỉ|phải|đơn thuần|những)|vì|là|nhưng|song|chứ|trong đó|nhất là"
-    r"|đặc biệt là)(?!\w)"
+    r"|đặc biệt là|đã|sẽ|đang|vẫn|cũng|cấp (?:cao|độ))(?!\w)"
 )
 # A capitalized word then lowercase ones just before the dash ("Sở Văn hóa -", "Bộ Nông nghiệp -").
 _NAME_PART = re.compile(rf"(?<!\S)[{UPPER}][^\W\d_]*(?:\s+[a-zà-ỹđ][^\W\d_]*){{1,2}}\s*$")

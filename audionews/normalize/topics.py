@@ -27,7 +27,7 @@ __all__ = ["MIN_SCORE", "TopicData", "guess_topic", "topic_data"]
 MIN_SCORE = 3
 """Keyword hits the leading topic needs (and twice the runner-up's) to be the document's."""
 
-_SPECIAL = ("default", "before_name", "before_phone", "before_school")
+_SPECIAL = ("default", "before_name", "before_phone", "before_school", "before_road")
 
 
 @dataclass(frozen=True)

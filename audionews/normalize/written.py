@@ -63,7 +63,8 @@ _AGENCIES = (
     "VNE", "Zing", "TPO.VN",
 )  # fmt: skip
 _AGENCY_TAG = re.compile(
-    rf"(?:^|(?<=\n))(?:{'|'.join(re.escape(a) for a in _AGENCIES)})\s*[-–]\s+(?=[{UPPER}])"
+    rf"(?:^|(?<=\n))(?:{'|'.join(re.escape(a) for a in _AGENCIES)}"
+    rf"|[{UPPER}][{UPPER}0-9]{{1,11}}\.(?:VN|vn|Vn))\s*[-–]\s+(?=[{UPPER}])"  # "HNN.VN -" (set Q)
 )
 
 

@@ -52,6 +52,9 @@ def test_a_few_hundred_entries_all_vietnamese_syllables() -> None:
         # set P: a stop after a name ending in a one-letter syllable stays a sentence end
         ("Anh sang Malaysia. Hùng ở lại quê.", "Anh sang Ma Lai Xi a. Hùng ở lại quê."),
         ("Cô làm việc ở Tanzania. Lan về nước.", "Cô làm việc ở Tan Da Ni a. Lan về nước."),
+        # sets Q and R: loanwords and names respelled by rule before they had an entry
+        ("Khán giả cầm lightstick xem liveshow.", "Khán giả cầm lai xơ tích xem lai sô."),
+        ("Hãng AirAsia mở đường bay tới Virginia.", "Hãng E A Xi a mở đường bay tới Vơ Gi Ni a."),
     ],
 )  # fmt: skip
 def test_respell(text: str, spoken: str) -> None:

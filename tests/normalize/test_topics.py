@@ -146,7 +146,13 @@ def test_topic_data_is_valid_and_consistent() -> None:
     assert {"flood", "football", "exam"} <= topics
     for acronym, table in data.readings.items():
         assert acronym.isupper()
-        assert set(table) <= topics | {"default", "before_name", "before_phone", "before_school"}
+        assert set(table) <= topics | {
+            "default",
+            "before_name",
+            "before_phone",
+            "before_school",
+            "before_road",
+        }
         assert all(value and not any(c.isdigit() for c in value) for value in table.values())
 
 
