@@ -350,6 +350,16 @@ _GALLERY_LABEL = re.compile(
     r"(?:\s+[^\s.!?]+){0,5}\s*:?$",
     re.IGNORECASE,
 )
+#: "5/5 - (1 vote)": a rating widget's score and votes (heldout25).
+_RATING_SCORE = re.compile(
+    r"^\d(?:[.,]\d)?/(?:5|10)\s*[-–]?\s*\(\s*\d+\s*(?:votes?|lượt[^)]*)\)$", re.I
+)
+#: "author 15:00 06/01/2017": a CMS's author field left unfilled, with the post's stamp.
+_AUTHOR_STAMP = re.compile(
+    r"^(?:author|admin|administrator|posted by|người đăng)\s*:?\s*"
+    r"\d{1,2}:\d{2}\s+\d{1,2}/\d{1,2}/\d{4}$",
+    re.I,
+)
 #: "Chuyên mục: Văn hóa": the page's section field (a few words after the label).
 _SECTION_FIELD = re.compile(r"^(?:Chuyên mục|Danh mục|Chuyên trang)\s*:\s*[^.!?:]{1,40}$", re.I)
 #: "260102.Still002", "j8i9g9": a file's or a clip's code (digits glued to letters or a dot).
@@ -406,7 +416,8 @@ _CREDIT_SEGMENT = re.compile(r"\s[-–—/]\s*([^-–—/]+)$")
 _ALT_NUMBER_TAIL = re.compile(
     r"\s[-–—]\s*(?:(?:Hình ảnh|Hinh anh|Ảnh|Photo|Image)\s+)?\d{1,2}$", re.IGNORECASE
 )
-_IMAGE_ALT_NUMBER = re.compile(r"\s+(?:-\s*|số\s+|ảnh\s+)\d{1,2}$")  # "Title - 1", "Title ảnh 1"
+# "Title - 1", "Title ảnh 1", "Title-1" (heldout26)
+_IMAGE_ALT_NUMBER = re.compile(r"(?:\s+-\s*|(?<=[^\W\d_])-|\s+số\s+|\s+ảnh\s+)\d{1,2}$")
 FINAL_PUNCT = tuple(".!?…:;\"”»)'")
 _SENTENCE_END = tuple(".!?…")
 _WEEKDAY = r"(?:(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])|Chủ\s+[Nn]hật|CN)\s*[,:-]?\s*)?"
@@ -472,6 +483,7 @@ _LONE_TAG = re.compile(rf"^(?:\([^()]{{2,20}}\)|{_WORD_ALT}|[{_UP}][{_UP}0-9.&]{
 LEAD_DASH = re.compile(
     rf"^\s*(?:(\(\s*(?:{_OUTLET_ALT})[^()]{{0,20}}\))\s*[-–—:]?\s*"
     rf"|(\([^()]{{2,30}}\))\s*:?\s*[-–—]\s*"  # "(GD TP.HCM): – Sáng …" (heldout20)
+    rf"|(\([^()]{{2,30}}\))\.\s+(?=[{_UP}])"  # "(VNGL- Đời sống văn nghệ). Sáng …" (heldout26)
     rf"|(\[[^\[\]]{{2,30}}\])\s*[-–—]\s*"  # "[Người Nuôi Tôm] – Theo …" (heldout18)
     # "BOCHAROV RUCHEI (Sochi) (Sputnik) - Quan hệ …": a dateline and its tags (heldout21)
     rf"|([{_UP}][{_UP} .'-]{{2,40}}(?:\s*\([^()]{{2,20}}\)){{1,2}})\s*[-–—]\s+"
@@ -752,6 +764,8 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_CREDIT_LABEL_ALONE, DropKind.CREDIT, "credit: a byline's label alone on its line"),
     (_SECTION_FIELD, DropKind.WIDGET, "widget: the page's section field"),
     (_GALLERY_LABEL, DropKind.CAPTION, "caption: a photo gallery's label"),
+    (_RATING_SCORE, DropKind.WIDGET, "widget: a rating's score"),
+    (_AUTHOR_STAMP, DropKind.WIDGET, "widget: a post's author field and stamp"),
     (_COPYRIGHT, DropKind.CREDIT, "credit: a photo's copyright line"),
     (_DATELINE_ALONE, DropKind.TAG, "tag line: a dateline and its tags alone on a line"),
     (_GLUED_IMAGE_LABEL, DropKind.CAPTION, "caption: an image's label glued to its caption"),
@@ -826,8 +840,31 @@ def _is_clip_name(text: str) -> bool:
     ) >= len(plain)
 
 
+#: Common English words: a page's English notice on a Vietnamese page (heldout25's BBC banner).
+_ENGLISH_WORDS = frozenset(
+    {"a", "an", "the", "to", "you", "your", "on", "any", "and", "or", "of", "it", "it's", "is"}
+    | {"are", "was", "need", "have", "has", "don't", "i", "more", "out", "find", "watch", "read"}
+    | {"this", "that", "for", "with", "by", "in", "we", "our", "be", "can", "will", "not", "do"}
+    | {"does", "what", "how", "here", "please", "got", "get"}
+)
+
+
+def _is_english_line(text: str) -> bool:
+    """A line in English (three words or more, no Vietnamese letter, half of its words common
+    English words): "Got a TV Licence?", "You need one to watch live TV …"."""
+    words = re.findall(r"[A-Za-z’']+", text)
+    if len(words) < 3 or not set(text) <= _ASCII_AND_QUOTES:
+        return False
+    return 2 * sum(w.casefold().replace("’", "'") in _ENGLISH_WORDS for w in words) >= len(words)
+
+
+_ASCII_AND_QUOTES = frozenset(chr(c) for c in range(128)) | set("’‘“”–—…")
+
+
 def _junk_by_name(text: str) -> tuple[DropKind, str] | None:
     """A code name left by the scraper, or the outlet's name as a bullet in the header."""
+    if _is_english_line(text):
+        return DropKind.WIDGET, "widget: a page's notice in English"
     if _is_clip_name(text):
         return DropKind.CAPTION, "caption: a video still's file name"
     if _is_machine_name(text):
@@ -840,6 +877,16 @@ def _junk_by_name(text: str) -> tuple[DropKind, str] | None:
 
 
 _LIST_LINK = (DropKind.TEASER, "teaser: a link in a list (ends with a separator)")
+_LABELLED_LINK = "teaser: a link listed under a widget's label"
+
+
+def _item(text: str) -> str:
+    """A listed line without its number or bullet."""
+    m = _LIST_ITEM.match(text)
+    return text[m.end() - 1 :] if m else text
+
+
+_LIST_ITEM = re.compile(r"^(?:\d{1,2}\.|[-•+*])\s+\S")
 
 
 def _junk_kind(text: str) -> tuple[DropKind, str] | None:
@@ -1278,6 +1325,8 @@ def outlet_tag(text: str) -> tuple[str, str] | None:
     ("VN-Index tăng ..." keeps its "VN", "Hà Nội - Hải Phòng là …" its "Hà Nội").
     """
     m = LEAD_DASH.match(text)
+    if m and m.group(3) and is_place_name(m.group(3)[1:-1].strip()):
+        return None  # "(Đà Nẵng). Hải Châu là …": a dateline, read (heldout8)
     tag = next((g for g in m.groups() if g), "") if m else ""
     if not m:
         m = _NAME_DASH.match(text)
@@ -1501,7 +1550,8 @@ def _unwrap(raw: list[str]) -> list[tuple[int, str]]:
     (:func:`_wrap_width`) a line filling that width is also joined to a next line in capitals
     ("… tại sân" / "Huyện ủy …"), except the first line, which may be a headline."""
     width = _wrap_width(raw)
-    first = next((i for i, line in enumerate(raw, start=1) if line.strip()), 0)
+    # the first line long enough to join: a headline may stand under a short date (heldout25)
+    first = next((i for i, line in enumerate(raw, start=1) if len(line.strip()) >= 40), 0)
     out: list[tuple[int, str]] = []
     joining = False
     block = 0  # the width of a wrapped block this line goes on (a paragraph wrapped on its own)
@@ -1513,8 +1563,12 @@ def _unwrap(raw: list[str]) -> list[tuple[int, str]]:
             block = 0
         nxt = raw[i].lstrip() if i < len(raw) else ""
         size = len(line.strip())
-        if not nxt or size < 40 or _wrap_stop(line):
+        if not nxt or _wrap_stop(line):
             joining = False
+        elif size < 40:
+            # in a wrapped text a short piece going on in lower case is a sentence's part too
+            # ("Đến dự và" / "chỉ đạo Đại hội …", heldout26)
+            joining = bool(width) and nxt[0].islower() and not _junk_kind(nxt.strip())
         elif nxt[0].islower():
             joining = not _junk_kind(nxt.strip())  # not "spot_img"
             block = block or size
@@ -1523,8 +1577,17 @@ def _unwrap(raw: list[str]) -> list[tuple[int, str]]:
             # "… nguyên Chánh Văn phòng" / "Huyện ủy …" inside a paragraph already joined at
             # the same width (heldout22: the lead alone was wrapped)
             local = bool(block) and 0.85 * block <= size <= 1.15 * block and size <= 120
-            joining = i != first and (fixed or local)
+            # "… ở 4/4 thôn xã" / "Trà Tân đều …": a word that needs a name or more after it
+            hanging = bool(width) and line.split()[-1].casefold() in _HANGING_WORDS
+            joining = i != first and (fixed or local or hanging)
     return out
+
+
+#: Words no sentence ends on, and place and person words that a name follows.
+_HANGING_WORDS = frozenset(
+    {"của", "và", "các", "những", "với", "tại", "là", "để", "rằng", "nhằm", "ở", "cho", "từ"}
+    | {"xã", "huyện", "tỉnh", "phường", "thôn", "quận", "ông", "bà", "anh", "chị", "đồng chí"}
+)
 
 
 def _wrap_width(raw: list[str]) -> int:
@@ -1839,6 +1902,11 @@ class _Assembler:
             self.drop(kept.pop(0), DropKind.DUPLICATE, "duplicate: the page's excerpt of the lead")
         for _ in range(_stack_over_headline(kept)):
             self.drop(kept.pop(0), DropKind.WIDGET, "widget: page chrome stacked over the headline")
+        admin = 0
+        while admin < min(4, len(kept) - 1) and _ADMIN_NAME.match(kept[admin].text):
+            admin += 1
+        for _ in range(admin if admin >= 2 else 0):  # "UBND Xã Sơn Mùa" / "Huyện Sơn Tây" / …
+            self.drop(kept.pop(0), DropKind.WIDGET, "widget: the portal's masthead")
 
     def _tagged_headline(self, kept: list[Line]) -> tuple[str, int, TitleFrom] | None:
         """ "(TTV) Đảng bộ Đài … trực thuộc" over the story: an outlet tag printed in front of the
@@ -1963,8 +2031,9 @@ class _Assembler:
             empty_headers=_empty_headers(lines),
             top_label=_label_over_story(lines),
         )
-        for ln in lines:
+        for i, ln in enumerate(lines):
             links, st.list_links = st.list_links, 0  # link-list headlines right above this line
+            labelled = i > 0 and self._under_label(lines[i - 1])
             if not self._unlink(ln) or self._page_edge(ln, st):
                 continue
             t = ln.text
@@ -1989,6 +2058,8 @@ class _Assembler:
             st.list_links = links + 1 if junk == _LIST_LINK else 0
             if junk:
                 self.drop(ln, *junk)
+            elif labelled and _LIST_ITEM.match(t) and _headline_shaped(Line(ln.no, _item(t))):
+                self.drop(ln, DropKind.TEASER, _LABELLED_LINK)
             elif links >= 2 and _headline_shaped(ln) and len(t.split()) <= TEASER_MAX_WORDS:
                 self.drop(ln, DropKind.TEASER, "teaser: a link list's last headline (no separator)")
             elif label and _is_tag_value(t):
@@ -1998,6 +2069,15 @@ class _Assembler:
             else:
                 kept.append(ln)
         return kept
+
+    def _under_label(self, above: Line) -> bool:
+        """``above`` was dropped as a widget's label ending with a colon ("1. Dòng sự kiện:") or
+        as a link listed under one: a numbered or bulleted headline below is another link."""
+        last = self.dropped[-1] if self.dropped else None
+        if last is None or last.line != above.no:
+            return False
+        label = last.kind is DropKind.WIDGET and last.text.endswith(":")
+        return label or last.reason == _LABELLED_LINK
 
     def _page_edge(self, ln: Line, st: _ChromeState) -> bool:
         """Chrome known by where it stands: a menu link repeated above the story, a breadcrumb
@@ -2290,6 +2370,8 @@ class _Assembler:
         if len(kept) < 4 or not _ends_sentence(kept[-3].text):
             return False
         pair = kept[-2:]
+        if len(_sentences(pair[1].text)) > 1:
+            return False  # a summary is one sentence; two are the story's (heldout26)
         if not _headline_shaped(pair[0]) or not _foreign_links(pair, kept):
             return False
         for ln in pair:
@@ -2548,6 +2630,9 @@ class _Assembler:
             walk.open_section(state, _STAR_MARK.sub("", t), ln.no)
         return True
 
+    def _tag_dropped(self) -> bool:
+        return any(d.reason == "tag line: outlet tag" for d in self.dropped)
+
     def _no_stop_doubt(self, ln: Line) -> str:
         """Why a line without final punctuation is read with a doubt: the text's last sentence
         may be cut (no complete sentence follows), or it may be a caption without its credit."""
@@ -2584,6 +2669,11 @@ class _Assembler:
             self._read_lead(ln, walk, state)
             return
         walk.top = False
+        tagged = outlet_tag(ln.text) if len(walk.blocks) <= 1 else None
+        if tagged and tagged[0].startswith("(") and not self._tag_dropped():
+            # "(ĐTH) Chiều ngày 7/2, …" under a caption read as the lead: the story's tag
+            self.drop(ln, DropKind.TAG, "tag line: outlet tag", tagged[0])
+            ln = Line(ln.no, tagged[1], ln.hint)
         if not has_final_punct(ln.text):
             self.doubt(ln, self._no_stop_doubt(ln))
         walk.blocks.append(Block(BlockKind.PARAGRAPH, ln.text, ln.no))
@@ -3310,6 +3400,15 @@ _STACK_HEADLINE_MIN_WORDS = 10
 _SLOGAN = re.compile(
     rf"^[{_UP}][{_LOW}]*(?:\s[{_UP}{_LOW}][{_LOW}]*)?(?:\s[-–]\s[{_UP}][{_LOW}]*"
     rf"(?:\s[{_UP}{_LOW}][{_LOW}]*)?){{2,4}}$"
+)
+
+
+#: "UBND Xã Sơn Mùa", "Huyện Sơn Tây", "Tỉnh Quảng Ngãi": a government portal's name, a unit a
+#: line, stacked on top of its page (heldout26).
+_ADMIN_NAME = re.compile(
+    r"^(?:(?:UBND|Ủy ban nhân dân|HĐND|Đảng ủy|Đảng bộ)\s+)?"
+    r"(?:[Xx]ã|[Pp]hường|[Tt]hị trấn|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|[Tt]ỉnh)"
+    rf"(?:\s+[{_UP}][{_LOW}]*){{1,3}}$"
 )
 
 

@@ -2006,3 +2006,73 @@ def test_a_photos_scene_between_paragraphs_is_no_heading(caption: str) -> None:
 def test_a_section_heading_between_paragraphs_stays_a_heading() -> None:
     a = parse_article(f"Hội nghị tổng kết năm học\n\n{STORM}\nNhiều kết quả nổi bật\n\n{STORM}")
     assert a.headings == ("Nhiều kết quả nổi bật",)
+
+
+# --- heldout25's and heldout26's classes, each on sentences written for the test
+
+
+def test_a_wrapped_text_under_its_date_keeps_its_headline_and_joins_hanging_words() -> None:
+    text = (
+        "12/05/2024\n"
+        "Phú Lâm: Tổ chức hội thi cắm hoa chào mừng ngày Quốc tế Phụ nữ năm nay\n"
+        "Từ ngày 5/3 đến 8/3/2024, Chi hội Phụ nữ ở các thôn của xã\n"
+        "Phú Lâm đều tổ chức hội thi cắm hoa với nhiều tác phẩm đẹp, thu hút hội viên tham\n"
+        "gia và cổ vũ nhiệt tình trong suốt các buổi thi, tạo không khí vui tươi, phấn khởi.\n"
+        "Ban tổ chức đã trao giải cho các đội đạt thành tích cao trong hội thi năm\n"
+        "nay và tặng quà cho những hội viên có hoàn cảnh khó khăn của xã nhà.\n"
+    )
+    a = parse_article(text)
+    assert a.headline is not None and a.headline.startswith("Phú Lâm: Tổ chức hội thi")
+    assert a.lead is not None and "các thôn của xã Phú Lâm đều tổ chức" in a.lead
+
+
+def test_short_wrapped_pieces_going_on_in_lower_case_are_joined() -> None:
+    text = (
+        "Tham dự và\n"
+        "chỉ đạo hội nghị có các đồng\n"
+        "chí lãnh đạo huyện, lãnh đạo các ban ngành đoàn thể của huyện cùng đông đảo\n"
+        "đại biểu đại diện cho các chi bộ trực thuộc đảng bộ xã đã tham dự hội nghị hôm\n"
+        "nay. Hội nghị đã thông qua nghị quyết về phát triển kinh tế - xã hội của\n"
+        "xã trong năm tới với nhiều chỉ tiêu quan trọng được các đại biểu thống nhất.\n"
+    )
+    a = parse_article(text)
+    assert a.lead is not None and a.lead.startswith("Tham dự và chỉ đạo hội nghị có các đồng chí")
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("You need a licence to watch this channel on any device.", DropKind.WIDGET),
+        ("Find out more", DropKind.WIDGET),
+        ("4/5 - (12 votes)", DropKind.WIDGET),
+        ("admin 09:30 12/03/2020", DropKind.WIDGET),
+        ("Bài viết khác", DropKind.TEASER),  # a related box's header: what follows goes too
+    ],
+)
+def test_english_notices_ratings_and_cms_fields(line: str, kind: DropKind) -> None:
+    a = parse_article(
+        f"Bão đổ bộ miền Trung\n\n{STORM}\n\n{line}\n\nMưa còn kéo dài đến cuối tuần.\n"
+    )
+    assert {d.text: d.kind for d in a.dropped}.get(line) is kind
+
+
+def test_an_event_list_under_its_label_and_a_portals_masthead() -> None:
+    text = (
+        "1. Dòng sự kiện:\n  2. Kỷ niệm ngày Giải phóng miền Nam\n\nNghệ An:\n\n"
+        f"Cháy lớn tại kho hàng ở ngoại thành\n\n{STORM}"
+    )
+    a = parse_article(text)
+    assert a.headline == "Cháy lớn tại kho hàng ở ngoại thành"
+    kinds = {d.text: d.kind for d in a.dropped}
+    assert kinds["2. Kỷ niệm ngày Giải phóng miền Nam"] is DropKind.TEASER
+    b = parse_article(f"UBND Xã Tân Lập\n\nHuyện Đan Phượng\n\nThành phố Hà Nội\n\n{STORM}")
+    assert b.byline is None and b.lead is not None and b.lead.startswith("Sáng nay")
+
+
+def test_a_tag_closed_by_a_stop_or_under_a_caption_and_a_bracketed_dateline() -> None:
+    a = parse_article(f"(BTN- Văn hóa). {STORM}")
+    assert a.lead is not None and a.lead.startswith("Sáng nay")
+    b = parse_article(f"Toàn cảnh buổi lễ.\n\n(HTV) {STORM}")
+    assert "(HTV)" not in " ".join(blk.text for s in b.sections for blk in s.blocks)
+    c = parse_article(f"(Hải Phòng). {STORM}")
+    assert c.lead is not None and c.lead.startswith("(Hải Phòng).")

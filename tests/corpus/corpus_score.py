@@ -47,6 +47,8 @@ SETS = (
     "heldout22",
     "heldout23",
     "heldout24",
+    "heldout25",
+    "heldout26",
 )
 
 
