@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from audionews.errors import ConfigError
+from audionews.normalize import corpus2 as c2
 from audionews.normalize import forms as f
 from audionews.normalize import market as m
 from audionews.normalize import rules as r
@@ -212,6 +213,8 @@ class Normalizer:
             w.version_numbers,  # "UFS 4.0" -> "UFS bốn chấm không" (set F)
             w.glued_dot_units,  # "1.3Ghz" -> "1.3 Ghz": the number read whole (set F)
             corpus_forms,  # "U.23", "20p", "E/V", "13,7-13,8/20kg" (corpus sweep)
+            c2.early_forms,  # "hình sự/ 05 bị cáo", "6,000", "đợt 1/2023" (second sweep)
+            c2.late_forms,  # "đạt 100,13% KH": kế hoạch; "Phó Chủ tịch TT": thường trực
             r.coordinates,  # "12°00'N" -> "mười hai độ không phút vĩ Bắc"
             place_names,  # "Thừa Thiên - Huế" one name; "Thanh Hóa-Quảng Bình" a range
             self._acronym_word_hyphens,  # "HN-Phú Quốc": two names, not one code (heldout15)

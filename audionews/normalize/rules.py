@@ -736,11 +736,15 @@ _DATE_CONTEXT = re.compile(
 )
 _DATE_CONTEXT_STRONG = re.compile(
     r"(?:\b(?:ngày|sáng|trưa|chiều|tối|đêm|hôm|khuya|rạng sáng|mùng|mồng|nay"
-    r"|phiên(?: giao dịch)?(?: ngày)?)|thứ\s+\w+)"  # "phiên giao dịch 11-12" (set M)
+    r"|phiên(?: giao dịch)?(?: ngày)?)|thứ\s+\w+"  # "phiên giao dịch 11-12" (set M)
+    r"|\b(?:ngày|sáng|chiều|tối|trưa) mai)"  # "Ngày mai, 7-8, thí sinh thi" (second sweep)
     r"[\s,(]*$",
     re.IGNORECASE,
 )
 _NOT_A_DAY = re.compile(r"\b(?:mỗi|một|trong|hằng|hàng|vài|mấy|các|những)\s+ngày\s*$", re.I)
+# "trong ngày 10-5 cho thấy" is a date; "trong ngày 2-3 lần" a count (second sweep)
+_WITHIN_DAY = re.compile(r"\btrong\s+ngày\s*$", re.I)
+_COUNT_AFTER_DAY = re.compile(r"\s*(?:lần|ca|cữ|bữa|giờ|tiếng|cốc|ly|viên|suất|chuyến)(?!\w)")
 _AFTER_DATE = re.compile(r"(\d{1,2})/(\d{1,2})\s*(?:và|,|hoặc|đến|tới|-)\s*$")
 _AFTER_DATE_RANGE = re.compile(r"^\s*(?:-|đến|tới)\s*(\d{1,2})/(\d{1,2})(?!\d)")
 
@@ -945,13 +949,19 @@ def _day_month(text: str) -> Callable[[re.Match[str]], str]:
             context = context or (before.endswith("(") and after.startswith(")"))
             if not context and _OUT_OF.match(text, match.end()):
                 return match.group()  # "5/7 bang": five of seven, for the fraction rule
+            if not context and d == m and _ALL_OF.match(text, match.end()):
+                return match.group()  # "12/12 xã", "9/9 ấp": all of them (second sweep)
             fraction = d < m and (m in _FRACTION_DENOMINATORS or before.lower().endswith("vòng "))
             if not context and (fraction or (d, m) == (24, 7)):
                 return match.group()  # a fraction: left for the fraction rule
         elif sep != "." and _MONTH_WORD_AFTER.match(text, match.end()):
             return match.group()  # "ngày 11-12 tháng Giêng": two days, the month said after
         elif (before.endswith("(") and text.startswith(")", match.end())) or (
-            _DATE_CONTEXT_STRONG.search(before) and not _NOT_A_DAY.search(before)
+            _DATE_CONTEXT_STRONG.search(before)
+            and (
+                not _NOT_A_DAY.search(before)
+                or (_WITHIN_DAY.search(before) and not _COUNT_AFTER_DAY.match(text, match.end()))
+            )
         ):
             pass  # "(22.9)", "sáng 22.9", "ngày 2-9"
         else:
@@ -1333,6 +1343,13 @@ _OUT_OF_TOTAL = re.compile(
     r"công trình|phiếu|mẫu|tỉnh thành|tỉnh, thành|"
     # corpus sweep: "85/96 em", "21/25 đảng bộ"
     r"em|học sinh|sinh viên|thí sinh|đảng bộ|chi bộ|tổ chức|cơ sở|hộ|người|tiêu chí|chỉ tiêu)(?!\w)"
+)
+
+
+# "đồng loạt 9/9 ấp", "12/12 xã": a count equal to its total before a counted noun is "all of
+# them", never a date (was "mùng chín tháng chín ấp")
+_ALL_OF = re.compile(
+    rf"(?:{_OUT_OF_TOTAL.pattern}|\s+(?:ấp|thôn|bản|khu phố|tổ dân phố|làng)(?!\w))"
 )
 
 
