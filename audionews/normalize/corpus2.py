@@ -6,11 +6,12 @@ written with dashes, scores of sets, credits. Small pure ``str -> str`` rules, a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from audionews.normalize.numbers import read_cardinal
-from audionews.normalize.vietnamese import LETTER_NAMES, is_vietnamese_syllable
+from audionews.normalize.vietnamese import LETTER_NAMES, is_vietnamese_syllable, spell_letters
 
-__all__ = ["early_forms", "late_forms"]
+__all__ = ["early_forms", "glued_punctuation", "glued_words", "late_forms"]
 
 # "04 vụ án hình sự/ 05 bị cáo": a slash then a space then a count pairs two counts; a pause,
 # never "per" (was "hình sự một năm bị cáo": "05" heard as a year)
@@ -83,8 +84,89 @@ _STANDING_TT = re.compile(r"(?<!\w)((?:Phó )?(?:Chủ tịch|Bí thư|Trưởng
 _BOAT_COLON = re.compile(r"(?<![\w])([A-ZĐ][A-ZĐa-z]{0,2}):\s(?=\d{4,5}\s?TS(?!\w))")
 
 
+# "Thùy Dung-UVBTV", "Xuân Quang-TUV": a name glued by a dash to the title after it (a pause)
+_NAME_DASH_TITLE = re.compile(
+    r"(?<=[a-zà-ỹđ])-(?=(?:UVBTV|UVTV|TUV|HUV|UVBCH|BT|PBT|CT|PCT)(?![\w-]))"
+)
+# "(mã chứng khoán DTV)": a ticker is spelled, never expanded by a definition the page gave
+# ("Điện Trà Vinh (DTV)")
+_TICKER_AFTER = re.compile(
+    r"(?<!\w)((?:mã chứng khoán|mã CK|mã cổ phiếu)\s*:?\s+)([A-Z]{3})(?![\w&-])"
+)
+# "Bệnh viện 19-8", "Công ty 28-1": a day and month naming a place is a date, never "mười chín
+# tám"
+_DATE_NAME = re.compile(
+    r"(?<!\w)((?:Bệnh viện|Công ty|Nhà máy|Xí nghiệp|Sân vận động|Chợ|Cầu|Nhà văn hóa)\s+)"
+    r"(\d{1,2})-(\d{1,2})(?![\d/.-]|,\d)"
+)
+# "điểm c và Điều 38": the letter of a clause of a law, said by its name ("điểm xê")
+_CLAUSE_LETTER = re.compile(
+    r"(?<!\w)([Đđ]iểm)\s+([b-eđg-iklmnp-vx-y])(?=\s*[,;.)]|\s+(?:và|khoản|Điều|điều|Bộ|của)(?!\w))"
+)
+_LAW_NEAR = re.compile(r"[Kk]hoản|[Đđ]iều\s+\d|[Ll]uật|[Nn]ghị định|[Tt]hông tư")
+# "Đoàn kết - Kỷ cương - Dân chủ - Phát triển": three or more short capitalised phrases joined
+# by dashes inside quotes are a motto, each said with a pause (was read as one name)
+_PHRASE = r"[A-ZĐ][a-zà-ỹđ]*(?: [a-zà-ỹđ]+){0,2}"
+_QUOTED_MOTTO = re.compile(rf"([\"“])((?:{_PHRASE}\s?[-–]\s?){{2,}}{_PHRASE})([\"”])")
+_MOTTO_DASH = re.compile(r"\s?[-–]\s?")
+# "tăngcao", "Tạiđịa", "thuộcBộ": Vietnamese syllables typed without their space (a source
+# error the engine reads as one garbled word); split when every part is a syllable
+_GLUED = re.compile(r"(?<![\w.@/-])[^\W\d_]{4,16}(?![\w.@/-])")
+
+
+def _split_glued(word: str) -> list[str] | None:
+    """The fewest syllables ``word`` splits into (each of 2+ letters), or None."""
+    n = len(word)
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[0] = []
+    for end in range(2, n + 1):
+        for start in range(max(0, end - 7), end - 1):
+            head = best[start]
+            part = word[start:end]
+            if head is None or not is_vietnamese_syllable(part.lower()):
+                continue
+            if part[1:] != part[1:].lower():
+                continue  # "QuangLực": a capital only at a part's start
+            if best[end] is None or len(head) + 1 < len(best[end] or ()):
+                best[end] = [*head, part]
+    parts = best[n]
+    if parts is None or not 2 <= len(parts) <= 3 or any("oo" in p.lower() for p in parts):
+        return None  # "rơmooc": a loanword's "oo" rhyme is left whole for the respeller
+    return parts
+
+
+# Written-out units stay whole ("mililít", "kilôgam", "micrô"), and letters foreign to
+# Vietnamese mark a foreign word ("Niño")
+_KEEP_WHOLE = re.compile(r"(?i)^(?:mili|kilô|kilo|xenti|mêga|micrô|nanô)|[ñçüöäëïåøæœß]")
+
+
+def _glued(match: re.Match[str]) -> str:
+    word = match.group()
+    if word.isascii() or word.isupper() or _KEEP_WHOLE.search(word):
+        return word
+    if is_vietnamese_syllable(word.lower()):
+        return word
+    parts = _split_glued(word)
+    return " ".join(parts) if parts else word
+
+
+def glued_words(text: str, known: Callable[[str], bool] = lambda _token: False) -> str:
+    """ "tăngcao" -> "tăng cao", "thuộcBộ" -> "thuộc Bộ" (a word with a Vietnamese mark that is
+    no syllable but two or three); a word with a reading of its own ("hêrôin") is kept."""
+    return _GLUED.sub(lambda m: m.group() if known(m.group()) else _glued(m), text)
+
+
+def glued_punctuation(text: str) -> str:
+    """ "nay,tình" -> "nay, tình", "Nên...đã" -> "Nên... đã" (run last, on spoken words)."""
+    return _GLUED_PUNCT.sub(r"\1 ", text)
+
+
+# "nay,tình", "một(kỳ", "Nên...đã": punctuation typed without its space between two words
+_GLUED_PUNCT = re.compile(r"(?<=[^\W\d_])([,;]|\.\.\.|…)(?=[^\W\d_])")
+
+
 def _letter(letter: str) -> str:
-    return LETTER_NAMES.get(letter.lower(), letter)
+    return LETTER_NAMES.get(letter.upper(), letter)
 
 
 def _foreign_initial(match: re.Match[str]) -> str:
@@ -150,7 +232,29 @@ def early_forms(text: str) -> str:
         text = _ACRONYM_DOT_ACRONYM.sub(r"\1 \2", text)
     if ":" in text:
         text = _BOAT_COLON.sub(r"\1 ", text)
+    if "-" in text:
+        text = _NAME_DASH_TITLE.sub(", ", text)
+        text = _DATE_NAME.sub(_date_name, text)
+        text = _QUOTED_MOTTO.sub(_quoted_motto, text)
     return text
+
+
+def _date_name(match: re.Match[str]) -> str:
+    d, m = int(match.group(2)), int(match.group(3))
+    if not (1 <= d <= 31 and 1 <= m <= 12):
+        return match.group()
+    return f"{match.group(1)}{match.group(2)}/{match.group(3)}"
+
+
+def _quoted_motto(match: re.Match[str]) -> str:
+    return match.group(1) + _MOTTO_DASH.sub(", ", match.group(2)) + match.group(3)
+
+
+def _clause_letter(match: re.Match[str]) -> str:
+    window = match.string[max(0, match.start() - 60) : match.end() + 60]
+    if not _LAW_NEAR.search(window):
+        return match.group()
+    return f"{match.group(1)} {_letter(match.group(2))}"
 
 
 def late_forms(text: str) -> str:
@@ -162,4 +266,8 @@ def late_forms(text: str) -> str:
         text = _STANDING_TT.sub(r"\1 thường trực", text)
     if "UV" in text:
         text = _MEMBER_UV.sub("ủy viên", text)
+    if "mã" in text:
+        text = _TICKER_AFTER.sub(lambda m: m.group(1) + spell_letters(m.group(2)), text)
+    if "iểm" in text:
+        text = _CLAUSE_LETTER.sub(_clause_letter, text)
     return text

@@ -1769,8 +1769,9 @@ def initials(text: str, known: Callable[[str], bool] = lambda _token: False) -> 
 
 # "anh Nguyễn Văn Th. (SN 1982)": a name cut to its first consonants, read "thờ".
 _CLUSTER_INITIAL = re.compile(
-    rf"(?<![\w])([{UPPER}][a-zà-ỹđ]{{1,6}} )(Ngh|Ch|Gh|Kh|Ng|Nh|Ph|Th|Tr)\."
-    rf"(?=\s*[(,;]|\s+[a-zà-ỹđ]|\s*$|\s+[{UPPER}])"
+    rf"(?<![\w])([{UPPER}][a-zà-ỹđ]{{1,6}} |(?:em|bà|ông|anh|chị|cháu|cô|chú|bé|cụ) )"
+    rf"(Ngh|Ch|Gh|Kh|Ng|Nh|Ph|Th|Tr)\."  # second sweep: "em Th.", "bà Nh.)" after a person word
+    rf"(?=\s*[(),;]|\s+[a-zà-ỹđ]|\s*$|\s+[{UPPER}])"
 )
 _CLUSTER_SOUNDS = {"Ngh": "Ngờ", "Gh": "Gờ"}
 
