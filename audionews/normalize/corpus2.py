@@ -57,6 +57,8 @@ _SCORE_PAIR = re.compile(r"(\d{1,2})-(\d{1,2})")
 _FALLING_PAIR = re.compile(r"(?<![\w.,/-])(\d{1,2})\s[-–]\s(\d{1,2})(?![\w.,/%-]|\s*(?:%|giờ|h\b))")
 _NAME = r"[A-ZĐ][^\W\d_]*(?:\s[A-ZĐ][^\W\d_]*){0,2}"
 _TEAMS_RESULT = re.compile(rf"(?m)^({_NAME}\s[-–]\s{_NAME}\s)(\d{{1,2}})-(\d{{1,2}})(?=\s*[:,])")
+# "học sinh lớp 9,10,11": grades listed with commas and no spaces, never "chín phẩy mười"
+_GRADE_LIST = re.compile(r"(?<!\w)((?:[Ll]ớp|[Kk]hối)\s+)(\d{1,2}(?:,\d{1,2}){2,})(?![\d,]\d)")
 # "Đ/c", "T/h: Hải Thanh" (a credit line: "tổng hợp")
 _CREDIT_TH = re.compile(r"(?<![\w/])T/[Hh](?=\s*[:)]|\s*$)")
 # "SE1/SE2", "NA1/NA2": a pair of trains (codes with digits), a pause, never "trên"
@@ -216,6 +218,8 @@ def early_forms(text: str) -> str:
         text = _BATCH_YEAR.sub(_batch_year, text)
         text = _CREDIT_TH.sub("Tổng hợp", text)
         text = _CODE_PAIR.sub(r"\1, \2", text)
+    if "," in text:
+        text = _GRADE_LIST.sub(lambda m: m.group(1) + m.group(2).replace(",", ", "), text)
     if "," in text and not _VIETNAMESE_NUMBERS.search(text):
         text = _TRAILING_ZERO_GROUP.sub(lambda m: m.group().replace(",", "."), text)
     if "-" in text or "–" in text:
