@@ -59,6 +59,17 @@ _NAME = r"[A-ZĐ][^\W\d_]*(?:\s[A-ZĐ][^\W\d_]*){0,2}"
 _TEAMS_RESULT = re.compile(rf"(?m)^({_NAME}\s[-–]\s{_NAME}\s)(\d{{1,2}})-(\d{{1,2}})(?=\s*[:,])")
 # "học sinh lớp 9,10,11": grades listed with commas and no spaces, never "chín phẩy mười"
 _GRADE_LIST = re.compile(r"(?<!\w)((?:[Ll]ớp|[Kk]hối)\s+)(\d{1,2}(?:,\d{1,2}){2,})(?![\d,]\d)")
+# "BKS: 29A- 40.597": a plate with a space after its dash
+_PLATE_DASH_SPACE = re.compile(
+    r"(?<!\w)((?:BKS|BS|biển số|biển kiểm soát)\s*:?\s+\d{2}[A-Z]{1,2}\d?)-\s+"
+    r"(?=\d{3}\.?\d{2}(?![\d.,]\d))"
+)
+# "Khoai KM1-TN": letters, a digit and a dashed letter code are a variety's code, not "Km 1"
+_KM_CODE = re.compile(r"(?<![\w.-])KM(\d{1,2})-([A-Z]{1,3})(?![\w-])")
+# "Bà Rịa – VT": the province's second half cut to its initials
+_BA_RIA_VT = re.compile(r"(?<!\w)(Bà Rịa)\s?[-–]\s?VT(?!\w)")
+# "40 ngàn đồng/1 kg": "per one kilogram" is "đồng một ki lô gam"
+_PER_ONE = re.compile(r"(?<=đồng)/1\s?(?=(?:kg|lít|tấn|m2|m3|con|bó|hộp|chai|gói|cái|quả)(?!\w))")
 # "Đ/c", "T/h: Hải Thanh" (a credit line: "tổng hợp")
 _CREDIT_TH = re.compile(r"(?<![\w/])T/[Hh](?=\s*[:)]|\s*$)")
 # "SE1/SE2", "NA1/NA2": a pair of trains (codes with digits), a pause, never "trên"
@@ -218,6 +229,12 @@ def early_forms(text: str) -> str:
         text = _BATCH_YEAR.sub(_batch_year, text)
         text = _CREDIT_TH.sub("Tổng hợp", text)
         text = _CODE_PAIR.sub(r"\1, \2", text)
+    if "-" in text or "–" in text:
+        text = _PLATE_DASH_SPACE.sub(r"\1-", text)
+        text = _KM_CODE.sub(lambda m: f"{spell_letters('KM')} {m[1]} {spell_letters(m[2])}", text)
+        text = _BA_RIA_VT.sub(r"\1 Vũng Tàu", text)
+    if "/1" in text:
+        text = _PER_ONE.sub("/", text)
     if "," in text:
         text = _GRADE_LIST.sub(lambda m: m.group(1) + m.group(2).replace(",", ", "), text)
     if "," in text and not _VIETNAMESE_NUMBERS.search(text):

@@ -606,9 +606,19 @@ def _address_word(word: str) -> str:
     syllables = split_syllables(lower)
     if syllables is not None:
         return " ".join(syllables)  # "baomoi" -> "bao moi", "chinhphu" -> "chinh phu"
-    if len(word) <= 4:
+    acronym = _ACRONYM_LABEL.match(lower) and sum(c in "aeiouy" for c in lower) <= 1
+    if len(word) <= 4 or (len(word) <= 10 and acronym):
         return " ".join(LETTER_NAMES.get(c.upper(), c) for c in lower)  # "evn" -> "e vê nờ"
     return word
+
+
+# "vnuhcm", "hcmcpv": a label opening on two consonants no English or Vietnamese word opens
+# with, and with one vowel at most, is an acronym, spelled (second sweep: "live.vnuhcm.edu.vn"
+# left "vnuhcm" raw; "gmail" stays a word)
+_ACRONYM_LABEL = re.compile(
+    r"(?!(?:bl|br|ch|cl|cr|dr|fl|fr|gh|gl|gr|kh|kn|ng|nh|ph|pl|pr|sc|sh|sk|sl|sm|sn|sp|st|sw|"
+    r"th|tr|tw|wh|wr|qu|gi)[a-z])[b-df-hj-np-tv-z]{2}"
+)
 
 
 def _read_address(match: re.Match[str]) -> str:
@@ -1355,7 +1365,9 @@ _ALL_OF = re.compile(
 
 def _read_fraction(match: re.Match[str]) -> str:
     a, b = int(match.group(1)), int(match.group(2))
-    before = match.string[max(0, match.start() - 5) : match.start()].lower()
+    before = match.string[max(0, match.start() - 6) : match.start()].lower()
+    if before.endswith("điểm "):  # "thang điểm 8/10", "đạt điểm 7/10": a score (second sweep)
+        return f"{read_cardinal(a)} trên {read_cardinal(b)}"
     if before.endswith("thứ "):
         return f"{read_ordinal(a)} trên {read_cardinal(b)}"
     after = match.string[match.end() : match.end() + 16]
