@@ -278,6 +278,7 @@ class Normalizer:
             r.acronyms,
             self._respell_unknown,  # respell mode: "Kushner" -> "Cút Sơ Nơ" (no entry)
             r.symbols,
+            self._glued_words,  # again: "0o" read "khôngo" is split too (idempotence)
             c2.glued_punctuation,  # "nay,tình" -> "nay, tình" (second sweep)
             r.tidy,
         )

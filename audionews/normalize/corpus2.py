@@ -6,6 +6,7 @@ written with dashes, scores of sets, credits. Small pure ``str -> str`` rules, a
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 from audionews.normalize.numbers import read_cardinal
@@ -90,6 +91,11 @@ _ACRONYM_DOT_ACRONYM = re.compile(
 # "đạt 100,13% KH": a plan, not "khách hàng"; "Phó Chủ tịch TT HĐND": "thường trực", not the
 # town ("thị trấn")
 _PLAN_KH = re.compile(r"(?<=%\s)KH(?!\w)|(?<=\bđạt\s)KH(?!\w)")
+# "BT Đảng ủy", "CT. HĐND xã": a secretary of a party committee, a chairman of a council (was
+# "bê tê"; the dot after "CT" before its organ is no sentence end)
+_PARTY = r"(?:Đảng ủy|Đảng uỷ|Chi bộ|Huyện ủy|Huyện uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Đảng bộ)"
+_SECRETARY_BT = re.compile(rf"(?<!\w)BT(?=\s+{_PARTY}(?!\w))")
+_CHAIR_CT_DOT = re.compile(r"(?<![\w.])CT\.\s*(?=(?:HĐND|UBND|UBMTTQ)(?!\w))")
 # "UV BTV Tỉnh ủy": a member of the standing board ("tia UV" stays the ultraviolet)
 _MEMBER_UV = re.compile(r"(?<!\w)UV(?=\s+(?:BTV|BCH|TW|Ban)(?!\w))")
 _STANDING_TT = re.compile(r"(?<!\w)((?:Phó )?(?:Chủ tịch|Bí thư|Trưởng ban))\s+TT(?=\s+[A-ZĐ]{2})")
@@ -124,7 +130,20 @@ _QUOTED_MOTTO = re.compile(rf"([\"“])((?:{_PHRASE}\s?[-–]\s?){{2,}}{_PHRASE}
 _MOTTO_DASH = re.compile(r"\s?[-–]\s?")
 # "tăngcao", "Tạiđịa", "thuộcBộ": Vietnamese syllables typed without their space (a source
 # error the engine reads as one garbled word); split when every part is a syllable
-_GLUED = re.compile(r"(?<![\w.@/-])[^\W\d_]{4,16}(?![\w.@/-])")
+# (a candidate has a non-ASCII letter and two vowel groups: one syllable has one)
+_VOWELS = "".join(
+    sorted(
+        {
+            unicodedata.normalize("NFC", base + mark)
+            for base in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
+            for mark in ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
+        }
+    )
+)
+_GLUED = re.compile(
+    rf"(?<![\w.@/-])(?=[^\W\d_]{{4,16}}(?![\w.@/-]))(?=[^\W\d_]*[^\x00-\x7f])"
+    rf"[^\W\d_]*[{_VOWELS}]+[^\W\d_{_VOWELS}]+[{_VOWELS}][^\W\d_]*"
+)
 
 
 def _split_glued(word: str) -> list[str] | None:
@@ -287,6 +306,10 @@ def late_forms(text: str) -> str:
         text = _STANDING_TT.sub(r"\1 thường trực", text)
     if "UV" in text:
         text = _MEMBER_UV.sub("ủy viên", text)
+    if "BT" in text:
+        text = _SECRETARY_BT.sub("Bí thư", text)
+    if "CT." in text:
+        text = _CHAIR_CT_DOT.sub("Chủ tịch ", text)
     if "mã" in text:
         text = _TICKER_AFTER.sub(lambda m: m.group(1) + spell_letters(m.group(2)), text)
     if "iểm" in text:
