@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from audionews.errors import ConfigError
+from audionews.normalize import corpus2 as c2
 from audionews.normalize import forms as f
 from audionews.normalize import market as m
 from audionews.normalize import rules as r
@@ -219,6 +220,9 @@ class Normalizer:
             w.version_numbers,  # "UFS 4.0" -> "UFS bốn chấm không" (set F)
             w.glued_dot_units,  # "1.3Ghz" -> "1.3 Ghz": the number read whole (set F)
             corpus_forms,  # "U.23", "20p", "E/V", "13,7-13,8/20kg" (corpus sweep)
+            self._glued_words,  # "tăngcao" -> "tăng cao", "thuộcBộ" -> "thuộc Bộ" (second sweep)
+            c2.early_forms,  # "hình sự/ 05 bị cáo", "6,000", "đợt 1/2023" (second sweep)
+            c2.late_forms,  # "đạt 100,13% KH": kế hoạch; "Phó Chủ tịch TT": thường trực
             r.coordinates,  # "12°00'N" -> "mười hai độ không phút vĩ Bắc"
             place_names,  # "Thừa Thiên - Huế" one name; "Thanh Hóa-Quảng Bình" a range
             self._acronym_word_hyphens,  # "HN-Phú Quốc": two names, not one code (heldout15)
@@ -281,6 +285,8 @@ class Normalizer:
             r.acronyms,
             self._respell_unknown,  # respell mode: "Kushner" -> "Cút Sơ Nơ" (no entry)
             r.symbols,
+            self._glued_words,  # again: "0o" read "khôngo" is split too (idempotence)
+            c2.glued_punctuation,  # "nay,tình" -> "nay, tình" (second sweep)
             r.tidy,
         )
 
@@ -512,6 +518,9 @@ class Normalizer:
 
     def _acronym_word_hyphens(self, text: str) -> str:
         return acronym_word_hyphens(text, self.knows)
+
+    def _glued_words(self, text: str) -> str:
+        return c2.glued_words(text, self.knows)
 
     def _initials(self, text: str) -> str:
         return r.initials(text, self.knows)

@@ -609,9 +609,19 @@ def _address_word(word: str) -> str:
     syllables = split_syllables(lower)
     if syllables is not None:
         return " ".join(syllables)  # "baomoi" -> "bao moi", "chinhphu" -> "chinh phu"
-    if len(word) <= 4:
+    acronym = _ACRONYM_LABEL.match(lower) and sum(c in "aeiouy" for c in lower) <= 1
+    if len(word) <= 4 or (len(word) <= 10 and acronym):
         return " ".join(LETTER_NAMES.get(c.upper(), c) for c in lower)  # "evn" -> "e vê nờ"
     return word
+
+
+# "vnuhcm", "hcmcpv": a label opening on two consonants no English or Vietnamese word opens
+# with, and with one vowel at most, is an acronym, spelled (second sweep: "live.vnuhcm.edu.vn"
+# left "vnuhcm" raw; "gmail" stays a word)
+_ACRONYM_LABEL = re.compile(
+    r"(?!(?:bl|br|ch|cl|cr|dr|fl|fr|gh|gl|gr|kh|kn|ng|nh|ph|pl|pr|sc|sh|sk|sl|sm|sn|sp|st|sw|"
+    r"th|tr|tw|wh|wr|qu|gi)[a-z])[b-df-hj-np-tv-z]{2}"
+)
 
 
 def _read_address(match: re.Match[str]) -> str:
@@ -739,14 +749,17 @@ _DATE_CONTEXT = re.compile(
 )
 _DATE_CONTEXT_STRONG = re.compile(
     r"(?:\b(?:ngày|sáng|trưa|chiều|tối|đêm|hôm|khuya|rạng sáng|mùng|mồng|nay"
-    r"|phiên(?: giao dịch)?(?: ngày)?)|thứ\s+\w+)"  # "phiên giao dịch 11-12" (set M)
+    r"|phiên(?: giao dịch)?(?: ngày)?)|thứ\s+\w+"  # "phiên giao dịch 11-12" (set M)
+    r"|\b(?:ngày|sáng|chiều|tối|trưa) mai)"  # "Ngày mai, 7-8, thí sinh thi" (second sweep)
     r"[\s,(]*$",
     re.IGNORECASE,
 )
 _NOT_A_DAY = re.compile(r"\b(?:mỗi|một|hằng|hàng|vài|mấy|các|những)\s+ngày\s*$", re.I)
 # "trong ngày 2-3 lần": a count in a day; "trong ngày 11-9" a date (set Q)
 _IN_A_DAY = re.compile(r"\btrong\s+ngày\s*$", re.I)
-_COUNT_AFTER = re.compile(r"\s*(?:lần|viên|cốc|ly|bữa|giờ|tiếng|phút|ca|người|chuyến|lượt)(?!\w)")
+_COUNT_AFTER = re.compile(
+    r"\s*(?:lần|viên|cốc|ly|bữa|giờ|tiếng|phút|ca|cữ|suất|người|chuyến|lượt)(?!\w)"
+)
 _AFTER_DATE = re.compile(r"(\d{1,2})/(\d{1,2})\s*(?:và|,|hoặc|đến|tới|-)\s*$")
 _AFTER_DATE_RANGE = re.compile(r"^\s*(?:-|đến|tới)\s*(\d{1,2})/(\d{1,2})(?!\d)")
 
@@ -955,6 +968,8 @@ def _day_month(text: str) -> Callable[[re.Match[str]], str]:
             context = context or (before.endswith("(") and after.startswith(")"))
             if not context and _OUT_OF.match(text, match.end()):
                 return match.group()  # "5/7 bang": five of seven, for the fraction rule
+            if not context and d == m and _ALL_OF.match(text, match.end()):
+                return match.group()  # "12/12 xã", "9/9 ấp": all of them (second sweep)
             fraction = d < m and (m in _FRACTION_DENOMINATORS or before.lower().endswith("vòng "))
             if not context and (fraction or (d, m) == (24, 7)):
                 return match.group()  # a fraction: left for the fraction rule
@@ -1348,9 +1363,18 @@ _OUT_OF_TOTAL = re.compile(
 )
 
 
+# "đồng loạt 9/9 ấp", "12/12 xã": a count equal to its total before a counted noun is "all of
+# them", never a date (was "mùng chín tháng chín ấp")
+_ALL_OF = re.compile(
+    rf"(?:{_OUT_OF_TOTAL.pattern}|\s+(?:ấp|thôn|bản|khu phố|tổ dân phố|làng)(?!\w))"
+)
+
+
 def _read_fraction(match: re.Match[str]) -> str:
     a, b = int(match.group(1)), int(match.group(2))
-    before = match.string[max(0, match.start() - 5) : match.start()].lower()
+    before = match.string[max(0, match.start() - 6) : match.start()].lower()
+    if before.endswith("điểm "):  # "thang điểm 8/10", "đạt điểm 7/10": a score (second sweep)
+        return f"{read_cardinal(a)} trên {read_cardinal(b)}"
     if before.endswith("thứ "):
         return f"{read_ordinal(a)} trên {read_cardinal(b)}"
     after = match.string[match.end() : match.end() + 16]
@@ -1781,8 +1805,9 @@ def initials(text: str, known: Callable[[str], bool] = lambda _token: False) -> 
 
 # "anh Nguyễn Văn Th. (SN 1982)": a name cut to its first consonants, read "thờ".
 _CLUSTER_INITIAL = re.compile(
-    rf"(?<![\w])([{UPPER}][a-zà-ỹđ]{{1,6}} )(Ngh|Ch|Gh|Kh|Ng|Nh|Ph|Th|Tr)\."
-    rf"(?=\s*[(,;]|\s+[a-zà-ỹđ]|\s*$|\s+[{UPPER}])"
+    rf"(?<![\w])([{UPPER}][a-zà-ỹđ]{{1,6}} |(?:em|bà|ông|anh|chị|cháu|cô|chú|bé|cụ) )"
+    rf"(Ngh|Ch|Gh|Kh|Ng|Nh|Ph|Th|Tr)\."  # second sweep: "em Th.", "bà Nh.)" after a person word
+    rf"(?=\s*[(),;]|\s+[a-zà-ỹđ]|\s*$|\s+[{UPPER}])"
 )
 _CLUSTER_SOUNDS = {"Ngh": "Ngờ", "Gh": "Gờ"}
 

@@ -1,0 +1,317 @@
+"""Written forms found by the second corpus sweep (heldout9-heldout22, issue #12): a slash with
+a space before a count, English thousands with a trailing zero, a count or a batch across a
+slash, initials before a transcribed foreign name, titles glued to their organ by a dot, dates
+written with dashes, scores of sets, credits. Small pure ``str -> str`` rules, as rules.py."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+from audionews.normalize.numbers import read_cardinal
+from audionews.normalize.vietnamese import LETTER_NAMES, is_vietnamese_syllable, spell_letters
+
+__all__ = ["early_forms", "glued_punctuation", "glued_words", "late_forms"]
+
+# "04 vụ án hình sự/ 05 bị cáo": a slash then a space then a count pairs two counts; a pause,
+# never "per" (was "hình sự một năm bị cáo": "05" heard as a year)
+_SLASH_SPACE_COUNT = re.compile(r"(?<=[^\W\d_])/\s+(?=\d{1,3}(?!\d)(?![.,]\d)\s+[^\W\d_])")
+# "6,000-6,200 tại ruộng", "gần 5,780 tỷ đồng": after a comma, "000", a range of two groups
+# ending in zero, or a group ending in zero before an amount of đồng are English thousands (a
+# Vietnamese decimal drops its trailing zero; was "sáu phẩy không không không": a price heard
+# as six); "5,160 km" alone stays a decimal
+_GROUP = r"(?<![\w.,])[1-9]\d{0,2},\d\d0(?![\w]|[.,]\d)"
+_TRAILING_ZERO_GROUP = re.compile(
+    rf"(?<![\w.,])[1-9]\d{{0,2}},000(?![\w]|[.,]\d|\s?%)"
+    rf"|{_GROUP}(?=\s?[-–]\s?{_GROUP})|(?<=[-–]){_GROUP}|(?<=[-–]\s){_GROUP}"
+    rf"|{_GROUP}(?=\s?(?:(?:tỷ|tỉ|triệu|nghìn|ngàn)\s)?(?:đồng|đ)(?!\w))"
+)
+# ... unless the text writes Vietnamese numbers beside it ("18.983,9MW ... 393,090 triệu kWh")
+_VIETNAMESE_NUMBERS = re.compile(r"\d\.\d{3}(?!\d)|(?<![\d.,])\d+,\d{1,2}(?![\d.,])")
+# "tháng 12/ 2012": a space after the slash of a month and year
+_MONTH_SLASH_SPACE = re.compile(r"(?<!\w)([Tt]háng\s+\d{1,2})/\s+(?=(?:19|20)\d\d(?!\d))")
+# "cổ tức đợt 1/2023", "lần IX/2022", "lần thứ I/2019": a batch or a round of a year, never
+# "tháng một" or "trên" (was "đợt tháng một năm ...": a batch heard as January)
+_BATCH_YEAR = re.compile(
+    r"(?<!\w)((?:[Đđ]ợt|[Ll]ần(?: thứ)?|[Kk]ỳ|[Kk]hóa|[Kk]hoá)\s+)(\d{1,2}|[IVX]{1,5})/"
+    r"((?:19|20)\d\d)(?![\d/])"
+)
+# "(1-1-1997 – 1-1-2017)", "(3.2.1930 - 3.2.2018)": two full dates with a dash between them
+# are a span, "đến" (was a pause)
+_FULL_DATE_RANGE = re.compile(
+    r"(?<![\w.,/-])(\d{1,2}([.-])\d{1,2}\2(?:19|20)\d\d)\s[-–]\s"
+    r"(?=\d{1,2}([.-])\d{1,2}\3(?:19|20)\d\d(?![\d.-]\d))"
+)
+# "ngày 27- 11": a date with a space on one side of its dash (was "hai mươi bảy đến mười một")
+_ONE_SIDED_DASH_DATE = re.compile(
+    r"(?<!\w)((?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Hh]ôm)\s+)"
+    r"(0?[1-9]|[12]\d|3[01])(?:\s-|-\s)(0?[1-9]|1[0-2])(?![\d/.-]|,\d|\s+tháng)"
+)
+# "(28-30, 23-25, 25-19, 28-26 và 15-8)": the points of each set after a match result, scores
+# (was "hai mươi tám đến ba mươi": a score heard as a range)
+_PAIR = r"\d{1,2}-\d{1,2}"
+_SET_SCORES = re.compile(rf"\(\s*({_PAIR}(?:\s*(?:,|và)\s*{_PAIR}){{2,}})\s*\)")
+_SCORE_PAIR = re.compile(r"(\d{1,2})-(\d{1,2})")
+# "thắng đội TX.Thuận An 5 - 1": a spaced pair falling from a larger to a smaller number is a
+# score, never a range (ranges rise); "Indonesia - Việt Nam 1-3:" a result after two names
+_FALLING_PAIR = re.compile(r"(?<![\w.,/-])(\d{1,2})\s[-–]\s(\d{1,2})(?![\w.,/%-]|\s*(?:%|giờ|h\b))")
+_NAME = r"[A-ZĐ][^\W\d_]*(?:\s[A-ZĐ][^\W\d_]*){0,2}"
+_TEAMS_RESULT = re.compile(rf"(?m)^({_NAME}\s[-–]\s{_NAME}\s)(\d{{1,2}})-(\d{{1,2}})(?=\s*[:,])")
+# "học sinh lớp 9,10,11": grades listed with commas and no spaces, never "chín phẩy mười"
+_GRADE_LIST = re.compile(r"(?<!\w)((?:[Ll]ớp|[Kk]hối)\s+)(\d{1,2}(?:,\d{1,2}){2,})(?![\d,]\d)")
+# "BKS: 29A- 40.597": a plate with a space after its dash
+_PLATE_DASH_SPACE = re.compile(
+    r"(?<!\w)((?:BKS|BS|biển số|biển kiểm soát)\s*:?\s+\d{2}[A-Z]{1,2}\d?)-\s+"
+    r"(?=\d{3}\.?\d{2}(?![\d.,]\d))"
+)
+# "Khoai KM1-TN": letters, a digit and a dashed letter code are a variety's code, not "Km 1"
+_KM_CODE = re.compile(r"(?<![\w.-])KM(\d{1,2})-([A-Z]{1,3})(?![\w-])")
+# "Bà Rịa – VT": the province's second half cut to its initials
+_BA_RIA_VT = re.compile(r"(?<!\w)(Bà Rịa)\s?[-–]\s?VT(?!\w)")
+# "40 ngàn đồng/1 kg": "per one kilogram" is "đồng một ki lô gam"
+_PER_ONE = re.compile(r"(?<=đồng)/1\s?(?=(?:kg|lít|tấn|m2|m3|con|bó|hộp|chai|gói|cái|quả)(?!\w))")
+# "Đ/c", "T/h: Hải Thanh" (a credit line: "tổng hợp")
+_CREDIT_TH = re.compile(r"(?<![\w/])T/[Hh](?=\s*[:)]|\s*$)")
+# "SE1/SE2", "NA1/NA2": a pair of trains (codes with digits), a pause, never "trên"
+_CODE_PAIR = re.compile(r"(?<![\w/.-])([A-Z]{1,4}\d{1,3})/([A-Z]{1,4}\d{1,3})(?![\w/])")
+# "(SN1984, quê ...)": "SN" glued to a year of birth
+_SN_YEAR = re.compile(r"(?<![\w])SN(?=(?:19|20)\d\d(?!\d))")
+# "P.La-vi-na", "R.Đu-téc-tê", "G.Pô": an initial before a name transcribed the Vietnamese way
+# is a letter (was "Phường La-vi-na", "gờ pê ô")
+_FOREIGN_INITIAL = re.compile(
+    r"(?<![\w.])([A-ZĐ])\.(?=[A-ZĐ][a-zà-ỹđ]+-[a-zà-ỹđ])"
+    r"|(?<![\w.])([BDGLMNRSV])\.([A-ZĐ][a-zà-ỹđ]{1,6})(?![\w.-])"
+)
+# "PCT.UBND xã", "P.CT.UBND phường": a title glued by a dot to its organ
+_TITLE_DOT_ORGAN = re.compile(r"(?<![\w.])P\.?CT\.(?=(?:UBND|HĐND|UBMTTQ)(?!\w))")
+_ACRONYM_DOT_ACRONYM = re.compile(
+    r"(?<![\w.])([A-ZĐ]{2,6})\.(?!(?:VN|COM|NET|ORG|GOV|EDU|INFO|TV|IO)(?![\w.]))([A-ZĐ]{2,6})(?![\w.])"
+)  # not a web address "VOV.VN"
+# "đạt 100,13% KH": a plan, not "khách hàng"; "Phó Chủ tịch TT HĐND": "thường trực", not the
+# town ("thị trấn")
+_PLAN_KH = re.compile(r"(?<=%\s)KH(?!\w)|(?<=\bđạt\s)KH(?!\w)")
+# "BT Đảng ủy", "CT. HĐND xã": a secretary of a party committee, a chairman of a council (was
+# "bê tê"; the dot after "CT" before its organ is no sentence end)
+_PARTY = r"(?:Đảng ủy|Đảng uỷ|Chi bộ|Huyện ủy|Huyện uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Đảng bộ)"
+_SECRETARY_BT = re.compile(rf"(?<!\w)BT(?=\s+{_PARTY}(?!\w))")
+_CHAIR_CT_DOT = re.compile(r"(?<![\w.])CT\.\s*(?=(?:HĐND|UBND|UBMTTQ)(?!\w))")
+# "UV BTV Tỉnh ủy": a member of the standing board ("tia UV" stays the ultraviolet)
+_MEMBER_UV = re.compile(r"(?<!\w)UV(?=\s+(?:BTV|BCH|TW|Ban)(?!\w))")
+_STANDING_TT = re.compile(r"(?<!\w)((?:Phó )?(?:Chủ tịch|Bí thư|Trưởng ban))\s+TT(?=\s+[A-ZĐ]{2})")
+# "tàu ... số hiệu KG: 90892 TS": the colon between a boat's province code and its number
+_BOAT_COLON = re.compile(r"(?<![\w])([A-ZĐ][A-ZĐa-z]{0,2}):\s(?=\d{4,5}\s?TS(?!\w))")
+
+
+# "Thùy Dung-UVBTV", "Xuân Quang-TUV": a name glued by a dash to the title after it (a pause)
+_NAME_DASH_TITLE = re.compile(
+    r"(?<=[a-zà-ỹđ])-(?=(?:UVBTV|UVTV|TUV|HUV|UVBCH|BT|PBT|CT|PCT)(?![\w-]))"
+)
+# "(mã chứng khoán DTV)": a ticker is spelled, never expanded by a definition the page gave
+# ("Điện Trà Vinh (DTV)")
+_TICKER_AFTER = re.compile(
+    r"(?<!\w)((?:mã chứng khoán|mã CK|mã cổ phiếu)\s*:?\s+)([A-Z]{3})(?![\w&-])"
+)
+# "Bệnh viện 19-8", "Công ty 28-1": a day and month naming a place is a date, never "mười chín
+# tám"
+_DATE_NAME = re.compile(
+    r"(?<!\w)((?:Bệnh viện|Công ty|Nhà máy|Xí nghiệp|Sân vận động|Chợ|Cầu|Nhà văn hóa)\s+)"
+    r"(\d{1,2})-(\d{1,2})(?![\d/.-]|,\d)"
+)
+# "điểm c và Điều 38": the letter of a clause of a law, said by its name ("điểm xê")
+_CLAUSE_LETTER = re.compile(
+    r"(?<!\w)([Đđ]iểm)\s+([b-eđg-iklmnp-vx-y])(?=\s*[,;.)]|\s+(?:và|khoản|Điều|điều|Bộ|của)(?!\w))"
+)
+_LAW_NEAR = re.compile(r"[Kk]hoản|[Đđ]iều\s+\d|[Ll]uật|[Nn]ghị định|[Tt]hông tư")
+# "Đoàn kết - Kỷ cương - Dân chủ - Phát triển": three or more short capitalised phrases joined
+# by dashes inside quotes are a motto, each said with a pause (was read as one name)
+_PHRASE = r"[A-ZĐ][a-zà-ỹđ]*(?: [a-zà-ỹđ]+){0,2}"
+_QUOTED_MOTTO = re.compile(rf"([\"“])((?:{_PHRASE}\s?[-–]\s?){{2,}}{_PHRASE})([\"”])")
+_MOTTO_DASH = re.compile(r"\s?[-–]\s?")
+# "tăngcao", "Tạiđịa", "thuộcBộ": Vietnamese syllables typed without their space (a source
+# error the engine reads as one garbled word); split when every part is a syllable
+# (a candidate has a non-ASCII letter and two vowel groups: one syllable has one)
+_VOWELS = "".join(
+    sorted(
+        {
+            unicodedata.normalize("NFC", base + mark)
+            for base in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
+            for mark in ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
+        }
+    )
+)
+_GLUED = re.compile(
+    rf"(?<![\w.@/-])(?=[^\W\d_]{{4,16}}(?![\w.@/-]))(?=[^\W\d_]*[^\x00-\x7f])"
+    rf"[^\W\d_]*[{_VOWELS}]+[^\W\d_{_VOWELS}]+[{_VOWELS}][^\W\d_]*"
+)
+
+
+def _split_glued(word: str) -> list[str] | None:
+    """The fewest syllables ``word`` splits into (each of 2+ letters), or None."""
+    n = len(word)
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[0] = []
+    for end in range(2, n + 1):
+        for start in range(max(0, end - 7), end - 1):
+            head = best[start]
+            part = word[start:end]
+            if head is None or not is_vietnamese_syllable(part.lower()):
+                continue
+            if part[1:] != part[1:].lower():
+                continue  # "QuangLực": a capital only at a part's start
+            if best[end] is None or len(head) + 1 < len(best[end] or ()):
+                best[end] = [*head, part]
+    parts = best[n]
+    if parts is None or not 2 <= len(parts) <= 3 or any("oo" in p.lower() for p in parts):
+        return None  # "rơmooc": a loanword's "oo" rhyme is left whole for the respeller
+    return parts
+
+
+# Written-out units stay whole ("mililít", "kilôgam", "micrô"), and letters foreign to
+# Vietnamese mark a foreign word ("Niño")
+_KEEP_WHOLE = re.compile(r"(?i)^(?:mili|kilô|kilo|xenti|mêga|micrô|nanô)|[ñçüöäëïåøæœß]")
+
+
+def _glued(match: re.Match[str]) -> str:
+    word = match.group()
+    if word.isascii() or word.isupper() or _KEEP_WHOLE.search(word):
+        return word
+    if is_vietnamese_syllable(word.lower()):
+        return word
+    parts = _split_glued(word)
+    return " ".join(parts) if parts else word
+
+
+def glued_words(text: str, known: Callable[[str], bool] = lambda _token: False) -> str:
+    """ "tăngcao" -> "tăng cao", "thuộcBộ" -> "thuộc Bộ" (a word with a Vietnamese mark that is
+    no syllable but two or three); a word with a reading of its own ("hêrôin") is kept."""
+    return _GLUED.sub(lambda m: m.group() if known(m.group()) else _glued(m), text)
+
+
+def glued_punctuation(text: str) -> str:
+    """ "nay,tình" -> "nay, tình", "Nên...đã" -> "Nên... đã" (run last, on spoken words)."""
+    return _GLUED_PUNCT.sub(r"\1 ", text)
+
+
+# "nay,tình", "một(kỳ", "Nên...đã": punctuation typed without its space between two words
+_GLUED_PUNCT = re.compile(r"(?<=[^\W\d_])([,;]|\.\.\.|…)(?=[^\W\d_])")
+
+
+def _letter(letter: str) -> str:
+    return LETTER_NAMES.get(letter.upper(), letter)
+
+
+def _foreign_initial(match: re.Match[str]) -> str:
+    if match.group(1):
+        return _letter(match.group(1)) + " "
+    if not is_vietnamese_syllable(match.group(3).lower()):
+        return match.group()  # "V.League": a name of its own
+    return f"{_letter(match.group(2))} {match.group(3)}"
+
+
+def _batch_year(match: re.Match[str]) -> str:
+    return f"{match.group(1)}{match.group(2)} năm {match.group(3)}"
+
+
+def _set_scores(match: re.Match[str]) -> str:
+    inner = _SCORE_PAIR.sub(
+        lambda m: f"{read_cardinal(int(m[1]))} {read_cardinal(int(m[2]))}", match.group(1)
+    )
+    return f"({inner})"
+
+
+def _one_sided_dash_date(match: re.Match[str]) -> str:
+    return f"{match.group(1)}{match.group(2)}-{match.group(3)}"
+
+
+def _falling_pair(match: re.Match[str]) -> str:
+    a, b = int(match.group(1)), int(match.group(2))
+    if a <= b:
+        return match.group()
+    return f"{read_cardinal(a)} {read_cardinal(b)}"
+
+
+def _teams_result(match: re.Match[str]) -> str:
+    return (
+        f"{match.group(1)}{read_cardinal(int(match.group(2)))} {read_cardinal(int(match.group(3)))}"
+    )
+
+
+def early_forms(text: str) -> str:
+    """Before the dates and numbers: "hình sự/ 05 bị cáo" -> "hình sự, 05 bị cáo"; "6,000" ->
+    "6.000"; "đợt 1/2023" -> "đợt 1 năm 2023"; "(1-1-1997 – 1-1-2017)" -> "... đến ..."; "ngày
+    27- 11" -> "ngày 27-11"; set scores; "T/h:" -> "Tổng hợp:"; "SE1/SE2" -> "SE1, SE2"; "SN1984"
+    -> "SN 1984"; "P.La-vi-na" -> "pê La-vi-na"; "PCT.UBND" -> "phó chủ tịch UBND"."""
+    if "/" in text:
+        text = _SLASH_SPACE_COUNT.sub(", ", text)
+        text = _MONTH_SLASH_SPACE.sub(r"\1/", text)
+        text = _BATCH_YEAR.sub(_batch_year, text)
+        text = _CREDIT_TH.sub("Tổng hợp", text)
+        text = _CODE_PAIR.sub(r"\1, \2", text)
+    if "-" in text or "–" in text:
+        text = _PLATE_DASH_SPACE.sub(r"\1-", text)
+        text = _KM_CODE.sub(lambda m: f"{spell_letters('KM')} {m[1]} {spell_letters(m[2])}", text)
+        text = _BA_RIA_VT.sub(r"\1 Vũng Tàu", text)
+    if "/1" in text:
+        text = _PER_ONE.sub("/", text)
+    if "," in text:
+        text = _GRADE_LIST.sub(lambda m: m.group(1) + m.group(2).replace(",", ", "), text)
+    if "," in text and not _VIETNAMESE_NUMBERS.search(text):
+        text = _TRAILING_ZERO_GROUP.sub(lambda m: m.group().replace(",", "."), text)
+    if "-" in text or "–" in text:
+        text = _FULL_DATE_RANGE.sub(r"\1 đến ", text)
+        text = _ONE_SIDED_DASH_DATE.sub(_one_sided_dash_date, text)
+        text = _SET_SCORES.sub(_set_scores, text)
+        text = _FALLING_PAIR.sub(_falling_pair, text)
+        text = _TEAMS_RESULT.sub(_teams_result, text)
+    if "SN" in text:
+        text = _SN_YEAR.sub("SN ", text)
+    if "." in text:
+        text = _FOREIGN_INITIAL.sub(_foreign_initial, text)
+        text = _TITLE_DOT_ORGAN.sub("phó chủ tịch ", text)
+        text = _ACRONYM_DOT_ACRONYM.sub(r"\1 \2", text)
+    if ":" in text:
+        text = _BOAT_COLON.sub(r"\1 ", text)
+    if "-" in text:
+        text = _NAME_DASH_TITLE.sub(", ", text)
+        text = _DATE_NAME.sub(_date_name, text)
+        text = _QUOTED_MOTTO.sub(_quoted_motto, text)
+    return text
+
+
+def _date_name(match: re.Match[str]) -> str:
+    d, m = int(match.group(2)), int(match.group(3))
+    if not (1 <= d <= 31 and 1 <= m <= 12):
+        return match.group()
+    return f"{match.group(1)}{match.group(2)}/{match.group(3)}"
+
+
+def _quoted_motto(match: re.Match[str]) -> str:
+    return match.group(1) + _MOTTO_DASH.sub(", ", match.group(2)) + match.group(3)
+
+
+def _clause_letter(match: re.Match[str]) -> str:
+    window = match.string[max(0, match.start() - 60) : match.end() + 60]
+    if not _LAW_NEAR.search(window):
+        return match.group()
+    return f"{match.group(1)} {_letter(match.group(2))}"
+
+
+def late_forms(text: str) -> str:
+    """Before the lexicon: "đạt 100,13% KH" -> "kế hoạch"; "Phó Chủ tịch TT HĐND" ->
+    "Phó Chủ tịch thường trực HĐND"."""
+    if "KH" in text:
+        text = _PLAN_KH.sub("kế hoạch", text)
+    if "TT" in text:
+        text = _STANDING_TT.sub(r"\1 thường trực", text)
+    if "UV" in text:
+        text = _MEMBER_UV.sub("ủy viên", text)
+    if "BT" in text:
+        text = _SECRETARY_BT.sub("Bí thư", text)
+    if "CT." in text:
+        text = _CHAIR_CT_DOT.sub("Chủ tịch ", text)
+    if "mã" in text:
+        text = _TICKER_AFTER.sub(lambda m: m.group(1) + spell_letters(m.group(2)), text)
+    if "iểm" in text:
+        text = _CLAUSE_LETTER.sub(_clause_letter, text)
+    return text
