@@ -6,8 +6,8 @@ held out (``held_out_split``), never used to tune the rules, and scored here wit
 
 from __future__ import annotations
 
-import random
 import re
+import zlib
 from pathlib import Path
 
 import pytest
@@ -21,7 +21,8 @@ from audionews.normalize.vietnamese import is_vietnamese_syllable, strip_tone
 def held_out_split() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """(held out, tuning) word pairs of foreign.toml. Multi-word entries give one pair per word
     when written and spoken forms have as many words ("Elon Musk" = "I-lon Mớt"); a word is
-    counted once (its first entry, case-insensitive); the split is seeded, so it never moves."""
+    counted once (its first entry, case-insensitive); a word is held out by a hash of its
+    spelling (one in five), so adding entries never moves the others from one side to the other."""
     pairs: dict[str, tuple[str, str]] = {}
     for written, spoken in load_data_lexicon("foreign.toml").words.items():
         words, readings = written.split(), spoken.split()
@@ -31,9 +32,8 @@ def held_out_split() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
             if re.fullmatch(r"[^\W\d_]+", word):
                 pairs.setdefault(word.lower(), (word, reading))
     items = sorted(pairs.values())
-    random.Random(12).shuffle(items)
-    cut = len(items) // 5
-    return items[:cut], items[cut:]
+    held = [p for p in items if zlib.crc32(p[0].lower().encode()) % 5 == 0]
+    return held, [p for p in items if p not in held]
 
 
 _FOLD = str.maketrans("ăâêôơưyk", "aaeoouic")
@@ -66,13 +66,14 @@ def _scores(pairs: list[tuple[str, str]]) -> dict[str, int]:
 
 def test_split_is_fixed_and_a_fifth() -> None:
     test, tune = held_out_split()
-    assert len(test) == (len(test) + len(tune)) // 5
+    assert 0.15 <= len(test) / (len(test) + len(tune)) <= 0.25
     assert not {w.lower() for w, _ in test} & {w.lower() for w, _ in tune}
     assert len(test) >= 100
 
 
 def test_held_out_lexicon_score() -> None:
-    """Measured 2026-12 on the 110 held-out words: see docs/normalization.md; floors below."""
+    """Measured 2026-12 on the 154 held-out words of the hash split (62 exact, 40.3%; 74 exact
+    or acceptable, 48.1%): see docs/normalization.md; floors below."""
     test, _ = held_out_split()
     counts = _scores(test)
     total = sum(counts.values())
