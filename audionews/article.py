@@ -196,6 +196,7 @@ JUNK_LINES = frozenset(
         "Tóm tắt nội dung",  # a table of contents' label
         "Nội dung bài viết",
         "Đừng bỏ lỡ",  # a "don't miss" box's label (heldout23, heldout24)
+        "Bạn đã gửi thành công",  # a comment form's notice (heldout27)
     )
 )
 #: Newspaper section names: alone on a line they are a breadcrumb, not a heading.
@@ -360,6 +361,13 @@ _AUTHOR_STAMP = re.compile(
     r"\d{1,2}:\d{2}\s+\d{1,2}/\d{1,2}/\d{4}$",
     re.I,
 )
+#: "Facebook Google", "Zalo Facebook Twitter": sign-in or share buttons named by network.
+_NETWORKS = re.compile(
+    r"^(?:(?:Facebook|Google|Zalo|Twitter|X|YouTube|Instagram|TikTok|LinkedIn|Email|Apple)"
+    r"[\s|,]*){2,6}$"
+)
+#: "• TTCN (0)": a bullet, the outlet's or author's short name and a comment count.
+_BULLET_COUNT = re.compile(r"^[•·]\s*\S{1,20}\s*\(\d+\)$")
 #: "Chuyên mục: Văn hóa": the page's section field (a few words after the label).
 _SECTION_FIELD = re.compile(r"^(?:Chuyên mục|Danh mục|Chuyên trang)\s*:\s*[^.!?:]{1,40}$", re.I)
 #: "260102.Still002", "j8i9g9": a file's or a clip's code (digits glued to letters or a dot).
@@ -430,7 +438,7 @@ _DATE_LABEL = (
     r"(?:\s+lúc)?\s*:?\s*|(?:Videos?|Photos?|Podcast|Infographics?|E-?magazine)\s+)?"
 )
 _DATE = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
-_ZONE = r"(?:\s*[(\[]?\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}\s*[)\]]?)?"
+_ZONE = r"(?:\s*[(\[]?\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}\s*[)\]]?|\s+[+-]\d{2}:\d{2})?"  # "+07:00"
 _SOURCE_TAIL = r"(?:\s*\|\s*[^|]{1,40})?"
 DATE_LINE = re.compile(
     rf"^{_DATE_LABEL}{_WEEKDAY}(?:ngày\s+)?{_DATE}(?:\s*[-|,]?\s*(?:lúc\s+)?{_TIME})?{_ZONE}{_SOURCE_TAIL}\s*$",
@@ -765,6 +773,8 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_SECTION_FIELD, DropKind.WIDGET, "widget: the page's section field"),
     (_GALLERY_LABEL, DropKind.CAPTION, "caption: a photo gallery's label"),
     (_RATING_SCORE, DropKind.WIDGET, "widget: a rating's score"),
+    (_NETWORKS, DropKind.WIDGET, "widget: sign-in or share buttons"),
+    (_BULLET_COUNT, DropKind.WIDGET, "widget: a counter"),
     (_AUTHOR_STAMP, DropKind.WIDGET, "widget: a post's author field and stamp"),
     (_COPYRIGHT, DropKind.CREDIT, "credit: a photo's copyright line"),
     (_DATELINE_ALONE, DropKind.TAG, "tag line: a dateline and its tags alone on a line"),
@@ -878,6 +888,33 @@ def _junk_by_name(text: str) -> tuple[DropKind, str] | None:
 
 _LIST_LINK = (DropKind.TEASER, "teaser: a link in a list (ends with a separator)")
 _LABELLED_LINK = "teaser: a link listed under a widget's label"
+
+
+def _listed_link(lines: Sequence[Line], i: int, *, labelled: bool, links: int) -> str | None:
+    """Why line ``i`` is a link in a list of other stories, or None: a part of a series listed,
+    an item under a widget's label, the last headline of a link list (its separator gone)."""
+    ln = lines[i]
+    if _series_listed(lines, i):
+        return "teaser: a part of the series listed"
+    if labelled and _LIST_ITEM.match(ln.text) and _headline_shaped(Line(ln.no, _item(ln.text))):
+        return _LABELLED_LINK
+    if links >= 2 and _headline_shaped(ln) and len(ln.text.split()) <= TEASER_MAX_WORDS:
+        return "teaser: a link list's last headline (no separator)"
+    return None
+
+
+def _series_listed(lines: Sequence[Line], i: int) -> bool:
+    """ "Bài 1: Ngành nuôi lợn gặp khó" next to "Bài 2: Mục tiêu, giải pháp …": the parts of a
+    series listed as links (two or more in a row, none a sentence; heldout27)."""
+
+    def part(k: int) -> bool:
+        return (
+            0 <= k < len(lines)
+            and bool(_SERIES_PART.match(lines[k].text))
+            and not (has_final_punct(lines[k].text))
+        )
+
+    return part(i) and (part(i - 1) or part(i + 1))
 
 
 def _item(text: str) -> str:
@@ -1166,6 +1203,9 @@ def _month_first(m: re.Match[str]) -> str:
     return f"{m.group(2)}/{month}/{m.group(3)}"
 
 
+_GLUED_SECTION = re.compile(
+    rf"^[{_UP}][{_LOW}]*(?:\s[{_LOW}]+){{0,2}}(?<=[{_LOW}])(?=Thứ\s|Chủ nhật)"
+)
 _BRACKETED = re.compile(r"^\s*[(\[]\s*([^()\[\]]{6,40}?)\s*[)\]]\s*$")
 
 
@@ -1177,6 +1217,7 @@ def _match_date(text: str) -> re.Match[str] | None:
     text = _BARE_COUNTERS.sub("", text)  # "… 10:22 30 0": views and comments, unlabelled
     text = text.rstrip(" ,;")  # "Thứ Bảy, Ngày 10 tháng 05 năm 2025,": a header's trailing comma
     text = _BRACKETED.sub(r"\1", text)  # "(24.07.2019)" alone under a headline (heldout22)
+    text = _GLUED_SECTION.sub("", text)  # "Sức khỏeThứ Sáu, 20/07/2018 …" (heldout28)
     m = DATE_LINE.match(text) or _TIME_FIRST_DATE.match(text)
     if m is None and len(text.split()) <= 8:
         m = _LABELLED_STAMP.match(text)
@@ -1325,6 +1366,8 @@ def outlet_tag(text: str) -> tuple[str, str] | None:
     ("VN-Index tăng ..." keeps its "VN", "Hà Nội - Hải Phòng là …" its "Hà Nội").
     """
     m = LEAD_DASH.match(text)
+    if m is None and (caps := _caps_outlet_tag(text)):
+        return caps
     if m and m.group(3) and is_place_name(m.group(3)[1:-1].strip()):
         return None  # "(Đà Nẵng). Hải Châu là …": a dateline, read (heldout8)
     tag = next((g for g in m.groups() if g), "") if m else ""
@@ -1341,6 +1384,18 @@ def outlet_tag(text: str) -> tuple[str, str] | None:
     if len(rest) < 30:
         return None
     return tag, rest
+
+
+_CAPS_TAG = re.compile(rf"^([{_UP}][{_UP}0-9.+]{{2,12}})\s+(?=[{_UP}][{_LOW}])")
+
+
+def _caps_outlet_tag(text: str) -> tuple[str, str] | None:
+    """ "BNEWS Theo phóng viên …": a known outlet's name in capitals glued to the lead without a
+    dash (only a known outlet: "UBND Tỉnh …" opens a sentence)."""
+    m = _CAPS_TAG.match(text)
+    if m is None or not is_outlet_name(m.group(1)) or len(text) - m.end() < 30:
+        return None
+    return m.group(1), text[m.end() :]
 
 
 def short_title(text: str, max_words: int = 12) -> str:
@@ -1579,7 +1634,10 @@ def _unwrap(raw: list[str]) -> list[tuple[int, str]]:
             local = bool(block) and 0.85 * block <= size <= 1.15 * block and size <= 120
             # "… ở 4/4 thôn xã" / "Trà Tân đều …": a word that needs a name or more after it
             hanging = bool(width) and line.split()[-1].casefold() in _HANGING_WORDS
-            joining = i != first and (fixed or local or hanging)
+            # the first line may be a headline, unless the next goes on a list ("Tới dự có các
+            # đồng chí: … – Phó Chủ tịch" / "LĐLĐ tỉnh; …;", heldout28): a lead ends a sentence
+            listed = bool(width) and nxt.rstrip().endswith((";", ","))
+            joining = (i != first and (fixed or local or hanging)) or (i == first and listed)
     return out
 
 
@@ -1902,6 +1960,9 @@ class _Assembler:
             self.drop(kept.pop(0), DropKind.DUPLICATE, "duplicate: the page's excerpt of the lead")
         for _ in range(_stack_over_headline(kept)):
             self.drop(kept.pop(0), DropKind.WIDGET, "widget: page chrome stacked over the headline")
+        if len(kept) > 2 and _PORTAL_SLOGAN.search(kept[0].text) and len(kept[0].text) < 120:
+            # "Toàn Đảng, toàn dân học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"
+            self.drop(kept.pop(0), DropKind.WIDGET, "widget: the portal's slogan")
         admin = 0
         while admin < min(4, len(kept) - 1) and _ADMIN_NAME.match(kept[admin].text):
             admin += 1
@@ -2040,28 +2101,18 @@ class _Assembler:
             st.body_started = st.body_started or _ends_sentence(t)
             if self._related_step(ln, st):
                 continue
-            glued = _GLUED_COUNTER.search(t)
-            if glued and glued.start() > 0:  # "… facebook.com/info.vnuhcmTổng truy cập: 11,364,620"
-                self.drop(ln, DropKind.WIDGET, "widget: a counter glued to the line", glued.group())
-                ln.text = t = t[: glued.start()].rstrip()
-            counted = _STAMP_COUNTER.match(t)
-            stamp = _match_date(counted.group(1)) if counted else None
-            if counted and stamp and parse_date(stamp):  # "3/29/2010": no date, the line goes
-                counter = counted.group(2) or counted.group(3)
-                self.drop(ln, DropKind.WIDGET, "widget: a counter", counter)
-                ln.text = t = counted.group(1)
+            t = self._strip_counters(ln)
             if _match_date(t):
                 kept.append(ln)
                 continue
             junk = _junk_kind(t)
             label, st.tag_label = st.tag_label, bool(junk and _EVENT_TAG.match(t))
             st.list_links = links + 1 if junk == _LIST_LINK else 0
+            listed = None if junk else _listed_link(lines, i, labelled=labelled, links=links)
             if junk:
                 self.drop(ln, *junk)
-            elif labelled and _LIST_ITEM.match(t) and _headline_shaped(Line(ln.no, _item(t))):
-                self.drop(ln, DropKind.TEASER, _LABELLED_LINK)
-            elif links >= 2 and _headline_shaped(ln) and len(t.split()) <= TEASER_MAX_WORDS:
-                self.drop(ln, DropKind.TEASER, "teaser: a link list's last headline (no separator)")
+            elif listed:
+                self.drop(ln, DropKind.TEASER, listed)
             elif label and _is_tag_value(t):
                 self.drop(ln, DropKind.TAG, "tag line: the tag under its label")
             elif _CREDIT_ONLY.match(t):
@@ -2069,6 +2120,21 @@ class _Assembler:
             else:
                 kept.append(ln)
         return kept
+
+    def _strip_counters(self, ln: Line) -> str:
+        """A counter glued to the line, or run into a date stamp, goes; the line's text left."""
+        t = ln.text
+        glued = _GLUED_COUNTER.search(t)
+        if glued and glued.start() > 0:  # "… facebook.com/info.vnuhcmTổng truy cập: 11,364,620"
+            self.drop(ln, DropKind.WIDGET, "widget: a counter glued to the line", glued.group())
+            ln.text = t = t[: glued.start()].rstrip()
+        counted = _STAMP_COUNTER.match(t)
+        stamp = _match_date(counted.group(1)) if counted else None
+        if counted and stamp and parse_date(stamp):  # "3/29/2010": no date, the line goes
+            counter = counted.group(2) or counted.group(3)
+            self.drop(ln, DropKind.WIDGET, "widget: a counter", counter)
+            ln.text = t = counted.group(1)
+        return t
 
     def _under_label(self, above: Line) -> bool:
         """``above`` was dropped as a widget's label ending with a colon ("1. Dòng sự kiện:") or
@@ -2171,7 +2237,8 @@ class _Assembler:
                 return True
         elif _junk_kind(t):
             return False
-        elif self._teaser_like(t):
+        elif self._teaser_like(t, TEASER_MAX_WORDS + (10 if st.teased else 0)):
+            # a long headline in a list already begun (heldout28: a decision's title, 32 words)
             self.drop(ln, DropKind.TEASER, "teaser: under a related-articles header")
             st.teased, st.summary = True, False
             return True
@@ -2201,13 +2268,13 @@ class _Assembler:
         return True
 
     @staticmethod
-    def _teaser_like(text: str) -> bool:
+    def _teaser_like(text: str, most: int = TEASER_MAX_WORDS) -> bool:
         """A headline: no sentence end, not too long, not a byline."""
         if is_byline(text) or _is_name_line(text) or _caption_reason(text):
             return False
-        if _cut_teaser(text) and len(text.split()) <= TEASER_MAX_WORDS:
+        if _cut_teaser(text) and len(text.split()) <= most:
             return True
-        return not _ends_sentence(text) and len(text.split()) <= TEASER_MAX_WORDS
+        return not _ends_sentence(text) and len(text.split()) <= most
 
     def _looks_like_headline(self, kept: list[Line]) -> bool:
         first = kept[0]
@@ -2220,8 +2287,12 @@ class _Assembler:
             return False
         if len(t.split()) > TITLE_MAX_WORDS or len(t) > TITLE_MAX_CHARS:
             return False
-        if len(_sentences(t)) > 1 or outlet_tag(t) or _is_byline_not_title(t):
+        # "… khẩn cấp vì... ăn nấm rừng": an ellipsis before a lower-case word ends no sentence
+        sentences = [x for x in _sentences(t) if not x[:1].islower()]
+        if len(sentences) > 1 or outlet_tag(t) or _is_byline_not_title(t):
             return False
+        if _hangs(t) or t.endswith((";", ",")):
+            return False  # "… phát biểu tại", "… HĐND huyện;": no headline ends so (heldout28)
         if _SCENE_CAPTION.match(t) and len(t.split()) <= 12 and ":" not in t:
             return False  # "Một góc khu công nghiệp Nhơn Trạch": a photo's caption on top
         return _caption_reason(t) is None
@@ -2885,6 +2956,24 @@ _NEVER_LAST = frozenset(
     | {"việc", "cuộc", "mọi", "mỗi", "từng", "bởi", "nếu", "nhưng", "thì", "vì"}
     | {"đã", "sẽ", "đang", "khi"}  # "… không làm mọi người thất vọng đã" (heldout24)
 )
+#: Words no headline ends on (no compound ends on them either: "làm việc", "quân sự" may end one).
+_HEADLINE_NEVER_LAST = frozenset(
+    {"của", "và", "các", "những", "với", "là", "để", "rằng", "nhằm", "hoặc", "mọi", "mỗi"}
+    | {"bởi", "nếu", "nhưng", "thì"}
+)
+
+
+def _hangs(text: str) -> bool:
+    """The line stops on a word that needs more ("… phát biểu tại", heldout28); "hiện tại",
+    "tồn tại" end a phrase."""
+    words = text.casefold().split()
+    if not words:
+        return False
+    if words[-1] == "tại":
+        return len(words) < 2 or words[-2] not in ("hiện", "tồn", "thực")
+    return words[-1] in _HEADLINE_NEVER_LAST
+
+
 #: "… giá lúa IR 50404 (tươi) hôm nay giảm 3", "Cảnh báo, từ 72-120": a bare number after a word
 #: that opens an amount (its unit, or the rest of the number, cut off).
 _OPEN_AMOUNT_END = re.compile(
@@ -3403,6 +3492,12 @@ _SLOGAN = re.compile(
 )
 
 
+#: A party portal's banner over the page (heldout27): a slogan, not the headline.
+_PORTAL_SLOGAN = re.compile(
+    r"(?:học tập và làm theo tư tưởng,? đạo đức,? phong cách Hồ Chí Minh|Đảng Cộng sản Việt Nam"
+    r" quang vinh muôn năm)\s*[.!]?$",
+    re.IGNORECASE,
+)
 #: "UBND Xã Sơn Mùa", "Huyện Sơn Tây", "Tỉnh Quảng Ngãi": a government portal's name, a unit a
 #: line, stacked on top of its page (heldout26).
 _ADMIN_NAME = re.compile(
@@ -3777,7 +3872,8 @@ _SAYS = re.compile(
 #: handed over, a performance, a match, onlookers, a suspect with the evidence (heldout12-24).
 _SCENE_WORDS = re.compile(
     r"\s(?:phát biểu|chủ trì|tặng quà|trao (?:giải|quà|cờ|thưởng|bằng|giấy khen|học bổng|tặng)"
-    r"|cùng tang vật|tập trung theo dõi|chụp ảnh lưu niệm)(?!\w)"
+    r"|cùng tang vật|tập trung theo dõi|chụp ảnh lưu niệm|chỉ đạo tại|kiểm tra tại|tặng hoa"
+    r"|được trao (?:cho|tặng))(?!\w)"
     r"|^(?:Trao (?:giải|quà|cờ|thưởng|bằng|giấy khen|học bổng|tặng)|Một tiết mục|Tiết mục"
     r"|Trận đấu giữa|Các đại biểu|Đại biểu)(?!\w)"
 )

@@ -74,6 +74,7 @@ OUTLET_NAMES = frozenset(
         "Baotintuc",
         "VTV",
         "VTV News",
+        "BNEWS",  # TTXVN's business news (bnews.vn), its tag glued to the lead (heldout27)
         "VTV Online",
         "VTV Digital",
         "VOV",

@@ -2076,3 +2076,78 @@ def test_a_tag_closed_by_a_stop_or_under_a_caption_and_a_bracketed_dateline() ->
     assert "(HTV)" not in " ".join(blk.text for s in b.sections for blk in s.blocks)
     c = parse_article(f"(Hải Phòng). {STORM}")
     assert c.lead is not None and c.lead.startswith("(Hải Phòng).")
+
+
+# --- heldout27's and heldout28's classes, each on sentences written for the test
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Facebook Google", DropKind.WIDGET),
+        ("• BTV (3)", DropKind.WIDGET),
+        ("Bạn đã gửi thành công.", DropKind.WIDGET),
+        ("Đăng nhập để tham gia bình luận", DropKind.WIDGET),
+    ],
+)
+def test_sign_in_buttons_counters_and_comment_notices(line: str, kind: DropKind) -> None:
+    a = parse_article(
+        f"Bão đổ bộ miền Trung\n\n{STORM}\n\n{line}\n\nMưa còn kéo dài đến cuối tuần.\n"
+    )
+    assert {d.text: d.kind for d in a.dropped}.get(line) is kind
+
+
+def test_a_known_outlets_caps_tag_glued_to_the_lead_without_a_dash() -> None:
+    a = parse_article(f"Động đất ở Nhật Bản\n\nBNEWS {STORM}")
+    assert a.lead is not None and a.lead.startswith("Sáng nay")
+    b = parse_article(f"Họp bàn phòng chống bão\n\nUBND Tỉnh Quảng Nam vừa họp bàn. {STORM}")
+    assert b.lead is not None and b.lead.startswith("UBND Tỉnh Quảng Nam")
+
+
+def test_a_section_glued_to_a_zoned_stamp_and_a_headline_with_a_suspense_ellipsis() -> None:
+    text = (
+        f"Cả nhà nhập viện vì... ăn cá nóc\n\nThời sựThứ Hai, 12/08/2019 09:10:00 +07:00\n\n{STORM}"
+    )
+    a = parse_article(text)
+    assert a.headline == "Cả nhà nhập viện vì... ăn cá nóc"
+    assert a.published is not None and a.published.day == 12
+
+
+def test_no_headline_ends_on_a_word_that_needs_more_or_a_semicolon() -> None:
+    a = parse_article(f"Chủ tịch UBND tỉnh phát biểu tại\n\n{STORM}")
+    assert a.headline is None
+    b = parse_article(f"Vấn đề còn tồn tại\n\n{STORM}")
+    assert b.headline == "Vấn đề còn tồn tại"
+
+
+def test_series_parts_a_long_related_headline_and_a_portals_slogan() -> None:
+    text = (
+        "Toàn Đảng, toàn dân học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh\n\n"
+        f"Bão đổ bộ miền Trung\n\n{STORM}\nBài 1: Nông dân gặp khó\n\nBài 2: Giải pháp lâu dài\n\n"
+        "Tin cùng chuyên mục\nHội nghị triển khai nhiệm vụ năm 2024\nHướng dẫn thành lập tổ "
+        "công tác\nSửa đổi, bổ sung một số tiêu chí, chỉ tiêu của các bộ tiêu chí ban hành kèm "
+        "theo Quyết định số 12 và Quyết định số 13 ngày 09/12/2022 của UBND tỉnh Hà Tĩnh\n"
+    )
+    a = parse_article(text)
+    assert a.headline == "Bão đổ bộ miền Trung"
+    kinds = {d.text: d.kind for d in a.dropped}
+    assert kinds["Bài 1: Nông dân gặp khó"] is DropKind.TEASER
+    assert kinds["Bài 2: Giải pháp lâu dài"] is DropKind.TEASER
+    assert any(k.startswith("Sửa đổi, bổ sung") and v is DropKind.TEASER for k, v in kinds.items())
+
+
+def test_a_wrapped_first_line_going_on_a_list_is_no_headline() -> None:
+    text = (
+        "Tới dự có các đồng chí: Trần Văn Nam – Phó Chủ tịch\n"
+        "UBND tỉnh; Lê Thị Hoa – Phó Bí thư Thường trực Huyện ủy, Chủ tịch HĐND huyện;\n"
+        "Nguyễn Văn Bình – Ủy viên Ban Thường vụ Huyện ủy, Phó Chủ tịch UBND huyện, cùng lãnh\n"
+        "đạo các phòng, ban, ngành của huyện và đông đảo vận động viên đến từ các xã.\n"
+        "Giải đấu diễn ra trong ba ngày với sự tham gia của hơn hai trăm vận động viên\n"
+        "đến từ mười lăm xã, thị trấn trên địa bàn huyện và các cơ quan, đơn vị, thi\n"
+        "đấu ở các nội dung đơn nam, đơn nữ, đôi nam, đôi nữ và đôi nam nữ phối hợp theo\n"
+        "từng lứa tuổi. Kết thúc giải, ban tổ chức đã trao giải nhất, nhì, ba cho các\n"
+        "vận động viên đạt thành tích cao và trao cờ lưu niệm cho các đơn vị tham gia.\n"
+    )
+    a = parse_article(text)
+    assert a.headline is None
+    assert a.lead is not None and "Phó Chủ tịch UBND tỉnh; Lê Thị Hoa" in a.lead

@@ -209,6 +209,25 @@ KNOWN: dict[str, str] = {
     "a last line cut after a whole word",
     "16-viettri-dat-me-viet-tri-4": "a section label in capitals dropped as a byline, annotated a "
     "widget (the reason only)",
+    # heldout27 and heldout28 (20 articles each, a-m / n-z), blind, scored once on main at
+    # 2f683d1 (RUN1_main_2f683d1.txt): one sentence lost, fixed since; these left.
+    "09-honglinh-hoi-dien-nghe-thuat-quan-chung": "a portal's side boxes dropped as teasers, "
+    "annotated widgets (the reasons only)",
+    "15-kinhtenongthon-chan-nuoi-lon-biogas": "a last line cut inside a word that is a syllable "
+    "('… năng lượng sạ'): no evidence of the cut (kept, listed as read with a doubt)",
+    "18-baoangiang-no-sung-alabama": "a links box's header dropped as a teaser, annotated a widget "
+    "(the reason only)",
+    "20-bnews-dong-dat-tay-java": "related boxes' headers with nothing under them dropped as "
+    "widgets, annotated teasers (the reasons only)",
+    "01-tuyengiaotiengiang-dai-hoi-khoi-co-quan": "a last line cut after 'các chỉ' with no "
+    "evidence of the cut (kept, listed as read with a doubt)",
+    "03-nongthonmoihatinh-mua-lon-ngap-lua": "a list's 'newer'/'older' headers dropped as teasers, "
+    "annotated widgets (the reasons only)",
+    "05-vtc-ngo-doc-nam-rung": "a copied story's source line '(Nguồn: …)' taken for the byline; "
+    "the section glued to the date read as the date line (the reasons only)",
+    "16-thainguyentv-tang-truong-6-thang": "an editor's note glued to the headline ('- đã psts "
+    "17.6') is read with it",
+    "18-plo-quoc-khanh-bangladesh": "a caption cut after 'tại' is read (kept: no credit)",
 }
 #: Sets whose title/byline/headings score is below the 90% target, with the measured figure.
 STRUCTURE_BELOW_TARGET: dict[str, str] = {
