@@ -75,6 +75,8 @@ OUTLET_NAMES = frozenset(
         "VTV",
         "VTV News",
         "BNEWS",  # TTXVN's business news (bnews.vn), its tag glued to the lead (heldout27)
+        "Ngày Nay",  # set T: "(Ngày Nay) -"
+        "VietTimes",  # set T: "VietTimes –"
         "VTV Online",
         "VTV Digital",
         "VOV",

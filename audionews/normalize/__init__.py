@@ -286,8 +286,9 @@ class Normalizer:
             self._respell_unknown,  # respell mode: "Kushner" -> "Cút Sơ Nơ" (no entry)
             r.symbols,
             self._glued_words,  # again: "0o" read "khôngo" is split too (idempotence)
-            c2.glued_punctuation,  # "nay,tình" -> "nay, tình" (second sweep)
             r.tidy,
+            c2.glued_punctuation,  # "nay,tình" -> "nay, tình" (second sweep); after the tidy,
+            # whose dropped commas may glue two words ("0,;0" -> "không;không", idempotence)
         )
 
     # ----------------------------------------------------------------- learning
@@ -588,7 +589,17 @@ class _WordTable:
 
     def expand(self, text: str) -> str:
         words = self.words
-        return self.pattern.sub(lambda m: _cased(m, words[m.group(1)]), text)
+
+        def spoken(match: re.Match[str]) -> str:
+            reading = words[match.group(1)]
+            head, _, rest = reading.partition(" ")
+            before = _WORD_BEFORE.search(text, max(0, match.start() - 12), match.start())
+            said = before.group(1).casefold() if before else ""
+            if rest and said == head.casefold() and said in _HEAD_NOUNS:
+                return rest  # "Phòng PC07" (PC07 = "Phòng cảnh sát …"): "Phòng" once (set T)
+            return _cased(match, reading)
+
+        return self.pattern.sub(spoken, text)
 
 
 @functools.cache
@@ -671,6 +682,12 @@ def _builtin_tables() -> _WordTable:
     return _WordTable(table.words, table.pattern, titles, _title_regex(titles))
 
 
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+# Nouns an expansion may repeat from the word before it ("Phòng PC07", "người NCT"); not "hội"
+# ("Ban KT-XH HĐND": "xã hội" then "hội đồng nhân dân" is right)
+_HEAD_NOUNS = frozenset(
+    {"phòng", "cục", "sở", "bộ", "ban", "viện", "người", "đội", "trường", "tổ", "trạm", "thuế"}
+)
 _AMP_PAIR = re.compile(r"[A-ZĐ]{2,}&[A-ZĐ]{2,}")
 _SENTENCE_END = re.compile(r"(?:^|[.!?…]\s+|\n\s*)[\"“'(\[]?$")
 

@@ -822,7 +822,8 @@ def day_ranges(text: str) -> str:
 _ADDRESS_WORDS_AFTER = "đường|phố|hẻm|ngõ|ngách|kiệt|khu|tổ|ấp|thôn|xóm|quận|phường|xã|thị"
 _STREET_DATE = re.compile(r"(?<!\w)([Đđ]ường|[Pp]hố)\s+(\d{1,2})/(\d{1,2})(?![\w/]|[.,]\d)")
 _HOUSE_NUMBER = re.compile(
-    r"(?<!\w)(?:([Hh]ẻm|[Nn]gõ|[Nn]gách|[Kk]iệt)|([Ss]ố|[Nn]hà))\s+(\d{1,4}(?:/\d{1,4})+)"
+    r"(?<!\w)(?:([Hh]ẻm|[Nn]gõ|[Nn]gách|[Kk]iệt)|([Ss]ố|[Nn]hà|(?:[Tt]rú|[Nn]gụ|[Ởở]) tại))"
+    r"\s+(\d{1,4}(?:/\d{1,4})+)"
     rf"(?![\w/]|[.,]\d)(?(2)(?=\s*(?:$|[,.;)]|\s(?:{_ADDRESS_WORDS_AFTER}|[{UPPER}]))))"
 )
 
@@ -939,9 +940,34 @@ def month_years(text: str) -> str:
     return _MONTH_YEAR.sub(_read_month_year, text)
 
 
+_AS_MANY_AS = re.compile(r"\b(?:có|lên|đến) tới\s*$|\bcó đến\s*$", re.IGNORECASE)
 # "ngày 11-12 tháng âm lịch", "15-16 tháng Giêng": the word "tháng" right after a dash pair
 # makes it a range of days, not "11 December" (corpus sweep, meaning-changing)
 _MONTH_WORD_AFTER = re.compile(r"\s+tháng(?!\w)")
+
+
+def _slash_date_context(text: str, match: re.Match[str], before: str) -> bool:
+    """Whether "d/m" is a date by what stands around it: a date word before, a date as its
+    neighbour in a range ("15/8 - 20/8"), brackets ("(22/9)"); not after "có tới" before a
+    count ("có tới 10/11 nhóm hàng", set T)."""
+    d, m = int(match.group(1)), int(match.group(3))
+    context = _DATE_CONTEXT.search(before) is not None
+    after = text[match.end() : match.end() + 12]
+    following = _AFTER_DATE_RANGE.match(after)
+    preceding = _AFTER_DATE.search(before)
+    neighbour = following or preceding
+    if neighbour is not None:  # "15/8 - 20/8" are dates, "1/3 - 1/2" fractions
+        a, b = int(neighbour.group(1)), int(neighbour.group(2))
+        both_fractions = d < m and a < b
+        if both_fractions and preceding is not None and following is None:
+            # the pair's reading follows the word before its first member
+            context = _DATE_CONTEXT.search(before[: preceding.start()]) is not None
+        elif not context:
+            context = _valid(a, b) and not both_fractions
+    context = context or (before.endswith("(") and after.startswith(")"))
+    if context and _AS_MANY_AS.search(before) and _OUT_OF.match(text, match.end()):
+        return False  # "có tới 10/11 nhóm hàng": as many as, not until (set T)
+    return context
 
 
 def _day_month(text: str) -> Callable[[re.Match[str]], str]:
@@ -952,20 +978,7 @@ def _day_month(text: str) -> Callable[[re.Match[str]], str]:
             return match.group()
         before = text[max(0, match.start() - 30) : match.start()]
         if sep == "/":
-            context = _DATE_CONTEXT.search(before) is not None
-            after = text[match.end() : match.end() + 12]
-            following = _AFTER_DATE_RANGE.match(after)
-            preceding = _AFTER_DATE.search(before)
-            neighbour = following or preceding
-            if neighbour is not None:  # "15/8 - 20/8" are dates, "1/3 - 1/2" fractions
-                a, b = int(neighbour.group(1)), int(neighbour.group(2))
-                both_fractions = d < m and a < b
-                if both_fractions and preceding is not None and following is None:
-                    # the pair's reading follows the word before its first member
-                    context = _DATE_CONTEXT.search(before[: preceding.start()]) is not None
-                elif not context:
-                    context = _valid(a, b) and not both_fractions
-            context = context or (before.endswith("(") and after.startswith(")"))
+            context = _slash_date_context(text, match, before)
             if not context and _OUT_OF.match(text, match.end()):
                 return match.group()  # "5/7 bang": five of seven, for the fraction rule
             if not context and d == m and _ALL_OF.match(text, match.end()):
@@ -1351,7 +1364,12 @@ _FRACTION = re.compile(rf"{_NB}(\d{{1,3}})/(\d{{1,3}}){_NE}")
 
 
 _POINTS_AFTER = re.compile(r"\s*điểm(?!\w)")  # "46/50 điểm": a score, "trên"
-_OUT_OF = re.compile(r"\s+(?:bang|tỉnh|đội|trận|câu|môn|quốc gia|ghế|tiêu chí|chỉ tiêu)(?!\w)")
+_OUT_OF = re.compile(
+    r"\s+(?:bang|tỉnh|đội|trận|câu|môn|quốc gia|ghế|tiêu chí|chỉ tiêu"
+    # set T: "khai thác 3/9 tuyến", "10/11 nhóm hàng hóa" (no date word before: a count)
+    r"|tuyến|nhóm|lĩnh vực|mặt hàng|sản phẩm|chương trình|mục tiêu|nội dung|huyện|xã|phường"
+    r"|trường|đơn vị)(?!\w)"
+)
 # Counted things after a total of more than ten ("49/63 địa phương", "21/24 ngành"): a count
 # out of a total, "trên"; with a small denominator "3/5 thành viên" stays "ba phần năm".
 _OUT_OF_TOTAL = re.compile(
@@ -1552,6 +1570,7 @@ def _read_km_mark(match: re.Match[str]) -> str:
         if not glued_mark:
             return match.group()
     # "Km47+000": a zero offset is not read (the mark itself); "Km 15+200" reads it
+    mark = mark.lstrip("0") or "0"  # "Km06": the sixth kilometre (set S)
     return f"ki lô mét {_num(mark)}" + (f" cộng {_num(offset)}" if offset and int(offset) else "")
 
 
@@ -1900,7 +1919,7 @@ _WORD_SLASH = re.compile(r"(?<=[^\W\d_])\s*/\s*(?=[^\W\d_])")
 _LONE_DASH = re.compile(r"(?:(?<=\s)|^)-+(?:\s+|$)|(?<=[^\W\d_])\s+-+(?=\s|$)", re.MULTILINE)
 _SPACE_BEFORE_PUNCT = re.compile(r"[ \t]+([,.;:?!)\]])(?!\w)")
 _SPACE_AFTER_OPEN = re.compile(r"([(\[])\s+")
-_DOUBLE_COMMA = re.compile(r"(?:\s*,){2,}")
+_DOUBLE_COMMA = re.compile(r"(?:\s*,){2,}(?=(\S?))")
 _COMMA_BEFORE_STOP = re.compile(r",\s*([.;:?!])")
 _LEADING_COMMA = re.compile(r"(^|\n|[(\[])\s*,\s*")
 _MULTI_SPACE = re.compile(r"[ \t]{2,}")
@@ -2002,6 +2021,14 @@ _SPOKEN_PER_AFTER = re.compile(r"(?:tê e u|ép e u|công-te-nơ|công te nơ)(?
 # After a spaced dash, words that open an aside or a date, never the second half of a compound
 # ("sản xuất - kinh doanh"): the dash is a pause
 _LAST_NUMBER_WORD = re.compile(rf"(?<!\w)(?:{trie_regex(NUMBER_WORDS)})\s*$")
+_NUMBER_AND_UNIT = re.compile(
+    rf"(?<!\w)(?:{trie_regex(NUMBER_WORDS)})\s+(?:mét|xen ti mét|mi li mét|ki lô mét|phần trăm"
+    r"|độ xê|ki lô gam|tấn|lít|ha|héc ta)\s*$"
+)
+_FROM_AMOUNT = re.compile(
+    rf"(?<!\w)[Tt]ừ\s+(?:(?:{trie_regex(NUMBER_WORDS)})\s+)+[^\W\d_]+(?:\s[^\W\d_]+)?\s*$"
+)
+_NEXT_NUMBER_WORD = re.compile(rf"\s*(?:{trie_regex(NUMBER_WORDS)})(?!\w)")
 _ASIDE_AFTER = re.compile(
     r"\s*(?:ngày|nơi|khi|tức|một|người|đó|đây|những|vào|tác phẩm|bộ phim|ngành|đoạn|dự án"
     r"|công trình|đơn vị|cơ quan|loại|giải|các|thời điểm|thời gian|doanh thu|con số|vùng|bước"
@@ -2011,7 +2038,10 @@ _ASIDE_AFTER = re.compile(
 # A capitalized word then lowercase ones just before the dash ("Sở Văn hóa -", "Bộ Nông nghiệp -").
 _NAME_PART = re.compile(rf"(?<!\S)[{UPPER}][^\W\d_]*(?:\s+[a-zà-ỹđ][^\W\d_]*){{1,2}}\s*$")
 _LAST_WORD = re.compile(r"([^\W\d_])[^\W\d_]*\W*$")
-_FROM_PLACE = re.compile(rf"(?<!\w)[Tt]ừ\s+(?:[{UPPER}][^\W\d_]*\s+){{0,3}}[{UPPER}][^\W\d_]*\s*$")
+_FROM_PLACE = re.compile(  # "từ TP Hồ Chí Minh - Điện Biên" ("TP" read "thành phố", set S)
+    rf"(?<!\w)[Tt]ừ\s+(?:thành phố\s+|tỉnh\s+)?"
+    rf"(?:[{UPPER}][^\W\d_]*\s+){{0,3}}[{UPPER}][^\W\d_]*\s*$"
+)
 
 
 def _lone_dash(match: re.Match[str]) -> str:
@@ -2032,9 +2062,15 @@ def _lone_dash(match: re.Match[str]) -> str:
         return " "  # "Bộ Lao động - Thương binh và Xã hội": one name, no pause
     if after.isupper() and _FROM_PLACE.search(match.string, window, match.start()):
         return " đến "  # "từ Quảng Ninh - Ninh Bình": a range of places
-    after_number = last is not None and _LAST_NUMBER_WORD.search(
-        match.string, max(0, match.start() - 12), match.start()
-    )
+    if _NEXT_NUMBER_WORD.match(match.string, match.end()) and _FROM_AMOUNT.search(
+        match.string, window, match.start()
+    ):
+        return " đến "  # "phạt tù từ 6 tháng - 3 năm": a range of amounts with their units
+    after_number = last is not None and (
+        _LAST_NUMBER_WORD.search(match.string, max(0, match.start() - 12), match.start())
+        or _NUMBER_AND_UNIT.search(match.string, max(0, match.start() - 40), match.start())
+        or _NEXT_NUMBER_WORD.match(match.string, match.end())
+    )  # "6,3m - báo động 3", "VIP - 2 triệu" (set T)
     if _ASIDE_AFTER.match(match.string, match.end()) or after_number:
         # "Hơn 4 năm trước - ngày 26/1/2021, …", "tuần tới - một bước tiến" (set N); "Chị chị
         # em em 2 - tác phẩm …": after a number the dash opens an aside (set O)
@@ -2042,7 +2078,9 @@ def _lone_dash(match: re.Match[str]) -> str:
     return ", " if after.isupper() or before_upper else " "
 
 
-_PLUS_BULLET = re.compile(rf"(?:(?<=[:;]\s)|(?<=^)|(?<=\n))\+\s+(?=[{UPPER}])")
+_PLUS_BULLET = re.compile(
+    rf"(?:(?<=[:;]\s)|(?<=^)|(?<=\n))\+\)?\s*(?=[{UPPER}])"
+)  # "+) Vùng" (set S)
 
 
 def symbols(text: str) -> str:
@@ -2063,7 +2101,7 @@ def tidy(text: str) -> str:
     text = _MULTI_SPACE.sub(" ", text)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     text = _SPACE_AFTER_OPEN.sub(r"\1", text)
-    text = _DOUBLE_COMMA.sub(",", text)
+    text = _DOUBLE_COMMA.sub(lambda m: ", " if m.group(1).isalnum() else ",", text)  # "0,,0"
     text = _COMMA_BEFORE_STOP.sub(r"\1", text)
     text = _LEADING_COMMA.sub(r"\1", text)
     text = _drop_initial_dots(text)

@@ -56,6 +56,7 @@ UNITS: dict[str, str] = {
     "MW": "mê ga oát",
     "GW": "gi ga oát",
     "kWh": "ki lô oát giờ",
+    "Nm": "niu tơn mét",  # an engine's torque (set S)
     "KWh": "ki lô oát giờ",
     "MWh": "mê ga oát giờ",
     "GWh": "gi ga oát giờ",

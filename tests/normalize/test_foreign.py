@@ -55,6 +55,8 @@ def test_a_few_hundred_entries_all_vietnamese_syllables() -> None:
         # sets Q and R: loanwords and names respelled by rule before they had an entry
         ("Khán giả cầm lightstick xem liveshow.", "Khán giả cầm lai xơ tích xem lai sô."),
         ("Hãng AirAsia mở đường bay tới Virginia.", "Hãng E A Xi a mở đường bay tới Vơ Gi Ni a."),
+        ("Mẫu Ford Ranger bán chạy, theo Box Office Vietnam.",
+         "Mẫu Pho Ren Giơ bán chạy, theo Bóc Óp Phít Việt Nam."),
     ],
 )  # fmt: skip
 def test_respell(text: str, spoken: str) -> None:
