@@ -197,6 +197,7 @@ JUNK_LINES = frozenset(
         "Nội dung bài viết",
         "Đừng bỏ lỡ",  # a "don't miss" box's label (heldout23, heldout24)
         "Bạn đã gửi thành công",  # a comment form's notice (heldout27)
+        "Captcha",  # a comment form's field (heldout30)
     )
 )
 #: Newspaper section names: alone on a line they are a breadcrumb, not a heading.
@@ -348,7 +349,7 @@ _CREDIT_LABEL_ALONE = re.compile(
 #: "Một số hình ảnh buổi lễ": a photo gallery's label (the pictures follow, heldout23).
 _GALLERY_LABEL = re.compile(
     r"^(?:Một số|Một vài)\s+(?:hình ảnh|bức ảnh|ảnh(?!\s+hưởng)|khoảnh khắc)(?!\w)"
-    r"(?:\s+[^\s.!?]+){0,5}\s*:?$",
+    r"(?:(?:\s+[^\s.!?]+){0,5}\s*:?|(?:\s+[^\s.!?:]+){0,14}\s*:)$",  # a long one ends with ":"
     re.IGNORECASE,
 )
 #: "5/5 - (1 vote)": a rating widget's score and votes (heldout25).
@@ -368,6 +369,10 @@ _NETWORKS = re.compile(
 )
 #: "• TTCN (0)": a bullet, the outlet's or author's short name and a comment count.
 _BULLET_COUNT = re.compile(r"^[•·]\s*\S{1,20}\s*\(\d+\)$")
+#: "a1", "a2": an image's alt text left as its short name (heldout29).
+_IMAGE_TOKEN = re.compile(r"^[a-z]{1,3}\d{1,3}$")
+#: "[Đại biểu Quốc hội: Cần phải có …]": a related article's headline in square brackets.
+_BRACKETED_LINK = re.compile(r"^\[[^\[\]]{12,200}\]$")
 #: "Chuyên mục: Văn hóa": the page's section field (a few words after the label).
 _SECTION_FIELD = re.compile(r"^(?:Chuyên mục|Danh mục|Chuyên trang)\s*:\s*[^.!?:]{1,40}$", re.I)
 #: "260102.Still002", "j8i9g9": a file's or a clip's code (digits glued to letters or a dot).
@@ -502,7 +507,8 @@ LEAD_DASH = re.compile(
     rf"|()[-–—]\s+)(?=\S)"
 )
 _BYLINE_SOURCE = re.compile(
-    rf"^\(?\s*(?:Theo|Nguồn[^:.]{{0,40}}:|Nguồn(?:\s+tin)?\s+(?=[{_UP}\d])|"
+    r"^\(?\s*(?:(?:[•·]\s*)?(?:Nội dung|Trình bày|Thiết kế|Đồ họa|Đồ hoạ)\s*:|"
+    rf"Theo|Nguồn[^:.]{{0,40}}:|Nguồn(?:\s+tin)?\s+(?=[{_UP}\d])|"
     r"Tác giả(?:\s+bài viết)?\s*:|Tổng hợp\s*:?|"
     r"(?:Bài|Tin|Tin bài)(?:\s+và|,)\s+ảnh\s*:|"
     r"Nhóm\s+PV|PV\b|Phóng viên\s*:?|Biên tập\s*:|Thực hiện\s*:|"
@@ -652,7 +658,9 @@ _VIDEO_LABEL = re.compile(
 )
 #: "nhan-bao-chi-trich-qua-du-doi-tu-cong-do", "132733987-1493313651-ngoisaovn-w960-h170": an
 #: image file's or a link's name (lower-case ASCII joined by dashes, no space).
-_SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+){3,}$")
+_SLUG = re.compile(
+    r"^[a-z0-9]+(?:[-_][a-z0-9]+){3,}$|^(?=.{12,}$)[a-z]{3,}[0-9]*(?:[-_][a-z0-9]+)+$"
+)
 #: "Tin tức mới nhất Covid-19 hôm nay": a link to the latest news, not the story.
 _NEWS_LINK = re.compile(
     r"^(?:Tin tức|Tin)\s+(?:mới nhất|mới|nóng|nổi bật)\s+\S[^.!?:]{0,60}\s(?:hôm nay|24h)$"
@@ -773,6 +781,7 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_SECTION_FIELD, DropKind.WIDGET, "widget: the page's section field"),
     (_GALLERY_LABEL, DropKind.CAPTION, "caption: a photo gallery's label"),
     (_RATING_SCORE, DropKind.WIDGET, "widget: a rating's score"),
+    (_IMAGE_TOKEN, DropKind.CAPTION, "caption: an image's short name"),
     (_NETWORKS, DropKind.WIDGET, "widget: sign-in or share buttons"),
     (_BULLET_COUNT, DropKind.WIDGET, "widget: a counter"),
     (_AUTHOR_STAMP, DropKind.WIDGET, "widget: a post's author field and stamp"),
@@ -875,6 +884,8 @@ def _junk_by_name(text: str) -> tuple[DropKind, str] | None:
     """A code name left by the scraper, or the outlet's name as a bullet in the header."""
     if _is_english_line(text):
         return DropKind.WIDGET, "widget: a page's notice in English"
+    if _BRACKETED_LINK.match(text) and any(c.islower() for c in text):  # capitals: the title's
+        return DropKind.TEASER, "teaser: a related headline in square brackets"
     if _is_clip_name(text):
         return DropKind.CAPTION, "caption: a video still's file name"
     if _is_machine_name(text):
@@ -1088,8 +1099,11 @@ _INITIALS = re.compile(rf"^[{_UP}]{{2,4}}$")  # "TT", "NLT", "BTNO" (a site's si
 #: "Mai Anh, Phòng Nghiệp vụ …", "Thái Phan – Báo Hải Phòng 22/08/2018": the author's office or
 #: paper after the name (and the date after them).
 _AFFILIATION = re.compile(
-    r"(?:,|\s[-–—])\s*(?:Báo|Tạp chí|Đài|Văn phòng|Phòng|Ban|Trung tâm|Bộ phận)\s+"
-    rf"[{_UP}][^.!?;:,]{{2,60}}?(?:\s+\d{{1,2}}/\d{{1,2}}/\d{{4}})?$"
+    r"(?:,|\s[-–—])\s*(?:(?:Báo|Tạp chí|Đài|Văn phòng|Phòng|Ban|Trung tâm|Bộ phận)\s+"
+    rf"[{_UP}][^.!?;:,]{{2,60}}?(?:\s+\d{{1,2}}/\d{{1,2}}/\d{{4}})?"
+    # "Mỹ Tiền – HND xã Hòa Mỹ", "Mai Nhung - TĐ Thanh Hóa": a body's initials and its place
+    rf"|[{_UP}]{{2,5}}(?:\s+(?:xã|huyện|tỉnh|phường|thị xã|thành phố))?"
+    rf"(?:\s+[{_UP}][{_LOW}]*){{1,3}})$"
 )
 
 
@@ -1857,7 +1871,7 @@ class _Assembler:
             published=published,
             lead=state.lead,
             sections=tuple(state.sections),
-            byline=fold(state.byline) if state.byline else None,
+            byline=fold(state.byline).lstrip("•· ") if state.byline else None,
             dropped=tuple(sorted(self.dropped, key=lambda d: d.line)),
             title_from=title_from,
             source=state.source,

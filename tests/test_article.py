@@ -2151,3 +2151,32 @@ def test_a_wrapped_first_line_going_on_a_list_is_no_headline() -> None:
     a = parse_article(text)
     assert a.headline is None
     assert a.lead is not None and "Phó Chủ tịch UBND tỉnh; Lê Thị Hoa" in a.lead
+
+
+# --- heldout29's and heldout30's classes, each on sentences written for the test
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Captcha", DropKind.WIDGET),
+        ("b3", DropKind.CAPTION),
+        ("tintuc-emagazine", DropKind.WIDGET),
+        ("[Bộ trưởng: Cần sửa luật để bảo vệ người tố cáo]", DropKind.TEASER),
+        ("Một số hình ảnh tại hội thi văn nghệ của xã Hòa Bình năm nay:", DropKind.CAPTION),
+    ],
+)
+def test_form_fields_image_names_slugs_bracketed_links_and_galleries(
+    line: str, kind: DropKind
+) -> None:
+    a = parse_article(
+        f"Bão đổ bộ miền Trung\n\n{STORM}\n\n{line}\n\nMưa còn kéo dài đến cuối tuần.\n"
+    )
+    assert {d.text: d.kind for d in a.dropped}.get(line) is kind
+
+
+def test_bylines_with_a_bodys_initials_and_an_emagazines_credits() -> None:
+    a = parse_article(f"Bão đổ bộ miền Trung\n\n{STORM}\nThu Hà – HND xã Tân Lập\n")
+    assert a.byline == "Thu Hà – HND xã Tân Lập"
+    b = parse_article(f"Bão đổ bộ miền Trung\n\n{STORM}\n• Nội dung: Minh Anh\n")
+    assert b.byline is not None and "Minh Anh" in b.byline

@@ -51,6 +51,8 @@ SETS = (
     "heldout26",
     "heldout27",
     "heldout28",
+    "heldout29",
+    "heldout30",
 )
 
 

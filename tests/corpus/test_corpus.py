@@ -228,6 +228,28 @@ KNOWN: dict[str, str] = {
     "16-thainguyentv-tang-truong-6-thang": "an editor's note glued to the headline ('- đã psts "
     "17.6') is read with it",
     "18-plo-quoc-khanh-bangladesh": "a caption cut after 'tại' is read (kept: no credit)",
+    # heldout29 and heldout30 (20 articles each, a-m / n-z), blind, scored once on main at
+    # 2572ef6 (RUN1_main_2572ef6.txt): nothing lost; fixed by class since, these left.
+    "02-huyenuyphucu-tham-gia-dinh-sau-bao-so-3": "a last line cut after a whole word with no "
+    "evidence of the cut (kept, listed as read with a doubt)",
+    "05-docnhanh-ngo-doc-tiec-cuoi-quang-chau": "a last line cut inside a word that is a syllable "
+    "('… một số có bi'): no evidence (kept, listed as read with a doubt)",
+    "10-baobacgiang-vat-cau-nuoc-lang-van": "an e-magazine's headline over two lines, its photo "
+    "credit labelled a teaser, its last line cut ('… từ sô')",
+    "19-baohatinh-nui-lua-lewotobi": "a last line cut inside a word that is a syllable ('… bị "
+    "ho'): no evidence (kept, listed as read with a doubt)",
+    "01-thcschuvanan-ket-nap-dang-vien": "a social box's header dropped as a teaser, annotated a "
+    "widget (the reason only)",
+    "02-nguoitaybac-mua-lu-chieng-so": "a print page's link line dropped as a teaser, annotated a "
+    "credit (the reason only)",
+    "09-nhipsonghomnay-blinken-niger": "a related box's header dropped as a teaser, annotated a "
+    "widget (the reason only)",
+    "10-vietnamnet-ma-tuy-chot-kiem-dich": "two captions without credit taken for headings; a "
+    "related story's summary read; the byline glued to the last sentence",
+    "12-thptnghen-sao-thang-gieng": "a last line cut after a whole word ('… tranh cúp'): no "
+    "evidence of the cut",
+    "18-vtcnews-viettel-ha-tinh": "a streaming ad dropped as a teaser, annotated a widget (the "
+    "reason only)",
 }
 #: Sets whose title/byline/headings score is below the 90% target, with the measured figure.
 STRUCTURE_BELOW_TARGET: dict[str, str] = {
