@@ -51,6 +51,7 @@ _GROUPED_BEFORE = re.compile(
 _COMMA_DECIMAL_AMOUNT = re.compile(
     rf"(?<![\d.,])\d+,\d{{1,2}}(?![\d.,])\s?(?:{_GROUPED_UNITS})(?!\w)"
 )
+_PER_BARREL = re.compile(r"\s?(?:USD|đô la(?: Mỹ)?)\s*(?:/|một|mỗi|cho một)\s*thùng(?!\w)")
 _MONEY = re.compile(r"USD|EUR|GBP|đô la|won|yên|Rs|INR|rupee|[Yy]uan|CNY|RMB|NDT|[Nn]hân dân tệ")
 
 
@@ -66,6 +67,8 @@ def english_grouped_units(text: str) -> str:
         unit = text[match.end() : match.end() + 12].lstrip()
         if decimals and _MONEY.match(unit):
             return match.group()
+        if _PER_BARREL.match(text, match.end()):
+            return match.group()  # "70,661 USD/thùng": a barrel's price, three decimals (set V)
         return match.group().replace(",", ".")
 
     text = _GROUPED_AFTER.sub(group, text)

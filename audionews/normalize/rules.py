@@ -748,7 +748,7 @@ _DATE_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _DATE_CONTEXT_STRONG = re.compile(
-    r"(?:\b(?:ngày|sáng|trưa|chiều|tối|đêm|hôm|khuya|rạng sáng|mùng|mồng|nay"
+    r"(?:\b(?:ngày|sáng|trưa|chiều|tối|đêm|hôm|khuya|rạng sáng|mùng|mồng|nay|kể từ"
     r"|phiên(?: giao dịch)?(?: ngày)?)|thứ\s+\w+"  # "phiên giao dịch 11-12" (set M)
     r"|\b(?:ngày|sáng|chiều|tối|trưa) mai)"  # "Ngày mai, 7-8, thí sinh thi" (second sweep)
     r"[\s,(]*$",
@@ -1442,12 +1442,26 @@ def per(unit: str | None, denominator: str) -> str:
     return "một"
 
 
+_NUMBER_WORD_BEFORE = re.compile(r"(?<!\w)(?:[Ss]ố|[Mm]ã|[Kk]ý hiệu)\s+$")
+# "0 < 12": a zero before a comparison is said "số không" ("không nhỏ hơn" is "not less than")
+_ZERO_COMPARED = re.compile(r"(?<![\w.,])0(?=\s*[<>≤≥]\s*\d)")
+# "4G/5G": network generations across a slash are either one, never "per" (set U)
+_GENERATIONS = re.compile(r"(?<![\w/])(\d)G\s*/\s*(\d)G(?![\w/])")
+
+
+def generations(text: str) -> str:
+    """ "4G/5G" -> "4G hoặc 5G" (before the lexicon reads "4G")."""
+    return _GENERATIONS.sub(r"\1G hoặc \2G", text) if "G/" in text or "G /" in text else text
+
+
 def _read_number_unit(match: re.Match[str]) -> str:
     number, space, scale, unit, denominator = match.groups()
     if _DOT_DECIMAL_NUMBER.fullmatch(number):
         number = number.replace(".", ",")  # "563.0mm": a decimal point, not grouping
     if (space or scale) and unit in {"k", "ng", "tr"}:
         return match.group()
+    if unit == "L" and not space and _NUMBER_WORD_BEFORE.search(match.string, 0, match.start()):
+        return match.group()  # "chuyên án số 126L": a code, no litres (set V)
     words = f"{_num(number)} {scale + ' ' if scale else ''}{UNITS[unit]}"
     if denominator:
         spoken = UNITS.get(denominator) or PER_TIME.get(denominator, denominator)
@@ -1502,6 +1516,8 @@ _WEIGHT_CLASS = re.compile(
 def units(text: str) -> str:
     """ "500 kV" -> "năm trăm ki lô vôn"; "5,2%"; "1.500đ/lít"; "$5" -> "năm đô la Mỹ";
     "hạng -61kg" -> "hạng sáu mươi mốt ki lô gam"."""
+    if "<" in text or ">" in text:
+        text = _ZERO_COMPARED.sub("số 0", text)
     text = _WEIGHT_CLASS.sub(lambda m: m.group(1) + ("trên " if m.group(2) == "+" else ""), text)
     text = _PREFIX_CURRENCY.sub(
         lambda m: " ".join(

@@ -64,7 +64,7 @@ _AGENCIES = (
 )  # fmt: skip
 _AGENCY_TAG = re.compile(
     rf"(?:^|(?<=\n))(?:{'|'.join(re.escape(a) for a in _AGENCIES)}"
-    rf"|[{UPPER}][{UPPER}0-9]{{1,11}}\.(?:VN|vn|Vn))\s*[-–]\s+(?=[{UPPER}])"  # "HNN.VN -" (set Q)
+    rf"|[{UPPER}][{UPPER}0-9]{{1,11}}\.(?:VN|vn|Vn))\s*[-–]\s+(?=[{UPPER}\d])"  # "HNN.VN -" (set Q)
 )
 
 
