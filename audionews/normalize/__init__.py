@@ -256,6 +256,7 @@ class Normalizer:
             f.time_zones,  # "10:19 sáng ET" -> "..., giờ miền Đông nước Mỹ" (set E)
             r.comrade_or_address,  # "đ/c:" địa chỉ, before the lexicon's "đồng chí"
             r.generations,  # "4G/5G": either one, before the lexicon reads "4G" (set U)
+            r.items_and_hotlines,  # "chỉ huy 114", "Gói thầu 5.10" (sets W, X)
             self._expand_words,  # learned > user > built-in lexicon
             f.pairs_across_slash,  # "năm 2025/2026", "12%/17%": a pair, not "trên" (set E)
             f.dash_date_ranges,  # "Từ ngày 17/9/2021 - ngày ..." -> "đến" (set E)

@@ -107,7 +107,10 @@ _BOAT_COLON = re.compile(r"(?<![\w])([A-ZĐ][A-ZĐa-z]{0,2}):\s(?=\d{4,5}\s?TS(?
 
 # "Thùy Dung-UVBTV", "Xuân Quang-TUV": a name glued by a dash to the title after it (a pause)
 _NAME_DASH_TITLE = re.compile(
-    r"(?<=[a-zà-ỹđ])-(?=(?:UVBTV|UVTV|TUV|HUV|UVBCH|BT|PBT|CT|PCT)(?![\w-]))"
+    r"(?<=[a-zà-ỹđ])-(?=(?:UVBTV|UVTV|TUV|HUV|UVBCH|BT|PBT|CT|PCT)(?![\w-])"
+    # "Nguyễn Trọng Nghĩa-Ủy viên Bộ Chính trị": a title written out (set W)
+    r"|(?:Ủy viên|Uỷ viên|Phó Bí thư|Bí thư|Phó Chủ tịch|Chủ tịch|Giám đốc|Phó Giám đốc"
+    r"|Trưởng ban|Phó Trưởng ban|Trưởng phòng|Tổng Bí thư|Thủ tướng|Bộ trưởng)(?!\w))"
 )
 # "(mã chứng khoán DTV)": a ticker is spelled, never expanded by a definition the page gave
 # ("Điện Trà Vinh (DTV)")

@@ -1449,6 +1449,25 @@ _ZERO_COMPARED = re.compile(r"(?<![\w.,])0(?=\s*[<>≤≥]\s*\d)")
 _GENERATIONS = re.compile(r"(?<![\w/])(\d)G\s*/\s*(\d)G(?![\w/])")
 
 
+# "Trung tâm thông tin chỉ huy 114", "gọi 113": the emergency lines are said digit by digit
+_HOTLINE = re.compile(
+    r"(?<!\w)(chỉ huy|[Gg]ọi|[Gg]ọi điện|tổng đài|đường dây nóng|đầu số|cấp cứu|liên hệ)"
+    r"\s(11[345])(?![\w.,/%-])"
+)
+# "Gói thầu 5.10", "diện 1.2": a package's or a category's number, read "chấm" (set X)
+_DOTTED_ITEM = re.compile(
+    r"(?<!\w)([Gg]ói thầu|[Gg]ói|[Dd]iện|[Tt]iểu mục|[Mm]ục)\s(\d{1,2})\.(\d{1,2})(?![\d.,])"
+)
+
+
+def items_and_hotlines(text: str) -> str:
+    """ "114" after "chỉ huy" -> "một một bốn"; "Gói thầu 5.10" -> "năm chấm mười"."""
+    text = _HOTLINE.sub(lambda m: f"{m[1]} {read_digits(m[2])}", text)
+    return _DOTTED_ITEM.sub(
+        lambda m: f"{m[1]} {read_cardinal(int(m[2]))} chấm {read_cardinal(int(m[3]))}", text
+    )
+
+
 def generations(text: str) -> str:
     """ "4G/5G" -> "4G hoặc 5G" (before the lexicon reads "4G")."""
     return _GENERATIONS.sub(r"\1G hoặc \2G", text) if "G/" in text or "G /" in text else text
