@@ -64,10 +64,42 @@ _SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789"
 _SUBSCRIPT = re.compile("[₀-₉]")
 
 
+# A spaced en or em dash between two lower-case words: an aside opens ("các ngôi sao – thứ mà …",
+# "trong tháng qua – tăng đều", sets Q-X) unless the two words join a pair the language writes
+# with a dash ("kinh tế – xã hội", "mua vào – bán ra"), which stays one phrase.
+_WORD_EN_DASH = re.compile(r"(?<=[a-zà-ỹđ]) [–—] (?=[a-zà-ỹđ])")
+_LAST_LOWER = re.compile(r"([a-zà-ỹđ]+)$")
+_FIRST_LOWER = re.compile(r"[a-zà-ỹđ]+")
+_DASHED_PAIRS = frozenset(
+    {("tế", "xã"), ("hoá", "xã"), ("hóa", "xã"), ("trị", "xã"), ("tế", "chính"), ("dục", "đào")}
+    | {("phòng", "an"), ("học", "công"), ("thuật", "công"), ("vào", "bán"), ("nam", "bắc")}
+    | {("bắc", "nam"), ("đông", "tây"), ("tây", "đông"), ("hấp", "hôn"), ("nhi", "nội")}
+    | {("luận", "phê"), ("xuất", "kinh"), ("xuất", "nhập"), ("nông", "lâm"), ("lâm", "ngư")}
+    | {("lâm", "thủy"), ("lâm", "thuỷ"), ("sản", "thủy"), ("đi", "về"), ("thu", "chi")}
+)
+
+
+def _en_dash(match: re.Match[str]) -> str:
+    before = _LAST_LOWER.search(match.string, max(0, match.start() - 12), match.start())
+    after = _FIRST_LOWER.match(match.string, match.end())
+    if not match.string[match.end()].islower() or not match.string[match.start() - 1].islower():
+        return match.group()  # "Kinh tế – Đại học Quốc gia": a name's parts (the range holds Đ)
+    pair = (before.group(1) if before else "", after.group() if after else "")
+    weekdays = pair[1] == "thứ" and pair[0] in _WEEKDAY_WORDS  # "thứ hai – thứ sáu"
+    if pair in _DASHED_PAIRS or pair[0] == "thứ" or weekdays:
+        return match.group()
+    return ", "
+
+
+_WEEKDAY_WORDS = frozenset({"hai", "ba", "tư", "năm", "sáu", "bảy", "nhật"})
+
+
 def clean_spaces(text: str) -> str:
     """Unify dashes and spaces: en/em dashes and minus become "-", runs of spaces one space;
     the end-of-article mark "./." is a full stop."""
     text = _END_MARK.sub(".", text)
+    if "–" in text or "—" in text:
+        text = _WORD_EN_DASH.sub(_en_dash, text)
     text = _DASHES.sub("-", text)
     if _SUBSCRIPT.search(text):  # "SpO₂", "CO₂" -> "SpO2", "CO2" (set H)
         text = text.translate(_SUBSCRIPT_DIGITS)
