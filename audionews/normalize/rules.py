@@ -79,6 +79,9 @@ _DASHED_PAIRS = frozenset(
 )
 
 
+_WEEKDAY_WORDS = frozenset({"hai", "ba", "tư", "năm", "sáu", "bảy", "nhật"})
+
+
 def _en_dash(match: re.Match[str]) -> str:
     before = _LAST_LOWER.search(match.string, max(0, match.start() - 12), match.start())
     after = _FIRST_LOWER.match(match.string, match.end())
@@ -89,9 +92,6 @@ def _en_dash(match: re.Match[str]) -> str:
     if pair in _DASHED_PAIRS or pair[0] == "thứ" or weekdays:
         return match.group()
     return ", "
-
-
-_WEEKDAY_WORDS = frozenset({"hai", "ba", "tư", "năm", "sáu", "bảy", "nhật"})
 
 
 def clean_spaces(text: str) -> str:

@@ -197,8 +197,6 @@ KNOWN: dict[str, str] = {
     "of the cut (listed as read with a doubt)",
     "12-baocuuchienbinh-kiem-tra-ket-luan-62": "a last line cut after 'về' with no evidence of the "
     "cut (listed as read with a doubt)",
-    "02-truongchinhtrihaiduong-dai-hoi-thanh-ha": "a hard-wrapped sentence's first line, ending "
-    "before a name, taken for a subheading (its words are read, with a chapter between)",
     "05-vietq-ken-do-choi-trong-phoi": "a teaser glued after the story's last sentence is not "
     "listed as a teaser (the reason only)",
     "07-nguoilambaobacgiang-cau-long-u15": "an empty image's markup ('![]() |') dropped as a "
