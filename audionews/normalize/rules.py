@@ -2111,16 +2111,96 @@ _FROM_PLACE = re.compile(  # "từ TP Hồ Chí Minh - Điện Biên" ("TP" read
 )
 
 
-def _lone_dash(match: re.Match[str]) -> str:
+# "Bà Lê Thị B - Phó Chủ tịch": a person's name ending on an initial, already spelled ("bê").
+_INITIAL_NAMES = "|".join(
+    sorted((v for k, v in LETTER_NAMES.items() if k.isalpha()), key=len, reverse=True)
+)
+_NAME_INITIAL = re.compile(
+    rf"(?<!\S)[{UPPER}][^\W\d_]*\s+[{UPPER}][^\W\d_]*\s+(?:{_INITIAL_NAMES})\s*$"
+)
+_LOWER_BEFORE = re.compile(r"(?<![^\W\d_])([a-zà-ỹđ]+)\s*$")
+_LOWER_AFTER = re.compile(r"\s*([a-zà-ỹđ]+)(?![^\W\d_])")
+_SENTENCE_END = re.compile(r"[.;!?:](?:\s|$)|\n")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _lone_dashes(text: str) -> str:
     """Between names ("Hà Nội - Hải Phòng") a pause; inside a compound ("sản xuất - kinh
-    doanh") nothing."""
+    doanh") nothing; but an aside between two dashes is set off by pauses: one that a dash
+    opened ("ông A - Phó Chủ tịch UBND tỉnh - cho biết"), or two dashes between lower-case
+    words a few words apart in one sentence ("Loại phân mới - được bán từ tháng trước -
+    giúp"). One pass over the dashes, the asides counted per sentence."""
+    said: list[str] = []
+    matches = list(_LONE_DASH.finditer(text))
+    opened = 0
+    plain: list[int] = []  # this sentence's dashes between lower-case words, not a known pair
+    for k, match in enumerate(matches):
+        if _SENTENCE_END.search(text, matches[k - 1].end() if k else 0, match.start()):
+            _pair_aside(text, matches, said, plain)
+            opened, plain = 0, []
+        alone = _dash_alone(match)
+        lower = alone == " " and _lower_pair(text, match)
+        if lower and opened % 2:
+            alone = ", "
+        elif lower:
+            plain.append(k)
+        elif alone == ", " and _closes_plain(text, matches, k, plain):
+            said[k - 1] = ", "  # "Tổ công tác - đứng đầu là ông Tâm - kiểm tra"
+            plain.pop()
+            opened += 1
+        opened += alone == ", "
+        said.append(alone)
+    _pair_aside(text, matches, said, plain)
+    out: list[str] = []
+    last = 0
+    for match, word in zip(matches, said, strict=True):
+        out += (text[last : match.start()], word)
+        last = match.end()
+    return "".join(out) + text[last:]
+
+
+def _lower_pair(text: str, match: re.Match[str]) -> bool:
+    before = _LOWER_BEFORE.search(text, max(0, match.start() - 14), match.start())
+    after = _LOWER_AFTER.match(text, match.end())
+    return bool(before and after) and (before.group(1), after.group(1)) not in _DASHED_PAIRS  # type: ignore[union-attr]
+
+
+def _closes_plain(text: str, matches: list[re.Match[str]], k: int, plain: list[int]) -> bool:
+    """A dash that pauses by itself, before a lower-case word, closes the plain dash before it."""
+    match = matches[k]
+    return (
+        bool(plain)
+        and plain[-1] == k - 1
+        and bool(_LOWER_AFTER.match(text, match.end()))
+        and _is_aside(text, matches[k - 1].end(), match.start())
+    )
+
+
+def _is_aside(text: str, start: int, end: int) -> bool:
+    """3 to 12 words and no list's comma: "- gồm năm người -", not "y tế - văn hóa - giáo
+    dục" or "công nghệ - công nghiệp, công nghệ - nông nghiệp"."""
+    return 3 <= len(_WORD.findall(text, start, end)) <= 12 and ", " not in text[start:end]
+
+
+def _pair_aside(text: str, matches: list[re.Match[str]], said: list[str], plain: list[int]) -> None:
+    """A sentence's only two plain dashes, with an aside between them."""
+    if len(plain) == 2 and plain[1] == plain[0] + 1:
+        a, b = matches[plain[0]], matches[plain[1]]
+        if _is_aside(text, a.end(), b.start()):
+            said[plain[0]] = said[plain[1]] = ", "
+
+
+def _dash_alone(match: re.Match[str]) -> str:
+    """What a spaced dash says by its own neighbours."""
     line_start = match.string[max(0, match.start() - 1) : match.start()] in ("", "\n")
     if line_start and match.group().startswith("-"):
         return ""  # a bullet
     after = match.string[match.end() : match.end() + 3].lstrip()[:1]
     last = _LAST_WORD.search(match.string, max(0, match.start() - 30), match.start())
-    before_upper = last is not None and last.group(1).isupper()
     window = max(0, match.start() - 60)
+    before_upper = last is not None and (
+        last.group(1).isupper() or bool(_NAME_INITIAL.search(match.string, window, match.start()))
+    )
     if (
         after.isupper()
         and not before_upper
@@ -2156,7 +2236,7 @@ def symbols(text: str) -> str:
     text = _PLUS_BULLET.sub("", text)  # "như sau: + Quảng Bình ...": a bullet
     formula = "=" in text
     text = _SYMBOL_RE.sub(lambda m: _SYMBOLS[m.group()], text)
-    text = _LONE_DASH.sub(_lone_dash, text)
+    text = _lone_dashes(text)
     return _WORD_SLASH.sub(_formula_slash if formula else _slash, text)
 
 
@@ -2172,7 +2252,7 @@ def tidy(text: str) -> str:
     text = _COMMA_BEFORE_STOP.sub(r"\1", text)
     text = _LEADING_COMMA.sub(r"\1", text)
     text = _drop_initial_dots(text)
-    text = _LONE_DASH.sub(_lone_dash, text)
+    text = _lone_dashes(text)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     text = _MULTI_SPACE.sub(" ", text)
     text = _SLASHES_AT_END.sub(".", text)  # "0/,." -> "không/." once a comma went: an end mark
