@@ -53,6 +53,8 @@ SETS = (
     "heldout28",
     "heldout29",
     "heldout30",
+    "heldout31",
+    "heldout32",
 )
 
 
