@@ -27,7 +27,7 @@ from typing import Literal
 
 from audionews.names import NAME_SYLLABLES, is_outlet_name, is_person_name
 from audionews.normalize.places import is_place_name
-from audionews.normalize.vietnamese import is_ascii_syllable
+from audionews.normalize.vietnamese import is_ascii_syllable, is_vietnamese_syllable
 from audionews.pageui import (
     interface_share,
     is_form_note,
@@ -349,7 +349,10 @@ _CREDIT_LABEL_ALONE = re.compile(
 #: "Một số hình ảnh buổi lễ": a photo gallery's label (the pictures follow, heldout23).
 _GALLERY_LABEL = re.compile(
     r"^(?:Một số|Một vài)\s+(?:hình ảnh|bức ảnh|ảnh(?!\s+hưởng)|khoảnh khắc)(?!\w)"
-    r"(?:(?:\s+[^\s.!?]+){0,5}\s*:?|(?:\s+[^\s.!?:]+){0,14}\s*:)$",  # a long one ends with ":"
+    r"(?:(?:\s+[^\s.!?]+){0,5}\s*:?|(?:\s+[^\s.!?:]+){0,14}\s*:)$"  # a long one ends with ":"
+    # "Đây là các hình ảnh về Hội thi:" (heldout32): announced, always with its colon
+    r"|^(?:Dưới đây|Sau đây|Đây)\s+là\s+(?:một số|một vài|các|những)\s+(?:hình ảnh|bức ảnh)"
+    r"(?:\s+[^\s.!?:]+){0,10}\s*:$",
     re.IGNORECASE,
 )
 #: "5/5 - (1 vote)": a rating widget's score and votes (heldout25).
@@ -1013,6 +1016,8 @@ def is_byline(text: str) -> bool:
         return True  # "(Trích bài phát biểu bế mạc của Chủ tịch Quốc hội …)": where it comes from
     if not words or len(words) > 12 or len(text) > 90:
         return False
+    if _PRINTED_SOURCE.match(text):
+        return True  # "Nguồn : Tạp chí VHNT số 384, tháng 6-2016": the issue it was printed in
     if _BYLINE_SOURCE.match(text):
         core = re.sub(r"\([^)]*\)", "", text)
         return ("," not in core and not _ends_sentence(text.rstrip(")"))) or len(words) <= 5
@@ -1035,6 +1040,11 @@ def is_byline(text: str) -> bool:
     return letters >= 4 and (len(words) >= 2 or "/" in core or letters >= 5)
 
 
+#: "Nguồn: Tạp chí VHNT số 384, tháng 6-2016": a source naming a printed issue (heldout32).
+_PRINTED_SOURCE = re.compile(
+    r"^\(?\s*(?:Nguồn|Theo)\s*:?\s*(?:Tạp chí|Báo|Tạp san|Bản tin|Đặc san|Nguyệt san)\s+"
+    rf"[{_UP}][^.!?]{{0,40}}\bsố\s+\d+[^.!?]{{0,30}}\)?\.?$"
+)
 #: "(Trích bài phát biểu … của …)", "(Trích từ sách …)": the source of an excerpt, closing it.
 _EXCERPT_SOURCE = re.compile(r"^\(\s*Trích\s[^()]{5,150}\)\.?$")
 
@@ -1380,7 +1390,7 @@ def outlet_tag(text: str) -> tuple[str, str] | None:
     ("VN-Index tăng ..." keeps its "VN", "Hà Nội - Hải Phòng là …" its "Hà Nội").
     """
     m = LEAD_DASH.match(text)
-    if m is None and (caps := _caps_outlet_tag(text)):
+    if m is None and (caps := _caps_outlet_tag(text) or _glued_caps_tag(text)):
         return caps
     if m and m.group(3) and is_place_name(m.group(3)[1:-1].strip()):
         return None  # "(Đà Nẵng). Hải Châu là …": a dateline, read (heldout8)
@@ -1401,6 +1411,19 @@ def outlet_tag(text: str) -> tuple[str, str] | None:
 
 
 _CAPS_TAG = re.compile(rf"^([{_UP}][{_UP}0-9.+]{{2,12}})\s+(?=[{_UP}][{_LOW}])")
+
+
+#: "LSO-Kỳ thi …": capitals glued to a dash and the lead's first word, then a lower-case word.
+_GLUED_CAPS_TAG = re.compile(rf"^([{_UP}]{{2,8}})-(?=([{_UP}][{_LOW}]*)\s+[{_LOW}])")
+
+
+def _glued_caps_tag(text: str) -> tuple[str, str] | None:
+    """ "LSO-Kỳ thi tốt nghiệp …": a tag, when the word after the dash is Vietnamese ("VN-Index
+    tăng …" keeps its "VN": "Index" is no Vietnamese syllable)."""
+    m = _GLUED_CAPS_TAG.match(text)
+    if m is None or not is_vietnamese_syllable(m.group(2)) or len(text) - m.end() < 30:
+        return None
+    return m.group(1), text[m.end() :]
 
 
 def _caps_outlet_tag(text: str) -> tuple[str, str] | None:
@@ -1750,6 +1773,8 @@ class _ChromeState:
     """The line before was a tag box's label ("Sự kiện:"): its tag may follow."""
     after_tags: bool = False
     """Past a tag box ("Thẻ:" alone) below the story: its tags, then other stories."""
+    ended: bool = False
+    """Past a line closed by the end mark "./."."""
     list_links: int = 0
     """Headlines in a link list (each ending with a separator) just dropped, in a row."""
 
@@ -1983,6 +2008,8 @@ class _Assembler:
             self.drop(kept.pop(0), DropKind.DUPLICATE, "duplicate: the page's excerpt of the lead")
         for _ in range(_stack_over_headline(kept)):
             self.drop(kept.pop(0), DropKind.WIDGET, "widget: page chrome stacked over the headline")
+        for _ in range(_related_over_headline(kept)):
+            self.drop(kept.pop(0), DropKind.TEASER, "teaser: a related headline over the headline")
         if len(kept) > 2 and _PORTAL_SLOGAN.search(kept[0].text) and len(kept[0].text) < 120:
             # "Toàn Đảng, toàn dân học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"
             self.drop(kept.pop(0), DropKind.WIDGET, "widget: the portal's slogan")
@@ -2121,6 +2148,11 @@ class _Assembler:
             if not self._unlink(ln) or self._page_edge(ln, st):
                 continue
             t = ln.text
+            if st.ended and outlet_tag(t):
+                # "VOV.VN - Mưa đá …" after "… hỗ trợ”./.": another story's lead (heldout32)
+                self.drop(ln, DropKind.TEASER, "teaser: another story's lead after the end mark")
+                continue
+            st.ended = st.ended or bool(_END_MARK_CLOSE.search(t))
             st.body_started = st.body_started or _ends_sentence(t)
             if self._related_step(ln, st):
                 continue
@@ -2316,6 +2348,8 @@ class _Assembler:
             return False
         if _hangs(t) or t.endswith((";", ",")):
             return False  # "… phát biểu tại", "… HĐND huyện;": no headline ends so (heldout28)
+        if t.endswith(":") and "," in t and re.match(r"^[-–•+*]\s", kept[1].text):
+            return False  # "Đến dự chương trình, nhà trường … đón tiếp:" over a list (heldout31)
         if _SCENE_CAPTION.match(t) and len(t.split()) <= 12 and ":" not in t:
             return False  # "Một góc khu công nghiệp Nhơn Trạch": a photo's caption on top
         return _caption_reason(t) is None
@@ -2530,7 +2564,7 @@ class _Assembler:
             elif ln.hint == "caption" or _caption_reason(ln.text):
                 body.append(ln)
             else:
-                self.drop(ln, DropKind.TEASER, "teaser: related article after the byline")
+                self.drop(ln, *_after_byline_kind(ln.text))
         return body
 
     def _credit(self, ln: Line, state: _Body) -> None:
@@ -2807,6 +2841,8 @@ class _Assembler:
             return False  # "Toàn cảnh phiên tòa", "… phát biểu tại lễ …": a photo's caption
         if _INFO_FIELD.match(text):
             return False  # "Thời gian: 12/10- 14/10 Âm lịch": an event's facts, no section
+        if len(_TABLE_NUMBER.findall(text)) >= 3 and not _NUMBERED.match(text):
+            return False  # "Tổng cộng 120.593 105.420 87": a table's row (heldout32)
         listed = re.match(r"^[-•+*]\s", text) and not (
             _STAR_MARK.match(text) and not re.match(r"^[-•+*]\s", nxt.text)
         )
@@ -2857,6 +2893,8 @@ class _Assembler:
             return False
         if _STOPS_MID_WORD.search(text) or _NO_VOWEL_END.search(text):
             return True
+        if _OPEN_DIPHTHONG_END.search(text):
+            return True  # "… giảm từ 30,3% năm 2016 xuố": no syllable ends on "uô", "iê", "ươ"
         words = [w.casefold() for w in text.split()]
         if len(words) >= 3 and (_left_open(text) or self._cut_name(text, line)):
             return True  # "… H.Bù Đăng (Bình": a bracket never closed; "… sân Cần" (Cần Thơ)
@@ -3028,6 +3066,8 @@ def _caption_first_line(above: str, caption: str) -> bool:
 _STOPS_MID_WORD = re.compile(r"\s[bcdđghklmnpqrstvxz]$")
 #: "… trong một ngày kh": the text stops on consonants that begin a syllable, without its vowel.
 _NO_VOWEL_END = re.compile(r"\s(?:ngh|ng|nh|ch|kh|gh|ph|th|tr|qu)$", re.IGNORECASE)
+#: "… năm 2016 xuố": a syllable stopped on a diphthong that always takes a final ("xuống").
+_OPEN_DIPHTHONG_END = re.compile(r"\s[^\W\d_]*(?:[iy][êếềểễệ]|u[ôốồổỗộ]|ư[ơớờởỡợ])$", re.IGNORECASE)
 
 
 _NUMBERED = re.compile(r"^(\d{1,2})\.\s+\S")
@@ -3552,6 +3592,60 @@ def _stack_over_headline(kept: list[Line]) -> int:
     return 0
 
 
+#: "Bấm vào đây để duy trì trạng thái đăng nhập": a page's prompt.
+_CLICK_HERE = re.compile(r"\b(?:Bấm|Nhấn|Nhấp|Click)\s+(?:vào\s+)?(?:đây|here)\b", re.I)
+#: "Link nội dung: https://…": the address the story was taken from.
+_SOURCE_LINK = re.compile(r"^(?:Link|Đường dẫn|Nguồn)(?:\s+[^\W\d_]+){0,2}\s*:\s*https?://", re.I)
+#: "Chuyên mục khác", "Tin khác": the header of a list of other stories.
+_OTHER_LIST = re.compile(r"^(?:Chuyên mục|Tin|Bài|Bài viết|Tin tức)\s+khác\s*:?$", re.I)
+_WORDS_ONLY = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)*")
+
+
+def _after_byline_kind(text: str) -> tuple[DropKind, str]:
+    """Why a line after the byline goes: a related headline (six words or more), else the
+    page's label or prompt, or the link to the story's source (heldout32)."""
+    if _SOURCE_LINK.match(text):
+        return DropKind.CREDIT, "credit: the link to the story's source"
+    short = len(text.split()) < _TEASER_MIN_WORDS and bool(_WORDS_ONLY.fullmatch(text))
+    if is_related_header(text) or _OTHER_LIST.match(text):
+        return DropKind.TEASER, "teaser: a related-articles header after the byline"
+    if short or is_interface_line(text) or is_form_note(text) or _CLICK_HERE.search(text):
+        return DropKind.WIDGET, "widget: a page's label or prompt after the byline"
+    return DropKind.TEASER, "teaser: related article after the byline"
+
+
+def _related_over_headline(kept: list[Line]) -> int:
+    """Three or more headlines of six words or more stacked over the lead (heldout32's VOV page):
+    the story's is the last, whose words the lead and the next lines take up; the others, about
+    other places and events, are related headlines. Returns how many lines to drop."""
+    run = 0
+    while run < len(kept) - 1 and _related_shaped(kept[run]):
+        run += 1
+    if run < 3 or not _is_body_line(kept[run].text):
+        return 0
+    body = {_key(w) for ln in kept[run : run + 4] for w in ln.text.split()} - {""}
+
+    def shared(ln: Line) -> float:
+        words = [k for k in (_key(w) for w in ln.text.split()) if k]
+        return sum(k in body for k in words) / max(1, len(words))
+
+    head = shared(kept[run - 1])
+    others = [shared(ln) for ln in kept[: run - 1]]
+    return run - 1 if head >= 0.5 and all(x * 1.5 < head for x in others) else 0
+
+
+def _related_shaped(ln: Line) -> bool:
+    t = ln.text
+    return (
+        not ln.hint
+        and _TEASER_MIN_WORDS <= len(t.split()) <= TITLE_MAX_WORDS
+        and not has_final_punct(t)
+        and not t.endswith((":", ",", ";"))
+        and len(_sentences(t)) == 1
+        and not _is_byline_anywhere(t)
+    )
+
+
 def _stack_line(ln: Line) -> bool:
     t = ln.text
     return (
@@ -3835,6 +3929,10 @@ def _headline_shaped(ln: Line) -> bool:
     return len(t.split()) <= TITLE_MAX_WORDS and len(_sentences(t)) == 1
 
 
+#: "… hỗ trợ”./.": the end mark closing a story.
+_END_MARK_CLOSE = re.compile(r"\./\.\s*$")
+#: A figure standing alone between spaces, as a table's cells hold them ("120.593", "87").
+_TABLE_NUMBER = re.compile(r"(?<!\S)\d[\d.,]*%?(?!\S)")
 #: "Bài 2: …", "Kỳ 3 - …": a part of a series, whose name stands over it.
 _SERIES_PART = re.compile(r"^(?:Bài|Kỳ|Phần)\s+\d{1,2}\s*[:.–-]\s*\S")
 #: "Ca sĩ bí ẩn - Mùa 5 - Làn sóng mới": a programme's season.

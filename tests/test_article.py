@@ -2199,3 +2199,76 @@ def test_a_wrapped_line_with_a_comma_goes_on_at_a_capital_and_a_match_caption() 
     assert "ngành chăn nuôi Tân Yên đã phát triển" in said
     b = parse_article(f"Giải cầu lông huyện\n\n{STORM}\nTrận đấu vòng loại đôi nam\n\n{STORM}")
     assert b.headings == ()
+
+
+# --- heldout31's and heldout32's classes, each on sentences written for the test
+
+
+def test_a_tag_glued_to_the_lead_and_a_ticker_that_is_a_word() -> None:
+    a = parse_article(
+        "Học sinh Hòa Bình dự thi tốt nghiệp\n\n"
+        "HBO-Sáng nay, hơn tám nghìn thí sinh của tỉnh đã bước vào môn thi đầu tiên của kỳ thi.\n\n"
+        "Các điểm thi đều được bố trí lực lượng bảo vệ và nhân viên y tế trực suốt buổi.\n"
+    )
+    assert a.lead is not None and a.lead.startswith("Sáng nay")
+    b = parse_article(
+        "Chứng khoán phiên sáng\n\n"
+        "VN-Index tăng hơn mười điểm trong phiên sáng nay nhờ nhóm cổ phiếu ngân hàng.\n\n"
+        "Thanh khoản toàn thị trường đạt khoảng mười nghìn tỷ đồng.\n"
+    )
+    assert b.lead is not None and b.lead.startswith("VN-Index")
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Nguồn : Tạp chí Văn hóa số 210, tháng 3-2019", DropKind.CREDIT),
+        ("Đây là những hình ảnh về buổi lễ:", DropKind.CAPTION),
+    ],
+)
+def test_a_printed_issue_as_source_and_an_announced_gallery(line: str, kind: DropKind) -> None:
+    a = parse_article(f"Bão đổ bộ miền Trung\n\n{STORM}\n\n{line}\n\nMưa còn kéo dài.\n")
+    heard = " ".join(b.text for s in a.sections for b in s.blocks)
+    assert line not in heard
+    if kind is DropKind.CAPTION:
+        assert {d.text: d.kind for d in a.dropped}.get(line) is kind
+    else:
+        assert a.source == line or a.byline == line
+
+
+def test_a_line_over_a_list_is_no_headline_and_a_table_row_no_heading() -> None:
+    a = parse_article(
+        "Đến dự buổi lễ, nhà trường vinh dự được đón tiếp:\n"
+        "- Ông Trần Văn Nam – Chủ tịch UBND xã.\n"
+        "- Bà Lê Thị Hoa – Hiệu trưởng nhà trường.\n"
+        "Buổi lễ diễn ra trong không khí vui tươi, các em học sinh háo hức đón năm học mới.\n"
+    )
+    assert a.headline is None
+    b = parse_article(
+        "Kết quả tiêm phòng đợt một\n\n"
+        "Toàn tỉnh đã tiêm phòng cho đàn trâu bò theo kế hoạch, đạt tỷ lệ cao.\n"
+        "Huyện Đồng Xuân 15.187 13.075 86\n"
+        "Tổng cộng 120.593 105.420 87\n"
+        "Chi cục sẽ tiếp tục theo dõi tình hình dịch bệnh trên địa bàn tỉnh.\n"
+    )
+    assert b.headings == ()
+
+
+def test_related_headlines_over_the_headline_and_leads_after_the_end_mark() -> None:
+    text = (
+        "Mưa đá làm hư hại hàng chục ngôi nhà ở Lai Châu\n"
+        "Sạt lở đất chia cắt nhiều tuyến đường tại Hà Giang\n"
+        "Nắng nóng gay gắt kéo dài ở Nam Bộ trong tuần tới\n"
+        "Dông lốc làm tốc mái 80 ngôi nhà ở Thanh Hóa\n"
+        "Chiều qua, dông lốc kèm mưa lớn đã làm tốc mái 80 ngôi nhà tại hai xã của huyện Như "
+        "Xuân, Thanh Hóa. Nhiều cây xanh bị gãy đổ.\n"
+        "Chính quyền huyện đã huy động lực lượng giúp dân khắc phục hậu quả./.\n"
+        "VOV.VN - Mưa lớn kéo dài khiến nhiều tuyến đường ở Hà Giang bị sạt lở, giao thông bị chia "
+        "cắt.\n"
+    )
+    a = parse_article(text)
+    assert a.headline == "Dông lốc làm tốc mái 80 ngôi nhà ở Thanh Hóa"
+    teasers = {d.text for d in a.dropped if d.kind is DropKind.TEASER}
+    assert "Mưa đá làm hư hại hàng chục ngôi nhà ở Lai Châu" in teasers
+    heard = " ".join(b.text for s in a.sections for b in s.blocks)
+    assert "Hà Giang" not in heard and "khắc phục hậu quả" in heard
