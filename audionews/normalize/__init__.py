@@ -689,6 +689,7 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
 # ("Ban KT-XH HĐND": "xã hội" then "hội đồng nhân dân" is right)
 _HEAD_NOUNS = frozenset(
     {"phòng", "cục", "sở", "bộ", "ban", "viện", "người", "đội", "trường", "tổ", "trạm", "thuế"}
+    | {"mã"}
 )
 _AMP_PAIR = re.compile(r"[A-ZĐ]{2,}&[A-ZĐ]{2,}")
 _SENTENCE_END = re.compile(r"(?:^|[.!?…]\s+|\n\s*)[\"“'(\[]?$")

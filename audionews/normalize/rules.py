@@ -1034,8 +1034,16 @@ def _day_month(text: str) -> Callable[[re.Match[str]], str]:
 
 
 def day_months(text: str) -> str:
-    """ "ngày 2/9" -> "ngày mùng hai tháng chín"; "sáng 22.9" -> "sáng hai mươi hai tháng chín"."""
+    """ "ngày 2/9" -> "ngày mùng hai tháng chín"; "sáng 22.9" -> "sáng hai mươi hai tháng chín";
+    a class's name "lớp 10/2" -> "lớp mười trên hai" (a grade and its section, never a date)."""
+    if "ớp" in text:
+        text = _CLASS_SLASH.sub(
+            lambda m: f"{m[1]} {read_cardinal(int(m[2]))} trên {read_cardinal(int(m[3]))}", text
+        )
     return _DAY_MONTH.sub(_day_month(text), text)
+
+
+_CLASS_SLASH = re.compile(r"(?<!\w)([Ll]ớp)\s+(\d{1,2})/(\d{1,2})(?![\w/]|[.,]\d)")
 
 
 _WRITTEN_DAY = re.compile(r"(?<!\w)([Nn]gày)\s+(\d{1,2})(?:\s?[-–]\s?(\d{1,2}))?(?=\s+tháng(?!\w))")
