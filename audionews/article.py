@@ -2759,6 +2759,7 @@ class _Assembler:
                 and ln.hint != "paragraph"
                 and ln.no not in self.counted
                 and self._is_heading(t, nxt, echoed, cut)
+                and not _title_tail(t, state.title)
             )
         ):
             return False
@@ -3629,6 +3630,16 @@ def _after_byline_kind(text: str) -> tuple[DropKind, str]:
     if short or is_interface_line(text) or is_form_note(text) or _CLICK_HERE.search(text):
         return DropKind.WIDGET, "widget: a page's label or prompt after the byline"
     return DropKind.TEASER, "teaser: related article after the byline"
+
+
+def _title_tail(text: str, title: str | None) -> bool:
+    """ "Tiếp xúc cử tri tại xã Thường Phước 1" under "Đại biểu HĐND huyện tiếp xúc cử tri tại xã
+    Thường Phước 1": the headline's last four words or more, a photo's caption (heldout31)."""
+    if not title or re.search(r"\s[|:–-]\s|:\s", title):
+        return False  # "60 Giây ngày 9/12/2025 | TP. Hồ Chí Minh …": a roundup's first item
+    a = [k for k in (_key(w) for w in text.split()) if k]
+    b = [k for k in (_key(w) for w in title.split()) if k]
+    return 4 <= len(a) < len(b) and b[-len(a) :] == a
 
 
 def _related_over_headline(kept: list[Line]) -> int:

@@ -2302,3 +2302,20 @@ def test_an_authors_role_numbered_and_brand_headings() -> None:
         "1. Giả danh nhân viên ngân hàng yêu cầu cung cấp mã OTP để chiếm đoạt tiền",
         "iPad Air",
     )
+
+
+def test_a_caption_repeating_the_headlines_end_is_no_heading() -> None:
+    a = parse_article(
+        "Đoàn đại biểu HĐND tỉnh giám sát công tác phòng chống thiên tai tại huyện Tuy Phước\n\n"
+        "Sáng nay, đoàn giám sát đã làm việc với lãnh đạo huyện về công tác phòng chống bão lũ.\n\n"
+        "Giám sát công tác phòng chống thiên tai tại huyện Tuy Phước\n\n"
+        "Huyện đã chuẩn bị đủ vật tư, phương tiện để ứng phó khi bão vào.\n"
+    )
+    assert a.headings == ()
+    b = parse_article(
+        "Bản tin sáng | Bắc Bộ rét đậm, vùng núi có nơi dưới 5 độ\n\n"
+        "Sau đây là các tin chính của bản tin sáng hôm nay.\n\n"
+        "Bắc Bộ rét đậm, vùng núi có nơi dưới 5 độ\n\n"
+        "Không khí lạnh tăng cường khiến nhiệt độ giảm sâu.\n"
+    )
+    assert b.headings == ("Bắc Bộ rét đậm, vùng núi có nơi dưới 5 độ",)
