@@ -87,6 +87,11 @@ OUTLET_NAMES = frozenset(
         "VnExpress",
         "Tuổi Trẻ",
         "Tuổi Trẻ Online",
+        "KTSG Online",  # Kinh tế Sài Gòn (set Z)
+        "KTSG",
+        "TCCSĐT",  # Tạp chí Cộng sản điện tử (set Z)
+        "Kinhtedothi",  # Kinh tế & Đô thị's tag (set Y)
+        "Tạp chí Cộng sản",
         "Thanh Niên",
         "Người Lao Động",
         "Lao Động",

@@ -252,6 +252,7 @@ class Normalizer:
             self._split_joined_names,  # "PVF-CAND", "Nga-Ukraine" (respell)
             self._topical_acronyms,  # "BĐ": "báo động" in flood news, "bóng đá" in sport
             m.quote_pairs,  # "133 - 135 triệu (mua vào - bán ra)": two prices (set E)
+            m.quote_slashes,  # "mua vào/bán ra là 22.650/23.785 đồng/USD": a list (set Z)
             m.price_changes,  # "So với tuần trước: -20.000 đ/kg" -> "giảm" (set E)
             f.time_zones,  # "10:19 sáng ET" -> "..., giờ miền Đông nước Mỹ" (set E)
             r.comrade_or_address,  # "đ/c:" địa chỉ, before the lexicon's "đồng chí"

@@ -78,7 +78,13 @@ _CODE_LOWER = re.compile(r"(?<![\w-])([A-Z]{2,6})-([a-z]\d{1,3})(?![\w-])")
 # "mùa giải 2023/24", "V-League 2023/24": a season across two years, read as "2023-24" (set O)
 _SEASON_SLASH = re.compile(r"(?<![\d/.,])((?:19|20)(\d\d))/(\d\d)(?![\d/])")
 # "chụp CT sọ não", "máy CT": the scan, said by its letters, never "chủ tịch" (set O)
-_CT_SCAN = re.compile(r"(?<!\w)((?:chụp|máy|phim|ảnh|cắt lớp)\s)CT(?!\w)", re.IGNORECASE)
+# "Snapdragon 8 gen3": a chip's generation glued to its number.
+_CHIP_GEN = re.compile(r"(?<![\w-])([Gg]en)(\d)(?!\w)")
+_CT_SCAN = re.compile(
+    r"(?<!\w)((?:chụp(?:\s+(?:xong|lại|ngay|thêm|phim))?|máy|phim|ảnh|cắt lớp)\s)CT(?!\w)"
+    r"|(?<!\w)CT(?=\s+(?:sọ|ngực|bụng|phổi|não|cột sống|mạch)(?!\w))",  # "CT sọ não" (set Z)
+    re.IGNORECASE,
+)
 # "60/30mmHg": a unit glued to a pair across a slash, set apart so it is read (set P)
 _GLUED_PAIR_UNIT = re.compile(r"(?<![\w/.,])(\d{1,3}/\d{1,3})(mmHg|km|kg|mg|ml)(?!\w)")
 # "biển số 37C 34734": a plate with a space before its five-digit serial, read digit by digit
@@ -118,6 +124,8 @@ def corpus_forms(text: str) -> str:
     A321"; "ngày 12 đến 16-11" -> "ngày 12 đến 16/11"; "LHS 475 b" -> "LHS 475 bê"."""
     if "Ð" in text:
         text = _ETH.sub("Đ", text)
+    if "en" in text:
+        text = _CHIP_GEN.sub(r"\1 \2", text)  # "8 gen3" -> "8 gen 3" (set Z)
     if "'" in text or "’" in text:
         text = _APOSTROPHE_NAME.sub(r"\1ơ ", text)
     if "." in text:

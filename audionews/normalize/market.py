@@ -92,12 +92,54 @@ _QUOTE_PAIR = re.compile(
 )
 
 
+# The labels first: "giá 2 chiều mua – bán là 182,3-185,3 triệu đồng/lượng" (set Y).
+_LABELLED_PAIR = re.compile(
+    r"(?<!\w)(mua(?: vào)?)\s*[-/]\s*(bán(?: ra)?)((?:\s+(?:là|ở mức|ở|lần lượt là))?\s+)"
+    rf"({_NUM})\s*-\s*({_NUM})(?![\d.,])"
+)
+
+
 def quote_pairs(text: str) -> str:
     """ "133 - 135 triệu đồng/lượng (mua vào - bán ra)" -> "mua vào 133, bán ra 135 triệu
-    đồng/lượng": a quote pair is two prices, not a range read with "đến"."""
+    đồng/lượng", "mua - bán là 182,3-185,3 triệu" -> "mua 182,3, bán 185,3 triệu": a quote
+    pair is two prices, not a range read with "đến"."""
     if "mua" not in text:
         return text
+    text = _LABELLED_PAIR.sub(lambda m: f"{m[1]}{m[3]}{m[4]}, {m[2]} {m[5]}", text)
     return _QUOTE_PAIR.sub(lambda m: f"{m[4]} {m[1]}, {m[5]} {m[2]}{m[3]}", text)
+
+
+# "mua vào/bán ra", "mua tiền mặt/mua chuyển khoản/bán ra": the quotes' labels, a list.
+_QUOTE_LABELS = re.compile(
+    r"(?<![\w/])(mua(?: vào| tiền mặt| chuyển khoản)?|bán(?: ra)?)"
+    r"((?:\s*/\s*(?:mua(?: vào| tiền mặt| chuyển khoản)?|bán(?: ra)?)){1,2})(?![\w/])"
+)
+# "22.650/23.785 đồng/USD", "195/207 đồng/JPY": two or three quotes before their currency.
+_QUOTE_AMOUNTS = re.compile(
+    rf"(?<![\w.,/])((?:{_NUM})(?:/(?:{_NUM})){{1,2}})"
+    r"(?=\s*(?:(?:nghìn|ngàn|triệu|tỷ)\s+)?(?:đồng|đ|VNĐ|VND|USD)(?![^\W\d_]))"
+)
+_GROUPED = re.compile(r"\d\.\d{3}|\d,\d")
+_QUOTE_CONTEXT = re.compile(r"(?:mua|bán|tỷ giá|niêm yết|lần lượt)", re.IGNORECASE)
+
+
+def quote_slashes(text: str) -> str:
+    """ "giá mua vào/bán ra là 22.650/23.785 đồng/USD" -> "mua vào, bán ra là 22.650, 23.785
+    đồng/USD" (set Z): quotes listed across slashes are a list, never "trên" (a count out of a
+    total is not followed by a currency)."""
+    if "/" not in text:
+        return text
+    if "mua" in text or "bán" in text:
+        text = _QUOTE_LABELS.sub(lambda m: m[1] + re.sub(r"\s*/\s*", ", ", m[2]), text)
+
+    def listed(match: re.Match[str]) -> str:
+        amounts = match.group(1).split("/")
+        context = _QUOTE_CONTEXT.search(text, max(0, match.start() - 80), match.start())
+        if not context and not all(_GROUPED.search(a) for a in amounts):
+            return match.group()
+        return ", ".join(amounts)
+
+    return _QUOTE_AMOUNTS.sub(listed, text)
 
 
 # A signed change of a price in a table: "So với tuần trước: -20.000 đ/kg", "(+500 đồng)".

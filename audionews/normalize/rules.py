@@ -76,6 +76,7 @@ _DASHED_PAIRS = frozenset(
     | {("bắc", "nam"), ("đông", "tây"), ("tây", "đông"), ("hấp", "hôn"), ("nhi", "nội")}
     | {("luận", "phê"), ("xuất", "kinh"), ("xuất", "nhập"), ("nông", "lâm"), ("lâm", "ngư")}
     | {("lâm", "thủy"), ("lâm", "thuỷ"), ("sản", "thủy"), ("đi", "về"), ("thu", "chi")}
+    | {("mua", "bán"), ("vào", "ra")}  # "giá 2 chiều mua – bán" (set Y)
 )
 
 
@@ -780,7 +781,7 @@ _DATE_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _DATE_CONTEXT_STRONG = re.compile(
-    r"(?:\b(?:ngày|sáng|trưa|chiều|tối|đêm|hôm|khuya|rạng sáng|mùng|mồng|nay|kể từ"
+    r"(?:\b(?:ngày|sáng(?: sớm)?|trưa|chiều|tối|đêm|hôm|khuya|rạng sáng|mùng|mồng|nay|kể từ"
     r"|phiên(?: giao dịch)?(?: ngày)?)|thứ\s+\w+"  # "phiên giao dịch 11-12" (set M)
     r"|\b(?:ngày|sáng|chiều|tối|trưa) mai)"  # "Ngày mai, 7-8, thí sinh thi" (second sweep)
     r"[\s,(]*$",
@@ -792,6 +793,8 @@ _IN_A_DAY = re.compile(r"\btrong\s+ngày\s*$", re.I)
 _COUNT_AFTER = re.compile(
     r"\s*(?:lần|viên|cốc|ly|bữa|giờ|tiếng|phút|ca|cữ|suất|người|chuyến|lượt)(?!\w)"
 )
+_SCORED = re.compile(r"\b(?:đạt|được|chấm|điểm)\s*$", re.IGNORECASE)
+_HOURS_AFTER = re.compile(r"\s*(?:giờ|tiếng|phút|h(?![^\W\d_]))")
 _AFTER_DATE = re.compile(r"(\d{1,2})/(\d{1,2})\s*(?:và|,|hoặc|đến|tới|-)\s*$")
 _AFTER_DATE_RANGE = re.compile(r"^\s*(?:-|đến|tới)\s*(\d{1,2})/(\d{1,2})(?!\d)")
 
@@ -1015,6 +1018,8 @@ def _day_month(text: str) -> Callable[[re.Match[str]], str]:
                 return match.group()  # "5/7 bang": five of seven, for the fraction rule
             if not context and d == m and _ALL_OF.match(text, match.end()):
                 return match.group()  # "12/12 xã", "9/9 ấp": all of them (second sweep)
+            if not context and d <= m and _SCORED.search(before):
+                return match.group()  # "điểm ASPECTS đạt 10/10": a score (set Z)
             fraction = d < m and (m in _FRACTION_DENOMINATORS or before.lower().endswith("vòng "))
             if not context and (fraction or (d, m) == (24, 7)):
                 return match.group()  # a fraction: left for the fraction rule
@@ -1024,6 +1029,7 @@ def _day_month(text: str) -> Callable[[re.Match[str]], str]:
             _DATE_CONTEXT_STRONG.search(before)
             and not _NOT_A_DAY.search(before)
             and not (_IN_A_DAY.search(before) and _COUNT_AFTER.match(text, match.end()))
+            and not _HOURS_AFTER.match(text, match.end())  # "từ sáng 6-7 giờ": hours
         ):
             pass  # "(22.9)", "sáng 22.9", "ngày 2-9"
         else:
