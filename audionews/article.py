@@ -2181,6 +2181,13 @@ class _Assembler:
             elif label and _is_tag_value(t):
                 self.drop(ln, DropKind.TAG, "tag line: the tag under its label")
             elif _CREDIT_ONLY.match(t):
+                above = kept[-1] if kept and i > 0 and kept[-1] is lines[i - 1] else None
+                if above and len(above.text.split()) <= 20 and len(_sentences(above.text)) == 1:
+                    # "Sau 3 giờ phẫu thuật, … kịp thời." over "Ảnh: TTXVN phát" (heldout31):
+                    # a caption most often, but a paragraph over an uncaptioned photo looks the same
+                    self.doubt(
+                        above, "read as body text: one sentence over a photo credit (caption?)"
+                    )
                 self.drop(ln, DropKind.CREDIT, "credit: photo or video credit")
             else:
                 kept.append(ln)

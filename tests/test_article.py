@@ -2319,3 +2319,10 @@ def test_a_caption_repeating_the_headlines_end_is_no_heading() -> None:
         "Không khí lạnh tăng cường khiến nhiệt độ giảm sâu.\n"
     )
     assert b.headings == ("Bắc Bộ rét đậm, vùng núi có nơi dưới 5 độ",)
+
+
+def test_one_sentence_over_a_photo_credit_is_read_with_a_doubt() -> None:
+    line = "Sau hai giờ cấp cứu, bệnh nhân đã qua cơn nguy kịch."
+    a = parse_article(f"Cứu sống bệnh nhân\n\n{STORM}\n{line}\nẢnh: Bệnh viện cung cấp\n\n{STORM}")
+    assert line in " ".join(b.text for s in a.sections for b in s.blocks)
+    assert any(u.text == line and "caption?" in u.reason for u in a.unsure)
