@@ -55,6 +55,8 @@ SETS = (
     "heldout30",
     "heldout31",
     "heldout32",
+    "heldout33",
+    "heldout34",
 )
 
 
