@@ -97,8 +97,28 @@ _PARTY = r"(?:Đảng ủy|Đảng uỷ|Chi bộ|Huyện ủy|Huyện uỷ|Tỉn
 _SECRETARY_BT = re.compile(rf"(?<!\w)BT(?=\s+{_PARTY}(?!\w))")
 _CHAIR_CT_DOT = re.compile(r"(?<![\w.])CT\.\s*(?=(?:HĐND|UBND|UBMTTQ)(?!\w))")
 # "UV BTV Tỉnh ủy": a member of the standing board ("tia UV" stays the ultraviolet)
-_MEMBER_UV = re.compile(r"(?<!\w)UV(?=\s+(?:BTV|BCH|TW|Ban)(?!\w))")
+_MEMBER_UV = re.compile(r"(?<!\w)UV(?=\s+(?:BTV|BCH|TW|Ban|HĐTS|HĐCM|UBKT)(?!\w))")
 _STANDING_TT = re.compile(r"(?<!\w)((?:Phó )?(?:Chủ tịch|Bí thư|Trưởng ban))\s+TT(?=\s+[A-ZĐ]{2})")
+# "ngày 10 -12 /8/2024", "ngày 12-15 - 11": a day range with stray spaces, then its month.
+_SPACED_DAY_RANGE = re.compile(
+    r"(?<!\w)([Nn]gày\s+)(\d{1,2})\s*-\s*(\d{1,2})\s*(?:/\s*|\s-\s)(\d{1,2})(?=/\d{4}|[^\d/.,-]|$)"
+)
+# "04HCV", "02HCB": a zero-padded count glued to a medal.
+_PADDED_MEDALS = re.compile(r"(?<![\w.,])0?(\d{1,2})(HC[VBĐ])(?!\w)")
+# "thứ tám-HĐND": a word glued by a hyphen to an acronym; the hyphen is a pause.
+_WORD_ACRONYM_HYPHEN = re.compile(r"(?<=[a-zà-ỹđ]{2})-(?=[A-ZĐ]{2,}(?![a-zà-ỹđ]))")
+# "TT HĐND", "TT HĐND - UBND": the standing body of a council (never "thị trấn" before one)
+_STANDING_TT_BODY = re.compile(
+    r"(?<![\w.])TT(?=\s+(?:HĐND|UBND|UBMTTQ|MTTQ|Huyện ủy|Tỉnh ủy)(?!\w))"
+)
+# "TT.Thích Từ Vân", "TT. Thích …": a venerable monk (Thượng tọa)
+_VENERABLE_TT = re.compile(r"(?<!\w)TT\.\s*(?=Thích\s)")
+# "HĐH Android": an operating system (the lexicon's "hiện đại hóa" elsewhere)
+_OS_HDH = re.compile(
+    r"(?<!\w)HĐH(?=\s+(?:Android|iOS|iPadOS|Windows|macOS|Linux|HarmonyOS|Symbian|[A-Z][a-z]+OS)\b)"
+)
+# "90 CV", "động cơ 150CV": horsepower after a number (the lexicon's "công văn" elsewhere)
+_HORSEPOWER = re.compile(r"(\d)\s?CV(?![\w/])")
 # "tàu ... số hiệu KG: 90892 TS": the colon between a boat's province code and its number
 _BOAT_COLON = re.compile(r"(?<![\w])([A-ZĐ][A-ZĐa-z]{0,2}):\s(?=\d{4,5}\s?TS(?!\w))")
 
@@ -240,11 +260,26 @@ def _teams_result(match: re.Match[str]) -> str:
     )
 
 
+def _swept_forms(text: str) -> str:
+    """The third sweep's forms: "ngày 10 -12 /8", "ngày 12-15 - 11" (a day range, then its
+    month); "04HCV" -> "4 HCV"; "24/24h" -> "24/24 giờ"; "thứ tám-HĐND" -> "thứ tám - HĐND"."""
+    if "ngày" in text or "Ngày" in text:
+        text = _SPACED_DAY_RANGE.sub(r"\1\2-\3/\4", text)
+    if "HC" in text:
+        text = _PADDED_MEDALS.sub(r"\1 \2", text)
+    if "24/24h" in text:
+        text = text.replace("24/24h", "24/24 giờ")
+    if "-" in text:
+        text = _WORD_ACRONYM_HYPHEN.sub(" - ", text)
+    return text
+
+
 def early_forms(text: str) -> str:
     """Before the dates and numbers: "hình sự/ 05 bị cáo" -> "hình sự, 05 bị cáo"; "6,000" ->
     "6.000"; "đợt 1/2023" -> "đợt 1 năm 2023"; "(1-1-1997 – 1-1-2017)" -> "... đến ..."; "ngày
     27- 11" -> "ngày 27-11"; set scores; "T/h:" -> "Tổng hợp:"; "SE1/SE2" -> "SE1, SE2"; "SN1984"
     -> "SN 1984"; "P.La-vi-na" -> "pê La-vi-na"; "PCT.UBND" -> "phó chủ tịch UBND"."""
+    text = _swept_forms(text)
     if "/" in text:
         text = _SLASH_SPACE_COUNT.sub(", ", text)
         text = _MONTH_SLASH_SPACE.sub(r"\1/", text)
@@ -307,6 +342,13 @@ def late_forms(text: str) -> str:
         text = _PLAN_KH.sub("kế hoạch", text)
     if "TT" in text:
         text = _STANDING_TT.sub(r"\1 thường trực", text)
+        text = _STANDING_TT_BODY.sub("Thường trực", text)  # "BTV Đảng uỷ - TT HĐND" (sweep 3)
+        text = _VENERABLE_TT.sub("Thượng tọa ", text)  # "TT.Thích Từ Vân" (sweep 3)
+        text = text.replace("VH&TT", "văn hóa và thể thao")  # "Sở VH&TT" (sweep 3)
+    if "HĐH" in text:
+        text = _OS_HDH.sub("hệ điều hành", text)  # "HĐH Android" (sweep 3)
+    if "CV" in text:
+        text = _HORSEPOWER.sub(r"\1 mã lực", text)  # "động cơ 90 CV" (sweep 3)
     if "UV" in text:
         text = _MEMBER_UV.sub("ủy viên", text)
     if "BT" in text:

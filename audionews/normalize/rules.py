@@ -765,7 +765,7 @@ def _valid(day: int, month: int) -> bool:
 
 
 _FULL_DATE = re.compile(r"(?<![\w/.,-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\w/]|[.,]\d|-\d)")
-_QUARTER = re.compile(r"\b([Qq]uý)\s+([IV]+|[1-4])\s*(?:/|-|\s+năm\s+)(\d{4})\b")
+_QUARTER = re.compile(r"\b([Qq]u[ýí])\s+([IV]+|[1-4])\s*(?:/|-|\.|\s+năm\s+)(\d{4})\b")
 _MONTH_YEAR = re.compile(
     r"(?<![\w/.,-])(?:(?:([Tt]háng)\s+)?(\d{1,2})/|([Tt]háng)\s+(\d{1,2})[-.])(\d{4})"
     r"(?![\w/]|[.,]\d|\s?-\s?\d)"

@@ -38,6 +38,7 @@ UNITS: dict[str, str] = {
     "ha": "héc ta",
     "kg": "ki lô gam",
     "g": "gam",
+    "gram": "gam",  # "32 gram/túi", "300gram" (third sweep)
     "mg": "mi li gam",
     "µg": "mi crô gam",
     "l": "lít",
