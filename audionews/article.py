@@ -180,6 +180,8 @@ JUNK_LINES = frozenset(
     s.casefold()
     for s in (
         "A A",
+        "in trang",  # a print button (heldout34)
+        "Thong ke",  # a statistics box's name without its accents (heldout34)
         "A- A+",
         "A+ A-",
         "A A A",
@@ -317,7 +319,8 @@ OUTLET_WORDS = (
 )
 
 _JUNK_PREFIX = re.compile(
-    r"^(xem thêm|đọc thêm|tin liên quan|bài liên quan|>>|►|»)\s*[:>»-]?\s*\S",
+    r"^((?:bạn (?:muốn |có thể )?|mời bạn )?(?:xem thêm|đọc thêm)|tin liên quan|bài liên quan"
+    r"|>>|►|»)\s*[:>»-]?\s*\S",  # "Bạn muốn xem thêm: …" (heldout34)
     re.IGNORECASE,
 )
 _TAG_LINE = re.compile(
@@ -327,6 +330,7 @@ _TAG_LINE = re.compile(
 _NO_WORDS = re.compile(r"^[\W\d_]*$")
 #: "Thẻ:" alone on its line: a tag box's label, its tags on the lines under it.
 _TAG_BOX = re.compile(r"^(?:thẻ|tags?|từ kho[áa]|keywords?)\s*:\s*$", re.IGNORECASE)
+_BULLET_TAG_LABEL = re.compile(r"^[•·*]\s*(?:thẻ|tags?|từ kh(?:óa|oá|oa)|keywords?)\s*:?$", re.I)
 _SINGLE_LETTERS = re.compile(r"^(?:[Aa][+-]?\s+){0,3}[Aa][+-]?$|^Aa$")
 #: "M" alone: a logo's or an icon's letter (no Vietnamese word is one unaccented letter).
 _LONE_LETTER = re.compile(r"^[A-Za-z]$")
@@ -350,9 +354,13 @@ _CREDIT_LABEL_ALONE = re.compile(
 _GALLERY_LABEL = re.compile(
     r"^(?:Một số|Một vài)\s+(?:hình ảnh|bức ảnh|ảnh(?!\s+hưởng)|khoảnh khắc)(?!\w)"
     r"(?:(?:\s+[^\s.!?]+){0,5}\s*:?|(?:\s+[^\s.!?:]+){0,14}\s*:)$"  # a long one ends with ":"
-    # "Đây là các hình ảnh về Hội thi:" (heldout32): announced, always with its colon
+    # "Đây là các hình ảnh về Hội thi:" (heldout32), "Sau đây là các hình ảnh của Lễ hội."
     r"|^(?:Dưới đây|Sau đây|Đây)\s+là\s+(?:một số|một vài|các|những)\s+(?:hình ảnh|bức ảnh)"
-    r"(?:\s+[^\s.!?:]+){0,10}\s*:$",
+    r"(?:\s+[^\s.!?:]+){0,10}\s*[:.]$"
+    # "PV Dân trí ghi lại những hoạt động … tại "rốn lũ" An Giang:" (heldout33): a photo story's
+    r"|^(?:PV|Phóng viên|Nhiếp ảnh gia|Camera)\b[^.!?:]{0,40}\bghi lại\b[^.!?:]{0,150}:$"
+    # "Hình ảnh của hội thi:", "Hình ảnh tại buổi lễ:" (heldout34): a gallery's label, its colon
+    r"|^(?:Hình ảnh|Ảnh|Một số ảnh)\s+(?:của|về|tại|trong)(?:\s+[^\s.!?:]+){1,8}\s*:$",
     re.IGNORECASE,
 )
 #: "5/5 - (1 vote)": a rating widget's score and votes (heldout25).
@@ -378,6 +386,20 @@ _IMAGE_TOKEN = re.compile(r"^[a-z]{1,3}\d{1,3}$")
 _BRACKETED_LINK = re.compile(r"^\[[^\[\]]{12,200}\]$")
 #: "Chuyên mục: Văn hóa": the page's section field (a few words after the label).
 _SECTION_FIELD = re.compile(r"^(?:Chuyên mục|Danh mục|Chuyên trang)\s*:\s*[^.!?:]{1,40}$", re.I)
+#: "Chi tiết - Huyện Vĩnh Linh", "Chi tiết bài viết Tin tức": a portal's label (heldout31, 34).
+_DETAIL_LABEL = re.compile(
+    r"^Chi tiết\s*[-–|:]\s*[^.!?]{1,40}$|^Chi tiết (?:tin|bài viết|tin tức)\b[^.!?]{0,30}$"
+)
+#: "UBND huyện triển khai nhiệm vụ năm 2014.UBND huyện triển khai …": one sentence twice, glued.
+_GLUED_TWICE = re.compile(r"^(\S[^.!?]{8,150}[.!?])\1$")
+#: "Thể loại: Văn hóa - Giải trí": the page's genre field, a tag (heldout34).
+_GENRE_FIELD = re.compile(r"^Thể loại\s*:\s*[^.!?:]{1,40}$", re.I)
+#: "*Tiếp tục cập nhật", "(Đang cập nhật)": a live page's note (heldout34).
+_LIVE_NOTE = re.compile(
+    r"^[*(\[]?\s*(?:Tiếp tục cập nhật|Đang cập nhật|Còn tiếp tục cập nhật)\W*$", re.I
+)
+#: "27.06.2017 2341 bientap": a CMS's post date, its views, the editor's user name (heldout34).
+_CMS_STAMP = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{4}\s+\d{1,7}\s+[a-z][a-z0-9_.]{2,30}$")
 #: "260102.Still002", "j8i9g9": a file's or a clip's code (digits glued to letters or a dot).
 _FILE_CODE = re.compile(r"^(?=\S*\d)(?:\S*\d\.[A-Za-z]\S*|(?:[a-z]+\d+){2,}[a-z]*)$")
 _IMAGE_FILE = re.compile(
@@ -785,6 +807,11 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_PHOTO_NAME, DropKind.CAPTION, "caption: a photo's file name without its extension"),
     (_CREDIT_LABEL_ALONE, DropKind.CREDIT, "credit: a byline's label alone on its line"),
     (_SECTION_FIELD, DropKind.WIDGET, "widget: the page's section field"),
+    (_GENRE_FIELD, DropKind.TAG, "tag line: the page's genre field"),
+    (_DETAIL_LABEL, DropKind.WIDGET, "widget: a portal's 'details' label over the story"),
+    (_GLUED_TWICE, DropKind.CAPTION, "caption: an image's alt text glued to the same caption"),
+    (_LIVE_NOTE, DropKind.WIDGET, "widget: a live page's note that it is being updated"),
+    (_CMS_STAMP, DropKind.WIDGET, "widget: the post's date, views and editor's user name"),
     (_GALLERY_LABEL, DropKind.CAPTION, "caption: a photo gallery's label"),
     (_RATING_SCORE, DropKind.WIDGET, "widget: a rating's score"),
     (_IMAGE_TOKEN, DropKind.CAPTION, "caption: an image's short name"),
@@ -954,6 +981,8 @@ def _junk_kind(text: str) -> tuple[DropKind, str] | None:
         return DropKind.WIDGET, "widget: font-size and contrast buttons"
     if _EVENT_TAG.match(text):
         return DropKind.TAG, "tag line: an event tag"
+    if _BULLET_TAG_LABEL.match(text):
+        return DropKind.TAG, "tag line: a tag box's label"  # "• Từ khóa" (heldout31, 34)
     if text.casefold().rstrip(":.… ") in JUNK_LINES:
         return DropKind.WIDGET, "widget: site button or link"
     for pattern, kind, reason in _JUNK_PATTERNS:
@@ -1785,6 +1814,12 @@ class _ChromeState:
     """Past a tag box ("Thẻ:" alone) below the story: its tags, then other stories."""
     ended: bool = False
     """Past a line closed by the end mark "./."."""
+    credited: bool = False
+    """Past the story's credit or source line ("Nguồn TTXVN")."""
+    teased_twice: int | None = None
+    """The line number of a related headline's second copy, dropped with the first."""
+    summary_next: bool = False
+    """A related headline printed twice was dropped: its summary may follow."""
     list_links: int = 0
     """Headlines in a link list (each ending with a separator) just dropped, in a row."""
 
@@ -2158,11 +2193,14 @@ class _Assembler:
             if not self._unlink(ln) or self._page_edge(ln, st):
                 continue
             t = ln.text
-            if st.ended and outlet_tag(t):
-                # "VOV.VN - Mưa đá …" after "… hỗ trợ”./.": another story's lead (heldout32)
-                self.drop(ln, DropKind.TEASER, "teaser: another story's lead after the end mark")
+            if self._other_story(lines, i, st):
                 continue
             st.ended = st.ended or bool(_END_MARK_CLOSE.search(t))
+            if self._twice_after_credit(lines, i, st):
+                continue
+            st.credited = st.credited or (
+                st.body_started and (_is_credit_line(t) or _is_source_line(t))
+            )
             st.body_started = st.body_started or _ends_sentence(t)
             if self._related_step(ln, st):
                 continue
@@ -2192,6 +2230,44 @@ class _Assembler:
             else:
                 kept.append(ln)
         return kept
+
+    def _other_story(self, lines: list[Line], i: int, st: _ChromeState) -> bool:
+        """Another story's lead or headline after the story's end mark or credit, or its
+        headline in a list of links over the story. True when dropped."""
+        ln, t = lines[i], lines[i].text
+        if (st.ended or st.credited) and outlet_tag(t):
+            # "VOV.VN - Mưa đá …" after "… hỗ trợ”./." (heldout32), "(Ngày Nay) -Tối 10/1 …"
+            # after "Theo Đại đoàn kết" (heldout34): another story's lead
+            self.drop(ln, DropKind.TEASER, "teaser: another story's lead after the story")
+            return True
+        nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+        if st.credited and _headline_shaped(ln) and outlet_tag(nxt):
+            self.drop(ln, DropKind.TEASER, "teaser: another story's headline over its lead")
+            return True
+        if not st.body_started and _separated_link(lines, i):
+            self.drop(ln, DropKind.TEASER, "teaser: a link in a list (separator lines)")
+            return True
+        return False
+
+    def _twice_after_credit(self, lines: list[Line], i: int, st: _ChromeState) -> bool:
+        """After the story's credit, a headline printed twice is a related article's link, and
+        the one or two sentences under it its summary (heldout34). True when dropped."""
+        ln, t = lines[i], lines[i].text
+        if ln.no == st.teased_twice:
+            self.drop(ln, DropKind.TEASER, "teaser: a related headline printed twice")
+            st.summary_next = True
+            return True
+        if st.summary_next:
+            st.summary_next = False
+            if len(_sentences(t)) <= 2 and not _junk_kind(t) and not _is_credit_line(t):
+                self.drop(ln, DropKind.TEASER, "teaser: a related article's summary")
+                return True
+        twice = i + 1 < len(lines) and lines[i + 1].text == t
+        if st.credited and twice and _headline_shaped(ln) and len(t.split()) >= _TEASER_MIN_WORDS:
+            self.drop(ln, DropKind.TEASER, "teaser: a related headline printed twice")
+            st.teased_twice = lines[i + 1].no
+            return True
+        return False
 
     def _strip_counters(self, ln: Line) -> str:
         """A counter glued to the line, or run into a date stamp, goes; the line's text left."""
@@ -3647,6 +3723,22 @@ def _title_tail(text: str, title: str | None) -> bool:
     a = [k for k in (_key(w) for w in text.split()) if k]
     b = [k for k in (_key(w) for w in title.split()) if k]
     return 4 <= len(a) < len(b) and b[-len(a) :] == a
+
+
+def _separated_link(lines: list[Line], i: int) -> bool:
+    """ "-" / "Phát hiện hành vi chôn lấp …" / "-" / "Khởi tố chủ cơ sở …": headlines of six words
+    or more between lone separator lines, three in a row or more, over the story (heldout33)."""
+
+    def sep(k: int) -> bool:
+        return 0 <= k < len(lines) and lines[k].text.strip() in {"-", "–", "•", "|", "*"}
+
+    def link(k: int) -> bool:
+        return 0 <= k < len(lines) and _related_shaped(lines[k]) and (sep(k - 1) or sep(k + 1))
+
+    if not link(i):
+        return False
+    run = [k for k in range(i - 6, i + 7, 2) if link(k)]
+    return len(run) >= 3
 
 
 def _related_over_headline(kept: list[Line]) -> int:

@@ -2326,3 +2326,50 @@ def test_one_sentence_over_a_photo_credit_is_read_with_a_doubt() -> None:
     a = parse_article(f"Cứu sống bệnh nhân\n\n{STORM}\n{line}\nẢnh: Bệnh viện cung cấp\n\n{STORM}")
     assert line in " ".join(b.text for s in a.sections for b in s.blocks)
     assert any(u.text == line and "caption?" in u.reason for u in a.unsure)
+
+
+# --- heldout33's and heldout34's classes, each on sentences written for the test
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Sau đây là một số hình ảnh của buổi lễ.", DropKind.CAPTION),
+        ("Hình ảnh tại buổi giao lưu:", DropKind.CAPTION),
+        ("Phóng viên ghi lại không khí ngày hội tại bản Lác:", DropKind.CAPTION),
+        ("Bạn có thể xem thêm: Lũ quét cuốn trôi cầu treo ở Hà Giang", DropKind.TEASER),
+        ("*Đang cập nhật", DropKind.WIDGET),
+        ("12.03.2019 1520 quantri", DropKind.WIDGET),
+        ("Thể loại: Thời sự - Xã hội", DropKind.TAG),
+        ("Chi tiết - Xã Tân Lập", DropKind.WIDGET),
+        ("Mưa lớn gây ngập nhiều tuyến phố.Mưa lớn gây ngập nhiều tuyến phố.", DropKind.CAPTION),
+        ("• Thẻ", DropKind.TAG),
+        ("in trang", DropKind.WIDGET),
+    ],
+)
+def test_galleries_prompts_fields_and_labels(line: str, kind: DropKind) -> None:
+    a = parse_article(
+        f"Bão đổ bộ miền Trung\n\n{STORM}\n\n{line}\n\nMưa còn kéo dài đến cuối tuần.\n"
+    )
+    assert {d.text: d.kind for d in a.dropped}.get(line) is kind
+
+
+def test_other_stories_after_the_credit_and_links_between_separators() -> None:
+    a = parse_article(
+        f"Bão đổ bộ miền Trung\n\n{STORM}\nTheo Nông nghiệp Việt Nam\n"
+        "Nông dân Nghệ An khẩn trương thu hoạch lúa chạy bão\n"
+        "Nông dân Nghệ An khẩn trương thu hoạch lúa chạy bão\n"
+        "Sáng nay, nông dân các huyện ven biển đã thu hoạch xong phần lớn diện tích lúa.\n"
+        "Thanh Hóa sơ tán dân khỏi vùng nguy cơ sạt lở đất\n"
+        "(Dân trí) - Tỉnh Thanh Hóa đã sơ tán hơn hai nghìn hộ dân khỏi vùng nguy cơ sạt lở.\n"
+    )
+    heard = " ".join(b.text for s in a.sections for b in s.blocks)
+    assert "Nghệ An" not in heard and "Thanh Hóa" not in heard and "sơ tán hàng nghìn" in heard
+    links = [
+        "Hà Nội thông xe cầu vượt nút giao Mai Dịch mới",
+        "Khởi tố ba đối tượng lừa đảo qua mạng xã hội ở Bắc Ninh",
+        "Giá xăng giảm nhẹ trong kỳ điều hành chiều nay",
+    ]
+    b = parse_article("-\n" + "\n-\n".join(links) + "\n-\n" + STORM)
+    assert b.headline is None
+    assert {d.text for d in b.dropped if d.kind is DropKind.TEASER} >= set(links)
