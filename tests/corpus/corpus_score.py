@@ -171,8 +171,9 @@ def score(path: Path, page: Path | None = None) -> Score:
         )
     )
     headings = list(article.headings)
-    s.structure.append(
-        s.check(headings == ann["headings"], f"headings: got {headings}, want {ann['headings']}")
+    same = [" ".join(h.split()) for h in headings] == [" ".join(h.split()) for h in ann["headings"]]
+    s.structure.append(  # spaces as the parser folds them ("I.    Bài thi" written with four)
+        s.check(same, f"headings: got {headings}, want {ann['headings']}")
     )
     for sentence in ann["must_hear"]:
         if not s.check(_fold(sentence) in heard, f"not heard: {sentence!r}"):
