@@ -2933,14 +2933,8 @@ class _Assembler:
             most = max(most, NUMBERED_HEADING_MAX_WORDS)  # "1. Lợi dụng công nghệ Deepfake …"
         if len(text.split()) > most or len(text) > (TITLE_MAX_CHARS if long else HEADING_MAX_CHARS):
             return False
-        if text.endswith(",") or _SALUTATION.match(text):
-            return False  # "Thưa toàn thể cử tri …,": a speech's salutation, no heading
-        if _VIEW_WORDS.match(text) or _SCENE_WORDS.search(text):
-            return False  # "Toàn cảnh phiên tòa", "… phát biểu tại lễ …": a photo's caption
-        if _INFO_FIELD.match(text):
-            return False  # "Thời gian: 12/10- 14/10 Âm lịch": an event's facts, no section
-        if len(_TABLE_NUMBER.findall(text)) >= 3 and not _NUMBERED.match(text):
-            return False  # "Tổng cộng 120.593 105.420 87": a table's row (heldout32)
+        if _said_otherwise(text):
+            return False
         listed = re.match(r"^[-•+*]\s", text) and not (
             _STAR_MARK.match(text) and not re.match(r"^[-•+*]\s", nxt.text)
         )
@@ -3716,6 +3710,20 @@ def _after_byline_kind(text: str) -> tuple[DropKind, str]:
     if short or is_interface_line(text) or is_form_note(text) or _CLICK_HERE.search(text):
         return DropKind.WIDGET, "widget: a page's label or prompt after the byline"
     return DropKind.TEASER, "teaser: related article after the byline"
+
+
+def _said_otherwise(text: str) -> bool:
+    """A short line that is no heading by its words: a speech's salutation ("Thưa toàn thể cử
+    tri …,"), a photo's caption ("Toàn cảnh phiên tòa", "… phát biểu tại lễ …"), an event's
+    facts ("Thời gian: 12/10- 14/10 Âm lịch"), a table's row ("Tổng cộng 120.593 105.420 87")."""
+    return bool(
+        text.endswith(",")
+        or _SALUTATION.match(text)
+        or _VIEW_WORDS.match(text)
+        or _SCENE_WORDS.search(text)
+        or _INFO_FIELD.match(text)
+        or (len(_TABLE_NUMBER.findall(text)) >= 3 and not _NUMBERED.match(text))
+    )
 
 
 def _title_tail(text: str, title: str | None) -> bool:

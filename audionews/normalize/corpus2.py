@@ -107,6 +107,13 @@ _SPACED_DAY_RANGE = re.compile(
 _PADDED_MEDALS = re.compile(r"(?<![\w.,])0?(\d{1,2})(HC[VBĐ])(?!\w)")
 # "thứ tám-HĐND": a word glued by a hyphen to an acronym; the hyphen is a pause.
 _WORD_ACRONYM_HYPHEN = re.compile(r"(?<=[a-zà-ỹđ]{2})-(?=[A-ZĐ]{2,}(?![a-zà-ỹđ]))")
+_PLUS_MINUS = re.compile(r"\s*(?:±|\+\s*/\s*-)\s*")
+# "CT TNHH", "CT CP": a company (the lexicon's "chủ tịch" elsewhere)
+_COMPANY_CT = re.compile(r"(?<![\w.])CT(?=\s+(?:TNHH|CP|cổ phần|TMCP)(?!\w))")
+# "trên70mm", "dưới50 mm": a word a number follows, glued to it
+_GLUED_BEFORE_NUMBER = re.compile(
+    r"(?<![\w])(trên|dưới|khoảng|gần|hơn|từ|đến|tới|đạt|còn)(\d)", re.IGNORECASE
+)
 # "TT HĐND", "TT HĐND - UBND": the standing body of a council (never "thị trấn" before one)
 _STANDING_TT_BODY = re.compile(
     r"(?<![\w.])TT(?=\s+(?:HĐND|UBND|UBMTTQ|MTTQ|Huyện ủy|Tỉnh ủy)(?!\w))"
@@ -261,14 +268,20 @@ def _teams_result(match: re.Match[str]) -> str:
 
 
 def _swept_forms(text: str) -> str:
-    """The third sweep's forms: "ngày 10 -12 /8", "ngày 12-15 - 11" (a day range, then its
-    month); "04HCV" -> "4 HCV"; "24/24h" -> "24/24 giờ"; "thứ tám-HĐND" -> "thứ tám - HĐND"."""
+    """The third sweep's and set AA's forms: "ngày 10 -12 /8", "ngày 12-15 - 11" (a day range,
+    then its month); "04HCV" -> "4 HCV"; "24/24h" -> "24/24 giờ"; "thứ tám-HĐND" -> "thứ tám -
+    HĐND"; "+/-3%" -> "cộng trừ 3%"; "CT TNHH" -> "công ty TNHH"; "trên70mm" -> "trên 70mm"."""
     if "ngày" in text or "Ngày" in text:
         text = _SPACED_DAY_RANGE.sub(r"\1\2-\3/\4", text)
     if "HC" in text:
         text = _PADDED_MEDALS.sub(r"\1 \2", text)
     if "24/24h" in text:
         text = text.replace("24/24h", "24/24 giờ")
+    if "±" in text or "+/-" in text:
+        text = _PLUS_MINUS.sub(" cộng trừ ", text)  # "biên độ +/-3%" (set AA)
+    if "CT" in text:
+        text = _COMPANY_CT.sub("công ty", text)  # "CT TNHH …" (set AA)
+    text = _GLUED_BEFORE_NUMBER.sub(r"\1 \2", text)  # "có nơi trên70mm" (set AA)
     if "-" in text:
         text = _WORD_ACRONYM_HYPHEN.sub(" - ", text)
     return text

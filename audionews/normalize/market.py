@@ -94,8 +94,8 @@ _QUOTE_PAIR = re.compile(
 
 # The labels first: "giá 2 chiều mua – bán là 182,3-185,3 triệu đồng/lượng" (set Y).
 _LABELLED_PAIR = re.compile(
-    r"(?<!\w)(mua(?: vào)?)\s*[-/]\s*(bán(?: ra)?)((?:\s+(?:là|ở mức|ở|lần lượt là))?\s+)"
-    rf"({_NUM})\s*-\s*({_NUM})(?![\d.,])"
+    r"(?<!\w)(mua(?: vào)?)\s*[-/]\s*(bán(?: ra)?)((?:\s+[^\W\d_][^\s\d]*){0,6}?\s+)"
+    rf"({_NUM})\s*-\s*({_NUM})(?![\d.,])"  # "mua - bán USD ở mức 22.930 - 23.140" (set AA)
 )
 
 
