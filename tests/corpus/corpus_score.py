@@ -57,6 +57,8 @@ SETS = (
     "heldout32",
     "heldout33",
     "heldout34",
+    "heldout35",
+    "heldout36",
 )
 
 
