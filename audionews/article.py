@@ -181,6 +181,7 @@ JUNK_LINES = frozenset(
     for s in (
         "A A",
         "in trang",  # a print button (heldout34)
+        "Đọc tiếp bài viết phía dưới",  # a prompt over an ad (heldout35)
         "Thong ke",  # a statistics box's name without its accents (heldout34)
         "A- A+",
         "A+ A-",
@@ -356,7 +357,7 @@ _GALLERY_LABEL = re.compile(
     r"(?:(?:\s+[^\s.!?]+){0,5}\s*:?|(?:\s+[^\s.!?:]+){0,14}\s*:)$"  # a long one ends with ":"
     # "Đây là các hình ảnh về Hội thi:" (heldout32), "Sau đây là các hình ảnh của Lễ hội."
     r"|^(?:Dưới đây|Sau đây|Đây)\s+là\s+(?:một số|một vài|các|những)\s+(?:hình ảnh|bức ảnh)"
-    r"(?:\s+[^\s.!?:]+){0,10}\s*[:.]$"
+    r"(?:\s+[^\s.!?:]+){0,20}\s*[:.]$"
     # "PV Dân trí ghi lại những hoạt động … tại "rốn lũ" An Giang:" (heldout33): a photo story's
     r"|^(?:PV|Phóng viên|Nhiếp ảnh gia|Camera)\b[^.!?:]{0,40}\bghi lại\b[^.!?:]{0,150}:$"
     # "Hình ảnh của hội thi:", "Hình ảnh tại buổi lễ:" (heldout34): a gallery's label, its colon
@@ -396,7 +397,11 @@ _GLUED_TWICE = re.compile(r"^(\S[^.!?]{8,150}[.!?])\1$")
 _GENRE_FIELD = re.compile(r"^Thể loại\s*:\s*[^.!?:]{1,40}$", re.I)
 #: "*Tiếp tục cập nhật", "(Đang cập nhật)": a live page's note (heldout34).
 _LIVE_NOTE = re.compile(
-    r"^[*(\[]?\s*(?:Tiếp tục cập nhật|Đang cập nhật|Còn tiếp tục cập nhật)\W*$", re.I
+    r"^[*(\[]?\s*(?:Tiếp tục cập nhật|Đang cập nhật|Còn tiếp tục cập nhật)\W*$"
+    # "* Thông tin về bão số 6 sẽ được Dân trí liên tục cập nhật…" (heldout35)
+    r"|^[*(\[]\s*(?:Thông tin|Tin tức|Diễn biến)\b[^.!?]{0,80}\bsẽ được\b[^.!?]{0,40}"
+    r"\bcập nhật\W*$",
+    re.I,
 )
 #: "27.06.2017 2341 bientap": a CMS's post date, its views, the editor's user name (heldout34).
 _CMS_STAMP = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{4}\s+\d{1,7}\s+[a-z][a-z0-9_.]{2,30}$")
@@ -412,6 +417,7 @@ _IMAGE_FILE = re.compile(
 _CAPTION_CREDIT = re.compile(
     r"(\(?\s*Ảnh\s*(?:minh\s*h[ọo]ạ?|tư liệu|:|-)|\bẢnh:\s|Nguồn ảnh|Photo\s*:|Đồ họa\s*:|"
     r"Đồ hoạ\s*:|\(Ảnh\b|Ảnh\s+chụp\s+màn\s+hình|Ảnh\s*/|Clip\s*:|Video\s*:|\bTranh\s*:|"
+    r"\bẢnh\s*©|(?<=[a-zà-ỹ])(?-i:Getty(?: Images)?|AFP|Reuters)$|"  # "Ảnh © …", "Công VinhGetty"
     # "… quốc gia). Ảnh; M.Q.Hiển.", "… tuyên án. Ảnh Như Bình |": the credit's colon a slip
     r"(?<=[.)])\s+(?-i:Ảnh\s*;?\s+(?=[A-ZĐ][^\s;]*(?:\s[A-ZĐ][^\s;]*){0,3}\.?\s*\|?$))"
     # "… Hòn Bà (Khánh Hòa)_ ảnh Đinh Quang Diệp": an underscore before the credit (heldout18)
@@ -524,7 +530,8 @@ LEAD_DASH = re.compile(
     rf"|(\([^()]{{2,30}}\))\.\s+(?=[{_UP}])"  # "(VNGL- Đời sống văn nghệ). Sáng …" (heldout26)
     rf"|(\[[^\[\]]{{2,30}}\])\s*[-–—]\s*"  # "[Người Nuôi Tôm] – Theo …" (heldout18)
     # "BOCHAROV RUCHEI (Sochi) (Sputnik) - Quan hệ …": a dateline and its tags (heldout21)
-    rf"|([{_UP}][{_UP} .'-]{{2,40}}(?:\s*\([^()]{{2,20}}\)){{1,2}})\s*[-–—]\s+"
+    rf"|([{_UP}][{_UP} .'-]{{2,40}}(?:,\s*[{_UP}][^\W\d_]*(?:\s[{_UP}][^\W\d_]*){{0,3}})?"
+    rf"(?:\s*\([^()]{{2,20}}\)){{1,2}})\s*[-–—]\s+"  # "PARIS, Pháp (AP) – …" (heldout36)
     rf"|(\([{_UP}][{_UP}0-9.&/+-]{{1,9}}\))\s+(?=[{_UP}])"
     rf"|((?:{_WORD_ALT}))\s*[-–—]\s*"
     rf"|([{_UP}][{_UP}0-9.&]{{1,15}}(?:\s[{_UP}][{_UP}0-9.&]{{1,15}}){{0,2}})\s+[-–—]\s+"
@@ -536,7 +543,7 @@ _BYLINE_SOURCE = re.compile(
     rf"Theo|Nguồn[^:.]{{0,40}}:|Nguồn(?:\s+tin)?\s+(?=[{_UP}\d])|"
     r"Tác giả(?:\s+bài viết)?\s*:|Tổng hợp\s*:?|"
     r"(?:Bài|Tin|Tin bài)(?:\s+và|,)\s+ảnh\s*:|"
-    r"Nhóm\s+PV|PV\b|Phóng viên\s*:?|Biên tập\s*:|Thực hiện\s*:|"
+    r"Nhóm\s+PV|PV\b|Phóng viên\s*:?|Biên tập\s*:|Thực hiện\s*:|CTV\s*:|Cộng tác viên\s*:|"
     # "Người đưa tin: …", "Đăng bởi: …", "Ký của Minh Ngọc" (heldout21)
     r"Người đưa tin\s*:|Người viết\s*:|Đăng bởi\s*:|"
     rf"(?:Ký|Bút ký|Phóng sự|Ghi chép) của(?=\s[{_UP}]))"
@@ -795,6 +802,14 @@ def is_junk(text: str) -> str | None:
 #: "Bạn đang đọc bài viết Hải D…" (the title follows, often cut): the page's note on what is read.
 _READING_NOTE = re.compile(r"^Bạn đang (?:đọc|xem) (?:bài viết|bài báo|tin bài)\b.{0,200}$")
 #: Page chrome known by its pattern, in the order tried: (pattern, kind, reason).
+#: "PARIS, Pháp (AP) –": a dateline with its agency, alone on its line (heldout36).
+_LONE_DATELINE = re.compile(
+    rf"^[{_UP}][{_UP} .'-]{{2,40}}(?:,\s*[{_UP}][^\W\d_]*(?:\s[{_UP}][^\W\d_]*){{0,3}})?"
+    r"\s*\([^()]{2,20}\)\s*[-–—]$"
+)
+#: "Sở Tài nguyên & Môi trường tỉnh Hải Dương http://tnmt.haiduong.gov.vn": a masthead.
+_NAMED_ADDRESS = re.compile(r"^[^.!?:]{5,80}\s+https?://[^\s/]+/?$")
+
 _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_PLAYER_TIME, DropKind.WIDGET, "widget: a video player's time"),
     (_TEMPLATE_FIELD, DropKind.WIDGET, "widget: a template field left unfilled"),
@@ -808,6 +823,8 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_CREDIT_LABEL_ALONE, DropKind.CREDIT, "credit: a byline's label alone on its line"),
     (_SECTION_FIELD, DropKind.WIDGET, "widget: the page's section field"),
     (_GENRE_FIELD, DropKind.TAG, "tag line: the page's genre field"),
+    (_LONE_DATELINE, DropKind.TAG, "tag line: a dateline and its agency alone on its line"),
+    (_NAMED_ADDRESS, DropKind.WIDGET, "widget: the site's name and its address"),
     (_DETAIL_LABEL, DropKind.WIDGET, "widget: a portal's 'details' label over the story"),
     (_GLUED_TWICE, DropKind.CAPTION, "caption: an image's alt text glued to the same caption"),
     (_LIVE_NOTE, DropKind.WIDGET, "widget: a live page's note that it is being updated"),
@@ -1816,6 +1833,8 @@ class _ChromeState:
     """Past a line closed by the end mark "./."."""
     credited: bool = False
     """Past the story's credit or source line ("Nguồn TTXVN")."""
+    sentences: int = 0
+    """Lines ending a sentence so far: past three, a tagged lead is another story's."""
     teased_twice: int | None = None
     """The line number of a related headline's second copy, dropped with the first."""
     summary_next: bool = False
@@ -2196,6 +2215,7 @@ class _Assembler:
             if self._other_story(lines, i, st):
                 continue
             st.ended = st.ended or bool(_END_MARK_CLOSE.search(t))
+            st.sentences += _ends_sentence(t)
             if self._twice_after_credit(lines, i, st):
                 continue
             st.credited = st.credited or (
@@ -2235,13 +2255,15 @@ class _Assembler:
         """Another story's lead or headline after the story's end mark or credit, or its
         headline in a list of links over the story. True when dropped."""
         ln, t = lines[i], lines[i].text
-        if (st.ended or st.credited) and outlet_tag(t):
+        tag = outlet_tag(t)
+        if (st.ended or st.credited or st.sentences >= 3) and tag and tag[0]:
             # "VOV.VN - Mưa đá …" after "… hỗ trợ”./." (heldout32), "(Ngày Nay) -Tối 10/1 …"
             # after "Theo Đại đoàn kết" (heldout34): another story's lead
             self.drop(ln, DropKind.TEASER, "teaser: another story's lead after the story")
             return True
         nxt = lines[i + 1].text if i + 1 < len(lines) else ""
-        if st.credited and _headline_shaped(ln) and outlet_tag(nxt):
+        nxt_tag = outlet_tag(nxt)
+        if st.credited and _headline_shaped(ln) and nxt_tag and nxt_tag[0]:
             self.drop(ln, DropKind.TEASER, "teaser: another story's headline over its lead")
             return True
         if not st.body_started and _separated_link(lines, i):
@@ -4132,6 +4154,7 @@ _SAYS = re.compile(
 _SCENE_WORDS = re.compile(
     r"\s(?:phát biểu|chủ trì|tặng quà|trao (?:giải|quà|cờ|thưởng|bằng|giấy khen|học bổng|tặng)"
     r"|cùng tang vật|tập trung theo dõi|chụp ảnh lưu niệm|chỉ đạo tại|kiểm tra tại|tặng hoa"
+    r"|(?:tại thời điểm|sau khi|lúc) bị bắt(?: giữ)?"  # "Đối tượng … sau khi bị bắt giữ"
     r"|được trao (?:cho|tặng))(?!\w)"
     r"|^(?:Trao (?:giải|quà|cờ|thưởng|bằng|giấy khen|học bổng|tặng)|Một tiết mục|Tiết mục"
     r"|Trận đấu (?:giữa|vòng)|Các đại biểu|Đại biểu)(?!\w)"

@@ -1251,7 +1251,9 @@ _ROMAN_CONTEXT = re.compile(
     r"(\s+)([IVXLCDM]+)(?![\w])",
     re.IGNORECASE,
 )
-_ORDINAL = re.compile(r"(?<!\w)([Tt]hứ)\s+(\d{1,3})(?![\w]|[.,/:]\d)")
+_ORDINAL = re.compile(
+    r"(?<!\w)([Tt]hứ)\s+(\d{1,3})(?![\w]|[.,/:]\d|\s+(?:tỷ|tỉ|triệu|nghìn|ngàn|vạn)(?!\w))"
+)  # "chiếc iPhone thứ 1 tỷ": a count, not "thứ nhất" (set AB)
 
 
 # Words after which a letter names a type or a class ("loại C", "hạng D", "nhóm M", "vùng L"):
@@ -2104,7 +2106,7 @@ _SPOKEN_PER_AFTER = re.compile(r"(?:tê e u|ép e u|công-te-nơ|công te nơ)(?
 _LAST_NUMBER_WORD = re.compile(rf"(?<!\w)(?:{trie_regex(NUMBER_WORDS)})\s*$")
 _NUMBER_AND_UNIT = re.compile(
     rf"(?<!\w)(?:{trie_regex(NUMBER_WORDS)})\s+(?:mét|xen ti mét|mi li mét|ki lô mét|phần trăm"
-    r"|độ xê|ki lô gam|tấn|lít|ha|héc ta)\s*$"
+    r"|độ xê|ki lô gam|tấn|lít|ha|héc ta|điểm)\s*$"  # "42 điểm - điểm số tối đa" (set AB)
 )
 _FROM_AMOUNT = re.compile(
     rf"(?<!\w)[Tt]ừ\s+(?:(?:{trie_regex(NUMBER_WORDS)})\s+)+[^\W\d_]+(?:\s[^\W\d_]+)?\s*$"
@@ -2114,7 +2116,8 @@ _ASIDE_AFTER = re.compile(
     r"\s*(?:ngày|nơi|khi|tức|một|người|đó|đây|những|vào|tác phẩm|bộ phim|ngành|đoạn|dự án"
     r"|công trình|đơn vị|cơ quan|loại|giải|các|thời điểm|thời gian|doanh thu|con số|vùng|bước"
     r"|chiếc|không (?:chỉ|phải|đơn thuần|những)|vì|là|nhưng|song|chứ|trong đó|nhất là"
-    r"|đặc biệt là|đã|sẽ|đang|vẫn|cũng|cấp (?:cao|độ))(?!\w)"
+    r"|đặc biệt là|đã|sẽ|đang|vẫn|cũng|cấp (?:cao|độ)"
+    r"|khoảng|chừng|ước tính|tương đương)(?!\w)"  # "hơn - khoảng 1.500 USD" (set AB)
 )
 # A capitalized word then lowercase ones just before the dash ("Sở Văn hóa -", "Bộ Nông nghiệp -").
 _NAME_PART = re.compile(rf"(?<!\S)[{UPPER}][^\W\d_]*(?:\s+[a-zà-ỹđ][^\W\d_]*){{1,2}}\s*$")
