@@ -2383,3 +2383,52 @@ def test_a_roman_numbered_heading_over_a_numbered_one() -> None:
         "Thí sinh dự thi ba môn gồm Toán, Ngữ văn và Tiếng Anh theo hình thức tự luận.\n"
     )
     assert a.headings == ("I. Môn thi, hình thức thi", "1. Môn thi")
+
+
+# --- heldout35's and heldout36's classes, each on sentences written for the test
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        (
+            "Dưới đây là một số hình ảnh hoạt động của các cháu trong tuần lễ vui chơi "
+            "chào mừng ngày Nhà giáo Việt Nam 20/11 :",
+            DropKind.CAPTION,
+        ),
+        ("* Diễn biến cơn bão sẽ được báo tiếp tục cập nhật…", DropKind.WIDGET),
+        ("Đọc tiếp bài viết phía dưới", DropKind.WIDGET),
+        ("Cùng chủ đề", DropKind.TEASER),
+        ("Sở Công Thương tỉnh Bình Thuận https://sct.binhthuan.gov.vn", DropKind.WIDGET),
+    ],
+)
+def test_long_galleries_live_notes_prompts_and_mastheads(line: str, kind: DropKind) -> None:
+    a = parse_article(
+        f"Bão đổ bộ miền Trung\n\n{STORM}\n\n{line}\n\nMưa còn kéo dài đến cuối tuần.\n"
+    )
+    assert {d.text: d.kind for d in a.dropped}.get(line) is kind
+
+
+def test_other_stories_tagged_leads_deep_in_the_page_and_a_dateline_with_its_country() -> None:
+    lead = "(Dân trí) - Đêm qua, một vụ cháy lớn đã thiêu rụi ba ki ốt tại chợ trung tâm huyện."
+    a = parse_article(
+        f"Bão đổ bộ miền Trung\n\n{STORM}\nMưa còn kéo dài đến hết tuần này ở nhiều nơi.\n"
+        f"Cháy chợ trung tâm huyện lúc nửa đêm\n{lead}\n"
+    )
+    heard = " ".join(b.text for s in a.sections for b in s.blocks)
+    assert "ki ốt" not in heard and "hết tuần này" in heard
+    b = parse_article(
+        "Động đất mạnh ở miền nam nước Ý\n\n"
+        "ROME, Ý (AP) – Một trận động đất mạnh đã làm rung chuyển miền nam nước Ý sáng nay.\n\n"
+        "Chưa có báo cáo về thương vong.\n"
+    )
+    assert b.lead is not None and b.lead.startswith("Một trận động đất")
+
+
+def test_a_collaborators_byline_and_a_suspect_after_arrest_is_no_heading() -> None:
+    a = parse_article(f"Bão đổ bộ miền Trung\n\n{STORM}\nCTV : Lê Văn Hòa\n")
+    assert a.byline is not None and "Lê Văn Hòa" in a.byline
+    b = parse_article(
+        f"Bắt đối tượng trộm xe\n\n{STORM}\nĐối tượng Trần Văn Nam sau khi bị bắt giữ\n\n{STORM}"
+    )
+    assert b.headings == ()

@@ -277,12 +277,49 @@ KNOWN: dict[str, str] = {
     "widgets (the reasons only)",
     "19-2lua-vuon-cay-3-trong-1": "a category glued to the headline ('Mô hình kinh tế Thu nhập "
     "…') read in the title; a subheading not found",
+    # heldout35 and heldout36 (a-m / n-z), blind, scored once on main at 534b8fa
+    # (RUN1_main_534b8fa.txt); their classes were fixed after the run; left:
+    "05-danviet-cau-giao-thuy": "a print page's outlet name and an 'img' placeholder dropped with "
+    "other reasons than annotated (the reasons only)",
+    "08-bimatsao-hoang-xuan-vinh": "a 'Xem thêm: …' line about the site's own news dropped as a "
+    "teaser, annotated a widget (the reason only)",
+    "09-baophapluat-obama-tai-dac-cu": "a lead printed again with one word added ('đã') is read "
+    "twice: not the same text, so no duplicate by the rule",
+    "13-kienthuc-hoc-sinh-duoi-nuoc": "a last line cut inside a name ('Em Phạm Thị Ng') taken "
+    "for the byline",
+    "15-kenh14-cuop-giat-phu-vang": "an author and a source on one line ('Hà Nam, Theo Trí Thức "
+    "Trẻ') not taken for the byline; a time stamp after it read",
+    "17-baovemoitruong-loai-moi-2021": "a last line cut after a whole word ('… các nhà'): no "
+    "evidence (kept, listed as read with a doubt)",
+    "18-docnhanh-lat-xe-khach": "a related headline ending in a quoted question read (its '?' "
+    "ends a sentence)",
+    "20-baodautu-facebook-nhom": "an advertiser's headline over a text without a headline taken "
+    "for the title",
+    "04-stnmtquangtri-giao-ban-tnmt-phia-bac": "a last line cut after a whole word: no evidence "
+    "(kept, listed as read with a doubt)",
+    "08-thethaovtv-kim-sang-sik-nepal": "a copy button's counter ('Đã copy 0') dropped as a tag "
+    "line, annotated a widget (the reason only)",
+    "11-vjsvietnam-le-hoi-den-ha-tuyen-quang": "a platform's slogan taken for the title, its "
+    "names and date run together taken for a heading; box headers' reasons",
+    "14-nvnorthwest-tan-cong-bang-dao-paris": "a credit cut after its bracket ('(V.Giang') "
+    "dropped as an unfinished fragment, annotated a credit (the reason only)",
+    "15-zingnews-nguoc-chieu-bai-chay": "related stories after the story, each a headline over a "
+    "one-sentence summary with no header or tag: read (they look like sections)",
+    "17-nongnghiep-tre-ngu-li-bi-thuan-an": "a 'Xem thêm' button dropped as a teaser, annotated a "
+    "widget (the reason only)",
+    "18-tuoitre-hsg-quoc-gia-2012": "a rating widget's prompts dropped as teasers, annotated "
+    "widgets (the reasons only)",
+    "20-tienphong-suong-muoi-lang-son": "captions of two sentences with their credit glued ('… "
+    "chuồng trại .Ảnh: Đăng Quang') read: a paragraph of two sentences is never a caption "
+    "(issue #11)",
     "13-vanhoanghethuat-lien-hoan-van-nghe": "a printed issue named as the source ('Nguồn : Tạp "
     "chí VHNT số 384') is taken as the source line, annotated a credit (neither is read aloud "
     "as story)",
 }
 #: Sets whose title/byline/headings score is below the 90% target, with the measured figure.
 STRUCTURE_BELOW_TARGET: dict[str, str] = {
+    "heldout36": "53/60 (88.3%): a school's plan whose poem opens the page (05), a platform's "
+    "slogan over the headline (11), related stories read as sections (15)",
     "heldout21": "51/60 (85.0%): a text opening on a section heading (06), menu and section lines "
     "over short headlines (13, 19), uncredited captions taken for headings or titles (02, 15, 17)",
     "heldout14": "53/60 (88.3%): headings of a text opening on its first section (14) and three "
