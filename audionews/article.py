@@ -808,7 +808,7 @@ _LONE_DATELINE = re.compile(
     r"\s*\([^()]{2,20}\)\s*[-–—]$"
 )
 #: "Sở Tài nguyên & Môi trường tỉnh Hải Dương http://tnmt.haiduong.gov.vn": a masthead.
-_NAMED_ADDRESS = re.compile(r"^[^.!?:]{5,80}\s+https?://[^\s/]+/?$")
+_NAMED_ADDRESS = re.compile(r"^[^.!?:,;]{5,80}\s+https?://[\w.-]+\w/?$")
 
 _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_PLAYER_TIME, DropKind.WIDGET, "widget: a video player's time"),
