@@ -107,6 +107,12 @@ _SPACED_DAY_RANGE = re.compile(
 _PADDED_MEDALS = re.compile(r"(?<![\w.,])0?(\d{1,2})(HC[VBĐ])(?!\w)")
 # "thứ tám-HĐND": a word glued by a hyphen to an acronym; the hyphen is a pause.
 _WORD_ACRONYM_HYPHEN = re.compile(r"(?<=[a-zà-ỹđ]{2})-(?=[A-ZĐ]{2,}(?![a-zà-ỹđ]))")
+# "bán ròng 2. 765 tỷ đồng": a thousands dot with a stray space, before an amount's word.
+_SPACED_THOUSANDS_DOT = re.compile(
+    r"(?<![\d.,])(\d{1,3})\.\s(\d{3})(?=\s+(?:tỷ|tỉ|triệu|nghìn|ngàn|đồng|USD|VND)(?!\w))"
+)
+# "S24+", "iPhone 15 Plus" written "15+": a model's "Plus" (never "cộng" after a model code).
+_MODEL_PLUS = re.compile(r"(?<![\w+])([A-Z]{1,3}\d{1,3}|iPhone\s\d{1,2}|Pixel\s\d{1,2})\+(?![\w+])")
 _PLUS_MINUS = re.compile(r"\s*(?:±|\+\s*/\s*-)\s*")
 # "CT TNHH", "CT CP": a company (the lexicon's "chủ tịch" elsewhere)
 _COMPANY_CT = re.compile(r"(?<![\w.])CT(?=\s+(?:TNHH|CP|cổ phần|TMCP)(?!\w))")
@@ -282,6 +288,10 @@ def _swept_forms(text: str) -> str:
     if "CT" in text:
         text = _COMPANY_CT.sub("công ty", text)  # "CT TNHH …" (set AA)
     text = _GLUED_BEFORE_NUMBER.sub(r"\1 \2", text)  # "có nơi trên70mm" (set AA)
+    if ". " in text:
+        text = _SPACED_THOUSANDS_DOT.sub(r"\1.\2", text)  # "bán ròng 2. 765 tỷ" (set AC)
+    if "+" in text:
+        text = _MODEL_PLUS.sub(r"\1 Plus", text)  # "S24+ có giá" (set AD)
     if "-" in text:
         text = _WORD_ACRONYM_HYPHEN.sub(" - ", text)
     return text

@@ -1416,7 +1416,7 @@ _OUT_OF = re.compile(
     r"\s+(?:bang|tỉnh|đội|trận|câu|môn|quốc gia|ghế|tiêu chí|chỉ tiêu"
     # set T: "khai thác 3/9 tuyến", "10/11 nhóm hàng hóa" (no date word before: a count)
     r"|tuyến|nhóm|lĩnh vực|mặt hàng|sản phẩm|chương trình|mục tiêu|nội dung|huyện|xã|phường"
-    r"|trường|đơn vị)(?!\w)"
+    r"|trường|đơn vị|mã|cổ phiếu)(?!\w)"  # set AD: "chỉ có 9/27 mã xanh"
 )
 # Counted things after a total of more than ten ("49/63 địa phương", "21/24 ngành"): a count
 # out of a total, "trên"; with a small denominator "3/5 thành viên" stays "ba phần năm".
