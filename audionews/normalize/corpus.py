@@ -57,6 +57,20 @@ _DASHED_RANGE_END = re.compile(
     r"(?<!\w)([Nn]gày\s+\d{1,2}(?:[-/]\d{1,2})?\s+(?:đến|tới|-|–)\s+(?:ngày\s+)?)"
     r"(\d{1,2})-(\d{1,2})(?![\d/-])"
 )
+# "từ 28-9 đến 2-10": two dashed dates as a span's ends, no "ngày" before them (set AF)
+_DASHED_DATE_SPAN = re.compile(
+    r"(?<!\w)([Tt]ừ\s+)(\d{1,2})-(\d{1,2})(\s+(?:đến|tới)\s+)(\d{1,2})-(\d{1,2})(?![\d/.,-])"
+    r"(?!\s*(?:người|lần|giờ|tiếng|phút|cm|mm|m|km|kg|ha|%|độ|tuổi|triệu|tỷ|nghìn)(?!\w))"
+)
+
+
+def _dashed_date_span(match: re.Match[str]) -> str:
+    d1, m1, d2, m2 = (int(match[i]) for i in (2, 3, 5, 6))
+    if not (1 <= d1 <= 31 and 1 <= d2 <= 31 and 1 <= m1 <= 12 and 1 <= m2 <= 12):
+        return match.group()
+    return f"{match[1]}{d1}/{m1}{match[4]}{d2}/{m2}"
+
+
 # "A320/321", "Boeing 737/747": two models of one maker, the second without its letter (set K)
 _MODEL_PAIR = re.compile(r"(?<![\w/])([A-Z]{1,2})(\d{3})/(\d{3})(?![\w/])")
 # "16m50", "1m75": metres and centimetres of a height or a depth (set L)
@@ -154,6 +168,8 @@ def _held_out_forms(text: str) -> str:
         text = _MODEL_PAIR.sub(r"\1\2 và \1\3", text)
     if "-" in text and "gày" in text:
         text = _DASHED_RANGE_END.sub(r"\1\2/\3", text)
+    if "-" in text and "ừ" in text:
+        text = _DASHED_DATE_SPAN.sub(_dashed_date_span, text)
     if "C" in text or "F" in text:
         text = _DEGREE_O.sub("°", text)
     if " b" in text or " c" in text or " d" in text or " e" in text or " f" in text:

@@ -80,6 +80,18 @@ _DASHED_PAIRS = frozenset(
 )
 
 
+# A hyphen glued to a word and spaced from the next, lower-case one: a spaced dash (set AE);
+# "GD- ĐT" (a capital after) stays for the acronym rules.
+_GLUED_DASH = re.compile(r"(?<=[^\W\d_])-[ \t]+(?=[^\W\d_])")
+
+
+def _glued_dashes(text: str) -> str:
+    """ "Nguyễn Tấn Dũng- ở Phú Yên …- đã khai nhận": a dash glued to a word, spaced."""
+    if "- " not in text:
+        return text
+    return _GLUED_DASH.sub(lambda m: " - " if text[m.end()].islower() else m.group(), text)
+
+
 _WEEKDAY_WORDS = frozenset({"hai", "ba", "tư", "năm", "sáu", "bảy", "nhật"})
 
 
@@ -99,6 +111,7 @@ def clean_spaces(text: str) -> str:
     """Unify dashes and spaces: en/em dashes and minus become "-", runs of spaces one space;
     the end-of-article mark "./." is a full stop."""
     text = _END_MARK.sub(".", text)
+    text = _glued_dashes(text)
     if "–" in text or "—" in text:
         text = _WORD_EN_DASH.sub(_en_dash, text)
     text = _DASHES.sub("-", text)
@@ -2179,7 +2192,9 @@ def _lone_dashes(text: str) -> str:
 def _lower_pair(text: str, match: re.Match[str]) -> bool:
     before = _LOWER_BEFORE.search(text, max(0, match.start() - 14), match.start())
     after = _LOWER_AFTER.match(text, match.end())
-    return bool(before and after) and (before.group(1), after.group(1)) not in _DASHED_PAIRS  # type: ignore[union-attr]
+    if not (before and after and before.group(1).islower() and after.group(1).islower()):
+        return False  # the range à-ỹ holds capitals too ("Đ", "Ả")
+    return (before.group(1), after.group(1)) not in _DASHED_PAIRS
 
 
 def _closes_plain(text: str, matches: list[re.Match[str]], k: int, plain: list[int]) -> bool:
@@ -2269,6 +2284,7 @@ def tidy(text: str) -> str:
     text = _COMMA_BEFORE_STOP.sub(r"\1", text)
     text = _LEADING_COMMA.sub(r"\1", text)
     text = _drop_initial_dots(text)
+    text = _glued_dashes(text)  # "không- độ" once "°" was read (idempotence)
     text = _lone_dashes(text)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     text = _MULTI_SPACE.sub(" ", text)

@@ -61,7 +61,7 @@ _AGENCIES = (
     "TTXVN/VNA", "TTXVN", "VNA", "TPO", "TTO", "GĐXH", "NLĐO", "PLO", "SGGP", "ANTĐ", "ANTD.VN",
     "VOV.VN", "VOV", "VTV.vn", "VTC", "CAND", "QĐND", "GD&TĐ", "SKĐS", "GNO", "KTĐT", "BNEWS",
     "VNE", "Zing", "TPO.VN", "VietTimes", "TCCSĐT", "KTSG",
-    "Kinhtedothi",
+    "Kinhtedothi", "NDĐT",
 )  # fmt: skip
 _AGENCY_TAG = re.compile(
     rf"(?:^|(?<=\n))(?:{'|'.join(re.escape(a) for a in _AGENCIES)}"
