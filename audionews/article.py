@@ -2255,15 +2255,13 @@ class _Assembler:
         """Another story's lead or headline after the story's end mark or credit, or its
         headline in a list of links over the story. True when dropped."""
         ln, t = lines[i], lines[i].text
-        tag = outlet_tag(t)
-        if (st.ended or st.credited or st.sentences >= 3) and tag and tag[0]:
+        if (st.ended or st.credited or st.sentences >= 3) and _named_tag(t):
             # "VOV.VN - Mưa đá …" after "… hỗ trợ”./." (heldout32), "(Ngày Nay) -Tối 10/1 …"
             # after "Theo Đại đoàn kết" (heldout34): another story's lead
             self.drop(ln, DropKind.TEASER, "teaser: another story's lead after the story")
             return True
         nxt = lines[i + 1].text if i + 1 < len(lines) else ""
-        nxt_tag = outlet_tag(nxt)
-        if st.credited and _headline_shaped(ln) and nxt_tag and nxt_tag[0]:
+        if st.credited and _headline_shaped(ln) and _named_tag(nxt):
             self.drop(ln, DropKind.TEASER, "teaser: another story's headline over its lead")
             return True
         if not st.body_started and _separated_link(lines, i):
@@ -3764,6 +3762,12 @@ def _title_tail(text: str, title: str | None) -> bool:
     a = [k for k in (_key(w) for w in text.split()) if k]
     b = [k for k in (_key(w) for w in title.split()) if k]
     return 4 <= len(a) < len(b) and b[-len(a) :] == a
+
+
+def _named_tag(text: str) -> bool:
+    """The line opens with an outlet's tag that names it ("(Ngày Nay) -"), not a bare dash."""
+    tag = outlet_tag(text)
+    return tag is not None and bool(tag[0])
 
 
 def _separated_link(lines: list[Line], i: int) -> bool:

@@ -106,7 +106,7 @@ _SPACED_DAY_RANGE = re.compile(
 # "04HCV", "02HCB": a zero-padded count glued to a medal.
 _PADDED_MEDALS = re.compile(r"(?<![\w.,])0?(\d{1,2})(HC[VBĐ])(?!\w)")
 # "thứ tám-HĐND": a word glued by a hyphen to an acronym; the hyphen is a pause.
-_WORD_ACRONYM_HYPHEN = re.compile(r"(?<=[a-zà-ỹđ]{2})-(?=[A-ZĐ]{2,}(?![a-zà-ỹđ]))")
+_WORD_ACRONYM_HYPHEN = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})-(?=[A-ZĐ]{2,}(?![^\W\d_]))")
 # "bán ròng 2. 765 tỷ đồng": a thousands dot with a stray space, before an amount's word.
 _SPACED_THOUSANDS_DOT = re.compile(
     r"(?<![\d.,])(\d{1,3})\.\s(\d{3})(?=\s+(?:tỷ|tỉ|triệu|nghìn|ngàn|đồng|USD|VND)(?!\w))"
@@ -136,12 +136,11 @@ _HORSEPOWER = re.compile(r"(\d)\s?CV(?![\w/])")
 _BOAT_COLON = re.compile(r"(?<![\w])([A-ZĐ][A-ZĐa-z]{0,2}):\s(?=\d{4,5}\s?TS(?!\w))")
 
 
-# "Thùy Dung-UVBTV", "Xuân Quang-TUV": a name glued by a dash to the title after it (a pause)
+# "Nguyễn Trọng Nghĩa-Ủy viên Bộ Chính trị": a name glued by a dash to its title written out (a
+# pause, set W); a title in capitals ("Thùy Dung-UVBTV") is any word glued to an acronym, above
 _NAME_DASH_TITLE = re.compile(
-    r"(?<=[a-zà-ỹđ])-(?=(?:UVBTV|UVTV|TUV|HUV|UVBCH|BT|PBT|CT|PCT)(?![\w-])"
-    # "Nguyễn Trọng Nghĩa-Ủy viên Bộ Chính trị": a title written out (set W)
-    r"|(?:Ủy viên|Uỷ viên|Phó Bí thư|Bí thư|Phó Chủ tịch|Chủ tịch|Giám đốc|Phó Giám đốc"
-    r"|Trưởng ban|Phó Trưởng ban|Trưởng phòng|Tổng Bí thư|Thủ tướng|Bộ trưởng)(?!\w))"
+    r"(?<=[a-zà-ỹđ])-(?=(?:Ủy viên|Uỷ viên|Phó Bí thư|Bí thư|Phó Chủ tịch|Chủ tịch|Giám đốc"
+    r"|Phó Giám đốc|Trưởng ban|Phó Trưởng ban|Trưởng phòng|Tổng Bí thư|Thủ tướng|Bộ trưởng)(?!\w))"
 )
 # "(mã chứng khoán DTV)": a ticker is spelled, never expanded by a definition the page gave
 # ("Điện Trà Vinh (DTV)")
@@ -292,8 +291,10 @@ def _swept_forms(text: str) -> str:
         text = _SPACED_THOUSANDS_DOT.sub(r"\1.\2", text)  # "bán ròng 2. 765 tỷ" (set AC)
     if "+" in text:
         text = _MODEL_PLUS.sub(r"\1 Plus", text)  # "S24+ có giá" (set AD)
-    if "-" in text:
-        text = _WORD_ACRONYM_HYPHEN.sub(" - ", text)
+    if "-" in text:  # after a word in lower or title case: "HN-UBND", "TTr-UBND" stay codes
+        text = _WORD_ACRONYM_HYPHEN.sub(
+            lambda m: f"{m[1]} - " if m[1][1:].islower() else m.group(), text
+        )
     return text
 
 

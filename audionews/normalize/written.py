@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from audionews.names import FAMILY_NAMES, is_outlet_name
+from audionews.names import FAMILY_NAMES, OUTLET_NAMES, is_outlet_name
 from audionews.normalize.numbers import read_cardinal, roman_to_int
 from audionews.normalize.rules import UPPER
 from audionews.normalize.units import UNITS
@@ -56,15 +56,16 @@ def outlet_tags(text: str) -> str:
 
 
 # "TTXVN - Sau ba ngày …": the news agency's tag opening a paragraph, without brackets (set K)
-# ... and an outlet's short tag the same way ("TPO - ", "GĐXH - ", set M)
+# ... and an outlet's short tag the same way ("TPO - ", "GĐXH - ", set M); the one-word names
+# the article parser knows as outlets ("Kinhtedothi", "TCCSĐT") are tags here too.
 _AGENCIES = (
     "TTXVN/VNA", "TTXVN", "VNA", "TPO", "TTO", "GĐXH", "NLĐO", "PLO", "SGGP", "ANTĐ", "ANTD.VN",
     "VOV.VN", "VOV", "VTV.vn", "VTC", "CAND", "QĐND", "GD&TĐ", "SKĐS", "GNO", "KTĐT", "BNEWS",
-    "VNE", "Zing", "TPO.VN", "VietTimes", "TCCSĐT", "KTSG",
-    "Kinhtedothi", "NDĐT",
+    "VNE", "Zing", "TPO.VN", "VietTimes", "NDĐT",
 )  # fmt: skip
+_TAGS = sorted({*_AGENCIES, *(n for n in OUTLET_NAMES if " " not in n)}, key=len, reverse=True)
 _AGENCY_TAG = re.compile(
-    rf"(?:^|(?<=\n))(?:{'|'.join(re.escape(a) for a in _AGENCIES)}"
+    rf"(?:^|(?<=\n))(?:{'|'.join(re.escape(a) for a in _TAGS)}"
     rf"|[{UPPER}][{UPPER}0-9]{{1,11}}\.(?:VN|vn|Vn))\s*[-–]\s+(?=[{UPPER}\d])"  # "HNN.VN -" (set Q)
 )
 
