@@ -808,6 +808,10 @@ _COUNT_AFTER = re.compile(
 )
 _SCORED = re.compile(r"\b(?:đạt|được|chấm|điểm)\s*$", re.IGNORECASE)
 _HOURS_AFTER = re.compile(r"\s*(?:giờ|tiếng|phút|h(?![^\W\d_]))")
+_SPAN_FROM_DAY = re.compile(r"\b[Tt]ừ\s+(\d{1,2})\s+(?:đến|tới)\s*$")  # "từ 10 đến 12-7"
+_MEASURE_AFTER = re.compile(
+    r"\s*(?:inch|in|cm|mm|m|km|kg|g|mAh|W|GB|MB|TB|Hz|GHz|MP|%|độ|tấn|lít|USD|đồng)(?!\w)"
+)
 _AFTER_DATE = re.compile(r"(\d{1,2})/(\d{1,2})\s*(?:và|,|hoặc|đến|tới|-)\s*$")
 _AFTER_DATE_RANGE = re.compile(r"^\s*(?:-|đến|tới)\s*(\d{1,2})/(\d{1,2})(?!\d)")
 
@@ -1038,13 +1042,23 @@ def _day_month(text: str) -> Callable[[re.Match[str]], str]:
                 return match.group()  # a fraction: left for the fraction rule
         elif sep != "." and _MONTH_WORD_AFTER.match(text, match.end()):
             return match.group()  # "ngày 11-12 tháng Giêng": two days, the month said after
-        elif (before.endswith("(") and text.startswith(")", match.end())) or (
+        elif (
+            before.endswith("(")
+            and text.startswith(")", match.end())
+            and not _MEASURE_AFTER.match(text, match.end() + 1)  # "(10.1) inch": a size
+        ) or (
             _DATE_CONTEXT_STRONG.search(before)
             and not _NOT_A_DAY.search(before)
             and not (_IN_A_DAY.search(before) and _COUNT_AFTER.match(text, match.end()))
             and not _HOURS_AFTER.match(text, match.end())  # "từ sáng 6-7 giờ": hours
         ):
             pass  # "(22.9)", "sáng 22.9", "ngày 2-9"
+        elif (
+            (first := _SPAN_FROM_DAY.search(before))
+            and int(first[1]) < d
+            and not _MEASURE_AFTER.match(text, match.end())  # "từ 5 đến 9.8%": a value
+        ):
+            pass  # "từ 10 đến 12-7": the span's end carries the month
         else:
             return match.group()
         return f"{read_day(d)} tháng {read_month(m)}"
