@@ -531,7 +531,13 @@ class Normalizer:
 
     def _expand_titles(self, text: str) -> str:
         assert self._title_re is not None
-        return self._title_re.sub(lambda m: _cased(m, self._titles[m.group(1)]) + " ", text)
+
+        def expand(m: re.Match[str]) -> str:
+            if len(m.group(1)) == 1 and _INITIAL_BEFORE.search(text, 0, m.start()):
+                return m.group()  # "L. H. Minh": initials of a name, not "Huyện Minh"
+            return _cased(m, self._titles[m.group(1)]) + " "
+
+        return self._title_re.sub(expand, text)
 
     def _split_joined_names(self, text: str) -> str:
         """ "PVF-CAND" -> "PVF CAND" when a part has a reading (acronyms of 3+ letters), and
@@ -660,6 +666,9 @@ def _respelled_word(word: str) -> str:
     if word[:1].isupper():
         return _last_vowel_lower([s[:1].upper() + s[1:] for s in syllables])
     return " ".join(syllables)
+
+
+_INITIAL_BEFORE = re.compile(rf"(?<![\w.])[{r.UPPER}]\.\s*$")
 
 
 def _title_regex(titles: dict[str, str]) -> re.Pattern[str]:

@@ -1832,7 +1832,8 @@ def numbers(text: str) -> str:
 
 # --- acronyms, letters
 _INITIAL_DOT = re.compile(
-    rf"(?<![\w.])([{UPPER}])\.(?:\s+(?=[{UPPER}][^\W\d_]*[a-zà-ỹđ])|(?=[,;])|\s+(?=[a-zà-ỹđ(]))"
+    rf"(?<![\w.])([{UPPER}])\.(?:\s+(?=[{UPPER}][^\W\d_]*[a-zà-ỹđ]|[{UPPER}]\.\s)|(?=[,;])"
+    rf"|\s+(?=[a-zà-ỹđ(]))"
 )
 _CAPS_TOKEN = re.compile(  # only tokens with a capital letter (in 60 chars) reach Python
     rf"(?<!\w)(?=[\w.&-]{{0,60}}[{UPPER}])[^\W\d_][\w]*"
@@ -1965,8 +1966,8 @@ def _is_initial(text: str, start: int, end: int) -> bool:
     if following is None or not following.group()[0].isupper():
         return True
     word = following.group().casefold()
-    if word in FAMILY_NAMES:
-        return True
+    if word in FAMILY_NAMES or (len(word) == 1 and text.startswith(".", following.end())):
+        return True  # "N. T. Hà": another initial follows
     before = _WORD_BEFORE_INITIAL.search(text, max(0, start - 24), start)
     named = before is not None and before.group(1)[0].isupper()
     if named and word in NAME_SYLLABLES:
