@@ -59,6 +59,7 @@ SETS = (
     "heldout34",
     "heldout35",
     "heldout36",
+    "heldout37",
 )
 
 
