@@ -934,6 +934,8 @@ def _junk_by_name(text: str) -> tuple[DropKind, str] | None:
     """A code name left by the scraper, or the outlet's name as a bullet in the header."""
     if _is_english_line(text):
         return DropKind.WIDGET, "widget: a page's notice in English"
+    if _is_headline_ticker(text):
+        return DropKind.TEASER, "teaser: a ticker of other stories' headlines"
     if _BRACKETED_LINK.match(text) and any(c.islower() for c in text):  # capitals: the title's
         return DropKind.TEASER, "teaser: a related headline in square brackets"
     if _is_clip_name(text):
@@ -985,6 +987,22 @@ def _item(text: str) -> str:
 
 
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}\.|[-•+*])\s+\S")
+
+
+def _is_headline_ticker(text: str) -> bool:
+    """ "Thông tin vi phạm … dự án   |    Lấy ý kiến dự thảo …   |    Hà Tĩnh phát động …": a
+    news ticker, three or more headlines on one line between bars (heldout37), each of four
+    words or more, capitalised, none a sentence; a table's row opens on its bar."""
+    if text.startswith("|"):
+        return False
+    parts = _TICKER_BAR.split(text.strip().rstrip("|").strip())
+    return len(parts) >= 3 and all(
+        4 <= len(p.split()) <= 40 and p[:1].isupper() and not _SENTENCE_IN.search(p) for p in parts
+    )
+
+
+_TICKER_BAR = re.compile(r"\s+\|\s+")
+_SENTENCE_IN = re.compile(r"[.!?…](?:\s|$)")
 
 
 def _junk_kind(text: str) -> tuple[DropKind, str] | None:
