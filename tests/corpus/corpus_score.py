@@ -60,6 +60,7 @@ SETS = (
     "heldout35",
     "heldout36",
     "heldout37",
+    "heldout38",
 )
 
 
