@@ -354,7 +354,8 @@ _CREDIT_LABEL_ALONE = re.compile(
 #: "Một số hình ảnh buổi lễ": a photo gallery's label (the pictures follow, heldout23).
 _GALLERY_LABEL = re.compile(
     r"^(?:Một số|Một vài)\s+(?:hình ảnh|bức ảnh|ảnh(?!\s+hưởng)|khoảnh khắc)(?!\w)"
-    r"(?:(?:\s+[^\s.!?]+){0,5}\s*:?|(?:\s+[^\s.!?:]+){0,14}\s*:)$"  # a long one ends with ":"
+    # a long one ends with ":"; longer than 18 words it tells the story's facts and is read
+    r"(?:(?:\s+[^\s.!?]+){0,5}\s*:?|(?:\s+[^\s.!?:]+){0,18}\s*:)$"
     # "Đây là các hình ảnh về Hội thi:" (heldout32), "Sau đây là các hình ảnh của Lễ hội."
     r"|^(?:Dưới đây|Sau đây|Đây)\s+là\s+(?:một số|một vài|các|những)\s+(?:hình ảnh|bức ảnh)"
     r"(?:\s+[^\s.!?:]+){0,20}\s*[:.]$"
@@ -417,6 +418,7 @@ _IMAGE_FILE = re.compile(
 _CAPTION_CREDIT = re.compile(
     r"(\(?\s*Ảnh\s*(?:minh\s*h[ọo]ạ?|tư liệu|:|-)|\bẢnh:\s|Nguồn ảnh|Photo\s*:|Đồ họa\s*:|"
     r"Đồ hoạ\s*:|\(Ảnh\b|Ảnh\s+chụp\s+màn\s+hình|Ảnh\s*/|Clip\s*:|Video\s*:|\bTranh\s*:|"
+    r"\(\s*(?:Biểu đồ|Infographic)\s*:|"  # "(Biểu đồ: Huyên Nguyễn)": a chart's credit
     r"\bẢnh\s*©|(?<=[a-zà-ỹ])(?-i:Getty(?: Images)?|AFP|Reuters)$|"  # "Ảnh © …", "Công VinhGetty"
     # "… quốc gia). Ảnh; M.Q.Hiển.", "… tuyên án. Ảnh Như Bình |": the credit's colon a slip
     r"(?<=[.)])\s+(?-i:Ảnh\s*;?\s+(?=[A-ZĐ][^\s;]*(?:\s[A-ZĐ][^\s;]*){0,3}\.?\s*\|?$))"
@@ -526,7 +528,7 @@ _LONE_TAG = re.compile(rf"^(?:\([^()]{{2,20}}\)|{_WORD_ALT}|[{_UP}][{_UP}0-9.&]{
 #: ("HÀ NỘI - "), or a bare leading dash (" - "). "VN-Index tăng" is none of these.
 LEAD_DASH = re.compile(
     rf"^\s*(?:(\(\s*(?:{_OUTLET_ALT})[^()]{{0,20}}\))\s*[-–—:]?\s*"
-    rf"|(\([^()]{{2,30}}\))\s*:?\s*[-–—]\s*"  # "(GD TP.HCM): – Sáng …" (heldout20)
+    rf"|(\([^()]{{2,30}}\))\s*[:.]?\s*[-–—]\s*"  # "(GD TP.HCM): – Sáng …", "(QNO).- Sáng …"
     rf"|(\([^()]{{2,30}}\))\.\s+(?=[{_UP}])"  # "(VNGL- Đời sống văn nghệ). Sáng …" (heldout26)
     rf"|(\[[^\[\]]{{2,30}}\])\s*[-–—]\s*"  # "[Người Nuôi Tôm] – Theo …" (heldout18)
     # "BOCHAROV RUCHEI (Sochi) (Sputnik) - Quan hệ …": a dateline and its tags (heldout21)
@@ -541,7 +543,7 @@ LEAD_DASH = re.compile(
 _BYLINE_SOURCE = re.compile(
     r"^\(?\s*(?:(?:[•·]\s*)?(?:Nội dung|Trình bày|Thiết kế|Đồ họa|Đồ hoạ)\s*:|"
     rf"Theo|Nguồn[^:.]{{0,40}}:|Nguồn(?:\s+tin)?\s+(?=[{_UP}\d])|"
-    r"Tác giả(?:\s+bài viết)?\s*:|Tổng hợp\s*:?|"
+    r"Tác giả(?:\s+bài viết)?\s*:|Tổng hợp\s*:?|T/[Hh]\s*:|"  # "T/H: Anh Đức": tổng hợp
     r"(?:Bài|Tin|Tin bài)(?:\s+và|,)\s+ảnh\s*:|"
     r"Nhóm\s+PV|PV\b|Phóng viên\s*:?|Biên tập\s*:|Thực hiện\s*:|CTV\s*:|Cộng tác viên\s*:|"
     # "Người đưa tin: …", "Đăng bởi: …", "Ký của Minh Ngọc" (heldout21)
@@ -660,7 +662,7 @@ _PAGE_NOTICE = re.compile(
     re.IGNORECASE,
 )
 #: "null Toàn văn phát biểu …": a CMS printing an empty field as "null" before the headline.
-_NULL_FIELD = re.compile(r"^null\s+\S.{0,200}$")
+_NULL_FIELD = re.compile(r"^null\s+\S.{0,200}$|^undefined$")
 #: "Xã hội 24-11-2021": a section's name with the date it filed the story.
 _SECTION_DATE = re.compile(
     rf"^[{_UP}][^\W\d_]*(?:\s[{_LOW}][^\W\d_]*){{0,2}}"  # "Xã hội", never a name
@@ -1001,6 +1003,8 @@ def _is_headline_ticker(text: str) -> bool:
     )
 
 
+#: "ongtranhuuthap", "hatinh24h": a poster's login or the site's name, one lower-case word.
+_LOGIN_NAME = re.compile(r"^(?!undefined$)[a-z][a-z0-9_]{5,30}$")
 _TICKER_BAR = re.compile(r"\s+\|\s+")
 _SENTENCE_IN = re.compile(r"[.!?…](?:\s|$)")
 
@@ -1027,8 +1031,15 @@ def _junk_kind(text: str) -> tuple[DropKind, str] | None:
         return _LIST_LINK
     if _JUNK_PREFIX.match(text):
         return DropKind.TEASER, "teaser: related-article link"
+    return _leftover_kind(text)
+
+
+def _leftover_kind(text: str) -> tuple[DropKind, str] | None:
+    """Interface words, or a login or site name on its own line."""
     if is_interface_line(text) and not _SALUTATION.match(text):  # "Kính gửi Quý bạn đọc,"
         return DropKind.WIDGET, "widget: made of a page's interface words"
+    if _LOGIN_NAME.match(text) and _no_syllable(re.sub(r"[\d_]", "", text) or "x"):
+        return DropKind.CREDIT, "credit: a user's or site's name on its own line"
     return None
 
 
@@ -1140,6 +1151,22 @@ _CREDIT_WORDS = frozenset(
 )
 
 
+_DATE_BYLINE = re.compile(r"^(\S.{1,38}?)\s*([-–|])?\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b")
+_WEEKDAY_START = re.compile(r"^(?:Thứ|Chủ nhật|Ngày|Cập nhật|Đăng)\b", re.I)
+#: "CL", "N.H.", "T. T": an author's initials on their own line, over a byline or source.
+_INITIALS_LINE = re.compile(rf"^[{_UP}](?:\.?\s?[{_UP}]){{1,3}}\.?$")
+
+
+def _long_echoed(text: str, below: list[Line]) -> bool:
+    """A long first line (a council's or a project's full name, up to 60 words, no stop) that
+    a paragraph just below repeats, two thirds of its word pairs or more: the headline
+    (heldout38's "Nghiệm thu Đề án: Điều tra, …" over "… tổ chức Hội đồng nghiệm thu Đề án: …")."""
+    if has_final_punct(text) or len(text.split()) > 60 or len(_sentences(text)) > 1:
+        return False
+    pairs = _bigrams(text)
+    return bool(pairs) and any(3 * len(pairs & _bigrams(ln.text)) >= 2 * len(pairs) for ln in below)
+
+
 def _is_credit_line(text: str) -> bool:
     """A byline, by its form or by its position (a bare name)."""
     return is_byline(text) or _is_name_line(text)
@@ -1162,6 +1189,7 @@ def _name_core(text: str) -> str:
     core = re.sub(
         r"\s*\((?:Theo|T/h|TH|tổng hợp|Nguồn)[^()]{0,30}\)$", "", text.strip(), flags=re.I
     )
+    core = _BRACKET_SITE.sub("", core).rstrip(" -–|")  # "Minh Anh -" (its date split off)
     core = _AFFILIATION.sub("", _BRACKET_AFFILIATION.sub("", _BRACKET_PLACE.sub("", core)))
     return _ROLE_PREFIX.sub("", _AGENCY_SUFFIX.sub("", core)).strip(" .")
 
@@ -1171,6 +1199,8 @@ _BRACKET_AFFILIATION = re.compile(
     r"\s*\((?:Đài|Báo|Tạp chí|Văn phòng|Phòng|Ban|Trung tâm|Bộ phận)\s[^()]{2,60}\)$"
 )
 #: "Hoàng Ân ( Nghĩa Phú )": the commune or district the author writes from (heldout24).
+#: "Hải Ngọc - (nld.com.vn)": the site the story was taken from, in brackets (heldout38).
+_BRACKET_SITE = re.compile(r"\s*[-–]?\s*\(\s*[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org)\s*\)$", re.I)
 _BRACKET_PLACE = re.compile(rf"\s*\(\s*[{_UP}][{_LOW}]*(?:\s[{_UP}][{_LOW}]*){{0,2}}\s*\)$")
 _BYLINE_DATE = re.compile(r"\s+\d{1,2}/\d{1,2}/\d{4}$")
 #: "Video do Thùy Linh thực hiện.": who made the story (or its video) closing it.
@@ -1456,6 +1486,19 @@ _SITE_WORD = re.compile(r"^[A-Z][a-z]{5,}(?:\.[a-z]{2,4}){0,2}$")
 
 
 def outlet_tag(text: str) -> tuple[str, str] | None:
+    """(tag, rest) when ``text`` opens with an outlet tag ("(Dân trí) -", "TTO -"), else None;
+    the tag's own stop and dash go with it ("(SGGPO).- Sáng 19-6": heldout38). See `_outlet_tag`."""
+    found = _outlet_tag(text)
+    if found is None:
+        return None
+    tag, rest = found
+    punct = re.match(r"^[\s.:\-–—]+", rest)
+    if punct and rest[punct.end() :][:1].isupper():
+        return tag + punct.group().rstrip(), rest[punct.end() :]
+    return tag, rest
+
+
+def _outlet_tag(text: str) -> tuple[str, str] | None:
     """(tag, rest) when ``text`` opens with an outlet tag ("(Dân trí) -", "TTO -"), else None.
 
     Only real tags: a known outlet, a "(Name) -" pattern, "(CAPS)" before a capitalised word,
@@ -1968,6 +2011,13 @@ class _Assembler:
         kept = self._drop_chrome(self.lines)
         date_line, published = self._date(kept, date_line, published)
         self.date_no = next((ln.no for ln in kept if ln.text == date_line), -1)
+        if byline is None and date_line and (signed := _DATE_BYLINE.match(date_line)):
+            # "PV 05/10/2018 11:14", "Minh Anh - 10/10/2023 14:48 (GMT+7)": who wrote it, then when
+            name, dashed = signed.group(1), bool(signed.group(2))
+            if name.casefold() in _CREDIT_WORDS or (
+                dashed and _is_name_line(name) and not _WEEKDAY_START.match(name)
+            ):
+                byline = name
         kept = self._drop_date_stamps(kept, date_line)
         kept = self._above_the_lead(kept, titled=title is not None and bool(fold(title)))
         title, title_line, title_from = self._headline(kept, title, title_line)
@@ -2112,7 +2162,8 @@ class _Assembler:
         rest = Line(kept[0].no, tagged[1])
         if not _headline_shaped(rest) or not any(_is_body_line(k.text) for k in kept[1:4]):
             return None
-        self.drop(kept[0], DropKind.TAG, "tag line: outlet tag", tagged[0])
+        written = kept[0].text[: len(kept[0].text) - len(tagged[1])].strip()
+        self.drop(kept[0], DropKind.TAG, "tag line: outlet tag", written)
         kept.pop(0)
         return rest.text.rstrip(" ."), rest.no, "headline"
 
@@ -2471,7 +2522,9 @@ class _Assembler:
             return not _is_byline_anywhere(t)
         if _ends_sentence(t) and not t.endswith(("?", "!")) and not self._dated_headline(first):
             return False
-        if len(t.split()) > TITLE_MAX_WORDS or len(t) > TITLE_MAX_CHARS:
+        if (len(t.split()) > TITLE_MAX_WORDS or len(t) > TITLE_MAX_CHARS) and not _long_echoed(
+            t, kept[1:3]
+        ):
             return False
         # "… khẩn cấp vì... ăn nấm rừng": an ellipsis before a lower-case word ends no sentence
         sentences = [x for x in _sentences(t) if not x[:1].islower()]
@@ -2563,8 +2616,11 @@ class _Assembler:
             t = kept[i].text
             if _is_credit_line(t):
                 end = i
-                # Byline lines directly above belong to it ("Tác giả: …" over "Nguồn tin: …").
-                while end > 1 and _is_credit_line(kept[end - 1].text):
+                # Byline lines directly above belong to it ("Tác giả: …" over "Nguồn tin: …"),
+                # and so do an author's initials ("CL" over "Nguồn: Báo Bạc Liêu", heldout38).
+                while end > 1 and (
+                    _is_credit_line(kept[end - 1].text) or _INITIALS_LINE.match(kept[end - 1].text)
+                ):
                     end -= 1
                 return end
             if not (self._teaser_like(t) or kept[i].hint == "caption"):
@@ -2694,7 +2750,7 @@ class _Assembler:
         body = kept[:end]
         in_credits = True
         for ln in kept[end:]:
-            if in_credits and _is_credit_line(ln.text):
+            if in_credits and (_is_credit_line(ln.text) or _INITIALS_LINE.match(ln.text)):
                 self._credit(ln, state)
                 continue
             in_credits = False
@@ -2710,7 +2766,7 @@ class _Assembler:
         """The first byline is read as the byline, a "Theo …"/"Nguồn …" line as the source."""
         if state.byline is None:
             # "Thái Phan – Báo Hải Phòng 22/08/2018": the date after the byline is not read
-            state.byline, state.byline_line = _BYLINE_DATE.sub("", ln.text), ln.no
+            state.byline, state.byline_line = _BYLINE_DATE.sub("", ln.text).rstrip(" -–|"), ln.no
         elif _COPIED_FROM.match(ln.text) and _AUTHOR_LABEL.match(state.byline):
             # "Tác giả: Khánh Hiền" / "Nguồn tin: Báo Dân trí": a copy site's two fields, the
             # author and the paper the copy came from; the author is the credit read.
@@ -2940,7 +2996,8 @@ class _Assembler:
         tagged = outlet_tag(ln.text) if len(walk.blocks) <= 1 else None
         if tagged and tagged[0].startswith("(") and not self._tag_dropped():
             # "(ĐTH) Chiều ngày 7/2, …" under a caption read as the lead: the story's tag
-            self.drop(ln, DropKind.TAG, "tag line: outlet tag", tagged[0])
+            written = ln.text[: len(ln.text) - len(tagged[1])].strip()  # "(SGGPO).-"
+            self.drop(ln, DropKind.TAG, "tag line: outlet tag", written)
             ln = Line(ln.no, tagged[1], ln.hint)
         if not has_final_punct(ln.text):
             self.doubt(ln, self._no_stop_doubt(ln))
@@ -3266,17 +3323,23 @@ def _links_at_end(kept: list[Line]) -> set[int]:
 
 def _foreign_links(run: list[Line], kept: list[Line]) -> set[int]:
     """Two or more listed lines, each a headline (six words or more, no stop) of which at most a
-    quarter of the word pairs occur anywhere else in the text (a point of the story repeats its
+    quarter of the word pairs, over the run (and on any line, or half when bulleted), occur
+    anywhere else in the text (a point of the story repeats its
     words; another story's headline does not): their line numbers, else none."""
     if len(run) < 2:
         return set()
     rest = _bigrams(" ".join(ln.text for ln in kept if ln not in run))
+    total = common = 0
+    share = 2 if all(_LINK_ITEM.match(ln.text) for ln in run) else 4  # bulleted: a list of links
     for ln in run:
         pairs = _bigrams(ln.text)
-        shared = len(pairs & rest) > len(pairs) / 4
-        if shared or has_final_punct(ln.text) or len(ln.text.split()) < 6:
+        shared = len(pairs & rest)
+        total, common = total + len(pairs), common + shared
+        if shared > len(pairs) / share or has_final_punct(ln.text) or len(ln.text.split()) < 6:
             return set()
-    return {ln.no for ln in run}
+    # the run as a whole: one headline may share a few words of a story on the same topic
+    # ("Tin buồn: … qua đời" under an obituary's lead, heldout38)
+    return {ln.no for ln in run} if common <= total / 4 else set()
 
 
 def _numbered_sections(kept: list[Line]) -> set[int]:

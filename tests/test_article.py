@@ -2456,3 +2456,95 @@ def test_related_stories_as_headline_and_summary_pairs_close_the_page() -> None:
         + "Khi sốt cao liên tục hai ngày, người bệnh cần đến cơ sở y tế gần nhất.\n"
     )
     assert not [d for d in sections.dropped if d.kind is DropKind.TEASER]
+
+
+# --- heldout37's and heldout38's classes, each on sentences written for the test
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        (
+            "Khánh thành cầu mới bắc qua sông Lam   |    Tỉnh phát động tháng hành động vì môi "
+            "trường   |    Học sinh vùng cao được tặng áo ấm mùa đông",
+            DropKind.TEASER,
+        ),
+        (
+            "Một vài hình ảnh lực lượng cứu hộ giúp người dân dọn dẹp bùn đất sau lũ ở xã Quảng "
+            "Phú:",
+            DropKind.CAPTION,
+        ),
+        ("phongvienthoisu", DropKind.CREDIT),
+        ("undefined", DropKind.WIDGET),
+    ],
+)
+def test_tickers_chart_credits_long_galleries_and_login_names(line: str, kind: DropKind) -> None:
+    a = parse_article(
+        f"Bão đổ bộ miền Trung\n\n{STORM}\n\n{line}\n\nMưa còn kéo dài đến cuối tuần.\n"
+    )
+    assert {d.text: d.kind for d in a.dropped}.get(" ".join(line.split())) is kind
+
+
+def test_a_charts_credit_makes_a_caption() -> None:
+    line = "Lượng mưa ở các trạm đo trong ba ngày qua (Biểu đồ: Minh Khang)."
+    a = parse_article(f"Bão đổ bộ miền Trung\n\n{STORM}\n\n{line}\n\nMưa còn kéo dài.\n")
+    assert [b.text for s in a.sections for b in s.blocks if b.kind is BlockKind.CAPTION] == [line]
+
+
+def test_bulleted_links_under_the_lead_on_the_same_topic_are_other_stories() -> None:
+    a = parse_article(
+        "Nhạc sĩ Trần Minh qua đời ở tuổi 90, để lại gần 300 ca khúc cho thiếu nhi.\n"
+        "- Tin buồn: Danh ca Lệ Thu qua đời tại nhà riêng\n"
+        "- Ca sĩ trẻ gây bất ngờ khi hát lại bản tình ca của thập niên 80 trên sân khấu lớn\n"
+        "Gia đình cho biết ông mất chiều qua sau một thời gian dài điều trị bệnh.\n"
+        "Ông sinh năm 1935 tại Nam Định và bắt đầu sáng tác từ năm mười tám tuổi.\n"
+    )
+    teasers = {d.text for d in a.dropped if d.kind is DropKind.TEASER}
+    assert len(teasers) == 2 and all("Lệ Thu" in t or "Ca sĩ trẻ" in t for t in teasers)
+    points = parse_article(
+        "Thành phố vừa công bố ba biện pháp giảm ùn tắc giao thông giờ cao điểm.\n"
+        "- Phân luồng xe tải khỏi trung tâm giảm ùn tắc giờ cao điểm\n"
+        "- Mở thêm tuyến xe buýt giảm ùn tắc giờ cao điểm buổi sáng\n"
+        "Các biện pháp được áp dụng từ đầu tháng tới.\n"
+    )
+    assert not [d for d in points.dropped if d.kind is DropKind.TEASER]
+
+
+def test_initials_over_a_source_and_a_name_with_its_site_sign_the_story() -> None:
+    a = parse_article(f"Bão đổ bộ miền Trung\n\n{STORM}\nHT\nNguồn: Báo Quảng Trị\n")
+    assert a.byline == "HT" and a.source == "Nguồn: Báo Quảng Trị"
+    b = parse_article(
+        f"Bão đổ bộ miền Trung\n\n{STORM}\nThu Hà - (baoquangtri.vn)\nT/H: Minh Tâm - (vov.vn)\n"
+    )
+    assert b.byline == "Thu Hà - (baoquangtri.vn)"
+    assert any(d.text.startswith("T/H:") and d.kind is DropKind.BYLINE for d in b.dropped)
+
+
+def test_a_date_line_signed_and_a_long_headline_the_lead_repeats() -> None:
+    a = parse_article(f"Bão đổ bộ miền Trung\n\nPV 12/03/2021 08:30\n\n{STORM}")
+    assert a.byline == "PV"
+    b = parse_article(f"Bão đổ bộ miền Trung\n\nThứ Hai 12/03/2021 08:30\n\n{STORM}")
+    assert b.byline is None
+    title = (
+        "Hội đồng nhân dân huyện tổ chức kỳ họp thứ 9 khóa XX, nhiệm kỳ 2021 - 2026 để xem xét "
+        "tình hình kinh tế - xã hội năm 2024 và quyết định nhiệm vụ năm 2025 của huyện"
+    )
+    c = parse_article(
+        f"{title}\n\nSáng 10/12, Hội đồng nhân dân huyện tổ chức kỳ họp thứ 9 khóa XX, nhiệm kỳ "
+        "2021 - 2026 để xem xét tình hình kinh tế - xã hội năm 2024 và quyết định nhiệm vụ năm "
+        "2025 của huyện.\n\nCác đại biểu đã thảo luận sôi nổi.\n"
+    )
+    assert c.title == title
+    d = parse_article(
+        f"{title}\n\nCác đại biểu đã thảo luận sôi nổi về nhiều nội dung quan trọng.\n"
+    )
+    assert d.title_from != "headline"  # no paragraph repeats it: read as the lead
+
+
+def test_an_outlet_tags_own_stop_and_dash_are_not_read() -> None:
+    a = parse_article(
+        "Học sinh lớp 12 dự lễ trưởng thành\n\n(QNO).- Sáng 20-5, hơn 500 học sinh lớp 12 của "
+        "trường đã dự lễ trưởng thành trong không khí xúc động.\n\nBuổi lễ kết thúc lúc 11 giờ.\n"
+    )
+    assert a.lead is not None and a.lead.startswith("Sáng 20-5")
+    assert any(d.text == "(QNO).-" and d.kind is DropKind.TAG for d in a.dropped)

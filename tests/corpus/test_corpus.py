@@ -16,6 +16,27 @@ ALL = [p for which in SETS for p in cases(which)]
 #: Known misses, kept visible: the rule is unsure there and keeps the line (it costs less to read
 #: a line by mistake than to lose one).
 KNOWN: dict[str, str] = {
+    # heldout37 and heldout38 (stop 26)
+    "10-baothanhhoa-tam-giu-3000-san-pham": "a last line cut after a whole word ('… tăng cường "
+    "bám'): no evidence of the cut (kept, listed as read with a doubt)",
+    "11-kinhdoanhnet-samsung-ngung-ban-note-7": "a last line cut after a whole word ('… máy quét "
+    "mống'): no evidence of the cut (kept, listed as read with a doubt)",
+    "12-danviet-lu-quet-mu-cang-chai": "a last line cut after a whole word ('… chỉ đạo khắc "
+    "phục'); a clip's caption with its credit labelled a credit, annotated a caption",
+    "07-nhandan-nha-van-le-luu": "a last line cut after a whole word ('… các cơ quan liên'): no "
+    "evidence of the cut (kept, listed as read with a doubt)",
+    "09-sggp-tri-an-bui-thi-xuan": "an uncredited photo caption over the tagged lead is taken for "
+    "the headline (a headline looks the same); its last line cut with no evidence",
+    "10-plo-chung-than-vu-van-vinh": "'Theo Lê Quang (TNO)' closing a copied story is read as its "
+    "byline; the annotation calls it a credit with no byline",
+    "12-tinmoi-bao-so-9-quang-ngai": "a caption credited 'Ảnh chụp từ clip' and a cut 'Cụ thể,' "
+    "dropped as teasers at the end, annotated caption and unfinished (the reasons only)",
+    "14-thuysanvietnam-gia-tom-bac-lieu": "'Nguồn: Báo Bạc Liêu' under the initials is read as "
+    "the source; the annotation calls it a credit not read",
+    "15-vov-bong-da-nu-vong-loai-olympic": "a related headline standing between two paragraphs "
+    "is taken for a subheading (it looks like one)",
+    "02-congdoantravinh-qua-tet-duyen-hai": "a login name among a contact box's phone numbers "
+    "is dropped as a credit (a user's or site's name), annotated a widget (the reason only)",
     # heldout4 (36 articles, 35 new outlets), blind: run 2's misses (heldout4/RUN2_main_fe76546.txt)
     # were fixed by class after the runs (heldout4/README.md); this one is left.
     "09-chiemhoa-ngay-hoi-van-hoa-trung-ha": "a last line cut on a whole syllable ('…, thu') is "
@@ -96,8 +117,6 @@ KNOWN: dict[str, str] = {
     "Cần'): the text writes the name nowhere else, no evidence of the cut",
     "07-truyenthongkhoahoc-phat-hien-loai-moi": "a last line cut after a whole word ('Bên cạnh "
     "các loài động vật mới'): no evidence of the cut",
-    "08-ktsg-fdi-diem-sang-2023": "two related links listed under the lead are on the story's "
-    "topic (their word pairs are the story's), so they may be its points: read",
     "12-baotuyenquang-nguoi-giu-lua-then": "a related box's header with nothing under it is "
     "dropped as a widget, annotated a teaser (the reason only)",
     "13-btgdongthap-phat-bieu-be-mac-dai-hoi-xi": "a last line cut inside a word that is a "
