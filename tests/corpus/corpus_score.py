@@ -61,6 +61,8 @@ SETS = (
     "heldout36",
     "heldout37",
     "heldout38",
+    "heldout39",
+    "heldout40",
 )
 
 
