@@ -91,6 +91,7 @@ OUTLET_NAMES = frozenset(
         "KTSG",
         "TCCSĐT",  # Tạp chí Cộng sản điện tử (set Z)
         "Kinhtedothi",  # Kinh tế & Đô thị's tag (set Y)
+        "Thanh tra",  # Báo Thanh tra's tag "(Thanh tra) -" (sets N and AH)
         "Tạp chí Cộng sản",
         "Thanh Niên",
         "Người Lao Động",

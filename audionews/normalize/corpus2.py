@@ -295,7 +295,45 @@ def _swept_forms(text: str) -> str:
         text = _WORD_ACRONYM_HYPHEN.sub(
             lambda m: f"{m[1]} - " if m[1][1:].islower() else m.group(), text
         )
+        text = _TITLE_PAIR.sub(r"\1.\2", text)  # "TS-BS Nguyễn …" -> "TS.BS" (set AH)
+        text = _GAME_SCORES.sub(_game_scores, text)  # "thua … 16-21, 16-21" (set AH)
+    return _trade_forms(text)
+
+
+def _trade_forms(text: str) -> str:
+    """Set AG's and AH's words by context: "gạo TP IR 504" (thành phẩm), "gạo NL" (nguyên
+    liệu), "SL Nghệ An" (Sông Lam)."""
+    if "TP" in text or "NL" in text:
+        text = _RICE_GRADE.sub(lambda m: _RICE_GRADES[m[1] or m[2] or m[3]], text)
+    if "SL" in text:
+        text = _SONG_LAM.sub("Sông Lam", text)
     return text
+
+
+_RICE_GRADES = {"TP": "thành phẩm", "NL": "nguyên liệu"}
+_RICE_GRADE = re.compile(
+    r"(?<=[Gg]ạo )(TP|NL)(?!\w)|(?<!\w)(TP|NL)(?=\s+(?:IR|OM|ST|DT|Jasmine|Đài thơm)\b)"
+    r"|(?<=IR )(TP|NL)(?=\s+\d)"  # "gạo IR NL 504"
+)
+_SONG_LAM = re.compile(r"(?<![\w.])SL(?=\s+Nghệ An\b)")
+_TITLES = r"(?:GS|PGS|TS|ThS|BS|BSCKI|BSCKII|DS|KS|LS|NSND|NSƯT)"
+_TITLE_PAIR = re.compile(rf"(?<![\w.-])({_TITLES})-({_TITLES}|CKI|CKII)(?=\s+[A-ZĐ])")
+# "16-21, 16-21", "21-19, 18-21, 21-15": game scores in a row (a range has its unit)
+_GAME_SCORES = re.compile(
+    r"(?<![\w.,/-])(\d{1,2}-\d{1,2}(?:,\s\d{1,2}-\d{1,2})+)(?![\w/%-]|[.,]\d)"
+)
+_GAME_WORDS = re.compile(
+    r"\b(?:thắng|thua|hòa|hoà|đánh bại|vượt qua|tỷ số|tỉ số|set|ván|game|chung cuộc)\b", re.I
+)
+
+
+def _game_scores(match: re.Match[str]) -> str:
+    pairs = [tuple(int(x) for x in p.split("-")) for p in match.group(1).split(", ")]
+    before = match.string[max(0, match.start() - 60) : match.start()]
+    games = all(a != b and (max(a, b) in (6, 7, 11, 15) or 21 <= max(a, b) <= 40) for a, b in pairs)
+    if not games or not _GAME_WORDS.search(before):
+        return match.group()
+    return ", ".join(f"{read_cardinal(a)} {read_cardinal(b)}" for a, b in pairs)
 
 
 def early_forms(text: str) -> str:

@@ -142,8 +142,9 @@ def section_numbers(text: str) -> str:
 
 # --- a range with the unit written on both sides: "1.250 điểm - 1.275 điểm"
 _REPEATED_UNIT_RANGE = re.compile(
-    rf"(?<![\w.,/])((?:{_NUM})\s+([^\W\d_]+(?:\s[^\W\d_]+)?))\s*-\s*(?=(?:{_NUM})\s+\2(?!\w))"
-)  # "1.250 điểm - 1.275 điểm"; "2 năm tù - 16 năm tù" (a unit of two words, set P)
+    rf"(?<![\w.,/])((?:{_NUM})\s+([^\W\d_]+(?:\s[^\W\d_]+)?(?:/[^\W\d_]+(?:\s[^\W\d_]+){{0,2}})?))"
+    rf"\s*-\s*(?=(?:{_NUM})\s+\2(?!\w))"
+)  # "1.250 điểm - 1.275 điểm"; "2 năm tù - 16 năm tù" (set P); "11.500 đồng/kg - 12.500 đồng/kg"
 
 
 def repeated_unit_ranges(text: str) -> str:

@@ -224,10 +224,32 @@ def coordinates(text: str) -> str:
     """ "12°00'N - 109°43'E" -> "mười hai độ không phút vĩ Bắc - một trăm linh chín độ bốn
     mươi ba phút kinh Đông"; "15,2N-114,2E" (a storm's centre) -> "... độ vĩ Bắc, ... độ kinh
     Đông"."""
+    if "uyến" in text or "độ" in text:
+        text = _DOT_DEGREES.sub(r"\1,\2", text)  # "14.883 độ Vĩ Bắc": a decimal, not thousands
+        text = _MERIDIAN.sub(_meridian, text)
     if "°" not in text and not _COORDINATE_PAIR.search(text):
         return text
     text = _COORDINATE_PAIR.sub(_read_coordinate_pair, text)
     return _COORDINATE.sub(_read_coordinate, text)
+
+
+# "tại tọa độ 14.883 độ Vĩ Bắc" (set AG): degrees of latitude or longitude are no thousands
+_DOT_DEGREES = re.compile(r"(?<![\w.,])(\d{1,3})\.(\d{1,6})(?=\s*độ\s+(?:[Vv]ĩ|[Kk]inh)(?!\w))")
+# "vĩ tuyến 15N", "kinh tuyến 1160E" (set AH: the page lost its degree sign, "116°E" -> "1160E")
+_MERIDIAN = re.compile(
+    r"(?<!\w)((?:[Vv]ĩ|[Kk]inh) (?:tuyến|độ)\s+)(\d{1,4}(?:[.,]\d+)?)\s?([NSEW])(?!\w)"
+)
+
+
+def _meridian(match: re.Match[str]) -> str:
+    words, value, side = match.groups()
+    most = 90 if side in "NS" else 180
+    number = float(value.replace(",", "."))
+    if number > most and value.endswith("0") and float(value[:-1].replace(",", ".")) <= most:
+        value = value[:-1]  # its degree sign read as a zero
+    elif number > most:
+        return match.group()
+    return f"{words}{_degrees(value)} độ {_HEMISPHERES[side].split()[1]}"  # "vĩ tuyến … độ Bắc"
 
 
 def _read_coordinate_pair(match: re.Match[str]) -> str:
@@ -1148,7 +1170,8 @@ _ZERO_HOUR = re.compile(
     r"(?<![\w.,/:-])0([1-9])(?=(?:\s*(?:-|đến)\s*(?:dưới\s+|trên\s+)?0?\d{1,2})?"
     r"\s+[^\W\d_])"
 )
-_RATIO = re.compile(r"(?<![\w:.,])(\d+):(\d+)(?![\w:]|[.,]\d)")
+_RATIO = re.compile(r"(?<![\w:.,])(\d+(?:,\d+)?):(\d+)(?![\w:]|[.,]\d)")
+_RATE_BEFORE = re.compile(r"\bt[ỉỷ] lệ(?:\s+[^\W\d]+){0,3}\s*$", re.IGNORECASE)  # "tỉ lệ chọi là"
 # ... and before a comma in a list of such counts (set H: "quá tải 01, chở quá số người 02,
 # vi phạm nồng độ cồn 04,"): two padded numbers in the piece, and not after a word that numbers
 # a place or an item ("thôn 01,", "số 08,", "tổ 05,": labels, digit by digit)
@@ -1263,10 +1286,11 @@ def match_minutes(text: str) -> str:
 
 def _read_ratio(match: re.Match[str]) -> str:
     """ "tỷ số 3:2" -> "ba hai"; "tỷ lệ 1:1000" -> "một trên một nghìn"."""
-    a, b = (read_cardinal(int(g)) for g in match.groups())
+    left, right = match.groups()
+    a, b = read_number_token(left), read_cardinal(int(right))
     before = match.string[max(0, match.start() - 40) : match.start()]
-    if _SCORE_CONTEXT.search(before) and not before.rstrip().lower().endswith("lệ"):
-        return f"{a} {b}"
+    if "," not in left and _SCORE_CONTEXT.search(before) and not _RATE_BEFORE.search(before):
+        return f"{a} {b}"  # "tỷ số 3:2"; "tỉ lệ là 3:1" is a ratio (set AG)
     return f"{a} trên {b}"
 
 
@@ -2150,6 +2174,17 @@ _ASIDE_AFTER = re.compile(
 # A capitalized word then lowercase ones just before the dash ("Sở Văn hóa -", "Bộ Nông nghiệp -").
 _NAME_PART = re.compile(rf"(?<!\S)[{UPPER}][^\W\d_]*(?:\s+[a-zà-ỹđ][^\W\d_]*){{1,2}}\s*$")
 _LAST_WORD = re.compile(r"([^\W\d_])[^\W\d_]*\W*$")
+
+
+def _from_place(text: str, start: int, end: int) -> bool:
+    """ "từ Quảng Ninh - …", not "Bắc Từ Liêm - Hà Nội" (a name's "Từ" after a capital, set AG)."""
+    found = _FROM_PLACE.search(text, start, end)
+    if found is None:
+        return False
+    before = re.findall(r"\w+", text[max(0, found.start() - 12) : found.start()])
+    return not (text[found.start()] == "T" and before and before[-1][:1].isupper())
+
+
 _FROM_PLACE = re.compile(  # "từ TP Hồ Chí Minh - Điện Biên" ("TP" read "thành phố", set S)
     rf"(?<!\w)[Tt]ừ\s+(?:thành phố\s+|tỉnh\s+)?"
     rf"(?:[{UPPER}][^\W\d_]*\s+){{0,3}}[{UPPER}][^\W\d_]*\s*$"
@@ -2254,7 +2289,7 @@ def _dash_alone(match: re.Match[str]) -> str:
         and _NAME_PART.search(match.string, window, match.start())
     ):
         return " "  # "Bộ Lao động - Thương binh và Xã hội": one name, no pause
-    if after.isupper() and _FROM_PLACE.search(match.string, window, match.start()):
+    if after.isupper() and _from_place(match.string, window, match.start()):
         return " đến "  # "từ Quảng Ninh - Ninh Bình": a range of places
     if _NEXT_NUMBER_WORD.match(match.string, match.end()) and _FROM_AMOUNT.search(
         match.string, window, match.start()
