@@ -2548,3 +2548,53 @@ def test_an_outlet_tags_own_stop_and_dash_are_not_read() -> None:
     )
     assert a.lead is not None and a.lead.startswith("Sáng 20-5")
     assert any(d.text == "(QNO).-" and d.kind is DropKind.TAG for d in a.dropped)
+
+
+# --- heldout39's and heldout40's classes, each on sentences written for the test
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Bạn thấy nội dung nào trên trang hữu ích nhất?", DropKind.WIDGET),
+        ("Tin Tức Thể Thao Tỉnh", DropKind.WIDGET),
+        ("Gửi góp ý", DropKind.WIDGET),
+        ("null", DropKind.WIDGET),
+    ],
+)
+def test_polls_section_labels_and_buttons(line: str, kind: DropKind) -> None:
+    a = parse_article(
+        f"Bão đổ bộ miền Trung\n\n{STORM}\n\n{line}\n\nMưa còn kéo dài đến cuối tuần.\n"
+    )
+    assert {d.text: d.kind for d in a.dropped}.get(line) is kind
+
+
+def test_a_last_line_cut_on_a_hyphen_or_on_cung() -> None:
+    for end in ("Chốt phiên, chỉ số HNX-", "Tại chợ đầu mối Bình Điền cũng"):
+        a = parse_article(f"Thị trường hôm nay\n\n{STORM}\n{end}\n")
+        assert any(d.kind is DropKind.UNFINISHED for d in a.dropped), end
+
+
+def test_a_related_headline_and_its_undated_summary_under_the_header() -> None:
+    a = parse_article(
+        f"Bão đổ bộ miền Trung\n\n{STORM}\nTin cùng chuyên mục\n"
+        "Khánh thành trường học mới ở vùng cao\n"
+        "Sáng qua, ngôi trường hai tầng dành cho học sinh dân tộc thiểu số đã được đưa vào sử "
+        "dụng. Công trình có tổng vốn 5 tỷ đồng do các nhà hảo tâm đóng góp.\n"
+        "Nông dân phấn khởi vì được mùa cà phê\n"
+    )
+    assert not [s for s in a.sections for b in s.blocks if "ngôi trường" in b.text]
+    story = parse_article(
+        f"Bão đổ bộ miền Trung\n\n{STORM}\nTin cùng chuyên mục\n"
+        "Khánh thành trường học mới ở vùng cao\n"
+        "Cơn bão đã làm hàng nghìn hộ dân phải sơ tán đến nơi an toàn trước khi bão vào.\n"
+    )
+    assert any("sơ tán" in b.text for s in story.sections for b in s.blocks)
+
+
+def test_a_caption_of_two_sentences_closed_by_its_credit() -> None:
+    caption = "Nước lũ dâng cao trong đêm. Nhiều hộ dân phải dời đồ đạc lên gác .Ảnh: Minh Tú"
+    a = parse_article(f"Lũ lên nhanh\n\n{STORM}\n{caption}\n\nMưa còn kéo dài.\n")
+    assert [b.text for s in a.sections for b in s.blocks if b.kind is BlockKind.CAPTION] == [
+        caption
+    ]

@@ -16,6 +16,22 @@ ALL = [p for which in SETS for p in cases(which)]
 #: Known misses, kept visible: the rule is unsure there and keeps the line (it costs less to read
 #: a line by mistake than to lose one).
 KNOWN: dict[str, str] = {
+    # heldout39 and heldout40 (stop 26)
+    "06-baobackan-clb-hat-then-ngan-son": "an uncredited caption of one long sentence without a "
+    "stop is read (listed as read with a doubt)",
+    "19-afamily-khai-giang-trang-an": "an image's alt text ending on its number without a dash "
+    "('… năm học mới 1') is taken for a heading; a byline glued to a photo credit is not found",
+    "02-sokhcnvinhphuc-dai-hoi-dang-bo-vinh-tuong": "the source's address and a list's label "
+    "dropped as teasers, annotated credit and widget (the reasons only)",
+    "04-thaibinhtv-dinh-trung-dong": "a tag box's label dropped as a tag line, annotated a widget "
+    "(the reason only)",
+    "08-vksndtc-phien-toa-rut-kinh-nghiem": "the lead printed twice: the copy under the headline "
+    "is read, the annotation lists the sapo's copy ending '...' (heard, not lost); the last line "
+    "cut after a whole word",
+    "14-24h-vuot-song-xe-bo": "a related headline and its one-sentence summary before the byline "
+    "are read (a subheading and the story's last paragraph look the same)",
+    "18-znews-dai-hoi-the-thao-toan-quoc": "a caption without credit in an image table is read "
+    "with a doubt, annotated a caption (the reason only)",
     # heldout37 and heldout38 (stop 26)
     "10-baothanhhoa-tam-giu-3000-san-pham": "a last line cut after a whole word ('… tăng cường "
     "bám'): no evidence of the cut (kept, listed as read with a doubt)",
@@ -310,8 +326,6 @@ KNOWN: dict[str, str] = {
     "Trẻ') not taken for the byline; a time stamp after it read",
     "17-baovemoitruong-loai-moi-2021": "a last line cut after a whole word ('… các nhà'): no "
     "evidence (kept, listed as read with a doubt)",
-    "18-docnhanh-lat-xe-khach": "a related headline ending in a quoted question read (its '?' "
-    "ends a sentence)",
     "20-baodautu-facebook-nhom": "an advertiser's headline over a text without a headline taken "
     "for the title",
     "04-stnmtquangtri-giao-ban-tnmt-phia-bac": "a last line cut after a whole word: no evidence "
@@ -326,9 +340,6 @@ KNOWN: dict[str, str] = {
     "widget (the reason only)",
     "18-tuoitre-hsg-quoc-gia-2012": "a rating widget's prompts dropped as teasers, annotated "
     "widgets (the reasons only)",
-    "20-tienphong-suong-muoi-lang-son": "captions of two sentences with their credit glued ('… "
-    "chuồng trại .Ảnh: Đăng Quang') read: a paragraph of two sentences is never a caption "
-    "(issue #11)",
     "13-vanhoanghethuat-lien-hoan-van-nghe": "a printed issue named as the source ('Nguồn : Tạp "
     "chí VHNT số 384') is taken as the source line, annotated a credit (neither is read aloud "
     "as story)",
