@@ -297,7 +297,22 @@ def _swept_forms(text: str) -> str:
         )
         text = _TITLE_PAIR.sub(r"\1.\2", text)  # "TS-BS Nguyễn …" -> "TS.BS" (set AH)
         text = _GAME_SCORES.sub(_game_scores, text)  # "thua … 16-21, 16-21" (set AH)
-    return _trade_forms(text)
+    return _trade_forms(_stray_dash_spaces(text))
+
+
+def _stray_dash_spaces(text: str) -> str:
+    """Set AI's codes and stray spaces: "CVE-2024-3400" (a code, not a range) -> "CVE 2024,
+    3400"; "Covid -19" -> "Covid-19"; "ngày 12-11- 2021" -> "ngày 12-11-2021"."""
+    if "-" not in text:
+        return text
+    text = _YEAR_CODE.sub(r"\1 \2, \3", text)
+    text = _COVID_SPACE.sub(r"\1-", text)
+    return _DATE_YEAR_SPACE.sub(r"\1-\2", text)
+
+
+_YEAR_CODE = re.compile(r"(?<![\w-])([A-Z]{2,6})-((?:19|20)\d{2})-(\d{3,7})(?![\w-])")
+_COVID_SPACE = re.compile(r"(?<!\w)(Covid|COVID|covid)\s+-(?=\d{2}(?!\d))")
+_DATE_YEAR_SPACE = re.compile(r"(?<![\w/.-])(\d{1,2}-\d{1,2})-\s+((?:19|20)\d{2})(?!\d)")
 
 
 def _trade_forms(text: str) -> str:

@@ -20,6 +20,7 @@ from audionews.normalize.numbers import (
     read_ordinal,
     roman_to_int,
 )
+from audionews.normalize.places import is_place_name
 from audionews.normalize.units import (
     COUNTED,
     CURRENCY_CODES,
@@ -1689,8 +1690,8 @@ _LETTER_SLASH_CODE = re.compile(rf"(?<![\w/])([{UPPER}])/(?=[{UPPER}]+\d)")  # "
 _DOTTED_CODE = re.compile(r"(?<![\w.])([A-Z]{2,4}\d*)((?:\.\d+)+)(?![\w]|\.\d)")  # "JN.1"
 _KM_MARK = re.compile(r"(?<![\w])(K[mM]|km)(\s?)(\d+)(?:\s?\+\s?(\d+))?(?![\w])")
 # "đến km3 Quốc lộ 25" (set H): lowercase and glued, a mark after a place word or before a road
-_KM_PLACE_BEFORE = re.compile(r"(?<!\w)(?:tại|đến|tới|từ|qua|đoạn) $")
-_KM_ROAD_AFTER = re.compile(r"\s+(?:Quốc lộ|QL|Tỉnh lộ|TL|đường|cao tốc)(?!\w)")
+_KM_PLACE_BEFORE = re.compile(r"(?<!\w)(?:tại|đến|tới|từ|qua|đoạn|ở|và) $")
+_KM_ROAD_AFTER = re.compile(r"\s+(?:Quốc lộ|quốc lộ|QL|Tỉnh lộ|tỉnh lộ|TL|đường|cao tốc)(?!\w)")
 
 
 def _read_km_mark(match: re.Match[str]) -> str:
@@ -2177,7 +2178,13 @@ _LAST_WORD = re.compile(r"([^\W\d_])[^\W\d_]*\W*$")
 
 
 def _from_place(text: str, start: int, end: int) -> bool:
-    """ "từ Quảng Ninh - …", not "Bắc Từ Liêm - Hà Nội" (a name's "Từ" after a capital, set AG)."""
+    """ "từ Quảng Ninh - …", not "Bắc Từ Liêm - Hà Nội" (a name's "Từ" after a capital, set AG);
+    "khu vực Quảng Trị - Quảng Ngãi": an area between two provinces (set AJ)."""
+    area = _AREA_PLACE.search(text, start, end)
+    if area is not None:
+        after = _NEXT_NAME.match(text, end)
+        if after and is_place_name(area.group(1)) and is_place_name(after.group(1)):
+            return True
     found = _FROM_PLACE.search(text, start, end)
     if found is None:
         return False
@@ -2185,6 +2192,10 @@ def _from_place(text: str, start: int, end: int) -> bool:
     return not (text[found.start()] == "T" and before and before[-1][:1].isupper())
 
 
+_AREA_PLACE = re.compile(
+    rf"(?<!\w)(?:khu vực|ven biển)\s+((?:[{UPPER}][^\W\d_]*\s+){{0,2}}[{UPPER}][^\W\d_]*)\s*$"
+)
+_NEXT_NAME = re.compile(rf"\s*[-–]\s*((?:[{UPPER}][^\W\d_]*\s+){{0,2}}[{UPPER}][^\W\d_]*)")
 _FROM_PLACE = re.compile(  # "từ TP Hồ Chí Minh - Điện Biên" ("TP" read "thành phố", set S)
     rf"(?<!\w)[Tt]ừ\s+(?:thành phố\s+|tỉnh\s+)?"
     rf"(?:[{UPPER}][^\W\d_]*\s+){{0,3}}[{UPPER}][^\W\d_]*\s*$"
