@@ -417,7 +417,8 @@ _IMAGE_FILE = re.compile(
 )
 _CAPTION_CREDIT = re.compile(
     r"(\(?\s*Ảnh\s*(?:minh\s*h[ọo]ạ?|tư liệu|:|-)|\bẢnh:\s|Nguồn ảnh|Photo\s*:|Đồ họa\s*:|"
-    r"Đồ hoạ\s*:|\(Ảnh\b|Ảnh\s+chụp\s+màn\s+hình|Ảnh\s*/|Clip\s*:|Video\s*:|\bTranh\s*:|"
+    r"Đồ hoạ\s*:|\(Ảnh\b|Ảnh\s+chụp\s+(?:từ\s+)?(?:màn\s+hình|clip|video)|Ảnh\s*/|Clip\s*:|"
+    r"Video\s*:|\bTranh\s*:|"
     r"\(\s*(?:Biểu đồ|Infographic)\s*:|"  # "(Biểu đồ: Huyên Nguyễn)": a chart's credit
     r"\bẢnh\s*©|(?<=[a-zà-ỹ])(?-i:Getty(?: Images)?|AFP|Reuters)$|"  # "Ảnh © …", "Công VinhGetty"
     # "… quốc gia). Ảnh; M.Q.Hiển.", "… tuyên án. Ảnh Như Bình |": the credit's colon a slip
@@ -504,6 +505,35 @@ _ZONED_TIME = re.compile(
 #: "Hà Nội: Níu chân chợ phiên Hà Nội: Níu chân chợ phiên": a link's text printed twice (its
 #: image's alt text and its anchor), no sentence.
 _DOUBLED = re.compile(r"^(\S.{8,150}?)\s+\1$")
+_DOUBLED_REASON = "teaser: a related link (its text printed twice)"
+_SIGNED_DATE = re.compile(
+    r"^(\S.{2,30}?)\s+((?:Thứ\s+\S+|Chủ\s+nhật),?\s.*\d{4}.*)$", re.IGNORECASE
+)
+
+
+def _signed_date(ln: Line, t: str, kept: list[Line]) -> bool:
+    """ "An Linh Thứ năm, ngày 18/01/2024 08:50 AM" (heldout42): the byline, then the date, as
+    two lines (one number) added to ``kept``; False when the line is no such pair."""
+    signed = _SIGNED_DATE.match(t)
+    if not signed or not _is_name_line(signed[1]) or not _match_date(signed[2]):
+        return False
+    kept += [Line(ln.no, signed[1], ln.hint), Line(ln.no, signed[2], ln.hint)]
+    return True
+
+
+def _doubled_summary(lines: Sequence[Line], i: int) -> bool:
+    """Under a related link printed twice, its summary: one or two sentences (80 words at most)
+    followed by another such link or by a line printed earlier (the headline again)
+    (heldout42's Thời Đại page: "Tuyển nữ … 2023 Tuyển nữ … 2023" over "Sau khi đánh bại …")."""
+    t = lines[i].text
+    if not _ends_sentence(t) or len(_sentences(t)) > 2 or len(t.split()) > 80:
+        return False
+    if i + 1 >= len(lines):
+        return False  # the story's last paragraph after a link set into it looks the same
+    after = lines[i + 1].text
+    return bool(_DOUBLED.match(after)) or _key(after) in {_key(x.text) for x in lines[:i]}
+
+
 #: "… tại Việt Nam - Ảnh 3.": an image's alt text numbered, even with a stop.
 _ALT_PHOTO_TAIL = re.compile(
     r"(?:\s[-–—]\s*|[-–—]\s+)(?:Hình ảnh|Hinh anh|Ảnh|Anh|Photo|Image)\s+\d{1,2}\.?$"
@@ -667,6 +697,9 @@ _NULL_FIELD = re.compile(r"^null(?:\s+\S.{0,200})?$|^undefined$")
 _POLL_QUESTION = re.compile(
     r"^Bạn\s.{3,80}\b(?:trang|website|cổng thông tin|chuyên mục|nội dung|tờ báo)\b.{0,40}\?$"
 )
+#: "Chi nhánh 1 : 147 Hàm Nghi, Đà Nẵng": a shop's branch and address; "XEM CLIP:" (heldout42).
+_SHOP_BRANCH = re.compile(r"^Chi nhánh\s*\d{1,2}\s*:\s*\S.{3,80}$")
+_CLIP_PROMPT = re.compile(r"^(?:XEM|Xem|xem)\s+(?:CLIP|VIDEO|clip|video|Clip|Video)\s*:?$")
 #: "Tin Tức Các Bộ Môn": a section's label, every word capitalised (heldout40).
 _NEWS_SECTION = re.compile(rf"^Tin [Tt]ức(?:\s[{_UP}][^\s]*){{1,4}}$")
 #: "Xã hội 24-11-2021": a section's name with the date it filed the story.
@@ -872,12 +905,14 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_TEMPERATURE, DropKind.WIDGET, "widget: a weather widget's temperature"),
     (_READ_NOW, DropKind.TEASER, "teaser: a related link marked 'ĐỌC NGAY'"),
     (_ZONED_TIME, DropKind.WIDGET, "widget: a time stamp"),
-    (_DOUBLED, DropKind.TEASER, "teaser: a related link (its text printed twice)"),
+    (_DOUBLED, DropKind.TEASER, _DOUBLED_REASON),
     (_PAGE_NOTICE, DropKind.WIDGET, "widget: a page's notice (comments, copyright, a form)"),
     (_SHORTCODE, DropKind.WIDGET, "widget: a CMS shortcode left in the text"),
     (_FONT_BUTTONS, DropKind.WIDGET, "widget: font-size buttons"),
     (_NULL_FIELD, DropKind.WIDGET, "widget: a CMS's empty field ('null')"),
     (_POLL_QUESTION, DropKind.WIDGET, "widget: a poll's question"),
+    (_SHOP_BRANCH, DropKind.WIDGET, "widget: a shop's branch and address"),
+    (_CLIP_PROMPT, DropKind.WIDGET, "widget: a prompt to watch a clip"),
     (_NEWS_SECTION, DropKind.WIDGET, "widget: a section's label"),
     (_SECTION_DATE, DropKind.WIDGET, "widget: a section's name and a date stamp"),
 )
@@ -1904,6 +1939,8 @@ class _ChromeState:
     """The line number of a comment form's header closing the page (see `_comment_form`)."""
     empty_headers: set[int] = field(default_factory=set)
     """Related-articles headers with no headline under them (see `_empty_headers`)."""
+    doubled_at: int = -2
+    """The index of the last related link dropped as printed twice."""
     top_label: int | None = None
     """A news list's label over the headline opening the page (see `_label_over_story`)."""
     tag_label: bool = False
@@ -2311,11 +2348,11 @@ class _Assembler:
                 st.body_started and (_is_credit_line(t) or _is_source_line(t))
             )
             st.body_started = st.body_started or _ends_sentence(t)
-            if self._related_step(ln, st):
+            if self._doubled_summary_step(lines, i, st) or self._related_step(ln, st):
                 continue
             t = self._strip_counters(ln)
-            if _match_date(t):
-                kept.append(ln)
+            if _match_date(t) or _signed_date(ln, t, kept):
+                kept += [ln] if _match_date(t) else []
                 continue
             junk = _junk_kind(t)
             label, st.tag_label = st.tag_label, bool(junk and _EVENT_TAG.match(t))
@@ -2323,6 +2360,7 @@ class _Assembler:
             listed = None if junk else _listed_link(lines, i, labelled=labelled, links=links)
             if junk:
                 self.drop(ln, *junk)
+                st.doubled_at = i if junk[1] == _DOUBLED_REASON else st.doubled_at
             elif listed:
                 self.drop(ln, DropKind.TEASER, listed)
             elif label and _is_tag_value(t):
@@ -2339,6 +2377,13 @@ class _Assembler:
             else:
                 kept.append(ln)
         return kept
+
+    def _doubled_summary_step(self, lines: list[Line], i: int, st: _ChromeState) -> bool:
+        """The summary under a related link printed twice (see `_doubled_summary`): dropped."""
+        if st.doubled_at != i - 1 or not _doubled_summary(lines, i):
+            return False
+        self.drop(lines[i], DropKind.TEASER, "teaser: a related article's summary")
+        return True
 
     def _other_story(self, lines: list[Line], i: int, st: _ChromeState) -> bool:
         """Another story's lead or headline after the story's end mark or credit, or its
@@ -3133,12 +3178,15 @@ class _Assembler:
         words = [w.casefold() for w in text.split()]
         if len(words) >= 3 and (_left_open(text) or self._cut_name(text, line)):
             return True  # "… H.Bù Đăng (Bình": a bracket never closed; "… sân Cần" (Cần Thơ)
+        if text.endswith(",") and (len(words) >= 10 or (len(words) <= 4 and text.count(",") == 1)):
+            # a sentence going on past its comma, or a clause's opening ("Trước đó,", heldout42);
+            # a list's words ending on a comma are read
+            return True
         if len(words) < 4:
             return False
         if words[-1] in _NEVER_LAST or (words[-1] == "do" and words[-2] != "tự"):
             return True  # "do" (because) ends no sentence; "tự do" (freedom) may
-        comma = text.endswith(",") and len(words) >= 10  # a sentence, not a list's words
-        if comma or _OPEN_AMOUNT_END.search(text) or _OPEN_NAME_END.search(text):
+        if _OPEN_AMOUNT_END.search(text) or _OPEN_NAME_END.search(text):
             return True  # "… của Thương và Sướng,", "… hôm nay giảm 3", "… Phòng, chống"
         others = [ln.text for ln in self.lines if ln.no != line]
         if _cut_after(tuple(words[-3:-1]), words[-1], [*others, " ".join(words[:-3])]):
@@ -3298,7 +3346,10 @@ def _caption_first_line(above: str, caption: str) -> bool:
 
 
 #: A text cut inside a word: its last token is a lone consonant letter ("… các dấu hiệu có t").
-_STOPS_MID_WORD = re.compile(r"\s[bcdđghklmnpqrstvxz]$|\s[A-ZĐ]{1,6}-$")  # "… giao dịch, VN-"
+_STOPS_MID_WORD = re.compile(
+    r"\s[bcdđghklmnpqrstvxz]$|\s[A-ZĐ]{1,6}-$"  # "… giao dịch, VN-"
+    r"|\s[a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]+\s[BCDĐGHKLMNPQRSTVX]$"
+)  # "… với bộ đôi G": a lone capital after a lower-case word
 #: "… trong một ngày kh": the text stops on consonants that begin a syllable, without its vowel.
 _NO_VOWEL_END = re.compile(r"\s(?:ngh|ng|nh|ch|kh|gh|ph|th|tr|qu)$", re.IGNORECASE)
 #: "… năm 2016 xuố": a syllable stopped on a diphthong that always takes a final ("xuống").
@@ -4174,7 +4225,8 @@ def _glued_heading(text: str) -> tuple[str, str] | None:
 
 def _is_image_marker(text: str) -> bool:
     """An image's placeholder or file name left by the scraper ("img", "….jpg", a slug)."""
-    return text.casefold() in ("img", "image", "photo") or bool(
+    # "{keywords}": a template's image placeholder (heldout42's VietNamNet page)
+    return text.casefold() in ("img", "image", "photo", "{keywords}") or bool(
         _IMAGE_FILE.match(text) or _SLUG.match(text)
     )
 
