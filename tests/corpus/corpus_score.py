@@ -63,6 +63,7 @@ SETS = (
     "heldout38",
     "heldout39",
     "heldout40",
+    "heldout41",
     "heldout42",
 )
 
