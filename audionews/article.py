@@ -1380,6 +1380,9 @@ _GLUED_SECTION = re.compile(
 _BRACKETED = re.compile(r"^\s*[(\[]\s*([^()\[\]]{6,40}?)\s*[)\]]\s*$")
 
 
+_ENGLISH_WEEKDAY = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?=\d)")
+
+
 def _match_date(text: str) -> re.Match[str] | None:
     text = _MONTH_WORD.sub(r"\1/\2/\3", text)  # "25 Tháng 9 2017" is 25/9/2017
     text = _DAY_MONTH_NAME.sub(_day_month_name, text)  # "08 Tháng Tư 2022" is 8/4/2022
@@ -1389,6 +1392,7 @@ def _match_date(text: str) -> re.Match[str] | None:
     text = text.rstrip(" ,;")  # "Thứ Bảy, Ngày 10 tháng 05 năm 2025,": a header's trailing comma
     text = _BRACKETED.sub(r"\1", text)  # "(24.07.2019)" alone under a headline (heldout22)
     text = _GLUED_SECTION.sub("", text)  # "Sức khỏeThứ Sáu, 20/07/2018 …" (heldout28)
+    text = _ENGLISH_WEEKDAY.sub("", text)  # "Wednesday, 08:26 08/07/2015" (heldout41)
     m = DATE_LINE.match(text) or _TIME_FIRST_DATE.match(text)
     if m is None and len(text.split()) <= 8:
         m = _LABELLED_STAMP.match(text)
@@ -1969,6 +1973,8 @@ def _placed_chrome(lines: Sequence[Line]) -> dict[int, tuple[DropKind, str]]:
         (_related_box, DropKind.TEASER, "teaser: a box of related articles over the story"),
         (_menu_tail, DropKind.WIDGET, "widget: the site's section names closing the page"),
         (_menu_list, DropKind.WIDGET, "widget: the site's menu, a bulleted list of its sections"),
+        (_menu_column, DropKind.WIDGET, "widget: the site's menu, its sections one a line"),
+        (_slugged_links, DropKind.TEASER, "teaser: a related link under its image's slug"),
         (_members, DropKind.WIDGET, "widget: a forum's list of members and their scores"),
     )
     placed: dict[int, tuple[DropKind, str]] = {}
@@ -3672,6 +3678,42 @@ def _menu_list(lines: Sequence[Line]) -> set[int]:
             found |= {x.no for x in run}
         run = []
     return found
+
+
+def _menu_column(lines: Sequence[Line]) -> set[int]:
+    """ "Menu" / "Chính trị" / "Văn hóa" / "Nghệ thuật" …: five or more lines in a row, each of
+    four words at most with no stop or digit (a number before it aside), half of them or more
+    section names: the site's menu without bullets, with its "Menu" label (heldout41)."""
+    found: set[int] = set()
+    run: list[Line] = []
+    for ln in [*lines, Line(-1, "")]:
+        t = _item(ln.text.strip())  # "  1. Chính trị": numbered
+        if t and len(t.split()) <= 4 and not has_final_punct(t) and not re.search(r"\d", t):
+            run.append(ln)
+            continue
+        names = sum(_is_breadcrumb(_item(x.text.strip())) for x in run)
+        if len(run) >= 5 and 2 * names >= len(run):
+            found |= {x.no for x in run}
+        run = []
+    return found
+
+
+#: "canh bao ma doc ma hoa tong tien moi gandcrab Công bố …": an image's slug (lower-case words
+#: without accents) glued before a related headline.
+_SLUG_PREFIX = re.compile(r"^((?:[a-z0-9]+\s){4,}[a-z0-9]+)\s+(?=[A-ZĐ]\S*\s\S)")
+
+
+def _slugged_links(lines: Sequence[Line]) -> set[int]:
+    """A line opening with an image's slug, then a headline without a stop, the slug written
+    again elsewhere (another such link, or the image's alt text; heldout41's Lao động Thủ đô
+    page, whose two links came joined on one line): related links."""
+    by_slug: dict[str, list[int]] = {}
+    for ln in lines:
+        m = _SLUG_PREFIX.match(ln.text)
+        if m and not has_final_punct(ln.text):
+            by_slug.setdefault(m.group(1), []).append(ln.no)
+    text = "\n".join(ln.text for ln in lines)
+    return {no for slug, nos in by_slug.items() if text.count(slug) >= 2 for no in nos}
 
 
 def _members(lines: Sequence[Line]) -> set[int]:

@@ -2598,3 +2598,76 @@ def test_a_caption_of_two_sentences_closed_by_its_credit() -> None:
     assert [b.text for s in a.sections for b in s.blocks if b.kind is BlockKind.CAPTION] == [
         caption
     ]
+
+
+# --- heldout41's and heldout42's classes, each on sentences written for the test
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Chi nhánh 2 : 15 Lê Lợi, Quận 1, TP.HCM", DropKind.WIDGET),
+        ("XEM VIDEO:", DropKind.WIDGET),
+    ],
+)
+def test_a_shops_branches_and_a_clip_prompt(line: str, kind: DropKind) -> None:
+    a = parse_article(
+        f"Bão đổ bộ miền Trung\n\n{STORM}\n\n{line}\n\nMưa còn kéo dài đến cuối tuần.\n"
+    )
+    assert {d.text: d.kind for d in a.dropped}.get(line) is kind
+
+
+def test_the_summary_under_a_related_link_printed_twice() -> None:
+    link = "Sân bay mới đón chuyến bay đầu tiên"
+    other = "Cảng biển mở tuyến hàng hóa quốc tế"
+    a = parse_article(
+        f"Bão đổ bộ miền Trung\n\n{STORM}\n{link} {link}\n"
+        "Chiều qua, chiếc máy bay đầu tiên đã hạ cánh an toàn xuống đường băng mới.\n"
+        f"{other} {other}\n\nChính quyền tiếp tục theo dõi diễn biến của bão.\n"
+    )
+    assert any("máy bay đầu tiên" in d.text and d.kind is DropKind.TEASER for d in a.dropped)
+    last = parse_article(
+        f"Bão đổ bộ miền Trung\n\n{STORM}\n{link} {link}\nMưa còn kéo dài đến cuối tuần.\n"
+    )
+    assert not any("Mưa còn" in d.text for d in last.dropped)
+
+
+def test_a_byline_before_a_weekday_date_and_an_english_weekday() -> None:
+    a = parse_article(
+        f"Bão đổ bộ miền Trung\n\nThu Hà Thứ hai, ngày 15/07/2024 09:10 AM\n\n{STORM}"
+    )
+    assert a.byline == "Thu Hà" and a.published is not None
+    b = parse_article(f"Bão đổ bộ miền Trung\n\nMonday, 09:10 15/07/2024\n\n{STORM}")
+    assert b.title == "Bão đổ bộ miền Trung" and b.published is not None
+
+
+def test_cut_last_lines_a_clause_opening_and_a_lone_capital() -> None:
+    for end in ("Ngoài ra,", "Giá bán của mẫu máy tính bảng X"):
+        a = parse_article(f"Thị trường hôm nay\n\n{STORM}\n{end}\n")
+        assert any(d.kind is DropKind.UNFINISHED for d in a.dropped), end
+    kept = parse_article(f"Thị trường hôm nay\n\n{STORM}\nvăn nghệ, thể thao, ẩm thực, hội chợ,\n")
+    assert kept.dropped == ()
+
+
+def test_a_keyword_placeholder_marks_an_image_and_a_menu_one_section_a_line() -> None:
+    a = parse_article(
+        f"Tàu điện đón khách\n\n{STORM}\n{{keywords}}\nHành khách xếp hàng mua vé\n\n"
+        "Tàu chạy mười phút một chuyến.\n"
+    )
+    captions = [b.text for s in a.sections for b in s.blocks if b.kind is BlockKind.CAPTION]
+    assert captions == ["Hành khách xếp hàng mua vé"]
+    menu = ["Menu", "1. Thời sự", "2. Kinh tế", "3. Thể thao", "4. Giải trí", "5. Pháp luật"]
+    b = parse_article("\n".join(menu) + f"\n\nBão đổ bộ miền Trung\n\n{STORM}")
+    assert b.title == "Bão đổ bộ miền Trung"
+    assert {d.text for d in b.dropped} >= set(menu)
+
+
+def test_related_links_behind_an_images_slug() -> None:
+    slug = "khanh thanh cau moi qua song lam"
+    a = parse_article(
+        f"Khánh thành cầu mới\n\n{STORM}\n{slug} Tỉnh mở thêm tuyến xe buýt về huyện\n"
+        f"{slug} Giá xăng giảm lần thứ ba liên tiếp\n\nCây cầu dài 500 mét.\n"
+    )
+    teasers = " ".join(d.text for d in a.dropped if d.kind is DropKind.TEASER)
+    assert "Tỉnh mở thêm" in teasers and "Giá xăng" in teasers  # two lines, maybe joined as one
+    assert not [b for s in a.sections for b in s.blocks if slug in b.text]

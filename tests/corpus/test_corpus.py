@@ -16,6 +16,28 @@ ALL = [p for which in SETS for p in cases(which)]
 #: Known misses, kept visible: the rule is unsure there and keeps the line (it costs less to read
 #: a line by mistake than to lose one).
 KNOWN: dict[str, str] = {
+    # heldout41 and heldout42 (stop 26)
+    "02-giaoducnet-tot-nghiep-thanh-hoa-2017": "a related headline and a line of its summary "
+    "between paragraphs are read (listed as read with a doubt)",
+    "07-bongda24h-truc-tiep-u23-u20-han-quoc": "a live match page's labels in capitals ('KT', "
+    "'KHÔNG ĐƯỢC', 'QUÁ ĐÁNG TIẾC') taken for the title, the byline and headings",
+    "16-la34-tiep-tong-lanh-su-campuchia": "an uncredited caption read with a doubt",
+    "02-vietnamplus-my-trung-phat-nga": "a related box's header dropped as a teaser, annotated a "
+    "widget (the reason only)",
+    "03-vietbaoonline-tin-van-cong-dong": "a community page's section title in title case ('Tin "
+    "Vắn Cộng Đồng') under a greeting ('Hôm nay,') is not taken for the headline; a dateline "
+    "glued to its dash ('SANTA ANA-') is read",
+    "09-thuonghieucongluan-imo-2018": "a list item printed twice is read twice, and the cut last "
+    "item ('… Huy') has no evidence of the cut",
+    "10-phunutoday-xe-khach-deo-hai-van": "an empty author label dropped as a credit, annotated "
+    "a widget (the reason only)",
+    "13-trangtraiviet-luat-dat-dai": "a last line cut after a whole word with no evidence of the "
+    "cut (listed as read with a doubt)",
+    "14-vneconomy-galaxy-s24-ngay-luong": "a related headline and its summary over a text with no "
+    "headline are taken for the title and the lead; the byline between two date lines is taken "
+    "for a heading",
+    "20-xtsmart-galaxy-s24-ra-mat-som": "a shop page's author line glued to its avatar label is "
+    "not found; two subheadings missed; the last line cut after a whole word",
     # heldout39 and heldout40 (stop 26)
     "06-baobackan-clb-hat-then-ngan-son": "an uncredited caption of one long sentence without a "
     "stop is read (listed as read with a doubt)",
@@ -45,8 +67,6 @@ KNOWN: dict[str, str] = {
     "the headline (a headline looks the same); its last line cut with no evidence",
     "10-plo-chung-than-vu-van-vinh": "'Theo Lê Quang (TNO)' closing a copied story is read as its "
     "byline; the annotation calls it a credit with no byline",
-    "12-tinmoi-bao-so-9-quang-ngai": "a caption credited 'Ảnh chụp từ clip' and a cut 'Cụ thể,' "
-    "dropped as teasers at the end, annotated caption and unfinished (the reasons only)",
     "14-thuysanvietnam-gia-tom-bac-lieu": "'Nguồn: Báo Bạc Liêu' under the initials is read as "
     "the source; the annotation calls it a credit not read",
     "15-vov-bong-da-nu-vong-loai-olympic": "a related headline standing between two paragraphs "
@@ -346,6 +366,11 @@ KNOWN: dict[str, str] = {
 }
 #: Sets whose title/byline/headings score is below the 90% target, with the measured figure.
 STRUCTURE_BELOW_TARGET: dict[str, str] = {
+    "heldout41": "51/60 (85.0%): a live page's labels in capitals (07), a headline printed over "
+    "two lines (09), a subheading ending with a question mark (14), list labels ending with a "
+    "colon (18), captions taken for headings (04, 10)",
+    "heldout42": "52/60 (86.7%): a community page's title in title case (03), a headline-less text "
+    "under a related headline (14), a shop page's author and subheadings (20), captions (04)",
     "heldout21": "51/60 (85.0%): a text opening on a section heading (06), menu and section lines "
     "over short headlines (13, 19), uncredited captions taken for headings or titles (02, 15, 17)",
     "heldout14": "53/60 (88.3%): headings of a text opening on its first section (14) and three "
