@@ -316,13 +316,24 @@ _DATE_YEAR_SPACE = re.compile(r"(?<![\w/.-])(\d{1,2}-\d{1,2})-\s+((?:19|20)\d{2}
 
 
 def _trade_forms(text: str) -> str:
-    """Set AG's and AH's words by context: "gạo TP IR 504" (thành phẩm), "gạo NL" (nguyên
-    liệu), "SL Nghệ An" (Sông Lam)."""
+    """Words by context (sets AG, AH, AK): "gạo TP IR 504" (thành phẩm), "gạo NL" (nguyên liệu),
+    "SL Nghệ An" (Sông Lam), "PV GAS" (pê vê, not "phóng viên")."""
     if "TP" in text or "NL" in text:
         text = _RICE_GRADE.sub(lambda m: _RICE_GRADES[m[1] or m[2] or m[3]], text)
     if "SL" in text:
         text = _SONG_LAM.sub("Sông Lam", text)
+    if "PV" in text:
+        text = _PV_GAS.sub("pê vê gát", text)
+        text = _PV_COMPANY.sub("pê vê", text)  # "PV GAS", "PV Power": PetroVietnam's units
     return text
+
+
+# "(PV GAS)", "PV Gas lên kế hoạch" (set AK): PetroVietnam's units, never "phóng viên"
+_PV_GAS = re.compile(r"(?<![\w.])PV\s+(?:GAS|Gas)(?![\w.])")
+_PV_COMPANY = re.compile(
+    r"(?<![\w.])PV(?=\s+(?:GAS|Gas|POWER|Power|OIL|Oil|Drilling|DRILLING|Trans|TRANS|Coating"
+    r"|Pipe|Chem|CHEM|Bank|Combank|EP|Tex)\b)"
+)
 
 
 _RICE_GRADES = {"TP": "thành phẩm", "NL": "nguyên liệu"}

@@ -301,8 +301,9 @@ _TICKER = r"(?<![\w.-])(?<!TP )(?<!Tp )(?<!TP\.)[A-Z]{3}(?![\w-])"
 _TICKER_RE = re.compile(_TICKER)
 _TICKER_GAP = re.compile(r"\s*(?:(?:,|và|hoặc|…|\.\.\.)\s*)+")
 _TICKER_MOVE = re.compile(
-    r"\s+(?:đều\s+|cùng\s+)?(?:tăng|giảm|tụt|mất|nhích|lên|xuống|đứng giá|đóng cửa|chốt)\s+"
-    r"(?:gần\s+|hơn\s+|thêm\s+|khoảng\s+|nhẹ\s+)?\d"
+    r"\s+(?:đều\s+|cùng\s+|ghi nhận\s+(?:mức\s+)?)?"  # "HSG ghi nhận mức tăng lên tới 19,92%"
+    r"(?:tăng|giảm|tụt|mất|nhích|lên|xuống|đứng giá|đóng cửa|chốt)\s+"
+    r"(?:gần\s+|hơn\s+|thêm\s+|khoảng\s+|nhẹ\s+|lên\s+(?:tới\s+|đến\s+)?|tới\s+|đến\s+)?\d"
 )
 _TICKER_AFTER = re.compile(rf"(?<!\w)((?:[Mm]ã|[Cc]ổ phiếu)\s+)({_TICKER})")
 # "các mã: SSI, FPT, ..., ACB, HCM, VND": a list of tickers after its label (set J: "HCM" was
@@ -591,7 +592,21 @@ def plates(text: str) -> str:
     an old plate without a series letter after a plate word, "BKS 72-02941" -> "biển kiểm soát
     bảy mươi hai, không hai chín bốn một" (not a range)."""
     text = _PLATE.sub(_read_plate, text)
+    if " " in text:  # "Xe ô-tô 34L 8864" (set AK): a space for the dash after a vehicle word
+        text = _SPACED_PLATE.sub(_spaced_plate, text)
     return _OLD_PLATE.sub(_read_old_plate, text)
+
+
+def _spaced_plate(match: re.Match[str]) -> str:
+    dashed = _PLATE.match(f"{match[2]}-{match[3]}")
+    return f"{match[1]}{_read_plate(dashed)}" if dashed else match.group()
+
+
+_SPACED_PLATE = re.compile(
+    r"(?<!\w)((?:[Xx]e(?:\s+(?:tải|khách|con|buýt|container|đầu kéo|bán tải|ben|máy))?"
+    r"|ô tô|ô-tô|[Ôô]tô|mô tô|biển số|biển kiểm soát)\s+)"
+    r"(\d{2}[A-ZĐ]{1,2}\d?)\s(\d{4,5}|\d{3}\.\d{2})(?![\w]|[.,]\d)"
+)
 
 
 # --- document numbers
@@ -812,7 +827,9 @@ _FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 10})
 _DAY_MONTH = re.compile(r"(?<![\w/.,-])(\d{1,2})([/.-])(\d{1,2})(?![\w/]|[.,-]\d)(?!\s+tháng\s+\d)")
 _DATE_CONTEXT = re.compile(
     r"(?:\b(?:ngày|sáng|trưa|chiều|tối|đêm|hôm|khuya|rạng|từ|đến|tới|hết|trước|sau|"
-    r"đầu|cuối|vào|hạn|mùng|mồng|nhật|qua|nay|lễ|dịp|tết|phiên(?: giao dịch)?)|thứ\s+\w+|\bCN)"
+    r"đầu|cuối|vào|hạn|mùng|mồng|nhật|qua|nay|lễ|dịp|tết|phiên(?: giao dịch)?|sáng sớm"
+    r"|(?:tối|chiều) muộn)"
+    r"|thứ\s+\w+|\bCN)"  # "sáng sớm 7/10" (set AK)
     r"[\s,(]*$",
     re.IGNORECASE,
 )
@@ -1015,6 +1032,7 @@ def month_years(text: str) -> str:
     return _MONTH_YEAR.sub(_read_month_year, text)
 
 
+_SHARE_UP_TO = re.compile(r"\b(?:chiếm|lên|tăng|giảm|chỉ|khoảng|gần|hơn)\s+(?:đến|tới)\s*$", re.I)
 _AS_MANY_AS = re.compile(r"\b(?:có|lên|đến) tới\s*$|\bcó đến\s*$", re.IGNORECASE)
 # "ngày 11-12 tháng âm lịch", "15-16 tháng Giêng": the word "tháng" right after a dash pair
 # makes it a range of days, not "11 December" (corpus sweep, meaning-changing)
@@ -1042,6 +1060,8 @@ def _slash_date_context(text: str, match: re.Match[str], before: str) -> bool:
     context = context or (before.endswith("(") and after.startswith(")"))
     if context and _AS_MANY_AS.search(before) and _OUT_OF.match(text, match.end()):
         return False  # "có tới 10/11 nhóm hàng": as many as, not until (set T)
+    if context and d < m and m in _FRACTION_DENOMINATORS and _SHARE_UP_TO.search(before):
+        return False  # "chiếm đến 1/3 thị phần": a share, not "until 1 March" (set AL)
     return context
 
 

@@ -77,6 +77,7 @@ UNITS: dict[str, str] = {
     "TB": "tê ra bai",
     "Mbps": "mê ga bít trên giây",
     "Gbps": "gi ga bít trên giây",
+    "Tbps": "tê ra bít trên giây",  # set AK
     "đ": "đồng",
     "đồng": "đồng",
     "VNĐ": "đồng",
