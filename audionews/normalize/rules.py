@@ -1801,9 +1801,10 @@ _ROAD_CODE = re.compile(r"(?<![\w.,])(QL|TL|HL|ĐT)(\d{1,4})([A-Z]?)(?![\w])")  
 _ROADS = {"QL": "quốc lộ", "TL": "tỉnh lộ", "HL": "hương lộ", "ĐT": "đường tỉnh"}
 
 
-# "tỉnh lộ 506B", "đường tỉnh 743A" (sets Q, R): a road's number is a number, its letter a letter
+# "tỉnh lộ 506B", "đường tỉnh 743A" (sets Q, R), "đường 390D" (set AK): a road's number is a
+# number, its letter a letter
 _SPOKEN_ROAD = re.compile(
-    r"(?<!\w)((?:quốc|tỉnh|hương|huyện) lộ|đường (?:tỉnh|huyện))\s+(\d{1,4})([A-Z])(?!\w|[.,]\w)",
+    r"(?<!\w)((?:quốc|tỉnh|hương|huyện) lộ|đường(?: (?:tỉnh|huyện))?)\s+(\d{1,4})([A-Z])(?!\w|[.,]\w)",
     re.IGNORECASE,
 )
 
