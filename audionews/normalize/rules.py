@@ -1804,7 +1804,8 @@ _ROADS = {"QL": "quốc lộ", "TL": "tỉnh lộ", "HL": "hương lộ", "ĐT":
 # "tỉnh lộ 506B", "đường tỉnh 743A" (sets Q, R), "đường 390D" (set AK): a road's number is a
 # number, its letter a letter
 _SPOKEN_ROAD = re.compile(
-    r"(?<!\w)((?:quốc|tỉnh|hương|huyện) lộ|đường(?: (?:tỉnh|huyện))?)\s+(\d{1,4})([A-Z])(?!\w|[.,]\w)",
+    r"(?<!\w)((?:quốc|tỉnh|hương|huyện) lộ|đường(?: (?:tỉnh|huyện))?)"
+    r"\s+(\d{1,4})([A-Z])(?!\w|[.,]\w)",
     re.IGNORECASE,
 )
 
