@@ -224,8 +224,21 @@ def glued_words(text: str, known: Callable[[str], bool] = lambda _token: False) 
 
 
 def glued_punctuation(text: str) -> str:
-    """ "nay,tình" -> "nay, tình", "Nên...đã" -> "Nên... đã" (run last, on spoken words)."""
-    return _GLUED_PUNCT.sub(r"\1 ", text)
+    """ "nay,tình" -> "nay, tình", "Nên...đã" -> "Nên... đã", "năm.Tuy nhiên" -> "năm. Tuy
+    nhiên" (run last, on spoken words)."""
+    text = _GLUED_PUNCT.sub(r"\1 ", text)
+    return _GLUED_STOP.sub(_glued_stop, text) if "." in text else text
+
+
+# "một năm.Tuy nhiên" (set AL): a full stop typed without its space before a capitalised word
+_GLUED_STOP = re.compile(r"(?<![\w.])([^\W\d_]{2,})\.([^\W\d_])(?=[^\W\d_])")
+
+
+def _glued_stop(match: re.Match[str]) -> str:
+    word, first = match.groups()
+    if not word.islower() or not first.isupper():
+        return match.group()  # "TP.Hồ", "vnexpress.net": no sentence ends there
+    return f"{word}. {first}"
 
 
 # "nay,tình", "một(kỳ", "Nên...đã": punctuation typed without its space between two words
@@ -322,11 +335,32 @@ def _trade_forms(text: str) -> str:
         text = _RICE_GRADE.sub(lambda m: _RICE_GRADES[m[1] or m[2] or m[3]], text)
     if "SL" in text:
         text = _SONG_LAM.sub("Sông Lam", text)
+    if "Corp." in text or "Inc." in text or "Ltd." in text or "Co." in text:
+        text = _COMPANY_DOT.sub(_company_dot, text)
+    if "/" in text:
+        text = _MODEL_LIST.sub(lambda m: m[1] + ", ".join(m[2].split("/")), text)
+    if "9999" in text:
+        text = _GOLD_PURITY.sub(r"\1chín chín chín chín", text)
     if "PV" in text:
         text = _PV_GAS.sub("pê vê gát", text)
         text = _PV_COMPANY.sub("pê vê", text)  # "PV GAS", "PV Power": PetroVietnam's units
     return text
 
+
+# "Nvidia Corp. cho biết" (set AL): a company's abbreviation, not a sentence end
+_COMPANY_DOT = re.compile(r"(?<!\w)(Corp|Inc|Ltd|Co)\.(?=\s+([^\W\d_]))")
+
+
+def _company_dot(match: re.Match[str]) -> str:
+    return match.group(1) if match.group(2).islower() else match.group()
+
+
+# "iPhone 12/13/14/15 Pro" (set AL): models listed across slashes, not fractions or a date
+_MODEL_LIST = re.compile(
+    r"(?<!\w)((?:iPhone|iPad|Galaxy\s+[A-Z]|Pixel|Xperia|Redmi|Note)\s*)(\d{1,2}(?:/\d{1,2}){2,})(?![\w/])"
+)
+# "vàng nhẫn 9999" (set AL): gold's purity, said digit by digit
+_GOLD_PURITY = re.compile(r"(?<!\w)((?:[Vv]àng|[Nn]hẫn|[Vv]àng nhẫn|[Vv]àng miếng)\s+)9999(?!\d)")
 
 # "(PV GAS)", "PV Gas lên kế hoạch" (set AK): PetroVietnam's units, never "phóng viên"
 _PV_GAS = re.compile(r"(?<![\w.])PV\s+(?:GAS|Gas)(?![\w.])")
