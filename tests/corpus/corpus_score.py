@@ -65,6 +65,7 @@ SETS = (
     "heldout40",
     "heldout41",
     "heldout42",
+    "heldout43",
     "heldout44",
 )
 
