@@ -506,6 +506,10 @@ _ZONED_TIME = re.compile(
 #: image's alt text and its anchor), no sentence.
 _DOUBLED = re.compile(r"^(\S.{8,150}?)\s+\1$")
 _DOUBLED_REASON = "teaser: a related link (its text printed twice)"
+#: "20:00 12/10/2017 Vào 6h35’ …": a page's time stamp glued before the lead (heldout43).
+_STAMP_BEFORE_LEAD = re.compile(
+    r"^(\d{1,2}:\d{2}\s+\d{1,2}/\d{1,2}/\d{4})\s+(?=[A-ZĐÀ-Ỹ][^\s]*\s+\S+\s+\S+.{40,}[.!?…]$)"
+)
 _SIGNED_DATE = re.compile(
     r"^(\S.{2,30}?)\s+((?:Thứ\s+\S+|Chủ\s+nhật),?\s.*\d{4}.*)$", re.IGNORECASE
 )
@@ -697,6 +701,8 @@ _NULL_FIELD = re.compile(r"^null(?:\s+\S.{0,200})?$|^undefined$")
 _POLL_QUESTION = re.compile(
     r"^Bạn\s.{3,80}\b(?:trang|website|cổng thông tin|chuyên mục|nội dung|tờ báo)\b.{0,40}\?$"
 )
+#: "Mời bạn đọc nhấn F5 để tiếp tục cập nhật thông tin...": a live page's prompt (heldout43).
+_REFRESH_PROMPT = re.compile(r"^.{0,40}\b(?:nhấn|bấm|ấn)\s+F5\b.{0,80}$", re.IGNORECASE)
 #: "Chi nhánh 1 : 147 Hàm Nghi, Đà Nẵng": a shop's branch and address; "XEM CLIP:" (heldout42).
 _SHOP_BRANCH = re.compile(r"^Chi nhánh\s*\d{1,2}\s*:\s*\S.{3,80}$")
 _CLIP_PROMPT = re.compile(r"^(?:XEM|Xem|xem)\s+(?:CLIP|VIDEO|clip|video|Clip|Video)\s*:?$")
@@ -912,6 +918,7 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_NULL_FIELD, DropKind.WIDGET, "widget: a CMS's empty field ('null')"),
     (_POLL_QUESTION, DropKind.WIDGET, "widget: a poll's question"),
     (_SHOP_BRANCH, DropKind.WIDGET, "widget: a shop's branch and address"),
+    (_REFRESH_PROMPT, DropKind.WIDGET, "widget: a live page's prompt to reload it"),
     (_CLIP_PROMPT, DropKind.WIDGET, "widget: a prompt to watch a clip"),
     (_NEWS_SECTION, DropKind.WIDGET, "widget: a section's label"),
     (_SECTION_DATE, DropKind.WIDGET, "widget: a section's name and a date stamp"),
@@ -2022,6 +2029,9 @@ class _Assembler:
         glued = _GLUED_TAG.match(ln.text) if ln.hint is None else None
         if glued and outlet_tag(glued.group(2)):
             return [Line(ln.no, glued.group(1)), Line(ln.no, glued.group(2))]
+        stamp = _STAMP_BEFORE_LEAD.match(ln.text) if ln.hint is None else None
+        if stamp:  # "20:00 12/10/2017 Vào 6h35’ ngày 10-10, …": the date, then the lead
+            return [Line(ln.no, stamp.group(1)), Line(ln.no, ln.text[stamp.end() :])]
         return [ln]
 
     def _read_once(self, ln: Line) -> None:
@@ -2703,7 +2713,8 @@ class _Assembler:
         when there is none."""
         for i in range(len(kept) - 1, 0, -1):
             t = kept[i].text
-            if _is_credit_line(t):
+            if _is_credit_line(t) or (_INITIALS_LINE.match(t) and _ends_sentence(kept[i - 1].text)):
+                # "VH" under the story's last sentence, teasers below it: the author's initials
                 end = i
                 # Byline lines directly above belong to it ("Tác giả: …" over "Nguồn tin: …"),
                 # and so do an author's initials ("CL" over "Nguồn: Báo Bạc Liêu", heldout38).

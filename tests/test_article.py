@@ -2671,3 +2671,25 @@ def test_related_links_behind_an_images_slug() -> None:
     teasers = " ".join(d.text for d in a.dropped if d.kind is DropKind.TEASER)
     assert "Tỉnh mở thêm" in teasers and "Giá xăng" in teasers  # two lines, maybe joined as one
     assert not [b for s in a.sections for b in s.blocks if slug in b.text]
+
+
+# --- heldout43's and heldout44's classes, each on sentences written for the test
+
+
+def test_initials_under_the_last_sentence_over_a_related_label() -> None:
+    a = parse_article(f"Nắng nóng kéo dài\n\n{STORM}\nTH\n\nTin liên quan\n")
+    assert a.byline == "TH"
+
+
+def test_a_time_stamp_glued_before_the_lead_and_a_reload_prompt() -> None:
+    a = parse_article(
+        "Học sinh giúp bắt kẻ cướp\n\n08:15 21/03/2019 Sáng qua, một học sinh lớp 9 đã giúp "
+        "công an bắt giữ đối tượng cướp điện thoại trên phố.\n\nĐối tượng đã bị tạm giữ.\n"
+    )
+    assert a.lead is not None and a.lead.startswith("Sáng qua")
+    assert a.published is not None
+    prompt = "Mời quý vị nhấn F5 để cập nhật diễn biến phiên tòa"
+    b = parse_article(
+        f"Phiên tòa xét xử\n\n{STORM}\n{prompt}\n\nPhiên tòa tiếp tục vào chiều nay.\n"
+    )
+    assert {d.text: d.kind for d in b.dropped}.get(prompt) is DropKind.WIDGET

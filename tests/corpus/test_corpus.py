@@ -16,6 +16,42 @@ ALL = [p for which in SETS for p in cases(which)]
 #: Known misses, kept visible: the rule is unsure there and keeps the line (it costs less to read
 #: a line by mistake than to lose one).
 KNOWN: dict[str, str] = {
+    # heldout43 and heldout44 (stop 26)
+    "01-hanoionline-ret-dam-gia-rau-xanh": "a related article's cut summary dropped as a widget, "
+    "annotated a teaser (the reason only)",
+    "02-dantocmiennui-nang-nong-thang-5": "a related box's label ('Đề xuất') dropped as a widget, "
+    "annotated a teaser (the reason only)",
+    "05-arttimes-pate-minh-chay": "a last line cut after a whole word ('… Hai Thành viên'): no "
+    "evidence of the cut (kept, listed as read with a doubt)",
+    "07-baoquocte-thu-uy-nhiem-uruguay": "a last line cut after a whole syllable ('… Uruguay "
+    "tươi'): no evidence of the cut (kept, listed as read with a doubt)",
+    "08-anninhthudo-xe-khach-lao-vuc-sa-pa": "an uncredited caption read as a paragraph",
+    "11-antt-itaewon-khong-co-nguoi-viet": "'Theo: Vietnamnet' closing a copied story is read as "
+    "its source; the annotation calls it a credit not read; reasons of two widgets differ",
+    "13-asxh-tuyen-an-nguyen-kim-trung-thai": "a paragraph printed again with small changes is "
+    "read twice (the copy is not word for word)",
+    "16-bacgiangtv-heroin-cua-khau-po-y": "a source's address dropped as a teaser, annotated a "
+    "credit (the reason only)",
+    "17-doisongphapluat-ngo-doc-tiec-cuoi-quang-chau": "a last line cut after a whole word ('… "
+    "sau khi dự'): no evidence of the cut (kept, listed as read with a doubt)",
+    "01-rfa-phien-toa-pham-van-troi": "an interview's speakers' names taken for headings and its "
+    "subheading missed; the last line cut after a whole word",
+    "02-thanhtra-vifon-loi-sau-cung": "a song banner over the page ('Ca khúc: …') taken for the "
+    "headline of a text with none; a subheading missed",
+    "03-tinnhanhchungkhoan-khoi-ngoai-ban-rong-hose": "a last line cut after a number ('… giá trị "
+    "20,39'): no evidence of the cut (kept, listed as read with a doubt)",
+    "05-vietbao-gia-ca-phe-14-9": "a caption glued to the end of a paragraph is read with it (the "
+    "paragraph is story)",
+    "07-phapluatmedia-ngo-doc-nam-tuyen-quang": "a headline-less text's first subheading taken "
+    "for its headline; an empty image's markup dropped as a widget, annotated a caption",
+    "11-vnexpress-du-khach-ket-san-bay-bangkok": "a last line cut after a whole word ('… bánh "
+    "kẹp'): no evidence of the cut (kept, listed as read with a doubt)",
+    "14-tapchicongsan-olympic-vat-ly-2013": "a last line cut after a whole word ('… Vật lý quốc "
+    "tế'): no evidence of the cut (kept, listed as read with a doubt)",
+    "17-xahoi-hoa-hau-viet-nam-2012": "a last line ending on the colon before a cut quote ('… khi "
+    "được hỏi:'): kept (tried dropping such lines: story lines over a missing table end so too)",
+    "18-soha-hoa-hau-phu-nu-qua-anh": "a page's report-an-error form dropped as teasers, annotated "
+    "widgets (the reasons only)",
     # heldout41 and heldout42 (stop 26)
     "02-giaoducnet-tot-nghiep-thanh-hoa-2017": "a related headline and a line of its summary "
     "between paragraphs are read (listed as read with a doubt)",
