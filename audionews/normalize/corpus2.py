@@ -231,14 +231,15 @@ def glued_punctuation(text: str) -> str:
 
 
 # "một năm.Tuy nhiên" (set AL): a full stop typed without its space before a capitalised word
-_GLUED_STOP = re.compile(r"(?<![\w.])([^\W\d_]{2,})\.([^\W\d_])(?=[^\W\d_])")
+_GLUED_STOP = re.compile(r"(?<![\w.])([^\W\d_]{2,})\.([^\W\d_]+)")
 
 
 def _glued_stop(match: re.Match[str]) -> str:
-    word, first = match.groups()
-    if not word.islower() or not first.isupper():
+    word, after = match.groups()
+    title = len(after) >= 2 and after[0].isupper() and after[1:].islower()  # "Tuy", not "BA"
+    if not word.islower() or not title or not is_vietnamese_syllable(after.lower()):
         return match.group()  # "TP.Hồ", "vnexpress.net": no sentence ends there
-    return f"{word}. {first}"
+    return f"{word}. {after}"
 
 
 # "nay,tình", "một(kỳ", "Nên...đã": punctuation typed without its space between two words
@@ -341,6 +342,7 @@ def _trade_forms(text: str) -> str:
         text = _MODEL_LIST.sub(lambda m: m[1] + ", ".join(m[2].split("/")), text)
     if "9999" in text:
         text = _GOLD_PURITY.sub(r"\1chín chín chín chín", text)
+    text = _ACRONYM_GLUED_NAME.sub(r"\1 ", text)  # "CLBHà Nội" (set AN)
     if "PV" in text:
         text = _PV_GAS.sub("pê vê gát", text)
         text = _PV_COMPANY.sub("pê vê", text)  # "PV GAS", "PV Power": PetroVietnam's units
@@ -362,6 +364,9 @@ _MODEL_LIST = re.compile(
 # "vàng nhẫn 9999" (set AL): gold's purity, said digit by digit
 _GOLD_PURITY = re.compile(r"(?<!\w)((?:[Vv]àng|[Nn]hẫn|[Vv]àng nhẫn|[Vv]àng miếng)\s+)9999(?!\d)")
 
+_ACRONYM_GLUED_NAME = re.compile(
+    r"(?<![\w])(CLB|HLV|UBND|HĐND|BCH|CĐV|SVĐ|ĐH|THPT|THCS)(?=[A-ZĐ][a-zà-ỹđ]{1,6}(?![\w]))"
+)
 # "(PV GAS)", "PV Gas lên kế hoạch" (set AK): PetroVietnam's units, never "phóng viên"
 _PV_GAS = re.compile(r"(?<![\w.])PV\s+(?:GAS|Gas)(?![\w.])")
 _PV_COMPANY = re.compile(

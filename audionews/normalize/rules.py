@@ -848,7 +848,9 @@ _COUNT_AFTER = re.compile(
 )
 _SCORED = re.compile(r"\b(?:đạt|được|chấm|điểm)\s*$", re.IGNORECASE)
 _HOURS_AFTER = re.compile(r"\s*(?:giờ|tiếng|phút|h(?![^\W\d_]))")
-_SPAN_FROM_DAY = re.compile(r"\b[Tt]ừ\s+(\d{1,2})\s+(?:đến|tới)\s*$")  # "từ 10 đến 12-7"
+_SPAN_FROM_DAY = re.compile(
+    r"\b[Tt]ừ\s+(?:ngày\s+)?(\d{1,2})\s+(?:đến|tới)\s*$"
+)  # "từ 10 đến 12-7"
 _MEASURE_AFTER = re.compile(
     r"\s*(?:inch|in|cm|mm|m|km|kg|g|mAh|W|GB|MB|TB|Hz|GHz|MP|%|độ|tấn|lít|USD|đồng)(?!\w)"
 )
@@ -873,7 +875,7 @@ _DAY_RANGE = re.compile(
     r"(?<![\w/.,-])(\d{1,2})\s*-\s*(\d{1,2})([/.])(\d{1,2})(?:\3(\d{4}))?(?![\w/]|[.,]\d)"
 )
 _DAY_LIST = re.compile(
-    r"(?<![\w/.,-])(\d{1,2}(?:\s*(?:,|và|hoặc)\s*\d{1,2})+)\s*([/-])(\d{1,2})(?:/(\d{4}))?"
+    r"(?<![\w/.,-])(\d{1,2}(?:\s*(?:,|và|hoặc)\s*\d{1,2})+)\s*([/.-])(\d{1,2})(?:/(\d{4}))?"
     r"(?![\w/]|[.,-]\d)"
 )
 _LIST_DAY = re.compile(r"\d+")
@@ -899,6 +901,10 @@ def _day_list(match: re.Match[str]) -> str:
     in_brackets = before.endswith("(")
     if not all(_valid(d, m) for d in numbers) or not (in_brackets or _DATE_CONTEXT.search(before)):
         return match.group()
+    if _sep == "." and (
+        not _DATE_CONTEXT_STRONG.search(before) or _MEASURE_AFTER.match(match.string, match.end())
+    ):
+        return match.group()  # "ngày 3 và 4.6" (set AM); "3 và 4.6 điểm" stays numbers
     spoken = _LIST_DAY.sub(lambda d: read_day(int(d.group())), days)
     spoken += f" tháng {read_month(m)}"
     return spoken + (f" năm {read_cardinal(int(year))}" if year else "")
@@ -1196,7 +1202,10 @@ _RATE_BEFORE = re.compile(r"\bt[ỉỷ] lệ(?:\s+[^\W\d]+){0,3}\s*$", re.IGNORE
 # ... and before a comma in a list of such counts (set H: "quá tải 01, chở quá số người 02,
 # vi phạm nồng độ cồn 04,"): two padded numbers in the piece, and not after a word that numbers
 # a place or an item ("thôn 01,", "số 08,", "tổ 05,": labels, digit by digit)
-_ZERO_COUNT_COMMA = re.compile(r"0(?<![\w.,/:-]0)([1-9])(?=\s*[,;])")  # the literal first: fast
+_ZERO_COUNT_COMMA = re.compile(
+    r"0(?<![\w.,/:-]0)([1-9])(?=\s*[,;)]|\.(?:\s|$))"  # the literal first: fast
+)
+_GLUED_COLON_COUNT = re.compile(r"(?<=[^\W\d_]):(?=0[1-9])")  # "Bình Định:02," (set AM)
 _PADDED = re.compile(r"0(?<![\w.,/:-]0)[1-9](?![\w/:-]|[.,]\d)")
 _LABEL_BEFORE = re.compile(
     r"(?:số|phòng|tổ|khu|phố|lô|căn|tầng|mã|ô|xóm|thôn|ấp|bản|buôn|đội|khoản|điều|mục|chương|"
@@ -1206,6 +1215,7 @@ _LABEL_BEFORE = re.compile(
 
 
 def _zero_counts_before_commas(text: str) -> str:
+    text = _GLUED_COLON_COUNT.sub(": ", text) if ":0" in text else text
     if not _ZERO_COUNT_COMMA.search(text) or len(_PADDED.findall(text)) < 2:
         return text
 
@@ -1386,10 +1396,12 @@ def ordinals(text: str) -> str:
 
 # --- scores, ranges, fractions
 _SCORE_CONTEXT = re.compile(
-    r"(?:(?i:thắng|thua|tỷ số|tỉ số|cách biệt|đánh bại|bại|vượt qua|dẫn|gỡ|"
+    r"(?:(?i:thắng|thua|tỷ số|tỉ số|điểm số|cách biệt|đánh bại|bại|vượt qua|dẫn|gỡ|"
     r"chung cuộc|trận|kết quả|tỷ lệ|tỉ lệ|thế trận|sân nhà)"
     # "hòa" the draw in lower case only: "Sơn La-Hòa Bình 37-39 độ" is a place (set N)
     r"|\b(?:hòa|hoà|Hòa|Hoà)(?!\s+Bình|\s+Vang|\s+Phát|\s+Thành|\s+An))\s*(?:\w+\s*){0,3}$"
+    # "thất bại trước Topenland Bình Định 1-3" (set AN): the side named after "trước"
+    r"|\b(?:bại|thua|thắng)\s+trước(?:\s+\w+){1,4}\s*$"
 )
 _UNIT_ALT = trie_regex(UNITS)
 _GLUED_UNIT = re.compile(rf"(?:{_UNIT_ALT})(?![\w²³])")

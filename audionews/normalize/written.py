@@ -61,7 +61,7 @@ def outlet_tags(text: str) -> str:
 _AGENCIES = (
     "TTXVN/VNA", "TTXVN", "VNA", "TPO", "TTO", "GĐXH", "NLĐO", "PLO", "SGGP", "ANTĐ", "ANTD.VN",
     "VOV.VN", "VOV", "VTV.vn", "VTC", "CAND", "QĐND", "GD&TĐ", "SKĐS", "GNO", "KTĐT", "BNEWS",
-    "VNE", "Zing", "TPO.VN", "VietTimes", "NDĐT",
+    "VNE", "Zing", "TPO.VN", "VietTimes", "NDĐT", "TP",  # "TP -": Tiền Phong's print tag (AN)
 )  # fmt: skip
 _TAGS = sorted({*_AGENCIES, *(n for n in OUTLET_NAMES if " " not in n)}, key=len, reverse=True)
 _AGENCY_TAG = re.compile(
