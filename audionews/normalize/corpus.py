@@ -78,7 +78,9 @@ _METRES_CM = re.compile(r"(?<![\w.,])(\d{1,3})m(\d{2})(?!\w)")
 # "Pyoljji-1-2", "Su-30-2": a model's name with two dashed numbers, no range (set L)
 _MODEL_NUMBERS = re.compile(r"(?<![\w-])([A-Z][a-z]\w*)-(\d{1,3})-(\d{1,3})(?![\w-])")
 # "Ri6", "Dona7": a variety's name and its number, the letters a syllable (set L)
-_SYLLABLE_CODE = re.compile(r"(?<![\w.-])([A-Z][a-z]{1,4})(\d{1,2})(?![\w.,-])")
+_SYLLABLE_CODE = re.compile(
+    r"(?<![\w.-])([A-Z][a-z]{1,4})(\d{1,2})(?![\w-]|[.,]\w)"
+)  # "Bong88." (AO)
 # "Đắk RMoan": a Central Highlands name written without its apostrophe, "Rơ Moan" (set L)
 _GLUED_HIGHLAND = re.compile(r"(?<![\w'’])([BDHKMNRY])([A-ZĐ][a-zà-ỹđ]+)(?![\w'’])")
 # "(10/88km)", "10/88 km": a part of a whole measured in a unit, "mười trên tám mươi tám" (set M)

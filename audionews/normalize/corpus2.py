@@ -237,7 +237,8 @@ _GLUED_STOP = re.compile(r"(?<![\w.])([^\W\d_]{2,})\.([^\W\d_]+)")
 def _glued_stop(match: re.Match[str]) -> str:
     word, after = match.groups()
     title = len(after) >= 2 and after[0].isupper() and after[1:].islower()  # "Tuy", not "BA"
-    if not word.islower() or not title or not is_vietnamese_syllable(after.lower()):
+    named = word[1:].islower() and is_vietnamese_syllable(word.lower())  # "Cần Thơ.Lễ" (set AO)
+    if not (word.islower() or named) or not title or not is_vietnamese_syllable(after.lower()):
         return match.group()  # "TP.Hồ", "vnexpress.net": no sentence ends there
     return f"{word}. {after}"
 

@@ -227,6 +227,7 @@ def coordinates(text: str) -> str:
     Đông"."""
     if "uyến" in text or "độ" in text:
         text = _DOT_DEGREES.sub(r"\1,\2", text)  # "14.883 độ Vĩ Bắc": a decimal, not thousands
+        text = _MERIDIAN_RANGE.sub(_meridian_range, text)
         text = _MERIDIAN.sub(_meridian, text)
     if "°" not in text and not _COORDINATE_PAIR.search(text):
         return text
@@ -240,6 +241,21 @@ _DOT_DEGREES = re.compile(r"(?<![\w.,])(\d{1,3})\.(\d{1,6})(?=\s*độ\s+(?:[Vv]
 _MERIDIAN = re.compile(
     r"(?<!\w)((?:[Vv]ĩ|[Kk]inh) (?:tuyến|độ)\s+)(\d{1,4}(?:[.,]\d+)?)\s?([NSEW])(?!\w)"
 )
+
+
+# "vĩ tuyến 11,5–17,0N", "kinh tuyến 108,0E–116,5E" (set AP): a span of one coordinate
+_MERIDIAN_RANGE = re.compile(
+    r"(?<!\w)((?:[Vv]ĩ|[Kk]inh) (?:tuyến|độ)\s+)(\d{1,3}(?:[.,]\d+)?)\s?([NSEW])?\s?[-–]\s?"
+    r"(\d{1,3}(?:[.,]\d+)?)\s?([NSEW])(?!\w)"
+)
+
+
+def _meridian_range(match: re.Match[str]) -> str:
+    words, first, side_first, last, side = match.groups()
+    if side_first not in (None, side):
+        return match.group()
+    hemisphere = _HEMISPHERES[side].split()[1]
+    return f"{words}{_degrees(first)} đến {_degrees(last)} độ {hemisphere}"
 
 
 def _meridian(match: re.Match[str]) -> str:
@@ -1035,7 +1051,19 @@ def contract_months(text: str) -> str:
 def month_years(text: str) -> str:
     """ "10/2020" -> "tháng mười năm hai nghìn không trăm hai mươi"; after "tháng" a dash or a
     dot too: "tháng 3-2026" is a month of a year, never a range."""
+    if "(" in text:  # "(3-2025)" (set AO): a month of a year in brackets, never "3 to 2025"
+        text = _BRACKETED_MONTH_YEAR.sub(_bracketed_month_year, text)
     return _MONTH_YEAR.sub(_read_month_year, text)
+
+
+_BRACKETED_MONTH_YEAR = re.compile(r"\((\d{1,2})-((?:19|20)\d{2})\)")
+
+
+def _bracketed_month_year(match: re.Match[str]) -> str:
+    month, year = int(match.group(1)), int(match.group(2))
+    if not 1 <= month <= 12:
+        return match.group()
+    return f"(tháng {read_month(month)} năm {read_cardinal(year)})"
 
 
 _SHARE_UP_TO = re.compile(r"\b(?:chiếm|lên|tăng|giảm|chỉ|khoảng|gần|hơn)\s+(?:đến|tới)\s*$", re.I)

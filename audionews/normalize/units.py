@@ -76,6 +76,7 @@ UNITS: dict[str, str] = {
     "GB": "gi ga bai",
     "TB": "tê ra bai",
     "Mbps": "mê ga bít trên giây",
+    "fps": "khung hình trên giây",  # "120fps" (set AP)
     "Gbps": "gi ga bít trên giây",
     "Tbps": "tê ra bít trên giây",  # set AK
     "đ": "đồng",
