@@ -163,6 +163,9 @@ def _subsequence(needle: str, haystack: str) -> bool:
     return all(ch in it for ch in needle)
 
 
+_PLACE_TAIL = re.compile(r"\s+(?:thành phố|tỉnh|huyện|quận|thị xã|trung ương)(?:\s+\S+){0,2}$")
+
+
 def _comparable(text: str) -> str:
     return " ".join(w for w in text.lower().split() if w not in {"-", ","})
 
@@ -465,6 +468,9 @@ class Normalizer:
             known = (self._learned, self._user.words if self._user else {}, self._builtin.words)
             for spoken in (table.get(abbr) for table in known):
                 if spoken and before.endswith(_comparable(spoken)):
+                    return ""
+                # "Trung tâm Kiểm soát bệnh tật thành phố (CDC)" (set AM): its place between
+                if spoken and _PLACE_TAIL.sub("", before).endswith(_comparable(spoken)):
                     return ""
             return match.group()
 

@@ -344,6 +344,8 @@ def _trade_forms(text: str) -> str:
     if "9999" in text:
         text = _GOLD_PURITY.sub(r"\1chín chín chín chín", text)
     text = _ACRONYM_GLUED_NAME.sub(r"\1 ", text)  # "CLBHà Nội" (set AN)
+    if " ha" in text:
+        text = _HECTARES_AFTER_WORD.sub(r"\1héc ta", text)  # "vài trăm ha" (set AM)
     if "PV" in text:
         text = _PV_GAS.sub("pê vê gát", text)
         text = _PV_COMPANY.sub("pê vê", text)  # "PV GAS", "PV Power": PetroVietnam's units
@@ -365,6 +367,7 @@ _MODEL_LIST = re.compile(
 # "vàng nhẫn 9999" (set AL): gold's purity, said digit by digit
 _GOLD_PURITY = re.compile(r"(?<!\w)((?:[Vv]àng|[Nn]hẫn|[Vv]àng nhẫn|[Vv]àng miếng)\s+)9999(?!\d)")
 
+_HECTARES_AFTER_WORD = re.compile(r"(?<!\w)((?:trăm|nghìn|ngàn|chục|triệu|vạn) )ha(?![\w-])")
 _ACRONYM_GLUED_NAME = re.compile(
     r"(?<![\w])(CLB|HLV|UBND|HĐND|BCH|CĐV|SVĐ|ĐH|THPT|THCS)(?=[A-ZĐ][a-zà-ỹđ]{1,6}(?![\w]))"
 )

@@ -79,7 +79,10 @@ def english_grouped_units(text: str) -> str:
 _YEAR = r"(?:19|20)\d\d"
 _YEAR_LIST = re.compile(rf"(?<![\w/.,])({_YEAR})((?:\s*/\s*{_YEAR})+)(?![\w/]|[.,]\d)")
 _SEASON_BEFORE = re.compile(
-    r"(?:năm học|niên khóa|niên khoá|niên học|mùa giải|mùa vụ|khóa|khoá|vụ)\s*$", re.IGNORECASE
+    r"(?:năm học|niên khóa|niên khoá|niên học|mùa giải|mùa vụ|khóa|khoá|vụ"
+    r"|(?:V|Premier |Champions |Europa |J|K)-?League|vê lích|Ngoại hạng Anh|La Liga|Serie A"
+    r"|Bundesliga)\s*$",
+    re.IGNORECASE,  # "V-League 2024/2025": a season (set AI)
 )
 _PERCENT = rf"(?:{_NUM})\s?%"
 _PERCENT_LIST = re.compile(rf"(?<![\w/.,])({_PERCENT})((?:\s*/\s*{_PERCENT})+)(?![\w/]|[.,]\d)")
