@@ -196,6 +196,8 @@ JUNK_LINES = frozenset(
         "Lưu thông tin",
         "Đóng Lưu thông tin",
         "spot_img",  # a WordPress theme's image placeholder
+        "null",  # a script's empty values (heldout38, heldout39)
+        "undefined",
         "Tóm tắt nội dung",  # a table of contents' label
         "Nội dung bài viết",
         "Đừng bỏ lỡ",  # a "don't miss" box's label (heldout23, heldout24)
@@ -510,19 +512,6 @@ _DOUBLED_REASON = "teaser: a related link (its text printed twice)"
 _STAMP_BEFORE_LEAD = re.compile(
     r"^(\d{1,2}:\d{2}\s+\d{1,2}/\d{1,2}/\d{4})\s+(?=[A-ZĐÀ-Ỹ][^\s]*\s+\S+\s+\S+.{40,}[.!?…]$)"
 )
-_SIGNED_DATE = re.compile(
-    r"^(\S.{2,30}?)\s+((?:Thứ\s+\S+|Chủ\s+nhật),?\s.*\d{4}.*)$", re.IGNORECASE
-)
-
-
-def _signed_date(ln: Line, t: str, kept: list[Line]) -> bool:
-    """ "An Linh Thứ năm, ngày 18/01/2024 08:50 AM" (heldout42): the byline, then the date, as
-    two lines (one number) added to ``kept``; False when the line is no such pair."""
-    signed = _SIGNED_DATE.match(t)
-    if not signed or not _is_name_line(signed[1]) or not _match_date(signed[2]):
-        return False
-    kept += [Line(ln.no, signed[1], ln.hint), Line(ln.no, signed[2], ln.hint)]
-    return True
 
 
 def _doubled_summary(lines: Sequence[Line], i: int) -> bool:
@@ -696,16 +685,15 @@ _PAGE_NOTICE = re.compile(
     re.IGNORECASE,
 )
 #: "null Toàn văn phát biểu …": a CMS printing an empty field as "null" before the headline.
-_NULL_FIELD = re.compile(r"^null(?:\s+\S.{0,200})?$|^undefined$")
+_NULL_FIELD = re.compile(r"^null\s+\S.{0,200}$")
 #: "Bạn quan tâm đến chuyên mục nào trên trang?": a poll's question to the reader (heldout40).
 _POLL_QUESTION = re.compile(
     r"^Bạn\s.{3,80}\b(?:trang|website|cổng thông tin|chuyên mục|nội dung|tờ báo)\b.{0,40}\?$"
 )
 #: "Mời bạn đọc nhấn F5 để tiếp tục cập nhật thông tin...": a live page's prompt (heldout43).
 _REFRESH_PROMPT = re.compile(r"^.{0,40}\b(?:nhấn|bấm|ấn)\s+F5\b.{0,80}$", re.IGNORECASE)
-#: "Chi nhánh 1 : 147 Hàm Nghi, Đà Nẵng": a shop's branch and address; "XEM CLIP:" (heldout42).
+#: "Chi nhánh 1 : 147 Hàm Nghi, Đà Nẵng": a shop's branch and address (heldout42).
 _SHOP_BRANCH = re.compile(r"^Chi nhánh\s*\d{1,2}\s*:\s*\S.{3,80}$")
-_CLIP_PROMPT = re.compile(r"^(?:XEM|Xem|xem)\s+(?:CLIP|VIDEO|clip|video|Clip|Video)\s*:?$")
 #: "Tin Tức Các Bộ Môn": a section's label, every word capitalised (heldout40).
 _NEWS_SECTION = re.compile(rf"^Tin [Tt]ức(?:\s[{_UP}][^\s]*){{1,4}}$")
 #: "Xã hội 24-11-2021": a section's name with the date it filed the story.
@@ -919,7 +907,6 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_POLL_QUESTION, DropKind.WIDGET, "widget: a poll's question"),
     (_SHOP_BRANCH, DropKind.WIDGET, "widget: a shop's branch and address"),
     (_REFRESH_PROMPT, DropKind.WIDGET, "widget: a live page's prompt to reload it"),
-    (_CLIP_PROMPT, DropKind.WIDGET, "widget: a prompt to watch a clip"),
     (_NEWS_SECTION, DropKind.WIDGET, "widget: a section's label"),
     (_SECTION_DATE, DropKind.WIDGET, "widget: a section's name and a date stamp"),
 )
@@ -1201,12 +1188,6 @@ _CREDIT_WORDS = frozenset(
 )
 
 
-_DATE_BYLINE = re.compile(r"^(\S.{1,38}?)\s*([-–|])?\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b")
-_WEEKDAY_START = re.compile(r"^(?:Thứ|Chủ nhật|Ngày|Cập nhật|Đăng)\b", re.I)
-#: "CL", "N.H.", "T. T": an author's initials on their own line, over a byline or source.
-_INITIALS_LINE = re.compile(rf"^[{_UP}](?:\.?\s?[{_UP}]){{1,3}}\.?$")
-
-
 def _long_echoed(text: str, below: list[Line]) -> bool:
     """A long first line (a council's or a project's full name, up to 60 words, no stop) that
     a paragraph just below repeats, two thirds of its word pairs or more: the headline
@@ -1239,7 +1220,7 @@ def _name_core(text: str) -> str:
     core = re.sub(
         r"\s*\((?:Theo|T/h|TH|tổng hợp|Nguồn)[^()]{0,30}\)$", "", text.strip(), flags=re.I
     )
-    core = _BRACKET_SITE.sub("", core).rstrip(" -–|")  # "Minh Anh -" (its date split off)
+    core = _BRACKET_SITE.sub("", core)
     core = _AFFILIATION.sub("", _BRACKET_AFFILIATION.sub("", _BRACKET_PLACE.sub("", core)))
     return _ROLE_PREFIX.sub("", _AGENCY_SUFFIX.sub("", core)).strip(" .")
 
@@ -1259,7 +1240,8 @@ _MADE_BY = re.compile(
     r"(?:do|bởi)\s+(.{3,40}?)\s+thực hiện\s*\.?$"
 )
 #: "TT", "NLT": the author's initials alone.
-_INITIALS = re.compile(rf"^[{_UP}]{{2,4}}$")  # "TT", "NLT", "BTNO" (a site's signature)
+#: "TT", "NLT", "BTNO" (a site's signature), "N.H.", "D.C.H": an author's initials
+_INITIALS = re.compile(rf"^[{_UP}](?:\.?\s?[{_UP}]){{1,3}}\.?$")
 #: "Mai Anh, Phòng Nghiệp vụ …", "Thái Phan – Báo Hải Phòng 22/08/2018": the author's office or
 #: paper after the name (and the date after them).
 _AFFILIATION = re.compile(
@@ -1408,13 +1390,21 @@ def _match_date(text: str) -> re.Match[str] | None:
 
 def _signed_stamp(text: str) -> tuple[str, str] | None:
     """(name, stamp) for a date stamp signed by its author on one line: "Diệu Thanh 13/12/2013
-    11:17 GMT+7" (the words before the date person names, not a label such as "Cập nhật")."""
-    m = re.match(
-        r"^([^\W\d][^\d|]{2,40}?)\s+((?:\d{1,2}:\d{2},?\s+)?\d{1,2}/\d{1,2}/\d{4}\b.*)$", text
-    )  # "Vi Vân 10:17, 11/01/2023" (heldout22): the time may come first
-    if m is None or not is_person_name(m.group(1)):
+    11:17 GMT+7", "Minh Anh - 10/10/2023 14:48", "PV 05/10/2018 11:14", "An Linh Thứ năm, ngày
+    18/01/2024 08:50 AM" (the words before the date person names or a credit word, not a label
+    such as "Cập nhật")."""
+    m = _SIGNED_STAMP.match(text)
+    if m is None or not (is_person_name(m.group(1)) or m.group(1).casefold() in _CREDIT_WORDS):
         return None
     return m.group(1), m.group(2)
+
+
+_SIGNED_STAMP = re.compile(
+    r"^([^\W\d][^\d|]{1,40}?)\s*(?:[-–]\s*)?\s"  # "Minh Anh - …": the dash is no part of the name
+    r"((?:(?:Thứ\s+\S+|Chủ\s+nhật),?\s+(?:ngày\s+)?)?"  # "Thứ năm, ngày 18/01/2024" (heldout42)
+    r"(?:\d{1,2}:\d{2},?\s+)?\d{1,2}/\d{1,2}/\d{4}\b.*)$",  # "Vi Vân 10:17, 11/01/2023"
+    re.IGNORECASE,
+)
 
 
 def _split_stamp(text: str) -> tuple[str, re.Match[str]] | None:
@@ -2084,13 +2074,6 @@ class _Assembler:
         kept = self._drop_chrome(self.lines)
         date_line, published = self._date(kept, date_line, published)
         self.date_no = next((ln.no for ln in kept if ln.text == date_line), -1)
-        if byline is None and date_line and (signed := _DATE_BYLINE.match(date_line)):
-            # "PV 05/10/2018 11:14", "Minh Anh - 10/10/2023 14:48 (GMT+7)": who wrote it, then when
-            name, dashed = signed.group(1), bool(signed.group(2))
-            if name.casefold() in _CREDIT_WORDS or (
-                dashed and _is_name_line(name) and not _WEEKDAY_START.match(name)
-            ):
-                byline = name
         kept = self._drop_date_stamps(kept, date_line)
         kept = self._above_the_lead(kept, titled=title is not None and bool(fold(title)))
         title, title_line, title_from = self._headline(kept, title, title_line)
@@ -2367,8 +2350,8 @@ class _Assembler:
             if self._doubled_summary_step(lines, i, st) or self._related_step(ln, st):
                 continue
             t = self._strip_counters(ln)
-            if _match_date(t) or _signed_date(ln, t, kept):
-                kept += [ln] if _match_date(t) else []
+            if _match_date(t):
+                kept.append(ln)
                 continue
             junk = _junk_kind(t)
             label, st.tag_label = st.tag_label, bool(junk and _EVENT_TAG.match(t))
@@ -2713,13 +2696,13 @@ class _Assembler:
         when there is none."""
         for i in range(len(kept) - 1, 0, -1):
             t = kept[i].text
-            if _is_credit_line(t) or (_INITIALS_LINE.match(t) and _ends_sentence(kept[i - 1].text)):
+            if _is_credit_line(t) or (_INITIALS.match(t) and _ends_sentence(kept[i - 1].text)):
                 # "VH" under the story's last sentence, teasers below it: the author's initials
                 end = i
                 # Byline lines directly above belong to it ("Tác giả: …" over "Nguồn tin: …"),
                 # and so do an author's initials ("CL" over "Nguồn: Báo Bạc Liêu", heldout38).
                 while end > 1 and (
-                    _is_credit_line(kept[end - 1].text) or _INITIALS_LINE.match(kept[end - 1].text)
+                    _is_credit_line(kept[end - 1].text) or _INITIALS.match(kept[end - 1].text)
                 ):
                     end -= 1
                 return end
@@ -2850,7 +2833,7 @@ class _Assembler:
         body = kept[:end]
         in_credits = True
         for ln in kept[end:]:
-            if in_credits and (_is_credit_line(ln.text) or _INITIALS_LINE.match(ln.text)):
+            if in_credits and (_is_credit_line(ln.text) or _INITIALS.match(ln.text)):
                 self._credit(ln, state)
                 continue
             in_credits = False
@@ -2866,7 +2849,7 @@ class _Assembler:
         """The first byline is read as the byline, a "Theo …"/"Nguồn …" line as the source."""
         if state.byline is None:
             # "Thái Phan – Báo Hải Phòng 22/08/2018": the date after the byline is not read
-            state.byline, state.byline_line = _BYLINE_DATE.sub("", ln.text).rstrip(" -–|"), ln.no
+            state.byline, state.byline_line = _BYLINE_DATE.sub("", ln.text), ln.no
         elif _COPIED_FROM.match(ln.text) and _AUTHOR_LABEL.match(state.byline):
             # "Tác giả: Khánh Hiền" / "Nguồn tin: Báo Dân trí": a copy site's two fields, the
             # author and the paper the copy came from; the author is the credit read.
@@ -3364,9 +3347,9 @@ def _caption_first_line(above: str, caption: str) -> bool:
 
 #: A text cut inside a word: its last token is a lone consonant letter ("… các dấu hiệu có t").
 _STOPS_MID_WORD = re.compile(
-    r"\s[bcdđghklmnpqrstvxz]$|\s[A-ZĐ]{1,6}-$"  # "… giao dịch, VN-"
-    r"|\s[a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]+\s[BCDĐGHKLMNPQRSTVX]$"
-)  # "… với bộ đôi G": a lone capital after a lower-case word
+    rf"\s[bcdđghklmnpqrstvxz]$|\s[A-ZĐ]{{1,6}}-$"  # "… giao dịch, VN-"
+    rf"|\s[{_LOW}]+\s[BCDĐGHKLMNPQRSTVX]$"  # "… với bộ đôi G": a lone capital after a word
+)
 #: "… trong một ngày kh": the text stops on consonants that begin a syllable, without its vowel.
 _NO_VOWEL_END = re.compile(r"\s(?:ngh|ng|nh|ch|kh|gh|ph|th|tr|qu)$", re.IGNORECASE)
 #: "… năm 2016 xuố": a syllable stopped on a diphthong that always takes a final ("xuống").
