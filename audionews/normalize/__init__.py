@@ -537,6 +537,8 @@ class Normalizer:
 
     def _expand_titles(self, text: str) -> str:
         assert self._title_re is not None
+        if "-" in text:  # "TS-BS Nguyễn …": two titles joined by a hyphen, as "TS.BS" (set AH)
+            text = _TITLE_PAIR.sub(self._title_pair, text)
 
         def expand(m: re.Match[str]) -> str:
             if len(m.group(1)) == 1 and _INITIAL_BEFORE.search(text, 0, m.start()):
@@ -544,6 +546,12 @@ class Normalizer:
             return _cased(m, self._titles[m.group(1)]) + " "
 
         return self._title_re.sub(expand, text)
+
+    def _title_pair(self, match: re.Match[str]) -> str:
+        first, second = match.groups()
+        if first in self._titles and (second in self._titles or self.knows(second)):
+            return f"{first}.{second}"
+        return match.group()
 
     def _split_joined_names(self, text: str) -> str:
         """ "PVF-CAND" -> "PVF CAND" when a part has a reading (acronyms of 3+ letters), and
@@ -674,6 +682,7 @@ def _respelled_word(word: str) -> str:
     return " ".join(syllables)
 
 
+_TITLE_PAIR = re.compile(rf"(?<![\w.-])([^\W\d_]{{2,6}})-([^\W\d_]{{2,6}})(?=\s+[{r.UPPER}])")
 _INITIAL_BEFORE = re.compile(rf"(?<![\w.])[{r.UPPER}]\.\s*$")
 
 

@@ -310,7 +310,6 @@ def _swept_forms(text: str) -> str:
         text = _WORD_ACRONYM_HYPHEN.sub(
             lambda m: f"{m[1]} - " if m[1][1:].islower() else m.group(), text
         )
-        text = _TITLE_PAIR.sub(r"\1.\2", text)  # "TS-BS Nguyễn …" -> "TS.BS" (set AH)
         text = _GAME_SCORES.sub(_game_scores, text)  # "thua … 16-21, 16-21" (set AH)
     return _trade_forms(_stray_dash_spaces(text))
 
@@ -385,8 +384,6 @@ _RICE_GRADE = re.compile(
     r"|(?<=IR )(TP|NL)(?=\s+\d)"  # "gạo IR NL 504"
 )
 _SONG_LAM = re.compile(r"(?<![\w.])SL(?=\s+Nghệ An\b)")
-_TITLES = r"(?:GS|PGS|TS|ThS|BS|BSCKI|BSCKII|DS|KS|LS|NSND|NSƯT)"
-_TITLE_PAIR = re.compile(rf"(?<![\w.-])({_TITLES})-({_TITLES}|CKI|CKII)(?=\s+[A-ZĐ])")
 # "16-21, 16-21", "21-19, 18-21, 21-15": game scores in a row (a range has its unit)
 _GAME_SCORES = re.compile(
     r"(?<![\w.,/-])(\d{1,2}-\d{1,2}(?:,\s\d{1,2}-\d{1,2})+)(?![\w/%-]|[.,]\d)"

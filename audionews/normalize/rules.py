@@ -238,15 +238,13 @@ def coordinates(text: str) -> str:
 # "tại tọa độ 14.883 độ Vĩ Bắc" (set AG): degrees of latitude or longitude are no thousands
 _DOT_DEGREES = re.compile(r"(?<![\w.,])(\d{1,3})\.(\d{1,6})(?=\s*độ\s+(?:[Vv]ĩ|[Kk]inh)(?!\w))")
 # "vĩ tuyến 15N", "kinh tuyến 1160E" (set AH: the page lost its degree sign, "116°E" -> "1160E")
-_MERIDIAN = re.compile(
-    r"(?<!\w)((?:[Vv]ĩ|[Kk]inh) (?:tuyến|độ)\s+)(\d{1,4}(?:[.,]\d+)?)\s?([NSEW])(?!\w)"
-)
+_ON_MERIDIAN = r"(?<!\w)((?:[Vv]ĩ|[Kk]inh) (?:tuyến|độ)\s+)"  # "vĩ tuyến ", "kinh độ "
+_MERIDIAN = re.compile(rf"{_ON_MERIDIAN}(\d{{1,4}}(?:[.,]\d+)?)\s?([NSEW])(?!\w)")
 
 
 # "vĩ tuyến 11,5–17,0N", "kinh tuyến 108,0E–116,5E" (set AP): a span of one coordinate
 _MERIDIAN_RANGE = re.compile(
-    r"(?<!\w)((?:[Vv]ĩ|[Kk]inh) (?:tuyến|độ)\s+)(\d{1,3}(?:[.,]\d+)?)\s?([NSEW])?\s?[-–]\s?"
-    r"(\d{1,3}(?:[.,]\d+)?)\s?([NSEW])(?!\w)"
+    rf"{_ON_MERIDIAN}(\d{{1,3}}(?:[.,]\d+)?)\s?([NSEW])?\s?[-–]\s?(\d{{1,3}}(?:[.,]\d+)?)\s?([NSEW])(?!\w)"
 )
 
 
