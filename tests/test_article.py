@@ -276,6 +276,14 @@ STORM = (
 )
 
 
+def _kind_between_paragraphs(line: str) -> DropKind | None:
+    """The kind ``line`` is dropped with, standing alone between two paragraphs of a story."""
+    a = parse_article(
+        f"Bão đổ bộ miền Trung\n\n{STORM}\n\n{line}\n\nMưa còn kéo dài đến cuối tuần.\n"
+    )
+    return {d.text: d.kind for d in a.dropped}.get(" ".join(line.split()))
+
+
 @pytest.mark.parametrize(
     "headline", ["TIN NÓNG TRONG NGÀY", "BÃO SỐ 3 ĐỔ BỘ", "HÀ NỘI MƯA LỚN", "TẾT XƯA"]
 )
@@ -1910,10 +1918,7 @@ def test_a_bracketed_date_under_a_headline_with_a_stop_and_a_tag_on_the_lead() -
     ],
 )
 def test_a_lone_credit_label_a_section_field_and_a_clip_name(line: str, kind: DropKind) -> None:
-    a = parse_article(
-        f"Bão đổ bộ miền Trung\n\n{STORM}\n\n{line}\n\nMưa còn kéo dài đến cuối tuần.\n"
-    )
-    assert {d.text: d.kind for d in a.dropped}.get(line) is kind
+    assert _kind_between_paragraphs(line) is kind
 
 
 def test_image_alt_text_signed_with_the_outlet_below_the_headline() -> None:
@@ -1960,10 +1965,7 @@ def test_a_link_lists_question_and_its_last_headline_without_a_separator() -> No
     ],
 )
 def test_a_gallery_label_camera_file_names_and_a_dont_miss_box(line: str, kind: DropKind) -> None:
-    a = parse_article(
-        f"Bão đổ bộ miền Trung\n\n{STORM}\n\n{line}\n\nMưa còn kéo dài đến cuối tuần.\n"
-    )
-    assert {d.text: d.kind for d in a.dropped}.get(line) is kind
+    assert _kind_between_paragraphs(line) is kind
 
 
 def test_a_line_about_an_influence_is_no_gallery_label() -> None:
@@ -2050,10 +2052,7 @@ def test_short_wrapped_pieces_going_on_in_lower_case_are_joined() -> None:
     ],
 )
 def test_english_notices_ratings_and_cms_fields(line: str, kind: DropKind) -> None:
-    a = parse_article(
-        f"Bão đổ bộ miền Trung\n\n{STORM}\n\n{line}\n\nMưa còn kéo dài đến cuối tuần.\n"
-    )
-    assert {d.text: d.kind for d in a.dropped}.get(line) is kind
+    assert _kind_between_paragraphs(line) is kind
 
 
 def test_an_event_list_under_its_label_and_a_portals_masthead() -> None:
@@ -2091,10 +2090,7 @@ def test_a_tag_closed_by_a_stop_or_under_a_caption_and_a_bracketed_dateline() ->
     ],
 )
 def test_sign_in_buttons_counters_and_comment_notices(line: str, kind: DropKind) -> None:
-    a = parse_article(
-        f"Bão đổ bộ miền Trung\n\n{STORM}\n\n{line}\n\nMưa còn kéo dài đến cuối tuần.\n"
-    )
-    assert {d.text: d.kind for d in a.dropped}.get(line) is kind
+    assert _kind_between_paragraphs(line) is kind
 
 
 def test_a_known_outlets_caps_tag_glued_to_the_lead_without_a_dash() -> None:
@@ -2169,10 +2165,7 @@ def test_a_wrapped_first_line_going_on_a_list_is_no_headline() -> None:
 def test_form_fields_image_names_slugs_bracketed_links_and_galleries(
     line: str, kind: DropKind
 ) -> None:
-    a = parse_article(
-        f"Bão đổ bộ miền Trung\n\n{STORM}\n\n{line}\n\nMưa còn kéo dài đến cuối tuần.\n"
-    )
-    assert {d.text: d.kind for d in a.dropped}.get(line) is kind
+    assert _kind_between_paragraphs(line) is kind
 
 
 def test_bylines_with_a_bodys_initials_and_an_emagazines_credits() -> None:
@@ -2348,10 +2341,7 @@ def test_one_sentence_over_a_photo_credit_is_read_with_a_doubt() -> None:
     ],
 )
 def test_galleries_prompts_fields_and_labels(line: str, kind: DropKind) -> None:
-    a = parse_article(
-        f"Bão đổ bộ miền Trung\n\n{STORM}\n\n{line}\n\nMưa còn kéo dài đến cuối tuần.\n"
-    )
-    assert {d.text: d.kind for d in a.dropped}.get(line) is kind
+    assert _kind_between_paragraphs(line) is kind
 
 
 def test_other_stories_after_the_credit_and_links_between_separators() -> None:
@@ -2403,10 +2393,7 @@ def test_a_roman_numbered_heading_over_a_numbered_one() -> None:
     ],
 )
 def test_long_galleries_live_notes_prompts_and_mastheads(line: str, kind: DropKind) -> None:
-    a = parse_article(
-        f"Bão đổ bộ miền Trung\n\n{STORM}\n\n{line}\n\nMưa còn kéo dài đến cuối tuần.\n"
-    )
-    assert {d.text: d.kind for d in a.dropped}.get(line) is kind
+    assert _kind_between_paragraphs(line) is kind
 
 
 def test_other_stories_tagged_leads_deep_in_the_page_and_a_dateline_with_its_country() -> None:
@@ -2479,10 +2466,7 @@ def test_related_stories_as_headline_and_summary_pairs_close_the_page() -> None:
     ],
 )
 def test_tickers_chart_credits_long_galleries_and_login_names(line: str, kind: DropKind) -> None:
-    a = parse_article(
-        f"Bão đổ bộ miền Trung\n\n{STORM}\n\n{line}\n\nMưa còn kéo dài đến cuối tuần.\n"
-    )
-    assert {d.text: d.kind for d in a.dropped}.get(" ".join(line.split())) is kind
+    assert _kind_between_paragraphs(line) is kind
 
 
 def test_a_charts_credit_makes_a_caption() -> None:
@@ -2563,10 +2547,7 @@ def test_an_outlet_tags_own_stop_and_dash_are_not_read() -> None:
     ],
 )
 def test_polls_section_labels_and_buttons(line: str, kind: DropKind) -> None:
-    a = parse_article(
-        f"Bão đổ bộ miền Trung\n\n{STORM}\n\n{line}\n\nMưa còn kéo dài đến cuối tuần.\n"
-    )
-    assert {d.text: d.kind for d in a.dropped}.get(line) is kind
+    assert _kind_between_paragraphs(line) is kind
 
 
 def test_a_last_line_cut_on_a_hyphen_or_on_cung() -> None:
@@ -2611,10 +2592,7 @@ def test_a_caption_of_two_sentences_closed_by_its_credit() -> None:
     ],
 )
 def test_a_shops_branches_and_a_clip_prompt(line: str, kind: DropKind) -> None:
-    a = parse_article(
-        f"Bão đổ bộ miền Trung\n\n{STORM}\n\n{line}\n\nMưa còn kéo dài đến cuối tuần.\n"
-    )
-    assert {d.text: d.kind for d in a.dropped}.get(line) is kind
+    assert _kind_between_paragraphs(line) is kind
 
 
 def test_the_summary_under_a_related_link_printed_twice() -> None:
