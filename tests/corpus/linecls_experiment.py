@@ -15,6 +15,7 @@ dropped when its line's probability of junk reaches the threshold, it is short (
 
     python tests/corpus/linecls_experiment.py timetravel   # the table in docs/articles.md
     python tests/corpus/linecls_experiment.py loso         # leave one set out, current parser
+    python tests/corpus/linecls_experiment.py blind COMMIT SET...  # the rest trains; COMMIT parses
 
 Options: ``-v`` lists each line caught, lost or dropped outside the annotations; ``--all-lines``
 trains on every labelled line (default: the short one-sentence lines the filter may drop);
@@ -595,10 +596,37 @@ def loso(verbose: bool, use_words: bool) -> None:
         _print_rows(held, rows)
 
 
+def blind(verbose: bool, use_words: bool) -> None:
+    """``blind COMMIT SET...``: train on every scored set but SET..., run the parser of COMMIT
+    (``HEAD`` for the working tree) on each SET and apply the filter: the honest test on sets
+    gathered after the parser's commit."""
+    from corpus_score import SETS
+
+    args = [a for a in sys.argv[2:] if not a.startswith("-")]
+    commit, held = args[0], args[1:]
+    train_arts = [a for s in SETS if s not in held and s != "pages" for a in load_set(s)]
+    fz, model = fit(train_arts, vocab_at(None if commit == "HEAD" else commit), use_words)
+    pkg = ROOT if commit == "HEAD" else _old_package(commit)
+    total: dict[str, list[int]] = {}
+    for name in held:
+        rows = evaluate(pkg, name, load_set(name), fz, model, verbose)
+        _print_rows(name, rows)
+        for label, t in rows:
+            acc = total.setdefault(label, [0, 0, 0, 0])
+            acc[0] += rows[0][1].junk
+            acc[1] += t.junk
+            acc[2] += t.lost
+            acc[3] += t.unannotated
+    print(f"# together, trained on {len(train_arts)} articles (junk before -> after, lost, other)")
+    for label, (jb, ja, lost, other) in total.items():
+        print(f"  t={label:5}  junk {jb} -> {ja}   lost {lost}   unannotated dropped {other}")
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "child":
         child(sys.argv[2], sys.argv[3])
     else:
         sys.path.insert(0, str(ROOT))
         words = "--no-words" not in sys.argv
-        {"timetravel": timetravel, "loso": loso}[sys.argv[1]]("-v" in sys.argv, words)
+        modes = {"timetravel": timetravel, "loso": loso, "blind": blind}
+        modes[sys.argv[1]]("-v" in sys.argv, words)
