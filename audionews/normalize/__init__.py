@@ -603,6 +603,8 @@ class _WordTable:
     pattern: re.Pattern[str]
     titles: dict[str, str] = field(default_factory=dict)
     title_re: re.Pattern[str] | None = None
+    #: Translations, not respellings: a capitalised loanword after a foreign word stays as written.
+    translates: bool = False
 
     @classmethod
     def build(cls, words: dict[str, str], variants: bool = True) -> _WordTable:
@@ -620,6 +622,17 @@ class _WordTable:
             said = before.group(1).casefold() if before else ""
             if rest and said == head.casefold() and said in _HEAD_NOUNS:
                 return rest  # "Phòng PC07" (PC07 = "Phòng cảnh sát …"): "Phòng" once (set T)
+            key = match.group(1)
+            if (
+                self.translates
+                and key.istitle()
+                and key.lower() in words
+                and before
+                and before.group(1).isascii()
+                and before.group(1).istitle()
+                and not is_vietnamese_syllable(before.group(1))
+            ):
+                return key  # a loanword capitalised after a foreign word: "Steel Online" (set AJ)
             return _cased(match, reading)
 
         return self.pattern.sub(spoken, text)
@@ -706,7 +719,7 @@ def _builtin_tables() -> _WordTable:
             words.setdefault(key.replace("&", "-"), value)
     table = _WordTable.build(words)
     titles = dict(lexicon.titles)
-    return _WordTable(table.words, table.pattern, titles, _title_regex(titles))
+    return _WordTable(table.words, table.pattern, titles, _title_regex(titles), translates=True)
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
