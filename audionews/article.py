@@ -1400,7 +1400,9 @@ def _signed_stamp(text: str) -> tuple[str, str] | None:
 
 
 _SIGNED_STAMP = re.compile(
-    r"^([^\W\d][^\d|]{1,40}?)\s*(?:[-–]\s*)?\s"  # "Minh Anh - …": the dash is no part of the name
+    r"^([^\W\d][^\d|]{1,40}?)"
+    r"(?:\s+[A-ZĐ]{2,6}(?=\s*[-–|]))?"  # "Kỳ Quan LDO | 14/01/2024": the outlet's code (heldout47)
+    r"\s*(?:[-–|]\s*)?\s"  # "Minh Anh - …": the dash is no part of the name
     r"((?:(?:Thứ\s+\S+|Chủ\s+nhật),?\s+(?:ngày\s+)?)?"  # "Thứ năm, ngày 18/01/2024" (heldout42)
     r"(?:\d{1,2}:\d{2},?\s+)?\d{1,2}/\d{1,2}/\d{4}\b.*)$",  # "Vi Vân 10:17, 11/01/2023"
     re.IGNORECASE,
@@ -2198,6 +2200,15 @@ class _Assembler:
             self.drop(kept.pop(0), DropKind.WIDGET, "widget: page chrome stacked over the headline")
         for _ in range(_related_over_headline(kept)):
             self.drop(kept.pop(0), DropKind.TEASER, "teaser: a related headline over the headline")
+        if (
+            len(kept) > 2
+            and not kept[0].hint
+            and _headline_shaped(kept[1])
+            and not kept[1].text.endswith(":")
+        ):
+            reason = _caption_reason(kept[0].text)  # "Trao quà … Ảnh: Ngọc Thạch" (heldout47)
+            if reason and reason.startswith("caption: photo credit"):
+                self.drop(kept.pop(0), DropKind.CAPTION, reason + " (over the headline)")
         if len(kept) > 2 and _PORTAL_SLOGAN.search(kept[0].text) and len(kept[0].text) < 120:
             # "Toàn Đảng, toàn dân học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"
             self.drop(kept.pop(0), DropKind.WIDGET, "widget: the portal's slogan")

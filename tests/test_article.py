@@ -2671,3 +2671,20 @@ def test_a_time_stamp_glued_before_the_lead_and_a_reload_prompt() -> None:
         f"Phiên tòa xét xử\n\n{STORM}\n{prompt}\n\nPhiên tòa tiếp tục vào chiều nay.\n"
     )
     assert {d.text: d.kind for d in b.dropped}.get(prompt) is DropKind.WIDGET
+
+
+# --- heldout47's classes, each on sentences written for the test
+
+
+def test_a_credited_caption_over_the_headline_and_a_stamp_signed_with_the_outlets_code() -> None:
+    caption = "Công nhân nhận quà tết tại khu công nghiệp. Ảnh: Minh Hà"
+    a = parse_article(
+        f"TIN MỚI\n{caption}\n\nHội chợ xuân cho công nhân\n\n"
+        f"Minh Hà LDO | 20/01/2025 09:30\n\n{STORM}"
+    )
+    assert a.title == "Hội chợ xuân cho công nhân" and a.byline == "Minh Hà"
+    assert a.published is not None and a.published.day == 20  # type: ignore[union-attr]
+    assert {d.text: d.kind for d in a.dropped}.get(caption) is DropKind.CAPTION
+    # a credited caption over a line ending with a colon gives no headline
+    b = parse_article(f"Mưa lớn. Ảnh: Minh Hà\n\nDự báo các vùng:\n\n{STORM}")
+    assert b.title != "Dự báo các vùng:"

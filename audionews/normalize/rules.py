@@ -850,7 +850,9 @@ _DATE_CONTEXT = re.compile(
 _DATE_CONTEXT_STRONG = re.compile(
     r"(?:\b(?:ngày|sáng(?: sớm)?|trưa|chiều|tối|đêm|hôm|khuya|rạng sáng|mùng|mồng|nay|kể từ"
     r"|phiên(?: giao dịch)?(?: ngày)?)|thứ\s+\w+"  # "phiên giao dịch 11-12" (set M)
-    r"|\b(?:ngày|sáng|chiều|tối|trưa) mai)"  # "Ngày mai, 7-8, thí sinh thi" (second sweep)
+    r"|\b(?:ngày|sáng|chiều|tối|trưa) mai"  # "Ngày mai, 7-8, thí sinh thi" (second sweep)
+    r"|\b(?:lễ|đêm|buổi|tối|hội nghị|kỳ họp|hội chợ|ngày hội)\s+"  # "đêm khai mạc 13.1"
+    r"(?:khai mạc|bế mạc|khai giảng|khởi công|khánh thành|khai trương))"  # (heldout47)
     r"[\s,(]*$",
     re.IGNORECASE,
 )
