@@ -1452,7 +1452,7 @@ _CLOSING_CREDIT = re.compile(r"[.\s]\(?Ảnh\s*:\s*[^!?:()]{1,40}\)?\.?\s*\|?$")
 def _caption_reason(text: str) -> str | None:
     if len(text) > 400:
         return None
-    m = _CAPTION_CREDIT.search(text)
+    m = _caption_credit(text)
     if m:
         before = text[: m.start()].strip(" -–—(")
         if len(_sentences(before)) <= 1:
@@ -1485,6 +1485,17 @@ def _caption_reason(text: str) -> str | None:
             if any(c.islower() for c in before) and len(_sentences(before)) <= 1:
                 return "caption: ends with a credit in capitals"
     return None
+
+
+def _caption_credit(text: str) -> re.Match[str] | None:
+    """A photo's credit, unless a full sentence of the story follows it: "… sóng gió (ảnh).
+    Trong bài phát biểu …" names the photo inside the story (heldout48)."""
+    m = _CAPTION_CREDIT.search(text)
+    if m is None or len(text[: m.start()].split()) < 3:
+        return m
+    after = text[m.end() :]
+    after = after.split(")", 1)[1] if ")" in after[:40] else after
+    return None if len(after.split()) >= 12 and _ends_sentence(after.strip()) else m
 
 
 def _photo_marks(text: str) -> str | None:
@@ -3228,9 +3239,12 @@ class _Assembler:
         if glued:  # "… nông dân Nghệ An? ...Tác phẩm tham gia …": the question is whole
             end = sentences[-1][: glued.start()].rstrip()
             return " ".join([*sentences[:-1], end]), sentences[-1][glued.end() :]
-        if len(sentences) < 2:
+        parts, fragment = sentences[:-1], sentences[-1] if sentences else ""
+        while parts and _TITLE_END.search(parts[-1]):  # "…, GS.TS. Sử Đình Thành …" (heldout48)
+            fragment = f"{parts.pop()} {fragment}"
+        if not parts:
             return None
-        return " ".join(sentences[:-1]), sentences[-1]
+        return " ".join(parts), fragment
 
     def _unfinished(self, line: int, fragment: str) -> None:
         self.unsure[:] = [u for u in self.unsure if u.line != line]
@@ -3248,6 +3262,8 @@ class _Assembler:
         )
 
 
+#: "…, GS.TS." or "PGS. TS.": a title's stop, which ends no sentence.
+_TITLE_END = re.compile(r"(?<![\w.])(?:(?:P?GS|TS|ThS|BS|KS|NCS|CKI{1,2})\.\s?)+$")
 #: "Tổng thống … Nguyễn Phú Trọng - Sputnik Việt Nam": words, a spaced dash, an outlet's name.
 _OUTLET_SIGNED = re.compile(r"^(.{12,200}?)\s+[-–—|]\s+([^-–—|]{3,40})$")
 

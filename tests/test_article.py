@@ -2688,3 +2688,18 @@ def test_a_credited_caption_over_the_headline_and_a_stamp_signed_with_the_outlet
     # a credited caption over a line ending with a colon gives no headline
     b = parse_article(f"Mưa lớn. Ảnh: Minh Hà\n\nDự báo các vùng:\n\n{STORM}")
     assert b.title != "Dự báo các vùng:"
+
+
+# --- heldout48's classes, each on sentences written for the test
+
+
+def test_a_photo_named_inside_a_story_paragraph_and_a_title_before_a_cut() -> None:
+    story = (
+        "Sáng qua, ông Nguyễn Văn Bình (ảnh) được bầu làm chủ tịch hiệp hội sau hai vòng bỏ "
+        "phiếu. Trong bài phát biểu nhận chức, ông cam kết đổi mới cách làm việc của hiệp hội."
+    )
+    a = parse_article(f"Hiệp hội có chủ tịch mới\n\n{story}\n\nÔng Bình năm nay 54 tuổi.\n")
+    assert a.lead == story and a.dropped == ()
+    cut = "Nhiệt liệt chúc mừng các tân kỹ sư, PGS.TS. Lê Văn Hòa – Hiệu trưởng nhà trường chia s"
+    b = parse_article(f"Lễ tốt nghiệp\n\n{STORM}\n{cut}\n")
+    assert [d.text for d in b.dropped if d.kind is DropKind.UNFINISHED] == [cut]

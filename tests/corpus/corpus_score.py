@@ -68,6 +68,7 @@ SETS = (
     "heldout43",
     "heldout44",
     "heldout47",
+    "heldout48",
 )
 
 
