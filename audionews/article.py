@@ -25,7 +25,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Literal
 
-from audionews.names import NAME_SYLLABLES, is_outlet_name, is_person_name
+from audionews.names import NAME_SYLLABLES, OUTLET_WORDS, is_outlet_name, is_person_name
 from audionews.normalize.places import is_place_name
 from audionews.normalize.vietnamese import is_ascii_syllable, is_vietnamese_syllable
 from audionews.pageui import (
@@ -295,30 +295,6 @@ OUTLET_TAGS = (
     "BDO",
     "HTV",
     "PLM",
-)
-#: Outlet tags written without brackets ("TTO - ...", "VOV.VN -...").
-OUTLET_WORDS = (
-    "TTO",
-    "TPO",
-    "VOV.VN",
-    "VTV.vn",
-    "VTV",
-    "SKĐS",
-    "ANTĐ",
-    "NDĐT",
-    "GD&TĐ",
-    "ĐSPL",
-    "VTC",
-    "CAND",
-    "TN",
-    "NLĐO",
-    "ND",
-    "QĐND",
-    "BNA",
-    "HNM",
-    "VNA",
-    "Infonet",
-    "Zing",
 )
 
 _JUNK_PREFIX = re.compile(

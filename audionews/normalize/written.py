@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from audionews.names import FAMILY_NAMES, OUTLET_NAMES, is_outlet_name
+from audionews.names import FAMILY_NAMES, OUTLET_NAMES, OUTLET_WORDS, is_outlet_name
 from audionews.normalize.numbers import read_cardinal, roman_to_int
 from audionews.normalize.rules import UPPER
 from audionews.normalize.units import UNITS
@@ -59,11 +59,12 @@ def outlet_tags(text: str) -> str:
 # ... and an outlet's short tag the same way ("TPO - ", "GĐXH - ", set M); the one-word names
 # the article parser knows as outlets ("Kinhtedothi", "TCCSĐT") are tags here too.
 _AGENCIES = (
-    "TTXVN/VNA", "TTXVN", "VNA", "TPO", "TTO", "GĐXH", "NLĐO", "PLO", "SGGP", "ANTĐ", "ANTD.VN",
-    "VOV.VN", "VOV", "VTV.vn", "VTC", "CAND", "QĐND", "GD&TĐ", "SKĐS", "GNO", "KTĐT", "BNEWS",
-    "VNE", "Zing", "TPO.VN", "VietTimes", "NDĐT", "TP",  # "TP -": Tiền Phong's print tag (AN)
+    "TTXVN/VNA", "TTXVN", "GĐXH", "PLO", "SGGP", "ANTD.VN", "VOV", "GNO", "KTĐT", "BNEWS", "VNE",
+    "TPO.VN", "VietTimes", "TP",  # "TP -": Tiền Phong's print tag (AN); more in OUTLET_WORDS
 )  # fmt: skip
-_TAGS = sorted({*_AGENCIES, *(n for n in OUTLET_NAMES if " " not in n)}, key=len, reverse=True)
+_TAGS = sorted(
+    {*_AGENCIES, *OUTLET_WORDS, *(n for n in OUTLET_NAMES if " " not in n)}, key=len, reverse=True
+)
 _AGENCY_TAG = re.compile(
     rf"(?:^|(?<=\n))(?:{'|'.join(re.escape(a) for a in _TAGS)}"
     rf"|[{UPPER}][{UPPER}0-9]{{1,11}}\.(?:VN|vn|Vn))\s*[-–]\s+(?=[{UPPER}\d])"  # "HNN.VN -" (set Q)
