@@ -55,6 +55,15 @@ _PER_BARREL = re.compile(r"\s?(?:USD|đô la(?: Mỹ)?)\s*(?:/|một|mỗi|cho m
 _MONEY = re.compile(r"USD|EUR|GBP|đô la|won|yên|Rs|INR|rupee|[Yy]uan|CNY|RMB|NDT|[Nn]hân dân tệ")
 
 
+# "Dow Jones futures giảm 1,007 điểm" (set AS): a foreign index's points after its name, in the
+# same clause, with a comma before exactly three digits are thousands (its moves and levels run
+# in hundreds and thousands; a Vietnamese index writes "1.207,5 điểm")
+_FOREIGN_INDEX_POINTS = re.compile(
+    r"((?:Dow Jones|Dow|Nasdaq|S&P 500|S&P|Nikkei 225|Nikkei|FTSE 100|DAX|Hang Seng|Kospi)"
+    r"[^.;!?\d]{0,50}(?<![\w.,]))(\d{1,3}(?:,\d{3})+)(?![\d]|[.,]\d)(?=\s?điểm(?!\w))"
+)
+
+
 def english_grouped_units(text: str) -> str:
     """ "5,160 mAh" -> "5.160 mAh", "$1,299" -> "$1.299", "4,500-4,600 đ/kg" -> "4.500-4.600 đ/kg"
     (an English thousands group); a foreign amount stays a decimal when the text writes another
@@ -72,6 +81,7 @@ def english_grouped_units(text: str) -> str:
         return match.group().replace(",", ".")
 
     text = _GROUPED_AFTER.sub(group, text)
+    text = _FOREIGN_INDEX_POINTS.sub(lambda m: m[1] + m[2].replace(",", "."), text)
     return _GROUPED_BEFORE.sub(lambda m: m.group(1) + m.group(2).replace(",", "."), text)
 
 

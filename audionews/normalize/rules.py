@@ -1538,7 +1538,8 @@ _OUT_OF_TOTAL = re.compile(
     r"thành viên|trường|đơn vị|doanh nghiệp|dự án|bộ|cơ quan|bệnh viện|nhiệm vụ|hạng mục|"
     r"công trình|phiếu|mẫu|tỉnh thành|tỉnh, thành|"
     # corpus sweep: "85/96 em", "21/25 đảng bộ"
-    r"em|học sinh|sinh viên|thí sinh|đảng bộ|chi bộ|tổ chức|cơ sở|hộ|người|tiêu chí|chỉ tiêu)(?!\w)"
+    r"em|học sinh|sinh viên|thí sinh|đảng bộ|chi bộ|tổ chức|cơ sở|hộ|người|tiêu chí|chỉ tiêu"
+    r"|[Cc]ục|[Vv]ụ|[Ss]ở|[Bb]ộ|[Tt]ổng cục)(?!\w)"  # set AS: "16/34 Cục", offices by name
 )
 
 
@@ -1810,6 +1811,8 @@ def _read_dotted_code(match: re.Match[str]) -> str:
     return " chấm ".join([_read_code_run(match.group(1)), *numbers])
 
 
+# "9T2022", "6T/2024": the first nine months of 2022, as a company's results are written (set AS)
+_MONTHS_OF_YEAR = re.compile(r"(?<![\w.,])([1-9]|1[0-2])T/?((?:19|20)\d{2})(?!\w)")
 _CODE_RANGE = re.compile(r"(?<![\w.,])([^\W\d_]+)(\d+)\s?-\s?\1(\d+)(?![\w])")
 _ALARM_SPACED = re.compile(r"(?<![\w.,])BĐ\s+([1-3])(?![\w]|[.,]\d)")
 _ALARM_WORD_RANGE = re.compile(r"(?<!\w)báo động\s+([1-3])\s*-\s*(?=BĐ\s?[1-3](?![\w]|[.,]\d))")
@@ -1875,6 +1878,7 @@ def codes(text: str) -> str:
     codes "BĐ2-BĐ3" -> "báo động hai đến báo động ba"; a grade "dầu diesel 0.05S" -> "không phẩy
     không năm ét"."""
     text = _CODE_RANGE.sub(r"\1\2 đến \1\3", text)
+    text = _MONTHS_OF_YEAR.sub(lambda m: f"{_num(m[1])} tháng năm {_num(m[2])}", text)
     text = _CONSONANT_PREFIX.sub(lambda m: _letter_names(m.group(1)) + " ", text)
     text = _ROAD_CODE.sub(_read_road_code, text)
     text = _SPOKEN_ROAD.sub(_read_spoken_road, text)

@@ -157,3 +157,16 @@ def glued_dot_units(text: str) -> str:
         return f"{match.group(1)} {match.group(2)}"
 
     return _GLUED_DOT_NUMBER.sub(split, text)
+
+
+# "so với cùng kỳ năm trước (so với cùng kỳ năm trước)": an abbreviation in brackets after its own
+# meaning, expanded by the lexicon ("(YoY)", set AS), is heard once
+_ECHOED_BRACKET = re.compile(r"(?<!\w)((?:\w+ ){2,9}\w+)\s*\((\1)\)", re.IGNORECASE)
+
+
+def echoed_brackets(text: str) -> str:
+    """ "so với quý trước (so với quý trước)" -> "so với quý trước"."""
+    if "(" not in text:
+        return text
+    # a name in both ("Thành phố Sóc Trăng (TP. Sóc Trăng)") says where: kept
+    return _ECHOED_BRACKET.sub(lambda m: m[0] if m[2].lower() != m[2] else m[1], text)

@@ -67,6 +67,7 @@ SETS = (
     "heldout42",
     "heldout43",
     "heldout44",
+    "heldout45",
     "heldout46",
     "heldout47",
     "heldout48",
