@@ -97,6 +97,7 @@ OUTLET_WORDS = (
     "Zing",
     "VHO",  # Văn hóa online (sets AQ, heldout41)
     "BTN",  # Báo Tây Ninh (set AQ)
+    "Biên phòng",  # Báo Biên phòng's tag, "Biên phòng - Những ngày …" (heldout45)
 )
 
 #: News outlets as they print their own name on a line (the name in capitals matches too; in

@@ -2703,3 +2703,42 @@ def test_a_photo_named_inside_a_story_paragraph_and_a_title_before_a_cut() -> No
     cut = "Nhiệt liệt chúc mừng các tân kỹ sư, PGS.TS. Lê Văn Hòa – Hiệu trưởng nhà trường chia s"
     b = parse_article(f"Lễ tốt nghiệp\n\n{STORM}\n{cut}\n")
     assert [d.text for d in b.dropped if d.kind is DropKind.UNFINISHED] == [cut]
+
+
+# --- heldout45's and heldout46's classes, each on sentences written for the test
+
+
+def test_a_bulleted_section_label_a_bulleted_source_and_a_glued_closing_ellipsis() -> None:
+    a = parse_article(
+        "• Giáo dục\n\nTỉnh nhà:\n\nHọc sinh vùng cao đến trường\n\n• Nguồn: Báo Lào Cai\n"
+        f"• Thứ Hai, 13/01/2025 | 07:30\n\n{STORM}"
+    )
+    assert a.title == "Học sinh vùng cao đến trường" and a.published is not None
+    kinds = {d.text: d.kind for d in a.dropped}
+    assert kinds["• Giáo dục"] is DropKind.WIDGET
+    assert kinds["• Nguồn: Báo Lào Cai"] is DropKind.CREDIT
+    cut = "Lễ hội có đua thuyền, thả đèn, hội thi ẩm thực...Ngoài ra còn có hội chợ và tr"
+    b = parse_article(f"Lễ hội mùa nước\n\n{STORM}\n{cut}\n")
+    assert any("Lễ hội có đua thuyền" in p.text for s in b.sections for p in s.blocks)
+    assert [d.text for d in b.dropped] == ["Ngoài ra còn có hội chợ và tr"]
+
+
+def test_a_colon_ended_first_line_a_dashed_credit_stamp_and_a_video_title() -> None:
+    a = parse_article(f"Phát biểu đáng chú ý nhất của huấn luyện viên sau trận là:\n{STORM}")
+    assert a.title_from != "headline"
+    b = parse_article(f"Bão đổ bộ miền Trung\n\nPV-Thứ hai, ngày 13/01/2025 09:15 GMT+7\n{STORM}")
+    assert b.byline == "PV" and b.published is not None
+    video = "Video Highlights Việt Nam vs Thái Lan"
+    c = parse_article(f"Bão đổ bộ miền Trung\n\n{STORM}\n{video}\n\nBình luận\n")
+    captions = [b.text for s in c.sections for b in s.blocks if b.kind is BlockKind.CAPTION]
+    assert captions == [video]
+
+
+def test_the_lead_printed_over_the_headline_a_mail_address_and_a_compiled_mark() -> None:
+    lead = "Trên sân nhà, đội chủ nhà đã có chiến thắng ấn tượng nhất kể từ đầu mùa giải năm nay."
+    a = parse_article(
+        f"toasoan@baomoi.vn\n{lead}\n\nĐội chủ nhà thắng đậm\n\nNH (t/h) 20:30 16/09/2024\n\n"
+        f"{lead}\n\nTrận đấu diễn ra trước năm nghìn khán giả.\n"
+    )
+    assert a.title == "Đội chủ nhà thắng đậm" and a.published is not None
+    assert [d.kind for d in a.dropped] == [DropKind.WIDGET, DropKind.DUPLICATE]

@@ -269,6 +269,7 @@ class Normalizer:
             r.formula_signs,  # "(M1 + M2 + M3) x 2" -> "nhân" (set F)
             r.addresses_on_streets,  # "số 12/3", "đường 3/2"
             r.contract_months,  # "kỳ hạn 11/17": a futures month (found on set D)
+            r.slash_scores,  # "chiến thắng 21/10", "điểm số là 5/5": a score (set AR)
             r.day_ranges,  # "17-21/10", "(3 và 4-12)"
             r.full_dates,
             r.quarters,

@@ -849,6 +849,7 @@ _DATE_CONTEXT = re.compile(
 )
 _DATE_CONTEXT_STRONG = re.compile(
     r"(?:\b(?:ngày|sáng(?: sớm)?|trưa|chiều|tối|đêm|hôm|khuya|rạng sáng|mùng|mồng|nay|kể từ"
+    r"|hôm qua|hôm kia"  # "Hôm qua 26.6, TAND …" (set AR)
     r"|phiên(?: giao dịch)?(?: ngày)?)|thứ\s+\w+"  # "phiên giao dịch 11-12" (set M)
     r"|\b(?:ngày|sáng|chiều|tối|trưa) mai"  # "Ngày mai, 7-8, thí sinh thi" (second sweep)
     r"|\b(?:lễ|đêm|buổi|tối|hội nghị|kỳ họp|hội chợ|ngày hội)\s+"  # "đêm khai mạc 13.1"
@@ -925,6 +926,25 @@ def _day_list(match: re.Match[str]) -> str:
     spoken = _LIST_DAY.sub(lambda d: read_day(int(d.group())), days)
     spoken += f" tháng {read_month(m)}"
     return spoken + (f" năm {read_cardinal(int(year))}" if year else "")
+
+
+# "chiến thắng 21/10", "điểm số là 5/5", "thua 19/21" (set AR): a game's score written with a
+# slash right after a word of the result, read as a score, never a date or a share
+_SLASH_SCORE = re.compile(
+    r"(?<!\w)((?:(?i:chiến thắng|thắng|thua|tỷ số|tỉ số|điểm số|cách biệt|dẫn|gỡ|chung cuộc)"
+    r"|hòa|hoà)"
+    r"(?:\s+(?:là|với|lên|thành))?\s+)(\d{1,2})/(\d{1,2})(?![\w/]|[.,]\d)"
+    r"(?!\s*(?:tháng|năm|trận|số|ván|set|game|lượt|cuộc|đối thủ)\b)"  # "thắng 2/3 trận": a share
+)
+
+
+def slash_scores(text: str) -> str:
+    """ "chiến thắng 21/10" -> "chiến thắng hai mươi mốt mười"."""
+    if "/" not in text:
+        return text
+    return _SLASH_SCORE.sub(
+        lambda m: f"{m[1]}{read_cardinal(int(m[2]))} {read_cardinal(int(m[3]))}", text
+    )
 
 
 def day_ranges(text: str) -> str:

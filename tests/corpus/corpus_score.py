@@ -110,7 +110,10 @@ _BYLINE_OFFICE = re.compile(r"\s*(?:\([^()]+\)|/\s*[\w.]+)$")
 #: "PV 05/10/2018 11:14", "Minh Anh - 10/10/2023 14:48 (GMT+7)": the date and time signed with
 #: the byline (annotators kept or left them).
 _BYLINE_STAMP = re.compile(
-    r"\s*[-–|]?\s*\d{1,2}/\d{1,2}/\d{4}(?:\s+\d{1,2}:\d{2})?(?:\s*\(GMT[+-]\d+\))?$"
+    r"\s*[-–|]?\s*(?:(?:Thứ\s+\S+|Chủ nhật),?\s+(?:ngày\s+)?)?"  # "PV-Thứ năm, ngày …" (heldout46)
+    r"(?:\d{1,2}:\d{2},?\s+)?\d{1,2}/\d{1,2}/\d{4}(?:,?\s+\d{1,2}:\d{2})?"  # "…/2018, 20:30"
+    r"(?:\s*\(?GMT\s?[+-]\s?\d+\)?)?$",
+    re.IGNORECASE,
 )
 
 
