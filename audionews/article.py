@@ -427,7 +427,6 @@ _EVENT_TAG = re.compile(r"^(?:Dòng\s+)?sự kiện\s*:(?:\s*[^.!?:]{1,40})?$", 
 _UP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isalpha() and c.isupper())
 #: "… qua các năm gần đây. Nguồn: TTXVN. |": a source after the sentence's full stop, closing the
 #: line: a name of five words at most, no sentence of its own.
-_BULLET_SOURCE = re.compile(r"^[-•+*]\s*Nguồn\s*:\s*\S.{0,40}$", re.IGNORECASE)
 _TRAILING_SOURCE = re.compile(
     rf"(?:(?<=[.!?])|\s[-–])\s+Nguồn\s*:\s*[{_UP}\d][^.:!?()]{{0,40}}?\.?\s*\|?$", re.IGNORECASE
 )
@@ -2981,8 +2980,8 @@ class _Assembler:
     def _take_listed_teaser(self, ln: Line, walk: _Walk) -> bool:
         """A related link listed under the title, or under the lead (see `_links_under_lead`)."""
         if walk.top and re.match(r"^[-•+*]\s", ln.text) and not _ends_sentence(ln.text):
-            if _BULLET_SOURCE.match(ln.text):  # "• Nguồn: Báo Sóc Trăng" (heldout45)
-                self.drop(ln, DropKind.CREDIT, "credit: the story's source, bulleted")
+            if is_byline(ln.text[1:].strip()):  # "• Nguồn: Báo Sóc Trăng" (heldout45)
+                self.drop(ln, DropKind.CREDIT, "credit: a source or byline, bulleted")
             else:
                 self.drop(ln, DropKind.TEASER, "teaser: related link listed under the title")
             return True
@@ -3260,12 +3259,9 @@ class _Assembler:
         if trailed:  # "… phục dựng ghe Cà Hâu...Ngoài ra, …" (heldout45): the list is whole
             end = sentences[-1][: trailed.end()]
             return " ".join([*sentences[:-1], end]), sentences[-1][trailed.end() :]
-        parts, fragment = sentences[:-1], sentences[-1] if sentences else ""
-        while parts and _TITLE_END.search(parts[-1]):  # "…, GS.TS. Sử Đình Thành …" (heldout48)
-            fragment = f"{parts.pop()} {fragment}"
-        if not parts:
+        if len(sentences) < 2:
             return None
-        return " ".join(parts), fragment
+        return " ".join(sentences[:-1]), sentences[-1]
 
     def _unfinished(self, line: int, fragment: str) -> None:
         self.unsure[:] = [u for u in self.unsure if u.line != line]
@@ -3283,8 +3279,6 @@ class _Assembler:
         )
 
 
-#: "…, GS.TS." or "PGS. TS.": a title's stop, which ends no sentence.
-_TITLE_END = re.compile(r"(?<![\w.])(?:(?:P?GS|TS|ThS|BS|KS|NCS|CKI{1,2})\.\s?)+$")
 #: "Tổng thống … Nguyễn Phú Trọng - Sputnik Việt Nam": words, a spaced dash, an outlet's name.
 _OUTLET_SIGNED = re.compile(r"^(.{12,200}?)\s+[-–—|]\s+([^-–—|]{3,40})$")
 

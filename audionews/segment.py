@@ -22,8 +22,10 @@ _SENTENCE_END = re.compile(
     rf"(?<=[.!?…])([\"”»')\]]*)\s+(?=[\"“«'(\[]?[{_UPPER}0-9])"
     rf"(?<!(?<![\w.])[{_UPPER}]\.\s(?=\())",  # "Trần Thị B. (SN 1985)": an initial, not an end
 )
-#: Abbreviations written with a full stop before a name: "TP. Hồ Chí Minh", "PGS. Lê Văn A".
-_ABBREVIATION_END = re.compile(r"(?<![\w.])(?:TP|Tp|TX|ThS|TS|PGS|GS|BS|NSƯT|NSND)\.$")
+#: Abbreviations written with a full stop before a name: "TP. Hồ Chí Minh", "PGS. Lê Văn A", and
+#: titles run together: "GS.TS. Sử Đình Thành", "PGS. TS. Lê Văn A" (heldout48).
+_TITLES = r"(?:TP|Tp|TX|ThS|TS|PGS|GS|BS|NSƯT|NSND)\."
+_ABBREVIATION_END = re.compile(rf"(?<![\w.])(?:{_TITLES}\s?)*{_TITLES}$")
 # "năm 2020.Theo đó": a full stop glued to the next sentence (lower/digit . Upper lower).
 _GLUED = re.compile(rf"(?<=[{_LOWER}0-9)%])([.!?])(?=[{_UPPER}][{_LOWER}])")
 

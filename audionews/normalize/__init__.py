@@ -262,7 +262,6 @@ class Normalizer:
             r.generations,  # "4G/5G": either one, before the lexicon reads "4G" (set U)
             r.items_and_hotlines,  # "chỉ huy 114", "Gói thầu 5.10" (sets W, X)
             self._expand_words,  # learned > user > built-in lexicon
-            w.echoed_brackets,  # "so với quý trước (QoQ)": the expansion heard once (set AS)
             f.pairs_across_slash,  # "năm 2025/2026", "12%/17%": a pair, not "trên" (set E)
             f.dash_date_ranges,  # "Từ ngày 17/9/2021 - ngày ..." -> "đến" (set E)
             w.month_year_ranges,  # "tháng 9/2020 - 2/2021" -> "đến tháng" (set F)
@@ -464,6 +463,8 @@ class Normalizer:
         return convert_legacy(text, encoding)
 
     def _drop_definitions(self, text: str) -> str:
+        text = w.echoed_brackets(text)  # "so với quý trước (QoQ)", read by corpus_forms (set AS)
+
         def drop(match: re.Match[str]) -> str:
             abbr = match.group(1).rstrip(".")
             before = _comparable(text[max(0, match.start() - 300) : match.start()])

@@ -929,7 +929,8 @@ def _day_list(match: re.Match[str]) -> str:
 
 
 # "chiến thắng 21/10", "điểm số là 5/5", "thua 19/21" (set AR): a game's score written with a
-# slash right after a word of the result, read as a score, never a date or a share
+# slash right after a word of the result, read as a score, never a date or a share; narrower
+# than _SCORE_CONTEXT (dashes), whose "trận", "kết quả" may stand before a slashed date
 _SLASH_SCORE = re.compile(
     r"(?<!\w)((?:(?i:chiến thắng|thắng|thua|tỷ số|tỉ số|điểm số|cách biệt|dẫn|gỡ|chung cuộc)"
     r"|hòa|hoà)"

@@ -160,7 +160,7 @@ def glued_dot_units(text: str) -> str:
 
 
 # "so với cùng kỳ năm trước (so với cùng kỳ năm trước)": an abbreviation in brackets after its own
-# meaning, expanded by the lexicon ("(YoY)", set AS), is heard once
+# meaning, already read by a rule ("(YoY)", set AS), is heard once
 _ECHOED_BRACKET = re.compile(r"(?<!\w)((?:\w+ ){2,9}\w+)\s*\((\1)\)", re.IGNORECASE)
 
 

@@ -576,13 +576,24 @@ def timetravel(verbose: bool, use_words: bool) -> None:
         print(f"# {set_name} on {commit}: trained on {len(train_arts)} articles of {before}")
         _print_rows(set_name, rows)
         if set_name != "heldout4":
-            for name, t in rows:
-                acc = total.setdefault(name, [0, 0, 0, 0])
-                acc[0] += rows[0][1].junk
-                acc[1] += t.junk
-                acc[2] += t.lost
-                acc[3] += t.unannotated
-    print("# heldout5..8 together (junk heard before -> after, lost, unannotated lines dropped)")
+            _add_rows(total, rows)
+    _print_total(
+        "# heldout5..8 together (junk heard before -> after, lost, unannotated lines dropped)",
+        total,
+    )
+
+
+def _add_rows(total: dict[str, list[int]], rows: list[tuple[str, Tally]]) -> None:
+    for name, t in rows:
+        acc = total.setdefault(name, [0, 0, 0, 0])
+        acc[0] += rows[0][1].junk
+        acc[1] += t.junk
+        acc[2] += t.lost
+        acc[3] += t.unannotated
+
+
+def _print_total(header: str, total: dict[str, list[int]]) -> None:
+    print(header)
     for name, (jb, ja, lost, other) in total.items():
         print(f"  t={name:5}  junk {jb} -> {ja}   lost {lost}   unannotated dropped {other}")
 
@@ -611,15 +622,11 @@ def blind(verbose: bool, use_words: bool) -> None:
     for name in held:
         rows = evaluate(pkg, name, load_set(name), fz, model, verbose)
         _print_rows(name, rows)
-        for label, t in rows:
-            acc = total.setdefault(label, [0, 0, 0, 0])
-            acc[0] += rows[0][1].junk
-            acc[1] += t.junk
-            acc[2] += t.lost
-            acc[3] += t.unannotated
-    print(f"# together, trained on {len(train_arts)} articles (junk before -> after, lost, other)")
-    for label, (jb, ja, lost, other) in total.items():
-        print(f"  t={label:5}  junk {jb} -> {ja}   lost {lost}   unannotated dropped {other}")
+        _add_rows(total, rows)
+    _print_total(
+        f"# together, trained on {len(train_arts)} articles (junk before -> after, lost, other)",
+        total,
+    )
 
 
 if __name__ == "__main__":
