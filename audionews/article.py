@@ -1583,7 +1583,8 @@ def _outlet_tag(text: str) -> tuple[str, str] | None:
         m = _NAME_DASH.match(text)
         name = m.group(1) if m else ""
         station = bool(_STATION_NAME.search(name))  # "Điện Biên TV -": a station's name
-        if not m or not (is_outlet_name(name) or _SITE_WORD.match(name) or station):
+        dateline = m is not None and _place_dateline(name, text[m.end() :])
+        if not m or not (is_outlet_name(name) or _SITE_WORD.match(name) or station or dateline):
             return None
         if not is_outlet_name(name) and not _ends_sentence(text):
             return None  # "Indonesia - Việt Nam 1-3: …": a headline's pair, no site's tag
@@ -1608,6 +1609,17 @@ def _glued_caps_tag(text: str) -> tuple[str, str] | None:
     if m is None or not is_vietnamese_syllable(m.group(2)) or len(text) - m.end() < 30:
         return None
     return m.group(1), text[m.end() :]
+
+
+def _place_dateline(name: str, rest: str) -> bool:
+    """ "Long An - Tối 13.1, tại …": a province filed from, as "HÀ NỘI -" in capitals is, when
+    the lead opens on its time; "Phú Thọ - Vùng đất Tổ đón …" is the subject and its apposition,
+    "Hà Nội - Hải Phòng là …" the sentence's pair of places (heldout47)."""
+    return is_place_name(name) and _DATELINE_TIME.match(rest) is not None
+
+
+#: The time a lead opens on after its dateline: "Tối 13.1", "Sáng nay", "Ngày 2/9".
+_DATELINE_TIME = re.compile(r"(?:Rạng sáng|Sáng|Trưa|Chiều|Tối|Đêm|Khuya|Ngày|Hôm)\b")
 
 
 def _caps_outlet_tag(text: str) -> tuple[str, str] | None:

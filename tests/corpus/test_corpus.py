@@ -28,8 +28,7 @@ KNOWN: dict[str, str] = {
     "17-thanhnien-nam-dinh-thang-hagl": "an uncredited caption of two names read",
     "20-vtcnews-truc-tiep-vinfuture-2025": "a last line cut after a whole word ('… trong lần "
     "đầu'): no evidence of the cut (kept, listed as read with a doubt)",
-    "04-laodong-tet-sum-vay-long-an": "a place's dateline before the lead ('Long An - Tối 13.1') "
-    "read; two widget labels dropped as teasers (the reasons only)",
+    "04-laodong-tet-sum-vay-long-an": "two widget labels dropped as teasers (the reasons only)",
     "06-chuyendoiso2045-ai-chuyen-doi-so": "a headline ending with a full stop after a slug line "
     "missed, a subheading missed; reasons of a slug and a cut teaser differ",
     "10-docnhanh-du-lich-bien-vung-tau": "a last line cut after a whole number ('… trong 3'): no "
