@@ -2780,3 +2780,24 @@ def test_a_credit_without_its_colon_naming_a_site() -> None:
         "Theo cáo trạng, các bị cáo đã lên kế hoạch từ nhiều tháng trước khi gây án.\n"
     )
     assert a.captions == ("Bị cáo được dẫn giải ra xe sau phiên tòa. Ảnh Tuổi Trẻ online.",)
+
+
+def test_an_english_related_box_and_its_summaries() -> None:
+    # stop 28 (heldout48): "Related news" heads other articles' cut summaries, each a sentence
+    a = parse_article(
+        "Cách phòng trừ rầy nâu hại lúa\n\n"
+        "Hỏi: Ruộng lúa nhà tôi đang bị rầy nâu gây hại, xin hỏi nên dùng thuốc gì cho hiệu quả?\n\n"
+        "Trả lời: Bà con nên thăm đồng thường xuyên, khi mật độ rầy cao thì phun thuốc đặc trị.\n\n"
+        "Related news\n\n"
+        "Cây ngô là cây lương thực quan trọng thứ hai sau cây lúa. Ngô được trồng ở nhiều vùng\n\n"
+        "Bệnh đạo ôn thường phát sinh khi trời âm u, sương mù nhiều. Bệnh gây hại trên lá\n"
+    )
+    kinds = {d.text: d.kind for d in a.dropped}
+    assert kinds["Related news"] is DropKind.TEASER
+    assert (
+        kinds[
+            "Cây ngô là cây lương thực quan trọng thứ hai sau cây lúa. Ngô được trồng ở nhiều vùng"
+        ]
+        is DropKind.TEASER
+    )
+    assert not any("Bệnh đạo ôn" in p for s in a.sections for p in s.paragraphs)

@@ -45,8 +45,8 @@ KNOWN: dict[str, str] = {
     "14-ueh-le-tot-nghiep-2024": "a last line cut inside a quote: the speaker's clause before the "
     "colon is dropped with the quote (four earlier annotations drop both; this one keeps the "
     "clause)",
-    "17-2lua-sau-cuon-la-nho": "an English 'Related news' label and its cut summaries of other "
-    "articles read (each a full sentence of another story)",
+    "17-2lua-sau-cuon-la-nho": "an English related box's label dropped as a teaser, annotated a "
+    "widget (the reason only)",
     "20-1thegioi-cong-phuong-hagl": "a last line cut inside an abbreviation ('… TP.HC'): no "
     "evidence of the cut (kept, listed as read with a doubt)",
     # heldout43 and heldout44 (stop 26)
