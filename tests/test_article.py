@@ -2801,3 +2801,19 @@ def test_an_english_related_box_and_its_summaries() -> None:
         is DropKind.TEASER
     )
     assert not any("Bệnh đạo ôn" in p for s in a.sections for p in s.paragraphs)
+
+
+def test_a_section_label_over_a_headline_signed_with_initials_and_compiled() -> None:
+    # stop 28 (heldout48): "NH (t/h) 07:51 02/05/2023" under the headline is its byline and
+    # stamp, so the short line over the headline is the page's section label
+    a = parse_article(
+        "Văn hóa vùng miền\n\n"
+        "Lễ hội hoa ban thu hút hàng vạn du khách đến Điện Biên dịp cuối tuần\n\n"
+        "TL (t/h) 08:15 12/03/2024\n\n"
+        "Tối 11/3, lễ hội hoa ban năm 2024 đã khai mạc tại quảng trường trung tâm thành phố.\n\n"
+        "Lễ hội kéo dài đến hết ngày 15/3 với nhiều hoạt động văn hóa đặc sắc của đồng bào.\n"
+    )
+    assert a.title == "Lễ hội hoa ban thu hút hàng vạn du khách đến Điện Biên dịp cuối tuần"
+    assert a.byline is not None and a.byline.startswith("TL (t/h)")
+    assert a.headings == ()
+    assert "Văn hóa vùng miền" in {d.text for d in a.dropped}

@@ -36,8 +36,6 @@ KNOWN: dict[str, str] = {
     "12-doanhnghiepvn-tham-sat-binh-phuoc-y-an": "a cut last line after a whole word",
     "01-uongbi-don-ve-sinh-den-cong": "a 'Tin tức khác' label dropped as a teaser, annotated a "
     "widget (the reason only)",
-    "02-nguoihanoi-du-khach-ha-long-dip-le": "a section label over the headline taken for the "
-    "headline; the byline signed with initials and '(t/h)' not found",
     "05-nguoinamdinh-kiem-tra-thi-thpt": "the source's address in brackets dropped as a teaser, "
     "annotated a credit (the reason only)",
     "06-usth-agri-chitosan-sv-startup": "a product's name in capitals as a subheading missed; a "
