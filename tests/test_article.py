@@ -2817,3 +2817,20 @@ def test_a_section_label_over_a_headline_signed_with_initials_and_compiled() -> 
     assert a.byline is not None and a.byline.startswith("TL (t/h)")
     assert a.headings == ()
     assert "Văn hóa vùng miền" in {d.text for d in a.dropped}
+
+
+@pytest.mark.parametrize(
+    ("last", "cut"),
+    [("Kết quả", True), ("Ngoài ra", True), ("Minh Thư", False), ("Tin mới", False)],
+)
+def test_a_sentences_first_words_alone_at_the_end(last: str, cut: bool) -> None:
+    # stop 28 (heldout48 "Sản phẩm"): two or three words, all but the first in lower case, are no
+    # byline and no label: a sentence cut off after its opening
+    a = parse_article(
+        "Học sinh Hà Tĩnh giành huy chương vàng Olympic Hóa học\n\n"
+        "Em Nguyễn Văn An, học sinh lớp 12 chuyên Hóa, vừa giành huy chương vàng Olympic quốc tế.\n\n"
+        "Đây là lần thứ ba học sinh của tỉnh đạt thành tích cao nhất tại kỳ thi này.\n\n"
+        f"{last}\n"
+    )
+    fragments = {d.text for d in a.dropped if d.kind is DropKind.UNFINISHED}
+    assert (last in fragments) is cut

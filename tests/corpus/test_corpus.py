@@ -38,8 +38,6 @@ KNOWN: dict[str, str] = {
     "widget (the reason only)",
     "05-nguoinamdinh-kiem-tra-thi-thpt": "the source's address in brackets dropped as a teaser, "
     "annotated a credit (the reason only)",
-    "06-usth-agri-chitosan-sv-startup": "a product's name in capitals as a subheading missed; a "
-    "one-word last line ('Sản phẩm') read",
     "14-ueh-le-tot-nghiep-2024": "a last line cut inside a quote: the speaker's clause before the "
     "colon is dropped with the quote (four earlier annotations drop both; this one keeps the "
     "clause)",
