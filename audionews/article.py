@@ -25,7 +25,13 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Literal
 
-from audionews.names import NAME_SYLLABLES, OUTLET_WORDS, is_outlet_name, is_person_name
+from audionews.names import (
+    NAME_SYLLABLES,
+    OUTLET_NAMES,
+    OUTLET_WORDS,
+    is_outlet_name,
+    is_person_name,
+)
 from audionews.normalize.places import is_place_name
 from audionews.normalize.vietnamese import is_ascii_syllable, is_vietnamese_syllable
 from audionews.pageui import (
@@ -388,9 +394,12 @@ _CMS_STAMP = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{4}\s+\d{1,7}\s+[a-z][a-z0-9_
 _FILE_CODE = re.compile(r"^(?=\S*\d)(?:\S*\d\.[A-Za-z]\S*|(?:[a-z]+\d+){2,}[a-z]*)$")
 _IMAGE_FILE = re.compile(
     # "….jpg", "Ảnh màn hình 2024-11-10 lúc 07.02.29.png", "IMG 0227"
-    r"^(?:\S+|(?:Ảnh màn hình|Screenshot|Screen Shot|IMG|DSC)[^\n]{0,60})"
+    r"^(?:\S+|(?:Ảnh màn hình|Screenshot|Screen Shot|IMG|DSC)[^\n]{0,60}"
+    r"|[^\s.!?][^.!?]{0,40}\s\S*[_\d]\S*)"  # "DEMO DIEM TIN 24H.00_34_33_21.Still025.jpg"
     r"\.(?:jpe?g|png|gif|webp|bmp)(?:\?\S*)?$"
-    r"|^_?(?:IMG|DSC|DSCN|MG)[ _-]?\d{3,5}(?:\s*-\s*(?:Copy|Bản sao)(?:\s*\(\d\))?)?$",
+    r"|^_?(?:IMG|DSC|DSCN|MG)[ _-]?\d{3,5}(?:\s*-\s*(?:Copy|Bản sao)(?:\s*\(\d\))?)?$"
+    # "150088365524875-tt-hue--bat--2--sieu--trom--…": an image named by its id and slug (heldout50)
+    r"|^\d{6,}(?:-[a-z0-9]+)+(?:--[a-z0-9]+){3,}$",
     re.IGNORECASE,
 )
 _CAPTION_CREDIT = re.compile(
@@ -537,7 +546,7 @@ LEAD_DASH = re.compile(
     rf"(?:\s*\([^()]{{2,20}}\)){{1,2}})\s*[-–—]\s+"  # "PARIS, Pháp (AP) – …" (heldout36)
     rf"|(\([{_UP}][{_UP}0-9.&/+-]{{1,9}}\))\s+(?=[{_UP}])"
     rf"|((?:{_WORD_ALT}))\s*[-–—]\s*"
-    rf"|([{_UP}][{_UP}0-9.&]{{1,15}}(?:\s[{_UP}][{_UP}0-9.&]{{1,15}}){{0,2}})\s+[-–—]\s+"
+    rf"|([{_UP}][{_UP}0-9.&]{{1,15}}(?:\s[{_UP}][{_UP}0-9.&]{{1,15}}){{0,2}})\s+(?:--|[-–—])\s+"
     rf"|([{_UP}]{{3,8}})[-–—]\s+"  # "CNNB- Hôm nay …": a tag glued to its dash
     rf"|()[-–—]\s+)(?=\S)"
 )
@@ -659,6 +668,9 @@ _PAGE_NOTICE = re.compile(
     r"|Không (?:được )?sao chép dưới mọi hình thức\b.{0,160}"
     r"|Mã (?:xác thực|xác nhận|bảo vệ) không (?:đúng|hợp lệ)\.?"
     r"|lượt đánh giá\s*:\s*,?\s*trung bình\s*:?"
+    # a site's greeting and its promotion of itself (heldout50)
+    r"|Chào mừng (?:bạn|quý vị|quý khách|quý bạn đọc)(?: đã)? đến với (?:website|trang)\b.{0,160}"
+    r"|Truy cập \S+(?: \S+)? (?:hằng|hàng) ngày để không bỏ lỡ\b.{0,120}"
     rf"|{_READING_TOOL}(?:\s+{_READING_TOOL})+)$",
     re.IGNORECASE,
 )
@@ -701,7 +713,7 @@ _FORUM_ROLE = re.compile(
 )
 #: "CÁC KÊNH VIDEO", "Video nổi bật": a video section's label.
 _VIDEO_LABEL = re.compile(
-    r"^(?:(?:Các\s+)?kênh video|Video (?:nổi bật|mới nhất|xem nhiều|hot))$", re.IGNORECASE
+    r"^(?:(?:Các\s+)?kênh video|Video (?:nổi bật|mới nhất|xem nhiều|(?:đang )?hot))$", re.IGNORECASE
 )
 #: "nhan-bao-chi-trich-qua-du-doi-tu-cong-do", "132733987-1493313651-ngoisaovn-w960-h170": an
 #: image file's or a link's name (lower-case ASCII joined by dashes, no space).
@@ -1119,8 +1131,8 @@ def is_byline(text: str) -> bool:
     if _BYLINE_SOURCE.match(text):
         core = re.sub(r"\([^)]*\)", "", text)
         return ("," not in core and not _ends_sentence(text.rstrip(")"))) or len(words) <= 5
-    if text.casefold().strip("() .") in _CREDIT_WORDS:
-        return True
+    if text.casefold().strip("() .") in _CREDIT_WORDS or text.strip("() .") == "TH":
+        return True  # "TH": tổng hợp in capitals (heldout50); a cut "Th" is no credit
     if re.match(rf"^(?:{_OUTLET_ALT})\s*/\s*[{_UP}][\w.+]*(?:\s[{_UP}][\w.+]*){{0,2}}$", text):
         return True  # "TTXVN/Tin Tức": the agency and the paper that ran its story
     if re.match(rf"^\(\s*(?:{_OUTLET_ALT})\s*\)$", text, re.IGNORECASE):
@@ -1201,7 +1213,7 @@ def _name_core(text: str) -> str:
     core = re.sub(
         r"\s*\((?:Theo|T/h|TH|tổng hợp|Nguồn)[^()]{0,30}\)$", "", text.strip(), flags=re.I
     )
-    core = _BRACKET_SITE.sub("", core)
+    core = _BRACKET_CODE.sub("", _BRACKET_SITE.sub("", core))
     core = _AFFILIATION.sub("", _BRACKET_AFFILIATION.sub("", _BRACKET_PLACE.sub("", core)))
     return _ROLE_PREFIX.sub("", _AGENCY_SUFFIX.sub("", core)).strip(" .")
 
@@ -1213,6 +1225,8 @@ _BRACKET_AFFILIATION = re.compile(
 #: "Hoàng Ân ( Nghĩa Phú )": the commune or district the author writes from (heldout24).
 #: "Hải Ngọc - (nld.com.vn)": the site the story was taken from, in brackets (heldout38).
 _BRACKET_SITE = re.compile(r"\s*[-–]?\s*\(\s*[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org)\s*\)$", re.I)
+#: "Tấn Khoa (VTV9)": the station's or agency's code after the name (heldout50).
+_BRACKET_CODE = re.compile(r"\s*\([A-ZĐ][A-ZĐ0-9]{1,7}\)$")
 _BRACKET_PLACE = re.compile(rf"\s*\(\s*[{_UP}][{_LOW}]*(?:\s[{_UP}][{_LOW}]*){{0,2}}\s*\)$")
 _BYLINE_DATE = re.compile(r"\s+\d{1,2}/\d{1,2}/\d{4}$")
 #: "Video do Thùy Linh thực hiện.": who made the story (or its video) closing it.
@@ -1348,6 +1362,7 @@ def _month_first(m: re.Match[str]) -> str:
 
 _GLUED_SECTION = re.compile(
     rf"^[{_UP}][{_LOW}]*(?:\s[{_LOW}]+){{0,2}}(?<=[{_LOW}])(?=Thứ\s|Chủ nhật)"
+    r"|^(?:author|admin)(?=\d)"  # "author25/01/2025 13:20": a CMS's empty label (heldout50)
 )
 _BRACKETED = re.compile(r"^\s*[(\[]\s*([^()\[\]]{6,40}?)\s*[)\]]\s*$")
 
@@ -1382,6 +1397,9 @@ def _signed_stamp(text: str) -> tuple[str, str] | None:
     such as "Cập nhật")."""
     m = _SIGNED_STAMP.match(text)
     if m is None:
+        updated = _SIGNED_UPDATE.match(text)  # "Tấn Khoa (VTV9)Cập nhật 19:59 ngày 04/07/2019"
+        if updated and _is_name_line(updated.group(1)) and _match_date(updated.group(2)):
+            return updated.group(1), updated.group(2)
         return None
     name = _COMPILED_MARK.sub("", m.group(1))  # "NH (t/h) 07:51 02/05/2023" (heldout48)
     if is_person_name(name) or name.casefold() in _CREDIT_WORDS or _INITIALS.match(name):
@@ -1389,6 +1407,11 @@ def _signed_stamp(text: str) -> tuple[str, str] | None:
     return None
 
 
+#: A name, then an update label (glued or not) and the stamp (heldout50).
+_SIGNED_UPDATE = re.compile(
+    r"^([^\W\d].{1,40}?)\s*(?:Cập nhật|Cập nhập|Đăng lúc|Đăng ngày|Ngày đăng)"
+    r"\s*(?:lúc)?\s*:?\s*(\d.*)$"
+)
 #: "(t/h)", "(tổng hợp)" after a byline's name: the story compiled from other outlets.
 _COMPILED_MARK = re.compile(r"\s*\((?:t/h|tổng hợp|TH)\)$", re.IGNORECASE)
 
@@ -1578,7 +1601,8 @@ def _outlet_tag(text: str) -> tuple[str, str] | None:
     ("VN-Index tăng ..." keeps its "VN", "Hà Nội - Hải Phòng là …" its "Hà Nội").
     """
     m = LEAD_DASH.match(text)
-    if m is None and (caps := _caps_outlet_tag(text) or _glued_caps_tag(text)):
+    glued = _glued_name_tag(text)
+    if m is None and (caps := _caps_outlet_tag(text) or _glued_caps_tag(text) or glued):
         return caps
     if m and m.group(3) and is_place_name(m.group(3)[1:-1].strip()):
         return None  # "(Đà Nẵng). Hải Châu là …": a dateline, read (heldout8)
@@ -1624,6 +1648,21 @@ def _place_dateline(name: str, rest: str) -> bool:
 
 #: The time a lead opens on after its dateline: "Tối 13.1", "Sáng nay", "Ngày 2/9".
 _DATELINE_TIME = re.compile(r"(?:Rạng sáng|Sáng|Trưa|Chiều|Tối|Đêm|Khuya|Ngày|Hôm)\b")
+
+
+#: "Việt BáoBão số 13 …": a known outlet's name glued to the lead's first word (heldout50).
+_GLUED_NAME_TAG = re.compile(
+    "^("
+    + "|".join(re.escape(n) for n in sorted(OUTLET_NAMES, key=len, reverse=True) if " " in n)
+    + rf")(?=[{_UP}][{_LOW}])"
+)
+
+
+def _glued_name_tag(text: str) -> tuple[str, str] | None:
+    m = _GLUED_NAME_TAG.match(text)
+    if m is None or len(text) - m.end() < 30:
+        return None
+    return m.group(1), text[m.end() :]
 
 
 def _caps_outlet_tag(text: str) -> tuple[str, str] | None:
@@ -1857,6 +1896,8 @@ def _unwrap(raw: list[str]) -> list[tuple[int, str]]:
         size = len(line.strip())
         if not nxt or _wrap_stop(line):
             joining = False
+        elif width and len(nxt.strip()) <= 12 and not re.search(r"[^\W\d_]", nxt):
+            joining = True  # "… lễ hội Tràng An năm" / "2018.": a number wrapped alone (heldout50)
         elif size < 40:
             # in a wrapped text a short piece going on in lower case is a sentence's part too
             # ("Đến dự và" / "chỉ đạo Đại hội …", heldout26)
@@ -1877,6 +1918,8 @@ def _unwrap(raw: list[str]) -> list[tuple[int, str]]:
             # the first line may be a headline, unless the next goes on a list ("Tới dự có các
             # đồng chí: … – Phó Chủ tịch" / "LĐLĐ tỉnh; …;", heldout28): a lead ends a sentence
             listed = bool(width) and nxt.rstrip().endswith((";", ","))
+            # "… đối tác chính sản xuất iPhone của Apple –": no headline ends on a spaced dash
+            listed = listed or (bool(width) and line.rstrip().endswith((" –", " -", " —")))
             joining = (i != first and (fixed or local or hanging)) or (i == first and listed)
     return out
 
@@ -3227,8 +3270,12 @@ class _Assembler:
             return False
         if _STOPS_MID_WORD.search(text) or _NO_VOWEL_END.search(text):
             return True
-        if _OPEN_DIPHTHONG_END.search(text):
-            return True  # "… giảm từ 30,3% năm 2016 xuố": no syllable ends on "uô", "iê", "ươ"
+        if _OPEN_DIPHTHONG_END.search(text) or (
+            _OPENING_WORDS.match(text) and not is_interface_line(text)
+        ):
+            # "… giảm từ 30,3% năm 2016 xuố": no syllable ends on "uô", "iê", "ươ"; "Sản phẩm",
+            # "Sau khi" alone at the end: a sentence's first words
+            return True
         words = [w.casefold() for w in text.split()]
         if len(words) >= 3 and (_left_open(text) or self._cut_name(text, line)):
             return True  # "… H.Bù Đăng (Bình": a bracket never closed; "… sân Cần" (Cần Thơ)
@@ -3236,8 +3283,6 @@ class _Assembler:
             # a sentence going on past its comma, or a clause's opening ("Trước đó,", heldout42);
             # a list's words ending on a comma are read
             return True
-        if _OPENING_WORDS.match(text) and not is_interface_line(text):
-            return True  # "Sản phẩm", "Sau khi" alone at the end: a sentence's first words
         if len(words) < 4:
             return False
         if words[-1] in _NEVER_LAST or (words[-1] == "do" and words[-2] != "tự"):
@@ -3845,6 +3890,7 @@ def _top_repeats(lines: Sequence[Line]) -> set[int]:
         for i in range(len(top) - 2)
         if top[i].text == top[i + 1].text
         and len(top[i + 2].text.split()) < 20  # not over a lead written without its stop
+        and outlet_tag(top[i + 2].text) is None  # not over the story's tagged opening (heldout50)
         for x in (top[i], top[i + 1])
     }
 

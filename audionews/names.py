@@ -117,6 +117,7 @@ OUTLET_NAMES = frozenset(
         "VOV",
         "VOV.VN",
         "Dân Việt",
+        "Việt Báo",  # vietbao.vn, its name glued to the lead ("Việt BáoBão số 13 …", heldout50)
         "Kiến Thức",
         "Dân trí",
         "VnExpress",

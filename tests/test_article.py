@@ -2786,7 +2786,7 @@ def test_an_english_related_box_and_its_summaries() -> None:
     # stop 28 (heldout48): "Related news" heads other articles' cut summaries, each a sentence
     a = parse_article(
         "Cách phòng trừ rầy nâu hại lúa\n\n"
-        "Hỏi: Ruộng lúa nhà tôi đang bị rầy nâu gây hại, xin hỏi nên dùng thuốc gì cho hiệu quả?\n\n"
+        "Hỏi: Ruộng lúa nhà tôi đang bị rầy nâu gây hại, nên dùng thuốc gì?\n\n"
         "Trả lời: Bà con nên thăm đồng thường xuyên, khi mật độ rầy cao thì phun thuốc đặc trị.\n\n"
         "Related news\n\n"
         "Cây ngô là cây lương thực quan trọng thứ hai sau cây lúa. Ngô được trồng ở nhiều vùng\n\n"
@@ -2828,9 +2828,56 @@ def test_a_sentences_first_words_alone_at_the_end(last: str, cut: bool) -> None:
     # byline and no label: a sentence cut off after its opening
     a = parse_article(
         "Học sinh Hà Tĩnh giành huy chương vàng Olympic Hóa học\n\n"
-        "Em Nguyễn Văn An, học sinh lớp 12 chuyên Hóa, vừa giành huy chương vàng Olympic quốc tế.\n\n"
+        "Em Nguyễn Văn An, học sinh lớp 12 chuyên Hóa, giành huy chương vàng quốc tế.\n\n"
         "Đây là lần thứ ba học sinh của tỉnh đạt thành tích cao nhất tại kỳ thi này.\n\n"
         f"{last}\n"
     )
     fragments = {d.text for d in a.dropped if d.kind is DropKind.UNFINISHED}
     assert (last in fragments) is cut
+
+
+def test_page_parts_of_heldout50_on_new_lines() -> None:
+    # stop 28 (heldout50): a stamp signed "TH" (tổng hợp) with a pipe; a name, its station's code
+    # and a glued update label; an outlet's name glued to the lead; files named by a CMS
+    a = parse_article(
+        "Mưa lớn kéo dài gây ngập nhiều tuyến phố ở trung tâm thành phố\n\n"
+        "TH| 03/10/2022 08:40\n\n"
+        "Việt BáoMưa lớn từ đêm qua khiến nhiều tuyến phố ngập sâu, giao thông ùn tắc kéo dài.\n\n"
+        "DEMO BAN TIN SANG 7H.00_12_10_04.Still003.jpg\n\n"
+        "170012345678901-mua--lon--gay--ngap--pho\n\n"
+        "Lực lượng chức năng đã có mặt để phân luồng và hỗ trợ người dân di chuyển an toàn.\n"
+    )
+    assert a.byline == "TH"
+    assert a.lead is not None and a.lead.startswith("Mưa lớn từ đêm qua")
+    assert {
+        "DEMO BAN TIN SANG 7H.00_12_10_04.Still003.jpg",
+        "170012345678901-mua--lon--gay--ngap--pho",
+    } <= {d.text for d in a.dropped}
+    b = parse_article(
+        "Hàng chục người nhập viện sau bữa tiệc\n\n"
+        "Minh Quân (VTV8)Cập nhật 10:05 ngày 12/05/2021\n\n"
+        "Trưa 12/5, nhiều người dự tiệc tại một nhà hàng đã phải nhập viện cấp cứu vì đau bụng.\n"
+    )
+    assert b.byline == "Minh Quân (VTV8)"
+    assert b.lead is not None and b.lead.startswith("Trưa 12/5")
+
+
+def test_a_sites_greeting_promotion_and_a_double_dash_tag() -> None:
+    # stop 28 (heldout50): a headline printed twice over the story's tagged opening; "GPBN --"
+    # with a double dash; a site's greeting, its call to visit daily, "Video đang HOT", "Trang Nhà"
+    a = parse_article(
+        "Giáo phận tổ chức lễ truyền chức phó tế\n\n"
+        "Giáo phận tổ chức lễ truyền chức phó tế\n\n"
+        "GPBN -- Sáng 12/6, tại nhà thờ chính tòa, Giám mục đã chủ sự thánh lễ truyền chức.\n\n"
+        "Chào mừng bạn đến với website của Giáo phận. Chúc bạn một ngày an lành !\n\n"
+        "Thánh lễ có sự tham dự của đông đảo linh mục, tu sĩ và giáo dân trong giáo phận.\n\n"
+        "Video đang HOT\n\n"
+        "Truy cập Bongdaxanh hàng ngày để không bỏ lỡ các tin tức mới nhất về bóng đá.\n\n"
+        "Trang Nhà\n"
+    )
+    assert a.title == "Giáo phận tổ chức lễ truyền chức phó tế"
+    assert a.lead is not None and a.lead.startswith("Sáng 12/6")
+    dropped = {d.text for d in a.dropped}
+    assert {"GPBN --", "Video đang HOT", "Trang Nhà"} <= dropped
+    assert any(t.startswith("Chào mừng bạn") for t in dropped)
+    assert any(t.startswith("Truy cập Bongdaxanh") for t in dropped)
