@@ -71,6 +71,7 @@ SETS = (
     "heldout46",
     "heldout47",
     "heldout48",
+    "heldout49",
     "heldout50",
 )
 
