@@ -255,6 +255,8 @@ SECTION_NAMES = frozenset(
         "Trong tỉnh",
         "Thông tin",
         "Nổi bật",
+        "Doanh nghiệp",  # "Doanh nghiệp - Doanh nhân" over the headline (heldout49)
+        "Doanh nhân",
     )
 )
 #: Outlets whose tag opens a lead ("TTO - ...", "(Dân trí) - ...", "(TTXVN/Vietnam+) ...").
@@ -346,7 +348,9 @@ _GALLERY_LABEL = re.compile(
     # "PV Dân trí ghi lại những hoạt động … tại "rốn lũ" An Giang:" (heldout33): a photo story's
     r"|^(?:PV|Phóng viên|Nhiếp ảnh gia|Camera)\b[^.!?:]{0,40}\bghi lại\b[^.!?:]{0,150}:$"
     # "Hình ảnh của hội thi:", "Hình ảnh tại buổi lễ:" (heldout34): a gallery's label, its colon
-    r"|^(?:Hình ảnh|Ảnh|Một số ảnh)\s+(?:của|về|tại|trong)(?:\s+[^\s.!?:]+){1,8}\s*:$",
+    r"|^(?:Hình ảnh|Ảnh|Một số ảnh)\s+(?:của|về|tại|trong)(?:\s+[^\s.!?:]+){1,8}\s*:$"
+    # "Hình ảnh ghi nhận tại Trường Tiểu học …, TP.Biên Hòa, Đồng Nai:" (heldout49)
+    r"|^(?:Hình ảnh|Ảnh)\s+(?:ghi nhận|ghi lại)\s+(?:của|về|tại|trong)(?:\s+[^\s!?:]+){1,14}\s*:$",
     re.IGNORECASE,
 )
 #: "5/5 - (1 vote)": a rating widget's score and votes (heldout25).
@@ -775,9 +779,15 @@ _NEWS_CATEGORIES = re.compile(rf"^{_NEWS_CATEGORY}(?:\s*,\s*{_NEWS_CATEGORY})+$"
 _IMAGE_NUMBER = re.compile(r"^(?:Hình|Ảnh|Hình ảnh)\s*\d{1,2}\.?$")
 #: "source /tin-tuc/tiem-bo-sung-vaccine": a scraper's note of the page's path.
 _SOURCE_PATH = re.compile(r"^(?:source|src|url)\s*:?\s+/\S+$", re.IGNORECASE)
+#: "Link nội dung: https://…": the story's own address, credited under it (heldout49).
+_STORY_LINK = re.compile(
+    r"^(?:Link|Liên kết)\s+(?:nội dung|bài viết|bài gốc|gốc)\s*:\s*https?://\S+$", re.I
+)
 #: "23°C / 22-25°C": a weather widget's temperature.
 _TEMPERATURE = re.compile(
     r"^-?\d{1,2}\s*°\s*C?(?:\s*/\s*-?\d{1,2}\s*(?:[-–]\s*-?\d{1,2})?\s*°\s*C?)?$"
+    # "Cà Mau, 32°C/ 32°C - 33°C Icon thời tiết nắng": the place, its range, the icon's name
+    r"|^[^\W\d_][^\d,]{1,30},\s*-?\d{1,2}\s*°\s*C?\s*/[\d\s°C–-]{2,20}(?:Icon thời tiết\b.{0,30})?$"
 )
 #: "• Ông Trump phát biểu tự tin '…'ĐỌC NGAY": a related link with its label.
 _READ_NOW = re.compile(
@@ -863,6 +873,7 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_BULLET_COUNT, DropKind.WIDGET, "widget: a counter"),
     (_AUTHOR_STAMP, DropKind.WIDGET, "widget: a post's author field and stamp"),
     (_COPYRIGHT, DropKind.CREDIT, "credit: a photo's copyright line"),
+    (_STORY_LINK, DropKind.CREDIT, "credit: the story's own address"),
     (_DATELINE_ALONE, DropKind.TAG, "tag line: a dateline and its tags alone on a line"),
     (_GLUED_IMAGE_LABEL, DropKind.CAPTION, "caption: an image's label glued to its caption"),
     (_TAG_LINE, DropKind.TAG, "tag line: keywords"),
@@ -1371,6 +1382,10 @@ _ENGLISH_WEEKDAY = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+
 
 
 _LEAD_BULLET = re.compile(r"^[•·]\s+")
+#: A weekday, then a date with a two-digit year: the year is this century's.
+_SHORT_YEAR = re.compile(
+    r"^((?:Thứ\s+\S+|Chủ\s+nhật),?\s+)(\d{1,2})-(\d{1,2})-(\d{2})(?=\s|$)", re.I
+)
 
 
 def _match_date(text: str) -> re.Match[str] | None:
@@ -1384,6 +1399,7 @@ def _match_date(text: str) -> re.Match[str] | None:
     text = _GLUED_SECTION.sub("", text)  # "Sức khỏeThứ Sáu, 20/07/2018 …" (heldout28)
     text = _ENGLISH_WEEKDAY.sub("", text)  # "Wednesday, 08:26 08/07/2015" (heldout41)
     text = _LEAD_BULLET.sub("", text)  # "• Chủ Nhật, 14/01/2024 | 04:51" (heldout45)
+    text = _SHORT_YEAR.sub(r"\1\2/\3/20\4", text)  # "Thứ ba, 4-11-25 05:56:26" (heldout49)
     m = DATE_LINE.match(text) or _TIME_FIRST_DATE.match(text)
     if m is None and len(text.split()) <= 8:
         m = _LABELLED_STAMP.match(text)
@@ -1849,6 +1865,7 @@ class Line:
 def parse_article(text: str) -> Article:
     """Parse scraped article text (one block per line) into an :class:`Article`."""
     lines: list[Line] = []
+    text = text.replace("{nl}", " ")  # a scraper's placeholder for a wrapped line (heldout49)
     for i, raw in _unwrap(text.splitlines()):
         lines.extend(Line(i, part) for part in _home_trail(raw))
     return assemble_article([ln for ln in lines if ln.text])
@@ -2043,6 +2060,7 @@ def _placed_chrome(lines: Sequence[Line]) -> dict[int, tuple[DropKind, str]]:
         (_menu_column, DropKind.WIDGET, "widget: the site's menu, its sections one a line"),
         (_slugged_links, DropKind.TEASER, "teaser: a related link under its image's slug"),
         (_members, DropKind.WIDGET, "widget: a forum's list of members and their scores"),
+        (_gallery_captions, DropKind.CAPTION, "caption: a picture's words under a gallery's label"),
     )
     placed: dict[int, tuple[DropKind, str]] = {}
     for find, kind, reason in finders:
@@ -3873,6 +3891,24 @@ def _related_box(lines: Sequence[Line]) -> set[int]:
     if any(_CAPTION_CREDIT.search(ln.text) or _is_image_marker(ln.text) for ln in box):
         return set()
     return {ln.no for ln in box}
+
+
+def _gallery_captions(lines: Sequence[Line]) -> set[int]:
+    """Under a photo gallery's label ("Hình ảnh ghi nhận tại …:"), the short lines without a
+    sentence's stop that follow it: its pictures' words (heldout49). The first line of a
+    sentence with its stop, or of more than 20 words, ends the gallery; two lines at least."""
+    for i, ln in enumerate(lines):
+        if not _GALLERY_LABEL.match(ln.text):
+            continue
+        taken: set[int] = set()
+        for x in lines[i + 1 :]:
+            bare = x.text.removesuffix("...").removesuffix("…")
+            if len(x.text.split()) > 20 or has_final_punct(bare) or len(_sentences(bare)) > 1:
+                break
+            taken.add(x.no)
+        if len(taken) >= 2:
+            return taken
+    return set()
 
 
 def _top_repeats(lines: Sequence[Line]) -> set[int]:

@@ -2881,3 +2881,34 @@ def test_a_sites_greeting_promotion_and_a_double_dash_tag() -> None:
     assert {"GPBN --", "Video đang HOT", "Trang Nhà"} <= dropped
     assert any(t.startswith("Chào mừng bạn") for t in dropped)
     assert any(t.startswith("Truy cập Bongdaxanh") for t in dropped)
+
+
+def test_page_parts_of_heldout49_on_new_lines() -> None:
+    # stop 28 (heldout49): a weekday's date with a two-digit year; a weather widget with its
+    # place; a section trail over the headline; a gallery's label and its pictures' words; the
+    # story's own link credited; a scraper's "{nl}" placeholders inside sentences
+    a = parse_article(
+        "Thứ năm, 6-3-25 07:12:40\n"
+        "Huế, 24°C/ 22°C - 27°C Icon thời tiết mây\n"
+        "Doanh nghiệp - Doanh nhân\n\n"
+        "Xuất khẩu cà phê quý I tăng mạnh nhờ giá cao kỷ lục trên thị trường thế giới\n\n"
+        "Quý I, kim ngạch xuất khẩu cà phê của cả nước ước đạt 2,5 tỷ USD,{nl}tăng gần 60% so với"
+        " cùng kỳ.\n\n"
+        "Hình ảnh ghi nhận tại cảng Cát Lái, TP.HCM:\n"
+        "Xe container xếp hàng chờ vào cảng\n"
+        "Công nhân bốc dỡ hàng hóa...\n"
+        "Theo các doanh nghiệp, đơn hàng cà phê đã kín đến hết quý II và giá vẫn giữ ở mức cao.\n\n"
+        "Link nội dung: https://example.vn/xuat-khau-ca-phe-quy-i\n"
+    )
+    assert a.title.startswith("Xuất khẩu cà phê quý I")
+    assert a.published is not None and a.published.year == 2025
+    assert (
+        a.lead == "Quý I, kim ngạch xuất khẩu cà phê của cả nước ước đạt 2,5 tỷ USD, "
+        "tăng gần 60% so với cùng kỳ."
+    )
+    kinds = {d.text: d.kind for d in a.dropped}
+    assert kinds["Xe container xếp hàng chờ vào cảng"] is DropKind.CAPTION
+    assert kinds["Công nhân bốc dỡ hàng hóa..."] is DropKind.CAPTION
+    assert kinds["Link nội dung: https://example.vn/xuat-khau-ca-phe-quy-i"] is DropKind.CREDIT
+    assert kinds["Huế, 24°C/ 22°C - 27°C Icon thời tiết mây"] is DropKind.WIDGET
+    assert kinds["Doanh nghiệp - Doanh nhân"] is DropKind.WIDGET
