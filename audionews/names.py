@@ -82,6 +82,7 @@ OUTLET_WORDS = (
     "SKĐS",
     "ANTĐ",
     "NDĐT",
+    "NDO",  # Nhân Dân online (set AV)
     "GD&TĐ",
     "ĐSPL",
     "VTC",

@@ -57,6 +57,8 @@ _ABBR = rf"[{r.UPPER}][\w&.-]*[\w]"
 _DEFINITION = re.compile(
     rf"\((?:(?:gọi|viết) tắt(?: là)?:?\s+|sau đây gọi (?:tắt )?là\s+)?({_ABBR})\)"
 )
+# "(thuế GTGT - VAT)": the meaning's head word, its abbreviation and a foreign one (set AV)
+_PAIR_DEFINITION = re.compile(rf"\((?:[^\W\d_]+\s+)?({_ABBR})\s*[-–/]\s*({_ABBR})\)")
 _REVERSE_DEFINITION = re.compile(rf"(?<![\w.&-])({_ABBR})\s*\(([^()\d]{{3,90}})\)")
 # "trí thông minh nhân tạo - AI - như ...": an abbreviation between dashes after its meaning (set H)
 _DASH_DEFINITION = re.compile(rf"\s+-\s+({_ABBR})\s+-\s+")
@@ -478,6 +480,8 @@ class Normalizer:
             return match.group()
 
         text = _DEFINITION.sub(drop, text)
+        if "(" in text:
+            text = _PAIR_DEFINITION.sub(self._pair, text)
 
         def keep_inner(match: re.Match[str]) -> str:
             abbr, inner = match.group(1).rstrip("."), match.group(2).strip()
@@ -489,6 +493,17 @@ class Normalizer:
 
         text = _REVERSE_DEFINITION.sub(keep_inner, text)
         return _DASH_DEFINITION.sub(self._dash_definition, text) if " - " in text else text
+
+    def _pair(self, match: re.Match[str]) -> str:
+        """ "thuế giá trị gia tăng (thuế GTGT - VAT)" (set AV): the bracket names the meaning
+        just said twice over, by a Vietnamese and a foreign abbreviation; said once."""
+        before = _comparable(match.string[max(0, match.start() - 300) : match.start()])
+        known = (self._learned, self._user.words if self._user else {}, self._builtin.words)
+        for abbr in (match.group(1).rstrip("."), match.group(2).rstrip(".")):
+            for spoken in (table.get(abbr) for table in known):
+                if spoken and before.endswith(_comparable(spoken)):
+                    return ""
+        return match.group()
 
     def _dash_definition(self, match: re.Match[str]) -> str:
         """ "nhân tạo - AI - như": the meaning is said already, the abbreviation is dropped (a

@@ -97,7 +97,9 @@ _SEASON_SLASH = re.compile(r"(?<![\d/.,])((?:19|20)(\d\d))/(\d\d)(?![\d/])")
 # "Snapdragon 8 gen3": a chip's generation glued to its number.
 _CHIP_GEN = re.compile(r"(?<![\w-])([Gg]en)(\d)(?!\w)")
 _CT_SCAN = re.compile(
-    r"(?<!\w)((?:chụp(?:\s+(?:xong|lại|ngay|thêm|phim))?|máy|phim|ảnh|cắt lớp)\s)CT(?!\w)"
+    r"(?<!\w)((?:chụp(?:\s+(?:xong|lại|ngay|thêm|phim))?|máy|phim|ảnh|cắt lớp"
+    # "Siêu âm và CT ghi nhận …" (set AU): beside another scan
+    r"|(?:siêu âm|x-quang|x quang|MRI|nội soi)\s*(?:và|hoặc|,))\s)CT(?!\w)"
     r"|(?<!\w)CT(?=\s+(?:sọ|ngực|bụng|phổi|não|cột sống|mạch)(?!\w))",  # "CT sọ não" (set Z)
     re.IGNORECASE,
 )

@@ -38,7 +38,8 @@ _GROUPED_UNITS = (
 )
 _GROUP = r"\d{1,3}(?:,\d{3})+"
 _GROUPED_AFTER = re.compile(
-    rf"(?<![\w.,/])({_GROUP})(?:(\s?[-–]\s?)({_GROUP}))?(?!\d|[.,]\d)"
+    # "4,500-4,600 đ/kg", "từ 1,000 đến 1,500 đồng/kg" (set AV): the range's first end too
+    rf"(?<![\w.,/])({_GROUP})(?:(\s?[-–]\s?|\s+đến\s+)({_GROUP}))?(?!\d|[.,]\d)"
     rf"(?=\s?(?:{_GROUPED_UNITS})(?!\w))"
 )
 _GROUPED_BEFORE = re.compile(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
 from audionews.names import FAMILY_NAMES, NAME_SYLLABLES
 from audionews.normalize.lexicon import load_data_lexicon, trie_regex
@@ -893,7 +894,7 @@ _DAY_RANGE = re.compile(
 )
 _DAY_LIST = re.compile(
     r"(?<![\w/.,-])(\d{1,2}(?:\s*(?:,|và|hoặc)\s*\d{1,2})+)\s*([/.-])(\d{1,2})(?:/(\d{4}))?"
-    r"(?![\w/]|[.,-]\d)"
+    r"(?![\w/%]|[.,-]\d)"  # "từ 6,5-7%" (set AV): a span of percentages
 )
 _LIST_DAY = re.compile(r"\d+")
 
@@ -919,6 +920,8 @@ def _day_list(match: re.Match[str]) -> str:
     in_brackets = before.endswith("(")
     if not all(_valid(d, m) for d in numbers) or not (in_brackets or _DATE_CONTEXT.search(before)):
         return match.group()
+    if any(a >= b for a, b in pairwise(numbers)):
+        return match.group()  # "6,5-7 điểm": days are listed in order; a decimal is no list
     if _sep == "." and (
         not _DATE_CONTEXT_STRONG.search(before) or _MEASURE_AFTER.match(match.string, match.end())
     ):
@@ -1168,14 +1171,26 @@ def _day_month(text: str) -> Callable[[re.Match[str]], str]:
 def day_months(text: str) -> str:
     """ "ngày 2/9" -> "ngày mùng hai tháng chín"; "sáng 22.9" -> "sáng hai mươi hai tháng chín";
     a class's name "lớp 10/2" -> "lớp mười trên hai" (a grade and its section, never a date)."""
+
+    def over(m: re.Match[str]) -> str:
+        return f"{m[1]} {read_cardinal(int(m[2]))} trên {read_cardinal(int(m[3]))}"
+
     if "ớp" in text:
-        text = _CLASS_SLASH.sub(
-            lambda m: f"{m[1]} {read_cardinal(int(m[2]))} trên {read_cardinal(int(m[3]))}", text
+        text = _CLASS_SLASH.sub(over, text)
+    if "thứ" in text:  # "đứng thứ 4/40": "thứ tư trên bốn mươi"
+        text = _RANK_SLASH.sub(
+            lambda m: f"{m[1]} {read_ordinal(int(m[2]))} trên {read_cardinal(int(m[3]))}", text
         )
     return _DAY_MONTH.sub(_day_month(text), text)
 
 
 _CLASS_SLASH = re.compile(r"(?<!\w)([Ll]ớp)\s+(\d{1,2})/(\d{1,2})(?![\w/]|[.,]\d)")
+#: "đứng thứ 5/11", "xếp thứ 9/11" (set AU): a rank out of a total, never a date ("Thứ 5/11"
+#: alone is a weekday and its date).
+_RANK_SLASH = re.compile(
+    r"(?<!\w)((?:[Đđ]ứng|[Xx]ếp(?: hạng)?|[Vv]ị trí|[Hh]ạng|lên|xuống|tụt)\s+thứ)"
+    r"\s+(\d{1,3})/(\d{1,3})(?![\w/]|[.,]\d)"
+)
 
 
 _WRITTEN_DAY = re.compile(r"(?<!\w)([Nn]gày)\s+(\d{1,2})(?:\s?[-–]\s?(\d{1,2}))?(?=\s+tháng(?!\w))")
