@@ -1617,8 +1617,9 @@ def _outlet_tag(text: str) -> tuple[str, str] | None:
     ("VN-Index tăng ..." keeps its "VN", "Hà Nội - Hải Phòng là …" its "Hà Nội").
     """
     m = LEAD_DASH.match(text)
-    glued = _glued_name_tag(text)
-    if m is None and (caps := _caps_outlet_tag(text) or _glued_caps_tag(text) or glued):
+    if m is None and (
+        caps := _caps_outlet_tag(text) or _glued_caps_tag(text) or _glued_name_tag(text)
+    ):
         return caps
     if m and m.group(3) and is_place_name(m.group(3)[1:-1].strip()):
         return None  # "(Đà Nẵng). Hải Châu là …": a dateline, read (heldout8)

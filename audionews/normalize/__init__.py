@@ -14,7 +14,7 @@ import functools
 import logging
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -468,42 +468,35 @@ class Normalizer:
         text = w.echoed_brackets(text)  # "so với quý trước (QoQ)", read by corpus_forms (set AS)
 
         def drop(match: re.Match[str]) -> str:
-            abbr = match.group(1).rstrip(".")
+            """ "(VAT)", or "(thuế GTGT - VAT)" (set AV: two abbreviations, one foreign), after
+            the meaning it names, just said: dropped."""
             before = _comparable(text[max(0, match.start() - 300) : match.start()])
-            known = (self._learned, self._user.words if self._user else {}, self._builtin.words)
-            for spoken in (table.get(abbr) for table in known):
-                if spoken and before.endswith(_comparable(spoken)):
-                    return ""
-                # "Trung tâm Kiểm soát bệnh tật thành phố (CDC)" (set AM): its place between
-                if spoken and _PLACE_TAIL.sub("", before).endswith(_comparable(spoken)):
-                    return ""
+            # "Trung tâm Kiểm soát bệnh tật thành phố (CDC)" (set AM): its place between
+            said = (before, _PLACE_TAIL.sub("", before))
+            for abbr in (g.rstrip(".") for g in match.groups() if g):
+                for spoken in self._meanings(abbr):
+                    if any(b.endswith(_comparable(spoken)) for b in said):
+                        return ""
             return match.group()
 
         text = _DEFINITION.sub(drop, text)
         if "(" in text:
-            text = _PAIR_DEFINITION.sub(self._pair, text)
+            text = _PAIR_DEFINITION.sub(drop, text)
 
         def keep_inner(match: re.Match[str]) -> str:
             abbr, inner = match.group(1).rstrip("."), match.group(2).strip()
-            known = (self._learned, self._user.words if self._user else {}, self._builtin.words)
-            for spoken in (table.get(abbr) for table in known):
-                if spoken and _comparable(spoken) == _comparable(inner):
+            for spoken in self._meanings(abbr):
+                if _comparable(spoken) == _comparable(inner):
                     return _cased(match, inner)  # "WHO (Tổ chức Y tế Thế giới)": once
             return match.group()
 
         text = _REVERSE_DEFINITION.sub(keep_inner, text)
         return _DASH_DEFINITION.sub(self._dash_definition, text) if " - " in text else text
 
-    def _pair(self, match: re.Match[str]) -> str:
-        """ "thuế giá trị gia tăng (thuế GTGT - VAT)" (set AV): the bracket names the meaning
-        just said twice over, by a Vietnamese and a foreign abbreviation; said once."""
-        before = _comparable(match.string[max(0, match.start() - 300) : match.start()])
-        known = (self._learned, self._user.words if self._user else {}, self._builtin.words)
-        for abbr in (match.group(1).rstrip("."), match.group(2).rstrip(".")):
-            for spoken in (table.get(abbr) for table in known):
-                if spoken and before.endswith(_comparable(spoken)):
-                    return ""
-        return match.group()
+    def _meanings(self, abbr: str) -> Iterator[str]:
+        """What ``abbr`` stands for: learned from the text, the user's lexicon, the built-in."""
+        tables = (self._learned, self._user.words if self._user else {}, self._builtin.words)
+        return (spoken for spoken in (table.get(abbr) for table in tables) if spoken)
 
     def _dash_definition(self, match: re.Match[str]) -> str:
         """ "nhân tạo - AI - như": the meaning is said already, the abbreviation is dropped (a
@@ -511,10 +504,7 @@ class Normalizer:
         abbreviation is foreign (its letters are not the meaning's initials: "AI")."""
         abbr = match.group(1)
         before = _comparable(match.string[max(0, match.start() - 300) : match.start()])
-        known = (self._learned, self._user.words if self._user else {}, self._builtin.words)
-        for spoken in (table.get(abbr) for table in known):
-            if not spoken:
-                continue
+        for spoken in self._meanings(abbr):
             meaning = _comparable(spoken)
             words = meaning.split()
             foreign = _abbr_key(abbr) != "".join(_initial(w) for w in spoken.split())
