@@ -52,7 +52,7 @@ FOREIGN_MODES = ("keep", "respell")
 _log = logging.getLogger(__name__)
 
 _WORD_END = r"(?!\w|[-.][^\W\d_])"
-_WORD_START = r"(?<![\w.-])"
+_WORD_START = r"(?<![\w.-])(?<!\d[A-Z]/)"  # not the suffix of a model code "S931B/DS" (set AV)
 _ABBR = rf"[{r.UPPER}][\w&.-]*[\w]"
 _DEFINITION = re.compile(
     rf"\((?:(?:gọi|viết) tắt(?: là)?:?\s+|sau đây gọi (?:tắt )?là\s+)?({_ABBR})\)"

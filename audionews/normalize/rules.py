@@ -327,6 +327,10 @@ _TICKER_LIST = re.compile(
     r"((?:[Mm]ã|[Cc]ổ phiếu)(?:\s[^\W\d][^:.;\n]{0,30})?:\s*)"
     r"([A-Z][A-Z0-9]{2}(?:(?:\s*(?:,|và)\s*|\.\.\.,?\s*|…,?\s*)+[A-Z][A-Z0-9]{2})+)(?![\w-])"
 )
+# "HCM (Chứng khoán TP.HCM)": a ticker with its company in a bracket after it (set AU)
+_TICKER_COMPANY = re.compile(
+    rf"({_TICKER})(?=\s*\((?:Chứng khoán|Tập đoàn|Ngân hàng|Công ty|Tổng công ty|CTCP|Bảo hiểm)\s)"
+)
 _LISTED_TICKER = re.compile(r"(?<![\w.-])[A-Z]{3}(?![\w-])")
 _STOCK_CONTEXT = re.compile(
     r"cổ phiếu|chứng khoán|VN-Index|VN30|HNX|UPCoM|HOSE|HoSE|thanh khoản|khối ngoại|tham chiếu"
@@ -381,6 +385,8 @@ def tickers(text: str, market: bool = False) -> str:
         text = _TICKER_LIST.sub(
             lambda m: m[1] + _LISTED_TICKER.sub(lambda t: _spell_letters(t.group()), m[2]), text
         )
+    if "(" in text:
+        text = _TICKER_COMPANY.sub(lambda m: _spell_letters(m[1]), text)
     stock = _STOCK_CONTEXT.search(text) is not None
     if not market and not stock:
         return text
@@ -567,8 +573,9 @@ def english_thousands(text: str) -> str:
 
 
 # --- vehicle plates
+# A word glued to the plate is a slip of the source: "đầu kéo15C-159.xx" (set AV), "BKS30A-…"
 _PLATE = re.compile(
-    r"(?<![\w.,/-])(?:(BS|BKS)\s+)?(\d{2})([A-ZĐ]{1,2}\d{0,2})\s?[-.]\s?"
+    r"(?<![\d.,/_A-Z-])(?:(?<![\w.,/-])(BS|BKS)\s*)?(\d{2})([A-ZĐ]{1,2}\d{0,2})\s?[-.]\s?"
     r"(\d{3}\.\d{2}|\d{4,5}|\d{2,3}\.\d?[xX]{1,3}|\d{1,4}[xX]{1,4})"  # "40xx", "48.XX": masked
     r"(?![\w]|[.,]\d)"
 )
@@ -580,6 +587,8 @@ _PLATE_PREFIXES = {"BS": "biển số", "BKS": "biển kiểm soát"}
 def _read_plate(match: re.Match[str]) -> str:
     prefix, province, series, serial = match.groups()
     words = [_PLATE_PREFIXES[prefix]] if prefix else []  # "BS 51C-581.68": biển số, not bác sĩ
+    if match.start() and match.string[match.start() - 1].isalpha():
+        words.insert(0, "")  # "kéo15C-…": a space after the glued word
     words.append(read_cardinal(int(province)))
     for piece in re.findall(r"\d+|\D", series):
         words.append(read_digits(piece) if piece.isdecimal() else LETTER_NAMES[piece])
@@ -1078,7 +1087,26 @@ def month_years(text: str) -> str:
     dot too: "tháng 3-2026" is a month of a year, never a range."""
     if "(" in text:  # "(3-2025)" (set AO): a month of a year in brackets, never "3 to 2025"
         text = _BRACKETED_MONTH_YEAR.sub(_bracketed_month_year, text)
+    text = _MONTH_SPAN_YEAR.sub(_read_month_span_year, text)
     return _MONTH_YEAR.sub(_read_month_year, text)
+
+
+# "tháng 5-6/2019", "tháng 11 và 12/2023": two months of one year; each month is named
+# ("tháng năm đến tháng sáu năm …"), so "năm" the month is not heard as "năm" the year
+_MONTH_SPAN_YEAR = re.compile(
+    r"(?<!\w)([Tt]háng)\s+(\d{1,2})\s?(-|–|và|đến|tới|hoặc)\s?(\d{1,2})[/.-]((?:19|20)\d{2})"
+    r"(?![\w/]|[.,]\d)"
+)
+
+
+def _read_month_span_year(match: re.Match[str]) -> str:
+    word, first, link, second, year = match.groups()
+    a, b = int(first), int(second)
+    dash = link in "-–"
+    if not (1 <= a <= 12 and 1 <= b <= 12) or (dash and a >= b):
+        return match.group()
+    link = "đến" if dash else link
+    return f"{word} {read_month(a)} {link} tháng {read_month(b)} năm {read_cardinal(int(year))}"
 
 
 _BRACKETED_MONTH_YEAR = re.compile(r"\((\d{1,2})-((?:19|20)\d{2})\)")
@@ -1830,6 +1858,9 @@ def _read_code(match: re.Match[str]) -> str:
     glued = _NUMBER_WORD.fullmatch(code)
     if glued and glued.group(2).islower() and is_vietnamese_syllable(glued.group(2)):
         return f"{_num(glued.group(1))} {glued.group(2)}"  # "6giờ" -> "sáu giờ"
+    word = _WORD_NUMBER.fullmatch(code)
+    if word and _said_as_word(word.group(1)):
+        return f"{word.group(1)} {_num(word.group(2))}"  # "Note20", "Phượng1" (set AU)
     # "CN10-3" (a lot, a flat): the dash between two numbers is said, "gạch", so the
     # listener does not hear one number "mười ba" (corpus sweep); a fuel grade "RON95-3",
     # "E10RON95-3" keeps the house reading of "RON 95-III", "rôn chín mươi lăm ba" (set G)
@@ -1839,6 +1870,15 @@ def _read_code(match: re.Match[str]) -> str:
 
 
 _DIGIT_DASH = re.compile(r"(?<=\d)-(?=\d)")
+_WORD_NUMBER = re.compile(r"([^\W\d_]{3,})(\d{1,4})")
+
+
+def _said_as_word(letters: str) -> bool:
+    """A word glued to its number is said as a word: a Vietnamese syllable ("Phượng1", a
+    typo) or a capitalised word in lower case ("Note20", "Covid19"); "ABC1", "xyz1" spelled."""
+    if not letters[1:].islower():
+        return False
+    return is_vietnamese_syllable(letters) or letters[0].isupper()
 _FUEL_GRADE_DASH = re.compile(r"(?<=RON\d{2})-(?=[1-6]$)")  # "RON95-3": the Euro emission level
 
 
@@ -1916,6 +1956,7 @@ def codes(text: str) -> str:
     text = _CODE_RANGE.sub(r"\1\2 đến \1\3", text)
     text = _MONTHS_OF_YEAR.sub(lambda m: f"{_num(m[1])} tháng năm {_num(m[2])}", text)
     text = _CONSONANT_PREFIX.sub(lambda m: _letter_names(m.group(1)) + " ", text)
+    text = _MODEL_PREFIX.sub(lambda m: _letter_names(m.group(1)) + " ", text)
     text = _ROAD_CODE.sub(_read_road_code, text)
     text = _SPOKEN_ROAD.sub(_read_spoken_road, text)
     text = _DECIMAL_GRADE.sub(
@@ -1930,6 +1971,9 @@ def codes(text: str) -> str:
 # A model's prefix of consonants before a dashed number ("Kh-47M2", "Kh-101", set P): letter
 # names, as the letters are no syllable ("Su-30", "Mi-8", "Ka-52" are read as written)
 _CONSONANT_PREFIX = re.compile(r"(?<![\w.-])([BCDFGHKLMNPQRSTVXZ][bcdfghklmnpqrstvxz]{1,2})-(?=\d)")
+
+# A maker's prefix before a model code: "SM-S931B" (a phone, set AV); the prefix is spelled
+_MODEL_PREFIX = re.compile(r"(?<![\w.-])([A-Z]{2,4})-(?=[A-Z]{1,3}\d+[A-Z]{0,3}(?![\w-]))")
 
 
 def _letter_names(letters: str) -> str:
