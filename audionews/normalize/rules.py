@@ -1879,6 +1879,8 @@ def _said_as_word(letters: str) -> bool:
     if not letters[1:].islower():
         return False
     return is_vietnamese_syllable(letters) or letters[0].isupper()
+
+
 _FUEL_GRADE_DASH = re.compile(r"(?<=RON\d{2})-(?=[1-6]$)")  # "RON95-3": the Euro emission level
 
 
