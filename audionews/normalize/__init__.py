@@ -680,6 +680,11 @@ def _last_vowel_lower(syllables: list[str]) -> str:
 
 
 _VOWEL_LETTER = re.compile(r"[aeiouyAEIOUY]")
+# A Central Highlands name opening on three consonants, "Bkrông" (set AU): eSpeak spells it by
+# letters, so the first consonant takes its own "ơ" ("Bơ Krông"); "Krông", "Kpă" it reads
+_THREE_CONSONANTS = re.compile(
+    r"(?!ng|Ng|tr|Tr|gi|Gi)([BCDĐGHKLMNPSTVbcdđghklmnpstv])([bcdđgklmnprstv][bcdđghklmnprstv]\w*)"
+)
 _FOREIGN_OO = re.compile(
     r"(?<=[b-df-hj-np-tv-z])oo(?!ng$|c$)"
 )  # "Moon", "Boon": Vietnamese "oo" only in "xoong", "soóc"
@@ -693,6 +698,13 @@ def _respelled_word(word: str) -> str:
     foreign_oo = _FOREIGN_OO.search(lower) is not None
     if not latin or word.isupper() or (is_vietnamese_syllable(word) and not foreign_oo):
         return word
+    cluster = _THREE_CONSONANTS.fullmatch(word) if not word.isascii() else None
+    if (
+        cluster
+        and not is_vietnamese_syllable(cluster[2])
+        and is_vietnamese_syllable(cluster[2][1:])
+    ):
+        return f"{cluster[1]}ơ {cluster[2].capitalize() if word[0].isupper() else cluster[2]}"
     if (is_ascii_syllable(lower) and not foreign_oo) or not _VOWEL_LETTER.search(
         strip_tone(lower)[0]
     ):

@@ -68,6 +68,7 @@ def _letters(word: str) -> str:
     text = "".join(c for c in bare if c.isascii() and c.isalpha()).lower()
     text = re.sub(r"c(?=[eiy])", "s", text)
     text = re.sub(r"^y(?=[aeiou])", "j", text)
+    text = re.sub(r"^x(?=[aeiouy])", "s", text)  # "Xavier", Lao "Xiengkhuang": no "ks" at the start
     text = re.sub(r"(?<=[aeiouy])h(?![aeiouy])", "", text)  # "John", "Sarah"
     if re.fullmatch(r"[^aeiouy]*[aeiouy]+[^aeiouy]es", text):
         text = text[:-1]  # "James", "Gates", "Times": a silent "e" and a soft "s"
@@ -83,6 +84,7 @@ def _letters(word: str) -> str:
     text = re.sub(r"[ts]ion$", "SAn", text)  # "Action", "ProMotion": "-sần", one syllable
     for group, sound in _DIGRAPHS:
         text = text.replace(group, sound)
+    text = re.sub(r"eo(?=N)", "eu", text)  # Korean "Anseong", "Gyeonggi": one vowel "ơ"
     text = text.replace("ks", "k") if re.search(r"ks[^aeiouyEIA]", text) else text  # "Oxford"
     text = re.sub(r"([^aeiouy])\1$", r"\1", text)  # "Stubb", "Witkoff": one final consonant
     return text.replace("c", "k")

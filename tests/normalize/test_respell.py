@@ -127,6 +127,8 @@ def test_every_lexicon_word_gives_vietnamese_syllables() -> None:
         ("Motion", "Mô-sân"),  # set J: "-tion", "-sion" is one syllable "sân", never "ti-ôn"
         ("Vision", "Vi-sân"),
         ("Lion", "Li-ôn"),  # ... but "ion" after another consonant stays two
+        ("Seongnam", "Xơng-nam"),  # Korean "eo" before ng is one vowel "ơ" (stop 29)
+        ("Xayaburi", "Xa-gia-bu-ri"),  # an initial x is "x", never "ks" ("Cơ-xa")
     ],
 )  # fmt: skip
 def test_rules(word: str, spoken: str) -> None:
@@ -191,3 +193,10 @@ def test_double_o_after_a_consonant_is_not_a_vietnamese_rhyme() -> None:
     assert spoken == "Ông Mun gặp Bun bên cái xoong trên boong tàu."
     assert Normalizer().normalize("Ông Moon đến.") == "Ông Moon đến."  # keep mode
     assert "ta luy dương" in normalizer.normalize("Sạt lở taluy dương.")
+
+
+def test_a_highland_name_on_three_consonants_gets_its_first_vowel() -> None:
+    """ "Bkrông" (set AU) was left as written and spelled by eSpeak letter by letter; "Krông"
+    and "Chnăm" (a Vietnamese digraph first) eSpeak reads as they are."""
+    spoken = Normalizer(foreign="respell").normalize("Anh Y Bkrông ở Krông Pắc ăn Tết Chôl Chnăm.")
+    assert spoken == "Anh Y Bơ Krông ở Krông Pắc ăn Tết Chôl Chnăm."
