@@ -73,6 +73,7 @@ SETS = (
     "heldout48",
     "heldout49",
     "heldout50",
+    "heldout51",
 )
 
 
