@@ -74,6 +74,7 @@ SETS = (
     "heldout49",
     "heldout50",
     "heldout51",
+    "heldout52",
 )
 
 
