@@ -343,7 +343,10 @@ _GALLERY_LABEL = re.compile(
     # a long one ends with ":"; longer than 18 words it tells the story's facts and is read
     r"(?:(?:\s+[^\s.!?]+){0,5}\s*:?|(?:\s+[^\s.!?:]+){0,18}\s*:)$"
     # "Đây là các hình ảnh về Hội thi:" (heldout32), "Sau đây là các hình ảnh của Lễ hội."
-    r"|^(?:Dưới đây|Sau đây|Đây)\s+là\s+(?:một số|một vài|các|những)\s+(?:hình ảnh|bức ảnh)"
+    # "Dưới đây xin giới thiệu hình ảnh buổi lễ:" (heldout51)
+    r"|^(?:Dưới đây|Sau đây|Đây)\s+(?:là\s+(?:một số|một vài|các|những)|(?:xin giới thiệu|xin gửi"
+    r" đến(?:\s+\S+){1,3}|mời(?:\s+\S+){1,3}\s+xem)(?:\s+(?:một số|một vài|các|những))?)"
+    r"\s+(?:hình ảnh|bức ảnh)"
     r"(?:\s+[^\s.!?:]+){0,20}\s*[:.]$"
     # "PV Dân trí ghi lại những hoạt động … tại "rốn lũ" An Giang:" (heldout33): a photo story's
     r"|^(?:PV|Phóng viên|Nhiếp ảnh gia|Camera)\b[^.!?:]{0,40}\bghi lại\b[^.!?:]{0,150}:$"
@@ -411,6 +414,8 @@ _CAPTION_CREDIT = re.compile(
     r"Đồ hoạ\s*:|\(Ảnh\b|Ảnh\s+chụp\s+(?:từ\s+)?(?:màn\s+hình|clip|video)|Ảnh\s*/|Clip\s*:|"
     r"Video\s*:|\bTranh\s*:|"
     r"\(\s*(?:Biểu đồ|Infographic)\s*:|"  # "(Biểu đồ: Huyên Nguyễn)": a chart's credit
+    # "… giới thiệu ứng viên (Hình WGPSG)": "hình", the photo, as written overseas (heldout51)
+    r"\((?-i:Hình\s+[A-ZĐ])[^():]{1,30}\)$|"
     r"\bẢnh\s*©|(?<=[a-zà-ỹ])(?-i:Getty(?: Images)?|AFP|Reuters)$|"  # "Ảnh © …", "Công VinhGetty"
     # "… quốc gia). Ảnh; M.Q.Hiển.", "… tuyên án. Ảnh Như Bình |": the credit's colon a slip;
     # "… tử hình. Ảnh Zing news." (heldout47): a site's name may end on "news" or "online"
@@ -548,6 +553,7 @@ LEAD_DASH = re.compile(
     # "BOCHAROV RUCHEI (Sochi) (Sputnik) - Quan hệ …": a dateline and its tags (heldout21)
     rf"|([{_UP}][{_UP} .'-]{{2,40}}(?:,\s*[{_UP}][^\W\d_]*(?:\s[{_UP}][^\W\d_]*){{0,3}})?"
     rf"(?:\s*\([^()]{{2,20}}\)){{1,2}})\s*[-–—]\s+"  # "PARIS, Pháp (AP) – …" (heldout36)
+    rf"|([{_UP}][{_UP} .'-]{{2,40}},\s*[{_UP}][^\W\d_]*(?:\s[{_UP}][^\W\d_]*){{0,3}})\s*[-–—]\s+"
     rf"|(\([{_UP}][{_UP}0-9.&/+-]{{1,9}}\))\s+(?=[{_UP}])"
     rf"|((?:{_WORD_ALT}))\s*[-–—]\s*"
     rf"|([{_UP}][{_UP}0-9.&]{{1,15}}(?:\s[{_UP}][{_UP}0-9.&]{{1,15}}){{0,2}})\s+(?:--|[-–—])\s+"
@@ -623,7 +629,8 @@ _FOLLOW_PROMPT = re.compile(
     r"^(?:(?:Hãy\s+)?(?:Theo dõi|Follow)\s+(?:báo|trang|kênh|chúng tôi|fanpage)\b.{0,60}\btrên"
     r"(?:\s*:?\s*(?:Google News|Facebook|Zalo|YouTube|TikTok|mạng xã hội))?\s*[:.]?"
     # "Theo dõi KTMT trên": the outlet's name in capitals, the icons after "trên" gone
-    rf"|(?:Hãy\s+)?Theo dõi\s+(?:(?-i:[{_UP}])[\w.&+-]*\s+){{1,4}}trên\s*:?"
+    rf"|(?:(?:Hãy|Mời)\s+(?:(?:các|quý)\s+)?(?:bạn đọc|độc giả|bạn)\s+)?(?:Hãy\s+)?"
+    rf"Theo dõi\s+(?:(?-i:[{_UP}])[\w.&+-]*\s+){{1,4}}trên\s*:?"  # "Mời quý độc giả theo dõi …"
     r"|(?:Mời|Hãy)\s+(?:các\s+|quý\s+)?(?:bạn|độc giả|bạn đọc)\b.{0,160}"
     r"\b(?:Facebook|Zalo|YouTube|TikTok|Twitter|fanpage|mạng xã hội|Google News)\b.{0,80})$",
     re.IGNORECASE,
@@ -719,6 +726,9 @@ _FORUM_ROLE = re.compile(
 _VIDEO_LABEL = re.compile(
     r"^(?:(?:Các\s+)?kênh video|Video (?:nổi bật|mới nhất|xem nhiều|(?:đang )?hot))$", re.IGNORECASE
 )
+#: "Video trận đấu … (bản quyền VTV):", "Xem clip 50 hình buổi lễ": an embedded video's label
+#: or link, no sentence (heldout51, 52)
+_VIDEO_BOX = re.compile(r"^(?:Xem (?:clip|video)\s.{3,150}|(?:Video|Clip)\s.{3,150}:)$", re.I)
 #: "nhan-bao-chi-trich-qua-du-doi-tu-cong-do", "132733987-1493313651-ngoisaovn-w960-h170": an
 #: image file's or a link's name (lower-case ASCII joined by dashes, no space).
 _SLUG = re.compile(
@@ -778,7 +788,10 @@ _NEWS_CATEGORIES = re.compile(rf"^{_NEWS_CATEGORY}(?:\s*,\s*{_NEWS_CATEGORY})+$"
 #: "Hình 1", "Ảnh 3": an image's number standing for it.
 _IMAGE_NUMBER = re.compile(r"^(?:Hình|Ảnh|Hình ảnh)\s*\d{1,2}\.?$")
 #: "source /tin-tuc/tiem-bo-sung-vaccine": a scraper's note of the page's path.
-_SOURCE_PATH = re.compile(r"^(?:source|src|url)\s*:?\s+/\S+$", re.IGNORECASE)
+_SOURCE_PATH = re.compile(
+    r"^(?:source|src|url)\s*:?\s+/\S+$|^javascript:\S*$",
+    re.IGNORECASE,  # "javascript:void(0)"
+)
 #: "Link nội dung: https://…": the story's own address, credited under it (heldout49).
 _STORY_LINK = re.compile(
     r"^(?:Link|Liên kết)\s+(?:nội dung|bài viết|bài gốc|gốc)\s*:\s*https?://\S+$", re.I
@@ -888,6 +901,7 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_COMMENT_BOX, DropKind.WIDGET, "widget: a rating or comment box"),
     (_FORUM_ROLE, DropKind.WIDGET, "widget: a forum member's role"),
     (_VIDEO_LABEL, DropKind.WIDGET, "widget: a video section's label"),
+    (_VIDEO_BOX, DropKind.WIDGET, "widget: an embedded video's label or link"),
     (_SLUG, DropKind.WIDGET, "widget: image file name or link slug"),
     (_NEWS_LINK, DropKind.TEASER, "teaser: a link to the latest news"),
     (_SKIP_LINK, DropKind.WIDGET, "widget: a skip link"),
@@ -1379,6 +1393,21 @@ _BRACKETED = re.compile(r"^\s*[(\[]\s*([^()\[\]]{6,40}?)\s*[)\]]\s*$")
 
 
 _ENGLISH_WEEKDAY = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?=\d)")
+_ENGLISH_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+#: "Friday, April 19, 2024": an overseas paper's date line, in English (heldout52)
+_ENGLISH_DATE = re.compile(
+    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"({'|'.join(m[:3] + '(?:' + m[3:] + ')?' for m in _ENGLISH_MONTHS)})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})",
+    re.IGNORECASE,
+)
+
+
+def _english_date(m: re.Match[str]) -> str:
+    month = [n[:3] for n in _ENGLISH_MONTHS].index(m.group(1)[:3].lower()) + 1
+    return f"{m.group(2)}/{month}/{m.group(3)}"
 
 
 _LEAD_BULLET = re.compile(r"^[•·]\s+")
@@ -1398,6 +1427,7 @@ def _match_date(text: str) -> re.Match[str] | None:
     text = _BRACKETED.sub(r"\1", text)  # "(24.07.2019)" alone under a headline (heldout22)
     text = _GLUED_SECTION.sub("", text)  # "Sức khỏeThứ Sáu, 20/07/2018 …" (heldout28)
     text = _ENGLISH_WEEKDAY.sub("", text)  # "Wednesday, 08:26 08/07/2015" (heldout41)
+    text = _ENGLISH_DATE.sub(_english_date, text)
     text = _LEAD_BULLET.sub("", text)  # "• Chủ Nhật, 14/01/2024 | 04:51" (heldout45)
     text = _SHORT_YEAR.sub(r"\1\2/\3/20\4", text)  # "Thứ ba, 4-11-25 05:56:26" (heldout49)
     m = DATE_LINE.match(text) or _TIME_FIRST_DATE.match(text)
@@ -1481,7 +1511,9 @@ def is_photo_caption(text: str) -> bool:
 
 #: "Video Highlights U23 Việt Nam vs Qatar": a video's title under its player (heldout46); no
 #: line of a story in the corpus opens so without a stop.
-_VIDEO_TITLE = re.compile(rf"^(?:Video|VIDEO|Clip|CLIP)\s+[{_UP}0-9\"“][^.!?]{{2,80}}$")
+_VIDEO_TITLE = re.compile(
+    rf"^(?:Video|VIDEO|Clip|CLIP)\s+(?:[{_UP}0-9\"“][^.!?]{{2,80}}|[^\W\d_][^.!?:]{{2,80}})$"
+)  # "Clip khoảnh khắc …" (heldout52); "Video kết quả: …" a headline (heldout2)
 _CLOSING_CREDIT = re.compile(r"[.\s]\(?Ảnh\s*:\s*[^!?:()]{1,40}\)?\.?\s*\|?$")
 
 
@@ -2505,6 +2537,10 @@ class _Assembler:
             # "VOV.VN - Mưa đá …" after "… hỗ trợ”./." (heldout32), "(Ngày Nay) -Tối 10/1 …"
             # after "Theo Đại đoàn kết" (heldout34): another story's lead
             self.drop(ln, DropKind.TEASER, "teaser: another story's lead after the story")
+            return True
+        if st.ended and _BROADCAST_NAME.match(t):
+            # "Bản tin Thời sự tối TTV" after "… lần thứ X./." (heldout52): the report's source
+            self.drop(ln, DropKind.CREDIT, "credit: the broadcast the report comes from")
             return True
         nxt = lines[i + 1].text if i + 1 < len(lines) else ""
         if st.credited and _headline_shaped(ln) and _named_tag(nxt):
@@ -4494,6 +4530,8 @@ def _headline_shaped(ln: Line) -> bool:
     return len(t.split()) <= TITLE_MAX_WORDS and len(_sentences(t)) == 1
 
 
+#: "Bản tin Thời sự tối TTV": a broadcast's name, no sentence.
+_BROADCAST_NAME = re.compile(r"^(?:Bản tin|Chương trình)\s[^.!?:]{2,50}$")
 #: "… hỗ trợ”./.": the end mark closing a story.
 _END_MARK_CLOSE = re.compile(r"\./\.\s*$")
 #: A figure standing alone between spaces, as a table's cells hold them ("120.593", "87").
