@@ -1400,7 +1400,8 @@ _ENGLISH_MONTHS = (
 #: "Friday, April 19, 2024": an overseas paper's date line, in English (heldout52)
 _ENGLISH_DATE = re.compile(
     r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-    rf"({'|'.join(m[:3] + '(?:' + m[3:] + ')?' for m in _ENGLISH_MONTHS)})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})",
+    rf"({'|'.join(m[:3] + '(?:' + m[3:] + ')?' for m in _ENGLISH_MONTHS)})"
+    r"\.?\s+(\d{1,2}),?\s+(\d{4})",
     re.IGNORECASE,
 )
 
