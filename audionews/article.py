@@ -257,6 +257,7 @@ SECTION_NAMES = frozenset(
         "Nổi bật",
         "Doanh nghiệp",  # "Doanh nghiệp - Doanh nhân" over the headline (heldout49)
         "Doanh nhân",
+        "An ninh trật tự",  # over the headline on one line (heldout51)
     )
 )
 #: Outlets whose tag opens a lead ("TTO - ...", "(Dân trí) - ...", "(TTXVN/Vietnam+) ...").
@@ -462,6 +463,7 @@ _ALT_NUMBER_TAIL = re.compile(
     r"\s[-–—]\s*(?:(?:Hình ảnh|Hinh anh|Ảnh|Photo|Image)\s+)?\d{1,2}$", re.IGNORECASE
 )
 # "Title - 1", "Title ảnh 1", "Title-1" (heldout26)
+_GLUED_ALT_REASON = "caption: image alt text repeating the title, glued to a caption"
 _IMAGE_ALT_NUMBER = re.compile(r"(?:\s+-\s*|(?<=[^\W\d_])-|\s+số\s+|\s+ảnh\s+)\d{1,2}$")
 FINAL_PUNCT = tuple(".!?…:;\"”»)'")
 _SENTENCE_END = tuple(".!?…")
@@ -596,6 +598,7 @@ _AUTHOR_LABEL = re.compile(r"^Tác giả(?:\s+bài viết)?\s*:")
 _NAME_WORD = re.compile(rf"^[{_UP}][{_LOW}]{{0,7}}$")
 #: "/VOV.VN", "/THĐT", "/ Vietnamnet", "/Công Luận": the outlet after a byline's slash (a word, or
 #: two or three capitalised words).
+_AGENCY_DATED = re.compile(r"^\(\s*[A-Z]{3,8}\s*[-,]?\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\s*\)$")
 _AGENCY_SUFFIX = re.compile(
     rf"/\s?(?:[\w.+-]{{2,20}}|[{_UP}][\w.+-]{{1,15}}(?:\s[{_UP}][\w.+-]{{1,15}}){{1,2}})$"
 )
@@ -687,6 +690,9 @@ _PAGE_NOTICE = re.compile(
 )
 #: "null Toàn văn phát biểu …": a CMS printing an empty field as "null" before the headline.
 _NULL_FIELD = re.compile(r"^null\s+\S.{0,200}$")
+_TIME_ALONE = re.compile(r"^\d{1,2}[hH:]\d{2}$")
+#: "'DU LỊCH SÓC TRĂNG'": a topic's label in capitals and quotes over its links (heldout52).
+_QUOTED_LABEL = re.compile(rf"^(['‘\"“])[{_UP}0-9][{_UP}0-9 &,.-]{{2,40}}['’\"”]$")
 #: "pnvnonline@phunuvietnam.vn" alone on a line: the newsroom's contact (heldout48).
 _MAIL_ALONE = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 #: "Bạn quan tâm đến chuyên mục nào trên trang?": a poll's question to the reader (heldout40).
@@ -740,6 +746,10 @@ _NEWS_LINK = re.compile(
 )
 #: "… vỡ bờ baoTTO – Triều cường …": a known outlet's tag glued to the end of the headline (a
 #: lower-case letter right before the tag's capitals).
+#: A headline, a bracketed tag and the lead on the text's first line, no full stop before it.
+_GLUED_BRACKET_TAG = re.compile(
+    rf"^([{_UP}][^.!?()]{{15,200}}?)\s+(\([{_UP}][{_UP}0-9.&]{{1,9}}\)\s*[-–—]\s*[{_UP}].{{30,}})$"
+)
 _GLUED_TAG = re.compile(rf"^(\S.{{10,200}}?[{_LOW}])((?:{_WORD_ALT})\s*[-–—]\s+[{_UP}].*)$")
 #: "Nội dung được biên tập bởi: buonmathuot_.info": an aggregator's footer; what follows it is
 #: the site's own description.
@@ -891,6 +901,7 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_GLUED_IMAGE_LABEL, DropKind.CAPTION, "caption: an image's label glued to its caption"),
     (_TAG_LINE, DropKind.TAG, "tag line: keywords"),
     (_LONE_TAG, DropKind.TAG, "tag line: outlet tag on its own line"),
+    (_QUOTED_LABEL, DropKind.TAG, "tag line: a topic's label in quotes"),
     (_LABELLED_COUNTER, DropKind.WIDGET, "widget: a counter"),
     (_FOLLOW_PROMPT, DropKind.WIDGET, "widget: a prompt to follow or share the outlet"),
     (_READING_NOTE, DropKind.WIDGET, "widget: the page's note on the article read"),
@@ -1162,6 +1173,8 @@ def is_byline(text: str) -> bool:
         return True  # "TTXVN/Tin Tức": the agency and the paper that ran its story
     if re.match(rf"^\(\s*(?:{_OUTLET_ALT})\s*\)$", text, re.IGNORECASE):
         return True  # "(TTXVN/Vietnam+)" standing alone: the source
+    if _AGENCY_DATED.match(text):
+        return True  # "(UCAN 04-09-2012)": an agency's code and the day it ran the story
     core = re.sub(r"\([^)]*\)", "", text).strip(" .")
     if not core or not _is_all_caps(core) or len(core.split()) > 6:
         return False
@@ -1668,9 +1681,15 @@ def _outlet_tag(text: str) -> tuple[str, str] | None:
             return None  # "Indonesia - Việt Nam 1-3: …": a headline's pair, no site's tag
         tag = m.group(0).strip()  # "Dân Việt -": the name alone would read as a byline
     rest = text[m.end() :].strip()
+    second = _SECOND_TAG.match(rest)
+    if second and tag:  # "PNO - PNCN - Thay thế …": the outlet's and its section's (heldout52)
+        tag, rest = f"{tag} - {second.group(1)}", rest[second.end() :]
     if len(rest) < 30:
         return None
     return tag, rest
+
+
+_SECOND_TAG = re.compile(rf"^([{_UP}][{_UP}0-9.&]{{1,9}})\s+[-–—]\s+(?=[{_UP}])")
 
 
 _CAPS_TAG = re.compile(rf"^([{_UP}][{_UP}0-9.+]{{2,12}})\s+(?=[{_UP}][{_LOW}])")
@@ -2090,6 +2109,7 @@ def _placed_chrome(lines: Sequence[Line]) -> dict[int, tuple[DropKind, str]]:
         (_top_repeats, DropKind.WIDGET, "widget: a link repeated above the story (a menu)"),
         (_related_box, DropKind.TEASER, "teaser: a box of related articles over the story"),
         (_menu_tail, DropKind.WIDGET, "widget: the site's section names closing the page"),
+        (_masthead, DropKind.WIDGET, "widget: the site's name and its English masthead"),
         (_menu_list, DropKind.WIDGET, "widget: the site's menu, a bulleted list of its sections"),
         (_menu_column, DropKind.WIDGET, "widget: the site's menu, its sections one a line"),
         (_slugged_links, DropKind.TEASER, "teaser: a related link under its image's slug"),
@@ -2141,6 +2161,19 @@ class _Assembler:
         glued = _GLUED_TAG.match(ln.text) if ln.hint is None else None
         if glued and outlet_tag(glued.group(2)):
             return [Line(ln.no, glued.group(1)), Line(ln.no, glued.group(2))]
+        first = ln.no == self.lines[0].no and ln.hint is None
+        bracketed = _GLUED_BRACKET_TAG.match(ln.text) if first else None
+        if bracketed:  # "An ninh trật tự Vây bắt … rẫy keo (QNO) - N.V.L. …" (heldout51)
+            head, lead = bracketed.groups()
+            words = head.split()
+            for n in (4, 3, 2, 1):
+                if len(words) > n + 3 and " ".join(words[:n]).casefold() in SECTION_NAMES:
+                    self.drop(
+                        ln, DropKind.WIDGET, "widget: the section's name", " ".join(words[:n])
+                    )
+                    head = " ".join(words[n:])
+                    break
+            return [Line(ln.no, head), Line(ln.no, lead)]
         stamp = _STAMP_BEFORE_LEAD.match(ln.text) if ln.hint is None else None
         if stamp:  # "20:00 12/10/2017 Vào 6h35’ ngày 10-10, …": the date, then the lead
             return [Line(ln.no, stamp.group(1)), Line(ln.no, ln.text[stamp.end() :])]
@@ -2390,6 +2423,7 @@ class _Assembler:
         short = len(t.split()) <= 6 and _is_body_line(kept[1].text) and not _is_credit_line(t)
         short = short and not _VIEW_WORDS.match(t) and not _caption_reason(t)
         short = short and not _INFO_FIELD.match(t)  # "Thời gian: 12/10- 14/10 Âm lịch"
+        short = short and not _TIME_ALONE.match(t)  # "21h00": a live page's stamp (heldout51)
         if (
             (claim and _key(t) == _key(claim))
             or (caps and not _title_opening(t, title))
@@ -2793,6 +2827,13 @@ class _Assembler:
                 base = re.sub(r"^(?:Hình ảnh|Ảnh)\s+", "", base, flags=re.IGNORECASE)
                 if base != ln.text and _key(base) == title_key:
                     self.drop(ln, DropKind.CAPTION, "caption: image alt text repeating the title")
+                    continue
+                at = ln.text.rfind(state.title or "\0") if base != ln.text else -1
+                if at > 0 and ln.text[at - 1] in ".!?" and _key(base[at:]) == title_key:
+                    # "… các em học sinh.Bí thư … năm học mới ảnh 9" (heldout52): the alt text
+                    # glued to a caption's full stop goes, the sentence before it stays
+                    self.drop(Line(ln.no, ln.text[at:]), DropKind.CAPTION, _GLUED_ALT_REASON)
+                    out.append(Line(ln.no, ln.text[:at], ln.hint))
                     continue
             if title_key and _retitled(ln.text, state.title or ""):
                 self.drop(ln, DropKind.CAPTION, "caption: image alt text, the title reworded")
@@ -3266,6 +3307,8 @@ class _Assembler:
             return False
         if bare[0].islower() and not _INNER_CAPITAL.match(bare):
             return False  # "bé vui múa hát": a caption in lower case, no heading (heldout23)
+        if _TIME_ALONE.match(bare):
+            return False  # "21h00": a live page's time stamp, read as it stands (heldout51)
         long = echoed or _speaker_heading(text)
         most = TITLE_MAX_WORDS if long else HEADING_MAX_WORDS
         if _NUMBERED.match(text) and not _NUMBERED.match(nxt.text):
@@ -3892,6 +3935,32 @@ def _members(lines: Sequence[Line]) -> set[int]:
             continue
         found |= {name.no, score.no}
     return found
+
+
+#: "The Vietnamese Newspaper": an overseas paper's masthead line in English (heldout52).
+_ENGLISH_MASTHEAD = re.compile(
+    r"^(?:The\s+)?(?:[A-Z][a-z]+\s+){0,4}(?:News(?:paper)?|Times|Post|Daily|Journal|Magazine"
+    r"|Online|Herald|Tribune|Weekly|Review)$"
+)
+
+
+def _masthead(lines: Sequence[Line]) -> set[int]:
+    """An English masthead line among the page's first lines, and the paper's name right over
+    it ("Nhân Quyền" over "The Vietnamese Newspaper"): the site's name, no headline or byline."""
+    for i, ln in enumerate(lines[:6]):
+        if not _ENGLISH_MASTHEAD.match(ln.text):
+            continue
+        found = {ln.no}
+        above = lines[i - 1].text if i else ""
+        if (
+            above
+            and len(above.split()) <= 3
+            and not has_final_punct(above)
+            and not any(c.isdigit() for c in above)
+        ):
+            found.add(lines[i - 1].no)
+        return found
+    return set()
 
 
 def _menu_tail(lines: Sequence[Line]) -> set[int]:
