@@ -52,6 +52,7 @@ _GROUPED_BEFORE = re.compile(
 _COMMA_DECIMAL_AMOUNT = re.compile(
     rf"(?<![\d.,])\d+,\d{{1,2}}(?![\d.,])\s?(?:{_GROUPED_UNITS})(?!\w)"
 )
+_COMMA_THREE = re.compile(r"(?<![\d.,])\d{1,3},\d{3}(?![\d.,])")
 _PER_BARREL = re.compile(r"\s?(?:USD|đô la(?: Mỹ)?)\s*(?:/|một|mỗi|cho một)\s*thùng(?!\w)")
 _MONEY = re.compile(r"USD|EUR|GBP|đô la|won|yên|Rs|INR|rupee|[Yy]uan|CNY|RMB|NDT|[Nn]hân dân tệ")
 
@@ -71,7 +72,9 @@ def english_grouped_units(text: str) -> str:
     one with a decimal comma ("70,391 USD" beside "75,21 USD")."""
     if "," not in text:
         return text
-    decimals = _COMMA_DECIMAL_AMOUNT.search(text) is not None
+    decimals = _COMMA_DECIMAL_AMOUNT.search(text) is not None or any(
+        _PER_BARREL.match(text, m.end()) for m in _COMMA_THREE.finditer(text)
+    )  # "49,010 USD/thùng … và 184,789 USD/tấn mazut" (set AW): one bulletin, decimal commas
 
     def group(match: re.Match[str]) -> str:
         unit = text[match.end() : match.end() + 12].lstrip()

@@ -1290,7 +1290,9 @@ _ZERO_HOUR = re.compile(
     r"(?<![\w.,/:-])0([1-9])(?=(?:\s*(?:-|đến)\s*(?:dưới\s+|trên\s+)?0?\d{1,2})?"
     r"\s+[^\W\d_])"
 )
-_RATIO = re.compile(r"(?<![\w:.,])(\d+(?:,\d+)?):(\d+)(?![\w:]|[.,]\d)")
+_RATIO = re.compile(
+    r"(?<![\w:.,])(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?):(\d{1,3}(?:\.\d{3})+|\d+)(?![\w:]|[.,]\d)"
+)  # "1.000:232" (set AW): a grouped side too
 _RATE_BEFORE = re.compile(r"\bt[ỉỷ] lệ(?:\s+[^\W\d]+){0,3}\s*$", re.IGNORECASE)  # "tỉ lệ chọi là"
 # ... and before a comma in a list of such counts (set H: "quá tải 01, chở quá số người 02,
 # vi phạm nồng độ cồn 04,"): two padded numbers in the piece, and not after a word that numbers
@@ -1411,7 +1413,7 @@ def match_minutes(text: str) -> str:
 def _read_ratio(match: re.Match[str]) -> str:
     """ "tỷ số 3:2" -> "ba hai"; "tỷ lệ 1:1000" -> "một trên một nghìn"."""
     left, right = match.groups()
-    a, b = read_number_token(left), read_cardinal(int(right))
+    a, b = read_number_token(left), read_cardinal(int(right.replace(".", "")))
     before = match.string[max(0, match.start() - 40) : match.start()]
     if "," not in left and _SCORE_CONTEXT.search(before) and not _RATE_BEFORE.search(before):
         return f"{a} {b}"  # "tỷ số 3:2"; "tỉ lệ là 3:1" is a ratio (set AG)

@@ -47,11 +47,17 @@ _OUTLET_TAG = re.compile(
 _NAMED_TAG = re.compile(r"(?:^|(?<=\n))\(([^()\n]{2,30})\)\s*[-–]\s*")
 
 
+# "(LĐ online) -" (set AW): an outlet's initials and its web edition's word
+_ONLINE_TAG = re.compile(rf"[{UPPER}][{UPPER}&.]{{0,7}}\s+(?:online|Online|news|News|TV)")
+
+
 def outlet_tags(text: str) -> str:
     """ "(CHG) Ngày 29/9, TAND ..." -> "Ngày 29/9, TAND ..."; "(VTC News) -" -> ""."""
     if not text.startswith("(") and "\n(" not in text:
         return text
-    text = _NAMED_TAG.sub(lambda m: "" if is_outlet_name(m[1]) else m.group(), text)
+    text = _NAMED_TAG.sub(
+        lambda m: "" if is_outlet_name(m[1]) or _ONLINE_TAG.fullmatch(m[1]) else m.group(), text
+    )
     return _OUTLET_TAG.sub("", text)
 
 
