@@ -214,6 +214,7 @@ class Normalizer:
             self._repair,  # legacy encodings, NFD -> NFC
             r.pictographs,  # "📍", "✅", "⚠️": bullets, not read (set H)
             r.clean_spaces,
+            r.number_word_pauses,  # "lớp 10 hai trường": not "mười hai" (set AX)
             r.vulgar_fractions,  # "gần ½" -> "gần một nửa"
             self._decimal_convention,  # a page with "6.61": "170,802" is a thousands group
             f.english_grouped_units,  # "5,160 mAh", "10,000 Rs": English groups (set E)
@@ -549,8 +550,11 @@ class Normalizer:
             text = _TITLE_PAIR.sub(self._title_pair, text)
 
         def expand(m: re.Match[str]) -> str:
-            if len(m.group(1)) == 1 and _INITIAL_BEFORE.search(text, 0, m.start()):
-                return m.group()  # "L. H. Minh": initials of a name, not "Huyện Minh"
+            if len(m.group(1)) == 1 and (
+                _INITIAL_BEFORE.search(text, 0, m.start())
+                or _PERSON_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            ):  # "L. H. Minh": initials of a name, not "Huyện Minh"; "ông Q. Trong khi …" a
+                return m.group()  # person's initial before the next sentence (set AX)
             return _cased(m, self._titles[m.group(1)]) + " "
 
         return self._title_re.sub(expand, text)
@@ -716,6 +720,11 @@ def _respelled_word(word: str) -> str:
 
 
 _TITLE_PAIR = re.compile(rf"(?<![\w.-])([^\W\d_]{{2,6}})-([^\W\d_]{{2,6}})(?=\s+[{r.UPPER}])")
+_PERSON_BEFORE = re.compile(
+    r"(?<!\w)(?:[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị|[Ee]m|[Cc]ô|[Cc]hú|[Bb]ác|[Cc]ụ|[Cc]háu|[Bb]é|[Cc]ậu"
+    r"|[Tt]hím|[Dd]ì|[Mm]ợ|nạn nhân|đối tượng|bị can|bị cáo|tài xế)"
+    rf"(?:\s+[{r.UPPER}][^\W\d_]*){{0,3}}\s+$"
+)
 _INITIAL_BEFORE = re.compile(rf"(?<![\w.])[{r.UPPER}]\.\s*$")
 
 

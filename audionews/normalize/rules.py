@@ -840,7 +840,7 @@ def _valid(day: int, month: int) -> bool:
 
 
 _FULL_DATE = re.compile(r"(?<![\w/.,-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\w/]|[.,]\d|-\d)")
-_QUARTER = re.compile(r"\b([Qq]u[ýí])\s+([IV]+|[1-4])\s*(?:/|-|\.|\s+năm\s+)(\d{4})\b")
+_QUARTER = re.compile(r"\b([Qq]u[ýí])\s*([IV]+|[1-4])\s*(?:/|-|\.|\s+năm\s+)(\d{4})\b")
 _MONTH_YEAR = re.compile(
     r"(?<![\w/.,-])(?:(?:([Tt]háng)\s+)?(\d{1,2})/|([Tt]háng)\s+(\d{1,2})[-.])(\d{4})"
     r"(?![\w/]|[.,]\d|\s?-\s?\d)"
@@ -1679,8 +1679,9 @@ _GENERATIONS = re.compile(r"(?<![\w/])(\d)G\s*/\s*(\d)G(?![\w/])")
 
 # "Trung tâm thông tin chỉ huy 114", "gọi 113": the emergency lines are said digit by digit
 _HOTLINE = re.compile(
-    r"(?<!\w)(chỉ huy|[Gg]ọi|[Gg]ọi điện|tổng đài|đường dây nóng|đầu số|cấp cứu|liên hệ)"
-    r"\s(11[345])(?![\w.,/%-])"
+    r"(?<!\w)((?:chỉ huy|[Gg]ọi|[Gg]ọi điện|tổng đài|đường dây nóng|đầu số|cấp cứu|liên hệ)"
+    r"(?: (?:cho )?(?:cứu hỏa|cứu hoả|cứu thương|cấp cứu|công an|cảnh sát|số))?)"  # (set AX)
+    r"\s(11[345])(?![\w/%-]|[.,]\d|\s+(?:người|ca|bệnh nhân|trường hợp|lượt)(?!\w))"
 )
 # "Gói thầu 5.10", "diện 1.2": a package's or a category's number, read "chấm" (set X)
 _DOTTED_ITEM = re.compile(
@@ -2004,6 +2005,18 @@ def numbers(text: str) -> str:
     )
     text = _NUMBER.sub(lambda m: _num(m.group()), text)
     return _ANY_DIGITS.sub(lambda m: _num(m.group()), text)
+
+
+# "vào lớp 10 hai trường": a pause after the number, or "mười hai" is heard (set AX)
+_BEFORE_NUMBER_WORD = re.compile(
+    r"(?<![\w.,])(\d+)(?=\s+(?:hai|ba|bốn|sáu|bảy|tám|chín|mười)\s+[^\W\d_])"
+)
+
+
+def number_word_pauses(text: str) -> str:
+    """A number written before a number word of the source is followed by a pause: "lớp 10
+    hai trường" -> "lớp 10, hai trường" (run before other rules write number words)."""
+    return _BEFORE_NUMBER_WORD.sub(r"\1,", text)
 
 
 # --- acronyms, letters

@@ -107,7 +107,7 @@ def test_every_entry_reads_as_given_and_idempotently() -> None:
         ("Bão DOKSURI giật trên cấp 17.", "Bão Đốc Xu Ri giật trên cấp mười bảy.",
          "Bão Doksuri giật trên cấp mười bảy."),
         ("Máy dùng chip MediaTek và màn hình AMOLED.",
-         "Máy dùng chip Mê Đi A Tếch và màn hình a mô lét.",
+         "Máy dùng chíp Mê Đi A Tếch và màn hình a mô lét.",
          "Máy dùng chip MediaTek và màn hình a mô lét."),
     ],
 )  # fmt: skip
