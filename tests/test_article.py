@@ -2912,3 +2912,65 @@ def test_page_parts_of_heldout49_on_new_lines() -> None:
     assert kinds["Link nội dung: https://example.vn/xuat-khau-ca-phe-quy-i"] is DropKind.CREDIT
     assert kinds["Huế, 24°C/ 22°C - 27°C Icon thời tiết mây"] is DropKind.WIDGET
     assert kinds["Doanh nghiệp - Doanh nhân"] is DropKind.WIDGET
+
+
+def test_page_parts_of_heldout52_on_new_lines() -> None:
+    # stop 29 (heldout52): an overseas paper's English date line and masthead, its dateline
+    # without a tag, an embedded video's label and caption, a follow prompt, a script link, a
+    # broadcast's name after the end mark
+    a = parse_article(
+        "Monday, March 3, 2025\n\n"
+        "Cộng Đồng\n\n"
+        "The Vietnamese Weekly\n\n"
+        "Chủ tiệm phở gốc Việt ở California được vinh danh vì giúp người vô gia cư\n\n"
+        "SAN JOSE, California - Một chủ tiệm phở gốc Việt vừa được hội đồng thành phố trao bằng"
+        " khen vì nhiều năm nấu cơm miễn phí cho người vô gia cư.\n\n"
+        "Clip bà chủ tiệm nhận bằng khen tại tòa thị chính\n\n"
+        "Video buổi lễ (nguồn: đài địa phương):\n\n"
+        "Bà cho biết sẽ tiếp tục nấu ăn cho người nghèo mỗi cuối tuần.\n\n"
+        "Mời quý độc giả theo dõi SJN trên\n\n"
+        "javascript:void(0)\n"
+    )
+    assert a.title == "Chủ tiệm phở gốc Việt ở California được vinh danh vì giúp người vô gia cư"
+    assert a.published is not None and (a.published.month, a.published.day) == (3, 3)
+    assert a.lead is not None and a.lead.startswith("Một chủ tiệm phở")
+    kinds = {d.text: d.kind for d in a.dropped}
+    assert kinds["Cộng Đồng"] is DropKind.WIDGET
+    assert kinds["The Vietnamese Weekly"] is DropKind.WIDGET
+    captions = {b.text for s in a.sections for b in s.blocks if b.kind is BlockKind.CAPTION}
+    assert "Clip bà chủ tiệm nhận bằng khen tại tòa thị chính" in captions
+    assert kinds["Video buổi lễ (nguồn: đài địa phương):"] is DropKind.WIDGET
+    assert kinds["Mời quý độc giả theo dõi SJN trên"] is DropKind.WIDGET
+    assert kinds["javascript:void(0)"] is DropKind.WIDGET
+    b = parse_article(
+        "Huyện tổ chức hội nghị điển hình tiên tiến\n\n"
+        "Sáng nay, huyện tổ chức hội nghị biểu dương 50 tập thể và 80 cá nhân tiêu biểu.\n\n"
+        "Hội nghị cũng bầu đoàn đại biểu dự đại hội thi đua của tỉnh./.\n\n"
+        "Bản tin Thời sự trưa HTV\n"
+    )
+    assert {d.text: d.kind for d in b.dropped}["Bản tin Thời sự trưa HTV"] is DropKind.CREDIT
+
+
+def test_page_parts_of_heldout51_on_new_lines() -> None:
+    # stop 29 (heldout51): the section, the headline, a bracketed tag and the lead on one line;
+    # two tags before the lead; a live page's time stamps; an agency's dated source; a gallery's
+    # introduction; a caption credited "(Hình …)"
+    a = parse_article(
+        "An ninh trật tự Bắt nhóm thanh niên đua xe trái phép trên quốc lộ (BQN) - BQN - Đêm 5/9,"
+        " Công an huyện bắt giữ 6 thanh niên tổ chức đua xe trên quốc lộ 1A.\n\n"
+        "20h30\n"
+        "Lực lượng chức năng chốt chặn hai đầu đoạn đường và đưa các xe về trụ sở.\n\n"
+        "Dưới đây xin giới thiệu hình ảnh vụ việc:\n\n"
+        "Các xe máy bị tạm giữ tại trụ sở công an (Hình CAH)\n\n"
+        "Vụ việc đang được tiếp tục điều tra làm rõ.\n\n"
+        "(VNS 06-09-2024)\n"
+    )
+    assert a.title == "Bắt nhóm thanh niên đua xe trái phép trên quốc lộ"
+    assert a.lead is not None and a.lead.startswith("Đêm 5/9")
+    assert a.byline == "(VNS 06-09-2024)"
+    assert all(s.heading != "20h30" for s in a.sections)
+    kinds = {d.text: d.kind for d in a.dropped}
+    assert kinds["An ninh trật tự"] is DropKind.WIDGET
+    assert kinds["Dưới đây xin giới thiệu hình ảnh vụ việc:"] is DropKind.CAPTION
+    captions = {b.text for s in a.sections for b in s.blocks if b.kind is BlockKind.CAPTION}
+    assert "Các xe máy bị tạm giữ tại trụ sở công an (Hình CAH)" in captions
