@@ -462,13 +462,15 @@ _CREDIT_SEGMENT = re.compile(r"\s[-–—/]\s*([^-–—/]+)$")
 _ALT_NUMBER_TAIL = re.compile(
     r"\s[-–—]\s*(?:(?:Hình ảnh|Hinh anh|Ảnh|Photo|Image)\s+)?\d{1,2}$", re.IGNORECASE
 )
-# "Title - 1", "Title ảnh 1", "Title-1" (heldout26)
 _GLUED_ALT_REASON = "caption: image alt text repeating the title, glued to a caption"
+# "Title - 1", "Title ảnh 1", "Title-1" (heldout26)
 _IMAGE_ALT_NUMBER = re.compile(r"(?:\s+-\s*|(?<=[^\W\d_])-|\s+số\s+|\s+ảnh\s+)\d{1,2}$")
 FINAL_PUNCT = tuple(".!?…:;\"”»)'")
 _SENTENCE_END = tuple(".!?…")
 _WEEKDAY = r"(?:(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])|Chủ\s+[Nn]hật|CN)\s*[,:-]?\s*)?"
 _TIME = r"(\d{1,2})[:hH](\d{2})(?::\d{2})?'?(?:\s*(?:[AaPp]\.?[Mm]\.?|SA|CH)(?!\w))?"
+#: "21h00" alone on a line: a live page's time stamp (heldout51).
+_TIME_ALONE = re.compile(rf"^{_TIME}$")
 #: "Cập nhật: 17/02/2016 08:41:19", "Ngày đăng: …": a label before the date.
 _DATE_LABEL = (
     r"(?:(?:[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s+[-–|]\s+)?"  # a section before: "Văn hóa - "
@@ -596,9 +598,10 @@ _INFO_FIELD = re.compile(r"^(?:Thời gian|Địa điểm|Thời điểm)\s*:\s*
 _COPIED_FROM = re.compile(r"^Nguồn tin\s*:\s*\S")
 _AUTHOR_LABEL = re.compile(r"^Tác giả(?:\s+bài viết)?\s*:")
 _NAME_WORD = re.compile(rf"^[{_UP}][{_LOW}]{{0,7}}$")
+#: "(UCAN 04-09-2012)": an agency's code and the day it ran the story, the source (heldout51).
+_AGENCY_DATED = re.compile(r"^\(\s*[A-Z]{3,8}\s*[-,]?\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\s*\)$")
 #: "/VOV.VN", "/THĐT", "/ Vietnamnet", "/Công Luận": the outlet after a byline's slash (a word, or
 #: two or three capitalised words).
-_AGENCY_DATED = re.compile(r"^\(\s*[A-Z]{3,8}\s*[-,]?\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\s*\)$")
 _AGENCY_SUFFIX = re.compile(
     rf"/\s?(?:[\w.+-]{{2,20}}|[{_UP}][\w.+-]{{1,15}}(?:\s[{_UP}][\w.+-]{{1,15}}){{1,2}})$"
 )
@@ -690,7 +693,6 @@ _PAGE_NOTICE = re.compile(
 )
 #: "null Toàn văn phát biểu …": a CMS printing an empty field as "null" before the headline.
 _NULL_FIELD = re.compile(r"^null\s+\S.{0,200}$")
-_TIME_ALONE = re.compile(r"^\d{1,2}[hH:]\d{2}$")
 #: "'DU LỊCH SÓC TRĂNG'": a topic's label in capitals and quotes over its links (heldout52).
 _QUOTED_LABEL = re.compile(rf"^(['‘\"“])[{_UP}0-9][{_UP}0-9 &,.-]{{2,40}}['’\"”]$")
 #: "pnvnonline@phunuvietnam.vn" alone on a line: the newsroom's contact (heldout48).
@@ -744,12 +746,12 @@ _SLUG = re.compile(
 _NEWS_LINK = re.compile(
     r"^(?:Tin tức|Tin)\s+(?:mới nhất|mới|nóng|nổi bật)\s+\S[^.!?:]{0,60}\s(?:hôm nay|24h)$"
 )
-#: "… vỡ bờ baoTTO – Triều cường …": a known outlet's tag glued to the end of the headline (a
-#: lower-case letter right before the tag's capitals).
 #: A headline, a bracketed tag and the lead on the text's first line, no full stop before it.
 _GLUED_BRACKET_TAG = re.compile(
     rf"^([{_UP}][^.!?()]{{15,200}}?)\s+(\([{_UP}][{_UP}0-9.&]{{1,9}}\)\s*[-–—]\s*[{_UP}].{{30,}})$"
 )
+#: "… vỡ bờ baoTTO – Triều cường …": a known outlet's tag glued to the end of the headline (a
+#: lower-case letter right before the tag's capitals).
 _GLUED_TAG = re.compile(rf"^(\S.{{10,200}}?[{_LOW}])((?:{_WORD_ALT})\s*[-–—]\s+[{_UP}].*)$")
 #: "Nội dung được biên tập bởi: buonmathuot_.info": an aggregator's footer; what follows it is
 #: the site's own description.

@@ -551,8 +551,7 @@ class Normalizer:
 
         def expand(m: re.Match[str]) -> str:
             if len(m.group(1)) == 1 and (
-                _INITIAL_BEFORE.search(text, 0, m.start())
-                or _PERSON_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                _INITIAL_BEFORE.search(text, 0, m.start()) or r.after_person(text, m.start())
             ):  # "L. H. Minh": initials of a name, not "Huyện Minh"; "ông Q. Trong khi …" a
                 return m.group()  # person's initial before the next sentence (set AX)
             return _cased(m, self._titles[m.group(1)]) + " "
@@ -720,11 +719,6 @@ def _respelled_word(word: str) -> str:
 
 
 _TITLE_PAIR = re.compile(rf"(?<![\w.-])([^\W\d_]{{2,6}})-([^\W\d_]{{2,6}})(?=\s+[{r.UPPER}])")
-_PERSON_BEFORE = re.compile(
-    r"(?<!\w)(?:[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị|[Ee]m|[Cc]ô|[Cc]hú|[Bb]ác|[Cc]ụ|[Cc]háu|[Bb]é|[Cc]ậu"
-    r"|[Tt]hím|[Dd]ì|[Mm]ợ|nạn nhân|đối tượng|bị can|bị cáo|tài xế)"
-    rf"(?:\s+[{r.UPPER}][^\W\d_]*){{0,3}}\s+$"
-)
 _INITIAL_BEFORE = re.compile(rf"(?<![\w.])[{r.UPPER}]\.\s*$")
 
 

@@ -2150,6 +2150,17 @@ _PERSON_WORDS = frozenset(
 )  # fmt: skip
 
 
+def after_person(text: str, start: int) -> bool:
+    """A person word before ``start``, maybe with up to three name words between: "ông ",
+    "anh Trần Văn " (so a capital after it is a name's initial, not "quận", "phường")."""
+    for word in reversed(text[max(0, start - 40) : start].split()[-4:]):
+        if word.casefold() in _PERSON_WORDS:
+            return True
+        if not word[:1].isupper():
+            return False
+    return False
+
+
 def _is_initial(text: str, start: int, end: int) -> bool:
     following = _NEXT_WORD_AFTER_INITIAL.match(text, end)
     if following is None or not following.group()[0].isupper():
