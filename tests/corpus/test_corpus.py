@@ -40,9 +40,6 @@ KNOWN: dict[str, str] = {
     "Cà Mau Những ngày qua …') is read (a paper's name may open a sentence)",
     "05-baogiaothong-luan-toi-park-geun-hye": "an image's placeholder names dropped as widgets, "
     "annotated captions; a video box's label dropped as a teaser (the reasons only)",
-    "07-baothaibinh-so-ket-giua-nhiem-ky": "a last line cut inside unquoted speech: the speaker's "
-    "clause before the colon goes with the cut words (heldout13, 20, 33, 40 annotate the same "
-    "shape so; this one keeps the clause)",
     "17-freevietnews-bao-ketsana": "a label with a dash alone over the lead ('Tin tổng hợp -') is "
     "read (a byline in capitals stands so too)",
     "19-giaoducthoidai-chu-dinh-nghiem-hai-phong": "a last line cut inside a name ('… cùng bảng, "
@@ -87,9 +84,6 @@ KNOWN: dict[str, str] = {
     "widget (the reason only)",
     "05-nguoinamdinh-kiem-tra-thi-thpt": "the source's address in brackets dropped as a teaser, "
     "annotated a credit (the reason only)",
-    "14-ueh-le-tot-nghiep-2024": "a last line cut inside a quote: the speaker's clause before the "
-    "colon is dropped with the quote (four earlier annotations drop both; this one keeps the "
-    "clause)",
     "17-2lua-sau-cuon-la-nho": "an English related box's label dropped as a teaser, annotated a "
     "widget (the reason only)",
     "20-1thegioi-cong-phuong-hagl": "a last line cut inside an abbreviation ('… TP.HC'): no "
