@@ -1955,6 +1955,8 @@ def _unwrap(raw: list[str]) -> list[tuple[int, str]]:
     width = _wrap_width(raw)
     # the first line long enough to join: a headline may stand under a short date (heldout25)
     first = next((i for i, line in enumerate(raw, start=1) if len(line.strip()) >= 40), 0)
+    if width and _blank_apart(raw):
+        first = 0  # paragraphs set apart by blank lines: a headline would stand apart too
     out: list[tuple[int, str]] = []
     joining = False
     block = 0  # the width of a wrapped block this line goes on (a paragraph wrapped on its own)
@@ -2007,6 +2009,13 @@ _HANGING_WORDS = (
     | {"tại", "ở", "cho", "từ"}
     | {"xã", "huyện", "tỉnh", "phường", "thôn", "quận", "ông", "bà", "anh", "chị"}
 )
+
+
+def _blank_apart(raw: list[str]) -> bool:
+    """Paragraphs are set apart by blank lines: nine in ten lines that end a sentence and
+    have a line after them have a blank line after them (three such lines at least)."""
+    ends = [i for i, x in enumerate(raw[:-1]) if x.strip() and _wrap_stop(x)]
+    return len(ends) >= 3 and sum(not raw[i + 1].strip() for i in ends) >= 0.9 * len(ends)
 
 
 def _wrap_width(raw: list[str]) -> int:

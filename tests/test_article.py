@@ -2974,3 +2974,31 @@ def test_page_parts_of_heldout51_on_new_lines() -> None:
     assert kinds["Dưới đây xin giới thiệu hình ảnh vụ việc:"] is DropKind.CAPTION
     captions = {b.text for s in a.sections for b in s.blocks if b.kind is BlockKind.CAPTION}
     assert "Các xe máy bị tạm giữ tại trụ sở công an (Hình CAH)" in captions
+
+
+# --- stop 30: a wrapped text whose paragraphs are set apart by blank lines
+
+
+def test_paragraphs_apart_by_blank_lines_join_a_first_line_going_on_in_capitals() -> None:
+    # A release pasted from an e-mail, no headline, every paragraph wrapped at ~75 columns and
+    # set apart by a blank line: the lead's first line goes on with a name ("Lê Văn" / "Hùng").
+    text = (
+        "Sáng 14-3, Công an xã Phước Lộc, huyện Tuy Phước đã tạm giữ ông Lê Văn\n"
+        "Hùng (41 tuổi, trú thôn Lộc Thượng) để làm rõ hành vi trộm cắp tài sản.\n\n"
+        "Theo điều tra ban đầu, khoảng 2 giờ sáng cùng ngày, ông Hùng leo rào vào\n"
+        "kho hàng của một cửa hàng vật liệu xây dựng trong thôn và lấy đi 12 cuộn\n"
+        "dây điện.\n\n"
+        "Chủ cửa hàng phát hiện sự việc qua camera an ninh và trình báo cơ quan\n"
+        "công an. Chỉ sau vài giờ, lực lượng công an đã xác định được nghi phạm.\n\n"
+        "Tại cơ quan công an, ông Hùng khai nhận toàn bộ hành vi của mình và giao\n"
+        "nộp lại số tài sản đã lấy trộm. Vụ việc đang được tiếp tục điều tra.\n"
+    )
+    a = parse_article(text)
+    assert a.headline is None
+    assert a.lead == (
+        "Sáng 14-3, Công an xã Phước Lộc, huyện Tuy Phước đã tạm giữ ông Lê Văn Hùng (41 tuổi, "
+        "trú thôn Lộc Thượng) để làm rõ hành vi trộm cắp tài sản."
+    )
+    # set apart by a blank line, a headline stays apart
+    b = parse_article("Tạm giữ người trộm dây điện tại một cửa hàng ở Tuy Phước\n\n" + text)
+    assert b.headline == "Tạm giữ người trộm dây điện tại một cửa hàng ở Tuy Phước"
