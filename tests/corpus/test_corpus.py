@@ -531,9 +531,10 @@ def test_saved_page_reads_like_its_text(page: Path, twin: Path) -> None:
 def test_text_wrapped_at_a_fixed_width_is_read_in_whole_sentences() -> None:
     """Pasted from an e-mail or a PDF, each corpus text broken at 76 columns (paragraphs apart
     by blank lines): the sentences to hear are still heard whole. Without unwrapping 719 of
-    1,318 were cut in two when it was written; at stop 30, 107 of 5,441 (144 at 60 columns, 106 at 100;
-    160, 201, 145 before paragraphs set apart by blank lines let a first line join), mostly
-    where a line goes on with a capital inside a block that is not wrapped at the text's width."""
+    1,318 were cut in two when it was written; at stop 30, 107 of 5,441 (144 at 60 columns,
+    106 at 100; 160, 201, 145 before paragraphs set apart by blank lines let a first line
+    join), mostly where a line goes on with a capital inside a block not wrapped at the
+    text's width."""
     import json
     import textwrap
 
