@@ -663,7 +663,14 @@ def _foreign_capitals() -> re.Pattern[str]:
 def _foreign_table() -> _WordTable:
     """Foreign names and loanwords with Vietnamese respellings (hyphens read as spaces)."""
     words = load_data_lexicon("foreign.toml").words
-    return _WordTable.build({k: _respelled(k, v) for k, v in words.items()})
+    table = _with_variants({k: _respelled(k, v) for k, v in words.items()})
+    # a name of capitalised words glued by a slip of the source, "NewYork" (set AX); as
+    # written only ("newyork" may be a web address's part)
+    for key, value in list(table.items()):
+        parts = key.split()
+        if len(parts) > 1 and all(p.isascii() and p.istitle() and p.isalpha() for p in parts):
+            table.setdefault("".join(parts), value)
+    return _WordTable.build(table, variants=False)
 
 
 def _respelled(written: str, spoken: str) -> str:
