@@ -75,6 +75,7 @@ SETS = (
     "heldout50",
     "heldout51",
     "heldout52",
+    "heldout53",
 )
 
 
