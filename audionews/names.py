@@ -175,6 +175,7 @@ OUTLET_NAMES = frozenset(
         "Vietnam Times",
         "VietTimes",
         "Báo Mới",
+        "Tiin",  # tiin.vn, its name over the date under the headline (heldout53)
         # news agencies credited for a photo or a story
         "Sputnik",
         "Reuters",

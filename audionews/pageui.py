@@ -213,5 +213,20 @@ def is_form_note(text: str, vocab: Vocabulary | None = None) -> bool:
         return False  # a paragraph of the story ("… đã đăng một bài viết …")
     return any(
         _holds(toks, vocab.address) and _holds(toks, vocab.form)
-        for toks in (tokens(x) for x in sentences)
+        for toks in (_no_friends(tokens(x)) for x in sentences)
     )
+
+
+#: "bạn bè", "bạn trai", "người bạn": a friend, no address to the reader (heldout53's "nhiều
+#: bạn bè bình luận" in a story sentence).
+_FRIEND_AFTER = frozenset({"bè", "trai", "gái", "thân", "đời", "học", "hàng", "cùng"})
+
+
+def _no_friends(toks: list[str]) -> list[str]:
+    return [
+        ""
+        if x == "bạn"
+        and ((toks[i + 1 : i + 2] or [""])[0] in _FRIEND_AFTER or toks[i - 1 : i] == ["người"])
+        else x
+        for i, x in enumerate(toks)
+    ]

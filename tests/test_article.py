@@ -3002,3 +3002,89 @@ def test_paragraphs_apart_by_blank_lines_join_a_first_line_going_on_in_capitals(
     # set apart by a blank line, a headline stays apart
     b = parse_article("Tạm giữ người trộm dây điện tại một cửa hàng ở Tuy Phước\n\n" + text)
     assert b.headline == "Tạm giữ người trộm dây điện tại một cửa hàng ở Tuy Phước"
+
+
+# --- stop 30: heldout53's page parts, each on lines written for the test
+
+
+def test_friends_commenting_in_a_story_sentence_is_no_comment_form() -> None:
+    a = parse_article(
+        "Quán phở nhỏ bất ngờ nổi tiếng sau một bức ảnh\n\n"
+        "Bức ảnh chụp bát phở bên ô cửa sổ được chia sẻ hàng nghìn lần chỉ trong một ngày.\n\n"
+        "Chủ quán cho biết bà rất bất ngờ. Nhiều bạn bè bình luận rằng họ cũng muốn ghé quán.\n\n"
+        "Chủ quán chia sẻ sẽ giữ nguyên giá bán cho khách quen t"
+    )
+    heard = " ".join([a.lead or "", *(b.text for s in a.sections for b in s.blocks)])
+    assert "Nhiều bạn bè bình luận rằng họ cũng muốn ghé quán." in heard
+
+
+def test_a_related_box_with_a_labelled_date_then_its_summary() -> None:
+    # after the story's byline, a related headline printed twice, its date with a section's
+    # label glued by a symbol, then its one-sentence summary
+    a = parse_article(
+        "Tàu cao tốc mới chạy thử trên tuyến Bắc Nam\n\n"
+        "Sáng 3/5, đoàn tàu đầu tiên chạy thử an toàn trên đoạn Hà Nội - Phủ Lý.\n\n"
+        "Chuyến chạy thử kéo dài hai giờ với sự tham gia của các chuyên gia.\n\n"
+        "Minh Khang\n\n"
+        "Nổi bật\n\n"
+        "Những cây cầu dài nhất Việt Nam được xây dựng trong thập kỷ qua\n\n"
+        "Những cây cầu dài nhất Việt Nam được xây dựng trong thập kỷ qua\n\n"
+        "giao thông🞄Thứ hai, 12/05/2025, 08:15\n\n"
+        "Nhiều cây cầu vượt sông lớn đã rút ngắn thời gian đi lại giữa các tỉnh.\n"
+    )
+    heard = " ".join([a.lead or "", *(b.text for s in a.sections for b in s.blocks)])
+    assert "Nhiều cây cầu vượt sông" not in heard
+    kinds = {d.text: d.kind for d in a.dropped}
+    assert kinds["giao thông🞄Thứ hai, 12/05/2025, 08:15"] is DropKind.TEASER
+
+
+def test_a_photos_alt_text_over_its_credited_caption_is_no_subheading() -> None:
+    a = parse_article(
+        "Ông Trần Văn Tâm nhận nhiệm vụ Giám đốc Sở Y tế\n\n"
+        "Chiều 2/6, UBND tỉnh trao quyết định bổ nhiệm Giám đốc Sở Y tế cho ông Trần Văn Tâm.\n\n"
+        "Ông Trần Văn Tâm\n"
+        "Tân Giám đốc Sở Y tế Trần Văn Tâm phát biểu nhận nhiệm vụ. Ảnh: Thu Hà\n\n"
+        "Ông Tâm sinh năm 1975, trước đó là Phó Giám đốc Sở Y tế.\n"
+    )
+    assert all(s.heading is None for s in a.sections)
+    captions = {b.text for s in a.sections for b in s.blocks if b.kind is BlockKind.CAPTION}
+    assert "Ông Trần Văn Tâm" in captions
+
+
+def test_a_byline_with_a_lost_date_and_an_outlets_name_over_its_date() -> None:
+    body = (
+        "Sáng 10/4, lực lượng chức năng tháo dỡ 15 lều quán dựng trái phép ven hồ.\n\n"
+        "Các hộ dân đã được vận động tự tháo dỡ trước thời hạn.\n"
+    )
+    a = parse_article(f"Tháo dỡ lều quán trái phép ven hồ\n\nNguyễn Minh Đức |\n\n{body}")
+    assert a.byline == "Nguyễn Minh Đức"
+    b = parse_article(f"Tháo dỡ lều quán trái phép ven hồ\n\nTiin - 03/04/2017, 09:45\n\n{body}")
+    assert all(s.heading is None for s in b.sections)
+    assert b.date_line == "03/04/2017, 09:45"
+
+
+def test_a_last_line_cut_after_an_acronym_and_a_capital() -> None:
+    a = parse_article(
+        "Những thủ khoa khối A năm nay\n\n"
+        "Kỳ thi năm nay có nhiều thí sinh đạt điểm tuyệt đối ở các môn tự nhiên.\n\n"
+        "Lê Minh Anh - Thủ khoa khối A01\n\n"
+        "Lê Minh Anh, học sinh trường THPT H\n"
+    )
+    assert [s.heading for s in a.sections if s.heading] == ["Lê Minh Anh - Thủ khoa khối A01"]
+    kinds = {d.text: d.kind for d in a.dropped}
+    assert kinds["Lê Minh Anh, học sinh trường THPT H"] is DropKind.UNFINISHED
+
+
+def test_the_title_numbered_as_a_photos_alt_text_and_a_sentence_broken_at_a_link() -> None:
+    a = parse_article(
+        "Nghệ sĩ Hoàng Lan qua đời ở tuổi 70\n\n"
+        "Nghệ sĩ Hoàng Lan qua đời ở tuổi 70 2\n\n"
+        "Gần đây, nghệ sĩ\n"
+        "Hoàng Lan vẫn tham gia biểu diễn tại nhà hát dù sức khỏe yếu.\n\n"
+        "Lễ viếng sẽ diễn ra tại nhà tang lễ thành phố vào sáng thứ bảy.\n"
+    )
+    kinds = {d.text: d.kind for d in a.dropped}
+    assert kinds["Nghệ sĩ Hoàng Lan qua đời ở tuổi 70 2"] is DropKind.CAPTION
+    assert all(s.heading is None for s in a.sections)
+    heard = " ".join([a.lead or "", *(b.text for s in a.sections for b in s.blocks)])
+    assert "Gần đây, nghệ sĩ Hoàng Lan vẫn tham gia biểu diễn" in heard
