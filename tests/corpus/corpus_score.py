@@ -76,6 +76,7 @@ SETS = (
     "heldout51",
     "heldout52",
     "heldout53",
+    "heldout54",
 )
 
 
