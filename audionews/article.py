@@ -692,6 +692,8 @@ _PAGE_NOTICE = re.compile(
     # a site's greeting and its promotion of itself (heldout50)
     r"|Chào mừng (?:bạn|quý vị|quý khách|quý bạn đọc)(?: đã)? đến với (?:website|trang)\b.{0,160}"
     r"|Truy cập \S+(?: \S+)? (?:hằng|hàng) ngày để không bỏ lỡ\b.{0,120}"
+    # a banner addressing the reader, closed by its button (heldout54)
+    r"|Bạn có thể\b[^.!?]{10,160}[.!?]\s*(?:Đóng|ĐÓNG|Close|×)"
     rf"|{_READING_TOOL}(?:\s+{_READING_TOOL})+)$",
     re.IGNORECASE,
 )
@@ -1172,6 +1174,7 @@ def is_byline(text: str) -> bool:
         return True
     if _BYLINE_SOURCE.match(text):
         core = re.sub(r"\([^)]*\)", "", text)
+        core = re.sub(r"^(?:Bài|Tin|Tin bài),\s+ảnh\s*:", "", core)  # "Tin, ảnh: …" (heldout54)
         return ("," not in core and not _ends_sentence(text.rstrip(")"))) or len(words) <= 5
     if text.casefold().strip("() .") in _CREDIT_WORDS or text.strip("() .") == "TH":
         return True  # "TH": tổng hợp in capitals (heldout50); a cut "Th" is no credit
@@ -3422,7 +3425,8 @@ class _Assembler:
         the two never standing as they are anywhere else."""
         if has_final_punct(text):
             return False
-        if _STOPS_MID_WORD.search(text) or _NO_VOWEL_END.search(text):
+        # "… chuyên nghà" (heldout54): "ngh", "gh" only go before i, e, ê
+        if any(p.search(text) for p in (_STOPS_MID_WORD, _NO_VOWEL_END, _BAD_ONSET_END)):
             return True
         if _OPEN_DIPHTHONG_END.search(text) or (
             _OPENING_WORDS.match(text) and not is_interface_line(text)
@@ -3631,6 +3635,9 @@ _STOPS_MID_WORD = re.compile(
 )
 #: "… trong một ngày kh": the text stops on consonants that begin a syllable, without its vowel.
 _NO_VOWEL_END = re.compile(r"\s(?:ngh|ng|nh|ch|kh|gh|ph|th|tr|qu)$", re.IGNORECASE)
+#: "… trên Tạp chí khoa học chuyên nghà": "ngh" and "gh" before a vowel other than i, e, ê
+#: begin no Vietnamese syllable; the word was cut ("nghành" is a common slip, kept whole).
+_BAD_ONSET_END = re.compile(r"\s(?:ngh|gh)(?![iíìỉĩịeéèẻẽẹêếềểễệ])[^\W\d_]{0,2}$", re.IGNORECASE)
 #: "… năm 2016 xuố": a syllable stopped on a diphthong that always takes a final ("xuống").
 _OPEN_DIPHTHONG_END = re.compile(r"\s[^\W\d_]*(?:[iy][êếềểễệ]|u[ôốồổỗộ]|ư[ơớờởỡợ])$", re.IGNORECASE)
 
@@ -4459,7 +4466,16 @@ _TOPIC_BOX = re.compile(r"^(?:Tin|Bài|Tin bài|Bài viết)\s+cùng\s+chủ\s+�
 
 
 def _related_label(text: str) -> bool:
-    return is_related_header(text) or _TOPIC_BOX.match(text) is not None
+    return is_related_header(text) or _TOPIC_BOX.match(text) is not None or _outlet_box(text)
+
+
+def _outlet_box(text: str) -> bool:
+    """ "Nổi bật Tạp chí Người Hà Nội" (heldout54): a related box's label and the outlet's name."""
+    words = text.split()
+    return any(
+        is_related_header(" ".join(words[:k])) and is_outlet_name(" ".join(words[k:]))
+        for k in range(1, min(4, len(words) - 1) + 1)
+    )
 
 
 #: "Tai nạn giao thông mới nhất": a section's box of latest articles, named by its topic.

@@ -3088,3 +3088,33 @@ def test_the_title_numbered_as_a_photos_alt_text_and_a_sentence_broken_at_a_link
     assert all(s.heading is None for s in a.sections)
     heard = " ".join([a.lead or "", *(b.text for s in a.sections for b in s.blocks)])
     assert "Gần đây, nghệ sĩ Hoàng Lan vẫn tham gia biểu diễn" in heard
+
+
+def test_page_parts_of_heldout54_on_new_lines() -> None:
+    # stop 30 (heldout54): a banner closed by its button over the headline; a byline labelled
+    # "Tin, ảnh:"; a related box's label with the outlet's name after the comment box; a last
+    # line cut inside "ngh…" (no syllable has "ngh" before "a")
+    a = parse_article(
+        "Bạn có thể đọc bản rút gọn của trang nếu đường truyền internet chậm. Đóng\n\n"
+        "Mưa lớn gây sạt lở trên tuyến tỉnh lộ miền núi\n\n"
+        "Đêm 12/9, mưa lớn kéo dài khiến nhiều điểm trên tỉnh lộ 2 bị sạt lở, xe không qua.\n\n"
+        "Lực lượng chức năng đã huy động máy xúc để thông tuyến trong sáng nay.\n\n"
+        "Tin, ảnh: Trần Quang - Lê Hòa\n\n"
+        "(2) Bình luận\n"
+        "Nổi bật Báo Quảng Trị\n"
+    )
+    assert a.title == "Mưa lớn gây sạt lở trên tuyến tỉnh lộ miền núi"
+    assert a.byline == "Tin, ảnh: Trần Quang - Lê Hòa"
+    kinds = {d.text: d.kind for d in a.dropped}
+    assert (
+        kinds["Bạn có thể đọc bản rút gọn của trang nếu đường truyền internet chậm. Đóng"]
+        is DropKind.WIDGET
+    )
+    assert "Nổi bật Báo Quảng Trị" in kinds
+    b = parse_article(
+        "Phát hiện loài thực vật mới ở vườn quốc gia\n\n"
+        "Các nhà khoa học vừa công bố một loài lan mới tìm thấy trong rừng nguyên sinh.\n\n"
+        "Kết quả được đăng trên tạp chí quốc tế chuyên nghà\n"
+    )
+    kinds = {d.text: d.kind for d in b.dropped}
+    assert kinds["Kết quả được đăng trên tạp chí quốc tế chuyên nghà"] is DropKind.UNFINISHED
