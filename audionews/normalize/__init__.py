@@ -539,7 +539,8 @@ class Normalizer:
         return acronym_word_hyphens(text, self.knows)
 
     def _glued_words(self, text: str) -> str:
-        return c2.glued_words(text, self.knows)
+        # a loanword in its Vietnamese spelling stays whole in keep mode too ("vectơ", set AY)
+        return c2.glued_words(text, lambda t: self.knows(t) or t.lower() in r.foreign_words())
 
     def _initials(self, text: str) -> str:
         return r.initials(text, self.knows)
@@ -598,6 +599,8 @@ class Normalizer:
         return _LATIN_WORD.sub(respelled, text)
 
     def _expand_words(self, text: str) -> str:
+        if self._foreign is not None and "St" in text:
+            text = _SAINT.sub("Saint", text)  # "St Louis" (set AZ): the lexicon's "Saint"
         if self._learned and self._learned_table is None:
             self._learned_table = _WordTable.build(self._learned, variants=False)
         for table in (self._learned_table, self._user, self._foreign, self._builtin):
@@ -647,6 +650,10 @@ class _WordTable:
             return _cased(match, reading)
 
         return self.pattern.sub(spoken, text)
+
+
+#: "St Louis", "St. Petersburg": "Saint" shortened before a foreign name.
+_SAINT = re.compile(r"\bSt\.?(?= [A-Z][a-z])")
 
 
 @functools.cache

@@ -712,7 +712,7 @@ def _address_word(word: str) -> str:
         return _DOMAIN_WORDS[lower]
     if word.isdecimal():
         return read_digits(word) if word.startswith("0") else read_cardinal(int(word))
-    if not (word.isascii() and word.isalpha()) or lower in _foreign_words():
+    if not (word.isascii() and word.isalpha()) or lower in foreign_words():
         return word  # "hotline", "google": a known foreign word, left to the foreign table
     syllables = split_syllables(lower)
     if syllables is not None:
@@ -756,7 +756,7 @@ _ADDRESS_HINT = re.compile(r"\.(?:vn|com|net|org|gov|edu|info|io|int)\b", re.IGN
 
 
 @functools.cache
-def _foreign_words() -> frozenset[str]:
+def foreign_words() -> frozenset[str]:
     return frozenset(k.lower() for k in load_data_lexicon("foreign.toml").words)
 
 
@@ -912,8 +912,10 @@ def _day_range(match: re.Match[str]) -> str:
     first, last, sep, month, year = match.groups()
     a, b, m = int(first), int(last), int(month)
     before = match.string[max(0, match.start() - 30) : match.start()]
-    if not (_valid(a, m) and _valid(b, m) and a < b):
+    if not (_valid(a, m) and _valid(b, m)) or a == b:
         return match.group()
+    if a > b and not (a >= 20 and b <= 10 and _DATE_CONTEXT.search(before)):
+        return match.group()  # "từ ngày 23-4/8" (set AZ): the span from the month before
     bracketed = before.rstrip().endswith("(") and match.string.startswith(")", match.end())
     if sep == "." and not year and not (bracketed or _DATE_CONTEXT.search(before)):
         return match.group()  # "(1 - 2.6)" alone in brackets: days, as "(22.9)" (set AQ)
@@ -1473,6 +1475,29 @@ def _read_dash_roman(match: re.Match[str]) -> str:
     return " " + _read_bare_roman(match)
 
 
+# "Công ty Phim truyện I sản xuất" (set AY), "thị trường I (vốn …)" (set AM): a lone "I" after
+# a Vietnamese word and before a Vietnamese word, a bracket or a stop is the numeral one (the
+# English pronoun stands among English words); "điểm I", "gọi I là": a point's letter
+_LONE_ROMAN_ONE = re.compile(r"(?<!\S)([^\W\d_]+) I(?=[ ]?[(,.;:!?)]|$| ([^\W\d_]+)\b)")
+_LETTER_WORDS = frozenset(
+    {"điểm", "tâm", "gọi", "đỉnh", "cho", "và", "với", "của", "là"}
+    # a number's words, "%I" read "phần trăm I": the letter stays (the rule is idempotent)
+    | {"trăm", "mươi", "mười", "nghìn", "ngàn", "triệu", "tỷ", "tỉ", "phẩy", "linh", "lẻ"}
+    | {"không", "một", "mốt", "bốn", "tư", "năm", "lăm", "sáu", "bảy", "tám", "chín"}
+)
+
+
+def _lone_roman_one(match: re.Match[str]) -> str:
+    word, after = match[1], match[2]
+    # a lower-case word: "Nguyễn Văn I" is a name's letter
+    marked = word.islower() and not word.isascii() and is_vietnamese_syllable(word)
+    if not marked or word in _LETTER_WORDS:
+        return match.group()
+    if after is not None and not (after.islower() and is_vietnamese_syllable(after)):
+        return match.group()  # "I Xơ Ra En" (Israel respelled), "I love": no numeral
+    return f"{word} một"
+
+
 def roman_numerals(text: str) -> str:
     """ "thế kỷ XXI" -> "thế kỷ hai mươi mốt"; "lần thứ IV" -> "lần thứ tư"; "Elizabeth II".
 
@@ -1480,6 +1505,7 @@ def roman_numerals(text: str) -> str:
     of I, V, X ("II", "XIV") are read as numbers anywhere.
     """
     text = _ROMAN_CONTEXT.sub(_read_roman, text)
+    text = _LONE_ROMAN_ONE.sub(_lone_roman_one, text) if " I" in text else text
     text = _DASH_ROMAN.sub(_read_dash_roman, text)
     return _BARE_ROMAN.sub(_read_bare_roman, text)
 

@@ -37,8 +37,8 @@ def motto(text: str) -> str:
 # --- an outlet's tag opening a paragraph: "(CHG) Ngày 29/9, ...", "(PL)- Theo ...",
 # "(Baoquangngai)- Theo ...": not read, as a newsreader skips it (the tag after a dateline is
 # forms.datelines's). An acronym in capitals before a capital, or one ASCII word before a dash.
-_OUTLET_TAG = re.compile(
-    rf"(?:^|(?<=\n))\((?:[{UPPER}]{{2,6}}(?=\)\s*-?\s*[{UPPER}])|[A-Z][a-z]{{2,}}(?:\.vn)?(?=\)\s*-))"
+_OUTLET_TAG = re.compile(  # "(NĐ&ĐS) -" (set AZ): two titles' initials, "Nhân đạo & Đời sống"
+    rf"(?:^|(?<=\n))\((?:(?:[{UPPER}]{{1,4}}&)?[{UPPER}]{{2,6}}(?=\)\s*-?\s*[{UPPER}])|[A-Z][a-z]{{2,}}(?:\.vn)?(?=\)\s*-))"
     rf"\)\s*-?\s*(?=[{UPPER}])"
 )
 
