@@ -25,6 +25,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Literal
 
+from audionews import regexcache as rc
 from audionews.names import (
     NAME_SYLLABLES,
     OUTLET_NAMES,
@@ -306,40 +307,40 @@ OUTLET_TAGS = (
     "PLM",
 )
 
-_JUNK_PREFIX = re.compile(
+_JUNK_PREFIX = rc.compile(
     r"^((?:bạn (?:muốn |có thể )?|mời bạn )?(?:xem thêm|đọc thêm)|tin liên quan|bài liên quan"
     r"|>>|►|»)\s*[:>»-]?\s*\S",  # "Bạn muốn xem thêm: …" (heldout34)
     re.IGNORECASE,
 )
-_TAG_LINE = re.compile(
+_TAG_LINE = rc.compile(
     r"^(?:\{.*\}|(?:tags?|từ khóa|từ khoá|chủ đề|keywords?)\s*:.*|(?:#\w+[\s,]*){2,})$",
     re.IGNORECASE,
 )
-_NO_WORDS = re.compile(r"^[\W\d_]*$")
+_NO_WORDS = rc.compile(r"^[\W\d_]*$")
 #: "Thẻ:" alone on its line: a tag box's label, its tags on the lines under it.
-_TAG_BOX = re.compile(r"^(?:thẻ|tags?|từ kho[áa]|keywords?)\s*:\s*$", re.IGNORECASE)
-_BULLET_TAG_LABEL = re.compile(r"^[•·*]\s*(?:thẻ|tags?|từ kh(?:óa|oá|oa)|keywords?)\s*:?$", re.I)
-_SINGLE_LETTERS = re.compile(r"^(?:[Aa][+-]?\s+){0,3}[Aa][+-]?$|^Aa$")
+_TAG_BOX = rc.compile(r"^(?:thẻ|tags?|từ kho[áa]|keywords?)\s*:\s*$", re.IGNORECASE)
+_BULLET_TAG_LABEL = rc.compile(r"^[•·*]\s*(?:thẻ|tags?|từ kh(?:óa|oá|oa)|keywords?)\s*:?$", re.I)
+_SINGLE_LETTERS = rc.compile(r"^(?:[Aa][+-]?\s+){0,3}[Aa][+-]?$|^Aa$")
 #: "M" alone: a logo's or an icon's letter (no Vietnamese word is one unaccented letter).
-_LONE_LETTER = re.compile(r"^[A-Za-z]$")
+_LONE_LETTER = rc.compile(r"^[A-Za-z]$")
 #: "Powered by Techcity": the site builder's credit.
-_POWERED_BY = re.compile(r"^(?:Powered by|Designed by|Thiết kế bởi|Phát triển bởi)\s+\S", re.I)
+_POWERED_BY = rc.compile(r"^(?:Powered by|Designed by|Thiết kế bởi|Phát triển bởi)\s+\S", re.I)
 #: "Trang chủ CƠ QUAN CỦA ĐẢNG BỘ … TIẾNG NÓI CỦA …": the outlet's masthead.
-_MASTHEAD = re.compile(r"^(?:Trang chủ\s+)?(?:CƠ QUAN (?:CỦA|NGÔN LUẬN)|TIẾNG NÓI CỦA)\s")
+_MASTHEAD = rc.compile(r"^(?:Trang chủ\s+)?(?:CƠ QUAN (?:CỦA|NGÔN LUẬN)|TIẾNG NÓI CỦA)\s")
 #: A video player's time: "0:00 / 0:00", "02:15", "01:02:15".
-_PLAYER_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
+_PLAYER_TIME = rc.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 #: "© Sputnik / Mikhail Klimentyev / …": a photo's copyright line (heldout21).
-_COPYRIGHT = re.compile(r"^©\s*\S.{0,200}$")
+_COPYRIGHT = rc.compile(r"^©\s*\S.{0,200}$")
 #: "z1378149889751_849b3692785aaaaaaaaaaabdd": a chat app's photo name (its extension cut off).
-_PHOTO_NAME = re.compile(r"^[a-z]?\d{10,}_[0-9a-z]{10,}$")
+_PHOTO_NAME = rc.compile(r"^[a-z]?\d{10,}_[0-9a-z]{10,}$")
 #: "Người viết tin bài", "Tác giả:" alone (the name on the next line): a byline's label.
-_CREDIT_LABEL_ALONE = re.compile(
+_CREDIT_LABEL_ALONE = rc.compile(
     r"^(?:Người viết(?:\s+tin)?(?:\s+bài)?|Người đưa tin|Tác giả(?:\s+bài viết)?|Đăng bởi"
     r"|Biên tập viên|Nhóm phóng viên)\s*:?$",
     re.IGNORECASE,
 )
 #: "Một số hình ảnh buổi lễ": a photo gallery's label (the pictures follow, heldout23).
-_GALLERY_LABEL = re.compile(
+_GALLERY_LABEL = rc.compile(
     r"^(?:Một số|Một vài)\s+(?:hình ảnh|bức ảnh|ảnh(?!\s+hưởng)|khoảnh khắc)(?!\w)"
     # a long one ends with ":"; longer than 18 words it tells the story's facts and is read
     r"(?:(?:\s+[^\s.!?]+){0,5}\s*:?|(?:\s+[^\s.!?:]+){0,18}\s*:)$"
@@ -358,38 +359,38 @@ _GALLERY_LABEL = re.compile(
     re.IGNORECASE,
 )
 #: "5/5 - (1 vote)": a rating widget's score and votes (heldout25).
-_RATING_SCORE = re.compile(
+_RATING_SCORE = rc.compile(
     r"^\d(?:[.,]\d)?/(?:5|10)\s*[-–]?\s*\(\s*\d+\s*(?:votes?|lượt[^)]*)\)$", re.I
 )
 #: "author 15:00 06/01/2017": a CMS's author field left unfilled, with the post's stamp.
-_AUTHOR_STAMP = re.compile(
+_AUTHOR_STAMP = rc.compile(
     r"^(?:author|admin|administrator|posted by|người đăng)\s*:?\s*"
     r"\d{1,2}:\d{2}\s+\d{1,2}/\d{1,2}/\d{4}$",
     re.I,
 )
 #: "Facebook Google", "Zalo Facebook Twitter": sign-in or share buttons named by network.
-_NETWORKS = re.compile(
+_NETWORKS = rc.compile(
     r"^(?:(?:Facebook|Google|Zalo|Twitter|X|YouTube|Instagram|TikTok|LinkedIn|Email|Apple)"
     r"[\s|,]*){2,6}$"
 )
 #: "• TTCN (0)": a bullet, the outlet's or author's short name and a comment count.
-_BULLET_COUNT = re.compile(r"^[•·]\s*\S{1,20}\s*\(\d+\)$")
+_BULLET_COUNT = rc.compile(r"^[•·]\s*\S{1,20}\s*\(\d+\)$")
 #: "a1", "a2": an image's alt text left as its short name (heldout29).
-_IMAGE_TOKEN = re.compile(r"^[a-z]{1,3}\d{1,3}$")
+_IMAGE_TOKEN = rc.compile(r"^[a-z]{1,3}\d{1,3}$")
 #: "[Đại biểu Quốc hội: Cần phải có …]": a related article's headline in square brackets.
-_BRACKETED_LINK = re.compile(r"^\[[^\[\]]{12,200}\]$")
+_BRACKETED_LINK = rc.compile(r"^\[[^\[\]]{12,200}\]$")
 #: "Chuyên mục: Văn hóa": the page's section field (a few words after the label).
-_SECTION_FIELD = re.compile(r"^(?:Chuyên mục|Danh mục|Chuyên trang)\s*:\s*[^.!?:]{1,40}$", re.I)
+_SECTION_FIELD = rc.compile(r"^(?:Chuyên mục|Danh mục|Chuyên trang)\s*:\s*[^.!?:]{1,40}$", re.I)
 #: "Chi tiết - Huyện Vĩnh Linh", "Chi tiết bài viết Tin tức": a portal's label (heldout31, 34).
-_DETAIL_LABEL = re.compile(
+_DETAIL_LABEL = rc.compile(
     r"^Chi tiết\s*[-–|:]\s*[^.!?]{1,40}$|^Chi tiết (?:tin|bài viết|tin tức)\b[^.!?]{0,30}$"
 )
 #: "UBND huyện triển khai nhiệm vụ năm 2014.UBND huyện triển khai …": one sentence twice, glued.
-_GLUED_TWICE = re.compile(r"^(\S[^.!?]{8,150}[.!?])\1$")
+_GLUED_TWICE = rc.compile(r"^(\S[^.!?]{8,150}[.!?])\1$")
 #: "Thể loại: Văn hóa - Giải trí": the page's genre field, a tag (heldout34).
-_GENRE_FIELD = re.compile(r"^Thể loại\s*:\s*[^.!?:]{1,40}$", re.I)
+_GENRE_FIELD = rc.compile(r"^Thể loại\s*:\s*[^.!?:]{1,40}$", re.I)
 #: "*Tiếp tục cập nhật", "(Đang cập nhật)": a live page's note (heldout34).
-_LIVE_NOTE = re.compile(
+_LIVE_NOTE = rc.compile(
     r"^[*(\[]?\s*(?:Tiếp tục cập nhật|Đang cập nhật|Còn tiếp tục cập nhật)\W*$"
     # "* Thông tin về bão số 6 sẽ được Dân trí liên tục cập nhật…" (heldout35)
     r"|^[*(\[]\s*(?:Thông tin|Tin tức|Diễn biến)\b[^.!?]{0,80}\bsẽ được\b[^.!?]{0,40}"
@@ -397,10 +398,10 @@ _LIVE_NOTE = re.compile(
     re.I,
 )
 #: "27.06.2017 2341 bientap": a CMS's post date, its views, the editor's user name (heldout34).
-_CMS_STAMP = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{4}\s+\d{1,7}\s+[a-z][a-z0-9_.]{2,30}$")
+_CMS_STAMP = rc.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{4}\s+\d{1,7}\s+[a-z][a-z0-9_.]{2,30}$")
 #: "260102.Still002", "j8i9g9": a file's or a clip's code (digits glued to letters or a dot).
-_FILE_CODE = re.compile(r"^(?=\S*\d)(?:\S*\d\.[A-Za-z]\S*|(?:[a-z]+\d+){2,}[a-z]*)$")
-_IMAGE_FILE = re.compile(
+_FILE_CODE = rc.compile(r"^(?=\S*\d)(?:\S*\d\.[A-Za-z]\S*|(?:[a-z]+\d+){2,}[a-z]*)$")
+_IMAGE_FILE = rc.compile(
     # "….jpg", "Ảnh màn hình 2024-11-10 lúc 07.02.29.png", "IMG 0227"
     r"^(?:\S+|(?:Ảnh màn hình|Screenshot|Screen Shot|IMG|DSC)[^\n]{0,60}"
     r"|[^\s.!?][^.!?]{0,40}\s\S*[_\d]\S*)"  # "DEMO DIEM TIN 24H.00_34_33_21.Still025.jpg"
@@ -410,7 +411,7 @@ _IMAGE_FILE = re.compile(
     r"|^\d{6,}(?:-[a-z0-9]+)+(?:--[a-z0-9]+){3,}$",
     re.IGNORECASE,
 )
-_CAPTION_CREDIT = re.compile(
+_CAPTION_CREDIT = rc.compile(
     r"(\(?\s*Ảnh\s*(?:minh\s*h[ọo]ạ?|tư liệu|:|-)|\bẢnh:\s|Nguồn ảnh|Photo\s*:|Đồ họa\s*:|"
     r"Đồ hoạ\s*:|\(Ảnh\b|Ảnh\s+chụp\s+(?:từ\s+)?(?:màn\s+hình|clip|video)|Ảnh\s*/|Clip\s*:|"
     r"Video\s*:|\bTranh\s*:|"
@@ -426,51 +427,51 @@ _CAPTION_CREDIT = re.compile(
     r"|_\s*(?-i:[Ảả]nh\s+(?=[A-ZĐ][^\s;]*(?:\s[A-ZĐ][^\s;]*){0,3}\.?\s*$)))",
     re.IGNORECASE,
 )
-_CREDIT_ONLY = re.compile(
+_CREDIT_ONLY = rc.compile(
     r"^\(?\s*(?:Ảnh|Video|Clip|Đồ họa|Đồ hoạ|Photo|Ảnh và clip|Tranh|Nguồn ảnh)\s*:"
     r"\s*[^!?]{1,60}\)?$",
     re.IGNORECASE,
 )
 #: "… Han Duck-soo. (Nguồn: Yonhap)": a source in brackets closing a one-sentence line (a photo's
 #: credit; "(Nguồn: TTXVN)" alone is a source line, see `_is_source_line`).
-_BRACKET_SOURCE = re.compile(r"\s\(\s*Nguồn(?:\s+ảnh)?\s*:\s*[^()]{1,40}\)\s*\|?$", re.IGNORECASE)
+_BRACKET_SOURCE = rc.compile(r"\s\(\s*Nguồn(?:\s+ảnh)?\s*:\s*[^()]{1,40}\)\s*\|?$", re.IGNORECASE)
 #: "Thủ tướng Nhật Bản Fumio Kishida (trái) và …": who stands where in a photo.
-_PHOTO_POSITION = re.compile(
+_PHOTO_POSITION = rc.compile(
     r"\((?:ngoài cùng\s+)?(?:bên\s+|đứng\s+)?(?:trái|phải|giữa)\)"
     r"|\((?:thứ\s+\w+\s+)?từ\s+(?:trái|phải)(?:\s+sang(?:\s+(?:trái|phải))?)?\)",
     re.IGNORECASE,
 )
 #: "A- A A+ | Tăng tương phản Giảm tương phản": font-size buttons, then what follows them.
-_FONT_BAR = re.compile(r"^(?:A[+-]?\s+){1,3}A[+-]?(?:\s*\|\s*|\s+)(\S.*)$")
+_FONT_BAR = rc.compile(r"^(?:A[+-]?\s+){1,3}A[+-]?(?:\s*\|\s*|\s+)(\S.*)$")
 #: "Sự kiện:", "Dòng sự kiện: Bình Thuận": a page's event tag box.
-_EVENT_TAG = re.compile(r"^(?:Dòng\s+)?sự kiện\s*:(?:\s*[^.!?:]{1,40})?$", re.IGNORECASE)
+_EVENT_TAG = rc.compile(r"^(?:Dòng\s+)?sự kiện\s*:(?:\s*[^.!?:]{1,40})?$", re.IGNORECASE)
 #: Upper- and lower-case letters of Vietnamese as regex classes ("À-Ỹ" would mix both cases).
 _UP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isalpha() and c.isupper())
 #: "… qua các năm gần đây. Nguồn: TTXVN. |": a source after the sentence's full stop, closing the
 #: line: a name of five words at most, no sentence of its own.
-_TRAILING_SOURCE = re.compile(
+_TRAILING_SOURCE = rc.compile(
     rf"(?:(?<=[.!?])|\s[-–])\s+Nguồn\s*:\s*[{_UP}\d][^.:!?()]{{0,40}}?\.?\s*\|?$", re.IGNORECASE
 )
 _LOW = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isalpha() and c.islower())
 #: "BOCHAROV RUCHEI (Sochi) (Sputnik) -": a dateline in capitals with its tags, alone (heldout21).
-_DATELINE_ALONE = re.compile(
+_DATELINE_ALONE = rc.compile(
     rf"^[{_UP}][{_UP} .'-]{{2,40}}(?:\s*\([^()]{{2,20}}\)){{1,2}}\s*[-–—]$"
 )
 #: "ảnh 1Quang cảnh phiên tòa …": an image's label glued to its caption (heldout20).
-_GLUED_IMAGE_LABEL = re.compile(rf"^[Ảả]nh \d{{1,2}}(?=[{_UP}])[^.!?]{{3,150}}$")
-_CREDIT_SEGMENT = re.compile(r"\s[-–—/]\s*([^-–—/]+)$")
-_ALT_NUMBER_TAIL = re.compile(
+_GLUED_IMAGE_LABEL = rc.compile(rf"^[Ảả]nh \d{{1,2}}(?=[{_UP}])[^.!?]{{3,150}}$")
+_CREDIT_SEGMENT = rc.compile(r"\s[-–—/]\s*([^-–—/]+)$")
+_ALT_NUMBER_TAIL = rc.compile(
     r"\s[-–—]\s*(?:(?:Hình ảnh|Hinh anh|Ảnh|Photo|Image)\s+)?\d{1,2}$", re.IGNORECASE
 )
 _GLUED_ALT_REASON = "caption: image alt text repeating the title, glued to a caption"
 # "Title - 1", "Title ảnh 1", "Title-1" (heldout26), "Title 2" (heldout53)
-_IMAGE_ALT_NUMBER = re.compile(r"(?:\s+-\s*|(?<=[^\W\d_])-|\s+số\s+|\s+ảnh\s+|\s+)\d{1,2}$")
+_IMAGE_ALT_NUMBER = rc.compile(r"(?:\s+-\s*|(?<=[^\W\d_])-|\s+số\s+|\s+ảnh\s+|\s+)\d{1,2}$")
 FINAL_PUNCT = tuple(".!?…:;\"”»)'")
 _SENTENCE_END = tuple(".!?…")
 _WEEKDAY = r"(?:(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])|Chủ\s+[Nn]hật|CN)\s*[,:-]?\s*)?"
 _TIME = r"(\d{1,2})[:hH](\d{2})(?::\d{2})?'?(?:\s*(?:[AaPp]\.?[Mm]\.?|SA|CH)(?!\w))?"
 #: "21h00" alone on a line: a live page's time stamp (heldout51).
-_TIME_ALONE = re.compile(rf"^{_TIME}$")
+_TIME_ALONE = rc.compile(rf"^{_TIME}$")
 #: "Cập nhật: 17/02/2016 08:41:19", "Ngày đăng: …": a label before the date.
 _DATE_LABEL = (
     r"(?:(?:[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s+[-–|]\s+)?"  # a section before: "Văn hóa - "
@@ -481,19 +482,19 @@ _DATE_LABEL = (
 _DATE = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
 _ZONE = r"(?:\s*[(\[]?\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}\s*[)\]]?|\s+[+-]\d{2}:\d{2})?"  # "+07:00"
 _SOURCE_TAIL = r"(?:\s*\|\s*[^|]{1,40})?"
-DATE_LINE = re.compile(
+DATE_LINE = rc.compile(
     rf"^{_DATE_LABEL}{_WEEKDAY}(?:ngày\s+)?{_DATE}(?:\s*[-|,]?\s*(?:lúc\s+)?{_TIME})?{_ZONE}{_SOURCE_TAIL}\s*$",
     re.IGNORECASE,
 )
 #: "09:59 28/06/2022", "22:04 | 28/03/2022": time first.
-_TIME_FIRST_DATE = re.compile(
+_TIME_FIRST_DATE = rc.compile(
     rf"^{_DATE_LABEL}{_WEEKDAY}{_TIME}\s*[|,-]?\s*{_WEEKDAY}(?:ngày\s+)?{_DATE}{_ZONE}{_SOURCE_TAIL}\s*$",
     re.IGNORECASE,
 )
 #: "25 Tháng 9 2017", "25 tháng 9, năm 2017": the month written as a word.
-_MONTH_WORD = re.compile(r"\b(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s+(?:năm\s+)?(\d{4})\b", re.I)
+_MONTH_WORD = rc.compile(r"\b(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s+(?:năm\s+)?(\d{4})\b", re.I)
 #: "Chủ nhật, 13/06/2021 18:21 PM - 0 Trả lời": a date stamp run into a comment counter.
-_STAMP_COUNTER = re.compile(
+_STAMP_COUNTER = rc.compile(
     r"^(.*\d(?:\s*[AaPp]\.?[Mm]\.?)?)(?:(?:\s*[-|]\s*|\s+)"
     r"(\d[\d.,]*\s+(?:Trả lời|Bình luận|Lượt xem|Lượt đọc|Comments?|Views?|Replies)"
     r"|(?:Lượt xem|Lượt đọc|Views?)\s*:?\s*\d[\d.,]*)"
@@ -501,21 +502,21 @@ _STAMP_COUNTER = re.compile(
     re.IGNORECASE,
 )
 #: "16:02 (GMT +7)": a time with its zone alone on a line (the clock under a date line).
-_ZONED_TIME = re.compile(
+_ZONED_TIME = rc.compile(
     r"^\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp][Mm])?\s*[(\[]?\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}\s*[)\]]?$"
 )
 #: "Hà Nội: Níu chân chợ phiên Hà Nội: Níu chân chợ phiên": a link's text printed twice (its
 #: image's alt text and its anchor), no sentence.
-_DOUBLED = re.compile(r"^(\S.{8,150}?)\s+\1$")
+_DOUBLED = rc.compile(r"^(\S.{8,150}?)\s+\1$")
 _DOUBLED_REASON = "teaser: a related link (its text printed twice)"
 #: "20:00 12/10/2017 Vào 6h35’ …": a page's time stamp glued before the lead (heldout43).
-_STAMP_BEFORE_LEAD = re.compile(
+_STAMP_BEFORE_LEAD = rc.compile(
     r"^(\d{1,2}:\d{2}\s+\d{1,2}/\d{1,2}/\d{4})\s+(?=[A-ZĐÀ-Ỹ][^\s]*\s+\S+\s+\S+.{40,}[.!?…]$)"
 )
 
 
 #: "20/02/2024, 10:09" inside a short line: a date and its time.
-_DATED_STAMP = re.compile(rf"{_DATE}\s*[-|,]?\s*{_TIME}")
+_DATED_STAMP = rc.compile(rf"{_DATE}\s*[-|,]?\s*{_TIME}")
 
 
 def _doubled_summary(lines: Sequence[Line], i: int) -> bool:
@@ -532,28 +533,28 @@ def _doubled_summary(lines: Sequence[Line], i: int) -> bool:
 
 
 #: "… tại Việt Nam - Ảnh 3.": an image's alt text numbered, even with a stop.
-_ALT_PHOTO_TAIL = re.compile(
+_ALT_PHOTO_TAIL = rc.compile(
     r"(?:\s[-–—]\s*|[-–—]\s+)(?:Hình ảnh|Hinh anh|Ảnh|Anh|Photo|Image)\s+\d{1,2}\.?$"
 )
 #: "Góc nhìn thẳng21/03/201802:36", "VIDEOS 02/09/2024 - 09:19": a section's or a programme's
 #: name (no digit, four words at most) before the date and time.
-_LABELLED_STAMP = re.compile(
+_LABELLED_STAMP = rc.compile(
     rf"^[^\W\d][^\d.!?,;:()|–—-]{{0,30}}?\s*{_DATE}\s*[-|,]?\s*{_TIME}{_ZONE}\s*[|]?\s*$"
 )
 #: "24/11/2017 | 14:40Triển lãm …": a date and time glued to the lead.
-_GLUED_STAMP = re.compile(rf"^{_DATE}\s*[-|,]?\s*{_TIME}(?=\s*[{_UP}])")
+_GLUED_STAMP = rc.compile(rf"^{_DATE}\s*[-|,]?\s*{_TIME}(?=\s*[{_UP}])")
 #: "Phát biểu … kỳ họp thứ 7 (10:34 04/12/2018)": a date stamp in brackets closing the headline.
-_BRACKET_STAMP = re.compile(r"\s*\(([^()]{8,40})\)$")
+_BRACKET_STAMP = rc.compile(r"\s*\(([^()]{8,40})\)$")
 #: "Bắc Giang: 07/06/2023 00:19:06 (GMT+7)": today's date and a ticking clock in the page header.
-_HEADER_CLOCK = re.compile(rf"^[^\d:]{{2,30}}:\s*{_DATE}\s+\d{{1,2}}:\d{{2}}:\d{{2}}{_ZONE}\s*$")
+_HEADER_CLOCK = rc.compile(rf"^[^\d:]{{2,30}}:\s*{_DATE}\s+\d{{1,2}}:\d{{2}}:\d{{2}}{_ZONE}\s*$")
 _OUTLET_ALT = "|".join(re.escape(t) for t in sorted(OUTLET_TAGS, key=len, reverse=True))
 _WORD_ALT = "|".join(re.escape(t) for t in sorted(OUTLET_WORDS, key=len, reverse=True))
 #: "(DS&PL) -", "TTO -" or any word in capitals ("ĐNA -") alone on a line.
-_LONE_TAG = re.compile(rf"^(?:\([^()]{{2,20}}\)|{_WORD_ALT}|[{_UP}][{_UP}0-9.&]{{1,9}})\s*[-–—]$")
+_LONE_TAG = rc.compile(rf"^(?:\([^()]{{2,20}}\)|{_WORD_ALT}|[{_UP}][{_UP}0-9.&]{{1,9}})\s*[-–—]$")
 #: A tag before the lead: a known outlet in brackets (dash optional), any "(Name) -", a known
 #: outlet word with a dash ("TTO -", "VOV.VN -"), capitals followed by a spaced dash
 #: ("HÀ NỘI - "), or a bare leading dash (" - "). "VN-Index tăng" is none of these.
-LEAD_DASH = re.compile(
+LEAD_DASH = rc.compile(
     rf"^\s*(?:(\(\s*(?:{_OUTLET_ALT})[^()]{{0,20}}\))\s*[-–—:]?\s*"
     rf"|(\([^()]{{2,30}}\))\s*[:.]?\s*[-–—]\s*"  # "(GD TP.HCM): – Sáng …", "(QNO).- Sáng …"
     rf"|(\([^()]{{2,30}}\))\.\s+(?=[{_UP}])"  # "(VNGL- Đời sống văn nghệ). Sáng …" (heldout26)
@@ -568,7 +569,7 @@ LEAD_DASH = re.compile(
     rf"|([{_UP}]{{3,8}})[-–—]\s+"  # "CNNB- Hôm nay …": a tag glued to its dash
     rf"|()[-–—]\s+)(?=\S)"
 )
-_BYLINE_SOURCE = re.compile(
+_BYLINE_SOURCE = rc.compile(
     r"^\(?\s*(?:(?:[•·]\s*)?(?:Nội dung|Trình bày|Thiết kế|Đồ họa|Đồ hoạ)\s*:|"
     rf"Theo|Nguồn[^:.]{{0,40}}:|Nguồn(?:\s+tin)?\s+(?=[{_UP}\d])|"
     r"Tác giả(?:\s+bài viết)?\s*:|Tổng hợp\s*:?|T/[Hh]\s*:|"  # "T/H: Anh Đức": tổng hợp
@@ -580,62 +581,62 @@ _BYLINE_SOURCE = re.compile(
     r"\s*[^\s].{0,70}?\)?\.?$",
 )
 #: A credit labelled as the author's, a byline wherever it stands (heldout21).
-_AUTHOR_CREDIT = re.compile(
+_AUTHOR_CREDIT = rc.compile(
     r"^(?:(?:Tác giả(?:\s+bài viết)?|Người đưa tin|Người viết|Đăng bởi|Thực hiện|Biên tập"
     rf"|Phóng viên)\s*:|(?:Ký|Bút ký|Phóng sự|Ghi chép) của\s[{_UP}])"
 )
 #: "Một góc khu công nghiệp …", "Quang cảnh buổi lễ": what a photo shows, no claim (a headline
 #: may open with "Cận cảnh", "Toàn cảnh" or "Hình ảnh", not with these).
-_SCENE_CAPTION = re.compile(r"^(?:Một góc|Quang cảnh)\s", re.IGNORECASE)
+_SCENE_CAPTION = rc.compile(r"^(?:Một góc|Quang cảnh)\s", re.IGNORECASE)
 #: "tai nạn giao thông": a tag's words in lower case, no digit, no punctuation, five words at most.
-_LONE_KEYWORD = re.compile(rf"^[{_LOW}]+(?: [{_LOW}]+){{0,4}}$")
+_LONE_KEYWORD = rc.compile(rf"^[{_LOW}]+(?: [{_LOW}]+){{0,4}}$")
 #: "Tải ngay ứng dụng … TẠI ĐÂY", "Đọc báo … trên các thiết bị di động với Ứng dụng …": the
 #: outlet's app advertised (a widget, not a related article's headline).
-_APP_PROMPT = re.compile(
+_APP_PROMPT = rc.compile(
     r"\b(?:tải|cài đặt|download)\s+(?:ngay\s+)?(?:ứng dụng|app)\b"
     r"|\bthiết bị di động\b.*\bứng dụng\b",
     re.IGNORECASE,
 )
 #: "Thời gian: 12/10- 14/10 Âm lịch", "Địa điểm: …": a field of an event's facts.
-_INFO_FIELD = re.compile(r"^(?:Thời gian|Địa điểm|Thời điểm)\s*:\s*\S", re.IGNORECASE)
+_INFO_FIELD = rc.compile(r"^(?:Thời gian|Địa điểm|Thời điểm)\s*:\s*\S", re.IGNORECASE)
 #: "Nguồn tin: Báo Dân trí" under "Tác giả: …": a copy site's field naming the original paper.
-_COPIED_FROM = re.compile(r"^Nguồn tin\s*:\s*\S")
-_AUTHOR_LABEL = re.compile(r"^Tác giả(?:\s+bài viết)?\s*:")
-_NAME_WORD = re.compile(rf"^[{_UP}][{_LOW}]{{0,7}}$")
+_COPIED_FROM = rc.compile(r"^Nguồn tin\s*:\s*\S")
+_AUTHOR_LABEL = rc.compile(r"^Tác giả(?:\s+bài viết)?\s*:")
+_NAME_WORD = rc.compile(rf"^[{_UP}][{_LOW}]{{0,7}}$")
 #: "(UCAN 04-09-2012)": an agency's code and the day it ran the story, the source (heldout51).
-_AGENCY_DATED = re.compile(r"^\(\s*[A-Z]{3,8}\s*[-,]?\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\s*\)$")
+_AGENCY_DATED = rc.compile(r"^\(\s*[A-Z]{3,8}\s*[-,]?\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\s*\)$")
 #: "/VOV.VN", "/THĐT", "/ Vietnamnet", "/Công Luận": the outlet after a byline's slash (a word, or
 #: two or three capitalised words).
-_AGENCY_SUFFIX = re.compile(
+_AGENCY_SUFFIX = rc.compile(
     rf"/\s?(?:[\w.+-]{{2,20}}|[{_UP}][\w.+-]{{1,15}}(?:\s[{_UP}][\w.+-]{{1,15}}){{1,2}})$"
 )
-_INITIAL_NAME = re.compile(
+_INITIAL_NAME = rc.compile(
     rf"^[{_UP}]\.\s?[{_UP}](?:[{_LOW}]{{1,7}}|\.)?$|^[{_UP}]'[{_UP}][{_LOW}]{{1,7}}$"
     rf"|^[{_UP}]\.\s?[{_UP}]{{2,7}}$"  # "T.LÝ": an initial and a name in capitals
 )
 #: "Văn phòng Ban quản lý./.": an office signing a release, with the end mark or none.
-_OFFICE_CREDIT = re.compile(
+_OFFICE_CREDIT = rc.compile(
     rf"^((?:Văn phòng|Phòng|Ban|Trung tâm|Bộ phận)\s+[{_UP}][^.!?;:,]{{2,60}}?)\s*(?:\./\s?\.)?$"
 )
 #: "CTV Thanh Thảo": a contributor's or a reporter's role before the name.
 #: "PGS, TS. Bùi Văn Huyền", "ThS. …": an author's academic titles before the name.
-_ROLE_PREFIX = re.compile(
+_ROLE_PREFIX = rc.compile(
     r"^(?:CTV|PV|PTV|BTV|Nhà báo"
     r"|(?:GS|PGS|TS|TSKH|ThS|BS|CN|KS|NCS|Ts|Ths)(?:\s*[.,]\s*(?:GS|PGS|TS|TSKH|ThS|BS|CKI|CKII))*\.?)"
     r"\s+(?=\S)"
 )
 #: "Thái Văn – Lê Thắng – Sỹ Tùng": names of a team, set apart by dashes or commas.
-_NAME_LIST = re.compile(r"\s*[-–—]\s+|\s+[-–—]\s*|\s*,\s+")  # "Minh Trang- Công Hiếu"
+_NAME_LIST = rc.compile(r"\s*[-–—]\s+|\s+[-–—]\s*|\s*,\s+")  # "Minh Trang- Công Hiếu"
 #: "Bình luận 0", "Số lần đọc: 937", "Vietgoden Nguyen nguồn bình luận 999": a counter after its
 #: label, alone or closing a short poster/source line (no sentence before it).
-_LABELLED_COUNTER = re.compile(
+_LABELLED_COUNTER = rc.compile(
     r"^(?:[^.!?:]{0,60}\s)?(?:bình luận|lượt xem|lượt đọc|số lần đọc|lượt thích|lượt chia sẻ|"
     r"views?|comments?)\s*:?\s*[\d.,]+$",
     re.IGNORECASE,
 )
 #: "Theo dõi Báo Hànộimới trên" (icons follow), "Mời các bạn đồng hành cùng báo Dân Việt trên
 #: mạng xã hội Facebook …", "Mời bạn bầu chọn hay chia sẻ trên Facebook:": a follow prompt.
-_FOLLOW_PROMPT = re.compile(
+_FOLLOW_PROMPT = rc.compile(
     r"^(?:(?:Hãy\s+)?(?:Theo dõi|Follow)\s+(?:báo|trang|kênh|chúng tôi|fanpage)\b.{0,60}\btrên"
     r"(?:\s*:?\s*(?:Google News|Facebook|Zalo|YouTube|TikTok|mạng xã hội))?\s*[:.]?"
     # "Theo dõi KTMT trên": the outlet's name in capitals, the icons after "trên" gone
@@ -647,23 +648,23 @@ _FOLLOW_PROMPT = re.compile(
 )
 #: "Link gốc bài viết tại đây.", "Article sourced from VIETNAMNET.", "Original source can be
 #: found here: http://…": a link to where the text was copied from.
-_SOURCE_LINK = re.compile(
+_SOURCE_LINK = rc.compile(
     r"^(?:(?:Link|Đường dẫn|Xem)\s+(?:gốc|bài gốc)\b.{0,40}|Article sourced from\s.{1,60}"
     r"|Original (?:source|article)\b.{0,200}|Source\s*:\s*https?://\S+)$",
     re.IGNORECASE,
 )
 #: An ad block: "Bạn đang tìm dịch vụ về ?", "Để lại Tên và mobile, chúng tôi sẽ tìm …",
 #: "Westbourne Grammar Vùng: Truganina. Phone: 9731 9448".
-_AD_LINE = re.compile(
+_AD_LINE = rc.compile(
     r"^(?:Bạn đang (?:tìm|cần)\b.{0,60}\?|Để lại\s+(?:tên|họ tên|số điện thoại|sđt|email)\b.*"
     r"|.{0,80}\b(?:Phone|Tel|Hotline)\s*:\s*[\d\s.+()-]{6,})$",
     re.IGNORECASE,
 )
 #: "TÌM DỊCH VỤ", "ĐĂNG KÝ NGAY": a button in capitals (an imperative, never a name).
-_BUTTON = re.compile(rf"^(?:TÌM|XEM|ĐĂNG KÝ|LIÊN HỆ|MUA|GỬI|ĐẶT|TẢI)(?:\s[{_UP}]+){{0,3}}$")
+_BUTTON = rc.compile(rf"^(?:TÌM|XEM|ĐĂNG KÝ|LIÊN HỆ|MUA|GỬI|ĐẶT|TẢI)(?:\s[{_UP}]+){{0,3}}$")
 #: "Lưu bài viết thành công", "Bạn có thể xem lại bài viết đã lưu ở trang …", "Subscribe to sốt
 #: xuất huyết": a save or subscribe widget's button or message.
-_SAVE_WIDGET = re.compile(
+_SAVE_WIDGET = rc.compile(
     r"^(?:(?:Lưu|Đã lưu|Bỏ lưu|Gửi|Đăng ký|Sao chép)\b.{0,30}\bthành công[.!]?"
     r"|Bạn (?:có thể )?xem lại (?:các |những )?(?:bài viết|tin bài|bài|tin) đã lưu\b.{0,60}"
     r"|(?:Subscribe|Unsubscribe)(?: to)?\b.{0,60}|Đăng ký nhận (?:tin|bản tin)\b.{0,60})$",
@@ -674,7 +675,7 @@ _SAVE_WIDGET = re.compile(
 _RATING = (
     r"(?:Bài viết hay\s*\??\s*)?(?:Hãy\s+)?(?:Đánh giá|Bình chọn)\s+(?:bài viết|bài|tin)\b.{0,20}"
 )
-_COMMENT_BOX = re.compile(
+_COMMENT_BOX = rc.compile(
     rf"^(?:{_RATING}"
     r"|Ý kiến(?: bạn đọc| của bạn)?|Bình luận(?: bạn đọc)?(?:\s*\(\d+\))?|Gửi bình luận"
     r"|Gửi bình luận của bạn|Viết bình luận|Ý kiến \(\d+\))$",
@@ -683,7 +684,7 @@ _COMMENT_BOX = re.compile(
 _READING_TOOL = r"(?:Chế độ ban đêm|In trang|Xuất PDF|Đọc nội dung|Nghe đọc bài)"
 #: A page's notices written as sentences (heldout17): a comment box's empty state, a
 #: copyright notice, a form's error, a rating's empty labels, a button bar of reading tools.
-_PAGE_NOTICE = re.compile(
+_PAGE_NOTICE = rc.compile(
     r"^(?:(?:Hiện )?(?:chưa|không) có (?:bình luận|ý kiến) nào\b.{0,90}"
     r"|\(\*\)\s*Không (?:được )?sao chép\b.{0,160}"
     r"|Không (?:được )?sao chép dưới mọi hình thức\b.{0,160}"
@@ -698,38 +699,38 @@ _PAGE_NOTICE = re.compile(
     re.IGNORECASE,
 )
 #: "null Toàn văn phát biểu …": a CMS printing an empty field as "null" before the headline.
-_NULL_FIELD = re.compile(r"^null\s+\S.{0,200}$")
+_NULL_FIELD = rc.compile(r"^null\s+\S.{0,200}$")
 #: "'DU LỊCH SÓC TRĂNG'": a topic's label in capitals and quotes over its links (heldout52).
-_QUOTED_LABEL = re.compile(rf"^(['‘\"“])[{_UP}0-9][{_UP}0-9 &,.-]{{2,40}}['’\"”]$")
+_QUOTED_LABEL = rc.compile(rf"^(['‘\"“])[{_UP}0-9][{_UP}0-9 &,.-]{{2,40}}['’\"”]$")
 #: "pnvnonline@phunuvietnam.vn" alone on a line: the newsroom's contact (heldout48).
-_MAIL_ALONE = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
+_MAIL_ALONE = rc.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 #: "Bạn quan tâm đến chuyên mục nào trên trang?": a poll's question to the reader (heldout40).
-_POLL_QUESTION = re.compile(
+_POLL_QUESTION = rc.compile(
     r"^Bạn\s.{3,80}\b(?:trang|website|cổng thông tin|chuyên mục|nội dung|tờ báo)\b.{0,40}\?$"
 )
 #: "Mời bạn đọc nhấn F5 để tiếp tục cập nhật thông tin...": a live page's prompt (heldout43).
-_REFRESH_PROMPT = re.compile(r"^.{0,40}\b(?:nhấn|bấm|ấn)\s+F5\b.{0,80}$", re.IGNORECASE)
+_REFRESH_PROMPT = rc.compile(r"^.{0,40}\b(?:nhấn|bấm|ấn)\s+F5\b.{0,80}$", re.IGNORECASE)
 #: "Chi nhánh 1 : 147 Hàm Nghi, Đà Nẵng": a shop's branch and address (heldout42).
-_SHOP_BRANCH = re.compile(r"^Chi nhánh\s*\d{1,2}\s*:\s*\S.{3,80}$")
+_SHOP_BRANCH = rc.compile(r"^Chi nhánh\s*\d{1,2}\s*:\s*\S.{3,80}$")
 #: "Tin Tức Các Bộ Môn": a section's label, every word capitalised (heldout40).
-_NEWS_SECTION = re.compile(rf"^Tin [Tt]ức(?:\s[{_UP}][^\s]*){{1,4}}$")
+_NEWS_SECTION = rc.compile(rf"^Tin [Tt]ức(?:\s[{_UP}][^\s]*){{1,4}}$")
 #: "Xã hội 24-11-2021": a section's name with the date it filed the story.
-_SECTION_DATE = re.compile(
+_SECTION_DATE = rc.compile(
     rf"^[{_UP}][^\W\d_]*(?:\s[{_LOW}][^\W\d_]*){{0,2}}"  # "Xã hội", never a name
     r"\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$"
 )
 #: "[mecloud]UNm2mGLINV[/mecloud]", "[video id=12]": a CMS shortcode left in the text.
-_SHORTCODE = re.compile(r"^\[(\w+)[^\]]{0,40}\](?:[^\[\]\s]{0,80}\[/\1\])?$")
+_SHORTCODE = rc.compile(r"^\[(\w+)[^\]]{0,40}\](?:[^\[\]\s]{0,80}\[/\1\])?$")
 #: "-A A +A", "A- A A+", "A A A": font-size buttons.
-_FONT_BUTTONS = re.compile(r"^(?:[-+]?A[-+]?\s+){1,3}[-+]?A[-+]?$")
+_FONT_BUTTONS = rc.compile(r"^(?:[-+]?A[-+]?\s+){1,3}[-+]?A[-+]?$")
 #: Of the box, what closes a page: a rating prompt or the comments' header ("Ý KIẾN").
-_PAGE_END_BOX = re.compile(
+_PAGE_END_BOX = rc.compile(
     rf"^(?:{_RATING}"
     r"|Ý kiến(?: bạn đọc| của bạn)?(?:\s*\(\d+\))?)$",
     re.IGNORECASE,
 )
 #: "Editor", "Thành viên BQT", "Moderator": a forum poster's role under the name.
-_FORUM_ROLE = re.compile(
+_FORUM_ROLE = rc.compile(
     r"^(?:Editor|(?:Super\s+|Global\s+)?Moderator|Mod|Admin(?:istrator)?|Quản trị viên|"
     r"Điều hành viên|Ban quản trị|BQT|(?:Junior |Senior |New |Active )?Member|"
     r"Thành viên(?:\s+(?:BQT|mới|tích cực|VIP|danh dự|ban quản trị|nhiệt tình|năng nổ|"
@@ -737,37 +738,37 @@ _FORUM_ROLE = re.compile(
     re.IGNORECASE,
 )
 #: "CÁC KÊNH VIDEO", "Video nổi bật": a video section's label.
-_VIDEO_LABEL = re.compile(
+_VIDEO_LABEL = rc.compile(
     r"^(?:(?:Các\s+)?kênh video|Video (?:nổi bật|mới nhất|xem nhiều|(?:đang )?hot))$", re.IGNORECASE
 )
 #: "Video trận đấu … (bản quyền VTV):", "Xem clip 50 hình buổi lễ": an embedded video's label
 #: or link, no sentence (heldout51, 52)
-_VIDEO_BOX = re.compile(r"^(?:Xem (?:clip|video)\s.{3,150}|(?:Video|Clip)\s.{3,150}:)$", re.I)
+_VIDEO_BOX = rc.compile(r"^(?:Xem (?:clip|video)\s.{3,150}|(?:Video|Clip)\s.{3,150}:)$", re.I)
 #: "nhan-bao-chi-trich-qua-du-doi-tu-cong-do", "132733987-1493313651-ngoisaovn-w960-h170": an
 #: image file's or a link's name (lower-case ASCII joined by dashes, no space).
-_SLUG = re.compile(
+_SLUG = rc.compile(
     r"^[a-z0-9]+(?:[-_][a-z0-9]+){3,}$|^(?=.{12,}$)[a-z]{3,}[0-9]*(?:[-_][a-z0-9]+)+$"
 )
 #: "Tin tức mới nhất Covid-19 hôm nay": a link to the latest news, not the story.
-_NEWS_LINK = re.compile(
+_NEWS_LINK = rc.compile(
     r"^(?:Tin tức|Tin)\s+(?:mới nhất|mới|nóng|nổi bật)\s+\S[^.!?:]{0,60}\s(?:hôm nay|24h)$"
 )
 #: A headline, a bracketed tag and the lead on the text's first line, no full stop before it.
-_GLUED_BRACKET_TAG = re.compile(
+_GLUED_BRACKET_TAG = rc.compile(
     rf"^([{_UP}][^.!?()]{{15,200}}?)\s+(\([{_UP}][{_UP}0-9.&]{{1,9}}\)\s*[-–—]\s*[{_UP}].{{30,}})$"
 )
 #: "… vỡ bờ baoTTO – Triều cường …": a known outlet's tag glued to the end of the headline (a
 #: lower-case letter right before the tag's capitals).
-_GLUED_TAG = re.compile(rf"^(\S.{{10,200}}?[{_LOW}])((?:{_WORD_ALT})\s*[-–—]\s+[{_UP}].*)$")
+_GLUED_TAG = rc.compile(rf"^(\S.{{10,200}}?[{_LOW}])((?:{_WORD_ALT})\s*[-–—]\s+[{_UP}].*)$")
 #: "Nội dung được biên tập bởi: buonmathuot_.info": an aggregator's footer; what follows it is
 #: the site's own description.
-_AGGREGATOR_FOOTER = re.compile(
+_AGGREGATOR_FOOTER = rc.compile(
     r"^(?:Nội dung|Bài viết|Tin tức|Tin)\s+(?:được\s+)?(?:biên tập|tổng hợp|đăng tải|đăng)"
     r"\s+bởi\s*:?\s*\S.{0,60}$",
     re.IGNORECASE,
 )
 #: "Skip to main content", "Skip Ribbon Commands", "Nhảy đến nội dung": a page's skip link.
-_SKIP_LINK = re.compile(
+_SKIP_LINK = rc.compile(
     r"^(?:Skip\s+(?:to\s+(?:main\s+)?(?:content|navigation|search)|navigation|Ribbon Commands)"
     r"|(?:Nhảy|Chuyển|Đi|Bỏ qua)\s+(?:đến|tới)\s+(?:phần\s+)?nội dung(?:\s+chính)?"
     r"|Truy cập\s+(?:vào\s+)?nội dung(?:\s+chính)?(?:\s+luôn)?)$",
@@ -775,21 +776,21 @@ _SKIP_LINK = re.compile(
 )
 #: "Reply With Quote": a vBulletin post's button ("View Single Post", "Old Default" are made of
 #: interface words: audionews.pageui).
-_FORUM_CHROME = re.compile(
+_FORUM_CHROME = rc.compile(
     r"^(?:Reply With Quote|Quote|Trả lời kèm trích dẫn)$",
     re.IGNORECASE,
 )
-_FORUM_PREFIX = re.compile(r"^Old\s+Default\s+(?=\S)")
+_FORUM_PREFIX = rc.compile(r"^Old\s+Default\s+(?=\S)")
 #: "Hình ảnh có liên quan": a search engine's alt text for an image.
-_RELATED_IMAGE = re.compile(r"^(?:Hình ảnh|Ảnh) (?:có liên quan|liên quan)$", re.IGNORECASE)
+_RELATED_IMAGE = rc.compile(r"^(?:Hình ảnh|Ảnh) (?:có liên quan|liên quan)$", re.IGNORECASE)
 #: "Có thể là hình ảnh về 6 người và mọi người đang đứng", "Không có mô tả ảnh.": a social
 #: network's automatic description of a photo (its alt text).
-_AUTO_ALT = re.compile(
+_AUTO_ALT = rc.compile(
     r"^(?:Có thể là (?:hình ảnh|ảnh|hình minh họa|hình minh hoạ|văn bản|ảnh chụp màn hình)\b"
     r"[^.!?]{0,120}|Không có mô tả ảnh\.?)$"
 )
 #: "- workspace_premium Sự kiện", "- home Trang chủ": a menu item after its icon's name.
-_ICON_ITEM = re.compile(
+_ICON_ITEM = rc.compile(
     r"^[-•]?\s*(?:[a-z]+(?:_[a-z]+)+|home|flag|menu|search|person|settings|bookmark|favorite)"
     r"\s+[^\W\d_].{0,30}$"
 )
@@ -799,44 +800,44 @@ _LANGUAGES = (
     r"ភាសាខ្មែរ|ພາສາລາວ|Tiếng Khmer|Tiếng Trung|VN|EN|VI)"
 )
 #: "• Tiếng Việt", "Tiếng việt | English" (heldout18): a language switch.
-_LANGUAGE_SWITCH = re.compile(rf"^[•*-]?\s*{_LANGUAGES}(?:\s*[|/]\s*{_LANGUAGES})*$")
+_LANGUAGE_SWITCH = rc.compile(rf"^[•*-]?\s*{_LANGUAGES}(?:\s*[|/]\s*{_LANGUAGES})*$")
 #: "Tin thế giới, Tin nổi bật": the categories a story is filed under.
 _NEWS_CATEGORY = r"Tin\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,2}"
-_NEWS_CATEGORIES = re.compile(rf"^{_NEWS_CATEGORY}(?:\s*,\s*{_NEWS_CATEGORY})+$")
+_NEWS_CATEGORIES = rc.compile(rf"^{_NEWS_CATEGORY}(?:\s*,\s*{_NEWS_CATEGORY})+$")
 #: "Hình 1", "Ảnh 3": an image's number standing for it.
-_IMAGE_NUMBER = re.compile(r"^(?:Hình|Ảnh|Hình ảnh)\s*\d{1,2}\.?$")
+_IMAGE_NUMBER = rc.compile(r"^(?:Hình|Ảnh|Hình ảnh)\s*\d{1,2}\.?$")
 #: "source /tin-tuc/tiem-bo-sung-vaccine": a scraper's note of the page's path.
-_SOURCE_PATH = re.compile(
+_SOURCE_PATH = rc.compile(
     r"^(?:source|src|url)\s*:?\s+/\S+$|^javascript:\S*$",
     re.IGNORECASE,  # "javascript:void(0)"
 )
 #: "Link nội dung: https://…": the story's own address, credited under it (heldout49).
-_STORY_LINK = re.compile(
+_STORY_LINK = rc.compile(
     r"^(?:Link|Liên kết)\s+(?:nội dung|bài viết|bài gốc|gốc)\s*:\s*https?://\S+$", re.I
 )
 #: "23°C / 22-25°C": a weather widget's temperature.
-_TEMPERATURE = re.compile(
+_TEMPERATURE = rc.compile(
     r"^-?\d{1,2}\s*°\s*C?(?:\s*/\s*-?\d{1,2}\s*(?:[-–]\s*-?\d{1,2})?\s*°\s*C?)?$"
     # "Cà Mau, 32°C/ 32°C - 33°C Icon thời tiết nắng": the place, its range, the icon's name
     r"|^[^\W\d_][^\d,]{1,30},\s*-?\d{1,2}\s*°\s*C?\s*/[\d\s°C–-]{2,20}(?:Icon thời tiết\b.{0,30})?$"
 )
 #: "• Ông Trump phát biểu tự tin '…'ĐỌC NGAY": a related link with its label.
-_READ_NOW = re.compile(
+_READ_NOW = rc.compile(
     r"^(?:[-•+*]\s*)?(?:\S.{0,200}?)?\s*(?:ĐỌC NGAY|XEM NGAY|Đọc ngay|Xem ngay)$"
 )
-_TABLE_CELL = re.compile(r"\s\|$")
+_TABLE_CELL = rc.compile(r"\s\|$")
 #: A link closing a line: ": https://…", "(http://…)".
-_LINK_TAIL = re.compile(r"\s*:?\s*\(?\s*(?:https?://|www\.)\S*\)?$")
+_LINK_TAIL = rc.compile(r"\s*:?\s*\(?\s*(?:https?://|www\.)\S*\)?$")
 #: "Nguồn: [Tên nguồn]…", "[Tên tác giả]": a CMS template's field the page left unfilled.
-_TEMPLATE_FIELD = re.compile(
+_TEMPLATE_FIELD = rc.compile(
     r"^.{0,80}?\[\s*(?:Tên|Nhập|Điền|Name|Enter)\b[^\]]{0,30}\]"
     r"|^\{(?!\s*(?:keywords?|tags?)\s*\})\s*[a-z_]{2,20}\s*\}$",  # "{title}", "{publish}"
     re.IGNORECASE,
 )
 #: The label of a source line.
-_SOURCE_WORD = re.compile(r"^\(?\s*(?:Theo|Nguồn(?:\s+tin)?|Nguồn bài viết|Link)\b\s*:?", re.I)
+_SOURCE_WORD = rc.compile(r"^\(?\s*(?:Theo|Nguồn(?:\s+tin)?|Nguồn bài viết|Link)\b\s*:?", re.I)
 #: "Hình ảnh thân tình …", "Ảnh chụp …": a line about a picture.
-_PICTURE_WORDS = re.compile(r"^(?:Hình ảnh|Hình|Ảnh|Bức ảnh|Khoảnh khắc)\s", re.IGNORECASE)
+_PICTURE_WORDS = rc.compile(r"^(?:Hình ảnh|Hình|Ảnh|Bức ảnh|Khoảnh khắc)\s", re.IGNORECASE)
 
 HEADING_MAX_WORDS = 12
 HEADING_MAX_CHARS = 100
@@ -848,7 +849,7 @@ TITLE_MAX_CHARS = 200
 TEASER_MAX_WORDS = 30
 TRAILING_TEASER_MAX_WORDS = 20
 #: "Động đất Nhật Bản, Wajima, Ishikawa": three or more short capitalised terms, no sentence.
-_KEYWORD_LIST = re.compile(rf"^[{_UP}][^,.!?;:]{{0,30}}(?:,\s*[{_UP}][^,.!?;:]{{0,30}}){{2,}}$")
+_KEYWORD_LIST = rc.compile(rf"^[{_UP}][^,.!?;:]{{0,30}}(?:,\s*[{_UP}][^,.!?;:]{{0,30}}){{2,}}$")
 
 
 def fold(line: str) -> str:
@@ -868,15 +869,15 @@ def is_junk(text: str) -> str | None:
 
 
 #: "Bạn đang đọc bài viết Hải D…" (the title follows, often cut): the page's note on what is read.
-_READING_NOTE = re.compile(r"^Bạn đang (?:đọc|xem) (?:bài viết|bài báo|tin bài)\b.{0,200}$")
+_READING_NOTE = rc.compile(r"^Bạn đang (?:đọc|xem) (?:bài viết|bài báo|tin bài)\b.{0,200}$")
 #: Page chrome known by its pattern, in the order tried: (pattern, kind, reason).
 #: "PARIS, Pháp (AP) –": a dateline with its agency, alone on its line (heldout36).
-_LONE_DATELINE = re.compile(
+_LONE_DATELINE = rc.compile(
     rf"^[{_UP}][{_UP} .'-]{{2,40}}(?:,\s*[{_UP}][^\W\d_]*(?:\s[{_UP}][^\W\d_]*){{0,3}})?"
     r"\s*\([^()]{2,20}\)\s*[-–—]$"
 )
 #: "Sở Tài nguyên & Môi trường tỉnh Hải Dương http://tnmt.haiduong.gov.vn": a masthead.
-_NAMED_ADDRESS = re.compile(r"^[^.!?:,;]{5,80}\s+https?://[\w.-]+\w/?$")
+_NAMED_ADDRESS = rc.compile(r"^[^.!?:,;]{5,80}\s+https?://[\w.-]+\w/?$")
 
 _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_PLAYER_TIME, DropKind.WIDGET, "widget: a video player's time"),
@@ -1062,7 +1063,7 @@ def _item(text: str) -> str:
     return text[m.end() - 1 :] if m else text
 
 
-_LIST_ITEM = re.compile(r"^(?:\d{1,2}\.|[-•+*])\s+\S")
+_LIST_ITEM = rc.compile(r"^(?:\d{1,2}\.|[-•+*])\s+\S")
 
 
 def _is_headline_ticker(text: str) -> bool:
@@ -1078,9 +1079,9 @@ def _is_headline_ticker(text: str) -> bool:
 
 
 #: "ongtranhuuthap", "hatinh24h": a poster's login or the site's name, one lower-case word.
-_LOGIN_NAME = re.compile(r"^(?!undefined$)[a-z][a-z0-9_]{5,30}$")
-_TICKER_BAR = re.compile(r"\s+\|\s+")
-_SENTENCE_IN = re.compile(r"[.!?…](?:\s|$)")
+_LOGIN_NAME = rc.compile(r"^(?!undefined$)[a-z][a-z0-9_]{5,30}$")
+_TICKER_BAR = rc.compile(r"\s+\|\s+")
+_SENTENCE_IN = rc.compile(r"[.!?…](?:\s|$)")
 
 
 def _junk_kind(text: str) -> tuple[DropKind, str] | None:
@@ -1198,17 +1199,17 @@ def is_byline(text: str) -> bool:
 
 
 #: "Tác giả: Lò Văn Nguyên, Công chức Văn hoá xã": an author's label, a name, a comma, a role.
-_AUTHOR_ROLE = re.compile(
+_AUTHOR_ROLE = rc.compile(
     rf"^(?:Tác giả|Người viết|Thực hiện)\s*:\s*[{_UP}][^\s,]*(?:\s+[{_UP}][^\s,]*){{1,4}},"
     r"\s+[^,;:!?]{3,50}$"
 )
 #: "Nguồn: Tạp chí VHNT số 384, tháng 6-2016": a source naming a printed issue (heldout32).
-_PRINTED_SOURCE = re.compile(
+_PRINTED_SOURCE = rc.compile(
     r"^\(?\s*(?:Nguồn|Theo)\s*:?\s*(?:Tạp chí|Báo|Tạp san|Bản tin|Đặc san|Nguyệt san)\s+"
     rf"[{_UP}][^.!?]{{0,40}}\bsố\s+\d+[^.!?]{{0,30}}\)?\.?$"
 )
 #: "(Trích bài phát biểu … của …)", "(Trích từ sách …)": the source of an excerpt, closing it.
-_EXCERPT_SOURCE = re.compile(r"^\(\s*Trích\s[^()]{5,150}\)\.?$")
+_EXCERPT_SOURCE = rc.compile(r"^\(\s*Trích\s[^()]{5,150}\)\.?$")
 
 #: Credits that stand for the author: a team or the newsroom ("Trung tâm Tin tức" at HTV).
 _CREDIT_WORDS = frozenset(
@@ -1266,27 +1267,27 @@ def _name_core(text: str) -> str:
 
 
 #: "Minh Trang- Công Hiếu (Đài Truyền thanh thành phố Hưng Yên)": the office in brackets.
-_BRACKET_AFFILIATION = re.compile(
+_BRACKET_AFFILIATION = rc.compile(
     r"\s*\((?:Đài|Báo|Tạp chí|Văn phòng|Phòng|Ban|Trung tâm|Bộ phận)\s[^()]{2,60}\)$"
 )
 #: "Hoàng Ân ( Nghĩa Phú )": the commune or district the author writes from (heldout24).
 #: "Hải Ngọc - (nld.com.vn)": the site the story was taken from, in brackets (heldout38).
-_BRACKET_SITE = re.compile(r"\s*[-–]?\s*\(\s*[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org)\s*\)$", re.I)
+_BRACKET_SITE = rc.compile(r"\s*[-–]?\s*\(\s*[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org)\s*\)$", re.I)
 #: "Tấn Khoa (VTV9)": the station's or agency's code after the name (heldout50).
-_BRACKET_CODE = re.compile(r"\s*\([A-ZĐ][A-ZĐ0-9]{1,7}\)$")
-_BRACKET_PLACE = re.compile(rf"\s*\(\s*[{_UP}][{_LOW}]*(?:\s[{_UP}][{_LOW}]*){{0,2}}\s*\)$")
-_BYLINE_DATE = re.compile(r"\s+\d{1,2}/\d{1,2}/\d{4}$")
+_BRACKET_CODE = rc.compile(r"\s*\([A-ZĐ][A-ZĐ0-9]{1,7}\)$")
+_BRACKET_PLACE = rc.compile(rf"\s*\(\s*[{_UP}][{_LOW}]*(?:\s[{_UP}][{_LOW}]*){{0,2}}\s*\)$")
+_BYLINE_DATE = rc.compile(r"\s+\d{1,2}/\d{1,2}/\d{4}$")
 #: "Video do Thùy Linh thực hiện.": who made the story (or its video) closing it.
-_MADE_BY = re.compile(
+_MADE_BY = rc.compile(
     r"^(?:Video|Clip|Bài|Bài viết|Ảnh|Phóng sự|Bài và ảnh|Bài, ảnh|Tin và ảnh|Tin, ảnh)\s+"
     r"(?:do|bởi)\s+(.{3,40}?)\s+thực hiện\s*\.?$"
 )
 #: "TT", "NLT": the author's initials alone.
 #: "TT", "NLT", "BTNO" (a site's signature), "N.H.", "D.C.H": an author's initials
-_INITIALS = re.compile(rf"^[{_UP}](?:\.?\s?[{_UP}]){{1,3}}\.?$")
+_INITIALS = rc.compile(rf"^[{_UP}](?:\.?\s?[{_UP}]){{1,3}}\.?$")
 #: "Mai Anh, Phòng Nghiệp vụ …", "Thái Phan – Báo Hải Phòng 22/08/2018": the author's office or
 #: paper after the name (and the date after them).
-_AFFILIATION = re.compile(
+_AFFILIATION = rc.compile(
     r"(?:,|\s[-–—])\s*(?:(?:Báo|Tạp chí|Đài|Văn phòng|Phòng|Ban|Trung tâm|Bộ phận)\s+"
     rf"[{_UP}][^.!?;:,]{{2,60}}?(?:\s+\d{{1,2}}/\d{{1,2}}/\d{{4}})?"
     # "Mỹ Tiền – HND xã Hòa Mỹ", "Mai Nhung - TĐ Thanh Hóa": a body's initials and its place
@@ -1349,13 +1350,13 @@ def parse_date(m: re.Match[str]) -> datetime | date | None:
         return None
 
 
-_MEMBERS_HEADER = re.compile(r"^(?:Thành viên nổi bật|Thành viên tích cực|Top thành viên)$", re.I)
+_MEMBERS_HEADER = rc.compile(r"^(?:Thành viên nổi bật|Thành viên tích cực|Top thành viên)$", re.I)
 #: "Công dân & Khuyến học trên" over the story: a follow prompt whose "Theo dõi" and icons
 #: are gone (no sentence ends on "trên").
-_FOLLOW_CUT = re.compile(r"^(?:[^\W\d_]+|&)(?:\s+(?:[^\W\d_]+|&)){0,5}\s+trên$")
+_FOLLOW_CUT = rc.compile(r"^(?:[^\W\d_]+|&)(?:\s+(?:[^\W\d_]+|&)){0,5}\s+trên$")
 #: "* Email: bbt.dongnama@gmail.com *Tòa soạn: 0989011688 - 0768908888": the outlet's contacts in
 #: the page header, labelled, with an address or a phone number.
-_CONTACT_LINE = re.compile(
+_CONTACT_LINE = rc.compile(
     r"^(?:[*|•]?\s*(?:E-?mail|Điện thoại|ĐT|Hotline|Tòa soạn|Toà soạn|Fax|Liên hệ)\s*:\s*"
     r"(?:[\w.+-]+@[\w.-]+|[\d\s.()+-]{8,})\s*)+$",
     re.IGNORECASE,
@@ -1366,11 +1367,11 @@ _VISITS = (
     r"|Thống kê|Online"
 )
 #: "Tổng truy cập: 11,364,620" glued to the end of a line (the page's visit counter).
-_GLUED_COUNTER = re.compile(rf"(?:{_VISITS}|Lượt xem|Lượt đọc)\s*:\s*[\d.,]+\s*$")
+_GLUED_COUNTER = rc.compile(rf"(?:{_VISITS}|Lượt xem|Lượt đọc)\s*:\s*[\d.,]+\s*$")
 #: "Thứ hai - 28/10/2024 10:22 30 0": counters without their labels after the date's time.
-_BARE_COUNTERS = re.compile(r"(?:(?<=\d[:h]\d\d)|(?<=\(GMT\+7\)))\s+\d{1,6}(?:\s+\d{1,6})?$")
+_BARE_COUNTERS = rc.compile(r"(?:(?<=\d[:h]\d\d)|(?<=\(GMT\+7\)))\s+\d{1,6}(?:\s+\d{1,6})?$")
 #: "… | Điện thoại: 034 39429756 | Email: …": the outlet's contacts after the header's date.
-_CONTACT_TAIL = re.compile(
+_CONTACT_TAIL = rc.compile(
     r"(?:\s*\|\s*(?:Điện thoại|ĐT|Hotline|E-?mail|Fax)\s*:\s*[^|]{3,60})+\s*$", re.IGNORECASE
 )
 
@@ -1379,13 +1380,13 @@ _MONTH_NAMES = ("một", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "c
 #: A month's name in words ("mười một" before "mười").
 _MONTH_NAME = r"mười\s+một|mười\s+hai|" + "|".join(_MONTH_NAMES)
 #: "Thứ Tư, Tháng Năm 1, 2024": a blog theme's date, month first in words (May 1, 2024).
-_MONTH_FIRST = re.compile(
+_MONTH_FIRST = rc.compile(
     rf"\btháng\s+({_MONTH_NAME}|\d{{1,2}})\s+(\d{{1,2}}),\s*(\d{{4}})\b", re.IGNORECASE
 )
 
 
 #: "Thứ Sáu 08 Tháng Tư 2022 - 08:00:19 SA": the day, the month in words, the year.
-_DAY_MONTH_NAME = re.compile(
+_DAY_MONTH_NAME = rc.compile(
     rf"\b(\d{{1,2}})\s+tháng\s+({_MONTH_NAME})\s*,?\s+(?:năm\s+)?(\d{{4}})\b", re.IGNORECASE
 )
 
@@ -1407,20 +1408,20 @@ def _month_first(m: re.Match[str]) -> str:
     return f"{m.group(2)}/{month}/{m.group(3)}"
 
 
-_GLUED_SECTION = re.compile(
+_GLUED_SECTION = rc.compile(
     rf"^[{_UP}][{_LOW}]*(?:\s[{_LOW}]+){{0,2}}(?<=[{_LOW}])(?=Thứ\s|Chủ nhật)"
     r"|^(?:author|admin)(?=\d)"  # "author25/01/2025 13:20": a CMS's empty label (heldout50)
 )
-_BRACKETED = re.compile(r"^\s*[(\[]\s*([^()\[\]]{6,40}?)\s*[)\]]\s*$")
+_BRACKETED = rc.compile(r"^\s*[(\[]\s*([^()\[\]]{6,40}?)\s*[)\]]\s*$")
 
 
-_ENGLISH_WEEKDAY = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?=\d)")
+_ENGLISH_WEEKDAY = rc.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?=\d)")
 _ENGLISH_MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
 )  # fmt: skip
 #: "Friday, April 19, 2024": an overseas paper's date line, in English (heldout52)
-_ENGLISH_DATE = re.compile(
+_ENGLISH_DATE = rc.compile(
     r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
     rf"({'|'.join(m[:3] + '(?:' + m[3:] + ')?' for m in _ENGLISH_MONTHS)})"
     r"\.?\s+(\d{1,2}),?\s+(\d{4})",
@@ -1433,9 +1434,9 @@ def _english_date(m: re.Match[str]) -> str:
     return f"{m.group(2)}/{month}/{m.group(3)}"
 
 
-_LEAD_BULLET = re.compile(r"^[•·]\s+")
+_LEAD_BULLET = rc.compile(r"^[•·]\s+")
 #: A weekday, then a date with a two-digit year: the year is this century's.
-_SHORT_YEAR = re.compile(
+_SHORT_YEAR = rc.compile(
     r"^((?:Thứ\s+\S+|Chủ\s+nhật),?\s+)(\d{1,2})-(\d{1,2})-(\d{2})(?=\s|$)", re.I
 )
 
@@ -1477,15 +1478,15 @@ def _signed_stamp(text: str) -> tuple[str, str] | None:
 
 
 #: A name, then an update label (glued or not) and the stamp (heldout50).
-_SIGNED_UPDATE = re.compile(
+_SIGNED_UPDATE = rc.compile(
     r"^([^\W\d].{1,40}?)\s*(?:Cập nhật|Cập nhập|Đăng lúc|Đăng ngày|Ngày đăng)"
     r"\s*(?:lúc)?\s*:?\s*(\d.*)$"
 )
 #: "(t/h)", "(tổng hợp)" after a byline's name: the story compiled from other outlets.
-_COMPILED_MARK = re.compile(r"\s*\((?:t/h|tổng hợp|TH)\)$", re.IGNORECASE)
+_COMPILED_MARK = rc.compile(r"\s*\((?:t/h|tổng hợp|TH)\)$", re.IGNORECASE)
 
 
-_SIGNED_STAMP = re.compile(
+_SIGNED_STAMP = rc.compile(
     r"^([^\W\d][^\d|]{1,40}?)"
     r"(?:\s+[A-ZĐ]{2,6}(?=\s*[-–|]))?"  # "Kỳ Quan LDO | 14/01/2024": the outlet's code (heldout47)
     r"(?:\s*[-–|]\s*|\s+)"  # "Minh Anh - …", "PV-Thứ năm, …": the dash is no part of the name
@@ -1534,10 +1535,10 @@ def is_photo_caption(text: str) -> bool:
 
 #: "Video Highlights U23 Việt Nam vs Qatar": a video's title under its player (heldout46); no
 #: line of a story in the corpus opens so without a stop.
-_VIDEO_TITLE = re.compile(
+_VIDEO_TITLE = rc.compile(
     rf"^(?:Video|VIDEO|Clip|CLIP)\s+(?:[{_UP}0-9\"“][^.!?]{{2,80}}|[^\W\d_][^.!?:]{{2,80}})$"
 )  # "Clip khoảnh khắc …" (heldout52); "Video kết quả: …" a headline (heldout2)
-_CLOSING_CREDIT = re.compile(r"[.\s]\(?Ảnh\s*:\s*[^!?:()]{1,40}\)?\.?\s*\|?$")
+_CLOSING_CREDIT = rc.compile(r"[.\s]\(?Ảnh\s*:\s*[^!?:()]{1,40}\)?\.?\s*\|?$")
 
 
 def _caption_reason(text: str) -> str | None:
@@ -1643,11 +1644,11 @@ def _caps_credit_start(text: str) -> int | None:
 
 #: "Dân Việt - Hãng thông tấn …", "Giaothonghanoi - Mạng xã hội …": a name before a spaced dash;
 #: a tag only when it is an outlet's name or a site's one-word name (see :func:`outlet_tag`).
-_NAME_DASH = re.compile(rf"^([{_UP}][^\s()]*(?:\s[^\s()]+){{0,3}})\s+[-–—]\s+(?=[{_UP}\"“])")
+_NAME_DASH = rc.compile(rf"^([{_UP}][^\s()]*(?:\s[^\s()]+){{0,3}})\s+[-–—]\s+(?=[{_UP}\"“])")
 #: "Điện Biên TV", "Hà Giang Online": a station's or a site's name by its last word.
-_STATION_NAME = re.compile(r"\s(?:TV|Online|News|Radio|PTTH|PT-TH)$")
+_STATION_NAME = rc.compile(r"\s(?:TV|Online|News|Radio|PTTH|PT-TH)$")
 #: "Giaothonghanoi", "Vietnamnet.vn": a site's name in one word, without Vietnamese accents.
-_SITE_WORD = re.compile(r"^[A-Z][a-z]{5,}(?:\.[a-z]{2,4}){0,2}$")
+_SITE_WORD = rc.compile(r"^[A-Z][a-z]{5,}(?:\.[a-z]{2,4}){0,2}$")
 
 
 def outlet_tag(text: str) -> tuple[str, str] | None:
@@ -1698,14 +1699,14 @@ def _outlet_tag(text: str) -> tuple[str, str] | None:
     return tag, rest
 
 
-_SECOND_TAG = re.compile(rf"^([{_UP}][{_UP}0-9.&]{{1,9}})\s+[-–—]\s+(?=[{_UP}])")
+_SECOND_TAG = rc.compile(rf"^([{_UP}][{_UP}0-9.&]{{1,9}})\s+[-–—]\s+(?=[{_UP}])")
 
 
-_CAPS_TAG = re.compile(rf"^([{_UP}][{_UP}0-9.+]{{2,12}})\s+(?=[{_UP}][{_LOW}])")
+_CAPS_TAG = rc.compile(rf"^([{_UP}][{_UP}0-9.+]{{2,12}})\s+(?=[{_UP}][{_LOW}])")
 
 
 #: "LSO-Kỳ thi …": capitals glued to a dash and the lead's first word, then a lower-case word.
-_GLUED_CAPS_TAG = re.compile(rf"^([{_UP}]{{2,8}})-(?=([{_UP}][{_LOW}]*)\s+[{_LOW}])")
+_GLUED_CAPS_TAG = rc.compile(rf"^([{_UP}]{{2,8}})-(?=([{_UP}][{_LOW}]*)\s+[{_LOW}])")
 
 
 def _glued_caps_tag(text: str) -> tuple[str, str] | None:
@@ -1725,11 +1726,11 @@ def _place_dateline(name: str, rest: str) -> bool:
 
 
 #: The time a lead opens on after its dateline: "Tối 13.1", "Sáng nay", "Ngày 2/9".
-_DATELINE_TIME = re.compile(r"(?:Rạng sáng|Sáng|Trưa|Chiều|Tối|Đêm|Khuya|Ngày|Hôm)\b")
+_DATELINE_TIME = rc.compile(r"(?:Rạng sáng|Sáng|Trưa|Chiều|Tối|Đêm|Khuya|Ngày|Hôm)\b")
 
 
 #: "Việt BáoBão số 13 …": a known outlet's name glued to the lead's first word (heldout50).
-_GLUED_NAME_TAG = re.compile(
+_GLUED_NAME_TAG = rc.compile(
     "^("
     + "|".join(re.escape(n) for n in sorted(OUTLET_NAMES, key=len, reverse=True) if " " in n)
     + rf")(?=[{_UP}][{_LOW}])"
@@ -3501,7 +3502,7 @@ class _Assembler:
 
 
 #: "Tổng thống … Nguyễn Phú Trọng - Sputnik Việt Nam": words, a spaced dash, an outlet's name.
-_OUTLET_SIGNED = re.compile(r"^(.{12,200}?)\s+[-–—|]\s+([^-–—|]{3,40})$")
+_OUTLET_SIGNED = rc.compile(r"^(.{12,200}?)\s+[-–—|]\s+([^-–—|]{3,40})$")
 
 
 def _outlet_alt_text(text: str) -> bool:
@@ -3520,16 +3521,16 @@ def _left_open(text: str) -> bool:
 
 
 #: "… Nghệ An? ...Tác phẩm …": an ellipsis glued to what follows a sentence's end (heldout21).
-_ELLIPSIS_GLUE = re.compile(r"(?<=[.!?…])[\"”»)]?\s*(?:\.{3}|…)(?=\S)")
+_ELLIPSIS_GLUE = rc.compile(r"(?<=[.!?…])[\"”»)]?\s*(?:\.{3}|…)(?=\S)")
 #: "… ghe Cà Hâu...Ngoài ra": a sentence's closing ellipsis glued to the next sentence.
-_ELLIPSIS_END_GLUE = re.compile(rf"(?<=[{_LOW}])(?:\.{{3}}|…)(?=[{_UP}])")
+_ELLIPSIS_END_GLUE = rc.compile(rf"(?<=[{_LOW}])(?:\.{{3}}|…)(?=[{_UP}])")
 #: "Tác phẩm tham gia Liên hoan … của nhóm tác giả: …": the makers credited after the story.
-_GLUED_CREDIT = re.compile(
+_GLUED_CREDIT = rc.compile(
     r"^(?:Tác phẩm|Phóng sự|Bài|Chương trình)\b.{0,120}\b(?:tác giả|thực hiện|nhóm PV)\s*:", re.I
 )
 #: "Sản phẩm", "Ngư dân", "Sau khi": two or three words, all but the first in lower case (no
 #: name, no byline), alone as the last line: the opening of a sentence cut off (heldout48).
-_OPENING_WORDS = re.compile(rf"^[{_UP}][{_LOW}]*(?:\s[{_LOW}]+){{1,2}}$")
+_OPENING_WORDS = rc.compile(rf"^[{_UP}][{_LOW}]*(?:\s[{_LOW}]+){{1,2}}$")
 #: A last line this long with no stop is a paragraph, not a caption or a heading.
 _CUT_LINE_MIN_WORDS = 25
 
@@ -3588,18 +3589,18 @@ def _hangs(text: str) -> bool:
 
 #: "… giá lúa IR 50404 (tươi) hôm nay giảm 3", "Cảnh báo, từ 72-120": a bare number after a word
 #: that opens an amount (its unit, or the rest of the number, cut off).
-_OPEN_AMOUNT_END = re.compile(
+_OPEN_AMOUNT_END = rc.compile(
     r"\s(?:từ|giảm|tăng|mức|lên|xuống)\s+\d[\d.,]*(?:\s?[-–]\s?\d[\d.,]*)?$"
 )
 #: "… Ban Chỉ huy Phòng thủ dân sự - Phòng, chống": "phòng, chống" always names what it fights.
-_OPEN_NAME_END = re.compile(r"\b[Pp]hòng,?\s+chống$")
+_OPEN_NAME_END = rc.compile(r"\b[Pp]hòng,?\s+chống$")
 #: "Khổng Huyễn Hựu. (Ảnh: Chinhphu.vn)": a caption's words before its credit.
-_BEFORE_CREDIT = re.compile(r"^(.*?)\s*[(\[]?\s*(?:Ảnh|Nguồn|Video|Clip)\s*:", re.IGNORECASE)
+_BEFORE_CREDIT = rc.compile(r"^(.*?)\s*[(\[]?\s*(?:Ảnh|Nguồn|Video|Clip)\s*:", re.IGNORECASE)
 
 
 _ALT_REASON = "caption: the photo's alt text over its caption"
 #: A courtesy title before a name ("Bà Nguyễn Thị Kim Ngân"): the caption may give another.
-_COURTESY = re.compile(r"^(?:Ông|Bà|Anh|Chị|Cô|Chú|Em|Cháu|Cụ)\s+")
+_COURTESY = rc.compile(r"^(?:Ông|Bà|Anh|Chị|Cô|Chú|Em|Cháu|Cụ)\s+")
 
 
 def _alt_over_caption(heading: str, caption: str) -> bool:
@@ -3628,25 +3629,25 @@ def _caption_first_line(above: str, caption: str) -> bool:
 
 
 #: A text cut inside a word: its last token is a lone consonant letter ("… các dấu hiệu có t").
-_STOPS_MID_WORD = re.compile(
+_STOPS_MID_WORD = rc.compile(
     rf"\s[bcdđghklmnpqrstvxz]$|\s[A-ZĐ]{{1,6}}-$"  # "… giao dịch, VN-"
     rf"|\s[{_LOW}]+\s[BCDĐGHKLMNPQRSTVX]$"  # "… với bộ đôi G": a lone capital after a word
     r"|\s[A-ZĐ]{2,6}\s[BCDĐGHKLMNPQRSTVX]$"  # "… trường THPT N" (heldout53): after an acronym
 )
 #: "… trong một ngày kh": the text stops on consonants that begin a syllable, without its vowel.
-_NO_VOWEL_END = re.compile(r"\s(?:ngh|ng|nh|ch|kh|gh|ph|th|tr|qu)$", re.IGNORECASE)
+_NO_VOWEL_END = rc.compile(r"\s(?:ngh|ng|nh|ch|kh|gh|ph|th|tr|qu)$", re.IGNORECASE)
 #: "… trên Tạp chí khoa học chuyên nghà": "ngh" and "gh" before a vowel other than i, e, ê
 #: begin no Vietnamese syllable; the word was cut ("nghành" is a common slip, kept whole).
-_BAD_ONSET_END = re.compile(r"\s(?:ngh|gh)(?![iíìỉĩịeéèẻẽẹêếềểễệ])[^\W\d_]{0,2}$", re.IGNORECASE)
+_BAD_ONSET_END = rc.compile(r"\s(?:ngh|gh)(?![iíìỉĩịeéèẻẽẹêếềểễệ])[^\W\d_]{0,2}$", re.IGNORECASE)
 #: "… năm 2016 xuố": a syllable stopped on a diphthong that always takes a final ("xuống").
-_OPEN_DIPHTHONG_END = re.compile(r"\s[^\W\d_]*(?:[iy][êếềểễệ]|u[ôốồổỗộ]|ư[ơớờởỡợ])$", re.IGNORECASE)
+_OPEN_DIPHTHONG_END = rc.compile(r"\s[^\W\d_]*(?:[iy][êếềểễệ]|u[ôốồổỗộ]|ư[ơớờởỡợ])$", re.IGNORECASE)
 
 
-_NUMBERED = re.compile(r"^(\d{1,2})\.\s+\S")
+_NUMBERED = rc.compile(r"^(\d{1,2})\.\s+\S")
 #: "iPhone 13", "eKYC": a brand written with a small letter first, a capital inside.
-_INNER_CAPITAL = re.compile(r"^[a-z]{1,3}[A-Z]")
-_NUMBER_MARK = re.compile(r"^\d{1,2}\.\s+")
-_ROMAN_MARK = re.compile(r"^[IVX]{1,4}\.\s+\S")
+_INNER_CAPITAL = rc.compile(r"^[a-z]{1,3}[A-Z]")
+_NUMBER_MARK = rc.compile(r"^\d{1,2}\.\s+")
+_ROMAN_MARK = rc.compile(r"^[IVX]{1,4}\.\s+\S")
 
 
 def _bigrams(text: str) -> set[tuple[str, str]]:
@@ -3655,7 +3656,7 @@ def _bigrams(text: str) -> set[tuple[str, str]]:
 
 
 #: "- Tắc cao tốc …", "• …": an item of a list of links.
-_LINK_ITEM = re.compile(r"^[-•]\s")
+_LINK_ITEM = rc.compile(r"^[-•]\s")
 
 
 def _links_under_lead(kept: list[Line]) -> set[int]:
@@ -3780,7 +3781,7 @@ def _page_widgets(lines: Sequence[Line]) -> dict[int, str]:
 
 #: "Mời quý vị và các bạn theo dõi video dưới đây", "* Mời quý độc giả theo dõi các chương trình
 #: … trên TV Online!": a page's prompt to watch its video player.
-_VIDEO_PROMPT = re.compile(
+_VIDEO_PROMPT = rc.compile(
     r"^\*?\s*(?:Kính\s+)?[Mm]ời\s+(?:quý\s+)?(?:vị|độc giả|bạn đọc|khán giả|các bạn|bạn)\b"
     r"[^.!?]{0,30}?\s(?:theo dõi|xem)\s(?:[^.!?]{0,40}\s)?(?:video|clip|chương trình)\b"
     r"[^.!?]{0,90}[.!:]?$"  # "… đã phát sóng của Đài … trên TV Online và VTVGo!" (heldout46)
@@ -3841,24 +3842,24 @@ def _word_forms(lines: Sequence[Line]) -> tuple[set[str], set[str]]:
     return plain, stripped
 
 
-_ASCII_ALT = re.compile(r"^[A-Za-z]+(?: [A-Za-z0-9]+){1,9}$")
+_ASCII_ALT = rc.compile(r"^[A-Za-z]+(?: [A-Za-z0-9]+){1,9}$")
 #: "Xe khach cho nhieu tre em … lao xuong deo anh 1": an image's alt text, unaccented, numbered
 #: as the accented "… - Ảnh 1" is ("ảnh" written "anh").
-_ASCII_ALT_LONG = re.compile(r"^[A-Za-z]+(?: [A-Za-z0-9]+){1,19}$")
-_ASCII_PHOTO_NUMBER = re.compile(r"\s(?:[Hh]inh\s+)?[Aa]nh\s+\d{1,2}$")
+_ASCII_ALT_LONG = rc.compile(r"^[A-Za-z]+(?: [A-Za-z0-9]+){1,19}$")
+_ASCII_PHOTO_NUMBER = rc.compile(r"\s(?:[Hh]inh\s+)?[Aa]nh\s+\d{1,2}$")
 
 
 #: "Hôm nay: 71", "Tháng trước: 60,075", "Đang online: 5": a row of the site's visit counter.
-_COUNTER_ROW = re.compile(
+_COUNTER_ROW = rc.compile(
     r"^(?:Hôm nay|Hôm qua|Tuần này|Tuần trước|Tháng này|Tháng trước|Năm nay|Tất cả|Tổng cộng"
     r"|Trong tuần|Trong tháng|Trong năm"
     rf"|{_VISITS})\s*:\s*[\d.,]*$",  # "Hôm nay:" with its number gone (heldout22)
     re.IGNORECASE,
 )
 #: The sky in a weather widget's words ("Thỉnh thoảng có nắng", "Có mưa rào", "Nhiều mây").
-_SKY_WORD = re.compile(r"\b(?:nắng|mưa|mây|giông|dông|sương|âm u|quang đãng|gió|rào)\b", re.I)
+_SKY_WORD = rc.compile(r"\b(?:nắng|mưa|mây|giông|dông|sương|âm u|quang đãng|gió|rào)\b", re.I)
 #: "Cao:+36", "Thấp:+25": a weather widget's highest and lowest temperatures.
-_HIGH_LOW = re.compile(r"^(?:Cao|Thấp)\s*:\s*[+-]?\d{1,2}\s*(?:°\s*C?)?$")
+_HIGH_LOW = rc.compile(r"^(?:Cao|Thấp)\s*:\s*[+-]?\d{1,2}\s*(?:°\s*C?)?$")
 
 
 def _counters_and_weather(lines: Sequence[Line]) -> dict[int, str]:
@@ -3937,10 +3938,10 @@ def _home_trail_top(lines: Sequence[Line]) -> bool:
 
 
 #: "Tin Hoa Kỳ", "Tin NỔI BẬT": a site's news section named after "Tin".
-_NEWS_SECTION = re.compile(rf"^(?=Tin\s+[{_UP}]){_NEWS_CATEGORY}$")
+_NEWS_SECTION = rc.compile(rf"^(?=Tin\s+[{_UP}]){_NEWS_CATEGORY}$")
 
 
-_BULLET = re.compile(r"^\s*[•*-]\s+")
+_BULLET = rc.compile(r"^\s*[•*-]\s+")
 
 
 def _menu_list(lines: Sequence[Line]) -> set[int]:
@@ -3980,7 +3981,7 @@ def _menu_column(lines: Sequence[Line]) -> set[int]:
 
 #: "canh bao ma doc ma hoa tong tien moi gandcrab Công bố …": an image's slug (lower-case words
 #: without accents) glued before a related headline.
-_SLUG_PREFIX = re.compile(r"^((?:[a-z0-9]+\s){4,}[a-z0-9]+)\s+(?=[A-ZĐ]\S*\s\S)")
+_SLUG_PREFIX = rc.compile(r"^((?:[a-z0-9]+\s){4,}[a-z0-9]+)\s+(?=[A-ZĐ]\S*\s\S)")
 
 
 def _slugged_links(lines: Sequence[Line]) -> set[int]:
@@ -4015,7 +4016,7 @@ def _members(lines: Sequence[Line]) -> set[int]:
 
 
 #: "The Vietnamese Newspaper": an overseas paper's masthead line in English (heldout52).
-_ENGLISH_MASTHEAD = re.compile(
+_ENGLISH_MASTHEAD = rc.compile(
     r"^(?:The\s+)?(?:[A-Z][a-z]+\s+){0,4}(?:News(?:paper)?|Times|Post|Daily|Journal|Magazine"
     r"|Online|Herald|Tribune|Weekly|Review)$"
 )
@@ -4145,7 +4146,7 @@ def _is_breadcrumb(text: str) -> bool:
     return any(p.casefold() in SECTION_NAMES for p in parts)
 
 
-_GLUED_BYLINE = re.compile(r"^(.*\S[.!?…][\"”»]?)\s?([^\s.!?…\"”»][^.!?…]{0,40})$")
+_GLUED_BYLINE = rc.compile(r"^(.*\S[.!?…][\"”»]?)\s?([^\s.!?…\"”»][^.!?…]{0,40})$")
 
 
 def _glued_byline(text: str) -> tuple[str, str] | None:
@@ -4223,21 +4224,21 @@ _STACK_HEADLINE_MIN_WORDS = 10
 
 #: "Nhân Văn - Tin Cậy - Kịp Thời - Hấp dẫn": three or more capitalised words or pairs set apart
 #: by spaced dashes (heldout20).
-_SLOGAN = re.compile(
+_SLOGAN = rc.compile(
     rf"^[{_UP}][{_LOW}]*(?:\s[{_UP}{_LOW}][{_LOW}]*)?(?:\s[-–]\s[{_UP}][{_LOW}]*"
     rf"(?:\s[{_UP}{_LOW}][{_LOW}]*)?){{2,4}}$"
 )
 
 
 #: A party portal's banner over the page (heldout27): a slogan, not the headline.
-_PORTAL_SLOGAN = re.compile(
+_PORTAL_SLOGAN = rc.compile(
     r"(?:học tập và làm theo tư tưởng,? đạo đức,? phong cách Hồ Chí Minh|Đảng Cộng sản Việt Nam"
     r" quang vinh muôn năm)\s*[.!]?$",
     re.IGNORECASE,
 )
 #: "UBND Xã Sơn Mùa", "Huyện Sơn Tây", "Tỉnh Quảng Ngãi": a government portal's name, a unit a
 #: line, stacked on top of its page (heldout26).
-_ADMIN_NAME = re.compile(
+_ADMIN_NAME = rc.compile(
     r"^(?:(?:UBND|Ủy ban nhân dân|HĐND|Đảng ủy|Đảng bộ)\s+)?"
     r"(?:[Xx]ã|[Pp]hường|[Tt]hị trấn|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|[Tt]ỉnh)"
     rf"(?:\s+[{_UP}][{_LOW}]*){{1,3}}$"
@@ -4267,12 +4268,12 @@ def _stack_over_headline(kept: list[Line]) -> int:
 
 
 #: "Bấm vào đây để duy trì trạng thái đăng nhập": a page's prompt.
-_CLICK_HERE = re.compile(r"\b(?:Bấm|Nhấn|Nhấp|Click)\s+(?:vào\s+)?(?:đây|here)\b", re.I)
+_CLICK_HERE = rc.compile(r"\b(?:Bấm|Nhấn|Nhấp|Click)\s+(?:vào\s+)?(?:đây|here)\b", re.I)
 #: "Link nội dung: https://…": the address the story was taken from.
-_SOURCE_LINK = re.compile(r"^(?:Link|Đường dẫn|Nguồn)(?:\s+[^\W\d_]+){0,2}\s*:\s*https?://", re.I)
+_SOURCE_LINK = rc.compile(r"^(?:Link|Đường dẫn|Nguồn)(?:\s+[^\W\d_]+){0,2}\s*:\s*https?://", re.I)
 #: "Chuyên mục khác", "Tin khác": the header of a list of other stories.
-_OTHER_LIST = re.compile(r"^(?:Chuyên mục|Tin|Bài|Bài viết|Tin tức)\s+khác\s*:?$", re.I)
-_WORDS_ONLY = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)*")
+_OTHER_LIST = rc.compile(r"^(?:Chuyên mục|Tin|Bài|Bài viết|Tin tức)\s+khác\s*:?$", re.I)
+_WORDS_ONLY = rc.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)*")
 
 
 def _after_byline_kind(text: str) -> tuple[DropKind, str]:
@@ -4406,7 +4407,7 @@ def _stack_line(ln: Line) -> bool:
 
 
 #: "Trả lời", "Bình luận (0)", "Ý kiến bạn đọc": a comment box's header.
-_COMMENT_WORDS = re.compile(
+_COMMENT_WORDS = rc.compile(
     r"\b(?:bình luận|ý kiến|trả lời|phản hồi|nhận xét|comments?|reply)\b", re.IGNORECASE
 )
 #: A related headline has a claim: six words or more.
@@ -4462,7 +4463,7 @@ def _empty_headers(lines: Sequence[Line]) -> set[int]:
 
 
 #: "Tin bài cùng chủ đề Tin tức 24h": a box of articles on one topic, named after it.
-_TOPIC_BOX = re.compile(r"^(?:Tin|Bài|Tin bài|Bài viết)\s+cùng\s+chủ\s+đề\s+\S", re.IGNORECASE)
+_TOPIC_BOX = rc.compile(r"^(?:Tin|Bài|Tin bài|Bài viết)\s+cùng\s+chủ\s+đề\s+\S", re.IGNORECASE)
 
 
 def _related_label(text: str) -> bool:
@@ -4479,7 +4480,7 @@ def _outlet_box(text: str) -> bool:
 
 
 #: "Tai nạn giao thông mới nhất": a section's box of latest articles, named by its topic.
-_LATEST_LABEL = re.compile(rf"^[{_UP}][^\W\d]*(?:\s[^\W\d]+){{1,4}}\s(?:mới nhất|MỚI NHẤT)$")
+_LATEST_LABEL = rc.compile(rf"^[{_UP}][^\W\d]*(?:\s[^\W\d]+){{1,4}}\s(?:mới nhất|MỚI NHẤT)$")
 
 
 def _topic_label(text: str) -> bool:
@@ -4546,7 +4547,7 @@ def _one_word_apart(a: str, b: str) -> bool:
 
 
 #: "02 Giải Nhất": a count and what is counted, no punctuation.
-_COUNT_ITEM = re.compile(r"^\d{1,4}\s+(\w+)(?:\s+\w+){0,5}$")
+_COUNT_ITEM = rc.compile(r"^\d{1,4}\s+(\w+)(?:\s+\w+){0,5}$")
 
 
 def _counted_items(kept: list[Line]) -> set[int]:
@@ -4664,7 +4665,7 @@ def _shortened_copy(text: str, after: list[Line]) -> bool:
 
 
 #: "K IỆT SỨC VÌ LŨ CHỒNG LŨ": a capital letter set apart from the rest of its word.
-_DROP_CAP = re.compile(rf"^[{_UP}] [{_UP}]{{2,}}")
+_DROP_CAP = rc.compile(rf"^[{_UP}] [{_UP}]{{2,}}")
 
 
 def _is_drop_cap_heading(kept: list[Line]) -> bool:
@@ -4687,15 +4688,15 @@ def _headline_shaped(ln: Line) -> bool:
 
 
 #: "Bản tin Thời sự tối TTV": a broadcast's name, no sentence.
-_BROADCAST_NAME = re.compile(r"^(?:Bản tin|Chương trình)\s[^.!?:]{2,50}$")
+_BROADCAST_NAME = rc.compile(r"^(?:Bản tin|Chương trình)\s[^.!?:]{2,50}$")
 #: "… hỗ trợ”./.": the end mark closing a story.
-_END_MARK_CLOSE = re.compile(r"\./\.\s*$")
+_END_MARK_CLOSE = rc.compile(r"\./\.\s*$")
 #: A figure standing alone between spaces, as a table's cells hold them ("120.593", "87").
-_TABLE_NUMBER = re.compile(r"(?<!\S)\d[\d.,]*%?(?!\S)")
+_TABLE_NUMBER = rc.compile(r"(?<!\S)\d[\d.,]*%?(?!\S)")
 #: "Bài 2: …", "Kỳ 3 - …": a part of a series, whose name stands over it.
-_SERIES_PART = re.compile(r"^(?:Bài|Kỳ|Phần)\s+\d{1,2}\s*[:.–-]\s*\S")
+_SERIES_PART = rc.compile(r"^(?:Bài|Kỳ|Phần)\s+\d{1,2}\s*[:.–-]\s*\S")
 #: "Ca sĩ bí ẩn - Mùa 5 - Làn sóng mới": a programme's season.
-_SEASON = re.compile(r"(?:^|\s[-–|]\s)(?:Mùa|Season)\s+\d{1,2}(?:\s[-–|]\s|$)")
+_SEASON = rc.compile(r"(?:^|\s[-–|]\s)(?:Mùa|Season)\s+\d{1,2}(?:\s[-–|]\s|$)")
 
 
 def _is_kicker(kept: list[Line]) -> bool:
@@ -4725,7 +4726,7 @@ def _is_overline(first: str, second: str) -> bool:
 
 
 #: "Topic: Claim", the way Vietnamese headlines are written.
-_HEADLINE_COLON = re.compile(rf"^([\"“]?[{_UP}][^:]+):\s+([{_UP}\"“].*)$")
+_HEADLINE_COLON = rc.compile(rf"^([\"“]?[{_UP}][^:]+):\s+([{_UP}\"“].*)$")
 
 
 def _speaker_heading(text: str) -> bool:
@@ -4740,7 +4741,7 @@ def _speaker_heading(text: str) -> bool:
 
 
 #: A verb of saying before a colon: a quotation, not a headline's topic.
-_SAYS = re.compile(
+_SAYS = rc.compile(
     r"\b(?:cho biết|nói|cho rằng|khẳng định|nhấn mạnh|chia sẻ|phát biểu|kết luận|tuyên bố|nêu rõ|"
     r"thông báo|hỏi|trả lời|viết|kể|nhận định|bày tỏ|đề nghị|yêu cầu)\b",
     re.IGNORECASE,
@@ -4750,7 +4751,7 @@ _SAYS = re.compile(
 #: the way a caption opens (a subheading names a topic, not a view).
 #: What a photo shows of an event, no section's name: someone speaking or chairing, prizes
 #: handed over, a performance, a match, onlookers, a suspect with the evidence (heldout12-24).
-_SCENE_WORDS = re.compile(
+_SCENE_WORDS = rc.compile(
     r"\s(?:phát biểu|chủ trì|tặng quà|trao (?:giải|quà|cờ|thưởng|bằng|giấy khen|học bổng|tặng)"
     r"|cùng tang vật|tập trung theo dõi|chụp ảnh lưu niệm|chỉ đạo tại|kiểm tra tại|tặng hoa"
     r"|(?:tại thời điểm|sau khi|lúc) bị bắt(?: giữ)?"  # "Đối tượng … sau khi bị bắt giữ"
@@ -4758,21 +4759,21 @@ _SCENE_WORDS = re.compile(
     r"|^(?:Trao (?:giải|quà|cờ|thưởng|bằng|giấy khen|học bổng|tặng)|Một tiết mục|Tiết mục"
     r"|Trận đấu (?:giữa|vòng)|Các đại biểu|Đại biểu)(?!\w)"
 )
-_VIEW_WORDS = re.compile(
+_VIEW_WORDS = rc.compile(
     r"^(?:Toàn cảnh|Quang cảnh|Hiện trường|Cận cảnh|Khung cảnh|Một góc|Một số hình ảnh"
     r"|Hình ảnh|Ảnh)\s",
     re.IGNORECASE,
 )
 
 #: "Thưa các vị đại biểu", "Kính thưa …", "Kính gửi …": a speech's or a letter's salutation.
-_SALUTATION = re.compile(
+_SALUTATION = rc.compile(
     r"^[-–•]?\s*(?:Kính\s+)?(?:thưa|gửi(?!\s+(?:góp ý|bình luận|ý kiến)\b)|chào)\s", re.IGNORECASE
 )  # "Gửi góp ý", "Gửi bình luận": a button (heldout40)
 
 #: "* Bước phát triển phù hợp": a subheading marked with a star (Báo Bình Định).
-_STAR_MARK = re.compile(r"^\*\s+(?=\S)")
+_STAR_MARK = rc.compile(r"^\*\s+(?=\S)")
 #: "… thành công tốt đẹp "*"": a page's marker after the headline (a featured or a note sign).
-_TITLE_MARK = re.compile(r"\s+[\"“]?\*+[\"”]?$")
+_TITLE_MARK = rc.compile(r"\s+[\"“]?\*+[\"”]?$")
 
 
 def _echoes(text: str, heading: str) -> bool:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from audionews import regexcache as rc
+
 __all__ = [
     "FAMILY_NAMES",
     "NAME_SYLLABLES",
@@ -189,18 +191,18 @@ OUTLET_NAMES = frozenset(
     )
 )
 _OUTLET_CAPS = frozenset(n.upper() for n in OUTLET_NAMES)
-_OUTLET_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info)$", re.IGNORECASE)
+_OUTLET_DOMAIN = rc.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info)$", re.IGNORECASE)
 #: "Báo Bình Định", "Báo Tin tức", "Đài Phát thanh và Truyền hình Long An", "Tạp chí Cộng sản".
 _UP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isalpha() and c.isupper())
-_OUTLET_KIND = re.compile(
+_OUTLET_KIND = rc.compile(
     r"^(?:Báo|Tạp chí|Đài (?:Phát thanh(?: và Truyền hình)?|Truyền hình|Tiếng nói)|Truyền hình"
     r"|Cổng thông tin)"
     rf"(?:\s+điện tử)?\s+[{_UP}0-9]"
 )
 #: "HYTV", "THVL", "QTV": a television station's call letters.
-_TV_STATION = re.compile(r"^[A-Z]{1,4}TV$|^TH[A-Z]{1,3}$")
-_INITIALS = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]*\.?$")
-_NAME_SEPARATORS = re.compile(r"\s*(?:\s[-–—&]\s?|,|\s(?:VÀ|và)\s)\s*")
+_TV_STATION = rc.compile(r"^[A-Z]{1,4}TV$|^TH[A-Z]{1,3}$")
+_INITIALS = rc.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]*\.?$")
+_NAME_SEPARATORS = rc.compile(r"\s*(?:\s[-–—&]\s?|,|\s(?:VÀ|và)\s)\s*")
 
 
 def is_person_name(text: str) -> bool:

@@ -17,12 +17,13 @@ words and numbers make at least ``THRESHOLD`` of its words (function words such 
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+from audionews import regexcache as rc
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -47,8 +48,8 @@ MAX_WORDS = 8
 #: Share of interface words and numbers among the line's words (function words left out).
 THRESHOLD = 0.75
 _LONGEST_TERM = 5
-_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_TOKEN = rc.compile(r"[^\W\d_]+|\d+|[^\w\s]")
+_SENTENCE = rc.compile(r"(?<=[.!?])\s+")
 
 
 def tokens(text: str) -> list[str]:
@@ -146,7 +147,7 @@ def interface_share(text: str, vocab: Vocabulary | None = None) -> float:
 
 #: "3 giờ trướcBài gốc": a label glued to the word before it (lower case, then upper case).
 _LETTERS = [chr(c) for c in range(0xC0, 0x1EFA) if chr(c).isalpha()]
-_GLUED = re.compile(
+_GLUED = rc.compile(
     "(?<=[a-z" + "".join(c for c in _LETTERS if c.islower()) + "])"
     "(?=[A-Z" + "".join(c for c in _LETTERS if c.isupper()) + "])"
 )

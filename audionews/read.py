@@ -9,25 +9,25 @@ from __future__ import annotations
 
 import codecs
 import os
-import re
 import stat
 import sys
 import unicodedata
 from pathlib import Path
 
+from audionews import regexcache as rc
 from audionews.errors import InputError
 
 #: Largest input accepted: a long feature is ~100 kB; 5 MB is certainly not an article.
 MAX_INPUT_BYTES = 5 * 1024 * 1024
 
 # Spaces that are not U+0020: NBSP, the U+2000 block, narrow NBSP, ideographic; plus zero-widths.
-_ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_C1 = re.compile(r"[\x80-\x9f]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ODD_SPACES = rc.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_ZERO_WIDTH = rc.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_C1 = rc.compile(r"[\x80-\x9f]")
+_CONTROL = rc.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Unicode noncharacters (U+FDD0-U+FDEF, U+xFFFE and U+xFFFF in every plane) and lone surrogates:
 # never text, and not allowed in XML (a podcast feed) or safe in ID3 tags.
-_NONCHARACTERS = re.compile(
+_NONCHARACTERS = rc.compile(
     "[\ufdd0-\ufdef\ud800-\udfff"
     + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(17))
     + "]"

@@ -8,8 +8,7 @@ other cut fits.
 
 from __future__ import annotations
 
-import re
-
+from audionews import regexcache as rc
 from audionews.normalize.numbers import NUMBER_WORDS
 
 __all__ = ["split_sentences", "split_to_limit", "unglue_sentences"]
@@ -18,16 +17,16 @@ _UPPER = "A-ZÀ-ỸĐ"
 _LOWER = "a-zà-ỹđ"
 # Sentence end: . ! ? … (plus closing quotes/brackets) then space then an opening quote,
 # an upper-case letter or a digit.
-_SENTENCE_END = re.compile(
+_SENTENCE_END = rc.compile(
     rf"(?<=[.!?…])([\"”»')\]]*)\s+(?=[\"“«'(\[]?[{_UPPER}0-9])"
     rf"(?<!(?<![\w.])[{_UPPER}]\.\s(?=\())",  # "Trần Thị B. (SN 1985)": an initial, not an end
 )
 #: Abbreviations written with a full stop before a name: "TP. Hồ Chí Minh", "PGS. Lê Văn A", and
 #: titles run together: "GS.TS. Sử Đình Thành", "PGS. TS. Lê Văn A" (heldout48).
 _TITLES = r"(?:TP|Tp|TX|ThS|TS|PGS|GS|BS|NSƯT|NSND)\."
-_ABBREVIATION_END = re.compile(rf"(?<![\w.])(?:{_TITLES}\s?)*{_TITLES}$")
+_ABBREVIATION_END = rc.compile(rf"(?<![\w.])(?:{_TITLES}\s?)*{_TITLES}$")
 # "năm 2020.Theo đó": a full stop glued to the next sentence (lower/digit . Upper lower).
-_GLUED = re.compile(rf"(?<=[{_LOWER}0-9)%])([.!?])(?=[{_UPPER}][{_LOWER}])")
+_GLUED = rc.compile(rf"(?<=[{_LOWER}0-9)%])([.!?])(?=[{_UPPER}][{_LOWER}])")
 
 
 def unglue_sentences(text: str) -> str:
@@ -115,7 +114,7 @@ _JOINING_WORDS = frozenset(
 _UNIT_START = frozenset(
     ["phần", "mi", "ki", "xăng", "mét", "đồng", "độ", "héc", "tấn", "lít", "gam", "giờ", "người"]
 )
-_CLAUSE_END = re.compile(r"[,;:]$")
+_CLAUSE_END = rc.compile(r"[,;:]$")
 
 
 def _cut_cost(left: str, right: str) -> int:

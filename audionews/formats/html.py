@@ -24,6 +24,7 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
+from audionews import regexcache as rc
 from audionews.article import (
     DATE_LINE,
     FINAL_PUNCT,
@@ -59,38 +60,38 @@ _BLOCKS = frozenset(
 )
 _HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 #: Class/id words that mark the lead (sapo) paragraph on Vietnamese and international sites.
-_LEAD_MARK = re.compile(
+_LEAD_MARK = rc.compile(
     r"(^|[\s_-])(sapo|lead|chapeau|summary|description|desc|excerpt|standfirst|intro|tom-?tat)"
     r"($|[\s_-])",
     re.IGNORECASE,
 )
-_CAPTION_MARK = re.compile(
+_CAPTION_MARK = rc.compile(
     r"(^|[\s_-])(caption|figcaption|image-?desc|photo-?desc|img-?desc|chu-?thich)($|[\s_-])",
     re.IGNORECASE,
 )
-_DATE_MARK = re.compile(r"(date|time|publish|ngay)", re.IGNORECASE)
-_AUTHOR_MARK = re.compile(r"(author|byline|tac-?gia|writer)", re.IGNORECASE)
+_DATE_MARK = rc.compile(r"(date|time|publish|ngay)", re.IGNORECASE)
+_AUTHOR_MARK = rc.compile(r"(author|byline|tac-?gia|writer)", re.IGNORECASE)
 #: Why a block outside the extracted article was not read: (tag or class/id pattern, reason).
 _CHROME_REASONS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"comment|binh-?luan|y-?kien", re.I), "reader comments"),
+    (rc.compile(r"comment|binh-?luan|y-?kien", re.I), "reader comments"),
     (
-        re.compile(r"related|lien-?quan|cung-?chuyen-?muc|tin-?khac|xem-?them", re.I),
+        rc.compile(r"related|lien-?quan|cung-?chuyen-?muc|tin-?khac|xem-?them", re.I),
         "related-articles block",
     ),
-    (re.compile(r"share|social|chia-?se|sharing", re.I), "share buttons"),
+    (rc.compile(r"share|social|chia-?se|sharing", re.I), "share buttons"),
     (
-        re.compile(r"(^|[\s_-])(ads?|advert\w*|banner|quang-?cao|sponsor\w*)($|[\s_-])", re.I),
+        rc.compile(r"(^|[\s_-])(ads?|advert\w*|banner|quang-?cao|sponsor\w*)($|[\s_-])", re.I),
         "advertisement",
     ),
-    (re.compile(r"(^|[\s_-])(tags?|keywords?|tu-?khoa)($|[\s_-])", re.I), "tags"),
-    (re.compile(r"breadcrumb", re.I), "breadcrumb"),
-    (re.compile(r"(^|[\s_-])(nav\w*|menu\w*)($|[\s_-])", re.I), "page chrome (menu)"),
+    (rc.compile(r"(^|[\s_-])(tags?|keywords?|tu-?khoa)($|[\s_-])", re.I), "tags"),
+    (rc.compile(r"breadcrumb", re.I), "breadcrumb"),
+    (rc.compile(r"(^|[\s_-])(nav\w*|menu\w*)($|[\s_-])", re.I), "page chrome (menu)"),
     (
-        re.compile(r"(^|[\s_-])(sidebar|most-?read|doc-?nhieu|box-?right)($|[\s_-])", re.I),
+        rc.compile(r"(^|[\s_-])(sidebar|most-?read|doc-?nhieu|box-?right)($|[\s_-])", re.I),
         "sidebar",
     ),
-    (re.compile(r"footer", re.I), "page chrome (footer)"),
-    (re.compile(r"header|top-?bar|ticker", re.I), "page chrome (header)"),
+    (rc.compile(r"footer", re.I), "page chrome (footer)"),
+    (rc.compile(r"header|top-?bar|ticker", re.I), "page chrome (header)"),
 )
 _TAG_REASONS = {
     "nav": "page chrome (menu)",
@@ -99,7 +100,7 @@ _TAG_REASONS = {
     "aside": "sidebar",
     "form": "page chrome (form)",
 }
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_XML_DECLARATION = rc.compile(r"^\s*<\?xml[^>]*\?>")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 
 
@@ -124,7 +125,7 @@ def decode_html(data: bytes, name: str, declared: str | None = None) -> str:
     )
 
 
-_BAD_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+_BAD_REFERENCE = rc.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
 
 
 def _drop_bad_reference(m: re.Match[str]) -> str:

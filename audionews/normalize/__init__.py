@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from audionews import regexcache as rc
 from audionews.errors import ConfigError
 from audionews.normalize import corpus2 as c2
 from audionews.normalize import forms as f
@@ -54,65 +55,65 @@ _log = logging.getLogger(__name__)
 _WORD_END = r"(?!\w|[-.][^\W\d_])"
 _WORD_START = r"(?<![\w.-])(?<!\d[A-Z]/)"  # not the suffix of a model code "S931B/DS" (set AV)
 _ABBR = rf"[{r.UPPER}][\w&.-]*[\w]"
-_DEFINITION = re.compile(
+_DEFINITION = rc.compile(
     rf"\((?:(?:gọi|viết) tắt(?: là)?:?\s+|sau đây gọi (?:tắt )?là\s+)?({_ABBR})\)"
 )
 # "(thuế GTGT - VAT)": the meaning's head word, its abbreviation and a foreign one (set AV)
-_PAIR_DEFINITION = re.compile(rf"\((?:[^\W\d_]+\s+)?({_ABBR})\s*[-–/]\s*({_ABBR})\)")
-_REVERSE_DEFINITION = re.compile(rf"(?<![\w.&-])({_ABBR})\s*\(([^()\d]{{3,90}})\)")
+_PAIR_DEFINITION = rc.compile(rf"\((?:[^\W\d_]+\s+)?({_ABBR})\s*[-–/]\s*({_ABBR})\)")
+_REVERSE_DEFINITION = rc.compile(rf"(?<![\w.&-])({_ABBR})\s*\(([^()\d]{{3,90}})\)")
 # "trí thông minh nhân tạo - AI - như ...": an abbreviation between dashes after its meaning (set H)
-_DASH_DEFINITION = re.compile(rf"\s+-\s+({_ABBR})\s+-\s+")
+_DASH_DEFINITION = rc.compile(rf"\s+-\s+({_ABBR})\s+-\s+")
 # A foreign name in title case (not a Vietnamese syllable: "Iris", "Vega"); its capitals on the
 # same page ("IRIS") are the name, not an acronym (set H)
-_TITLE_NAME = re.compile(r"(?<![\w.&/-])([A-Z][a-z]{3,11})(?![\w&])")
-_CLAUSE_BREAK = re.compile(r"[.;:!?()\[\]\"“”,\n]")
+_TITLE_NAME = rc.compile(r"(?<![\w.&/-])([A-Z][a-z]{3,11})(?![\w&])")
+_CLAUSE_BREAK = rc.compile(r"[.;:!?()\[\]\"“”,\n]")
 _FUNCTION_WORDS = frozenset({"và", "của", "các", "về", "cho", "với", "trong", "tại", "-", "&"})
-_LETTER_WORD = re.compile(r"[^\W\d_]")
-_CAPS_WORD = re.compile(r"(?<![\w])[^\W\d_]{2,}(?![\w])")
-_ANY_WORD = re.compile(r"(?<![\w])[^\W\d_]+(?![\w])")
-_LATIN_WORD = re.compile(r"(?<![\w.@/])[^\W\d_]{2,}(?![\w@/]|\.\w)")
+_LETTER_WORD = rc.compile(r"[^\W\d_]")
+_CAPS_WORD = rc.compile(r"(?<![\w])[^\W\d_]{2,}(?![\w])")
+_ANY_WORD = rc.compile(r"(?<![\w])[^\W\d_]+(?![\w])")
+_LATIN_WORD = rc.compile(r"(?<![\w.@/])[^\W\d_]{2,}(?![\w@/]|\.\w)")
 # "ĐT: 0912 ...", "ĐT 0912 ..." (its digits may be read already: "ĐT không chín một ...")
-_PHONE_AFTER = re.compile(
+_PHONE_AFTER = rc.compile(
     r"\s*:\s*|\s+\(?\+?\d|\s+không\s+(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín)\s"
 )
 # "đường ĐT 743A", "tuyến ĐT.741": a provincial road's number (not a phone number, set R)
-_ROAD_AFTER = re.compile(r"\s*\d{1,4}[A-Z]?(?!\w|[.,]\d)")
-_ROAD_BEFORE = re.compile(r"(?<!\w)(?:([Đđ]ường)|[Tt]uyến|[Nn]út giao|[Cc]ầu)\s+$")
-_ROAD_DOT = re.compile(r"(?<![\w.])(ĐT)\.(?=\d{1,4}[A-Z]?(?!\w|[.,]\d))")  # "ĐT.741"
-_NAME_AFTER = re.compile(rf"\s+[{r.UPPER}][a-zà-ỹđ]")  # "TS Lê Văn A": a title before a name
-_SCHOOL_AFTER = re.compile(r"\s+(?:THPT|THCS|PTTH|trung học)(?!\w)")  # "TN THPT": tốt nghiệp
+_ROAD_AFTER = rc.compile(r"\s*\d{1,4}[A-Z]?(?!\w|[.,]\d)")
+_ROAD_BEFORE = rc.compile(r"(?<!\w)(?:([Đđ]ường)|[Tt]uyến|[Nn]út giao|[Cc]ầu)\s+$")
+_ROAD_DOT = rc.compile(r"(?<![\w.])(ĐT)\.(?=\d{1,4}[A-Z]?(?!\w|[.,]\d))")  # "ĐT.741"
+_NAME_AFTER = rc.compile(rf"\s+[{r.UPPER}][a-zà-ỹđ]")  # "TS Lê Văn A": a title before a name
+_SCHOOL_AFTER = rc.compile(r"\s+(?:THPT|THCS|PTTH|trung học)(?!\w)")  # "TN THPT": tốt nghiệp
 _CONTEXT_AFTER = (
     ("before_phone", _PHONE_AFTER),
     ("before_school", _SCHOOL_AFTER),
     ("before_name", _NAME_AFTER),
 )
 _CAPS_END = r"(?![\w&]|[-.][^\W\d_])"
-_STORM_NAME = re.compile(
+_STORM_NAME = rc.compile(
     r"(?<!\w)(?:[Bb]ão|[Tt]ai phong)\s+(?:số\s+\d+\s*[(,-]?\s*)?"
     rf"([A-Z]{{3,12}}){_CAPS_END}"
 )
-_ADMIN_LETTERS = re.compile(
+_ADMIN_LETTERS = rc.compile(
     r"(?<!\w)((?:[Pp]hường|[Xx]ã|[Qq]uận|[Hh]uyện|[Tt]hị xã|[Tt]hị trấn|[Tt]hành phố|[Tt]ỉnh|"
     r"[Tt]hôn|[Ấấ]p|[Xx]óm|[Kk]hu phố|[Tt]ổ dân phố|[Bb]ản|[Ll]àng)\s+)"
     rf"([{r.UPPER}]{{1,4}})(?![\w&]|[-.][^\W\d_]|\s+[{r.UPPER}])"  # "xã Y Tý": a name goes on
 )
-_CN = re.compile(r"(?<![\w.&/-])CN(?![\w&]|[-.][^\W\d_])")
-_INDUSTRY_BEFORE = re.compile(
+_CN = rc.compile(r"(?<![\w.&/-])CN(?![\w&]|[-.][^\W\d_])")
+_INDUSTRY_BEFORE = rc.compile(
     r"(?<!\w)(?:khu|cụm|ngành|vùng|điểm|nhà máy|sản xuất|đất)\s*$", re.IGNORECASE
 )
-_WEEKDAY_BEFORE = re.compile(
+_WEEKDAY_BEFORE = rc.compile(
     r"(?:(?<!\w)(?:thứ\s+\S+|T[2-7])\s*(?:,|và|-|đến|tới|hoặc)\s*"
     r"|(?<!\w)(?:ngày|sáng|trưa|chiều|tối|đêm|hôm|vào|các)\s+)$",
     re.IGNORECASE,
 )
-_DATE_AFTER = re.compile(r"\s*[,(]?\s*(?:ngày\s+)?\d{1,2}[/.-]\d{1,2}(?!\d)")
+_DATE_AFTER = rc.compile(r"\s*[,(]?\s*(?:ngày\s+)?\d{1,2}[/.-]\d{1,2}(?!\d)")
 # A brand in capitals made of open syllables, consonant then vowel ("POCO", "KIDO"): read as a
 # word ("Poco"), not spelled; an acronym of this shape is rare and most are said as words
 # ("NATO", "FIFA"). Four letters at least.
-_CV_CAPITALS = re.compile(
+_CV_CAPITALS = rc.compile(
     r"(?<![\w.&/-])((?:[BCDFGHKLMNPRSTVXZ][AEIOU]){2,}[BCDFGHKLMNPRSTVXZ]?)(?![\w&]|[-.][^\W\d_])"
 )
-_JOINED_NAMES = re.compile(rf"(?<![\w.-])([{r.UPPER}][^\W\d_]*)-([{r.UPPER}][^\W\d_]*)(?![\w-])")
+_JOINED_NAMES = rc.compile(rf"(?<![\w.-])([{r.UPPER}][^\W\d_]*)-([{r.UPPER}][^\W\d_]*)(?![\w-])")
 
 
 def _initial(word: str) -> str:
@@ -165,7 +166,7 @@ def _subsequence(needle: str, haystack: str) -> bool:
     return all(ch in it for ch in needle)
 
 
-_PLACE_TAIL = re.compile(r"\s+(?:thành phố|tỉnh|huyện|quận|thị xã|trung ương)(?:\s+\S+){0,2}$")
+_PLACE_TAIL = rc.compile(r"\s+(?:thành phố|tỉnh|huyện|quận|thị xã|trung ương)(?:\s+\S+){0,2}$")
 
 
 def _comparable(text: str) -> str:
@@ -316,7 +317,7 @@ class Normalizer:
         names = {w for w in _TITLE_NAME.findall(document) if not is_vietnamese_syllable(w.lower())}
         self._names = frozenset(names)
         self._names_re = (
-            re.compile(rf"(?<![\w.&/-])({trie_regex({w.upper() for w in names})}){_CAPS_END}")
+            rc.compile(rf"(?<![\w.&/-])({trie_regex({w.upper() for w in names})}){_CAPS_END}")
             if names
             else None
         )
@@ -623,7 +624,7 @@ class _WordTable:
     @classmethod
     def build(cls, words: dict[str, str], variants: bool = True) -> _WordTable:
         table = _with_variants(words) if variants else dict(words)
-        pattern = re.compile(f"{_WORD_START}({trie_regex(table)}){_WORD_END}")
+        pattern = rc.compile(f"{_WORD_START}({trie_regex(table)}){_WORD_END}")
         return cls(table, pattern)
 
     def expand(self, text: str) -> str:
@@ -653,7 +654,7 @@ class _WordTable:
 
 
 #: "St Louis", "St. Petersburg": "Saint" shortened before a foreign name.
-_SAINT = re.compile(r"\bSt\.?(?= [A-Z][a-z])")
+_SAINT = rc.compile(r"\bSt\.?(?= [A-Z][a-z])")
 
 
 @functools.cache
@@ -663,7 +664,7 @@ def _foreign_capitals() -> re.Pattern[str]:
     words = load_data_lexicon("foreign.toml").words
     caps = {k.upper() for k in words if k.isascii() and k.isalpha() and 4 <= len(k) <= 12}
     caps -= {k for k in words if k.isupper()}
-    return re.compile(rf"(?<![\w.&/-])({trie_regex(caps)}){_CAPS_END}")
+    return rc.compile(rf"(?<![\w.&/-])({trie_regex(caps)}){_CAPS_END}")
 
 
 @functools.cache
@@ -696,13 +697,13 @@ def _last_vowel_lower(syllables: list[str]) -> str:
     return " ".join(syllables)
 
 
-_VOWEL_LETTER = re.compile(r"[aeiouyAEIOUY]")
+_VOWEL_LETTER = rc.compile(r"[aeiouyAEIOUY]")
 # A Central Highlands name opening on three consonants, "Bkrông" (set AU): eSpeak spells it by
 # letters, so the first consonant takes its own "ơ" ("Bơ Krông"); "Krông", "Kpă" it reads
-_THREE_CONSONANTS = re.compile(
+_THREE_CONSONANTS = rc.compile(
     r"(?!ng|Ng|tr|Tr|gi|Gi)([BCDĐGHKLMNPSTVbcdđghklmnpstv])([bcdđgklmnprstv][bcdđghklmnprstv]\w*)"
 )
-_FOREIGN_OO = re.compile(
+_FOREIGN_OO = rc.compile(
     r"(?<=[b-df-hj-np-tv-z])oo(?!ng$|c$)"
 )  # "Moon", "Boon": Vietnamese "oo" only in "xoong", "soóc"
 
@@ -732,13 +733,13 @@ def _respelled_word(word: str) -> str:
     return " ".join(syllables)
 
 
-_TITLE_PAIR = re.compile(rf"(?<![\w.-])([^\W\d_]{{2,6}})-([^\W\d_]{{2,6}})(?=\s+[{r.UPPER}])")
-_INITIAL_BEFORE = re.compile(rf"(?<![\w.])[{r.UPPER}]\.\s*$")
+_TITLE_PAIR = rc.compile(rf"(?<![\w.-])([^\W\d_]{{2,6}})-([^\W\d_]{{2,6}})(?=\s+[{r.UPPER}])")
+_INITIAL_BEFORE = rc.compile(rf"(?<![\w.])[{r.UPPER}]\.\s*$")
 
 
 def _title_regex(titles: dict[str, str]) -> re.Pattern[str]:
     # "P. Bến Nghé", "Q.1" are titles; "P.Q.B." (initials) is not.
-    return re.compile(
+    return rc.compile(
         rf"(?<![\w.])({trie_regex(titles)})\.\s*(?=[{r.UPPER}]|\d)(?![{r.UPPER}]\.(?:[{r.UPPER}]|\s|$))"
     )
 
@@ -759,15 +760,15 @@ def _builtin_tables() -> _WordTable:
     return _WordTable(table.words, table.pattern, titles, _title_regex(titles), translates=True)
 
 
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+_WORD_BEFORE = rc.compile(r"([^\W\d_]+)\s+$")
 # Nouns an expansion may repeat from the word before it ("Phòng PC07", "người NCT"); not "hội"
 # ("Ban KT-XH HĐND": "xã hội" then "hội đồng nhân dân" is right)
 _HEAD_NOUNS = frozenset(
     {"phòng", "cục", "sở", "bộ", "ban", "viện", "người", "đội", "trường", "tổ", "trạm", "thuế"}
     | {"mã"}
 )
-_AMP_PAIR = re.compile(r"[A-ZĐ]{2,}&[A-ZĐ]{2,}")
-_SENTENCE_END = re.compile(r"(?:^|[.!?…]\s+|\n\s*)[\"“'(\[]?$")
+_AMP_PAIR = rc.compile(r"[A-ZĐ]{2,}&[A-ZĐ]{2,}")
+_SENTENCE_END = rc.compile(r"(?:^|[.!?…]\s+|\n\s*)[\"“'(\[]?$")
 
 
 def _cased(match: re.Match[str], spoken: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from audionews import regexcache as rc
 from audionews.normalize.numbers import read_cardinal, roman_to_int
 from audionews.normalize.units import CURRENCY_CODES, UNITS
 from audionews.normalize.vietnamese import LETTER_NAMES, is_vietnamese_syllable
@@ -15,50 +16,50 @@ from audionews.normalize.vietnamese import LETTER_NAMES, is_vietnamese_syllable
 __all__ = ["acronym_word_hyphens", "corpus_forms"]
 
 # "U.23 Việt Nam", "U.19 nữ": an age team, read as "U23" (never "U." then a number)
-_AGE_TEAM = re.compile(r"(?<![\w.])U\.(\d{2})(?![\d.,]\d|\w)")
+_AGE_TEAM = rc.compile(r"(?<![\w.])U\.(\d{2})(?![\d.,]\d|\w)")
 # "khoảng 20p", "sau 15p": minutes in informal copy; one or two digits only ("720p" is video)
-_MINUTES_P = re.compile(r"(?<![\w.,/x×])(\d{1,2})p(?!\w)")
+_MINUTES_P = rc.compile(r"(?<![\w.,/x×])(\d{1,2})p(?!\w)")
 # "tàu E/V Nautilus", "tàu M/V ...": a ship's type prefix, spelled by letters (not "một vôn")
-_SHIP_PREFIX = re.compile(r"(?<![\w/])([EMS])/([VTS])(?=\s+[A-Z])")
+_SHIP_PREFIX = rc.compile(r"(?<![\w/])([EMS])/([VTS])(?=\s+[A-Z])")
 # "13,7-13,8/20kg" (rice yield per 20 kg): a range of decimals over a quantity glued to its unit
 _UNIT_NAMES = "|".join(sorted((re.escape(u) for u in UNITS if u.isalpha()), key=len, reverse=True))
-_RANGE_OVER = re.compile(
+_RANGE_OVER = rc.compile(
     r"(?<![\w.,])(\d+(?:,\d+)?)\s?[-–]\s?(\d+(?:,\d+)?)/(\d+)\s?"
     rf"({_UNIT_NAMES})(?!\w)"
 )
 # "Ia H’Drai", "Cư M’gar", "người M’Nông", "Ea H'leo": a consonant and an apostrophe in a
 # Central Highlands name is said with "ơ" ("Hơ Drai", "Mơ Nông"), never the letter's name
 # (before a digit too, so a second pass finds nothing new: "Y'0" -> "Yơ không", never "Y'không")
-_APOSTROPHE_NAME = re.compile(r"(?<![\w'’])([BDHKMNRY])['’](?=[^\W_])")
+_APOSTROPHE_NAME = rc.compile(r"(?<![\w'’])([BDHKMNRY])['’](?=[^\W_])")
 # "Ðài Thơm 8": the Icelandic eth (U+00D0) typed for the Vietnamese Đ (U+0110)
-_ETH = re.compile(r"Ð(?=[^\W\d_])")
+_ETH = rc.compile(r"Ð(?=[^\W\d_])")
 # "45 mẫu dương tính (+), 3.912 mẫu âm tính (-)": the sign in brackets repeats "dương/âm tính"
-_RESULT_SIGN = re.compile(r"(?<=tính) ?\(\s*[+-]\s*\)")
+_RESULT_SIGN = rc.compile(r"(?<=tính) ?\(\s*[+-]\s*\)")
 # "Nội dung 2:Quốc hội nghe": a colon glued to the next word after a number
-_GLUED_COLON = re.compile(r"(?<=\d):(?=[^\W\d_]{2})")
+_GLUED_COLON = rc.compile(r"(?<=\d):(?=[^\W\d_]{2})")
 
 # "XPS 13 2-in-1" (set H): "hai trong một"
-_IN_ONE = re.compile(r"(?<![\w.,-])(\d)-in-(\d)(?![\w-])")
+_IN_ONE = rc.compile(r"(?<![\w.,-])(\d)-in-(\d)(?![\w-])")
 # Broker shorthand (set H): "tăng 31,3% y/y" is "so với cùng kỳ năm trước"; "q/q" the quarter before
-_YEAR_ON_YEAR = re.compile(r"(?<![\w/])(?:y/y|Y/Y|yoy|YoY|YOY)(?![\w/])")
-_QUARTER_ON_QUARTER = re.compile(r"(?<![\w/])(?:q/q|Q/Q|qoq|QoQ|QOQ)(?![\w/])")
+_YEAR_ON_YEAR = rc.compile(r"(?<![\w/])(?:y/y|Y/Y|yoy|YoY|YOY)(?![\w/])")
+_QUARTER_ON_QUARTER = rc.compile(r"(?<![\w/])(?:q/q|Q/Q|qoq|QoQ|QOQ)(?![\w/])")
 # "tuần 27/2025", "tuần giao dịch thứ 27/2025": a week of the year, never "trên" (set J)
-_WEEK_YEAR = re.compile(
+_WEEK_YEAR = rc.compile(
     r"(?<!\w)([Tt]uần(?: giao dịch)?(?: thứ)?\s+)(\d{1,2})/((?:19|20)\d{2})(?![\d/])"
 )
 # "LHS 475 b", "TOI 700 d", "Kepler-186 f": a planet's letter after its star's code, said by its
 # name ("bê"), never left to the engine (set J)
-_PLANET_LETTER = re.compile(
+_PLANET_LETTER = rc.compile(
     r"(?<![\w.])([A-Z][A-Za-z]*(?:[- ][A-Z][A-Za-z]*)?[- ]\d{1,5}) ([b-h])"
     r"(?:\.(?=\s*(?:,|[a-zà-ỹđ])))?(?![\w])"
 )
 # "từ ngày 12 đến 16-11": the range's end is a day and month written with a dash (set K)
-_DASHED_RANGE_END = re.compile(
+_DASHED_RANGE_END = rc.compile(
     r"(?<!\w)([Nn]gày\s+\d{1,2}(?:[-/]\d{1,2})?\s+(?:đến|tới|-|–)\s+(?:ngày\s+)?)"
     r"(\d{1,2})-(\d{1,2})(?![\d/-])"
 )
 # "từ 28-9 đến 2-10": two dashed dates as a span's ends, no "ngày" before them (set AF)
-_DASHED_DATE_SPAN = re.compile(
+_DASHED_DATE_SPAN = rc.compile(
     r"(?<!\w)([Tt]ừ\s+)(\d{1,2})-(\d{1,2})(\s+(?:đến|tới)\s+)(\d{1,2})-(\d{1,2})(?![\d/.,-])"
     r"(?!\s*(?:người|lần|giờ|tiếng|phút|cm|mm|m|km|kg|ha|%|độ|tuổi|triệu|tỷ|nghìn)(?!\w))"
 )
@@ -72,31 +73,31 @@ def _dashed_date_span(match: re.Match[str]) -> str:
 
 
 # "A320/321", "Boeing 737/747": two models of one maker, the second without its letter (set K)
-_MODEL_PAIR = re.compile(r"(?<![\w/])([A-Z]{1,2})(\d{3})/(\d{3})(?![\w/])")
+_MODEL_PAIR = rc.compile(r"(?<![\w/])([A-Z]{1,2})(\d{3})/(\d{3})(?![\w/])")
 # "16m50", "1m75": metres and centimetres of a height or a depth (set L)
-_METRES_CM = re.compile(r"(?<![\w.,])(\d{1,3})m(\d{2})(?!\w)")
+_METRES_CM = rc.compile(r"(?<![\w.,])(\d{1,3})m(\d{2})(?!\w)")
 # "Pyoljji-1-2", "Su-30-2": a model's name with two dashed numbers, no range (set L)
-_MODEL_NUMBERS = re.compile(r"(?<![\w-])([A-Z][a-z]\w*)-(\d{1,3})-(\d{1,3})(?![\w-])")
+_MODEL_NUMBERS = rc.compile(r"(?<![\w-])([A-Z][a-z]\w*)-(\d{1,3})-(\d{1,3})(?![\w-])")
 # "Ri6", "Dona7": a variety's name and its number, the letters a syllable (set L)
-_SYLLABLE_CODE = re.compile(
+_SYLLABLE_CODE = rc.compile(
     r"(?<![\w.-])([A-Z][a-z]{1,4})(\d{1,2})(?![\w-]|[.,]\w)"
 )  # "Bong88." (AO)
 # "Đắk RMoan": a Central Highlands name written without its apostrophe, "Rơ Moan" (set L)
-_GLUED_HIGHLAND = re.compile(r"(?<![\w'’])([BDHKMNRY])([A-ZĐ][a-zà-ỹđ]+)(?![\w'’])")
+_GLUED_HIGHLAND = rc.compile(r"(?<![\w'’])([BDHKMNRY])([A-ZĐ][a-zà-ỹđ]+)(?![\w'’])")
 # "(10/88km)", "10/88 km": a part of a whole measured in a unit, "mười trên tám mươi tám" (set M)
-_PART_OF_UNIT = re.compile(r"(?<![\w/.,])(\d{1,4})/(\d{1,4})\s?(km|ha|m|tấn|kg|MW|km2)(?![\w/])")
+_PART_OF_UNIT = rc.compile(r"(?<![\w/.,])(\d{1,4})/(\d{1,4})\s?(km|ha|m|tấn|kg|MW|km2)(?![\w/])")
 # "17 phút 00 giây": a zero written twice before a unit of time is one zero (set M)
-_DOUBLE_ZERO = re.compile(r"(?<![\d.,:])00(?=\s+(?:giây|phút|giờ)(?!\w))")
+_DOUBLE_ZERO = rc.compile(r"(?<![\d.,:])00(?=\s+(?:giây|phút|giờ)(?!\w))")
 # "đường bộ III.3", "mục II.1": a section numbered in Roman and Arabic, "ba chấm ba" (set N)
-_ROMAN_SECTION = re.compile(r"(?<![\w.])([IVX]{1,4})\.(\d{1,2})(?![\d.,]|\w)")
+_ROMAN_SECTION = rc.compile(r"(?<![\w.])([IVX]{1,4})\.(\d{1,2})(?![\d.,]|\w)")
 # "thiên hà GN-z11": a code's capitals, a hyphen, a letter and digits, "gờ nờ dét mười một" (set N)
-_CODE_LOWER = re.compile(r"(?<![\w-])([A-Z]{2,6})-([a-z]\d{1,3})(?![\w-])")
+_CODE_LOWER = rc.compile(r"(?<![\w-])([A-Z]{2,6})-([a-z]\d{1,3})(?![\w-])")
 # "mùa giải 2023/24", "V-League 2023/24": a season across two years, read as "2023-24" (set O)
-_SEASON_SLASH = re.compile(r"(?<![\d/.,])((?:19|20)(\d\d))/(\d\d)(?![\d/])")
+_SEASON_SLASH = rc.compile(r"(?<![\d/.,])((?:19|20)(\d\d))/(\d\d)(?![\d/])")
 # "chụp CT sọ não", "máy CT": the scan, said by its letters, never "chủ tịch" (set O)
 # "Snapdragon 8 gen3": a chip's generation glued to its number.
-_CHIP_GEN = re.compile(r"(?<![\w-])([Gg]en)(\d)(?!\w)")
-_CT_SCAN = re.compile(
+_CHIP_GEN = rc.compile(r"(?<![\w-])([Gg]en)(\d)(?!\w)")
+_CT_SCAN = rc.compile(
     r"(?<!\w)((?:chụp(?:\s+(?:xong|lại|ngay|thêm|phim))?|máy|phim|ảnh|cắt lớp"
     # "Siêu âm và CT ghi nhận …" (set AU): beside another scan
     r"|(?:siêu âm|x-quang|x quang|MRI|nội soi)\s*(?:và|hoặc|,))\s)CT(?!\w)"
@@ -104,20 +105,20 @@ _CT_SCAN = re.compile(
     re.IGNORECASE,
 )
 # "60/30mmHg": a unit glued to a pair across a slash, set apart so it is read (set P)
-_GLUED_PAIR_UNIT = re.compile(r"(?<![\w/.,])(\d{1,3}/\d{1,3})(mmHg|km|kg|mg|ml)(?!\w)")
+_GLUED_PAIR_UNIT = rc.compile(r"(?<![\w/.,])(\d{1,3}/\d{1,3})(mmHg|km|kg|mg|ml)(?!\w)")
 # "biển số 37C 34734": a plate with a space before its five-digit serial, read digit by digit
-_SPACED_PLATE = re.compile(r"(?<=\bsố\s)(\d{2}[A-Z]{1,2}\d?)\s(\d{3})(\d{2})(?![\d.,])")
+_SPACED_PLATE = rc.compile(r"(?<=\bsố\s)(\d{2}[A-Z]{1,2}\d?)\s(\d{3})(\d{2})(?![\d.,])")
 # "30oC", "-2 oC": the degree sign typed as a letter o (a page that lost its superscript)
-_DEGREE_O = re.compile(r"(?<=\d)\s?[oº](?=[CF](?!\w))")
+_DEGREE_O = rc.compile(r"(?<=\d)\s?[oº](?=[CF](?!\w))")
 # "tỷ giá USD/VND", "cặp EUR/USD": a currency pair is one against the other, never "per"
 _CURRENCIES = "|".join(sorted(CURRENCY_CODES))
-_AMOUNT_BEFORE = re.compile(r"\d[\d.,]*\s*(?:tỷ|triệu|nghìn|ngàn)?\s*$")
-_CURRENCY_PAIR = re.compile(rf"(?<![\w/])({_CURRENCIES})\s?/\s?({_CURRENCIES})(?![\w/])")
+_AMOUNT_BEFORE = rc.compile(r"\d[\d.,]*\s*(?:tỷ|triệu|nghìn|ngàn)?\s*$")
+_CURRENCY_PAIR = rc.compile(rf"(?<![\w/])({_CURRENCIES})\s?/\s?({_CURRENCIES})(?![\w/])")
 
 
 # "Galaxy AI", "Meta AI", "Gemini AI": a product's name, said by its letters ("ây ai"), not the
 # field "trí tuệ nhân tạo" (a capitalized foreign word right before it)
-_BRAND_AI = re.compile(r"(?<![\w.-])([A-Z][a-z]{2,})\s+AI(?![\w-])")
+_BRAND_AI = rc.compile(r"(?<![\w.-])([A-Z][a-z]{2,})\s+AI(?![\w-])")
 
 
 def _brand_ai(match: re.Match[str]) -> str:
@@ -236,13 +237,13 @@ def _highland(match: re.Match[str]) -> str:
 
 # "HN-Phú Quốc", "TP.HCM-Phan Thiết": an acronym glued by a hyphen to a capitalized Vietnamese
 # word is two names (a route), never one code to spell ("hát nờ pê hát ú") (heldout15)
-_ACRONYM_WORD = re.compile(
+_ACRONYM_WORD = rc.compile(
     r"(?<![\w-])((?:[A-ZĐ]+\.)?[A-ZĐ]{2,})-(?=([A-ZĐÀ-Ỹ][a-zà-ỹđ]+)(?![\w-]))"
 )
 
 
 # "Bộ GD- ĐT": a known pair of acronyms split by a stray space (set N)
-_SPLIT_PAIR = re.compile(r"(?<![\w-])([A-ZĐ&]{2,})-\s+([A-ZĐ]{2,})(?![\w-])")
+_SPLIT_PAIR = rc.compile(r"(?<![\w-])([A-ZĐ&]{2,})-\s+([A-ZĐ]{2,})(?![\w-])")
 
 
 def acronym_word_hyphens(text: str, known: Callable[[str], bool] = lambda _token: False) -> str:

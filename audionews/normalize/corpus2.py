@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from audionews import regexcache as rc
 from audionews.normalize.numbers import read_cardinal
 from audionews.normalize.vietnamese import LETTER_NAMES, is_vietnamese_syllable, spell_letters
 
@@ -16,153 +17,153 @@ __all__ = ["early_forms", "glued_punctuation", "glued_words", "late_forms"]
 
 # "04 vụ án hình sự/ 05 bị cáo": a slash then a space then a count pairs two counts; a pause,
 # never "per" (was "hình sự một năm bị cáo": "05" heard as a year)
-_SLASH_SPACE_COUNT = re.compile(r"(?<=[^\W\d_])/\s+(?=\d{1,3}(?!\d)(?![.,]\d)\s+[^\W\d_])")
+_SLASH_SPACE_COUNT = rc.compile(r"(?<=[^\W\d_])/\s+(?=\d{1,3}(?!\d)(?![.,]\d)\s+[^\W\d_])")
 # "6,000-6,200 tại ruộng", "gần 5,780 tỷ đồng": after a comma, "000", a range of two groups
 # ending in zero, or a group ending in zero before an amount of đồng are English thousands (a
 # Vietnamese decimal drops its trailing zero; was "sáu phẩy không không không": a price heard
 # as six); "5,160 km" alone stays a decimal
 _GROUP = r"(?<![\w.,])[1-9]\d{0,2},\d\d0(?![\w]|[.,]\d)"
-_TRAILING_ZERO_GROUP = re.compile(
+_TRAILING_ZERO_GROUP = rc.compile(
     rf"(?<![\w.,])[1-9]\d{{0,2}},000(?![\w]|[.,]\d|\s?%)"
     rf"|{_GROUP}(?=\s?[-–]\s?{_GROUP})|(?<=[-–]){_GROUP}|(?<=[-–]\s){_GROUP}"
     rf"|{_GROUP}(?=\s?(?:(?:tỷ|tỉ|triệu|nghìn|ngàn)\s)?(?:đồng|đ)(?!\w))"
 )
 # ... unless the text writes Vietnamese numbers beside it ("18.983,9MW ... 393,090 triệu kWh")
-_VIETNAMESE_NUMBERS = re.compile(r"\d\.\d{3}(?!\d)|(?<![\d.,])\d+,\d{1,2}(?![\d.,])")
+_VIETNAMESE_NUMBERS = rc.compile(r"\d\.\d{3}(?!\d)|(?<![\d.,])\d+,\d{1,2}(?![\d.,])")
 # "tháng 12/ 2012": a space after the slash of a month and year
-_MONTH_SLASH_SPACE = re.compile(r"(?<!\w)([Tt]háng\s+\d{1,2})/\s+(?=(?:19|20)\d\d(?!\d))")
+_MONTH_SLASH_SPACE = rc.compile(r"(?<!\w)([Tt]háng\s+\d{1,2})/\s+(?=(?:19|20)\d\d(?!\d))")
 # "cổ tức đợt 1/2023", "lần IX/2022", "lần thứ I/2019": a batch or a round of a year, never
 # "tháng một" or "trên" (was "đợt tháng một năm ...": a batch heard as January)
-_BATCH_YEAR = re.compile(
+_BATCH_YEAR = rc.compile(
     r"(?<!\w)((?:[Đđ]ợt|[Ll]ần(?: thứ)?|[Kk]ỳ|[Kk]hóa|[Kk]hoá)\s+)(\d{1,2}|[IVX]{1,5})/"
     r"((?:19|20)\d\d)(?![\d/])"
 )
 # "(1-1-1997 – 1-1-2017)", "(3.2.1930 - 3.2.2018)": two full dates with a dash between them
 # are a span, "đến" (was a pause)
-_FULL_DATE_RANGE = re.compile(
+_FULL_DATE_RANGE = rc.compile(
     r"(?<![\w.,/-])(\d{1,2}([.-])\d{1,2}\2(?:19|20)\d\d)\s[-–]\s"
     r"(?=\d{1,2}([.-])\d{1,2}\3(?:19|20)\d\d(?![\d.-]\d))"
 )
 # "ngày 27- 11": a date with a space on one side of its dash (was "hai mươi bảy đến mười một")
-_ONE_SIDED_DASH_DATE = re.compile(
+_ONE_SIDED_DASH_DATE = rc.compile(
     r"(?<!\w)((?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Hh]ôm)\s+)"
     r"(0?[1-9]|[12]\d|3[01])(?:\s-|-\s)(0?[1-9]|1[0-2])(?![\d/.-]|,\d|\s+tháng)"
 )
 # "(28-30, 23-25, 25-19, 28-26 và 15-8)": the points of each set after a match result, scores
 # (was "hai mươi tám đến ba mươi": a score heard as a range)
 _PAIR = r"\d{1,2}-\d{1,2}"
-_SET_SCORES = re.compile(rf"\(\s*({_PAIR}(?:\s*(?:,|và)\s*{_PAIR}){{2,}})\s*\)")
-_SCORE_PAIR = re.compile(r"(\d{1,2})-(\d{1,2})")
+_SET_SCORES = rc.compile(rf"\(\s*({_PAIR}(?:\s*(?:,|và)\s*{_PAIR}){{2,}})\s*\)")
+_SCORE_PAIR = rc.compile(r"(\d{1,2})-(\d{1,2})")
 # "thắng đội TX.Thuận An 5 - 1": a spaced pair falling from a larger to a smaller number is a
 # score, never a range (ranges rise); "Indonesia - Việt Nam 1-3:" a result after two names
-_FALLING_PAIR = re.compile(r"(?<![\w.,/-])(\d{1,2})\s[-–]\s(\d{1,2})(?![\w.,/%-]|\s*(?:%|giờ|h\b))")
+_FALLING_PAIR = rc.compile(r"(?<![\w.,/-])(\d{1,2})\s[-–]\s(\d{1,2})(?![\w.,/%-]|\s*(?:%|giờ|h\b))")
 _NAME = r"[A-ZĐ][^\W\d_]*(?:\s[A-ZĐ][^\W\d_]*){0,2}"
-_TEAMS_RESULT = re.compile(rf"(?m)^({_NAME}\s[-–]\s{_NAME}\s)(\d{{1,2}})-(\d{{1,2}})(?=\s*[:,])")
+_TEAMS_RESULT = rc.compile(rf"(?m)^({_NAME}\s[-–]\s{_NAME}\s)(\d{{1,2}})-(\d{{1,2}})(?=\s*[:,])")
 # "học sinh lớp 9,10,11": grades listed with commas and no spaces, never "chín phẩy mười"
-_GRADE_LIST = re.compile(r"(?<!\w)((?:[Ll]ớp|[Kk]hối)\s+)(\d{1,2}(?:,\d{1,2}){2,})(?![\d,]\d)")
+_GRADE_LIST = rc.compile(r"(?<!\w)((?:[Ll]ớp|[Kk]hối)\s+)(\d{1,2}(?:,\d{1,2}){2,})(?![\d,]\d)")
 # "BKS: 29A- 40.597": a plate with a space after its dash
-_PLATE_DASH_SPACE = re.compile(
+_PLATE_DASH_SPACE = rc.compile(
     r"(?<!\w)((?:BKS|BS|biển số|biển kiểm soát)\s*:?\s+\d{2}[A-Z]{1,2}\d?)-\s+"
     r"(?=\d{3}\.?\d{2}(?![\d.,]\d))"
 )
 # "Khoai KM1-TN": letters, a digit and a dashed letter code are a variety's code, not "Km 1"
-_KM_CODE = re.compile(r"(?<![\w.-])KM(\d{1,2})-([A-Z]{1,3})(?![\w-])")
+_KM_CODE = rc.compile(r"(?<![\w.-])KM(\d{1,2})-([A-Z]{1,3})(?![\w-])")
 # "Bà Rịa – VT": the province's second half cut to its initials
-_BA_RIA_VT = re.compile(r"(?<!\w)(Bà Rịa)\s?[-–]\s?VT(?!\w)")
+_BA_RIA_VT = rc.compile(r"(?<!\w)(Bà Rịa)\s?[-–]\s?VT(?!\w)")
 # "40 ngàn đồng/1 kg": "per one kilogram" is "đồng một ki lô gam"
-_PER_ONE = re.compile(r"(?<=đồng)/1\s?(?=(?:kg|lít|tấn|m2|m3|con|bó|hộp|chai|gói|cái|quả)(?!\w))")
+_PER_ONE = rc.compile(r"(?<=đồng)/1\s?(?=(?:kg|lít|tấn|m2|m3|con|bó|hộp|chai|gói|cái|quả)(?!\w))")
 # "Đ/c", "T/h: Hải Thanh" (a credit line: "tổng hợp")
-_CREDIT_TH = re.compile(r"(?<![\w/])T/[Hh](?=\s*[:)]|\s*$)")
+_CREDIT_TH = rc.compile(r"(?<![\w/])T/[Hh](?=\s*[:)]|\s*$)")
 # "SE1/SE2", "NA1/NA2", "HĐ1/HĐ2": a pair of trains (codes with digits), a pause, never "trên"
-_CODE_PAIR = re.compile(r"(?<![\w/.-])([A-ZĐ]{1,4}\d{1,3})/([A-ZĐ]{1,4}\d{1,3})(?![\w/])")
+_CODE_PAIR = rc.compile(r"(?<![\w/.-])([A-ZĐ]{1,4}\d{1,3})/([A-ZĐ]{1,4}\d{1,3})(?![\w/])")
 # "(SN1984, quê ...)": "SN" glued to a year of birth
-_SN_YEAR = re.compile(r"(?<![\w])SN(?=(?:19|20)\d\d(?!\d))")
+_SN_YEAR = rc.compile(r"(?<![\w])SN(?=(?:19|20)\d\d(?!\d))")
 # "P.La-vi-na", "R.Đu-téc-tê", "G.Pô": an initial before a name transcribed the Vietnamese way
 # is a letter (was "Phường La-vi-na", "gờ pê ô")
-_FOREIGN_INITIAL = re.compile(
+_FOREIGN_INITIAL = rc.compile(
     r"(?<![\w.])([A-ZĐ])\.(?=[A-ZĐ][a-zà-ỹđ]+-[a-zà-ỹđ])"
     r"|(?<![\w.])([BDGLMNRSV])\.([A-ZĐ][a-zà-ỹđ]{1,6})(?![\w.-])"
 )
 # "PCT.UBND xã", "P.CT.UBND phường": a title glued by a dot to its organ
-_TITLE_DOT_ORGAN = re.compile(r"(?<![\w.])P\.?CT\.(?=(?:UBND|HĐND|UBMTTQ)(?!\w))")
-_ACRONYM_DOT_ACRONYM = re.compile(
+_TITLE_DOT_ORGAN = rc.compile(r"(?<![\w.])P\.?CT\.(?=(?:UBND|HĐND|UBMTTQ)(?!\w))")
+_ACRONYM_DOT_ACRONYM = rc.compile(
     r"(?<![\w.])([A-ZĐ]{2,6})\.(?!(?:VN|COM|NET|ORG|GOV|EDU|INFO|TV|IO)(?![\w.]))([A-ZĐ]{2,6})(?![\w.])"
 )  # not a web address "VOV.VN"
 # "đạt 100,13% KH": a plan, not "khách hàng"; "Phó Chủ tịch TT HĐND": "thường trực", not the
 # town ("thị trấn")
-_PLAN_KH = re.compile(r"(?<=%\s)KH(?!\w)|(?<=\bđạt\s)KH(?!\w)")
+_PLAN_KH = rc.compile(r"(?<=%\s)KH(?!\w)|(?<=\bđạt\s)KH(?!\w)")
 # "BT Đảng ủy", "CT. HĐND xã": a secretary of a party committee, a chairman of a council (was
 # "bê tê"; the dot after "CT" before its organ is no sentence end)
 _PARTY = r"(?:Đảng ủy|Đảng uỷ|Chi bộ|Huyện ủy|Huyện uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Đảng bộ)"
-_SECRETARY_BT = re.compile(rf"(?<!\w)BT(?=\s+{_PARTY}(?!\w))")
-_CHAIR_CT_DOT = re.compile(r"(?<![\w.])CT\.\s*(?=(?:HĐND|UBND|UBMTTQ)(?!\w))")
+_SECRETARY_BT = rc.compile(rf"(?<!\w)BT(?=\s+{_PARTY}(?!\w))")
+_CHAIR_CT_DOT = rc.compile(r"(?<![\w.])CT\.\s*(?=(?:HĐND|UBND|UBMTTQ)(?!\w))")
 # "UV BTV Tỉnh ủy": a member of the standing board ("tia UV" stays the ultraviolet)
-_MEMBER_UV = re.compile(r"(?<!\w)UV(?=\s+(?:BTV|BCH|TW|Ban|HĐTS|HĐCM|UBKT)(?!\w))")
-_STANDING_TT = re.compile(r"(?<!\w)((?:Phó )?(?:Chủ tịch|Bí thư|Trưởng ban))\s+TT(?=\s+[A-ZĐ]{2})")
+_MEMBER_UV = rc.compile(r"(?<!\w)UV(?=\s+(?:BTV|BCH|TW|Ban|HĐTS|HĐCM|UBKT)(?!\w))")
+_STANDING_TT = rc.compile(r"(?<!\w)((?:Phó )?(?:Chủ tịch|Bí thư|Trưởng ban))\s+TT(?=\s+[A-ZĐ]{2})")
 # "ngày 10 -12 /8/2024", "ngày 12-15 - 11": a day range with stray spaces, then its month.
-_SPACED_DAY_RANGE = re.compile(
+_SPACED_DAY_RANGE = rc.compile(
     r"(?<!\w)([Nn]gày\s+)(\d{1,2})\s*-\s*(\d{1,2})\s*(?:/\s*|\s-\s)(\d{1,2})(?=/\d{4}|[^\d/.,-]|$)"
 )
 # "04HCV", "02HCB": a zero-padded count glued to a medal.
-_PADDED_MEDALS = re.compile(r"(?<![\w.,])0?(\d{1,2})(HC[VBĐ])(?!\w)")
+_PADDED_MEDALS = rc.compile(r"(?<![\w.,])0?(\d{1,2})(HC[VBĐ])(?!\w)")
 # "thứ tám-HĐND": a word glued by a hyphen to an acronym; the hyphen is a pause.
-_WORD_ACRONYM_HYPHEN = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})-(?=[A-ZĐ]{2,}(?![^\W\d_]))")
+_WORD_ACRONYM_HYPHEN = rc.compile(r"(?<![^\W\d_])([^\W\d_]{2,})-(?=[A-ZĐ]{2,}(?![^\W\d_]))")
 # "bán ròng 2. 765 tỷ đồng": a thousands dot with a stray space, before an amount's word.
-_SPACED_THOUSANDS_DOT = re.compile(
+_SPACED_THOUSANDS_DOT = rc.compile(
     r"(?<![\d.,])(\d{1,3})\.\s(\d{3})(?=\s+(?:tỷ|tỉ|triệu|nghìn|ngàn|đồng|USD|VND)(?!\w))"
 )
 # "S24+", "iPhone 15 Plus" written "15+": a model's "Plus" (never "cộng" after a model code).
-_MODEL_PLUS = re.compile(r"(?<![\w+])([A-Z]{1,3}\d{1,3}|iPhone\s\d{1,2}|Pixel\s\d{1,2})\+(?![\w+])")
-_PLUS_MINUS = re.compile(r"\s*(?:±|\+\s*/\s*-)\s*")
+_MODEL_PLUS = rc.compile(r"(?<![\w+])([A-Z]{1,3}\d{1,3}|iPhone\s\d{1,2}|Pixel\s\d{1,2})\+(?![\w+])")
+_PLUS_MINUS = rc.compile(r"\s*(?:±|\+\s*/\s*-)\s*")
 # "CT TNHH", "CT CP": a company (the lexicon's "chủ tịch" elsewhere)
-_COMPANY_CT = re.compile(r"(?<![\w.])CT(?=\s+(?:TNHH|CP|cổ phần|TMCP)(?!\w))")
+_COMPANY_CT = rc.compile(r"(?<![\w.])CT(?=\s+(?:TNHH|CP|cổ phần|TMCP)(?!\w))")
 # "trên70mm", "dưới50 mm": a word a number follows, glued to it
-_GLUED_BEFORE_NUMBER = re.compile(
+_GLUED_BEFORE_NUMBER = rc.compile(
     r"(?<![\w])(trên|dưới|khoảng|gần|hơn|từ|đến|tới|đạt|còn)(\d)", re.IGNORECASE
 )
 # "TT HĐND", "TT HĐND - UBND": the standing body of a council (never "thị trấn" before one)
-_STANDING_TT_BODY = re.compile(
+_STANDING_TT_BODY = rc.compile(
     r"(?<![\w.])TT(?=\s+(?:HĐND|UBND|UBMTTQ|MTTQ|Huyện ủy|Tỉnh ủy)(?!\w))"
 )
 # "TT.Thích Từ Vân", "TT. Thích …": a venerable monk (Thượng tọa)
-_VENERABLE_TT = re.compile(r"(?<!\w)TT\.\s*(?=Thích\s)")
+_VENERABLE_TT = rc.compile(r"(?<!\w)TT\.\s*(?=Thích\s)")
 # "HĐH Android": an operating system (the lexicon's "hiện đại hóa" elsewhere)
-_OS_HDH = re.compile(
+_OS_HDH = rc.compile(
     r"(?<!\w)HĐH(?=\s+(?:Android|iOS|iPadOS|Windows|macOS|Linux|HarmonyOS|Symbian|[A-Z][a-z]+OS)\b)"
 )
 # "90 CV", "động cơ 150CV": horsepower after a number (the lexicon's "công văn" elsewhere)
-_HORSEPOWER = re.compile(r"(\d)\s?CV(?![\w/])")
+_HORSEPOWER = rc.compile(r"(\d)\s?CV(?![\w/])")
 # "tàu ... số hiệu KG: 90892 TS": the colon between a boat's province code and its number
-_BOAT_COLON = re.compile(r"(?<![\w])([A-ZĐ][A-ZĐa-z]{0,2}):\s(?=\d{4,5}\s?TS(?!\w))")
+_BOAT_COLON = rc.compile(r"(?<![\w])([A-ZĐ][A-ZĐa-z]{0,2}):\s(?=\d{4,5}\s?TS(?!\w))")
 
 
 # "Nguyễn Trọng Nghĩa-Ủy viên Bộ Chính trị": a name glued by a dash to its title written out (a
 # pause, set W); a title in capitals ("Thùy Dung-UVBTV") is any word glued to an acronym, above
-_NAME_DASH_TITLE = re.compile(
+_NAME_DASH_TITLE = rc.compile(
     r"(?<=[a-zà-ỹđ])-(?=(?:Ủy viên|Uỷ viên|Phó Bí thư|Bí thư|Phó Chủ tịch|Chủ tịch|Giám đốc"
     r"|Phó Giám đốc|Trưởng ban|Phó Trưởng ban|Trưởng phòng|Tổng Bí thư|Thủ tướng|Bộ trưởng)(?!\w))"
 )
 # "(mã chứng khoán DTV)": a ticker is spelled, never expanded by a definition the page gave
 # ("Điện Trà Vinh (DTV)")
-_TICKER_AFTER = re.compile(
+_TICKER_AFTER = rc.compile(
     r"(?<!\w)((?:mã chứng khoán|mã CK|mã cổ phiếu)\s*:?\s+)([A-Z]{3})(?![\w&-])"
 )
 # "Bệnh viện 19-8", "Công ty 28-1": a day and month naming a place is a date, never "mười chín
 # tám"
-_DATE_NAME = re.compile(
+_DATE_NAME = rc.compile(
     r"(?<!\w)((?:Bệnh viện|Công ty|Nhà máy|Xí nghiệp|Sân vận động|Chợ|Cầu|Nhà văn hóa)\s+)"
     r"(\d{1,2})-(\d{1,2})(?![\d/.-]|,\d)"
 )
 # "điểm c và Điều 38": the letter of a clause of a law, said by its name ("điểm xê")
-_CLAUSE_LETTER = re.compile(
+_CLAUSE_LETTER = rc.compile(
     r"(?<!\w)([Đđ]iểm)\s+([b-eđg-iklmnp-vx-y])(?=\s*[,;.)]|\s+(?:và|khoản|Điều|điều|Bộ|của)(?!\w))"
 )
-_LAW_NEAR = re.compile(r"[Kk]hoản|[Đđ]iều\s+\d|[Ll]uật|[Nn]ghị định|[Tt]hông tư")
+_LAW_NEAR = rc.compile(r"[Kk]hoản|[Đđ]iều\s+\d|[Ll]uật|[Nn]ghị định|[Tt]hông tư")
 # "Đoàn kết - Kỷ cương - Dân chủ - Phát triển": three or more short capitalised phrases joined
 # by dashes inside quotes are a motto, each said with a pause (was read as one name)
 _PHRASE = r"[A-ZĐ][a-zà-ỹđ]*(?: [a-zà-ỹđ]+){0,2}"
-_QUOTED_MOTTO = re.compile(rf"([\"“])((?:{_PHRASE}\s?[-–]\s?){{2,}}{_PHRASE})([\"”])")
-_MOTTO_DASH = re.compile(r"\s?[-–]\s?")
+_QUOTED_MOTTO = rc.compile(rf"([\"“])((?:{_PHRASE}\s?[-–]\s?){{2,}}{_PHRASE})([\"”])")
+_MOTTO_DASH = rc.compile(r"\s?[-–]\s?")
 # "tăngcao", "Tạiđịa", "thuộcBộ": Vietnamese syllables typed without their space (a source
 # error the engine reads as one garbled word); split when every part is a syllable
 # (a candidate has a non-ASCII letter and two vowel groups: one syllable has one)
@@ -175,7 +176,7 @@ _VOWELS = "".join(
         }
     )
 )
-_GLUED = re.compile(
+_GLUED = rc.compile(
     rf"(?<![\w.@/-])(?=[^\W\d_]{{4,16}}(?![\w.@/-]))(?=[^\W\d_]*[^\x00-\x7f])"
     rf"[^\W\d_]*[{_VOWELS}]+[^\W\d_{_VOWELS}]+[{_VOWELS}][^\W\d_]*"
 )
@@ -204,7 +205,7 @@ def _split_glued(word: str) -> list[str] | None:
 
 # Written-out units stay whole ("mililít", "kilôgam", "micrô"), and letters foreign to
 # Vietnamese mark a foreign word ("Niño")
-_KEEP_WHOLE = re.compile(r"(?i)^(?:mili|kilô|kilo|xenti|mêga|micrô|nanô)|[ñçüöäëïåøæœß]")
+_KEEP_WHOLE = rc.compile(r"(?i)^(?:mili|kilô|kilo|xenti|mêga|micrô|nanô)|[ñçüöäëïåøæœß]")
 
 
 def _glued(match: re.Match[str]) -> str:
@@ -231,7 +232,7 @@ def glued_punctuation(text: str) -> str:
 
 
 # "một năm.Tuy nhiên" (set AL): a full stop typed without its space before a capitalised word
-_GLUED_STOP = re.compile(r"(?<![\w.])([^\W\d_]{2,})\.([^\W\d_]+)")
+_GLUED_STOP = rc.compile(r"(?<![\w.])([^\W\d_]{2,})\.([^\W\d_]+)")
 
 
 def _glued_stop(match: re.Match[str]) -> str:
@@ -244,7 +245,7 @@ def _glued_stop(match: re.Match[str]) -> str:
 
 
 # "nay,tình", "một(kỳ", "Nên...đã": punctuation typed without its space between two words
-_GLUED_PUNCT = re.compile(r"(?<=[^\W\d_])([,;]|\.\.\.|…)(?=[^\W\d_])")
+_GLUED_PUNCT = rc.compile(r"(?<=[^\W\d_])([,;]|\.\.\.|…)(?=[^\W\d_])")
 
 
 def _letter(letter: str) -> str:
@@ -324,9 +325,9 @@ def _stray_dash_spaces(text: str) -> str:
     return _DATE_YEAR_SPACE.sub(r"\1-\2", text)
 
 
-_YEAR_CODE = re.compile(r"(?<![\w-])([A-Z]{2,6})-((?:19|20)\d{2})-(\d{3,7})(?![\w-])")
-_COVID_SPACE = re.compile(r"(?<!\w)(Covid|COVID|covid)\s+-(?=\d{2}(?!\d))")
-_DATE_YEAR_SPACE = re.compile(r"(?<![\w/.-])(\d{1,2}-\d{1,2})-\s+((?:19|20)\d{2})(?!\d)")
+_YEAR_CODE = rc.compile(r"(?<![\w-])([A-Z]{2,6})-((?:19|20)\d{2})-(\d{3,7})(?![\w-])")
+_COVID_SPACE = rc.compile(r"(?<!\w)(Covid|COVID|covid)\s+-(?=\d{2}(?!\d))")
+_DATE_YEAR_SPACE = rc.compile(r"(?<![\w/.-])(\d{1,2}-\d{1,2})-\s+((?:19|20)\d{2})(?!\d)")
 
 
 def _trade_forms(text: str) -> str:
@@ -352,7 +353,7 @@ def _trade_forms(text: str) -> str:
 
 
 # "Nvidia Corp. cho biết" (set AL): a company's abbreviation, not a sentence end
-_COMPANY_DOT = re.compile(r"(?<!\w)(Corp|Inc|Ltd|Co)\.(?=\s+([^\W\d_]))")
+_COMPANY_DOT = rc.compile(r"(?<!\w)(Corp|Inc|Ltd|Co)\.(?=\s+([^\W\d_]))")
 
 
 def _company_dot(match: re.Match[str]) -> str:
@@ -360,35 +361,35 @@ def _company_dot(match: re.Match[str]) -> str:
 
 
 # "iPhone 12/13/14/15 Pro" (set AL): models listed across slashes, not fractions or a date
-_MODEL_LIST = re.compile(
+_MODEL_LIST = rc.compile(
     r"(?<!\w)((?:iPhone|iPad|Galaxy\s+[A-Z]|Pixel|Xperia|Redmi|Note)\s*)(\d{1,2}(?:/\d{1,2}){2,})(?![\w/])"
 )
 # "vàng nhẫn 9999" (set AL): gold's purity, said digit by digit
-_GOLD_PURITY = re.compile(r"(?<!\w)((?:[Vv]àng|[Nn]hẫn|[Vv]àng nhẫn|[Vv]àng miếng)\s+)9999(?!\d)")
+_GOLD_PURITY = rc.compile(r"(?<!\w)((?:[Vv]àng|[Nn]hẫn|[Vv]àng nhẫn|[Vv]àng miếng)\s+)9999(?!\d)")
 
-_HECTARES_AFTER_WORD = re.compile(r"(?<!\w)((?:trăm|nghìn|ngàn|chục|triệu|vạn) )ha(?![\w-])")
-_ACRONYM_GLUED_NAME = re.compile(
+_HECTARES_AFTER_WORD = rc.compile(r"(?<!\w)((?:trăm|nghìn|ngàn|chục|triệu|vạn) )ha(?![\w-])")
+_ACRONYM_GLUED_NAME = rc.compile(
     r"(?<![\w])(CLB|HLV|UBND|HĐND|BCH|CĐV|SVĐ|ĐH|THPT|THCS)(?=[A-ZĐ][a-zà-ỹđ]{1,6}(?![\w]))"
 )
 # "(PV GAS)", "PV Gas lên kế hoạch" (set AK): PetroVietnam's units, never "phóng viên"
-_PV_GAS = re.compile(r"(?<![\w.])PV\s+(?:GAS|Gas)(?![\w.])")
-_PV_COMPANY = re.compile(
+_PV_GAS = rc.compile(r"(?<![\w.])PV\s+(?:GAS|Gas)(?![\w.])")
+_PV_COMPANY = rc.compile(
     r"(?<![\w.])PV(?=\s+(?:GAS|Gas|POWER|Power|OIL|Oil|Drilling|DRILLING|Trans|TRANS|Coating"
     r"|Pipe|Chem|CHEM|Bank|Combank|EP|Tex)\b)"
 )
 
 
 _RICE_GRADES = {"TP": "thành phẩm", "NL": "nguyên liệu"}
-_RICE_GRADE = re.compile(
+_RICE_GRADE = rc.compile(
     r"(?<=[Gg]ạo )(TP|NL)(?!\w)|(?<!\w)(TP|NL)(?=\s+(?:IR|OM|ST|DT|Jasmine|Đài thơm)\b)"
     r"|(?<=IR )(TP|NL)(?=\s+\d)"  # "gạo IR NL 504"
 )
-_SONG_LAM = re.compile(r"(?<![\w.])SL(?=\s+Nghệ An\b)")
+_SONG_LAM = rc.compile(r"(?<![\w.])SL(?=\s+Nghệ An\b)")
 # "16-21, 16-21", "21-19, 18-21, 21-15": game scores in a row (a range has its unit)
-_GAME_SCORES = re.compile(
+_GAME_SCORES = rc.compile(
     r"(?<![\w.,/-])(\d{1,2}-\d{1,2}(?:,\s\d{1,2}-\d{1,2})+)(?![\w/%-]|[.,]\d)"
 )
-_GAME_WORDS = re.compile(
+_GAME_WORDS = rc.compile(
     r"\b(?:thắng|thua|hòa|hoà|đánh bại|vượt qua|tỷ số|tỉ số|set|ván|game|chung cuộc)\b", re.I
 )
 

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from audionews import regexcache as rc
+
 __all__ = [
     "LEGACY_ENCODINGS",
     "convert_legacy",
@@ -77,7 +79,7 @@ def _build_vni() -> dict[str, str]:
 
 
 VNI_TABLE: dict[str, str] = _build_vni()
-_VNI_RE = re.compile(
+_VNI_RE = rc.compile(
     "|".join(re.escape(k) for k in sorted(VNI_TABLE, key=len, reverse=True)),
 )
 
@@ -127,8 +129,8 @@ LEGACY_ENCODINGS: dict[str, Callable[[str], str]] = {
     "cp1258": _cp1258_from_surface,
 }
 
-_VIET_ONLY = re.compile("[ăĂđĐĩĨũŨơƠưƯ\u1ea0-\u1ef9]")
-_WORD = re.compile(r"[^\W\d_]+")
+_VIET_ONLY = rc.compile("[ăĂđĐĩĨũŨơƠưƯ\u1ea0-\u1ef9]")
+_WORD = rc.compile(r"[^\W\d_]+")
 
 
 def has_vietnamese_letters(text: str) -> bool:

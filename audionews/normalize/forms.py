@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from audionews import regexcache as rc
 from audionews.normalize.numbers import read_cardinal
 from audionews.normalize.rules import UPPER
 from audionews.normalize.vietnamese import is_vietnamese_syllable
@@ -37,30 +38,30 @@ _GROUPED_UNITS = (
     r"|lao động|công nhân|doanh nghiệp|trường hợp|xe|căn hộ|căn|đơn vị|vụ"
 )
 _GROUP = r"\d{1,3}(?:,\d{3})+"
-_GROUPED_AFTER = re.compile(
+_GROUPED_AFTER = rc.compile(
     # "4,500-4,600 đ/kg", "từ 1,000 đến 1,500 đồng/kg" (set AV): the range's first end too
     rf"(?<![\w.,/])({_GROUP})(?:(\s?[-–]\s?|\s+đến\s+)({_GROUP}))?(?!\d|[.,]\d)"
     rf"(?=\s?(?:{_GROUPED_UNITS})(?!\w))"
 )
-_GROUPED_BEFORE = re.compile(
+_GROUPED_BEFORE = rc.compile(
     r"(?<![\w])((?:\$|₹|Rs\.?|US\$)\s?)(\d{1,3}(?:,\d{3})+)(?![\w]|[.,]\d)"
 )
 
 
 # "75,21 USD" in the same text: its amounts are written with decimal commas (set N: "70,391 USD"
 # a barrel of petrol beside "75,21 USD" is seventy point three nine one)
-_COMMA_DECIMAL_AMOUNT = re.compile(
+_COMMA_DECIMAL_AMOUNT = rc.compile(
     rf"(?<![\d.,])\d+,\d{{1,2}}(?![\d.,])\s?(?:{_GROUPED_UNITS})(?!\w)"
 )
-_COMMA_THREE = re.compile(r"(?<![\d.,])\d{1,3},\d{3}(?![\d.,])")
-_PER_BARREL = re.compile(r"\s?(?:USD|đô la(?: Mỹ)?)\s*(?:/|một|mỗi|cho một)\s*thùng(?!\w)")
-_MONEY = re.compile(r"USD|EUR|GBP|đô la|won|yên|Rs|INR|rupee|[Yy]uan|CNY|RMB|NDT|[Nn]hân dân tệ")
+_COMMA_THREE = rc.compile(r"(?<![\d.,])\d{1,3},\d{3}(?![\d.,])")
+_PER_BARREL = rc.compile(r"\s?(?:USD|đô la(?: Mỹ)?)\s*(?:/|một|mỗi|cho một)\s*thùng(?!\w)")
+_MONEY = rc.compile(r"USD|EUR|GBP|đô la|won|yên|Rs|INR|rupee|[Yy]uan|CNY|RMB|NDT|[Nn]hân dân tệ")
 
 
 # "Dow Jones futures giảm 1,007 điểm" (set AS): a foreign index's points after its name, in the
 # same clause, with a comma before exactly three digits are thousands (its moves and levels run
 # in hundreds and thousands; a Vietnamese index writes "1.207,5 điểm")
-_FOREIGN_INDEX_POINTS = re.compile(
+_FOREIGN_INDEX_POINTS = rc.compile(
     r"((?:Dow Jones|Dow|Nasdaq|S&P 500|S&P|Nikkei 225|Nikkei|FTSE 100|DAX|Hang Seng|Kospi)"
     r"[^.;!?\d]{0,50}(?<![\w.,]))(\d{1,3}(?:,\d{3})+)(?![\d]|[.,]\d)(?=\s?điểm(?!\w))"
 )
@@ -91,19 +92,19 @@ def english_grouped_units(text: str) -> str:
 
 # --- pairs and lists across a slash
 _YEAR = r"(?:19|20)\d\d"
-_YEAR_LIST = re.compile(rf"(?<![\w/.,])({_YEAR})((?:\s*/\s*{_YEAR})+)(?![\w/]|[.,]\d)")
-_SEASON_BEFORE = re.compile(
+_YEAR_LIST = rc.compile(rf"(?<![\w/.,])({_YEAR})((?:\s*/\s*{_YEAR})+)(?![\w/]|[.,]\d)")
+_SEASON_BEFORE = rc.compile(
     r"(?:năm học|niên khóa|niên khoá|niên học|mùa giải|mùa vụ|khóa|khoá|vụ"
     r"|(?:V|Premier |Champions |Europa |J|K)-?League|vê lích|Ngoại hạng Anh|La Liga|Serie A"
     r"|Bundesliga)\s*$",
     re.IGNORECASE,  # "V-League 2024/2025": a season (set AI)
 )
 _PERCENT = rf"(?:{_NUM})\s?%"
-_PERCENT_LIST = re.compile(rf"(?<![\w/.,])({_PERCENT})((?:\s*/\s*{_PERCENT})+)(?![\w/]|[.,]\d)")
-_SLASH_SPLIT = re.compile(r"\s*/\s*")
+_PERCENT_LIST = rc.compile(rf"(?<![\w/.,])({_PERCENT})((?:\s*/\s*{_PERCENT})+)(?![\w/]|[.,]\d)")
+_SLASH_SPLIT = rc.compile(r"\s*/\s*")
 # "32GB/64GB/128GB", "8/12MP": values of one unit glued across slashes are a list (set L)
 _GLUED_UNIT = r"GB|TB|MB|MP|mAh|W|kW|Hz|GHz|inch|mm|cm|kg|lít|ml"
-_UNIT_LIST = re.compile(
+_UNIT_LIST = rc.compile(
     rf"(?<![\w/.,])(\d+(?:[.,]\d+)?\s?({_GLUED_UNIT}))((?:\s*/\s*\d+(?:[.,]\d+)?\s?\2)+)"
     r"(?![\w/])"
 )
@@ -141,7 +142,7 @@ def pairs_across_slash(text: str) -> str:
 
 
 # --- section numbers: "2.1 Tra cứu", "2.2. Giấy triệu tập" at the start of a line
-_SECTION = re.compile(rf"(?:^|(?<=\n))(\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})\.?\s+(?=[{UPPER}])")
+_SECTION = rc.compile(rf"(?:^|(?<=\n))(\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})\.?\s+(?=[{UPPER}])")
 
 
 def section_numbers(text: str) -> str:
@@ -158,7 +159,7 @@ def section_numbers(text: str) -> str:
 
 
 # --- a range with the unit written on both sides: "1.250 điểm - 1.275 điểm"
-_REPEATED_UNIT_RANGE = re.compile(
+_REPEATED_UNIT_RANGE = rc.compile(
     rf"(?<![\w.,/])((?:{_NUM})\s+([^\W\d_]+(?:\s[^\W\d_]+)?(?:/[^\W\d_]+(?:\s[^\W\d_]+){{0,2}})?))"
     rf"\s*-\s*(?=(?:{_NUM})\s+\2(?!\w))"
 )  # "1.250 điểm - 1.275 điểm"; "2 năm tù - 16 năm tù" (set P); "11.500 đồng/kg - 12.500 đồng/kg"
@@ -172,7 +173,7 @@ def repeated_unit_ranges(text: str) -> str:
 
 
 # --- a date range across a dash: "Từ ngày 17/9/2021 - ngày trước 17h00 ngày 26/9/2021"
-_DASH_DATE_RANGE = re.compile(
+_DASH_DATE_RANGE = rc.compile(
     r"(?<!\w)([Tt]ừ\s+(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?)\s+-\s+(?=(?:ngày|hết|\d))"
 )
 
@@ -190,7 +191,7 @@ _TIME_ZONES = {
     "EST": "giờ miền Đông nước Mỹ",
     "PT": "giờ miền Tây nước Mỹ",
 }
-_TIME_ZONE = re.compile(
+_TIME_ZONE = rc.compile(
     r"(?<=\d)(\s*(?:h|giờ)?\s*(?:sáng|trưa|chiều|tối|đêm)?\s+)(ET|EST|PT)(?![\w&]|[-.]\w)"
 )
 
@@ -203,11 +204,11 @@ def time_zones(text: str) -> str:
 
 
 # --- datelines and runs of words in capitals
-_DATELINE = re.compile(rf"(?:^|(?<=\n))((?:[A-Z]{{2,}}\s){{0,2}}[A-Z]{{2,}})(?=,\s+[{UPPER}][a-z])")
+_DATELINE = rc.compile(rf"(?:^|(?<=\n))((?:[A-Z]{{2,}}\s){{0,2}}[A-Z]{{2,}})(?=,\s+[{UPPER}][a-z])")
 
 
 # The outlet's tag after a dateline, "(NV) -", "(BĐT) -": not read, as a newsreader skips it.
-_DATELINE_TAG = re.compile(
+_DATELINE_TAG = rc.compile(
     rf"(?:^|(?<=\n))([{UPPER}][^\W\d_]*(?:\s[{UPPER}][^\W\d_]*){{0,2}},"
     rf"(?:\s[{UPPER}][^\W\d_]*){{1,3}})\s\([{UPPER}]{{2,4}}\)(?=\s*-\s)"
 )
@@ -221,7 +222,7 @@ def datelines(text: str) -> str:
     return _DATELINE_TAG.sub(r"\1", text) if "(" in text else text
 
 
-_CAPS_RUN = re.compile(rf"(?<![\w&.-])[{UPPER}]+(?:\s+[{UPPER}]+)+(?![\w&]|[-.]\w)")
+_CAPS_RUN = rc.compile(rf"(?<![\w&.-])[{UPPER}]+(?:\s+[{UPPER}]+)+(?![\w&]|[-.]\w)")
 
 
 def caps_words(text: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from audionews import regexcache as rc
 from audionews.normalize.numbers import read_cardinal
 from audionews.normalize.vietnamese import LETTER_NAMES
 
@@ -18,35 +19,35 @@ _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _TICKER = r"[A-Z]{3}(?![\w&-]|\.[A-Za-z])"
 
 # "(TP: 157.1)", "TP 38.7", "giá mục tiêu (TP)": after a ticker or in a market article.
-_TARGET_PRICE = re.compile(r"(?<![\w.&/-])TP(\s*:\s*|\s+)(?=\d)")
-_AFTER_TICKER = re.compile(r"(?<![\w.])[A-Z]{3}\s*[(,:-]?\s*$")
+_TARGET_PRICE = rc.compile(r"(?<![\w.&/-])TP(\s*:\s*|\s+)(?=\d)")
+_AFTER_TICKER = rc.compile(r"(?<![\w.])[A-Z]{3}\s*[(,:-]?\s*$")
 # "cp FPT", "MUA cp MWG": "cp" (cổ phiếu) before a ticker, which is spelled, never expanded;
 # "Công ty CP FPT" (capitals) is "cổ phần", left to the lexicon.
-_CP_TICKER = re.compile(rf"(?<![\w.&/-])(?:cp|Cp)\s+({_TICKER})")
-_CP_AFTER_COUNT = re.compile(r"(?<=\d)(\s*(?:triệu|nghìn|ngàn|tỷ|tỉ)?\s+)cp(?![\w.&/-])")
+_CP_TICKER = rc.compile(rf"(?<![\w.&/-])(?:cp|Cp)\s+({_TICKER})")
+_CP_AFTER_COUNT = rc.compile(r"(?<=\d)(\s*(?:triệu|nghìn|ngàn|tỷ|tỉ)?\s+)cp(?![\w.&/-])")
 # "31.800 đồng/CP": a price per share (not "cổ phần").
-_PER_SHARE = re.compile(r"(?<=\d)(\s?(?:đồng|đ))/(?:CP|cp)(?![\w&/-]|\.\w)")
+_PER_SHARE = rc.compile(r"(?<=\d)(\s?(?:đồng|đ))/(?:CP|cp)(?![\w&/-]|\.\w)")
 # A recommendation in capitals before a ticker: "MUA cp FPT", "BÁN MWG", "khuyến nghị MUA".
 _RATINGS = (
     "MUA|BÁN|GIỮ|NẮM GIỮ|KHẢ QUAN|TRUNG LẬP|KÉM KHẢ QUAN|TĂNG TỶ TRỌNG|GIẢM TỶ TRỌNG|THEO DÕI"
 )
-_RATING = re.compile(
+_RATING = rc.compile(
     rf"(?<![\w.&/-])({_RATINGS})(?=\s+(?:cp|CP|cổ phiếu|mã)?\s*{_TICKER})"
     rf"|(?<=khuyến nghị )({_RATINGS})(?![\w&-])"
 )
 
 # ... or after its ticker, in a bracket or after a colon or dash: "VNM [ MUA - 82.436đ/cp]" (set H)
-_RATING_AFTER_TICKER = re.compile(
+_RATING_AFTER_TICKER = rc.compile(
     rf"(?<![\w.&/-])([A-Z]{{3}}\s*[\[(:-]?\s*)({_RATINGS})(?![\w&-]|\s+[A-ZĐÀ-Ỹ]{{2,}})"
 )
 
-_ANY_RATING = re.compile(_RATINGS)
+_ANY_RATING = rc.compile(_RATINGS)
 
 # Moving averages in a chart note (set G): "MA200", "EMA50", "SMA100" are a number of sessions,
 # "mờ a hai trăm" (a code with three digits is otherwise read digit by digit). In a market
 # article, or in a piece that speaks of a chart or of shares.
-_MOVING_AVERAGE = re.compile(r"(?<![\w.&/-])(MA|EMA|SMA|WMA)(\d{1,3})(?![\w&]|[.,]\d|-\w)")
-_CHART_CONTEXT = re.compile(
+_MOVING_AVERAGE = rc.compile(r"(?<![\w.&/-])(MA|EMA|SMA|WMA)(\d{1,3})(?![\w&]|[.,]\d|-\w)")
+_CHART_CONTEXT = rc.compile(
     r"đường (?:trung bình|MA|EMA|SMA)|trung bình động|kháng cự|cổ phiếu|chứng khoán|"
     r"VN-Index|VN30|HNX",
     re.IGNORECASE,
@@ -86,14 +87,14 @@ def broker_notes(text: str, market: bool) -> str:
 
 
 # A buying and a selling price: "133 - 135 triệu đồng/lượng (mua vào - bán ra)".
-_QUOTE_PAIR = re.compile(
+_QUOTE_PAIR = rc.compile(
     rf"(?<![\w.,/])({_NUM})\s*-\s*({_NUM})(\s*[^\W\d_][^().\d\n]{{0,40}}?)\s*"
     r"\(?\s*(mua(?: vào)?)\s*[-/]\s*(bán(?: ra)?)\s*\)?(?!\w)"
 )
 
 
 # The labels first: "giá 2 chiều mua – bán là 182,3-185,3 triệu đồng/lượng" (set Y).
-_LABELLED_PAIR = re.compile(
+_LABELLED_PAIR = rc.compile(
     r"(?<!\w)(mua(?: vào)?)\s*[-/]\s*(bán(?: ra)?)((?:\s+[^\W\d_][^\s\d]*){0,6}?\s+)"
     rf"({_NUM})\s*-\s*({_NUM})(?![\d.,])"  # "mua - bán USD ở mức 22.930 - 23.140" (set AA)
 )
@@ -110,17 +111,17 @@ def quote_pairs(text: str) -> str:
 
 
 # "mua vào/bán ra", "mua tiền mặt/mua chuyển khoản/bán ra": the quotes' labels, a list.
-_QUOTE_LABELS = re.compile(
+_QUOTE_LABELS = rc.compile(
     r"(?<![\w/])(mua(?: vào| tiền mặt| chuyển khoản)?|bán(?: ra)?)"
     r"((?:\s*/\s*(?:mua(?: vào| tiền mặt| chuyển khoản)?|bán(?: ra)?)){1,2})(?![\w/])"
 )
 # "22.650/23.785 đồng/USD", "195/207 đồng/JPY": two or three quotes before their currency.
-_QUOTE_AMOUNTS = re.compile(
+_QUOTE_AMOUNTS = rc.compile(
     rf"(?<![\w.,/])((?:{_NUM})(?:/(?:{_NUM})){{1,2}})"
     r"(?=\s*(?:(?:nghìn|ngàn|triệu|tỷ)\s+)?(?:đồng|đ|VNĐ|VND|USD)(?![^\W\d_]))"
 )
-_GROUPED = re.compile(r"\d\.\d{3}|\d,\d")
-_QUOTE_CONTEXT = re.compile(r"(?:mua|bán|tỷ giá|niêm yết|lần lượt)", re.IGNORECASE)
+_GROUPED = rc.compile(r"\d\.\d{3}|\d,\d")
+_QUOTE_CONTEXT = rc.compile(r"(?:mua|bán|tỷ giá|niêm yết|lần lượt)", re.IGNORECASE)
 
 
 def quote_slashes(text: str) -> str:
@@ -143,7 +144,7 @@ def quote_slashes(text: str) -> str:
 
 
 # A signed change of a price in a table: "So với tuần trước: -20.000 đ/kg", "(+500 đồng)".
-_PRICE_CHANGE = re.compile(
+_PRICE_CHANGE = rc.compile(
     rf"(?:(?<=[:(\t])|(?<=: )|(?<=\( )|^)([-+])({_NUM})(?=\s?(?:đ|đồng|VNĐ|vnđ|USD)(?![\w]))",
     re.MULTILINE,
 )

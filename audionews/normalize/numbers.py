@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from audionews import regexcache as rc
 
 __all__ = [
     "DIGITS",
@@ -116,7 +116,7 @@ def read_decimal(whole: int, frac: str) -> str:
     return f"{read_cardinal(whole)} phẩy {_read_fraction_part(frac)}"
 
 
-_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_GROUPED = rc.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
 def read_number_token(token: str) -> str:
@@ -145,7 +145,7 @@ def read_ordinal(n: int) -> str:
 
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
-ROMAN_RE = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+ROMAN_RE = rc.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 
 def roman_to_int(text: str) -> int | None:

@@ -10,6 +10,7 @@ import re
 import sys
 from importlib import resources
 
+from audionews import regexcache as rc
 from audionews.normalize.lexicon import trie_regex
 
 if sys.version_info >= (3, 11):
@@ -45,9 +46,9 @@ def _data() -> tuple[re.Pattern[str], re.Pattern[str]]:
         r"\s*-\s*".join(re.escape(p.strip()) for p in name.split(" - "))
         for name in sorted(joined, key=len, reverse=True)
     )
-    joined_re = re.compile(rf"(?<![\w-])(?:{parts})(?![\w-])")
+    joined_re = rc.compile(rf"(?<![\w-])(?:{parts})(?![\w-])")
     provinces = trie_regex(s for name in data["provinces"] for s in _spellings(name))
-    range_re = re.compile(rf"(?<![\w.-])(?:{provinces})(?:-(?:{provinces}))+(?![\w-])")
+    range_re = rc.compile(rf"(?<![\w.-])(?:{provinces})(?:-(?:{provinces}))+(?![\w-])")
     return joined_re, range_re
 
 
@@ -73,7 +74,7 @@ def _province_names() -> frozenset[str]:
     return frozenset(s.casefold() for name in _places()["provinces"] for s in _spellings(name))
 
 
-_CITY_PREFIX = re.compile(r"^(?:TP\.?|Tp\.?|TX\.?|Tx\.?|Thành phố|Thị xã|Tỉnh)\s*", re.IGNORECASE)
+_CITY_PREFIX = rc.compile(r"^(?:TP\.?|Tp\.?|TX\.?|Tx\.?|Thành phố|Thị xã|Tỉnh)\s*", re.IGNORECASE)
 
 
 def is_place_name(text: str) -> bool:

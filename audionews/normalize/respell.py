@@ -24,6 +24,7 @@ import functools
 import re
 import unicodedata
 
+from audionews import regexcache as rc
 from audionews.normalize.vietnamese import is_vietnamese_syllable, strip_tone
 
 __all__ = ["respell", "respell_hyphenated"]
@@ -197,8 +198,8 @@ def _with_acute(syllable: str) -> str:
     return unicodedata.normalize("NFC", syllable[: at + 1] + _ACUTE + syllable[at + 1 :])
 
 
-_ONSET = re.compile(r"^(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnpqrstvx])")
-_GLIDE_THEN_CODA = re.compile(r"(?:a[iouy]|â[uy]|e[ou]|êu|[oôơ]i|ui|ưu|iu)(?:ch|nh|ng|[cmnpt])$")
+_ONSET = rc.compile(r"^(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnpqrstvx])")
+_GLIDE_THEN_CODA = rc.compile(r"(?:a[iouy]|â[uy]|e[ou]|êu|[oôơ]i|ui|ưu|iu)(?:ch|nh|ng|[cmnpt])$")
 
 
 def _valid(syllable: str) -> bool:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from itertools import pairwise
 
+from audionews import regexcache as rc
 from audionews.names import FAMILY_NAMES, NAME_SYLLABLES
 from audionews.normalize.lexicon import load_data_lexicon, trie_regex
 from audionews.normalize.numbers import (
@@ -54,24 +55,24 @@ def _num(text: str) -> str:
 
 
 # --- whitespace, dashes
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
-_NEWLINES = re.compile(r"\s*\n\s*")
-_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
-_ELLIPSIS = re.compile(r"…")
-_SPACE_BEFORE_STOP = re.compile(r"(?<=[^\W\d_])\s+([,.;:?!])(?=\s|$)")
-_END_MARK = re.compile(r"(?<=\S)\s*\.?/\.(?=[ \t]*(?:\n|$))")  # "... tai nạn./." ends an article
+_SPACES = rc.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+_NEWLINES = rc.compile(r"\s*\n\s*")
+_DASHES = rc.compile(r"[\u2010-\u2015\u2212]")
+_ELLIPSIS = rc.compile(r"…")
+_SPACE_BEFORE_STOP = rc.compile(r"(?<=[^\W\d_])\s+([,.;:?!])(?=\s|$)")
+_END_MARK = rc.compile(r"(?<=\S)\s*\.?/\.(?=[ \t]*(?:\n|$))")  # "... tai nạn./." ends an article
 
 
 _SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
-_SUBSCRIPT = re.compile("[₀-₉]")
+_SUBSCRIPT = rc.compile("[₀-₉]")
 
 
 # A spaced en or em dash between two lower-case words: an aside opens ("các ngôi sao – thứ mà …",
 # "trong tháng qua – tăng đều", sets Q-X) unless the two words join a pair the language writes
 # with a dash ("kinh tế – xã hội", "mua vào – bán ra"), which stays one phrase.
-_WORD_EN_DASH = re.compile(r"(?<=[a-zà-ỹđ]) [–—] (?=[a-zà-ỹđ])")
-_LAST_LOWER = re.compile(r"([a-zà-ỹđ]+)$")
-_FIRST_LOWER = re.compile(r"[a-zà-ỹđ]+")
+_WORD_EN_DASH = rc.compile(r"(?<=[a-zà-ỹđ]) [–—] (?=[a-zà-ỹđ])")
+_LAST_LOWER = rc.compile(r"([a-zà-ỹđ]+)$")
+_FIRST_LOWER = rc.compile(r"[a-zà-ỹđ]+")
 _DASHED_PAIRS = frozenset(
     {("tế", "xã"), ("hoá", "xã"), ("hóa", "xã"), ("trị", "xã"), ("tế", "chính"), ("dục", "đào")}
     | {("phòng", "an"), ("học", "công"), ("thuật", "công"), ("vào", "bán"), ("nam", "bắc")}
@@ -84,7 +85,7 @@ _DASHED_PAIRS = frozenset(
 
 # A hyphen glued to a word and spaced from the next, lower-case one: a spaced dash (set AE);
 # "GD- ĐT" (a capital after) stays for the acronym rules.
-_GLUED_DASH = re.compile(r"(?<=[^\W\d_])-[ \t]+(?=[^\W\d_])")
+_GLUED_DASH = rc.compile(r"(?<=[^\W\d_])-[ \t]+(?=[^\W\d_])")
 
 
 def _glued_dashes(text: str) -> str:
@@ -134,9 +135,9 @@ _PICTOGRAPH = (
     "\U0001f000-\U0001faff\u2190-\u21ff\u2600-\u2775\u2794-\u27bf\u2b00-\u2bff"
     "\ufe0f\u200d\u20e3\U000e0020-\U000e007f"
 )
-_PICTOGRAPHS = re.compile(f"[ \\t]*[{_PICTOGRAPH}]+[ \\t]*")
-_PICTOGRAPH_CHAR = re.compile(f"[{_PICTOGRAPH}]")
-_AFTER_PICTOGRAPH_END = re.compile(r"[\n.,;:!?)\]]|$")
+_PICTOGRAPHS = rc.compile(f"[ \\t]*[{_PICTOGRAPH}]+[ \\t]*")
+_PICTOGRAPH_CHAR = rc.compile(f"[{_PICTOGRAPH}]")
+_AFTER_PICTOGRAPH_END = rc.compile(r"[\n.,;:!?)\]]|$")
 
 
 def pictographs(text: str) -> str:
@@ -161,7 +162,7 @@ _VULGAR = {
     "⅕": ("một phần năm", "và một phần năm"),
     "⅛": ("một phần tám", "và một phần tám"),
 }
-_VULGAR_RE = re.compile(
+_VULGAR_RE = rc.compile(
     rf"(?<![\d.,])(?:(\d+)\s?)?([{''.join(_VULGAR)}])(?:\s+((?!và\b|hoặc\b)[^\W\d_]+))?"
 )
 
@@ -187,7 +188,7 @@ def vulgar_fractions(text: str) -> str:
 
 
 # --- thousands grouped by spaces: "56 206 514 cử tri" is one number (groups of exactly three)
-_SPACED_THOUSANDS = re.compile(r"(?<![\w.,/+-])([1-9]\d{0,2})((?: \d{3}){2,})(?![\w/]|[.,]\d| \d)")
+_SPACED_THOUSANDS = rc.compile(r"(?<![\w.,/+-])([1-9]\d{0,2})((?: \d{3}){2,})(?![\w/]|[.,]\d| \d)")
 
 
 def spaced_thousands(text: str) -> str:
@@ -199,11 +200,11 @@ def spaced_thousands(text: str) -> str:
 # --- geographic coordinates
 _HEMISPHERES = {"N": "vĩ Bắc", "S": "vĩ Nam", "E": "kinh Đông", "W": "kinh Tây"}
 _APOSTROPHE = "'’′"
-_COORDINATE = re.compile(
+_COORDINATE = rc.compile(
     rf"(?<![\w.,])(\d{{1,3}}(?:[.,]\d+)?)\s?°\s?(?:(\d{{1,2}})\s?[{_APOSTROPHE}]\s?"
     rf"(?:(\d{{1,2}}(?:[.,]\d+)?)\s?(?:[\"”″]|[{_APOSTROPHE}]{{2}})\s?)?)?([NSEW])(?![\w])"
 )
-_COORDINATE_PAIR = re.compile(
+_COORDINATE_PAIR = rc.compile(
     r"(?<![\w.,])(\d{1,3}[.,]\d+)\s?°?\s?([NS])\s?-\s?(\d{1,3}[.,]\d+)\s?°?\s?([EW])(?![\w])"
 )
 
@@ -237,14 +238,14 @@ def coordinates(text: str) -> str:
 
 
 # "tại tọa độ 14.883 độ Vĩ Bắc" (set AG): degrees of latitude or longitude are no thousands
-_DOT_DEGREES = re.compile(r"(?<![\w.,])(\d{1,3})\.(\d{1,6})(?=\s*độ\s+(?:[Vv]ĩ|[Kk]inh)(?!\w))")
+_DOT_DEGREES = rc.compile(r"(?<![\w.,])(\d{1,3})\.(\d{1,6})(?=\s*độ\s+(?:[Vv]ĩ|[Kk]inh)(?!\w))")
 # "vĩ tuyến 15N", "kinh tuyến 1160E" (set AH: the page lost its degree sign, "116°E" -> "1160E")
 _ON_MERIDIAN = r"(?<!\w)((?:[Vv]ĩ|[Kk]inh) (?:tuyến|độ)\s+)"  # "vĩ tuyến ", "kinh độ "
-_MERIDIAN = re.compile(rf"{_ON_MERIDIAN}(\d{{1,4}}(?:[.,]\d+)?)\s?([NSEW])(?!\w)")
+_MERIDIAN = rc.compile(rf"{_ON_MERIDIAN}(\d{{1,4}}(?:[.,]\d+)?)\s?([NSEW])(?!\w)")
 
 
 # "vĩ tuyến 11,5–17,0N", "kinh tuyến 108,0E–116,5E" (set AP): a span of one coordinate
-_MERIDIAN_RANGE = re.compile(
+_MERIDIAN_RANGE = rc.compile(
     rf"{_ON_MERIDIAN}(\d{{1,3}}(?:[.,]\d+)?)\s?([NSEW])?\s?[-–]\s?(\d{{1,3}}(?:[.,]\d+)?)\s?([NSEW])(?!\w)"
 )
 
@@ -277,12 +278,12 @@ def _read_coordinate_pair(match: re.Match[str]) -> str:
 
 
 # --- fishing boats and ships
-_BOAT = re.compile(
+_BOAT = rc.compile(
     r"(?<![\w.-])([A-ZĐ][A-Za-zĐđ]{0,3})(?:\s?-\s?|\s)(\d{4,5})"
     r"(?:(?:\s?-\s?|\s)?(TS)(?!\w)|(?![\w]|[.,]\d))"
 )
-_BOAT_CONTEXT = re.compile(r"\btàu(?:\s+cá)?(?:\s+(?:số hiệu|mang số hiệu|mang số))?\s*$", re.I)
-_SHIP = re.compile(
+_BOAT_CONTEXT = rc.compile(r"\btàu(?:\s+cá)?(?:\s+(?:số hiệu|mang số hiệu|mang số))?\s*$", re.I)
+_SHIP = rc.compile(
     r"(?<!\w)([Tt]àu(?:\s+[a-zà-ỹđ]+){0,2}\s+)([A-ZĐ]{2,4})(?:\s?-\s?|\s)(?=\d{2,5}(?![\w]|[.,]\d))"
 )
 
@@ -313,26 +314,26 @@ def boats(text: str) -> str:
 
 # --- stock tickers
 _TICKER = r"(?<![\w.-])(?<!TP )(?<!Tp )(?<!TP\.)[A-Z]{3}(?![\w-])"
-_TICKER_RE = re.compile(_TICKER)
-_TICKER_GAP = re.compile(r"\s*(?:(?:,|và|hoặc|…|\.\.\.)\s*)+")
-_TICKER_MOVE = re.compile(
+_TICKER_RE = rc.compile(_TICKER)
+_TICKER_GAP = rc.compile(r"\s*(?:(?:,|và|hoặc|…|\.\.\.)\s*)+")
+_TICKER_MOVE = rc.compile(
     r"\s+(?:đều\s+|cùng\s+|ghi nhận\s+(?:mức\s+)?)?"  # "HSG ghi nhận mức tăng lên tới 19,92%"
     r"(?:tăng|giảm|tụt|mất|nhích|lên|xuống|đứng giá|đóng cửa|chốt)\s+"
     r"(?:gần\s+|hơn\s+|thêm\s+|khoảng\s+|nhẹ\s+|lên\s+(?:tới\s+|đến\s+)?|tới\s+|đến\s+)?\d"
 )
-_TICKER_AFTER = re.compile(rf"(?<!\w)((?:[Mm]ã|[Cc]ổ phiếu)\s+)({_TICKER})")
+_TICKER_AFTER = rc.compile(rf"(?<!\w)((?:[Mm]ã|[Cc]ổ phiếu)\s+)({_TICKER})")
 # "các mã: SSI, FPT, ..., ACB, HCM, VND": a list of tickers after its label (set J: "HCM" was
 # "Hồ Chí Minh", "HSG" "học sinh giỏi")
-_TICKER_LIST = re.compile(
+_TICKER_LIST = rc.compile(
     r"((?:[Mm]ã|[Cc]ổ phiếu)(?:\s[^\W\d][^:.;\n]{0,30})?:\s*)"
     r"([A-Z][A-Z0-9]{2}(?:(?:\s*(?:,|và)\s*|\.\.\.,?\s*|…,?\s*)+[A-Z][A-Z0-9]{2})+)(?![\w-])"
 )
 # "HCM (Chứng khoán TP.HCM)": a ticker with its company in a bracket after it (set AU)
-_TICKER_COMPANY = re.compile(
+_TICKER_COMPANY = rc.compile(
     rf"({_TICKER})(?=\s*\((?:Chứng khoán|Tập đoàn|Ngân hàng|Công ty|Tổng công ty|CTCP|Bảo hiểm)\s)"
 )
-_LISTED_TICKER = re.compile(r"(?<![\w.-])[A-Z]{3}(?![\w-])")
-_STOCK_CONTEXT = re.compile(
+_LISTED_TICKER = rc.compile(r"(?<![\w.-])[A-Z]{3}(?![\w-])")
+_STOCK_CONTEXT = rc.compile(
     r"cổ phiếu|chứng khoán|VN-Index|VN30|HNX|UPCoM|HOSE|HoSE|thanh khoản|khối ngoại|tham chiếu"
 )
 
@@ -351,16 +352,16 @@ def _ticker_groups(text: str) -> list[list[re.Match[str]]]:
 
 # "VND" is also VNDirect's ticker: in market text it is the currency only after an amount, a
 # money word or a slash ("24.500 VND", "tỷ giá USD/VND"), or before "mất giá", "so với" (set H)
-_VND = re.compile(r"(?<![\w./-])VND(?![\w/-])")
-_VND_CURRENCY_BEFORE = re.compile(
+_VND = rc.compile(r"(?<![\w./-])VND(?![\w/-])")
+_VND_CURRENCY_BEFORE = rc.compile(
     r"(?:\d[\d.,]*\s*|(?:tỷ|triệu|nghìn|ngàn|trăm|đồng|giá|bằng|tiền|đô la Mỹ|USD)\s+|[/(])$",
     re.IGNORECASE,
 )
-_VND_CURRENCY_AFTER = re.compile(r"\s*(?:/|mất giá|lên giá|giảm giá|so với|\))")
+_VND_CURRENCY_AFTER = rc.compile(r"\s*(?:/|mất giá|lên giá|giảm giá|so với|\))")
 
 
 # In a market article without stock words in the sentence: only as a subject (a clause's start)
-_CLAUSE_START = re.compile(r"(?:^|[,.;:!?\n\[(]\s*)$")
+_CLAUSE_START = rc.compile(r"(?:^|[,.;:!?\n\[(]\s*)$")
 
 
 def _vnd_ticker(text: str, *, subject_only: bool) -> str:
@@ -408,9 +409,9 @@ def tickers(text: str, market: bool = False) -> str:
 
 # --- "EU": the European Union, except as a count of execution units in a GPU ("Iris Xe 96 EU",
 # set H): right after a count, or in a sentence about graphics, it is spelled "e u"
-_EU = re.compile(r"(?<![\w.&/-])EU(?![\w&/-])")
-_EU_AFTER_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}\s?$")  # a count, not a year ("năm 2024 EU")
-_CHIP_CONTEXT = re.compile(  # graphics words only: "EU đầu tư vào chip" is still the union
+_EU = rc.compile(r"(?<![\w.&/-])EU(?![\w&/-])")
+_EU_AFTER_NUMBER = rc.compile(r"(?<![\d.,])\d{1,3}\s?$")  # a count, not a year ("năm 2024 EU")
+_CHIP_CONTEXT = rc.compile(  # graphics words only: "EU đầu tư vào chip" is still the union
     r"(?<!\w)(?:i?GPU|đồ họa|đồ hoạ|Iris|Radeon|GeForce|nhân xử lý đồ họa)(?!\w)",
     re.IGNORECASE,
 )
@@ -432,10 +433,10 @@ def execution_units(text: str) -> str:
 
 
 # --- rice varieties: "lúa OM 5451", "IR 50404" are codes (digits one by one, as glued "OM5451")
-_VARIETY = re.compile(
+_VARIETY = rc.compile(
     r"(?<![\w.-])(OM|IR|ST|ĐS|DT|TBR|RVT|BC|KD|AC|VD|HT|NV|OC|CR|CL|VNR|AGPPS)\s(\d{3,6})(?![\w]|[.,]\d)"
 )
-_RICE_CONTEXT = re.compile(r"(?<!\w)(?:lúa|gạo|giống|nếp|thóc|thương lái)(?!\w)", re.I)
+_RICE_CONTEXT = rc.compile(r"(?<!\w)(?:lúa|gạo|giống|nếp|thóc|thương lái)(?!\w)", re.I)
 
 
 def varieties(text: str) -> str:
@@ -447,10 +448,10 @@ def varieties(text: str) -> str:
 
 
 # --- exam news: "TS" counts candidates
-_EXAM_CONTEXT = re.compile(
+_EXAM_CONTEXT = rc.compile(
     r"(?<!\w)(?:thi|điểm|thí sinh|tuyển sinh|trúng tuyển|xét tuyển|tốt nghiệp)(?!\w)", re.I
 )
-_CANDIDATES = re.compile(
+_CANDIDATES = rc.compile(
     rf"(?<!\w)(\d+|có|nhiều|các|những|mỗi|từng|mọi|số|bao nhiêu)(\s+)TS(?![\w.])(?!\s+[{UPPER}])"
 )
 
@@ -465,7 +466,7 @@ def candidates(text: str) -> str:
 
 # --- slashes after a count
 _ADMIN_UNITS = frozenset({"tỉnh", "thành", "quận", "huyện", "xã", "phường", "thị", "thôn", "xóm"})
-_COUNT_SLASH = re.compile(
+_COUNT_SLASH = rc.compile(
     r"(?<![\w.,/])(\d[\d.,]*\s+[^\W\d_]+(?:\s+[^\W\d_]+)?)\s*/\s*"
     r"(?:(\d[\d.,]*\s+[^\W\d_]+)|([^\W\d_]+))"
 )
@@ -503,7 +504,7 @@ def count_slashes(text: str) -> str:
 
 
 # --- phone numbers
-_PHONE = re.compile(
+_PHONE = rc.compile(
     r"(?<![\w.,/+])(?:"
     r"\(\+?\d{2,4}\)[ .]?\d{3,4}[ .]?\d{3,4}"  # (024) 3825 1234
     r"|\+84[ .]?\d{2,3}[ .]?\d{3}[ .]?\d{3,4}"  # +84 912 345 678
@@ -529,17 +530,17 @@ def phone_numbers(text: str) -> str:
 
 
 # --- the page's decimal convention
-_DOT_DECIMAL_EVIDENCE = re.compile(
+_DOT_DECIMAL_EVIDENCE = rc.compile(
     r"(?<![\w.,/:])(\d+)\.(\d{1,2})(?![\w/:-]|[.,]\d|\s*(?:giờ|h\b))(\s*%)?"
 )
-_DATE_OR_TIME_BEFORE = re.compile(
+_DATE_OR_TIME_BEFORE = rc.compile(
     r"(?:ngày|sáng|trưa|chiều|tối|đêm|hôm|từ|đến|lúc|mùng|mồng|tháng|thứ \w+"
     r"|\d[.,/-]\d{1,2},?\s*(?:và)?)\s*$",  # a date word, or a date just before ("22.9, 23.9")
     re.I,
 )
-_COMMA_DECIMAL = re.compile(r"(?<![\w.,])\d+,\d{1,2}(?![\w]|[.,]\d)")
-_DOT_GROUPS = re.compile(r"(?<![\w.,])\d{1,3}(?:\.\d{3}){2,}(?![\w]|[.,]\d)")
-_COMMA_THOUSANDS = re.compile(r"(?<![\w.,/])(\d{1,3}(?:,\d{3})+)(\.\d+)?(?![\w]|[.,]\d)")
+_COMMA_DECIMAL = rc.compile(r"(?<![\w.,])\d+,\d{1,2}(?![\w]|[.,]\d)")
+_DOT_GROUPS = rc.compile(r"(?<![\w.,])\d{1,3}(?:\.\d{3}){2,}(?![\w]|[.,]\d)")
+_COMMA_THOUSANDS = rc.compile(r"(?<![\w.,/])(\d{1,3}(?:,\d{3})+)(\.\d+)?(?![\w]|[.,]\d)")
 
 
 def uses_dot_decimals(document: str) -> bool:
@@ -574,7 +575,7 @@ def english_thousands(text: str) -> str:
 
 # --- vehicle plates
 # A word glued to the plate is a slip of the source: "đầu kéo15C-159.xx" (set AV), "BKS30A-…"
-_PLATE = re.compile(
+_PLATE = rc.compile(
     r"(?<![\d.,/_A-Z-])(?:(?<![\w.,/-])(BS|BKS)\s*)?(\d{2})([A-ZĐ]{1,2}\d{0,2})\s?[-.]\s?"
     r"(\d{3}\.\d{2}|\d{4,5}|\d{2,3}\.\d?[xX]{1,3}|\d{1,4}[xX]{1,4})"  # "40xx", "48.XX": masked
     r"(?![\w]|[.,]\d)"
@@ -599,7 +600,7 @@ def _read_plate(match: re.Match[str]) -> str:
 
 
 # An old plate has no series letter ("BKS 72-02941"): only after a plate word, else a range.
-_OLD_PLATE = re.compile(
+_OLD_PLATE = rc.compile(
     r"(?<!\w)(BKS|BS|[Bb]iển số|[Bb]iển kiểm soát|mang biển)(\s+(?:xe\s+)?)(\d{2})\s?-\s?(\d{4,5})"
     r"(?![\w]|[.,]\d)"
 )
@@ -626,7 +627,7 @@ def _spaced_plate(match: re.Match[str]) -> str:
     return f"{match[1]}{_read_plate(dashed)}" if dashed else match.group()
 
 
-_SPACED_PLATE = re.compile(
+_SPACED_PLATE = rc.compile(
     r"(?<!\w)((?:[Xx]e(?:\s+(?:tải|khách|con|buýt|container|đầu kéo|bán tải|ben|máy))?"
     r"|ô tô|ô-tô|[Ôô]tô|mô tô|biển số|biển kiểm soát)\s+)"
     r"(\d{2}[A-ZĐ]{1,2}\d?)\s(\d{4,5}|\d{3}\.\d{2})(?![\w]|[.,]\d)"
@@ -636,7 +637,7 @@ _SPACED_PLATE = re.compile(
 # --- document numbers
 _DOC_CODE = r"[A-ZĐ][\wĐđ&.]*(?:[-/][\wĐđ&]+)*"
 _DOC_CODE_SLASHED = r"[A-ZĐ][\wĐđ&]*(?:/[A-ZĐ][\wĐđ&]*)+"
-_DOCUMENT = re.compile(rf"(?<![\w/.,])(\d{{1,6}})(?:/(\d{{4}}))?/({_DOC_CODE})")
+_DOCUMENT = rc.compile(rf"(?<![\w/.,])(\d{{1,6}})(?:/(\d{{4}}))?/({_DOC_CODE})")
 
 
 def spell_code(code: str) -> str:
@@ -668,7 +669,7 @@ def _read_document(match: re.Match[str]) -> str:
     return " ".join(words)
 
 
-_DOCUMENT_DASH = re.compile(rf"(?<![\w/.,])(\d{{1,6}})-({_DOC_CODE_SLASHED})")
+_DOCUMENT_DASH = rc.compile(rf"(?<![\w/.,])(\d{{1,6}})-({_DOC_CODE_SLASHED})")
 
 
 def document_numbers(text: str) -> str:
@@ -680,14 +681,14 @@ def document_numbers(text: str) -> str:
 
 
 # --- e-mail and web addresses
-_ADDRESS = re.compile(
+_ADDRESS = rc.compile(
     r"(?:https?://)?(?:[\w+-]+(?:\.[\w+-]+)*@)?(?:www\.)?[\w-]+(?:\.[\w-]+)*"
     r"\.(?:vn|com|net|org|gov|edu|info|io|int)\b(?:/[\w./?=&%-]*[\w/])?",
     re.IGNORECASE,
 )
-_ADDRESS_TOKEN = re.compile(r"\S+")  # an address never spans a space: regexes run per token
+_ADDRESS_TOKEN = rc.compile(r"\S+")  # an address never spans a space: regexes run per token
 _MAX_ADDRESS = 200  # longer tokens are not read as addresses (keeps the rule linear-time)
-_ADDRESS_PARTS = re.compile(r"[.@/:?=&_-]+")
+_ADDRESS_PARTS = rc.compile(r"[.@/:?=&_-]+")
 _ADDRESS_WORDS = {".": "chấm", "@": "a còng"}
 # How the usual domain endings are said (letter names, or the word they are).
 _DOMAIN_WORDS = {
@@ -702,7 +703,7 @@ _DOMAIN_WORDS = {
     "int": "in",
     "www": "vê kép vê kép vê kép",
 }
-_ADDRESS_PIECE = re.compile(r"[.@/:?=&_-]+|[^.@/:?=&_-]+")
+_ADDRESS_PIECE = rc.compile(r"[.@/:?=&_-]+|[^.@/:?=&_-]+")
 
 
 def _address_word(word: str) -> str:
@@ -726,7 +727,7 @@ def _address_word(word: str) -> str:
 # "vnuhcm", "hcmcpv": a label opening on two consonants no English or Vietnamese word opens
 # with, and with one vowel at most, is an acronym, spelled (second sweep: "live.vnuhcm.edu.vn"
 # left "vnuhcm" raw; "gmail" stays a word)
-_ACRONYM_LABEL = re.compile(
+_ACRONYM_LABEL = rc.compile(
     r"(?!(?:bl|br|ch|cl|cr|dr|fl|fr|gh|gl|gr|kh|kn|ng|nh|ph|pl|pr|sc|sh|sk|sl|sm|sn|sp|st|sw|"
     r"th|tr|tw|wh|wr|qu|gi)[a-z])[b-df-hj-np-tv-z]{2}"
 )
@@ -752,7 +753,7 @@ def _addresses_in_token(match: re.Match[str]) -> str:
     return _ADDRESS.sub(_read_address, token)
 
 
-_ADDRESS_HINT = re.compile(r"\.(?:vn|com|net|org|gov|edu|info|io|int)\b", re.IGNORECASE)
+_ADDRESS_HINT = rc.compile(r"\.(?:vn|com|net|org|gov|edu|info|io|int)\b", re.IGNORECASE)
 
 
 @functools.cache
@@ -806,7 +807,7 @@ def split_syllables(word: str) -> list[str] | None:
 
 
 # --- date lines
-_DATE_LINE_DASH = re.compile(
+_DATE_LINE_DASH = rc.compile(
     r"(?<=/\d{4})\s+-\s+(?=\d{1,2}:\d{2})|(?<=\d:\d\d)\s+-\s+(?=\d{1,2}/\d{1,2}/\d)"
 )
 
@@ -819,7 +820,7 @@ def date_line_dashes(text: str) -> str:
 
 
 # "lúc 7h/21/7", "19h-20/7" (hydrology bulletins): an hour, then the day it falls on.
-_HOUR_SLASH_DATE = re.compile(
+_HOUR_SLASH_DATE = rc.compile(
     r"(?<![\w.,/])(\d{1,2}h(?:\d{2})?)[/-](?=\d{1,2}/\d{1,2}(?:/\d{4})?(?![\w/]|[.,]\d))"
 )
 
@@ -839,17 +840,17 @@ def _valid(day: int, month: int) -> bool:
     return 1 <= day <= 31 and 1 <= month <= 12
 
 
-_FULL_DATE = re.compile(r"(?<![\w/.,-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\w/]|[.,]\d|-\d)")
-_QUARTER = re.compile(r"\b([Qq]u[ýí])\s*([IV]+|[1-4])\s*(?:/|-|\.|\s+năm\s+)(\d{4})\b")
-_MONTH_YEAR = re.compile(
+_FULL_DATE = rc.compile(r"(?<![\w/.,-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\w/]|[.,]\d|-\d)")
+_QUARTER = rc.compile(r"\b([Qq]u[ýí])\s*([IV]+|[1-4])\s*(?:/|-|\.|\s+năm\s+)(\d{4})\b")
+_MONTH_YEAR = rc.compile(
     r"(?<![\w/.,-])(?:(?:([Tt]háng)\s+)?(\d{1,2})/|([Tt]háng)\s+(\d{1,2})[-.])(\d{4})"
     r"(?![\w/]|[.,]\d|\s?-\s?\d)"
 )
 # Denominators a bare "a/b" (a < b) is read as a fraction with; "5/11", "1/8" are dates.
 _FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 10})
 # Not a day range before a written month: "ngày 10-11 tháng 5" is days 10 to 11 of May.
-_DAY_MONTH = re.compile(r"(?<![\w/.,-])(\d{1,2})([/.-])(\d{1,2})(?![\w/]|[.,-]\d)(?!\s+tháng\s+\d)")
-_DATE_CONTEXT = re.compile(
+_DAY_MONTH = rc.compile(r"(?<![\w/.,-])(\d{1,2})([/.-])(\d{1,2})(?![\w/]|[.,-]\d)(?!\s+tháng\s+\d)")
+_DATE_CONTEXT = rc.compile(
     r"(?:\b(?:ngày|sáng|trưa|chiều|tối|đêm|hôm|khuya|rạng|từ|đến|tới|hết|trước|sau|"
     r"đầu|cuối|vào|hạn|mùng|mồng|nhật|qua|nay|lễ|dịp|tết|phiên(?: giao dịch)?|sáng sớm"
     r"|(?:tối|chiều) muộn)"
@@ -857,7 +858,7 @@ _DATE_CONTEXT = re.compile(
     r"[\s,(]*$",
     re.IGNORECASE,
 )
-_DATE_CONTEXT_STRONG = re.compile(
+_DATE_CONTEXT_STRONG = rc.compile(
     r"(?:\b(?:ngày|sáng(?: sớm)?|trưa|chiều|tối|đêm|hôm|khuya|rạng sáng|mùng|mồng|nay|kể từ"
     r"|hôm qua|hôm kia"  # "Hôm qua 26.6, TAND …" (set AR)
     r"|phiên(?: giao dịch)?(?: ngày)?)|thứ\s+\w+"  # "phiên giao dịch 11-12" (set M)
@@ -867,22 +868,22 @@ _DATE_CONTEXT_STRONG = re.compile(
     r"[\s,(]*$",
     re.IGNORECASE,
 )
-_NOT_A_DAY = re.compile(r"\b(?:mỗi|một|hằng|hàng|vài|mấy|các|những)\s+ngày\s*$", re.I)
+_NOT_A_DAY = rc.compile(r"\b(?:mỗi|một|hằng|hàng|vài|mấy|các|những)\s+ngày\s*$", re.I)
 # "trong ngày 2-3 lần": a count in a day; "trong ngày 11-9" a date (set Q)
-_IN_A_DAY = re.compile(r"\btrong\s+ngày\s*$", re.I)
-_COUNT_AFTER = re.compile(
+_IN_A_DAY = rc.compile(r"\btrong\s+ngày\s*$", re.I)
+_COUNT_AFTER = rc.compile(
     r"\s*(?:lần|viên|cốc|ly|bữa|giờ|tiếng|phút|ca|cữ|suất|người|chuyến|lượt)(?!\w)"
 )
-_SCORED = re.compile(r"\b(?:đạt|được|chấm|điểm)\s*$", re.IGNORECASE)
-_HOURS_AFTER = re.compile(r"\s*(?:giờ|tiếng|phút|h(?![^\W\d_]))")
-_SPAN_FROM_DAY = re.compile(
+_SCORED = rc.compile(r"\b(?:đạt|được|chấm|điểm)\s*$", re.IGNORECASE)
+_HOURS_AFTER = rc.compile(r"\s*(?:giờ|tiếng|phút|h(?![^\W\d_]))")
+_SPAN_FROM_DAY = rc.compile(
     r"\b[Tt]ừ\s+(?:ngày\s+)?(\d{1,2})\s+(?:đến|tới)\s*$"
 )  # "từ 10 đến 12-7"
-_MEASURE_AFTER = re.compile(
+_MEASURE_AFTER = rc.compile(
     r"\s*(?:inch|in|cm|mm|m|km|kg|g|mAh|W|GB|MB|TB|Hz|GHz|MP|%|độ|tấn|lít|USD|đồng)(?!\w)"
 )
-_AFTER_DATE = re.compile(r"(\d{1,2})/(\d{1,2})\s*(?:và|,|hoặc|đến|tới|-)\s*$")
-_AFTER_DATE_RANGE = re.compile(r"^\s*(?:-|đến|tới)\s*(\d{1,2})/(\d{1,2})(?!\d)")
+_AFTER_DATE = rc.compile(r"(\d{1,2})/(\d{1,2})\s*(?:và|,|hoặc|đến|tới|-)\s*$")
+_AFTER_DATE_RANGE = rc.compile(r"^\s*(?:-|đến|tới)\s*(\d{1,2})/(\d{1,2})(?!\d)")
 
 
 def _read_full_date(match: re.Match[str]) -> str:
@@ -893,19 +894,19 @@ def _read_full_date(match: re.Match[str]) -> str:
     return f"{read_day(d)} tháng {read_month(m)} năm {read_cardinal(int(year))}"
 
 
-_DATE_RANGE_DASH = re.compile(
+_DATE_RANGE_DASH = rc.compile(
     r"(?<![\w/.,])(\d{1,2}/\d{1,2}(?:/\d{4})?)\s*-\s*(?=\d{1,2}/\d{1,2}(?:/\d{4})?(?![\w/]|[.,]\d))"
 )
 
 
-_DAY_RANGE = re.compile(
+_DAY_RANGE = rc.compile(
     r"(?<![\w/.,-])(\d{1,2})\s*-\s*(\d{1,2})([/.])(\d{1,2})(?:\3(\d{4}))?(?![\w/]|[.,]\d)"
 )
-_DAY_LIST = re.compile(
+_DAY_LIST = rc.compile(
     r"(?<![\w/.,-])(\d{1,2}(?:\s*(?:,|và|hoặc)\s*\d{1,2})+)\s*([/.-])(\d{1,2})(?:/(\d{4}))?"
     r"(?![\w/%]|[.,-]\d)"  # "từ 6,5-7%" (set AV): a span of percentages
 )
-_LIST_DAY = re.compile(r"\d+")
+_LIST_DAY = rc.compile(r"\d+")
 
 
 def _day_range(match: re.Match[str]) -> str:
@@ -945,7 +946,7 @@ def _day_list(match: re.Match[str]) -> str:
 # "chiến thắng 21/10", "điểm số là 5/5", "thua 19/21" (set AR): a game's score written with a
 # slash right after a word of the result, read as a score, never a date or a share; narrower
 # than _SCORE_CONTEXT (dashes), whose "trận", "kết quả" may stand before a slashed date
-_SLASH_SCORE = re.compile(
+_SLASH_SCORE = rc.compile(
     r"(?<!\w)((?:(?i:chiến thắng|thắng|thua|tỷ số|tỉ số|điểm số|cách biệt|dẫn|gỡ|chung cuộc)"
     r"|hòa|hoà)"
     r"(?:\s+(?:là|với|lên|thành))?\s+)(\d{1,2})/(\d{1,2})(?![\w/]|[.,]\d)"
@@ -970,8 +971,8 @@ def day_ranges(text: str) -> str:
 
 
 _ADDRESS_WORDS_AFTER = "đường|phố|hẻm|ngõ|ngách|kiệt|khu|tổ|ấp|thôn|xóm|quận|phường|xã|thị"
-_STREET_DATE = re.compile(r"(?<!\w)([Đđ]ường|[Pp]hố)\s+(\d{1,2})/(\d{1,2})(?![\w/]|[.,]\d)")
-_HOUSE_NUMBER = re.compile(
+_STREET_DATE = rc.compile(r"(?<!\w)([Đđ]ường|[Pp]hố)\s+(\d{1,2})/(\d{1,2})(?![\w/]|[.,]\d)")
+_HOUSE_NUMBER = rc.compile(
     r"(?<!\w)(?:([Hh]ẻm|[Nn]gõ|[Nn]gách|[Kk]iệt)|([Ss]ố|[Nn]hà|(?:[Tt]rú|[Nn]gụ|[Ởở]) tại))"
     r"\s+(\d{1,4}(?:/\d{1,4})+)"
     rf"(?![\w/]|[.,]\d)(?(2)(?=\s*(?:$|[,.;)]|\s(?:{_ADDRESS_WORDS_AFTER}|[{UPPER}]))))"
@@ -997,7 +998,7 @@ def addresses_on_streets(text: str) -> str:
     return _HOUSE_NUMBER.sub(house, text)
 
 
-_DOUBLE_MUNG = re.compile(r"(?<!\w)([Mm]ùng|[Mm]ồng)\s+mùng(?!\w)")
+_DOUBLE_MUNG = rc.compile(r"(?<!\w)([Mm]ùng|[Mm]ồng)\s+mùng(?!\w)")
 
 
 def doubled_mung(text: str) -> str:
@@ -1012,7 +1013,7 @@ def full_dates(text: str) -> str:
     return _FULL_DATE.sub(_read_full_date, text)
 
 
-_GLUED_DAY_WORD = re.compile(r"(?<!\w)([Nn]gày)-(?=\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{4})?(?![\d/]))")
+_GLUED_DAY_WORD = rc.compile(r"(?<!\w)([Nn]gày)-(?=\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{4})?(?![\d/]))")
 
 
 def _read_quarter(match: re.Match[str]) -> str:
@@ -1025,7 +1026,7 @@ def _read_quarter(match: re.Match[str]) -> str:
 
 # Broker shorthand (set H): "3Q23", "Q3/2023", "Q3.2023", "Q1 2024" are quarters; a bare "Q3"
 # or "Q3/12" is left alone (it may be "quận 3" in an address)
-_SHORT_QUARTER = re.compile(
+_SHORT_QUARTER = rc.compile(
     r"(?<![\w.,/-])(?:([1-4])Q(\d\d|(?:19|20)\d\d)"
     r"|Q([1-4])(?:[/.-]((?:19|20)\d\d)|\s((?:19|20)\d\d)))(?![\w]|[.,/-]\d)"
 )
@@ -1058,7 +1059,7 @@ def _read_month_year(match: re.Match[str]) -> str:
 # Futures contract months "kỳ hạn 11/17", "giao tháng 05/18" (commodity news): month/two-digit
 # year. A year over 12 cannot be a month, so it is read as 20yy; "kỳ hạn 6/12 tháng" (bank
 # terms) is left alone.
-_CONTRACT_MONTH = re.compile(
+_CONTRACT_MONTH = rc.compile(
     r"(?<!\w)((?:[Kk]ỳ hạn|[Gg]iao|[Hh]ợp đồng)(?:\s+(?:giao|tháng))*|[Tt]háng)\s+"
     r"(0?[1-9]|1[0-2])/(1[3-9]|[2-9]\d)(?![\w/]|[.,]\d|\s*(?:tháng|năm|ngày)(?!\w))"
 )
@@ -1071,7 +1072,7 @@ def _read_contract_month(match: re.Match[str]) -> str:
 
 
 # "kỳ hạn 6/12 tháng" (bank terms): six or twelve months, never a date.
-_TERMS = re.compile(r"(?<!\w)([Kk]ỳ hạn)\s+(\d{1,2})/(\d{1,2})(?=\s+(?:tháng|năm|tuần|ngày)(?!\w))")
+_TERMS = rc.compile(r"(?<!\w)([Kk]ỳ hạn)\s+(\d{1,2})/(\d{1,2})(?=\s+(?:tháng|năm|tuần|ngày)(?!\w))")
 
 
 def contract_months(text: str) -> str:
@@ -1095,7 +1096,7 @@ def month_years(text: str) -> str:
 
 # "tháng 5-6/2019", "tháng 11 và 12/2023": two months of one year; each month is named
 # ("tháng năm đến tháng sáu năm …"), so "năm" the month is not heard as "năm" the year
-_MONTH_SPAN_YEAR = re.compile(
+_MONTH_SPAN_YEAR = rc.compile(
     r"(?<!\w)([Tt]háng)\s+(\d{1,2})\s?(-|–|và|đến|tới|hoặc)\s?(\d{1,2})[/.-]((?:19|20)\d{2})"
     r"(?![\w/]|[.,]\d)"
 )
@@ -1111,7 +1112,7 @@ def _read_month_span_year(match: re.Match[str]) -> str:
     return f"{word} {read_month(a)} {link} tháng {read_month(b)} năm {read_cardinal(int(year))}"
 
 
-_BRACKETED_MONTH_YEAR = re.compile(r"\((\d{1,2})-((?:19|20)\d{2})\)")
+_BRACKETED_MONTH_YEAR = rc.compile(r"\((\d{1,2})-((?:19|20)\d{2})\)")
 
 
 def _bracketed_month_year(match: re.Match[str]) -> str:
@@ -1121,11 +1122,11 @@ def _bracketed_month_year(match: re.Match[str]) -> str:
     return f"(tháng {read_month(month)} năm {read_cardinal(year)})"
 
 
-_SHARE_UP_TO = re.compile(r"\b(?:chiếm|lên|tăng|giảm|chỉ|khoảng|gần|hơn)\s+(?:đến|tới)\s*$", re.I)
-_AS_MANY_AS = re.compile(r"\b(?:có|lên|đến) tới\s*$|\bcó đến\s*$", re.IGNORECASE)
+_SHARE_UP_TO = rc.compile(r"\b(?:chiếm|lên|tăng|giảm|chỉ|khoảng|gần|hơn)\s+(?:đến|tới)\s*$", re.I)
+_AS_MANY_AS = rc.compile(r"\b(?:có|lên|đến) tới\s*$|\bcó đến\s*$", re.IGNORECASE)
 # "ngày 11-12 tháng âm lịch", "15-16 tháng Giêng": the word "tháng" right after a dash pair
 # makes it a range of days, not "11 December" (corpus sweep, meaning-changing)
-_MONTH_WORD_AFTER = re.compile(r"\s+tháng(?!\w)")
+_MONTH_WORD_AFTER = rc.compile(r"\s+tháng(?!\w)")
 
 
 def _slash_date_context(text: str, match: re.Match[str], before: str) -> bool:
@@ -1214,17 +1215,17 @@ def day_months(text: str) -> str:
     return _DAY_MONTH.sub(_day_month(text), text)
 
 
-_CLASS_SLASH = re.compile(r"(?<!\w)([Ll]ớp)\s+(\d{1,2})/(\d{1,2})(?![\w/]|[.,]\d)")
+_CLASS_SLASH = rc.compile(r"(?<!\w)([Ll]ớp)\s+(\d{1,2})/(\d{1,2})(?![\w/]|[.,]\d)")
 #: "đứng thứ 5/11", "xếp thứ 9/11" (set AU): a rank out of a total, never a date ("Thứ 5/11"
 #: alone is a weekday and its date).
-_RANK_SLASH = re.compile(
+_RANK_SLASH = rc.compile(
     r"(?<!\w)((?:[Đđ]ứng|[Xx]ếp(?: hạng)?|[Vv]ị trí|[Hh]ạng|lên|xuống|tụt)\s+thứ)"
     r"\s+(\d{1,3})/(\d{1,3})(?![\w/]|[.,]\d)"
 )
 
 
-_WRITTEN_DAY = re.compile(r"(?<!\w)([Nn]gày)\s+(\d{1,2})(?:\s?[-–]\s?(\d{1,2}))?(?=\s+tháng(?!\w))")
-_WRITTEN_MONTH = re.compile(r"(?<!\w)([Tt]háng)\s+(\d{1,2})(?![\w]|[.,/:-]\d)")
+_WRITTEN_DAY = rc.compile(r"(?<!\w)([Nn]gày)\s+(\d{1,2})(?:\s?[-–]\s?(\d{1,2}))?(?=\s+tháng(?!\w))")
+_WRITTEN_MONTH = rc.compile(r"(?<!\w)([Tt]háng)\s+(\d{1,2})(?![\w]|[.,/:-]\d)")
 
 
 def written_dates(text: str) -> str:
@@ -1253,14 +1254,14 @@ def written_dates(text: str) -> str:
 
 # "từ 23 giờ ngày 04 đến ...": a zero-led number after "ngày" is a day of the month (a count
 # comes before its noun: "trong 05 ngày").
-_ZERO_LED_DAY = re.compile(r"(?<!\w)([Nn]gày)\s+0([1-9])(?![\w/.,:-]|\s*(?:giờ|h)(?!\w))")
+_ZERO_LED_DAY = rc.compile(r"(?<!\w)([Nn]gày)\s+0([1-9])(?![\w/.,:-]|\s*(?:giờ|h)(?!\w))")
 
 
 # --- times
-_CLOCK = re.compile(
+_CLOCK = rc.compile(
     r"(?<![\w:.,])(\d{1,2}):(\d{2})(?::(\d{2})|\s*phút(?!\w))?(?![\w:]|[.,]\d)"
 )  # "06:26"; "12:20 phút": "phút" once
-_HOUR_H = re.compile(
+_HOUR_H = rc.compile(
     r"(?<![\w.,/])(\d{1,2})(?:h|g(?=\d{2})"
     r"|g(?=\s+(?:ngày\s+(?:\d|(?:\w+\s){1,3}tháng\s)|cùng ngày|hôm (?:nay|qua))))"
     r"(?:(\d{2})(?:'|p|ph|\s*phút(?!\w))?)?(?![\w])"
@@ -1282,29 +1283,29 @@ def _read_time(hour: str, minute: str | None, second: str | None = None) -> str 
     return " ".join(words)
 
 
-_HOUR_RANGE = re.compile(
+_HOUR_RANGE = rc.compile(
     r"(?<![\w.,])(\d{1,2}(?:h(?:\d{2})?|:\d{2})?)\s*-\s*(?=\d{1,2}(?:h|:\d{2}))"
 )
 # A zero-padded count before a word is the number, as official texts pad counts: "07 giờ",
 # "05 ngày làm việc", "từ 03 - dưới 06 tháng", "01 điện thoại", "05 dân tộc" (the corpus sweep
 # found 40 such counts read "không một"); codes such as "007" stay digit by digit.
-_ZERO_HOUR = re.compile(
+_ZERO_HOUR = rc.compile(
     r"(?<![\w.,/:-])0([1-9])(?=(?:\s*(?:-|đến)\s*(?:dưới\s+|trên\s+)?0?\d{1,2})?"
     r"\s+[^\W\d_])"
 )
-_RATIO = re.compile(
+_RATIO = rc.compile(
     r"(?<![\w:.,])(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?):(\d{1,3}(?:\.\d{3})+|\d+)(?![\w:]|[.,]\d)"
 )  # "1.000:232" (set AW): a grouped side too
-_RATE_BEFORE = re.compile(r"\bt[ỉỷ] lệ(?:\s+[^\W\d]+){0,3}\s*$", re.IGNORECASE)  # "tỉ lệ chọi là"
+_RATE_BEFORE = rc.compile(r"\bt[ỉỷ] lệ(?:\s+[^\W\d]+){0,3}\s*$", re.IGNORECASE)  # "tỉ lệ chọi là"
 # ... and before a comma in a list of such counts (set H: "quá tải 01, chở quá số người 02,
 # vi phạm nồng độ cồn 04,"): two padded numbers in the piece, and not after a word that numbers
 # a place or an item ("thôn 01,", "số 08,", "tổ 05,": labels, digit by digit)
-_ZERO_COUNT_COMMA = re.compile(
+_ZERO_COUNT_COMMA = rc.compile(
     r"0(?<![\w.,/:-]0)([1-9])(?=\s*[,;)]|\.(?:\s|$))"  # the literal first: fast
 )
-_GLUED_COLON_COUNT = re.compile(r"(?<=[^\W\d_]):(?=0[1-9])")  # "Bình Định:02," (set AM)
-_PADDED = re.compile(r"0(?<![\w.,/:-]0)[1-9](?![\w/:-]|[.,]\d)")
-_LABEL_BEFORE = re.compile(
+_GLUED_COLON_COUNT = rc.compile(r"(?<=[^\W\d_]):(?=0[1-9])")  # "Bình Định:02," (set AM)
+_PADDED = rc.compile(r"0(?<![\w.,/:-]0)[1-9](?![\w/:-]|[.,]\d)")
+_LABEL_BEFORE = rc.compile(
     r"(?:số|phòng|tổ|khu|phố|lô|căn|tầng|mã|ô|xóm|thôn|ấp|bản|buôn|đội|khoản|điều|mục|chương|"
     r"phần|bước|lần|kỳ|khóa|lớp|cổng|bến|trạm|tuyến|đường|quận|phường|hẻm|ngõ|ngách|kiệt)\s+$",
     re.IGNORECASE,
@@ -1327,14 +1328,14 @@ def _zero_counts_before_commas(text: str) -> str:
 # "lúc 5g", "từ 1g đến 4g sáng". A part of day after it counts only for an hour that part of
 # the day has ("gói 20g sáng nay" stays a weight); a container or weight word before it keeps
 # the gram ("gói 5g sáng nay"); a bare "từ 1g đến 4g" with no such cue stays grams.
-_G_TOKEN = re.compile(r"(?<![\w.,/])(\d{1,2})g(?!\w)")
-_G_BEFORE_HOUR = re.compile(r"(?<!\w)(?:lúc|hồi)\s+$", re.IGNORECASE)
-_G_BEFORE_WEIGHT = re.compile(
+_G_TOKEN = rc.compile(r"(?<![\w.,/])(\d{1,2})g(?!\w)")
+_G_BEFORE_HOUR = rc.compile(r"(?<!\w)(?:lúc|hồi)\s+$", re.IGNORECASE)
+_G_BEFORE_WEIGHT = rc.compile(
     r"(?<!\w)(?:gói|hộp|túi|lọ|chai|viên|liều|thìa|muỗng|nặng|chứa|thêm|bổ sung|trọng lượng|"
     r"khối lượng)\s+$",
     re.IGNORECASE,
 )
-_G_PART_OF_DAY = re.compile(r"\s+(?:rạng\s+)?(sáng|trưa|chiều|tối|đêm|khuya)(?!\w)")
+_G_PART_OF_DAY = rc.compile(r"\s+(?:rạng\s+)?(sáng|trưa|chiều|tối|đêm|khuya)(?!\w)")
 _PART_OF_DAY_HOURS = {
     "sáng": range(0, 13),
     "trưa": (*range(0, 3), *range(10, 15)),
@@ -1343,10 +1344,10 @@ _PART_OF_DAY_HOURS = {
     "đêm": (*range(0, 13), *range(19, 25)),
     "khuya": (*range(0, 13), *range(21, 25)),
 }
-_G_RANGE_BEFORE_HOUR = re.compile(
+_G_RANGE_BEFORE_HOUR = rc.compile(
     r"(?<![\w.,/])(\d{1,2})g(\d{2})?(\s*(?:-|đến|tới)\s*)(?=\d{1,2}h)"
 )
-_G_RANGE_AFTER_HOUR = re.compile(
+_G_RANGE_AFTER_HOUR = rc.compile(
     r"(?<![\w.,/])(\d{1,2}h(?:\d{2})?\s*(?:-|đến|tới)\s*)(\d{1,2})g(?!\w)"
 )
 
@@ -1384,7 +1385,7 @@ def clock_times(text: str) -> str:
     return _RATIO.sub(_read_ratio, text)
 
 
-_MATCH_MINUTE = re.compile(
+_MATCH_MINUTE = rc.compile(
     r"(?<![\w.,°'’′])(\d{1,3})(?:['’′](?:\s?\+\s?(\d{1,2})['’′]?)?|\s?\+\s?(\d{1,2})['’′])"
     r"(?![\w'’′])(?:\s*\((pen|og)\)|\s+(pen|og)(?!\w))?"
 )
@@ -1423,14 +1424,14 @@ def _read_ratio(match: re.Match[str]) -> str:
 
 
 # --- roman numerals, ordinals
-_ROMAN_CONTEXT = re.compile(
+_ROMAN_CONTEXT = rc.compile(
     r"(?<!\w)(lần thứ|thứ|khóa|khoá|thế kỷ|thế kỉ|đại hội|quý|chương|phần|mục|tập|kỳ|kì|hạng|"
     r"quân khu|quân đoàn|vùng|cấp|giai đoạn|đợt|phương án|phiên|thế chiến|điều|hội nghị|"
     r"cuộc|khu vực|phân khu|bậc|loại|nhóm|tầng|tuyến|số|vòng|mùa|lớp)"
     r"(\s+)([IVXLCDM]+)(?![\w])",
     re.IGNORECASE,
 )
-_ORDINAL = re.compile(
+_ORDINAL = rc.compile(
     r"(?<!\w)([Tt]hứ)\s+(\d{1,3})(?![\w]|[.,/:]\d|\s+(?:tỷ|tỉ|triệu|nghìn|ngàn|vạn)(?!\w))"
 )  # "chiếc iPhone thứ 1 tỷ": a count, not "thứ nhất" (set AB)
 
@@ -1441,7 +1442,7 @@ _ORDINAL = re.compile(
 _TYPE_WORDS = frozenset(
     {"hạng", "loại", "nhóm", "cấp", "bậc", "lớp", "tầng", "tuyến", "vùng", "khu vực", "phân khu"}
 )
-_ROMAN_IVX = re.compile(r"[IVX]+")
+_ROMAN_IVX = rc.compile(r"[IVX]+")
 
 
 def _read_roman(match: re.Match[str]) -> str:
@@ -1458,8 +1459,8 @@ def _read_roman(match: re.Match[str]) -> str:
 
 
 # "RON 95-III": Euro 3; "Điêzen 0,05S-II" (set H): a diesel grade's sulphur, then its Euro level
-_DASH_ROMAN = re.compile(r"(?<=[\dS])-([IVX]{1,4})(?![\w&]|[-.]\w)")
-_BARE_ROMAN = re.compile(r"(?<![\w.&-])[IVX]{2,}(?![\w&]|[-.]\w)")
+_DASH_ROMAN = rc.compile(r"(?<=[\dS])-([IVX]{1,4})(?![\w&]|[-.]\w)")
+_BARE_ROMAN = rc.compile(r"(?<![\w.&-])[IVX]{2,}(?![\w&]|[-.]\w)")
 
 
 def _read_bare_roman(match: re.Match[str]) -> str:
@@ -1478,7 +1479,7 @@ def _read_dash_roman(match: re.Match[str]) -> str:
 # "Công ty Phim truyện I sản xuất" (set AY), "thị trường I (vốn …)" (set AM): a lone "I" after
 # a Vietnamese word and before a Vietnamese word, a bracket or a stop is the numeral one (the
 # English pronoun stands among English words); "điểm I", "gọi I là": a point's letter
-_LONE_ROMAN_ONE = re.compile(r"(?<!\S)([^\W\d_]+) I(?=[ ]?[(,.;:!?)]|$| ([^\W\d_]+)\b)")
+_LONE_ROMAN_ONE = rc.compile(r"(?<!\S)([^\W\d_]+) I(?=[ ]?[(,.;:!?)]|$| ([^\W\d_]+)\b)")
 _LETTER_WORDS = frozenset(
     {"điểm", "tâm", "gọi", "đỉnh", "cho", "và", "với", "của", "là"}
     # a number's words, "%I" read "phần trăm I": the letter stays (the rule is idempotent)
@@ -1516,7 +1517,7 @@ def ordinals(text: str) -> str:
 
 
 # --- scores, ranges, fractions
-_SCORE_CONTEXT = re.compile(
+_SCORE_CONTEXT = rc.compile(
     r"(?:(?i:thắng|thua|tỷ số|tỉ số|điểm số|cách biệt|đánh bại|bại|vượt qua|dẫn|gỡ|"
     r"chung cuộc|trận|kết quả|tỷ lệ|tỉ lệ|thế trận|sân nhà)"
     # "hòa" the draw in lower case only: "Sơn La-Hòa Bình 37-39 độ" is a place (set N)
@@ -1525,14 +1526,14 @@ _SCORE_CONTEXT = re.compile(
     r"|\b(?:bại|thua|thắng)\s+trước(?:\s+\w+){1,4}\s*$"
 )
 _UNIT_ALT = trie_regex(UNITS)
-_GLUED_UNIT = re.compile(rf"(?:{_UNIT_ALT})(?![\w²³])")
+_GLUED_UNIT = rc.compile(rf"(?:{_UNIT_ALT})(?![\w²³])")
 _RANGE_END = rf"(?:(?={_GLUED_UNIT.pattern})|{_NE})"  # "400-700mm": a unit may be glued on
-_DASH_PAIR = re.compile(
+_DASH_PAIR = rc.compile(
     rf"{_NB}(-?(?:{_NUM}))(\s?(?:{_UNIT_ALT})(?![\w²³]))?(\s*)-(\s*)((?:{_NUM})){_RANGE_END}"
     rf"(?!\s*-\s*\d)"
 )
-_DASH_CHAIN = re.compile(rf"{_NB}(?:{_NUM})(?:\s*-\s*(?:{_NUM})){{2,}}{_RANGE_END}")
-_CHAIN_DASH = re.compile(r"\s*-\s*")
+_DASH_CHAIN = rc.compile(rf"{_NB}(?:{_NUM})(?:\s*-\s*(?:{_NUM})){{2,}}{_RANGE_END}")
+_CHAIN_DASH = rc.compile(r"\s*-\s*")
 
 
 def _dash_pair(text: str) -> Callable[[re.Match[str]], str]:
@@ -1560,8 +1561,8 @@ def _dash_pair(text: str) -> Callable[[re.Match[str]], str]:
 
 
 # "Newcastle United 1-4 Chelsea": a result between team names (set M)
-_TEAM_BEFORE = re.compile(rf"[{UPPER}][^\W\d_]+\s$")
-_TEAM_AFTER = re.compile(rf"\s+[{UPPER}][^\W\d_]+")  # not a line's end: "Hà Nội 20-25"
+_TEAM_BEFORE = rc.compile(rf"[{UPPER}][^\W\d_]+\s$")
+_TEAM_AFTER = rc.compile(rf"\s+[{UPPER}][^\W\d_]+")  # not a line's end: "Hà Nội 20-25"
 
 
 def _between_teams(text: str, match: re.Match[str]) -> bool:
@@ -1572,16 +1573,16 @@ def _between_teams(text: str, match: re.Match[str]) -> bool:
 
 # A spaced dash is a score only right after a word that announces one ("tỷ số 3 - 0", "thắng
 # 2 - 1"), and not before a counted noun ("thắng 3 - 4 trận": a range).
-_SPACED_SCORE_CONTEXT = re.compile(
+_SPACED_SCORE_CONTEXT = rc.compile(
     r"(?:thắng|thua|hòa|hoà|tỷ số|tỉ số|chung cuộc|cách biệt|đánh bại|gỡ hòa|gỡ hoà|dẫn)"
     r"(?:\s+(?:đậm|sát nút|nghẹt thở|cách biệt|với|là|trước|đội khách|đội nhà))?\s*$",
     re.IGNORECASE,
 )
-_COUNTED_NOUN = re.compile(
+_COUNTED_NOUN = rc.compile(
     r"\s*(?:trận|ngày|tuần|tháng|năm|lần|người|điểm|bàn thắng|giờ|phút|vòng|ván|set)(?!\w)",
     re.IGNORECASE,
 )
-_POLL_CONTEXT = re.compile(r"ủng hộ|thăm dò|khảo sát|dẫn trước|cử tri|bỏ phiếu", re.IGNORECASE)
+_POLL_CONTEXT = rc.compile(r"ủng hộ|thăm dò|khảo sát|dẫn trước|cử tri|bỏ phiếu", re.IGNORECASE)
 
 
 def _number_value(number: str) -> float:
@@ -1592,12 +1593,12 @@ def _number_value(number: str) -> float:
 
 
 # "từ 3 - dưới 6 tháng": a range to an open bound keeps "đến".
-_OPEN_BOUND = re.compile(rf"{_NB}((?:{_NUM})(?:\s?%)?)\s*-\s*(?=(?:dưới|trên|hơn|gần)\s+\d)")
+_OPEN_BOUND = rc.compile(rf"{_NB}((?:{_NUM})(?:\s?%)?)\s*-\s*(?=(?:dưới|trên|hơn|gần)\s+\d)")
 
 
 # "1.5 - 2.5%", "0.8-1.2 mm" (set J): a range of dot decimals (one or two digits after the dot is
 # no thousands group) before a percent or a unit
-_DOT_DECIMAL_RANGE = re.compile(
+_DOT_DECIMAL_RANGE = rc.compile(
     r"(?<![\w.,/])(\d+(?:\.\d{1,2})?)\s?[-–]\s?(\d+\.\d{1,2})(?=\s?(?:%|phần trăm|[^\W\d_]))"
 )
 
@@ -1613,11 +1614,11 @@ def ranges_and_scores(text: str) -> str:
     return _DASH_PAIR.sub(_dash_pair(text), text)
 
 
-_FRACTION = re.compile(rf"{_NB}(\d{{1,3}})/(\d{{1,3}}){_NE}")
+_FRACTION = rc.compile(rf"{_NB}(\d{{1,3}})/(\d{{1,3}}){_NE}")
 
 
-_POINTS_AFTER = re.compile(r"\s*điểm(?!\w)")  # "46/50 điểm": a score, "trên"
-_OUT_OF = re.compile(
+_POINTS_AFTER = rc.compile(r"\s*điểm(?!\w)")  # "46/50 điểm": a score, "trên"
+_OUT_OF = rc.compile(
     r"\s+(?:bang|tỉnh|đội|trận|câu|môn|quốc gia|ghế|tiêu chí|chỉ tiêu"
     # set T: "khai thác 3/9 tuyến", "10/11 nhóm hàng hóa" (no date word before: a count)
     r"|tuyến|nhóm|lĩnh vực|mặt hàng|sản phẩm|chương trình|mục tiêu|nội dung|huyện|xã|phường"
@@ -1625,7 +1626,7 @@ _OUT_OF = re.compile(
 )
 # Counted things after a total of more than ten ("49/63 địa phương", "21/24 ngành"): a count
 # out of a total, "trên"; with a small denominator "3/5 thành viên" stays "ba phần năm".
-_OUT_OF_TOTAL = re.compile(
+_OUT_OF_TOTAL = rc.compile(
     r"\s+(?:thành phố|huyện|quận|xã|phường|địa phương|ngành|chuyên ngành|nước|đại biểu|"
     r"thành viên|trường|đơn vị|doanh nghiệp|dự án|bộ|cơ quan|bệnh viện|nhiệm vụ|hạng mục|"
     r"công trình|phiếu|mẫu|tỉnh thành|tỉnh, thành|"
@@ -1637,7 +1638,7 @@ _OUT_OF_TOTAL = re.compile(
 
 # "đồng loạt 9/9 ấp", "12/12 xã": a count equal to its total before a counted noun is "all of
 # them", never a date (was "mùng chín tháng chín ấp")
-_ALL_OF = re.compile(
+_ALL_OF = rc.compile(
     rf"(?:{_OUT_OF_TOTAL.pattern}|\s+(?:ấp|thôn|bản|khu phố|tổ dân phố|làng)(?!\w))"
 )
 
@@ -1667,19 +1668,19 @@ def fractions(text: str) -> str:
 _COUNTED = COUNTED
 _PER_TIME_ALT = trie_regex(PER_TIME)
 # "(>120 mm/6giờ)", ">200mm/3h": a newsreader says "trong sáu giờ".
-_PER_HOURS = re.compile(rf"(?<=[^\W\d_])/(\d{{1,3}})\s?({_PER_TIME_ALT})(?![\w])")
-_DOT_DECIMAL_NUMBER = re.compile(r"-?\d+\.\d{1,2}")
-_NUMBER_UNIT = re.compile(
+_PER_HOURS = rc.compile(rf"(?<=[^\W\d_])/(\d{{1,3}})\s?({_PER_TIME_ALT})(?![\w])")
+_DOT_DECIMAL_NUMBER = rc.compile(r"-?\d+\.\d{1,2}")
+_NUMBER_UNIT = rc.compile(
     rf"{_NB}(-?(?:\d+\.\d{{1,2}}(?!\d)|{_NUM}))(\s?)(?:(tỷ|tỉ|triệu|nghìn|ngàn|trăm)\s)?({_UNIT_ALT})(?![\w²³])"
     rf"(?:/({_UNIT_ALT}|[^\W\d_]+)(?![\w²³]))?"
 )
 _PREFIX_ALT = trie_regex(CURRENCY_PREFIXES)
-_PREFIX_CURRENCY = re.compile(
+_PREFIX_CURRENCY = rc.compile(
     rf"(?<![\w])({_PREFIX_ALT})\s?({_NUM})(?:\s+(tỷ|triệu|nghìn|ngàn))?{_NE}"
 )
-_SLASH_UNIT = re.compile(rf"(?<=[^\W\d_])/({_UNIT_ALT})(?![\w²³])")
+_SLASH_UNIT = rc.compile(rf"(?<=[^\W\d_])/({_UNIT_ALT})(?![\w²³])")
 # "80mg/100ml": an amount after the slash, a concentration "trên một trăm mi li lít" (set H)
-_SLASH_AMOUNT = re.compile(rf"(?<=[^\W\d_])/(\d+(?:,\d+)?)\s?({_UNIT_ALT})(?![\w²³])")
+_SLASH_AMOUNT = rc.compile(rf"(?<=[^\W\d_])/(\d+(?:,\d+)?)\s?({_UNIT_ALT})(?![\w²³])")
 
 
 _UNIT_WORDS = frozenset(UNITS.values())
@@ -1696,21 +1697,21 @@ def per(unit: str | None, denominator: str) -> str:
     return "một"
 
 
-_NUMBER_WORD_BEFORE = re.compile(r"(?<!\w)(?:[Ss]ố|[Mm]ã|[Kk]ý hiệu)\s+$")
+_NUMBER_WORD_BEFORE = rc.compile(r"(?<!\w)(?:[Ss]ố|[Mm]ã|[Kk]ý hiệu)\s+$")
 # "0 < 12": a zero before a comparison is said "số không" ("không nhỏ hơn" is "not less than")
-_ZERO_COMPARED = re.compile(r"(?<![\w.,])0(?=\s*[<>≤≥]\s*\d)")
+_ZERO_COMPARED = rc.compile(r"(?<![\w.,])0(?=\s*[<>≤≥]\s*\d)")
 # "4G/5G": network generations across a slash are either one, never "per" (set U)
-_GENERATIONS = re.compile(r"(?<![\w/])(\d)G\s*/\s*(\d)G(?![\w/])")
+_GENERATIONS = rc.compile(r"(?<![\w/])(\d)G\s*/\s*(\d)G(?![\w/])")
 
 
 # "Trung tâm thông tin chỉ huy 114", "gọi 113": the emergency lines are said digit by digit
-_HOTLINE = re.compile(
+_HOTLINE = rc.compile(
     r"(?<!\w)((?:chỉ huy|[Gg]ọi|[Gg]ọi điện|tổng đài|đường dây nóng|đầu số|cấp cứu|liên hệ)"
     r"(?: (?:cho )?(?:cứu hỏa|cứu hoả|cứu thương|cấp cứu|công an|cảnh sát|số))?)"  # (set AX)
     r"\s(11[345])(?![\w/%-]|[.,]\d|\s+(?:người|ca|bệnh nhân|trường hợp|lượt)(?!\w))"
 )
 # "Gói thầu 5.10", "diện 1.2": a package's or a category's number, read "chấm" (set X)
-_DOTTED_ITEM = re.compile(
+_DOTTED_ITEM = rc.compile(
     r"(?<!\w)([Gg]ói thầu|[Gg]ói|[Dd]iện|[Tt]iểu mục|[Mm]ục)\s(\d{1,2})\.(\d{1,2})(?![\d.,])"
 )
 
@@ -1744,18 +1745,18 @@ def _read_number_unit(match: re.Match[str]) -> str:
 
 
 # "1440 x 3140 pixel", "6,4 x 2,9 inch", "148 × 73.4 × 7,4 mm", "1920x1080": "nhân".
-_DIMENSION_X = re.compile(r"(?<=\d)(?:\s*×\s*|\s+[xX]\s+|[xX](?=\d{3}))(?=\d)|(?<=\d{3})[xX](?=\d)")
+_DIMENSION_X = rc.compile(r"(?<=\d)(?:\s*×\s*|\s+[xX]\s+|[xX](?=\d{3}))(?=\d)|(?<=\d{3})[xX](?=\d)")
 # Sizes whose numbers carry a length unit (set G): "80mx60m", "280m x 2.700m", "3x5m",
 # "1,2 m × 2 m": "nhân" (the last number needs its unit; glued or spaced).
 _LENGTH = r"(?:mm|cm|dm|km|m|mi li mét|xăng ti mét|ki lô mét|mét)"  # spaced: the lexicon's
-_LENGTH_X = re.compile(
+_LENGTH_X = rc.compile(
     rf"(?<![\w.,])(\d[\d.,]*(?:\s?{_LENGTH})?)\s*[xX×]\s*"
     rf"(?=(?:\d[\d.,]*(?:\s?{_LENGTH})?\s*[xX×]\s*)*\d[\d.,]*\s?{_LENGTH}(?!\w))"
 )
 # A formula: "(M1 + M2 + M3) x 2", "[Điểm ĐGNL] x 70%", "Toán x 2 + Văn" (a word before the sign
 # only in a line with "=" or "+"): the multiplication sign "nhân".
-_FORMULA_X = re.compile(r"(?<=[\d)\]%])\s+[xX×]\s+(?=[\d(\[])")
-_WORD_FORMULA_X = re.compile(r"(?<=[^\W\d_])\s+[x×]\s+(?=[\d(\[])")
+_FORMULA_X = rc.compile(r"(?<=[\d)\]%])\s+[xX×]\s+(?=[\d(\[])")
+_WORD_FORMULA_X = rc.compile(r"(?<=[^\W\d_])\s+[x×]\s+(?=[\d(\[])")
 
 
 def dimensions(text: str) -> str:
@@ -1782,7 +1783,7 @@ def formula_signs(text: str) -> str:
 
 # A weight class in combat sports (corpus sweep): "hạng -61kg" is "up to 61 kg", never "âm";
 # "+87kg" is "over 87 kg"
-_WEIGHT_CLASS = re.compile(
+_WEIGHT_CLASS = rc.compile(
     r"(?<!\w)((?:[Hh]ạng(?: cân)?|[Nn]ội dung)\s+)([-+–])(?=\d+(?:,\d+)?\s?(?:kg|ki lô gam)(?!\w))"
 )
 
@@ -1808,7 +1809,7 @@ def units(text: str) -> str:
 
 
 # --- "ĐT Việt Nam"
-_TEAM = re.compile(rf"(?<![\w&./-])ĐT(?=\s+(?:[{UPPER}]|U\d|nữ\b|nam\b))")
+_TEAM = rc.compile(rf"(?<![\w&./-])ĐT(?=\s+(?:[{UPPER}]|U\d|nữ\b|nam\b))")
 
 
 def teams(text: str) -> str:
@@ -1823,16 +1824,16 @@ def teams(text: str) -> str:
     )
 
 
-_STARTS_SENTENCE = re.compile(r"(?:^|[.!?…\n]\s*)[\"“'(]?$")
+_STARTS_SENTENCE = rc.compile(r"(?:^|[.!?…\n]\s*)[\"“'(]?$")
 
 
 # --- codes and plain numbers
-_NEGATIVE = re.compile(r"(?<![\w.,)])-(?=\d)")
-_CODE = re.compile(r"(?<![\w.,])(?=[\wĐđ]*\d)(?=[\wĐđ]*[^\W\d_])[\wĐđ]+(?:-\d+)?(?![\w])")
-_ENGLISH_GROUPS = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3}){2,}(?![\w]|[.,]\d)")
-_DOT_DECIMAL = re.compile(r"(?<![\w.,])(\d+)\.(\d{1,2})(?![\w]|[.,]\d)")
-_NUMBER = re.compile(rf"(?<![\w])(?:{_NUM})(?![\w])")
-_ANY_DIGITS = re.compile(r"\d+")
+_NEGATIVE = rc.compile(r"(?<![\w.,)])-(?=\d)")
+_CODE = rc.compile(r"(?<![\w.,])(?=[\wĐđ]*\d)(?=[\wĐđ]*[^\W\d_])[\wĐđ]+(?:-\d+)?(?![\w])")
+_ENGLISH_GROUPS = rc.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3}){2,}(?![\w]|[.,]\d)")
+_DOT_DECIMAL = rc.compile(r"(?<![\w.,])(\d+)\.(\d{1,2})(?![\w]|[.,]\d)")
+_NUMBER = rc.compile(rf"(?<![\w])(?:{_NUM})(?![\w])")
+_ANY_DIGITS = rc.compile(r"\d+")
 
 
 def negatives(text: str) -> str:
@@ -1840,13 +1841,13 @@ def negatives(text: str) -> str:
     return _NEGATIVE.sub("âm ", text)
 
 
-_CODE_RUN = re.compile(r"[^\W\d_]{2,}")
-_LETTER_SLASH_CODE = re.compile(rf"(?<![\w/])([{UPPER}])/(?=[{UPPER}]+\d)")  # "A/H5N1"
-_DOTTED_CODE = re.compile(r"(?<![\w.])([A-Z]{2,4}\d*)((?:\.\d+)+)(?![\w]|\.\d)")  # "JN.1"
-_KM_MARK = re.compile(r"(?<![\w])(K[mM]|km)(\s?)(\d+)(?:\s?\+\s?(\d+))?(?![\w])")
+_CODE_RUN = rc.compile(r"[^\W\d_]{2,}")
+_LETTER_SLASH_CODE = rc.compile(rf"(?<![\w/])([{UPPER}])/(?=[{UPPER}]+\d)")  # "A/H5N1"
+_DOTTED_CODE = rc.compile(r"(?<![\w.])([A-Z]{2,4}\d*)((?:\.\d+)+)(?![\w]|\.\d)")  # "JN.1"
+_KM_MARK = rc.compile(r"(?<![\w])(K[mM]|km)(\s?)(\d+)(?:\s?\+\s?(\d+))?(?![\w])")
 # "đến km3 Quốc lộ 25" (set H): lowercase and glued, a mark after a place word or before a road
-_KM_PLACE_BEFORE = re.compile(r"(?<!\w)(?:tại|đến|tới|từ|qua|đoạn|ở|và) $")
-_KM_ROAD_AFTER = re.compile(r"\s+(?:Quốc lộ|quốc lộ|QL|Tỉnh lộ|tỉnh lộ|TL|đường|cao tốc)(?!\w)")
+_KM_PLACE_BEFORE = rc.compile(r"(?<!\w)(?:tại|đến|tới|từ|qua|đoạn|ở|và) $")
+_KM_ROAD_AFTER = rc.compile(r"\s+(?:Quốc lộ|quốc lộ|QL|Tỉnh lộ|tỉnh lộ|TL|đường|cao tốc)(?!\w)")
 
 
 def _read_km_mark(match: re.Match[str]) -> str:
@@ -1877,7 +1878,7 @@ def _read_code_run(code: str) -> str:
     return " ".join(p for p in pieces if p)
 
 
-_NUMBER_WORD = re.compile(r"(\d+)([^\W\d_]+)")
+_NUMBER_WORD = rc.compile(r"(\d+)([^\W\d_]+)")
 
 
 def _read_code(match: re.Match[str]) -> str:
@@ -1898,8 +1899,8 @@ def _read_code(match: re.Match[str]) -> str:
     return " gạch ".join(_read_code_run(part.replace("-", " ")) for part in parts)
 
 
-_DIGIT_DASH = re.compile(r"(?<=\d)-(?=\d)")
-_WORD_NUMBER = re.compile(r"([^\W\d_]{3,})(\d{1,4})")
+_DIGIT_DASH = rc.compile(r"(?<=\d)-(?=\d)")
+_WORD_NUMBER = rc.compile(r"([^\W\d_]{3,})(\d{1,4})")
 
 
 def _said_as_word(letters: str) -> bool:
@@ -1910,7 +1911,7 @@ def _said_as_word(letters: str) -> bool:
     return is_vietnamese_syllable(letters) or letters[0].isupper()
 
 
-_FUEL_GRADE_DASH = re.compile(r"(?<=RON\d{2})-(?=[1-6]$)")  # "RON95-3": the Euro emission level
+_FUEL_GRADE_DASH = rc.compile(r"(?<=RON\d{2})-(?=[1-6]$)")  # "RON95-3": the Euro emission level
 
 
 def _read_dotted_code(match: re.Match[str]) -> str:
@@ -1919,15 +1920,15 @@ def _read_dotted_code(match: re.Match[str]) -> str:
 
 
 # "9T2022", "6T/2024": the first nine months of 2022, as a company's results are written (set AS)
-_MONTHS_OF_YEAR = re.compile(r"(?<![\w.,])([1-9]|1[0-2])T/?((?:19|20)\d{2})(?!\w)")
-_CODE_RANGE = re.compile(r"(?<![\w.,])([^\W\d_]+)(\d+)\s?-\s?\1(\d+)(?![\w])")
-_ALARM_SPACED = re.compile(r"(?<![\w.,])BĐ\s+([1-3])(?![\w]|[.,]\d)")
-_ALARM_WORD_RANGE = re.compile(r"(?<!\w)báo động\s+([1-3])\s*-\s*(?=BĐ\s?[1-3](?![\w]|[.,]\d))")
+_MONTHS_OF_YEAR = rc.compile(r"(?<![\w.,])([1-9]|1[0-2])T/?((?:19|20)\d{2})(?!\w)")
+_CODE_RANGE = rc.compile(r"(?<![\w.,])([^\W\d_]+)(\d+)\s?-\s?\1(\d+)(?![\w])")
+_ALARM_SPACED = rc.compile(r"(?<![\w.,])BĐ\s+([1-3])(?![\w]|[.,]\d)")
+_ALARM_WORD_RANGE = rc.compile(r"(?<!\w)báo động\s+([1-3])\s*-\s*(?=BĐ\s?[1-3](?![\w]|[.,]\d))")
 # The level in Roman numerals: "BĐII", "BĐ III" (glued or spaced), "báo động I" (set G).
-_ALARM_ROMAN = re.compile(
+_ALARM_ROMAN = rc.compile(
     r"(?<![\w.,])(BĐ\s?|[Bb]áo động\s+)(I{1,3})(?:\s?-\s?(I{1,3}))?(?![\w&]|\.\w|-(?!BĐ)\w)"
 )
-_ALARM_TWICE = re.compile(r"(?<!\w)([Bb]áo động)\s+BĐ\s?(?=[1-3](?![\w]|[.,]\d))")
+_ALARM_TWICE = rc.compile(r"(?<!\w)([Bb]áo động)\s+BĐ\s?(?=[1-3](?![\w]|[.,]\d))")
 
 
 def alarm_levels(text: str) -> str:
@@ -1948,13 +1949,13 @@ def _alarm_roman(match: re.Match[str]) -> str:
     return f"{prefix}{level}-{len(last)}" if last else f"{prefix}{level}"  # "báo động 1-2"
 
 
-_ROAD_CODE = re.compile(r"(?<![\w.,])(QL|TL|HL|ĐT)(\d{1,4})([A-Z]?)(?![\w])")  # "QL45", "ĐT741"
+_ROAD_CODE = rc.compile(r"(?<![\w.,])(QL|TL|HL|ĐT)(\d{1,4})([A-Z]?)(?![\w])")  # "QL45", "ĐT741"
 _ROADS = {"QL": "quốc lộ", "TL": "tỉnh lộ", "HL": "hương lộ", "ĐT": "đường tỉnh"}
 
 
 # "tỉnh lộ 506B", "đường tỉnh 743A" (sets Q, R), "đường 390D" (set AK): a road's number is a
 # number, its letter a letter
-_SPOKEN_ROAD = re.compile(
+_SPOKEN_ROAD = rc.compile(
     r"(?<!\w)((?:quốc|tỉnh|hương|huyện) lộ|đường(?: (?:tỉnh|huyện))?)"
     r"\s+(\d{1,4})([A-Z])(?!\w|[.,]\w)",
     re.IGNORECASE,
@@ -1976,7 +1977,7 @@ def _read_road_code(match: re.Match[str]) -> str:
     return " ".join(words + ([LETTER_NAMES[letter].lower()] if letter else []))
 
 
-_DECIMAL_GRADE = re.compile(r"(?<![\w.,])(\d{1,3})[.,](\d{1,3})([A-Z])(?![\w])")  # "0.05S"
+_DECIMAL_GRADE = rc.compile(r"(?<![\w.,])(\d{1,3})[.,](\d{1,3})([A-Z])(?![\w])")  # "0.05S"
 
 
 def codes(text: str) -> str:
@@ -2001,10 +2002,10 @@ def codes(text: str) -> str:
 
 # A model's prefix of consonants before a dashed number ("Kh-47M2", "Kh-101", set P): letter
 # names, as the letters are no syllable ("Su-30", "Mi-8", "Ka-52" are read as written)
-_CONSONANT_PREFIX = re.compile(r"(?<![\w.-])([BCDFGHKLMNPQRSTVXZ][bcdfghklmnpqrstvxz]{1,2})-(?=\d)")
+_CONSONANT_PREFIX = rc.compile(r"(?<![\w.-])([BCDFGHKLMNPQRSTVXZ][bcdfghklmnpqrstvxz]{1,2})-(?=\d)")
 
 # A maker's prefix before a model code: "SM-S931B" (a phone, set AV); the prefix is spelled
-_MODEL_PREFIX = re.compile(r"(?<![\w.-])([A-Z]{2,4})-(?=[A-Z]{1,3}\d+[A-Z]{0,3}(?![\w-]))")
+_MODEL_PREFIX = rc.compile(r"(?<![\w.-])([A-Z]{2,4})-(?=[A-Z]{1,3}\d+[A-Z]{0,3}(?![\w-]))")
 
 
 def _letter_names(letters: str) -> str:
@@ -2017,8 +2018,8 @@ def code_words() -> dict[str, str]:
     return dict(load_data_lexicon("codes.toml").words)
 
 
-_GLUE_HYPHEN = re.compile(r"(?<=\d)-(?=[^\W\d_])|(?<=[^\W\d_])-(?=\d)")
-_METRE_CM = re.compile(r"(?<![\w.,])(\d)m(\d{2})(?![\w])")
+_GLUE_HYPHEN = rc.compile(r"(?<=\d)-(?=[^\W\d_])|(?<=[^\W\d_])-(?=\d)")
+_METRE_CM = rc.compile(r"(?<![\w.,])(\d)m(\d{2})(?![\w])")
 
 
 def numbers(text: str) -> str:
@@ -2034,7 +2035,7 @@ def numbers(text: str) -> str:
 
 
 # "vào lớp 10 hai trường": a pause after the number, or "mười hai" is heard (set AX)
-_BEFORE_NUMBER_WORD = re.compile(
+_BEFORE_NUMBER_WORD = rc.compile(
     r"(?<![\w.,])(\d+)(?=\s+(?:hai|ba|bốn|sáu|bảy|tám|chín|mười)\s+[^\W\d_])"
 )
 
@@ -2046,11 +2047,11 @@ def number_word_pauses(text: str) -> str:
 
 
 # --- acronyms, letters
-_INITIAL_DOT = re.compile(
+_INITIAL_DOT = rc.compile(
     rf"(?<![\w.])([{UPPER}])\.(?:\s+(?=[{UPPER}][^\W\d_]*[a-zà-ỹđ]|[{UPPER}]\.\s)|(?=[,;])"
     rf"|\s+(?=[a-zà-ỹđ(]))"
 )
-_CAPS_TOKEN = re.compile(  # only tokens with a capital letter (in 60 chars) reach Python
+_CAPS_TOKEN = rc.compile(  # only tokens with a capital letter (in 60 chars) reach Python
     rf"(?<!\w)(?=[\w.&-]{{0,60}}[{UPPER}])[^\W\d_][\w]*"
     rf"(?:(?:[-.]|&(?=[{UPPER}]))[^\W\d_][\w]*)*(?![\w])"
 )
@@ -2080,9 +2081,9 @@ def _spell_acronym(match: re.Match[str]) -> str:
     return _spell_code(token)
 
 
-_CAPS_WORD = re.compile(r"[A-Z]{5,}")
-_CONSONANT_RUN = re.compile(r"[^AEIOUY]+")
-_DIGRAPH = re.compile(r"CK|SH|TH|PH|CH|WH|NG(?=[^AEIOUY]|$)")
+_CAPS_WORD = rc.compile(r"[A-Z]{5,}")
+_CONSONANT_RUN = rc.compile(r"[^AEIOUY]+")
+_DIGRAPH = rc.compile(r"CK|SH|TH|PH|CH|WH|NG(?=[^AEIOUY]|$)")
 
 
 def _spoken_caps(token: str) -> bool:
@@ -2100,7 +2101,7 @@ def _spoken_caps(token: str) -> bool:
     return enough and all(n <= 2 for n in inner) and all(n <= 3 for _, n in runs)
 
 
-_AMP_TOKEN = re.compile(r"(?<![\w.&-])[\w.&-]*&[\w.&-]*")
+_AMP_TOKEN = rc.compile(r"(?<![\w.&-])[\w.&-]*&[\w.&-]*")
 
 
 def _split_amp(match: re.Match[str]) -> str:
@@ -2113,7 +2114,7 @@ def _split_amp(match: re.Match[str]) -> str:
 
 # An English plural "s" on an acronym or a unit in capitals ("TEUs", "CEOs", "ATMs"): Vietnamese
 # has no plural ending, and the listener hears the acronym ("tê e u", not "tê e u ét").
-_PLURAL_ACRONYM = re.compile(r"(?<![\w.&/-])([A-ZĐ]{2,})s(?![\w&]|[-.][^\W\d_])")
+_PLURAL_ACRONYM = rc.compile(r"(?<![\w.&/-])([A-ZĐ]{2,})s(?![\w&]|[-.][^\W\d_])")
 
 
 def plural_acronyms(text: str, known: Callable[[str], bool] = lambda _token: False) -> str:
@@ -2123,8 +2124,8 @@ def plural_acronyms(text: str, known: Callable[[str], bool] = lambda _token: Fal
     return _PLURAL_ACRONYM.sub(lambda m: m.group() if known(m.group()) else m.group(1), text)
 
 
-_INITIALS = re.compile(rf"(?<![\w.])((?:[{UPPER}]\.)+[{UPPER}])(\.?)(?![\w])")
-_AFTER_INITIALS = re.compile(rf"\s*(?:$|[\"“]|([{UPPER}][^\W\d_]*))")
+_INITIALS = rc.compile(rf"(?<![\w.])((?:[{UPPER}]\.)+[{UPPER}])(\.?)(?![\w])")
+_AFTER_INITIALS = rc.compile(rf"\s*(?:$|[\"“]|([{UPPER}][^\W\d_]*))")
 
 
 def initials(text: str, known: Callable[[str], bool] = lambda _token: False) -> str:
@@ -2149,7 +2150,7 @@ def initials(text: str, known: Callable[[str], bool] = lambda _token: False) -> 
 
 
 # "anh Nguyễn Văn Th. (SN 1982)": a name cut to its first consonants, read "thờ".
-_CLUSTER_INITIAL = re.compile(
+_CLUSTER_INITIAL = rc.compile(
     rf"(?<![\w])([{UPPER}][a-zà-ỹđ]{{1,6}} |(?:em|bà|ông|anh|chị|cháu|cô|chú|bé|cụ) )"
     rf"(Ngh|Ch|Gh|Kh|Ng|Nh|Ph|Th|Tr)\."  # second sweep: "em Th.", "bà Nh.)" after a person word
     rf"(?=\s*[(),;]|\s+[a-zà-ỹđ]|\s*$|\s+[{UPPER}])"
@@ -2168,8 +2169,8 @@ def _read_cluster_initial(match: re.Match[str]) -> str:
 # "mặt D. Logo", set H) unless the letter is an initial: the word is a family name ("V. Lê Văn
 # Hùng"), or a given name after a name ("Nguyễn T. Hoa"), or a foreign word after a person word
 # or a name or at the start ("ông A. Smith", "George W. Bush", "V. Putin").
-_WORD_BEFORE_INITIAL = re.compile(r"([^\W\d_]+)\s*$")
-_NEXT_WORD_AFTER_INITIAL = re.compile(r"[^\W\d_]+")
+_WORD_BEFORE_INITIAL = rc.compile(r"([^\W\d_]+)\s*$")
+_NEXT_WORD_AFTER_INITIAL = rc.compile(r"[^\W\d_]+")
 _PERSON_WORDS = frozenset(
     {"ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "cháu", "cụ", "cậu", "bé", "thầy", "tên",
      "tượng", "cáo", "can", "phạm", "mẹ", "bố", "cha", "vợ", "chồng"}
@@ -2251,23 +2252,23 @@ _SYMBOLS: dict[str, str] = {
     "_": " ",
     "|": ", ",
 }
-_SYMBOL_RE = re.compile("|".join(re.escape(s) for s in _SYMBOLS))
-_WORD_SLASH = re.compile(r"(?<=[^\W\d_])\s*/\s*(?=[^\W\d_])")
-_LONE_DASH = re.compile(r"(?:(?<=\s)|^)-+(?:\s+|$)|(?<=[^\W\d_])\s+-+(?=\s|$)", re.MULTILINE)
-_SPACE_BEFORE_PUNCT = re.compile(r"[ \t]+([,.;:?!)\]])(?!\w)")
-_SPACE_AFTER_OPEN = re.compile(r"([(\[])\s+")
-_DOUBLE_COMMA = re.compile(r"(?:\s*,){2,}(?=(\S?))")
-_COMMA_BEFORE_STOP = re.compile(r",\s*([.;:?!])")
-_LEADING_COMMA = re.compile(r"(^|\n|[(\[])\s*,\s*")
-_MULTI_SPACE = re.compile(r"[ \t]{2,}")
-_AND_OR = re.compile(r"\bvà/hoặc\b")
+_SYMBOL_RE = rc.compile("|".join(re.escape(s) for s in _SYMBOLS))
+_WORD_SLASH = rc.compile(r"(?<=[^\W\d_])\s*/\s*(?=[^\W\d_])")
+_LONE_DASH = rc.compile(r"(?:(?<=\s)|^)-+(?:\s+|$)|(?<=[^\W\d_])\s+-+(?=\s|$)", re.MULTILINE)
+_SPACE_BEFORE_PUNCT = rc.compile(r"[ \t]+([,.;:?!)\]])(?!\w)")
+_SPACE_AFTER_OPEN = rc.compile(r"([(\[])\s+")
+_DOUBLE_COMMA = rc.compile(r"(?:\s*,){2,}(?=(\S?))")
+_COMMA_BEFORE_STOP = rc.compile(r",\s*([.;:?!])")
+_LEADING_COMMA = rc.compile(r"(^|\n|[(\[])\s*,\s*")
+_MULTI_SPACE = rc.compile(r"[ \t]{2,}")
+_AND_OR = rc.compile(r"\bvà/hoặc\b")
 
 
-_NEXT_WORD = re.compile(r"[^\W\d_]+")
-_LAST_WORD_BEFORE = re.compile(r"[^\W\d_]+(?=\s*$)")
+_NEXT_WORD = rc.compile(r"[^\W\d_]+")
+_LAST_WORD_BEFORE = rc.compile(r"[^\W\d_]+(?=\s*$)")
 
 
-_PHYSICAL_UNIT_BEFORE = re.compile(
+_PHYSICAL_UNIT_BEFORE = rc.compile(
     "(?:"
     + "|".join(
         sorted(
@@ -2280,14 +2281,14 @@ _PHYSICAL_UNIT_BEFORE = re.compile(
 )
 
 
-_WORDS_BEFORE_SLASH = re.compile(r"[^,;:.()!?\n]*$")
+_WORDS_BEFORE_SLASH = rc.compile(r"[^,;:.()!?\n]*$")
 _COUNT_WORDS = NUMBER_WORDS | {"đồng", "phần", "đô", "nửa", "mỗi"}
 
 
 # "Tiền điện/tháng", "Sản lượng/năm": a period closing its phrase after a word that is not one
 _PERIODS = frozenset({"năm", "tháng", "tuần", "ngày", "đêm", "giờ", "quý"})
 # ... unless the period starts a compound ("năm học", "ngày sinh", "tháng tới") or a list
-_PERIOD_COMPOUND = re.compile(
+_PERIOD_COMPOUND = rc.compile(
     r"[^\W\d_]+\s*(?:/|(?:học|sinh|nay|tới|trước|sau|qua|này|đó|ấy|làm|lễ|tài|mới|công|thứ|đầu|"
     r"cuối|âm|dương|nghỉ|đêm|ngày|tháng|năm|giờ|rưỡi|kia|hôm)(?!\w))"
 )
@@ -2344,7 +2345,7 @@ def _slash(match: re.Match[str]) -> str:
 
 
 # Spoken units (the lexicon read "kg" first): "20 con/ki lô gam" is "hai mươi con một ki lô gam".
-_SPOKEN_UNIT_AFTER = re.compile(
+_SPOKEN_UNIT_AFTER = rc.compile(
     "(?:"
     + "|".join(sorted({v for v in UNITS.values() if " trên " not in v}, key=len, reverse=True))
     + r")(?![\w])"
@@ -2352,21 +2353,21 @@ _SPOKEN_UNIT_AFTER = re.compile(
 
 
 # A container or a shipping unit already read ("USD/TEU", "USD/container" in respell mode, set H)
-_SPOKEN_PER_AFTER = re.compile(r"(?:tê e u|ép e u|công-te-nơ|công te nơ)(?![\w-])")
+_SPOKEN_PER_AFTER = rc.compile(r"(?:tê e u|ép e u|công-te-nơ|công te nơ)(?![\w-])")
 
 
 # After a spaced dash, words that open an aside or a date, never the second half of a compound
 # ("sản xuất - kinh doanh"): the dash is a pause
-_LAST_NUMBER_WORD = re.compile(rf"(?<!\w)(?:{trie_regex(NUMBER_WORDS)})\s*$")
-_NUMBER_AND_UNIT = re.compile(
+_LAST_NUMBER_WORD = rc.compile(rf"(?<!\w)(?:{trie_regex(NUMBER_WORDS)})\s*$")
+_NUMBER_AND_UNIT = rc.compile(
     rf"(?<!\w)(?:{trie_regex(NUMBER_WORDS)})\s+(?:mét|xen ti mét|mi li mét|ki lô mét|phần trăm"
     r"|độ xê|ki lô gam|tấn|lít|ha|héc ta|điểm)\s*$"  # "42 điểm - điểm số tối đa" (set AB)
 )
-_FROM_AMOUNT = re.compile(
+_FROM_AMOUNT = rc.compile(
     rf"(?<!\w)[Tt]ừ\s+(?:(?:{trie_regex(NUMBER_WORDS)})\s+)+[^\W\d_]+(?:\s[^\W\d_]+)?\s*$"
 )
-_NEXT_NUMBER_WORD = re.compile(rf"\s*(?:{trie_regex(NUMBER_WORDS)})(?!\w)")
-_ASIDE_AFTER = re.compile(
+_NEXT_NUMBER_WORD = rc.compile(rf"\s*(?:{trie_regex(NUMBER_WORDS)})(?!\w)")
+_ASIDE_AFTER = rc.compile(
     r"\s*(?:ngày|nơi|khi|tức|một|người|đó|đây|những|vào|tác phẩm|bộ phim|ngành|đoạn|dự án"
     r"|công trình|đơn vị|cơ quan|loại|giải|các|thời điểm|thời gian|doanh thu|con số|vùng|bước"
     r"|chiếc|không (?:chỉ|phải|đơn thuần|những)|vì|là|nhưng|song|chứ|trong đó|nhất là"
@@ -2374,8 +2375,8 @@ _ASIDE_AFTER = re.compile(
     r"|khoảng|chừng|ước tính|tương đương)(?!\w)"  # "hơn - khoảng 1.500 USD" (set AB)
 )
 # A capitalized word then lowercase ones just before the dash ("Sở Văn hóa -", "Bộ Nông nghiệp -").
-_NAME_PART = re.compile(rf"(?<!\S)[{UPPER}][^\W\d_]*(?:\s+[a-zà-ỹđ][^\W\d_]*){{1,2}}\s*$")
-_LAST_WORD = re.compile(r"([^\W\d_])[^\W\d_]*\W*$")
+_NAME_PART = rc.compile(rf"(?<!\S)[{UPPER}][^\W\d_]*(?:\s+[a-zà-ỹđ][^\W\d_]*){{1,2}}\s*$")
+_LAST_WORD = rc.compile(r"([^\W\d_])[^\W\d_]*\W*$")
 
 
 def _from_place(text: str, start: int, end: int) -> bool:
@@ -2393,11 +2394,11 @@ def _from_place(text: str, start: int, end: int) -> bool:
     return not (text[found.start()] == "T" and before and before[-1][:1].isupper())
 
 
-_AREA_PLACE = re.compile(
+_AREA_PLACE = rc.compile(
     rf"(?<!\w)(?:khu vực|ven biển)\s+((?:[{UPPER}][^\W\d_]*\s+){{0,2}}[{UPPER}][^\W\d_]*)\s*$"
 )
-_NEXT_NAME = re.compile(rf"\s*[-–]\s*((?:[{UPPER}][^\W\d_]*\s+){{0,2}}[{UPPER}][^\W\d_]*)")
-_FROM_PLACE = re.compile(  # "từ TP Hồ Chí Minh - Điện Biên" ("TP" read "thành phố", set S)
+_NEXT_NAME = rc.compile(rf"\s*[-–]\s*((?:[{UPPER}][^\W\d_]*\s+){{0,2}}[{UPPER}][^\W\d_]*)")
+_FROM_PLACE = rc.compile(  # "từ TP Hồ Chí Minh - Điện Biên" ("TP" read "thành phố", set S)
     rf"(?<!\w)[Tt]ừ\s+(?:thành phố\s+|tỉnh\s+)?"
     rf"(?:[{UPPER}][^\W\d_]*\s+){{0,3}}[{UPPER}][^\W\d_]*\s*$"
 )
@@ -2407,13 +2408,13 @@ _FROM_PLACE = re.compile(  # "từ TP Hồ Chí Minh - Điện Biên" ("TP" read
 _INITIAL_NAMES = "|".join(
     sorted((v for k, v in LETTER_NAMES.items() if k.isalpha()), key=len, reverse=True)
 )
-_NAME_INITIAL = re.compile(
+_NAME_INITIAL = rc.compile(
     rf"(?<!\S)[{UPPER}][^\W\d_]*\s+[{UPPER}][^\W\d_]*\s+(?:{_INITIAL_NAMES})\s*$"
 )
-_LOWER_BEFORE = re.compile(r"(?<![^\W\d_])([a-zà-ỹđ]+)\s*$")
-_LOWER_AFTER = re.compile(r"\s*([a-zà-ỹđ]+)(?![^\W\d_])")
-_SENTENCE_END = re.compile(r"[.;!?:](?:\s|$)|\n")
-_WORD = re.compile(r"[^\W_]+")
+_LOWER_BEFORE = rc.compile(r"(?<![^\W\d_])([a-zà-ỹđ]+)\s*$")
+_LOWER_AFTER = rc.compile(r"\s*([a-zà-ỹđ]+)(?![^\W\d_])")
+_SENTENCE_END = rc.compile(r"[.;!?:](?:\s|$)|\n")
+_WORD = rc.compile(r"[^\W_]+")
 
 
 def _lone_dashes(text: str) -> str:
@@ -2519,7 +2520,7 @@ def _dash_alone(match: re.Match[str]) -> str:
     return ", " if after.isupper() or before_upper else " "
 
 
-_PLUS_BULLET = re.compile(
+_PLUS_BULLET = rc.compile(
     rf"(?:(?<=[:;]\s)|(?<=^)|(?<=\n))\+\)?\s*(?=[{UPPER}])"
 )  # "+) Vùng" (set S)
 
@@ -2534,7 +2535,7 @@ def symbols(text: str) -> str:
     return _WORD_SLASH.sub(_formula_slash if formula else _slash, text)
 
 
-_SLASHES_AT_END = re.compile(r"(?<=\S)[ \t]*\.?(?:[ \t]*/)+[ \t]*\.(?=[ \t]*(?:\n|$))")
+_SLASHES_AT_END = rc.compile(r"(?<=\S)[ \t]*\.?(?:[ \t]*/)+[ \t]*\.(?=[ \t]*(?:\n|$))")
 
 
 def tidy(text: str) -> str:
@@ -2556,7 +2557,7 @@ def tidy(text: str) -> str:
 
 # "đ/c: số 5 Lý Thường Kiệt": before a colon it is an address ("địa chỉ"); elsewhere the
 # lexicon reads it "đồng chí" ("Đ/c Nguyễn Văn A").
-_ADDRESS_DC = re.compile(r"(?<!\w)([đĐ])/[cC](?=\s*:)")
+_ADDRESS_DC = rc.compile(r"(?<!\w)([đĐ])/[cC](?=\s*:)")
 
 
 def comrade_or_address(text: str) -> str:

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 
+from audionews import regexcache as rc
 from audionews.errors import ConfigError
 from audionews.normalize.lexicon import trie_regex
 
@@ -69,8 +70,8 @@ def _parse(data: dict[str, object], source: str) -> TopicData:
                 f'{source}: [acronyms."{acronym}"] unknown topic(s) {sorted(unknown)}'
             )
         readings[acronym] = dict(table)
-    pattern = re.compile(rf"(?<!\w)(?:{trie_regex(keywords)})(?!\w)", re.IGNORECASE)
-    acronym_re = re.compile(rf"(?<![\w.&/-])({trie_regex(readings)})(?![\w&]|[-.][^\W\d_])")
+    pattern = rc.compile(rf"(?<!\w)(?:{trie_regex(keywords)})(?!\w)", re.IGNORECASE)
+    acronym_re = rc.compile(rf"(?<![\w.&/-])({trie_regex(readings)})(?![\w&]|[-.][^\W\d_])")
     return TopicData(keywords, pattern, readings, acronym_re)
 
 

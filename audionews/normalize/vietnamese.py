@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
+
+from audionews import regexcache as rc
 
 __all__ = [
     "LETTER_NAMES",
@@ -33,7 +34,7 @@ def strip_tone(word: str) -> tuple[str, int]:
     return unicodedata.normalize("NFC", "".join(kept)), tones
 
 
-_SYLLABLE = re.compile(
+_SYLLABLE = rc.compile(
     r"(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnpqrstvx])?"
     r"(?:[aăâeêioôơuưy]|oa|oă|oe|uy|uâ|uê|uơ|ươ|iê|yê|ia|ua|ưa|oo|ai|ao|au|ay|âu|ây|eo|êu|"
     r"iu|oi|ôi|ơi|ui|ưi|ưu|oai|oay|oao|oeo|uây|uôi|ươi|ươu|iêu|yêu|uya|uyê|uyu|uô)"
@@ -52,10 +53,10 @@ def is_vietnamese_syllable(word: str) -> bool:
 _PLAIN = str.maketrans("ăâêôơưđ", "aaeoouđ")
 # The same shapes written without any diacritics ("nien", "chinh", "thuong"), as in web
 # addresses: every rhyme above with its vowel marks removed.
-_ASCII_SYLLABLE = re.compile(_SYLLABLE.pattern.translate(_PLAIN))
+_ASCII_SYLLABLE = rc.compile(_SYLLABLE.pattern.translate(_PLAIN))
 
 
-_GLIDE_THEN_CODA = re.compile(r"(?:a[ioyu]|e[ou]|oi|u[iu]|iu)(?:ch|nh|ng|[cmnpt])$")
+_GLIDE_THEN_CODA = rc.compile(r"(?:a[ioyu]|e[ou]|oi|u[iu]|iu)(?:ch|nh|ng|[cmnpt])$")
 
 
 def is_ascii_syllable(word: str) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from audionews import regexcache as rc
 from audionews.names import FAMILY_NAMES, OUTLET_NAMES, OUTLET_WORDS, is_outlet_name
 from audionews.normalize.numbers import read_cardinal, roman_to_int
 from audionews.normalize.rules import UPPER
@@ -23,7 +24,7 @@ __all__ = [
 ]
 
 # --- the national motto of a letterhead: said with its pauses, never as one name
-_MOTTO = re.compile(r"(?<!\w)(Độc lập)\s*-\s*(Tự do)\s*-\s*(Hạnh phúc)(?!\w)", re.IGNORECASE)
+_MOTTO = rc.compile(r"(?<!\w)(Độc lập)\s*-\s*(Tự do)\s*-\s*(Hạnh phúc)(?!\w)", re.IGNORECASE)
 
 
 def motto(text: str) -> str:
@@ -37,18 +38,18 @@ def motto(text: str) -> str:
 # --- an outlet's tag opening a paragraph: "(CHG) Ngày 29/9, ...", "(PL)- Theo ...",
 # "(Baoquangngai)- Theo ...": not read, as a newsreader skips it (the tag after a dateline is
 # forms.datelines's). An acronym in capitals before a capital, or one ASCII word before a dash.
-_OUTLET_TAG = re.compile(  # "(NĐ&ĐS) -" (set AZ): two titles' initials, "Nhân đạo & Đời sống"
+_OUTLET_TAG = rc.compile(  # "(NĐ&ĐS) -" (set AZ): two titles' initials, "Nhân đạo & Đời sống"
     rf"(?:^|(?<=\n))\((?:(?:[{UPPER}]{{1,4}}&)?[{UPPER}]{{2,6}}(?=\)\s*-?\s*[{UPPER}])|[A-Z][a-z]{{2,}}(?:\.vn)?(?=\)\s*-))"
     rf"\)\s*-?\s*(?=[{UPPER}])"
 )
 
 
 # "(VTC News) -", "(Dân trí) - Sáng nay …": a known outlet's name in brackets with its dash (set J)
-_NAMED_TAG = re.compile(r"(?:^|(?<=\n))\(([^()\n]{2,30})\)\s*[-–]\s*")
+_NAMED_TAG = rc.compile(r"(?:^|(?<=\n))\(([^()\n]{2,30})\)\s*[-–]\s*")
 
 
 # "(LĐ online) -" (set AW): an outlet's initials and its web edition's word
-_ONLINE_TAG = re.compile(rf"[{UPPER}][{UPPER}&.]{{0,7}}\s+(?:online|Online|news|News|TV)")
+_ONLINE_TAG = rc.compile(rf"[{UPPER}][{UPPER}&.]{{0,7}}\s+(?:online|Online|news|News|TV)")
 
 
 def outlet_tags(text: str) -> str:
@@ -71,7 +72,7 @@ _AGENCIES = (
 _TAGS = sorted(
     {*_AGENCIES, *OUTLET_WORDS, *(n for n in OUTLET_NAMES if " " not in n)}, key=len, reverse=True
 )
-_AGENCY_TAG = re.compile(
+_AGENCY_TAG = rc.compile(
     rf"(?:^|(?<=\n))(?:{'|'.join(re.escape(a) for a in _TAGS)}"
     rf"|[{UPPER}][{UPPER}0-9]{{1,11}}\.(?:VN|vn|Vn))\s*[-–]\s+(?=[{UPPER}\d])"  # "HNN.VN -" (set Q)
 )
@@ -84,7 +85,7 @@ def agency_tags(text: str) -> str:
 
 # --- a Roman numeral heading at the start of a line: "I. CÁC THÔNG SỐ", "II. Tình hình chung",
 # "I- MỤC TIÊU"
-_ROMAN_HEADING = re.compile(rf"(?:^|(?<=\n))([IVX]{{1,4}})(?:\.|\s?-)\s+(?=([{UPPER}][^\W\d_]*))")
+_ROMAN_HEADING = rc.compile(rf"(?:^|(?<=\n))([IVX]{{1,4}})(?:\.|\s?-)\s+(?=([{UPPER}][^\W\d_]*))")
 
 
 def roman_headings(text: str) -> str:
@@ -113,7 +114,7 @@ _VERSIONED = (
     r"iPadOS|macOS|watchOS|Windows|One UI|HyperOS|MIUI|ColorOS|EMUI|OriginOS|HTML|Python|Web|"
     r"[Pp]hiên bản|[Vv]ersion|[Cc]ông nghiệp|[Ii]ndustry|[Cc]huẩn|[Ll]ogistics|[Gg]iáo dục"
 )
-_VERSION = re.compile(
+_VERSION = rc.compile(
     rf"(?<![\w.-])({_VERSIONED})\s+(\d{{1,2}})((?:\.\d{{1,2}}){{1,2}})(?![\w]|[.,]\d)"
 )
 
@@ -132,7 +133,7 @@ def version_numbers(text: str) -> str:
 
 
 # --- a month-year range across a dash: "Từ tháng 9/2020 - 2/2021" -> "... đến tháng 2/2021"
-_MONTH_YEAR_RANGE = re.compile(
+_MONTH_YEAR_RANGE = rc.compile(
     r"(?<!\w)([Tt]háng\s+\d{1,2}/(?:19|20)\d\d)\s*-\s*(?:tháng\s+)?"
     r"(?=\d{1,2}/(?:19|20)\d\d(?![\w/]|[.,]\d))"
 )
@@ -146,7 +147,7 @@ def month_year_ranges(text: str) -> str:
 
 
 # --- a number with a dot glued to a unit the unit table does not know: "1.3Ghz", "20.000DWT"
-_GLUED_DOT_NUMBER = re.compile(
+_GLUED_DOT_NUMBER = rc.compile(
     r"(?<![\w.,/])(\d{1,3}(?:\.\d{3})+|\d+\.\d{1,2})([A-Za-z]{1,6})(?![\w]|[.,]\d)"
 )
 
@@ -167,7 +168,7 @@ def glued_dot_units(text: str) -> str:
 
 # "so với cùng kỳ năm trước (so với cùng kỳ năm trước)": an abbreviation in brackets after its own
 # meaning, already read by a rule ("(YoY)", set AS), is heard once
-_ECHOED_BRACKET = re.compile(r"(?<!\w)((?:\w+ ){2,9}\w+)\s*\((\1)\)", re.IGNORECASE)
+_ECHOED_BRACKET = rc.compile(r"(?<!\w)((?:\w+ ){2,9}\w+)\s*\((\1)\)", re.IGNORECASE)
 
 
 def echoed_brackets(text: str) -> str:
