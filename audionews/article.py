@@ -33,6 +33,7 @@ from audionews.names import (
     is_outlet_name,
     is_person_name,
 )
+from audionews.normalize.lexicon import longest_first
 from audionews.normalize.places import is_place_name
 from audionews.normalize.vietnamese import is_ascii_syllable, is_vietnamese_syllable
 from audionews.pageui import (
@@ -547,8 +548,8 @@ _GLUED_STAMP = rc.compile(rf"^{_DATE}\s*[-|,]?\s*{_TIME}(?=\s*[{_UP}])")
 _BRACKET_STAMP = rc.compile(r"\s*\(([^()]{8,40})\)$")
 #: "Bắc Giang: 07/06/2023 00:19:06 (GMT+7)": today's date and a ticking clock in the page header.
 _HEADER_CLOCK = rc.compile(rf"^[^\d:]{{2,30}}:\s*{_DATE}\s+\d{{1,2}}:\d{{2}}:\d{{2}}{_ZONE}\s*$")
-_OUTLET_ALT = "|".join(re.escape(t) for t in sorted(OUTLET_TAGS, key=len, reverse=True))
-_WORD_ALT = "|".join(re.escape(t) for t in sorted(OUTLET_WORDS, key=len, reverse=True))
+_OUTLET_ALT = "|".join(re.escape(t) for t in longest_first(OUTLET_TAGS))
+_WORD_ALT = "|".join(re.escape(t) for t in longest_first(OUTLET_WORDS))
 #: "(DS&PL) -", "TTO -" or any word in capitals ("ĐNA -") alone on a line.
 _LONE_TAG = rc.compile(rf"^(?:\([^()]{{2,20}}\)|{_WORD_ALT}|[{_UP}][{_UP}0-9.&]{{1,9}})\s*[-–—]$")
 #: A tag before the lead: a known outlet in brackets (dash optional), any "(Name) -", a known
@@ -1732,7 +1733,7 @@ _DATELINE_TIME = rc.compile(r"(?:Rạng sáng|Sáng|Trưa|Chiều|Tối|Đêm|Kh
 #: "Việt BáoBão số 13 …": a known outlet's name glued to the lead's first word (heldout50).
 _GLUED_NAME_TAG = rc.compile(
     "^("
-    + "|".join(re.escape(n) for n in sorted(OUTLET_NAMES, key=len, reverse=True) if " " in n)
+    + "|".join(re.escape(n) for n in longest_first(OUTLET_NAMES) if " " in n)
     + rf")(?=[{_UP}][{_LOW}])"
 )
 
@@ -2028,6 +2029,11 @@ _TITLE_BEFORE_NAME = frozenset(
 )
 
 
+#: Words a line cut at a link's name ends on. Not all of `_HANGING_WORDS`: "tỉnh" ends a
+#: headline ("Bắt giữ nhóm cướp giật liên tỉnh" over its lead, heldout47; tried).
+_NEVER_BEFORE_A_LINK = _HEADLINE_NEVER_LAST | {"ông", "bà"}
+
+
 def _cut_at_link(line: str, nxt: str) -> bool:
     """ "Thời gian gần đây, hoa hậu" / "Ngọc Châu trở thành …": a sentence broken where a link
     on a name stood (heldout53): the line ends on a title or a word no sentence ends on, the
@@ -2036,7 +2042,7 @@ def _cut_at_link(line: str, nxt: str) -> bool:
     if len(words) < 2 or not nxt[:1].isupper() or not _ends_sentence(nxt):
         return False
     tail = " ".join(words[-2:]).casefold()
-    return tail in _TITLE_BEFORE_NAME or words[-1] in _HEADLINE_NEVER_LAST | {"ông", "bà"}
+    return tail in _TITLE_BEFORE_NAME or words[-1] in _NEVER_BEFORE_A_LINK
 
 
 def _blank_apart(raw: list[str]) -> bool:
@@ -2308,9 +2314,9 @@ class _Assembler:
         lines."""
         if date_line is None:
             for ln in kept[:5]:
-                bare = ln.text.rstrip(" |")
-                if bare != ln.text and ln.text.endswith(" |") and _is_credit_line(bare):
-                    ln.text = bare  # "Hoàng Khôi |": a byline whose date the copy lost (heldout53)
+                if ln.text.endswith(" |") and _is_credit_line(ln.text.rstrip(" |")):
+                    # "Hoàng Khôi |": a byline whose date the copy lost (heldout53)
+                    ln.text = ln.text.rstrip(" |")
                 signed = _signed_stamp(ln.text)
                 stamp = _match_date(signed[1]) if signed else None
                 if signed and stamp:  # "Diệu Thanh 13/12/2013 11:17 GMT+7", "Vi Vân 10:17, …"

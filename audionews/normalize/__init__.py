@@ -317,7 +317,8 @@ class Normalizer:
         names = {w for w in _TITLE_NAME.findall(document) if not is_vietnamese_syllable(w.lower())}
         self._names = frozenset(names)
         self._names_re = (
-            rc.compile(rf"(?<![\w.&/-])({trie_regex({w.upper() for w in names})}){_CAPS_END}")
+            # the document's own words: compiled afresh, never kept in the regex cache
+            re.compile(rf"(?<![\w.&/-])({trie_regex({w.upper() for w in names})}){_CAPS_END}")
             if names
             else None
         )
@@ -603,7 +604,7 @@ class Normalizer:
         if self._foreign is not None and "St" in text:
             text = _SAINT.sub("Saint", text)  # "St Louis" (set AZ): the lexicon's "Saint"
         if self._learned and self._learned_table is None:
-            self._learned_table = _WordTable.build(self._learned, variants=False)
+            self._learned_table = _WordTable.build(self._learned, variants=False, cached=False)
         for table in (self._learned_table, self._user, self._foreign, self._builtin):
             if table is not None:
                 text = table.expand(text)
@@ -622,10 +623,11 @@ class _WordTable:
     translates: bool = False
 
     @classmethod
-    def build(cls, words: dict[str, str], variants: bool = True) -> _WordTable:
+    def build(cls, words: dict[str, str], variants: bool = True, cached: bool = True) -> _WordTable:
+        """``cached``: keep the pattern in the regex cache (not for one document's words)."""
         table = _with_variants(words) if variants else dict(words)
-        pattern = rc.compile(f"{_WORD_START}({trie_regex(table)}){_WORD_END}")
-        return cls(table, pattern)
+        source = f"{_WORD_START}({trie_regex(table)}){_WORD_END}"
+        return cls(table, rc.compile(source) if cached else re.compile(source))
 
     def expand(self, text: str) -> str:
         words = self.words

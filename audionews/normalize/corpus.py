@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 
 from audionews import regexcache as rc
+from audionews.normalize.lexicon import longest_first
 from audionews.normalize.numbers import read_cardinal, roman_to_int
 from audionews.normalize.units import CURRENCY_CODES, UNITS
 from audionews.normalize.vietnamese import LETTER_NAMES, is_vietnamese_syllable
@@ -22,7 +23,7 @@ _MINUTES_P = rc.compile(r"(?<![\w.,/x×])(\d{1,2})p(?!\w)")
 # "tàu E/V Nautilus", "tàu M/V ...": a ship's type prefix, spelled by letters (not "một vôn")
 _SHIP_PREFIX = rc.compile(r"(?<![\w/])([EMS])/([VTS])(?=\s+[A-Z])")
 # "13,7-13,8/20kg" (rice yield per 20 kg): a range of decimals over a quantity glued to its unit
-_UNIT_NAMES = "|".join(sorted((re.escape(u) for u in UNITS if u.isalpha()), key=len, reverse=True))
+_UNIT_NAMES = "|".join(longest_first(re.escape(u) for u in UNITS if u.isalpha()))
 _RANGE_OVER = rc.compile(
     r"(?<![\w.,])(\d+(?:,\d+)?)\s?[-–]\s?(\d+(?:,\d+)?)/(\d+)\s?"
     rf"({_UNIT_NAMES})(?!\w)"

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Callable
 
 from audionews import regexcache as rc
+from audionews.normalize.lexicon import longest_first
 
 __all__ = [
     "LEGACY_ENCODINGS",
@@ -80,7 +81,7 @@ def _build_vni() -> dict[str, str]:
 
 VNI_TABLE: dict[str, str] = _build_vni()
 _VNI_RE = rc.compile(
-    "|".join(re.escape(k) for k in sorted(VNI_TABLE, key=len, reverse=True)),
+    "|".join(re.escape(k) for k in longest_first(VNI_TABLE)),
 )
 
 

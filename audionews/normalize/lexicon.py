@@ -93,6 +93,13 @@ def builtin_lexicon() -> Lexicon:
 _Trie = dict[str, "_Trie"]
 
 
+def longest_first(words: Iterable[str]) -> list[str]:
+    """Words for a regex alternation, longest first (the first alternative that matches wins),
+    ties in alphabetical order, so that a pattern built from a set is the same string in every
+    process (hash order varies; the regex cache keys on the string)."""
+    return sorted(words, key=lambda w: (-len(w), w))
+
+
 def trie_regex(keys: Iterable[str]) -> str:
     """One regex alternation for many literal keys, as a trie (longest match preferred)."""
     trie: _Trie = {}

@@ -11,7 +11,7 @@ import sys
 from importlib import resources
 
 from audionews import regexcache as rc
-from audionews.normalize.lexicon import trie_regex
+from audionews.normalize.lexicon import longest_first, trie_regex
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -44,7 +44,7 @@ def _data() -> tuple[re.Pattern[str], re.Pattern[str]]:
     joined = [s for name in data["joined"] for s in _spellings(name)]
     parts = "|".join(
         r"\s*-\s*".join(re.escape(p.strip()) for p in name.split(" - "))
-        for name in sorted(joined, key=len, reverse=True)
+        for name in longest_first(joined)
     )
     joined_re = rc.compile(rf"(?<![\w-])(?:{parts})(?![\w-])")
     provinces = trie_regex(s for name in data["provinces"] for s in _spellings(name))

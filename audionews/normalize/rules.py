@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from audionews import regexcache as rc
 from audionews.names import FAMILY_NAMES, NAME_SYLLABLES
-from audionews.normalize.lexicon import load_data_lexicon, trie_regex
+from audionews.normalize.lexicon import load_data_lexicon, longest_first, trie_regex
 from audionews.normalize.numbers import (
     NUMBER_WORDS,
     read_cardinal,
@@ -2270,13 +2270,7 @@ _LAST_WORD_BEFORE = rc.compile(r"[^\W\d_]+(?=\s*$)")
 
 _PHYSICAL_UNIT_BEFORE = rc.compile(
     "(?:"
-    + "|".join(
-        sorted(
-            {v for v in UNITS.values() if v not in COUNTED and " trên " not in v},
-            key=len,
-            reverse=True,
-        )
-    )
+    + "|".join(longest_first({v for v in UNITS.values() if v not in COUNTED and " trên " not in v}))
     + r")\s*$"
 )
 
@@ -2346,9 +2340,7 @@ def _slash(match: re.Match[str]) -> str:
 
 # Spoken units (the lexicon read "kg" first): "20 con/ki lô gam" is "hai mươi con một ki lô gam".
 _SPOKEN_UNIT_AFTER = rc.compile(
-    "(?:"
-    + "|".join(sorted({v for v in UNITS.values() if " trên " not in v}, key=len, reverse=True))
-    + r")(?![\w])"
+    "(?:" + "|".join(longest_first({v for v in UNITS.values() if " trên " not in v})) + r")(?![\w])"
 )
 
 
@@ -2405,9 +2397,7 @@ _FROM_PLACE = rc.compile(  # "từ TP Hồ Chí Minh - Điện Biên" ("TP" read
 
 
 # "Bà Lê Thị B - Phó Chủ tịch": a person's name ending on an initial, already spelled ("bê").
-_INITIAL_NAMES = "|".join(
-    sorted((v for k, v in LETTER_NAMES.items() if k.isalpha()), key=len, reverse=True)
-)
+_INITIAL_NAMES = "|".join(longest_first(v for k, v in LETTER_NAMES.items() if k.isalpha()))
 _NAME_INITIAL = rc.compile(
     rf"(?<!\S)[{UPPER}][^\W\d_]*\s+[{UPPER}][^\W\d_]*\s+(?:{_INITIAL_NAMES})\s*$"
 )

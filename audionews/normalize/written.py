@@ -9,6 +9,7 @@ import re
 
 from audionews import regexcache as rc
 from audionews.names import FAMILY_NAMES, OUTLET_NAMES, OUTLET_WORDS, is_outlet_name
+from audionews.normalize.lexicon import longest_first
 from audionews.normalize.numbers import read_cardinal, roman_to_int
 from audionews.normalize.rules import UPPER
 from audionews.normalize.units import UNITS
@@ -69,9 +70,7 @@ _AGENCIES = (
     "TTXVN/VNA", "TTXVN", "GĐXH", "PLO", "SGGP", "ANTD.VN", "VOV", "GNO", "KTĐT", "BNEWS", "VNE",
     "TPO.VN", "VietTimes", "TP",  # "TP -": Tiền Phong's print tag (AN); more in OUTLET_WORDS
 )  # fmt: skip
-_TAGS = sorted(
-    {*_AGENCIES, *OUTLET_WORDS, *(n for n in OUTLET_NAMES if " " not in n)}, key=len, reverse=True
-)
+_TAGS = longest_first({*_AGENCIES, *OUTLET_WORDS, *(n for n in OUTLET_NAMES if " " not in n)})
 _AGENCY_TAG = rc.compile(
     rf"(?:^|(?<=\n))(?:{'|'.join(re.escape(a) for a in _TAGS)}"
     rf"|[{UPPER}][{UPPER}0-9]{{1,11}}\.(?:VN|vn|Vn))\s*[-–]\s+(?=[{UPPER}\d])"  # "HNN.VN -" (set Q)
