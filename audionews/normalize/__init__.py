@@ -603,6 +603,8 @@ class Normalizer:
     def _expand_words(self, text: str) -> str:
         if self._foreign is not None and "St" in text:
             text = _SAINT.sub("Saint", text)  # "St Louis" (set AZ): the lexicon's "Saint"
+        if self._foreign is not None:
+            text = _english_beside_foreign(text, self._foreign.words)
         if self._learned and self._learned_table is None:
             self._learned_table = _WordTable.build(self._learned, variants=False, cached=False)
         for table in (self._learned_table, self._user, self._foreign, self._builtin):
@@ -653,6 +655,49 @@ class _WordTable:
             return _cased(match, reading)
 
         return self.pattern.sub(spoken, text)
+
+
+@functools.cache
+def _phrase_words() -> tuple[dict[str, str], re.Pattern[str]]:
+    """English words of Vietnamese shape (audionews/data/foreign_phrase.toml): a lower-case key
+    also in title case; the pattern finds them as whole words."""
+    words: dict[str, str] = {}
+    for key, value in load_data_lexicon("foreign_phrase.toml").words.items():
+        words[key] = value
+        if key.islower():
+            words.setdefault(key.capitalize(), value.capitalize())
+    return words, rc.compile(rf"(?<![\w'’.-])({trie_regex(words)})(?![\w'’-])")
+
+
+_NEIGHBOUR_BEFORE = rc.compile(r"(?<![\w'’.-])([^\W\d_]{2,}) $")
+_NEIGHBOUR_AFTER = rc.compile(r" ([^\W\d_]{2,})(?![\w'’])")
+
+
+def _english_beside_foreign(text: str, foreign: dict[str, str]) -> str:
+    """Respell mode: "concert day 8" -> "concert đây 8", "The Economist", "Sun World", "Say Hi"
+    (sets AK, AN, AX, AZ); an English word of Vietnamese shape only beside a foreign word."""
+    words, pattern = _phrase_words()
+
+    def foreign_word(word: str, me: str) -> bool:
+        if not word.isascii() or word.isupper():
+            return False  # marked Vietnamese, or an acronym
+        if word in words:
+            return word.istitle() and me.istitle()  # "Say Hi"
+        return word in foreign or not is_ascii_syllable(word.lower())
+
+    def spoken(match: re.Match[str]) -> str:
+        me = match.group(1)
+        before = _NEIGHBOUR_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        after = _NEIGHBOUR_AFTER.match(text, match.end())
+        left = bool(before and foreign_word(before.group(1), me))
+        right = bool(after and foreign_word(after.group(1), me))
+        if me.islower() and (left, right) in ((True, False), (False, True)):
+            other = after if left else before
+            if other and not other.group(1).isupper():
+                return me  # "Facebook day dứt": the Vietnamese "day dứt"
+        return words[me] if left or right else me
+
+    return pattern.sub(spoken, text)
 
 
 #: "St Louis", "St. Petersburg": "Saint" shortened before a foreign name.

@@ -63,6 +63,10 @@ def test_a_few_hundred_entries_all_vietnamese_syllables() -> None:
         # set AX (stop 30): a name of capitalised words glued by a slip of the source
         ("Chỉ số chứng khoán ở HongKong và NewDelhi cùng giảm.",
          "Chỉ số chứng khoán ở Hồng Công và Niu Đê Li cùng giảm."),
+        # sets AK, AN, AX, AZ (stop 31): an English word of Vietnamese shape beside a foreign one
+        ("Khách xem đêm show day 3 ở The Grand.", "Khách xem đêm sô đây ba ở Đờ Gơ Ran."),
+        ("Khu Sun Marina mở cửa, chương trình \"Say Hi\" bắt đầu.",
+         "Khu Xăn Ma Ri Na mở cửa, chương trình \"Xây Hai\" bắt đầu."),
     ],
 )  # fmt: skip
 def test_respell(text: str, spoken: str) -> None:
@@ -72,6 +76,16 @@ def test_respell(text: str, spoken: str) -> None:
 def test_keep_mode_keeps_a_loanword_in_its_vietnamese_spelling_whole() -> None:
     # "vectơ" (set AY) was split "vec tơ": the lexicon knows it in keep mode too
     assert _read("Muỗi là vectơ truyền bệnh.", foreign="keep") == "Muỗi là vectơ truyền bệnh."
+
+
+def test_an_english_word_of_vietnamese_shape_stays_vietnamese_alone() -> None:
+    # respelled only beside a foreign word: "day dứt", "áo the", "say rượu" are Vietnamese
+    assert _read("Nỗi day dứt của fan say rượu, áo the và nắng Sun.") == (
+        "Nỗi day dứt của phan say rượu, áo the và nắng Sun."
+    )
+    assert _read("Bài viết trên Facebook day dứt người đọc.") == (
+        "Bài viết trên Phây Búc day dứt người đọc."
+    )
 
 
 def test_keep_leaves_names_for_engines_with_good_english() -> None:
