@@ -750,6 +750,9 @@ _VOWEL_LETTER = rc.compile(r"[aeiouyAEIOUY]")
 _THREE_CONSONANTS = rc.compile(
     r"(?!ng|Ng|tr|Tr|gi|Gi)([BCDĐGHKLMNPSTVbcdđghklmnpstv])([bcdđgklmnprstv][bcdđghklmnprstv]\w*)"
 )
+# A highland name on two consonants no Vietnamese or English onset has (set AY's "Pxi"):
+# eSpeak spelled "x" as "ks" or read it in English; the first consonant takes its "ơ"
+_TWO_CONSONANTS = rc.compile(r"(?!Ng)([BDĐGHKLMNPRTVX])([bdđgkmnptvx]\w*)")
 _FOREIGN_OO = rc.compile(
     r"(?<=[b-df-hj-np-tv-z])oo(?!ng$|c$)"
 )  # "Moon", "Boon": Vietnamese "oo" only in "xoong", "soóc"
@@ -770,6 +773,9 @@ def _respelled_word(word: str) -> str:
         and is_vietnamese_syllable(cluster[2][1:])
     ):
         return f"{cluster[1]}ơ {cluster[2].capitalize() if word[0].isupper() else cluster[2]}"
+    pair = _TWO_CONSONANTS.fullmatch(word)
+    if pair and is_vietnamese_syllable(pair[2]):
+        return f"{pair[1]}ơ {pair[2].capitalize()}"  # "Đắk Pxi" (set AY), "Ia Pnôn"
     if (is_ascii_syllable(lower) and not foreign_oo) or not _VOWEL_LETTER.search(
         strip_tone(lower)[0]
     ):

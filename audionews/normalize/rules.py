@@ -2146,6 +2146,7 @@ def initials(text: str, known: Callable[[str], bool] = lambda _token: False) -> 
 
     text = _INITIALS.sub(spell, text)
     text = _CLUSTER_INITIAL.sub(_read_cluster_initial, text)
+    text = _BARE_CLUSTER_INITIAL.sub(_read_cluster_initial, text)
     return _drop_initial_dots(text)
 
 
@@ -2154,6 +2155,11 @@ _CLUSTER_INITIAL = rc.compile(
     rf"(?<![\w])([{UPPER}][a-zà-ỹđ]{{1,6}} |(?:em|bà|ông|anh|chị|cháu|cô|chú|bé|cụ) )"
     rf"(Ngh|Ch|Gh|Kh|Ng|Nh|Ph|Th|Tr)\."  # second sweep: "em Th.", "bà Nh.)" after a person word
     rf"(?=\s*[(),;]|\s+[a-zà-ỹđ]|\s*$|\s+[{UPPER}])"
+)
+# "lái xe Nguyễn Quang Nh và anh …" (set AZ): cut without its dot, after two name words
+_BARE_CLUSTER_INITIAL = rc.compile(
+    rf"(?<![\w])((?:[{UPPER}][a-zà-ỹđ]{{1,6}} ){{2}})"
+    rf"(Ngh|Ch|Gh|Kh|Ng|Nh|Ph|Th|Tr)(?![\w.])(?=\s*[),;]|\s+[a-zà-ỹđ])"
 )
 _CLUSTER_SOUNDS = {"Ngh": "Ngờ", "Gh": "Gờ"}
 
