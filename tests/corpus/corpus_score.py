@@ -77,6 +77,8 @@ SETS = (
     "heldout52",
     "heldout53",
     "heldout54",
+    "heldout55",
+    "heldout56",
 )
 
 
