@@ -1107,7 +1107,24 @@ def _junk_kind(text: str) -> tuple[DropKind, str] | None:
         return _LIST_LINK
     if _JUNK_PREFIX.match(text):
         return DropKind.TEASER, "teaser: related-article link"
+    if _glued_headlines(text):
+        return DropKind.TEASER, "teaser: related headlines run together, each under one label"
     return _leftover_kind(text)
+
+
+#: "Quảng Ninh: Gắn biển … Quảng Ninh: Khánh thành …": a place or topic label opening a headline.
+_HEADLINE_LABEL = rc.compile(
+    rf"(?:^|(?<=[.!?\s]))([{_UP}][^\W\d_]*(?: [{_UP}][^\W\d_]*){{0,3}}): (?=[{_UP}])"
+)
+
+
+def _glued_headlines(text: str) -> bool:
+    """Related headlines glued into one line (heldout56): the line opens on a label and the same
+    label opens two more headlines, and the line ends no sentence (the last one has no stop)."""
+    if has_final_punct(text):
+        return False
+    first = _HEADLINE_LABEL.match(text)
+    return first is not None and text.count(first.group(1) + ": ") >= 3
 
 
 def _leftover_kind(text: str) -> tuple[DropKind, str] | None:
