@@ -54,6 +54,12 @@ _ONE_SIDED_DASH_DATE = rc.compile(
 _PAIR = r"\d{1,2}-\d{1,2}"
 _SET_SCORES = rc.compile(rf"\(\s*({_PAIR}(?:\s*(?:,|và)\s*{_PAIR}){{2,}})\s*\)")
 _SCORE_PAIR = rc.compile(r"(\d{1,2})-(\d{1,2})")
+# "tỉ số 2-0 (6/4, 6/2)", "3-1 (25/20, …)": each set's score with a slash after the match's
+# score in sets (set BA; were read as dates, "mùng sáu tháng tư"), as many pairs as sets played
+_SLASH_SETS = rc.compile(
+    r"(?<![\d/])([1-3])(\s?[-–]\s?)([0-3])(\s*)\(\s*(\d{1,2}/\d{1,2}(?:\s*(?:,|và)\s*\d{1,2}/\d{1,2})+)\s*\)"
+)
+_SLASH_SET = rc.compile(r"(\d{1,2})/(\d{1,2})")
 # "thắng đội TX.Thuận An 5 - 1": a spaced pair falling from a larger to a smaller number is a
 # score, never a range (ranges rise); "Indonesia - Việt Nam 1-3:" a result after two names
 _FALLING_PAIR = rc.compile(r"(?<![\w.,/-])(\d{1,2})\s[-–]\s(\d{1,2})(?![\w.,/%-]|\s*(?:%|giờ|h\b))")
@@ -68,6 +74,8 @@ _PLATE_DASH_SPACE = rc.compile(
 )
 # "Khoai KM1-TN": letters, a digit and a dashed letter code are a variety's code, not "Km 1"
 _KM_CODE = rc.compile(r"(?<![\w.-])KM(\d{1,2})-([A-Z]{1,3})(?![\w-])")
+# "VN - Index": the index's name with a spaced dash (set BA; was "Việt Nam, Index")
+_SPACED_INDEX = rc.compile(r"(?<![\w-])(VN|VN30|HNX|HNX30|UPCoM|UPCOM)\s[-–]\s(Index)(?!\w)")
 # "Bà Rịa – VT": the province's second half cut to its initials
 _BA_RIA_VT = rc.compile(r"(?<!\w)(Bà Rịa)\s?[-–]\s?VT(?!\w)")
 # "40 ngàn đồng/1 kg": "per one kilogram" is "đồng một ki lô gam"
@@ -271,6 +279,17 @@ def _set_scores(match: re.Match[str]) -> str:
     return f"({inner})"
 
 
+def _slash_sets(match: re.Match[str]) -> str:
+    won, lost = int(match.group(1)), int(match.group(3))
+    sets = _SLASH_SET.findall(match.group(5))
+    if won == lost or max(won, lost) not in (2, 3) or len(sets) != won + lost:
+        return match.group()
+    inner = _SLASH_SET.sub(
+        lambda m: f"{read_cardinal(int(m[1]))} {read_cardinal(int(m[2]))}", match.group(5)
+    )
+    return f"{match.group(1)}{match.group(2)}{match.group(3)}{match.group(4)}({inner})"
+
+
 def _one_sided_dash_date(match: re.Match[str]) -> str:
     return f"{match.group(1)}{match.group(2)}-{match.group(3)}"
 
@@ -419,6 +438,7 @@ def early_forms(text: str) -> str:
         text = _PLATE_DASH_SPACE.sub(r"\1-", text)
         text = _KM_CODE.sub(lambda m: f"{spell_letters('KM')} {m[1]} {spell_letters(m[2])}", text)
         text = _BA_RIA_VT.sub(r"\1 Vũng Tàu", text)
+        text = _SPACED_INDEX.sub(r"\1-\2", text)
     if "/1" in text:
         text = _PER_ONE.sub("/", text)
     if "," in text:
@@ -429,6 +449,8 @@ def early_forms(text: str) -> str:
         text = _FULL_DATE_RANGE.sub(r"\1 đến ", text)
         text = _ONE_SIDED_DASH_DATE.sub(_one_sided_dash_date, text)
         text = _SET_SCORES.sub(_set_scores, text)
+        if "/" in text:
+            text = _SLASH_SETS.sub(_slash_sets, text)
         text = _FALLING_PAIR.sub(_falling_pair, text)
         text = _TEAMS_RESULT.sub(_teams_result, text)
     if "SN" in text:
