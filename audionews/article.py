@@ -16,6 +16,7 @@ same rules: :func:`parse_article` for text, :func:`assemble_article` for a reade
 
 from __future__ import annotations
 
+import difflib
 import itertools
 import re
 import unicodedata
@@ -476,8 +477,8 @@ _TIME_ALONE = rc.compile(rf"^{_TIME}$")
 #: "Cập nhật: 17/02/2016 08:41:19", "Ngày đăng: …": a label before the date.
 _DATE_LABEL = (
     r"(?:(?:[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s+[-–|]\s+)?"  # a section before: "Văn hóa - "
-    r"(?:Cập nhật|Ngày cập nhật|Đăng|Ngày đăng|Đăng ngày|Xuất bản|Ngày xuất bản|Thời gian đăng"
-    r"|Ngày phát hành)"
+    r"(?:Cập nhật|Ngày cập nhật|Cập nhật ngày|Cập nhật lúc|Đăng|Ngày đăng|Đăng ngày|Xuất bản"
+    r"|Ngày xuất bản|Thời gian đăng|Ngày phát hành)"
     r"(?:\s+lúc)?\s*:?\s*|(?:Videos?|Photos?|Podcast|Infographics?|E-?magazine)\s+)?"
 )
 _DATE = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
@@ -1195,8 +1196,8 @@ def is_byline(text: str) -> bool:
         core = re.sub(r"\([^)]*\)", "", text)
         core = re.sub(r"^(?:Bài|Tin|Tin bài),\s+ảnh\s*:", "", core)  # "Tin, ảnh: …" (heldout54)
         return ("," not in core and not _ends_sentence(text.rstrip(")"))) or len(words) <= 5
-    if text.casefold().strip("() .") in _CREDIT_WORDS or text.strip("() .") == "TH":
-        return True  # "TH": tổng hợp in capitals (heldout50); a cut "Th" is no credit
+    if _credit_alone(text):
+        return True
     if re.match(rf"^(?:{_OUTLET_ALT})\s*/\s*[{_UP}][\w.+]*(?:\s[{_UP}][\w.+]*){{0,2}}$", text):
         return True  # "TTXVN/Tin Tức": the agency and the paper that ran its story
     if re.match(rf"^\(\s*(?:{_OUTLET_ALT})\s*\)$", text, re.IGNORECASE) or _AGENCY_DATED.match(
@@ -1216,6 +1217,17 @@ def is_byline(text: str) -> bool:
     return letters >= 4 and (len(words) >= 2 or "/" in core or letters >= 5)
 
 
+def _credit_alone(text: str) -> bool:
+    """A credit word ("Tổng hợp", "TH": in capitals, heldout50; a cut "Th" is none) or names
+    and what they did ("Khánh Phương thực hiện" closing a photo story, heldout55)."""
+    if text.casefold().strip("() .") in _CREDIT_WORDS or text.strip("() .") == "TH":
+        return True
+    made = _NAMES_MADE.match(text)
+    return made is not None and is_person_name(made.group(1))
+
+
+#: "Khánh Phương thực hiện", "Minh Anh - Thu Hà thực hiện": the names, then what they did.
+_NAMES_MADE = rc.compile(r"^(.{3,60}?)\s+(?:thực hiện|tổng hợp|biên tập|lược dịch)\s*\.?$")
 #: "Tác giả: Lò Văn Nguyên, Công chức Văn hoá xã": an author's label, a name, a comma, a role.
 _AUTHOR_ROLE = rc.compile(
     rf"^(?:Tác giả|Người viết|Thực hiện)\s*:\s*[{_UP}][^\s,]*(?:\s+[{_UP}][^\s,]*){{1,4}},"
@@ -3236,6 +3248,8 @@ class _Assembler:
             reason = "duplicate: this text is already read"
         elif _shortened_copy(ln.text, after):
             reason = "duplicate: a shortened copy of the next"
+        elif after and _near_copy_of_start(ln.text, after[0].text):
+            reason = "duplicate: the next paragraph opens on the same words"
         else:
             return False
         self.drop(ln, DropKind.DUPLICATE, reason)
@@ -4695,6 +4709,18 @@ def _shortened_copy(text: str, after: list[Line]) -> bool:
     stem = _key(text.rstrip(".…[] "))
     following = "".join(_key(ln.text) for ln in after)
     return len(stem) > 20 and following.startswith(stem)
+
+
+def _near_copy_of_start(text: str, nxt: str) -> bool:
+    """A summary printed over the body that opens on it again, a word or two changed ("… Sở
+    GD&ĐT Cà Mau đã tổ chức …" over "… Sở GD&ĐT tỉnh Cà Mau đã tổ chức …", heldout55): fifteen
+    words or more, all but two of them found in order at the start of a longer next line."""
+    words, following = text.split(), nxt.split()
+    if len(words) < 15 or len(following) < len(words) + 8:
+        return False  # the same sentence with a word added, and no more: the second is the copy
+    blocks = difflib.SequenceMatcher(None, words, following[: len(words) + 3]).get_matching_blocks()
+    found = sum(b.size for b in blocks)
+    return blocks[0].a == blocks[0].b == 0 and found >= len(words) - 2
 
 
 #: "K IỆT SỨC VÌ LŨ CHỒNG LŨ": a capital letter set apart from the rest of its word.
