@@ -98,6 +98,18 @@ _ADMIN_LETTERS = rc.compile(
     rf"([{r.UPPER}]{{1,4}})(?![\w&]|[-.][^\W\d_]|\s+[{r.UPPER}])"  # "xã Y Tý": a name goes on
 )
 _CN = rc.compile(r"(?<![\w.&/-])CN(?![\w&]|[-.][^\W\d_])")
+# "anh TH", "bị cáo PTB" (set BB): a person's initials after a person word, spelled ("anh TH"
+# was "anh tiểu học"); not a role the lexicon expands ("anh PV", "em HS", "ông CT")
+_PERSON_LETTERS = rc.compile(
+    r"(?<!\w)((?:[Aa]nh|[Cc]hị|[Ôô]ng|[Bb]à|[Ee]m|[Cc]háu|[Cc]ô|[Cc]hú|[Bb]é|[Cc]ụ|[Bb]ác|[Cc]ậu"
+    r"|bị can|bị cáo|nạn nhân|đối tượng|[Tt]ên|[Cc]ặp vợ chồng)\s+)"
+    rf"([{r.UPPER}]{{2,4}})(?![\w&]|[-.][^\W\d_]|\s+[{r.UPPER}])"
+)
+_PERSON_ROLES = frozenset(
+    {"PV", "CTV", "BTV", "BS", "TS", "GS", "PGS", "HLV", "CT", "PCT", "BT", "PBT", "GĐ", "PGĐ"}
+    | {"TGĐ", "KTS", "LS", "NS", "ĐB", "CB", "CSGT", "CA", "HS", "SV", "GV", "TT", "NV", "CN"}
+    | {"ĐBQH", "NSND", "NSƯT", "NĐT", "KH", "BN"}
+)
 _INDUSTRY_BEFORE = rc.compile(
     r"(?<!\w)(?:khu|cụm|ngành|vùng|điểm|nhà máy|sản xuất|đất)\s*$", re.IGNORECASE
 )
@@ -404,7 +416,7 @@ class Normalizer:
         an anonymised initial is spelled ("phường PV" -> "pê vê", not "phóng viên"; a place
         such as "thành phố HCM" keeps its name); "CN" is "công nghiệp" after "khu", "cụm",
         "chủ nhật" in a list of weekdays or before a date, else the lexicon's title."""
-        if _ADMIN_LETTERS.search(text) is None and "CN" not in text:
+        if "CN" not in text and not (_ADMIN_LETTERS.search(text) or _PERSON_LETTERS.search(text)):
             return text
         user = self._user.words if self._user else {}
 
@@ -427,7 +439,14 @@ class Normalizer:
                 return _cased(match, "chủ nhật")
             return match.group()
 
+        def person(match: re.Match[str]) -> str:
+            letters = match.group(2)
+            if letters in self._learned or letters in user or letters in _PERSON_ROLES:
+                return match.group()
+            return f"{match.group(1)}{r.spell_code(letters)}"
+
         text = _ADMIN_LETTERS.sub(admin, text)
+        text = _PERSON_LETTERS.sub(person, text)
         return _CN.sub(cn, text) if "CN" in text else text
 
     def knows(self, token: str) -> bool:

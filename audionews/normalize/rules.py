@@ -2005,7 +2005,10 @@ def codes(text: str) -> str:
 _CONSONANT_PREFIX = rc.compile(r"(?<![\w.-])([BCDFGHKLMNPQRSTVXZ][bcdfghklmnpqrstvxz]{1,2})-(?=\d)")
 
 # A maker's prefix before a model code: "SM-S931B" (a phone, set AV); the prefix is spelled
-_MODEL_PREFIX = rc.compile(r"(?<![\w.-])([A-Z]{2,4})-(?=[A-Z]{1,3}\d+[A-Z]{0,3}(?![\w-]))")
+# and before a version with a lower-case suffix: "GPT-4o" (set BB; "GPT" was left to the engine)
+_MODEL_PREFIX = rc.compile(
+    r"(?<![\w.-])([A-Z]{2,4})-(?=[A-Z]{1,3}\d+[A-Z]{0,3}(?![\w-])|\d{1,3}[a-z]{1,2}(?![\w-]))"
+)
 
 
 def _letter_names(letters: str) -> str:
