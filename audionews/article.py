@@ -1445,6 +1445,18 @@ def _month_first(m: re.Match[str]) -> str:
     return f"{m.group(2)}/{month}/{m.group(3)}"
 
 
+#: "Tin công nghệVài tuần qua": up to four words glued to a capitalised word.
+_GLUED_SECTION_NAME = rc.compile(
+    rf"^([{_UP}][{_LOW}]*(?:\s[{_LOW}]+){{0,3}})(?<=[{_LOW}])(?=[{_UP}][{_LOW}])"
+)
+
+
+def _section_name(text: str) -> bool:
+    """A section's name, "Tin …" before it or not ("Tin công nghệ", "Thể thao")."""
+    name = text.casefold()
+    return name in SECTION_NAMES or (name.startswith("tin ") and name[4:] in SECTION_NAMES)
+
+
 _GLUED_SECTION = rc.compile(
     rf"^[{_UP}][{_LOW}]*(?:\s[{_LOW}]+){{0,2}}(?<=[{_LOW}])(?=Thứ\s|Chủ nhật)"
     r"|^(?:author|admin)(?=\d)"  # "author25/01/2025 13:20": a CMS's empty label (heldout50)
@@ -2247,6 +2259,11 @@ class _Assembler:
         if forum:
             self.drop(ln, DropKind.WIDGET, "widget: a forum post's header", forum.group(0).strip())
             ln = Line(ln.no, ln.text[forum.end() :], ln.hint)
+        section = _GLUED_SECTION_NAME.match(ln.text) if ln.hint is None else None
+        if section and _section_name(section.group(1)) and len(ln.text) - section.end() >= 40:
+            # "Tin công nghệVài tuần qua, …": the section's label glued to the lead (heldout55)
+            self.drop(ln, DropKind.WIDGET, "widget: the section's name", section.group(1))
+            ln = Line(ln.no, ln.text[section.end() :], ln.hint)
         glued = _GLUED_TAG.match(ln.text) if ln.hint is None else None
         if glued and outlet_tag(glued.group(2)):
             return [Line(ln.no, glued.group(1)), Line(ln.no, glued.group(2))]
