@@ -3351,6 +3351,7 @@ class _Assembler:
                 and self._is_heading(t, nxt, echoed, cut)
                 and not _title_tail(t, state.title)
                 and not _list_goes_on(t, walk.blocks)
+                and not _caption_run(ln, walk.blocks)
             )
         ):
             return False
@@ -3671,6 +3672,18 @@ _BEFORE_CREDIT = rc.compile(r"^(.*?)\s*[(\[]?\s*(?:Ảnh|Nguồn|Video|Clip)\s*:
 _ALT_REASON = "caption: the photo's alt text over its caption"
 #: A courtesy title before a name ("Bà Nguyễn Thị Kim Ngân"): the caption may give another.
 _COURTESY = rc.compile(r"^(?:Ông|Bà|Anh|Chị|Cô|Chú|Em|Cháu|Cụ)\s+")
+
+
+def _caption_run(ln: Line, blocks: list[Block]) -> bool:
+    """ "Căng bạt che chắn chuồng …" / "Người dân mặc áo …" / "Cắt bạt mặc thêm áo …" over a
+    paragraph: the last of photos' captions in a row (each short, no stop), no subheading
+    (heldout56); a subheading stands under a paragraph that ends a sentence."""
+    if not blocks or ln.no - blocks[-1].line > 2 or blocks[-1].kind is not BlockKind.PARAGRAPH:
+        return False
+    if _NUMBERED.match(ln.text):
+        return False  # "3. Biểu diễn võ thuật" under the item before's caption (a programme)
+    above = blocks[-1].text
+    return not has_final_punct(above) and len(above.split()) <= HEADING_MAX_WORDS
 
 
 def _list_goes_on(text: str, blocks: list[Block]) -> bool:
