@@ -3526,7 +3526,7 @@ class _Assembler:
             return False
         if _cut_after(tuple(words[-2:-1]), words[-1], [*others, " ".join(words[:-2])]):
             return True
-        return len(words) >= _CUT_LINE_MIN_WORDS and _cut_syllable(words[-1], [*others, text])
+        return _cut_last_word(words, others, text)
 
     def _cut_name(self, text: str, line: int) -> bool:
         """ "Trên sân Cần": the last word, capitalised inside the line, begins a name the text
@@ -3616,6 +3616,31 @@ def _cut_syllable(last: str, texts: list[str]) -> bool:
             whole += w == last
             longer += w != last and w.startswith(last)
     return whole == 1 and longer >= 2
+
+
+def _cut_last_word(words: list[str], others: list[str], text: str) -> bool:
+    """A long last line ends, right after a comma, on the first half of a word ("… Triều Tiên,
+    vấn" where "vấn đề" is written, heldout55), or on a syllable cut (:func:`_cut_syllable`)."""
+    clause = words[-2].endswith((",", ";"))  # one word after a comma: no clause ends so
+    if len(words) >= 10 and clause and _compound_start(words[-1], [*others, " ".join(words[:-1])]):
+        return True
+    return len(words) >= _CUT_LINE_MIN_WORDS and _cut_syllable(words[-1], [*others, text])
+
+
+def _compound_start(last: str, texts: list[str]) -> bool:
+    """``last`` is written three times or more elsewhere, each time followed by the same
+    syllable: the first half of a word ("vấn" of "vấn đề"), never said alone."""
+    after: set[str] = set()
+    seen = 0
+    for text in texts:
+        tokens = [w.strip(".,;:!?()\"'“”").casefold() for w in text.split()]
+        for i, w in enumerate(tokens[:-1]):
+            if w == last:
+                seen += 1
+                after.add(tokens[i + 1])
+        if tokens and tokens[-1] == last:
+            return False  # it ends a line elsewhere
+    return seen >= 3 and len(after) == 1
 
 
 def _cut_after(context: tuple[str, ...], last: str, others: list[str]) -> bool:

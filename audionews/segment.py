@@ -25,8 +25,11 @@ _SENTENCE_END = rc.compile(
 #: titles run together: "GS.TS. Sử Đình Thành", "PGS. TS. Lê Văn A" (heldout48).
 _TITLES = r"(?:TP|Tp|TX|ThS|TS|PGS|GS|BS|NSƯT|NSND)\."
 _ABBREVIATION_END = rc.compile(rf"(?<![\w.])(?:{_TITLES}\s?)*{_TITLES}$")
-# "năm 2020.Theo đó": a full stop glued to the next sentence (lower/digit . Upper lower).
-_GLUED = rc.compile(rf"(?<=[{_LOWER}0-9)%])([.!?])(?=[{_UPPER}][{_LOWER}])")
+#: A one-letter word in capitals, marked ("Ở", "Ý"): no initial, a sentence's first word.
+_MARKED_CAPITAL = "[ÀÁẢÃẠÂẦẤẨẪẬĂẰẮẲẴẶÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]"
+# "năm 2020.Theo đó": a full stop glued to the next sentence (lower/digit . Upper lower); also
+# after a closing quote, "… bã mía”.Ở khối …" (heldout53)
+_GLUED = rc.compile(rf"(?<=[{_LOWER}0-9)%”»\"])([.!?])(?=[{_UPPER}][{_LOWER}]|{_MARKED_CAPITAL}\s)")
 
 
 def unglue_sentences(text: str) -> str:
