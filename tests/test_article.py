@@ -107,10 +107,13 @@ def test_short_line_followed_by_heading_is_read_with_a_doubt() -> None:
         "Tiêu đề\n\nĐoạn mở đầu có dấu chấm ở cuối câu.\n\nToàn cảnh hội nghị\n\n"
         "Kết quả nổi bật\n\nNội dung chính của bài báo nằm ở đây.\n"
     )
-    assert a.headings == ("Kết quả nổi bật",)
+    # Since stop 31 (heldout56) the short line right under it is no subheading either: two short
+    # lines without a stop in a row are photos' captions more often than a caption and a heading
+    # (the corpus: five articles right, none wrong); both are read, each with its doubt.
+    assert a.headings == ()
     assert a.captions == ()
-    assert a.sections[0].paragraphs == ("Toàn cảnh hội nghị",)
-    assert [u.text for u in a.unsure] == ["Toàn cảnh hội nghị"]
+    assert a.sections[0].paragraphs[:2] == ("Toàn cảnh hội nghị", "Kết quả nổi bật")
+    assert [u.text for u in a.unsure] == ["Toàn cảnh hội nghị", "Kết quả nổi bật"]
     assert a.sections[-1].blocks[0].kind is BlockKind.PARAGRAPH
 
 
@@ -3118,3 +3121,139 @@ def test_page_parts_of_heldout54_on_new_lines() -> None:
     )
     kinds = {d.text: d.kind for d in b.dropped}
     assert kinds["Kết quả được đăng trên tạp chí quốc tế chuyên nghà"] is DropKind.UNFINISHED
+
+
+# --- stop 31: heldout55's and heldout56's page parts, each on lines written for the test
+def _heard(a: object) -> str:
+    from audionews.article import Article
+
+    assert isinstance(a, Article)
+    return " ".join([a.lead or "", *(b.text for s in a.sections for b in s.blocks)])
+
+
+def test_a_wrapped_sentences_opening_clause_and_a_youth_unions_byline() -> None:
+    wrapped = (
+        "Sáng 5/3, Đoàn thanh niên xã tổ chức ra quân làm sạch bãi biển dọc theo bờ\n"
+        "kè phía đông của xã, thu gom hơn hai tấn rác thải nhựa các loại trong ngày\n"
+        "để trả lại cảnh quan sạch đẹp cho bãi tắm. Các đoàn viên còn tuyên truyền\n"
+        "cho người dân cách phân loại rác tại nguồn và hạn chế dùng túi ni lông\n"
+        "trong sinh hoạt hằng ngày của mỗi gia đình sống ở các thôn ven biển này.\n"
+        "Cũng trong buổi ra quân, Chi đoàn\n"
+        "Trường Tiểu học xã đã trao tặng hai trăm thùng rác cho các thôn ven biển.\n"
+        "Trần Minh - Huyện đoàn Hải Lăng (TH)\n"
+    )
+    a = parse_article(wrapped)
+    assert all(s.heading is None for s in a.sections)
+    assert "Cũng trong buổi ra quân, Chi đoàn Trường Tiểu học xã đã trao tặng" in _heard(a)
+    assert a.byline == "Trần Minh - Huyện đoàn Hải Lăng (TH)"
+
+
+def test_a_section_label_before_the_date_and_related_headlines_run_together() -> None:
+    a = parse_article(
+        "Lượng khách đến Huế tăng mạnh dịp lễ\n\n"
+        "Du lịch 02/09/2024 08:30\n\n"
+        "TTHN - Huế đón gần 150.000 lượt khách trong bốn ngày nghỉ lễ, tăng 30% so với năm trước.\n"
+        "Huế: Khai trương phố đi bộ mới. Huế: Mở lại tuyến thuyền đêm trên sông Hương Huế: "
+        "Nhộn nhịp chợ đêm dịp lễ\n\n"
+        "Doanh thu du lịch ước đạt 900 tỷ đồng, cao nhất từ trước đến nay.\n"
+    )
+    assert all(s.heading is None for s in a.sections)
+    assert a.published == datetime(2024, 9, 2, 8, 30)
+    kinds = {d.text: d.kind for d in a.dropped}
+    teaser = next(t for t in kinds if t.startswith("Huế: Khai trương"))
+    assert kinds[teaser] is DropKind.TEASER
+    assert kinds["TTHN -"] is DropKind.TAG
+
+
+def test_an_update_label_a_summary_printed_again_and_names_that_made_the_story() -> None:
+    summary = (
+        "Nhằm giúp học sinh vùng cao có thêm sách đọc trong dịp hè, Thư viện tỉnh và Tỉnh đoàn "
+        "đã tổ chức chuyến xe sách đến với các trường ở huyện Mường Tè."
+    )
+    body = summary.replace("Tỉnh đoàn", "Tỉnh đoàn Lai Châu") + (
+        " Chuyến xe mang theo hơn ba nghìn cuốn sách thiếu nhi, truyện tranh và sách kỹ năng."
+    )
+    a = parse_article(
+        "Chuyến xe sách lên vùng cao\n\n"
+        "Cập nhật ngày: 12/06/2021 - 09:15\n\n"
+        f"{summary}\n\n{body}\n\n"
+        "Các em học sinh được đọc sách tại chỗ và mượn về nhà trong suốt kỳ nghỉ.\n\n"
+        "Minh Châu thực hiện\n"
+    )
+    assert a.published == datetime(2021, 6, 12, 9, 15)
+    assert all(s.heading is None for s in a.sections)
+    kinds = {d.text: d.kind for d in a.dropped}
+    assert kinds[summary] is DropKind.DUPLICATE
+    assert "Tỉnh đoàn Lai Châu" in _heard(a)
+    assert a.byline == "Minh Châu thực hiện"
+
+
+def test_an_agencys_english_caption_and_a_credit_written_hinh() -> None:
+    a = parse_article(
+        "Cử tri Mỹ đi bầu\n\n"
+        "DENVER, CO - NOVEMBER 05: Voters wait in line to cast their ballots at a polling "
+        "station on November 5, 2024 in Denver, Colorado. (Photo by Jane Doe/Getty Images)\n\n"
+        "Cử tri xếp hàng ở Denver. (Hình:Getty Images)\n\n"
+        "Các điểm bỏ phiếu ở bang Colorado mở cửa từ 7 giờ sáng theo giờ địa phương.\n"
+    )
+    kinds = {d.text[:12]: d.kind for d in a.dropped}
+    assert kinds["DENVER, CO -"] is DropKind.CAPTION
+    captions = [b.text for s in a.sections for b in s.blocks if b.kind is BlockKind.CAPTION]
+    assert captions == ["Cử tri xếp hàng ở Denver. (Hình:Getty Images)"]
+    assert a.lead == "Các điểm bỏ phiếu ở bang Colorado mở cửa từ 7 giờ sáng theo giờ địa phương."
+
+
+def test_a_section_in_title_case_over_the_headline_and_a_lists_last_item() -> None:
+    a = parse_article(
+        "Giáo Phận Vinh\n\n"
+        "Gp Vinh: Thánh lễ Truyền Chức Phó Tế tại Nhà Thờ Chính Tòa Xã Đoài\n\n"
+        "Sáng ngày 10/12, Đức Giám mục giáo phận đã truyền chức phó tế cho ba thầy.\n\n"
+        "1. Giuse Trần Văn An\n"
+        "2. Phêrô Lê Văn Bình\n"
+        "3. Giuse Nguyễn Văn Cường\n"
+        "đều đã hoàn tất chương trình đào tạo tại Đại Chủng viện.\n\n"
+        "Thánh lễ có sự tham dự của đông đảo linh mục và giáo dân trong giáo phận.\n"
+    )
+    assert a.title == "Gp Vinh: Thánh lễ Truyền Chức Phó Tế tại Nhà Thờ Chính Tòa Xã Đoài"
+    assert all(s.heading is None for s in a.sections)
+
+
+def test_a_share_bar_a_glued_section_name_and_captions_in_a_row() -> None:
+    a = parse_article(
+        "Hội nghị tổng kết công tác Mặt trận năm 2023\n\n"
+        "Tin công nghệSáng 20/12, Ủy ban MTTQ huyện tổ chức hội nghị tổng kết công tác năm 2023.\n\n"
+        "Hội nghị đã đánh giá kết quả thực hiện cuộc vận động xây nhà đại đoàn kết.\n\n"
+        "Các đại biểu dự hội nghị\n\n"
+        "Quang cảnh buổi trao quà\n\n"
+        "Trao nhà đại đoàn kết cho hộ nghèo\n\n"
+        "Năm qua, huyện đã xây mới 45 căn nhà cho hộ nghèo, hộ cận nghèo.\n\n"
+        "RSS In Gởi cho bạn bè\n\n"
+        "Ngọc Hà\n"
+    )
+    assert all(s.heading is None for s in a.sections)
+    kinds = {d.text: d.kind for d in a.dropped}
+    assert kinds["Tin công nghệ"] is DropKind.WIDGET
+    assert kinds["RSS In Gởi cho bạn bè"] is DropKind.WIDGET
+    assert a.lead is not None and a.lead.startswith("Sáng 20/12")
+
+
+def test_a_last_line_cut_after_a_words_first_half_and_a_stop_glued_after_a_quote() -> None:
+    story = (
+        "Hai nước trao đổi về các vấn đề hợp tác kinh tế, vấn đề lao động và vấn đề biển đảo.\n\n"
+        "Hai bên nhất trí thúc đẩy hợp tác trong lĩnh vực giáo dục và vấn đề đào tạo nghề.\n\n"
+    )
+    a = parse_article(
+        "Hội đàm cấp cao Việt Nam - Lào\n\n"
+        + story
+        + "Về các vấn đề khu vực, hai bên khẳng định vai trò của ASEAN, phối hợp giải quyết "
+        "các thách thức an ninh phi truyền thống, vấn\n"
+    )
+    kinds = {d.text[-12:]: d.kind for d in a.dropped}
+    assert kinds["truyền thống, vấn"[-12:]] is DropKind.UNFINISHED
+    b = parse_article(
+        "Trao giải cuộc thi khởi nghiệp\n\n"
+        "Ban tổ chức trao 2 giải Nhất và 4 giải Nhì cho học sinh, sinh viên.\n\n"
+        "Giải Ba là dự án “Giấy từ bã mía”.Ở khối sinh viên, dự\n"
+    )
+    assert "Giải Ba là dự án “Giấy từ bã mía”." in _heard(b)
+    assert any(d.kind is DropKind.UNFINISHED for d in b.dropped)
