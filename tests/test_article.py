@@ -3221,7 +3221,7 @@ def test_a_section_in_title_case_over_the_headline_and_a_lists_last_item() -> No
 def test_a_share_bar_a_glued_section_name_and_captions_in_a_row() -> None:
     a = parse_article(
         "Hội nghị tổng kết công tác Mặt trận năm 2023\n\n"
-        "Tin công nghệSáng 20/12, Ủy ban MTTQ huyện tổ chức hội nghị tổng kết công tác năm 2023.\n\n"
+        "Tin công nghệSáng 20/12, Ủy ban MTTQ huyện tổ chức hội nghị tổng kết công tác năm nay.\n\n"
         "Hội nghị đã đánh giá kết quả thực hiện cuộc vận động xây nhà đại đoàn kết.\n\n"
         "Các đại biểu dự hội nghị\n\n"
         "Quang cảnh buổi trao quà\n\n"
