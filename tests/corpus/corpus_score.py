@@ -79,6 +79,7 @@ SETS = (
     "heldout54",
     "heldout55",
     "heldout56",
+    "heldout57",
 )
 
 
