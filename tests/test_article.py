@@ -3257,3 +3257,20 @@ def test_a_last_line_cut_after_a_words_first_half_and_a_stop_glued_after_a_quote
     )
     assert "Giải Ba là dự án “Giấy từ bã mía”." in _heard(b)
     assert any(d.kind is DropKind.UNFINISHED for d in b.dropped)
+
+
+def test_page_parts_of_heldout57_on_new_lines() -> None:
+    from audionews.script import spoken_byline
+
+    # stop 31 (heldout57): a byline labelled "Bài viết, hình:" and a diocese's board under it
+    a = parse_article(
+        "Thánh lễ mừng bổn mạng giáo xứ\n\n"
+        "Bài viết, hình: Minh Tâm\n\n"
+        "BTT Giáo phận\n\n"
+        "Sáng ngày 8/12, giáo xứ đã long trọng cử hành thánh lễ mừng bổn mạng.\n\n"
+        "Thánh lễ có sự tham dự của đông đảo giáo dân trong vùng.\n"
+    )
+    assert a.byline == "Bài viết, hình: Minh Tâm"
+    assert all(s.heading is None for s in a.sections)
+    assert a.lead == "Sáng ngày 8/12, giáo xứ đã long trọng cử hành thánh lễ mừng bổn mạng."
+    assert spoken_byline(a.byline) == "Bài viết của Minh Tâm."
