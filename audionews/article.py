@@ -4694,11 +4694,14 @@ def _is_body_line(text: str) -> bool:
 def _retitled(text: str, title: str) -> bool:
     """ "Ông Trump khẳng định 'biết rõ' tình trạng của Kim Jong Un" under "Donald Trump khẳng
     định 'biết rõ' tình trạng của Kim Jong Un": the title with its first word or two changed (an
-    image's alt text), six words or more the same to the end, no final punctuation."""
+    image's alt text), six words or more the same to the end, or one word changed in the middle;
+    no final punctuation."""
     if has_final_punct(text):
         return False
     a = [w for w in (_key(x) for x in text.split()) if w]
     b = [w for w in (_key(x) for x in title.split()) if w]
+    if len(a) == len(b) >= 6 and sum(x != y for x, y in zip(a, b, strict=True)) == 1:
+        return True  # "… giành nhiều giải thưởng …" under "… giành 4 giải thưởng …" (heldout57)
     same = 0
     for x, y in zip(reversed(a), reversed(b), strict=False):
         if x != y:

@@ -3274,3 +3274,15 @@ def test_page_parts_of_heldout57_on_new_lines() -> None:
     assert all(s.heading is None for s in a.sections)
     assert a.lead == "Sáng ngày 8/12, giáo xứ đã long trọng cử hành thánh lễ mừng bổn mạng."
     assert spoken_byline(a.byline) == "Bài viết của Minh Tâm."
+    b = parse_article(
+        "Quảng Trị giành 3 huy chương vàng tại giải vật toàn quốc 2024\n\n"
+        "Đoàn vật Quảng Trị vừa giành 3 huy chương vàng tại giải vô địch toàn quốc.\n\n"
+        "Quảng Trị giành nhiều huy chương vàng tại giải vật toàn quốc 2024\n\n"
+        "Đây là thành tích cao nhất của đoàn trong 10 năm qua.\n"
+    )
+    kinds = {d.text: d.kind for d in b.dropped}
+    # the title with one word changed: an image's alt text
+    assert kinds["Quảng Trị giành nhiều huy chương vàng tại giải vật toàn quốc 2024"] in (
+        DropKind.CAPTION,
+        DropKind.DUPLICATE,
+    )
