@@ -80,6 +80,7 @@ SETS = (
     "heldout55",
     "heldout56",
     "heldout57",
+    "heldout58",
 )
 
 
