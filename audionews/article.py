@@ -3477,6 +3477,8 @@ class _Assembler:
             if block.kind is not BlockKind.PARAGRAPH or block.line != last_no:
                 return
             cut = self._complete_part(block.text)
+            if cut and self._page_goes_on(last_no) and not self._stops_mid_word(*cut[1:], last_no):
+                cut = None  # the copy goes on below: a stop left out, not a cut (heldout58)
             read_else = len(section.blocks) > 1 or len(state.sections) > 1 or bool(state.lead)
             if cut is None and read_else and self._stops_mid_word(block.text, block.line):
                 cut = ("", block.text)
@@ -3489,6 +3491,12 @@ class _Assembler:
             if cut is not None:
                 state.lead = cut[0]
                 self._unfinished(state.lead_line, cut[1])
+
+    def _page_goes_on(self, line: int) -> bool:
+        """After the story's last line the page holds a line of ten words or more (a related
+        story's summary): the copy did not end in the story, so a last sentence without a stop
+        that stops on a whole word lost its stop, not its end."""
+        return any(len(ln.text.split()) >= 10 for ln in self.lines if ln.no > line)
 
     def _stops_mid_word(self, text: str, line: int) -> bool:
         """The last line stops inside a word: on a lone consonant ("… có t"), on consonants
