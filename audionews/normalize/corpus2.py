@@ -236,11 +236,15 @@ def glued_punctuation(text: str) -> str:
     """ "nay,tình" -> "nay, tình", "Nên...đã" -> "Nên... đã", "năm.Tuy nhiên" -> "năm. Tuy
     nhiên" (run last, on spoken words)."""
     text = _GLUED_PUNCT.sub(r"\1 ", text)
-    return _GLUED_STOP.sub(_glued_stop, text) if "." in text else text
+    if "." not in text:
+        return text
+    text = _QUOTE_STOP.sub(". ", text)  # "“ Trộm cắp tài sản ”.Trước đó" (set BC)
+    return _GLUED_STOP.sub(_glued_stop, text)
 
 
 # "một năm.Tuy nhiên" (set AL): a full stop typed without its space before a capitalised word
 _GLUED_STOP = rc.compile(r"(?<![\w.])([^\W\d_]{2,})\.([^\W\d_]+)")
+_QUOTE_STOP = rc.compile(r"(?<=[”»\"])\.(?=[A-ZÀ-ỸĐ][a-zà-ỹđ])")
 
 
 def _glued_stop(match: re.Match[str]) -> str:

@@ -110,11 +110,11 @@ def roman_headings(text: str) -> str:
 # --- version numbers: "UFS 4.0", "Bluetooth 5.3", "công nghiệp 4.0" -> "bốn chấm không"
 _VERSIONED = (
     r"UFS|USB|Bluetooth|Wi-?Fi|WiFi|HDMI|PCIe|LPDDR\d?X?|DDR\d?|Thunderbolt|Android|iOS|"
-    r"iPadOS|macOS|watchOS|Windows|One UI|HyperOS|MIUI|ColorOS|EMUI|OriginOS|HTML|Python|Web|"
+    r"iPadOS|macOS|watchOS|Windows|One UI|HyperOS|MIUI|ColorOS|EMUI|OriginOS|HTML|Python|Web|GPT|"
     r"[Pp]hiên bản|[Vv]ersion|[Cc]ông nghiệp|[Ii]ndustry|[Cc]huẩn|[Ll]ogistics|[Gg]iáo dục"
 )
 _VERSION = rc.compile(
-    rf"(?<![\w.-])({_VERSIONED})\s+(\d{{1,2}})((?:\.\d{{1,2}}){{1,2}})(?![\w]|[.,]\d)"
+    rf"(?<![\w.-])({_VERSIONED})(?:\s+|-)(\d{{1,2}})((?:\.\d{{1,2}}){{1,2}})(?![\w]|[.,]\d)"
 )
 
 

@@ -67,6 +67,9 @@ def test_a_few_hundred_entries_all_vietnamese_syllables() -> None:
         ("Khách xem đêm show day 3 ở The Grand.", "Khách xem đêm sô đây ba ở Đờ Gơ Ran."),
         # set BB (stop 31): an English word of Vietnamese shape beside a foreign one, a camel name
         ("Ứng dụng Find My và trang VietNamNet.", "Ứng dụng Phai Mai và trang Việt Nam Nét."),
+        # sets BC and BD (stop 31): "Tech" beside a foreign word, "y" said "ai", a Turkish "ay"
+        ("Nhóm Big Tech đầu tư vào Big Sky ở Hatay.",
+         "Nhóm Bích Tếch đầu tư vào Bích Xờ Cai ở Ha Tai."),
         # set AY (stop 31): a highland name on two consonants, "x" not said "ks"
         ("Xã Ia Pnôn giáp xã Đắk Pxi.", "Xã Ia Pơ Nôn giáp xã Đắk Pơ Xi."),
         ("Khu Sun Marina mở cửa, chương trình \"Say Hi\" bắt đầu.",
