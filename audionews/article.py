@@ -3477,7 +3477,7 @@ class _Assembler:
             if block.kind is not BlockKind.PARAGRAPH or block.line != last_no:
                 return
             cut = self._complete_part(block.text)
-            if cut and self._page_goes_on(last_no) and not self._stops_mid_word(*cut[1:], last_no):
+            if cut and self._page_goes_on(last_no) and not self._stops_mid_word(cut[1], last_no):
                 cut = None  # the copy goes on below: a stop left out, not a cut (heldout58)
             read_else = len(section.blocks) > 1 or len(state.sections) > 1 or bool(state.lead)
             if cut is None and read_else and self._stops_mid_word(block.text, block.line):

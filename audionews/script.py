@@ -183,6 +183,11 @@ class Credit:
     lead_in: str = "Bài viết của"
 
 
+#: "… thực hiện", "… tổng hợp", "… lược dịch" after the names (heldout55).
+_MADE_AFTER = re.compile(r"\s+(thực hiện|tổng hợp|biên tập|lược dịch)$", re.IGNORECASE)
+_MADE_LEAD_IN = {"tổng hợp": "Bài tổng hợp của", "lược dịch": "Bài lược dịch của"}
+
+
 def parse_credit(byline: str) -> Credit:
     """ "THU THẢO - MINH AN" -> names ("Thu Thảo", "Minh An"); "Theo TTXVN" -> a source;
     "Nguồn tin: Báo X" -> source Báo X; "(Tổng hợp: Vĩnh Hoàng)" -> compiled by Vĩnh Hoàng."""
@@ -191,6 +196,10 @@ def parse_credit(byline: str) -> Credit:
     if compiled and compiled.start() > 0:  # "Chi Đặng (Tổng hợp)": compiled by Chi Đặng
         return replace(parse_credit(text[: compiled.start()]), lead_in="Bài tổng hợp của")
     text = text.strip("()").strip().rstrip(".")
+    made = _MADE_AFTER.search(text)
+    if made and made.start() > 0:  # "Khánh Phương thực hiện": the names, then what they did
+        lead_in = _MADE_LEAD_IN.get(made.group(1).casefold(), "Bài viết của")
+        return replace(parse_credit(text[: made.start()]), lead_in=lead_in)
     source = re.match(r"^(?:theo\s+|nguồn(?:\s+tin)?\s*:?\s*)", text, re.IGNORECASE)
     if source:
         return Credit((text[source.end() :].strip() or text,), lead_in="Theo")

@@ -3186,6 +3186,9 @@ def test_an_update_label_a_summary_printed_again_and_names_that_made_the_story()
     assert kinds[summary] is DropKind.DUPLICATE
     assert "Tỉnh đoàn Lai Châu" in _heard(a)
     assert a.byline == "Minh Châu thực hiện"
+    from audionews.script import spoken_byline
+
+    assert spoken_byline(a.byline) == "Bài viết của Minh Châu."  # "thực hiện" not said after it
 
 
 def test_an_agencys_english_caption_and_a_credit_written_hinh() -> None:

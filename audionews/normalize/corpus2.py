@@ -276,11 +276,13 @@ def _batch_year(match: re.Match[str]) -> str:
     return f"{match.group(1)}{match.group(2)} năm {match.group(3)}"
 
 
+def _score_words(match: re.Match[str]) -> str:
+    """ "6-4", "6/4" -> "sáu bốn": a score's two numbers, no "đến", no date."""
+    return f"{read_cardinal(int(match[1]))} {read_cardinal(int(match[2]))}"
+
+
 def _set_scores(match: re.Match[str]) -> str:
-    inner = _SCORE_PAIR.sub(
-        lambda m: f"{read_cardinal(int(m[1]))} {read_cardinal(int(m[2]))}", match.group(1)
-    )
-    return f"({inner})"
+    return f"({_SCORE_PAIR.sub(_score_words, match.group(1))})"
 
 
 def _slash_sets(match: re.Match[str]) -> str:
@@ -288,9 +290,7 @@ def _slash_sets(match: re.Match[str]) -> str:
     sets = _SLASH_SET.findall(match.group(5))
     if won == lost or max(won, lost) not in (2, 3) or len(sets) != won + lost:
         return match.group()
-    inner = _SLASH_SET.sub(
-        lambda m: f"{read_cardinal(int(m[1]))} {read_cardinal(int(m[2]))}", match.group(5)
-    )
+    inner = _SLASH_SET.sub(_score_words, match.group(5))
     return f"{match.group(1)}{match.group(2)}{match.group(3)}{match.group(4)}({inner})"
 
 
@@ -432,7 +432,7 @@ _MERIDIEM = rc.compile(r"(?<![\w:.,])(\d{1,2})(:\d{2})?\s?([AaPp])\.?\s?[Mm](?:\
 
 def day_parts(text: str) -> str:
     """ "4:30 pm" -> "4:30 chiều", before the lexicon ("ampe" is "am pe" in respell mode)."""
-    return _MERIDIEM.sub(_day_part, text) if "m" in text or "M" in text else text
+    return _MERIDIEM.sub(_day_part, text)
 
 
 def _day_part(match: re.Match[str]) -> str:
