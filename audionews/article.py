@@ -3482,6 +3482,8 @@ class _Assembler:
             read_else = len(section.blocks) > 1 or len(state.sections) > 1 or bool(state.lead)
             if cut is None and read_else and self._stops_mid_word(block.text, block.line):
                 cut = ("", block.text)
+            if cut is not None and not cut[0]:
+                cut = _restarted(cut[1]) or cut
             if cut is not None:
                 rest = (Block(BlockKind.PARAGRAPH, cut[0], block.line),) if cut[0] else ()
                 state.sections[-1] = replace(section, blocks=(*section.blocks[:-1], *rest))
@@ -3595,6 +3597,25 @@ def _outlet_alt_text(text: str) -> bool:
         return False
     name = m.group(2).strip()
     return is_outlet_name(name) or is_outlet_name(re.sub(r"\s+(?:Việt Nam|VN)$", "", name))
+
+
+#: "… khó khăn bởi Thậm chí, format …": a linking word and its comma, capitalised after a word
+#: in lower case: a sentence starts again where the copy lost the end of the one before.
+_RESTART = rc.compile(
+    rf"(?<=[{_LOW}])\s+(?=(?:Thậm chí|Tuy nhiên|Ngoài ra|Bên cạnh đó|Đồng thời|Mặt khác|Do đó"
+    r"|Vì vậy|Trong khi đó|Trước đó|Sau đó),)"
+)
+
+
+def _restarted(text: str) -> tuple[str, str] | None:
+    """A last line cut off, where a sentence starts again inside it (heldout53): the words
+    before the restart are the story's, read; only the sentence after it is the fragment."""
+    m = None
+    for m in _RESTART.finditer(text):
+        pass
+    if m is None or len(text[: m.start()].split()) < 8:
+        return None
+    return text[: m.start()], text[m.end() :]
 
 
 def _left_open(text: str) -> bool:

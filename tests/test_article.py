@@ -3289,3 +3289,19 @@ def test_page_parts_of_heldout57_on_new_lines() -> None:
         DropKind.CAPTION,
         DropKind.DUPLICATE,
     )
+
+
+def test_a_cut_last_line_where_a_sentence_starts_again_keeps_the_words_before() -> None:
+    text = (
+        "Sáng 12/4, tỉnh khai mạc lễ hội hoa ban với hơn 30 gian hàng. Khách đến đông từ sớm.\n\n"
+        "Dù thời tiết đã ấm dần lên và nhiều chuyến xe khách mới được mở thêm từ thành phố, "
+        "việc đưa khách lên bản vẫn còn vất vả bởi Tuy nhiên, ban tổ chức đã chuẩn bị thêm các\n"
+    )
+    a = parse_article(text)
+    assert [(d.text, d.kind) for d in a.dropped] == [
+        ("Tuy nhiên, ban tổ chức đã chuẩn bị thêm các", DropKind.UNFINISHED)
+    ]
+    assert "vất vả bởi" in a.sections[-1].blocks[-1].text
+    start = text.index("Dù thời tiết")
+    short = parse_article(text[:start] + "V" + text[text.index("vẫn còn") + 1 :])
+    assert [d.text[:10] for d in short.dropped] == ["Vẫn còn vấ"]  # too few words before

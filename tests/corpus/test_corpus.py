@@ -106,9 +106,8 @@ KNOWN: dict[str, str] = {
     "…') over its caption, with no credit: read",
     "16-lag-mai-phuong-qua-doi": "three box labels dropped as teasers, annotated widgets (the "
     "reasons only)",
-    "18-gametv-gam-cktg-2020": "a last line cut twice (a link's words lost, '… bởi Thậm chí, …', "
-    "then cut at its end) is dropped whole as unfinished; the annotation keeps its first clause; "
-    "a 'cover-news' label dropped as a widget, annotated a caption",
+    "18-gametv-gam-cktg-2020": "a 'cover-news' label dropped as a widget, annotated a caption "
+    "(the reason only)",
     # heldout51 (stop 29)
     "16-gxdaminh-33-tan-linh-muc": "a deck's second line ('Giáo Phận và các Dòng') taken for a "
     "subheading; a photo credit 'Hình ảnh : …' dropped as a caption (the reason only)",
