@@ -3610,9 +3610,7 @@ _RESTART = rc.compile(
 def _restarted(text: str) -> tuple[str, str] | None:
     """A last line cut off, where a sentence starts again inside it (heldout53): the words
     before the restart are the story's, read; only the sentence after it is the fragment."""
-    m = None
-    for m in _RESTART.finditer(text):
-        pass
+    m = next(reversed([*_RESTART.finditer(text)]), None)
     if m is None or len(text[: m.start()].split()) < 8:
         return None
     return text[: m.start()], text[m.end() :]
