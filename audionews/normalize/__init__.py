@@ -265,6 +265,7 @@ class Normalizer:
             r.teams,  # "ĐT Việt Nam" -> "đội tuyển Việt Nam"
             r.alarm_levels,  # "BĐ 1" -> "BĐ1" (báo động một), before "BĐ" = "bóng đá"
             self._tickers,  # "VND và SHS giảm 1,87%": tickers spelled, not expanded
+            r.firm_acronyms,  # "Công ty BTC VALUE": the firm's letters, spelled
             r.varieties,  # "lúa OM 5451" read as the code "OM5451"
             r.execution_units,  # "Iris Xe 96 EU": execution units, not the union (set H)
             self._names_in_capitals,  # "bão YAGI" -> "Yagi": a name, not an acronym

@@ -225,6 +225,20 @@ def datelines(text: str) -> str:
 _CAPS_RUN = rc.compile(rf"(?<![\w&.-])[{UPPER}]+(?:\s+[{UPPER}]+)+(?![\w&]|[-.]\w)")
 
 
+def _syllable_tail(run: str) -> str:
+    """ "CP ĐẦU TƯ HẢI PHÁT": after an acronym, three words or more in capitals, all Vietnamese
+    syllables and two with a Vietnamese mark, are words ("đầu tư", not "đầu Trung ương");
+    "BCH TƯ ĐẢNG" is too short to tell."""
+    words = run.split(" ")
+    start = len(words)
+    while start > 0 and len(words[start - 1]) >= 2 and is_vietnamese_syllable(words[start - 1]):
+        start -= 1
+    tail = words[start:]
+    if len(tail) < 3 or sum(not w.isascii() for w in tail) < 2:
+        return run
+    return " ".join([*words[:start], *(w.lower() for w in tail)])
+
+
 def caps_words(text: str) -> str:
     """A run of words in capitals that are all Vietnamese syllables, one with a Vietnamese
     mark, is words: "KHẢ QUAN" -> "khả quan" (not "khả quy u a nờ")."""
@@ -238,6 +252,6 @@ def caps_words(text: str) -> str:
             w.isascii() or (w.startswith("Đ") and w[1:].isascii()) for w in words
         ):
             return match.group().lower()
-        return match.group()
+        return _syllable_tail(match.group())
 
     return _CAPS_RUN.sub(lower, text)

@@ -407,6 +407,43 @@ def tickers(text: str, market: bool = False) -> str:
     return _vnd_ticker(text, subject_only=not stock) if "VND" in text else text
 
 
+# --- a firm's name in capitals: "Công ty BTC VALUE" (set BD), "Tập đoàn ABC HOLDINGS"
+_FIRM_ACRONYM = rc.compile(
+    r"(?<!\w)(?:Công ty|Tập đoàn|Tổng công ty|Doanh nghiệp|CTCP)(?![\w-])[^.,;:()\n]{0,40}?"
+    r"(?<=\s)([A-ZĐ]{2,5})(?=\s+([A-Z]*[AEIOUY][A-Z]*)(?![\w-]))"
+)
+
+
+#: A firm's legal form and trade, said in full in its name ("Công ty TNHH TM DV ARENA").
+_FIRM_FORMS = frozenset(
+    {"TNHH", "CP", "CTCP", "MTV", "TM", "DV", "TMDV", "XD", "SX", "XNK", "XK", "NK", "ĐT", "PT"}
+    | {"KD", "BĐS", "CN", "QT", "VT", "KT", "TV", "SXTM", "TMCP", "NH", "HTX"}
+)
+
+
+def firm_acronyms(text: str) -> str:
+    """Letters before a foreign word in capitals (:func:`_spoken_caps`) inside a firm's name
+    ("Công ty cổ phần Thẩm định giá BTC VALUE") are the firm's, spelled ("bê tê xê"), never the
+    lexicon's ("ban tổ chức"); "Công ty TNHH MTV", "TNHH ABC" keep the lexicon's reading."""
+    if "ông ty" not in text and "ập đoàn" not in text and "CTCP" not in text:
+        return text
+    words = builtin_lexicon_words()
+
+    def read(match: re.Match[str]) -> str:
+        acronym, after = match.group(1), match.group(2)
+        word = _spoken_caps(after) and not is_vietnamese_syllable(after.lower())
+        if not word or acronym not in words or acronym in _FIRM_FORMS or after in words:
+            return match.group()
+        return match.group()[: match.start(1) - match.start()] + _spell_letters(acronym)
+
+    return _FIRM_ACRONYM.sub(read, text)
+
+
+@functools.cache
+def builtin_lexicon_words() -> frozenset[str]:
+    return frozenset(load_data_lexicon("abbreviations.toml").words)
+
+
 # --- "EU": the European Union, except as a count of execution units in a GPU ("Iris Xe 96 EU",
 # set H): right after a count, or in a sentence about graphics, it is spelled "e u"
 _EU = rc.compile(r"(?<![\w.&/-])EU(?![\w&/-])")
