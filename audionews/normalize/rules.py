@@ -2126,11 +2126,18 @@ _CONSONANT_RUN = rc.compile(r"[^AEIOUY]+")
 _DIGRAPH = rc.compile(r"CK|SH|TH|PH|CH|WH|NG(?=[^AEIOUY]|$)")
 
 
+#: Two consonants no English or Vietnamese word opens on ("PFIEV", set BD): letters, spelled.
+_BAD_ONSET = rc.compile(
+    r"(?!BL|BR|CH|CL|CR|DR|FL|FR|GL|GR|KH|KL|KN|KR|NG|NH|PH|PL|PR|SC|SH|SK|SL|SM|SN|SP|ST|SW|TH|TR"
+    r"|TW|WH|WR|GH|SCH|SHR|SPR|STR|SCR|SPL|THR)[^AEIOUY]{2}"
+)
+
+
 def _spoken_caps(token: str) -> bool:
     """An unknown word in capitals said as a word, not letter by letter (set K: "MAERSK",
     "EDIRNE", "SKYPEC"): five ASCII letters or more, a third of them vowels, no three consonants
     together but at its end ("UKMTO", "TANDTC" stay spelled)."""
-    if not _CAPS_WORD.fullmatch(token):
+    if not _CAPS_WORD.fullmatch(token) or _BAD_ONSET.match(token):
         return False
     vowels = sum(c in "AEIOUY" for c in token)
     sounds = _DIGRAPH.sub("X", token)  # "BLACKPINK": "CK" is one sound, a quarter vowels (set R)
