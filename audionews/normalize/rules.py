@@ -770,8 +770,18 @@ _ACRONYM_LABEL = rc.compile(
 )
 
 
+#: A page's path after the site: a slug of three dashes or more, a file, or two folders
+#: ("thanhnien.vn/giao-duc/tra-cuu-diem-lop-10.htm", set BD): a newsreader says the site
+#: only; a section ("evn.com.vn/tin-tuc") is read.
+_PAGE_PATH = rc.compile(
+    r"(?<=[a-z0-9])/(?=(?:[^/\s-]*-){3}|[^/\s]+\.[a-z]{2,5}$|[^/\s]+/[^/\s])", re.I
+)
+
+
 def _read_address(match: re.Match[str]) -> str:
     address = re.sub(r"^(?:https?://)?(?:www\.)?", "", match.group(), flags=re.IGNORECASE)
+    if "@" not in address and (path := _PAGE_PATH.search(address)):
+        address = address[: path.start()]
     words: list[str] = []
     for piece in _ADDRESS_PIECE.findall(address.rstrip("/")):
         if piece[0] in ".@/:?=&_-":
