@@ -2538,6 +2538,16 @@ def _pair_aside(text: str, matches: list[re.Match[str]], said: list[str], plain:
             said[plain[0]] = said[plain[1]] = ", "
 
 
+def _restated(match: re.Match[str]) -> bool:
+    """ "động mạch vành phải - động mạch thủ phạm" (set BD): the dash's next two words name
+    again the thing said just before it, an apposition, said after a pause."""
+    before = match.string[max(0, match.start() - 40) : match.start()].casefold().split()[-6:]
+    after = match.string[match.end() : match.end() + 30].casefold().split()[:2]
+    if len(after) < 2 or not all(w.isalpha() for w in after):
+        return False
+    return any(before[i : i + 2] == after for i in range(len(before) - 2))
+
+
 def _dash_alone(match: re.Match[str]) -> str:
     """What a spaced dash says by its own neighbours."""
     line_start = match.string[max(0, match.start() - 1) : match.start()] in ("", "\n")
@@ -2566,7 +2576,7 @@ def _dash_alone(match: re.Match[str]) -> str:
         or _NUMBER_AND_UNIT.search(match.string, max(0, match.start() - 40), match.start())
         or _NEXT_NUMBER_WORD.match(match.string, match.end())
     )  # "6,3m - báo động 3", "VIP - 2 triệu" (set T)
-    if _ASIDE_AFTER.match(match.string, match.end()) or after_number:
+    if _ASIDE_AFTER.match(match.string, match.end()) or after_number or _restated(match):
         # "Hơn 4 năm trước - ngày 26/1/2021, …", "tuần tới - một bước tiến" (set N); "Chị chị
         # em em 2 - tác phẩm …": after a number the dash opens an aside (set O)
         return ", "
