@@ -4016,6 +4016,8 @@ _COUNTER_ROW = rc.compile(
     rf"|{_VISITS})\s*:\s*[\d.,]*$",  # "Hôm nay:" with its number gone (heldout22)
     re.IGNORECASE,
 )
+#: "Lượt truy cập" alone over the counter's rows: the widget's label.
+_COUNTER_LABEL = rc.compile(rf"^(?:{_VISITS})\s*:?$", re.IGNORECASE)
 #: The sky in a weather widget's words ("Thỉnh thoảng có nắng", "Có mưa rào", "Nhiều mây").
 _SKY_WORD = rc.compile(r"\b(?:nắng|mưa|mây|giông|dông|sương|âm u|quang đãng|gió|rào)\b", re.I)
 #: "Cao:+36", "Thấp:+25": a weather widget's highest and lowest temperatures.
@@ -4032,6 +4034,8 @@ def _counters_and_weather(lines: Sequence[Line]) -> dict[int, str]:
     for i in rows:
         if any(j != i and abs(j - i) <= 2 for j in rows):
             out[id(lines[i])] = "widget: the site's visit counter"
+            if i > 0 and _COUNTER_LABEL.match(lines[i - 1].text.strip()):
+                out[id(lines[i - 1])] = "widget: the site's visit counter"  # its label (heldout60)
     highs = [i for i, ln in enumerate(lines) if _HIGH_LOW.match(ln.text)]
     if len(highs) < 2:
         return out
