@@ -81,6 +81,7 @@ SETS = (
     "heldout56",
     "heldout57",
     "heldout58",
+    "heldout59",
     "heldout60",
 )
 
