@@ -4498,12 +4498,19 @@ def _separated_link(lines: list[Line], i: int) -> bool:
     def sep(k: int) -> bool:
         return 0 <= k < len(lines) and lines[k].text.strip() in {"-", "–", "•", "|", "*"}
 
+    def glued(k: int) -> bool:  # "… gian lận thương mại -" / "Nếu không có …?" (heldout59)
+        return 0 <= k < len(lines) and lines[k].text.rstrip().endswith((" -", " –"))
+
     def link(k: int) -> bool:
-        return 0 <= k < len(lines) and _related_shaped(lines[k]) and (sep(k - 1) or sep(k + 1))
+        if not 0 <= k < len(lines):
+            return False
+        after_glued = glued(k - 1) and link(k - 1)
+        shaped = _related_shaped(lines[k]) or (after_glued and _asks(lines[k]))
+        return shaped and (sep(k - 1) or sep(k + 1) or after_glued)
 
     if not link(i):
         return False
-    run = [k for k in range(i - 6, i + 7, 2) if link(k)]
+    run = [k for k in range(i - 6, i + 7) if link(k)]
     return len(run) >= 3
 
 
@@ -4552,6 +4559,17 @@ def _related_over_headline(kept: list[Line]) -> int:
     head = shared(kept[run - 1])
     others = [shared(ln) for ln in kept[: run - 1]]
     return run - 1 if head >= 0.5 and all(x * 1.5 < head for x in others) else 0
+
+
+def _asks(ln: Line) -> bool:
+    """A headline asking a question: one sentence of six words or more ending with "?"."""
+    t = ln.text.rstrip()
+    words = len(t.split())
+    return (
+        t.endswith("?")
+        and _TEASER_MIN_WORDS <= words <= TITLE_MAX_WORDS
+        and len(_sentences(t)) == 1
+    )
 
 
 def _related_shaped(ln: Line) -> bool:
