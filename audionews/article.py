@@ -572,9 +572,14 @@ LEAD_DASH = rc.compile(
     rf"|([{_UP}]{{3,8}})[-–—]\s+"  # "CNNB- Hôm nay …": a tag glued to its dash
     rf"|()[-–—]\s+)(?=\S)"
 )
+#: "Theo đó, Giám đốc" (heldout60), "Theo ông …", "Theo kế hoạch": a sentence's opening words.
+_THEO_SENTENCE = (
+    r"\s+(?:đó|như|đây|vậy|tôi|ông|bà|anh|chị|em|các|những|nhiều|một|thống kê|kế hoạch"
+    r"|quy định|báo cáo|dự báo|dự kiến|cáo trạng|lãnh đạo|ghi nhận)\b"
+)
 _BYLINE_SOURCE = rc.compile(
     r"^\(?\s*(?:(?:[•·]\s*)?(?:Nội dung|Trình bày|Thiết kế|Đồ họa|Đồ hoạ)\s*:|"
-    rf"Theo|Nguồn[^:.]{{0,40}}:|Nguồn(?:\s+tin)?\s+(?=[{_UP}\d])|"
+    rf"Theo(?!{_THEO_SENTENCE})|Nguồn[^:.]{{0,40}}:|Nguồn(?:\s+tin)?\s+(?=[{_UP}\d])|"
     r"Tác giả(?:\s+bài viết)?\s*:|Tổng hợp\s*:?|T/[Hh]\s*:|"  # "T/H: Anh Đức": tổng hợp
     r"(?:Bài|Bài viết|Tin|Tin bài)(?:\s+và|,)\s+(?:ảnh|hình)\s*:|"  # "Bài viết, hình:" (heldout57)
     r"Nhóm\s+PV|PV\b|Phóng viên\s*:?|Biên tập\s*:|Thực hiện\s*:|CTV\s*:|Cộng tác viên\s*:|"
