@@ -887,8 +887,15 @@ _LONE_DATELINE = rc.compile(
 #: "Sở Tài nguyên & Môi trường tỉnh Hải Dương http://tnmt.haiduong.gov.vn": a masthead.
 _NAMED_ADDRESS = rc.compile(r"^[^.!?:,;]{5,80}\s+https?://[\w.-]+\w/?$")
 
+#: "Hãy đăng nhập để comment, …", "Bạn cần đăng nhập để thực hiện chức năng này!" (heldout60).
+_LOGIN_PROMPT = rc.compile(
+    r"^(?:Hãy|Vui lòng|Xin vui lòng|Bạn (?:cần|phải|hãy|vui lòng))\s+đăng nhập\s+(?:để|mới)\b"
+    r"|^Đăng nhập để\b",
+    re.IGNORECASE,
+)
 _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_PLAYER_TIME, DropKind.WIDGET, "widget: a video player's time"),
+    (_LOGIN_PROMPT, DropKind.WIDGET, "widget: a prompt to log in"),
     (_TEMPLATE_FIELD, DropKind.WIDGET, "widget: a template field left unfilled"),
     (_NO_WORDS, DropKind.WIDGET, "widget: no words to read"),
     (_LONE_LETTER, DropKind.WIDGET, "widget: a single letter (a logo or an icon)"),
@@ -2203,6 +2210,8 @@ class _ChromeState:
     """Related-articles headers with no headline under them (see `_empty_headers`)."""
     doubled_at: int = -2
     """The index of the last related link dropped as printed twice."""
+    prompt_goes_on: bool = False
+    """The line above was a page's prompt ending on a word that needs more ("… của")."""
     top_label: int | None = None
     """A news list's label over the headline opening the page (see `_label_over_story`)."""
     tag_label: bool = False
@@ -2662,7 +2671,7 @@ class _Assembler:
             if _match_date(t):
                 kept.append(ln)
                 continue
-            junk = _junk_kind(t)
+            junk = _junk_after(t, st)
             label, st.tag_label = st.tag_label, bool(junk and _EVENT_TAG.match(t))
             st.list_links = links + 1 if junk == _LIST_LINK else 0
             listed = None if junk else _listed_link(lines, i, labelled=labelled, links=links)
@@ -4442,6 +4451,21 @@ def _stack_over_headline(kept: list[Line]) -> int:
         ):
             return k
     return 0
+
+
+def _junk_after(text: str, st: _ChromeState) -> tuple[DropKind, str] | None:
+    """:func:`_junk_kind`, and the rest of a page's prompt cut after a word needing more."""
+    junk = _junk_kind(text)
+    if junk is None and st.prompt_goes_on and _prompt_tail(text):
+        junk = DropKind.WIDGET, "widget: the rest of a page's prompt"
+    st.prompt_goes_on = bool(junk and junk[0] is DropKind.WIDGET and _hangs(text))
+    return junk
+
+
+def _prompt_tail(text: str) -> bool:
+    """ "Thế Giới Di Động" under "… trên trang Tin Công Nghệ của" (heldout60): a name of five
+    words at most, no sentence, ending the prompt above it."""
+    return len(text.split()) <= 5 and not has_final_punct(text) and text[:1].isupper()
 
 
 #: "Bấm vào đây để duy trì trạng thái đăng nhập": a page's prompt.
