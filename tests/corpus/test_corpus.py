@@ -70,6 +70,21 @@ KNOWN: dict[str, str] = {
     "20-24h-toa-soc-trang-dap-dau-vanh-mong-ngua": "an uncredited caption between the lead and "
     "the body taken for a subheading; a related headline cut at the end dropped as unfinished, "
     "annotated a teaser (the reason only)",
+    # heldout59 and heldout60 (a-m / n-z, stop 32), blind, scored once on main at e799ef7 and
+    # b56d121 (RUN1_main_*.txt); their classes were fixed after the run; left:
+    "06-baobinhphuoc-tim-may-bay-mh370": "'Nguồn TTXVN' closing the text is read as its source "
+    "(the house rule), annotated a credit; an uncredited caption taken for a subheading",
+    "01-saigonmoi24-bong-chuyen-nu-philippines": "a text opening on a sentence cut at its end "
+    "('Sau khi … thuộc về tuyển') takes it for the title; uncredited captions taken for "
+    "subheadings",
+    "03-thanhhoadcs-vu-dong-trieu-son": "'(Nguồn:baothanhhoa.vn)' closing the text is read as its "
+    "source (the house rule), annotated a credit; an uncredited caption taken for a subheading",
+    "05-thegioididong-messenger-thu-hoi-tin-nhan": "'Nguồn: Mspoweruser' is read as the source "
+    "(the house rule), annotated a credit; a cut 'Tất c' dropped as a widget (the reason only)",
+    "13-tapchicntt-mi-note-2-gia-re": "a last line cut after a role ('Theo đó, Giám đốc'): no "
+    "evidence (kept, listed as read with a doubt); a line printed twice taken for a subheading",
+    "14-plo-duoi-nuoc-song-sai-gon": "'Theo Dương Chí Tưởng (TTXVN)' is read as the source (the "
+    "house rule), annotated a credit",
     # heldout55 (stop 31)
     "04-baohatinh-bong-da-thieu-nien": "a last line cut after a whole syllable of a name ('… "
     "thiếu niên Lộ'): no evidence of the cut (kept, listed as read with a doubt)",
@@ -514,8 +529,8 @@ KNOWN: dict[str, str] = {
     "Quy chế Niêm y'): no evidence",
     "10-baodongnai-cuu-song-cu-ba": "a list's header ('Tin xem nhiều') dropped as a widget, "
     "annotated a teaser (the reason only; heldout34's 'Đọc nhiều' is annotated a widget)",
-    "11-baodautu-chay-nhua-tien-phong": "the last of a list of related headlines over a headless "
-    "text (no separator after it) taken for the title; a last line cut after a whole word",
+    "11-baodautu-chay-nhua-tien-phong": "a last line cut inside a word that is a syllable ('… "
+    "Khi anh đang làm vi'): no evidence (kept)",
     "13-doanhnghiepvn-khung-long-utah": "two related headlines joined by ' / ' read; a last line "
     "cut after a whole word",
     "14-giadinh-cum-a-h1n1": "an editor's user name dropped as a widget, annotated a credit; a "
@@ -544,8 +559,6 @@ KNOWN: dict[str, str] = {
     "Trẻ') not taken for the byline; a time stamp after it read",
     "17-baovemoitruong-loai-moi-2021": "a last line cut after a whole word ('… các nhà'): no "
     "evidence (kept, listed as read with a doubt)",
-    "20-baodautu-facebook-nhom": "an advertiser's headline over a text without a headline taken "
-    "for the title",
     "04-stnmtquangtri-giao-ban-tnmt-phia-bac": "a last line cut after a whole word: no evidence "
     "(kept, listed as read with a doubt)",
     "08-thethaovtv-kim-sang-sik-nepal": "a copy button's counter ('Đã copy 0') dropped as a tag "
@@ -564,6 +577,10 @@ KNOWN: dict[str, str] = {
 }
 #: Sets whose title/byline/headings score is below the 90% target, with the measured figure.
 STRUCTURE_BELOW_TARGET: dict[str, str] = {
+    "heldout60": "51/60 (85.0%): uncredited captions taken for subheadings (01, 03, 17), a cut "
+    "first sentence and a first line with no stop taken for titles (01, 06), source lines read "
+    "as the byline by the house rule (03, 05), a line printed twice (13), a headline repeated "
+    "inside a line (07)",
     "heldout41": "51/60 (85.0%): a live page's labels in capitals (07), a headline printed over "
     "two lines (09), a subheading ending with a question mark (14), list labels ending with a "
     "colon (18), captions taken for headings (04, 10)",
