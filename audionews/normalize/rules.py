@@ -2033,6 +2033,8 @@ def codes(text: str) -> str:
     codes "BĐ2-BĐ3" -> "báo động hai đến báo động ba"; a grade "dầu diesel 0.05S" -> "không phẩy
     không năm ét"."""
     text = _CODE_RANGE.sub(r"\1\2 đến \1\3", text)
+    if "số" in text or "nhà" in text:  # "số 134A, đường Cầu Giấy": a house's number (set BE)
+        text = _HOUSE_LETTER.sub(lambda m: f"{m[1]}{_num(m[2])} {LETTER_NAMES[m[3]]}", text)
     text = _MONTHS_OF_YEAR.sub(lambda m: f"{_num(m[1])} tháng năm {_num(m[2])}", text)
     text = _CONSONANT_PREFIX.sub(lambda m: _letter_names(m.group(1)) + " ", text)
     text = _MODEL_PREFIX.sub(lambda m: _letter_names(m.group(1)) + " ", text)
@@ -2046,6 +2048,11 @@ def codes(text: str) -> str:
     text = _KM_MARK.sub(_read_km_mark, text)
     return _CODE.sub(_read_code, text)
 
+
+_HOUSE_LETTER = rc.compile(
+    r"(?<!\w)((?:[Ss]ố|[Nn]hà)\s+)(\d{1,4})([A-Z])"
+    r"(?=,?\s+(?:đường|phố|ngõ|hẻm|ngách|kiệt|phường|quận|[Đđ]ường|[Pp]hố)\b)"
+)
 
 # A model's prefix of consonants before a dashed number ("Kh-47M2", "Kh-101", set P): letter
 # names, as the letters are no syllable ("Su-30", "Mi-8", "Ka-52" are read as written)
@@ -2243,9 +2250,13 @@ _PERSON_WORDS = frozenset(
 def after_person(text: str, start: int) -> bool:
     """A person word before ``start``, maybe with up to three name words between: "ông ",
     "anh Trần Văn " (so a capital after it is a name's initial, not "quận", "phường")."""
-    for word in reversed(text[max(0, start - 40) : start].split()[-4:]):
+    words = text[max(0, start - 40) : start].split()
+    for k in range(len(words) - 1, max(-1, len(words) - 5), -1):
+        word = words[k]
         if word.casefold() in _PERSON_WORDS:
-            return True
+            # "đường Phạm Ngũ Lão, Q.1", "Hai Bà Trưng, Q.1" (set BF): a capital person word
+            # inside a name is none; one opening a sentence is ("Ông Trần Văn B.")
+            return word[:1].islower() or k == 0 or words[k - 1][-1:] in ".!?:"
         if not word[:1].isupper():
             return False
     return False
@@ -2264,7 +2275,12 @@ def _is_initial(text: str, start: int, end: int) -> bool:
         return True
     if is_vietnamese_syllable(word):
         return False
-    return before is None or named or before.group(1).casefold() in _PERSON_WORDS
+    particle = before is not None and before.group(1) in _NAME_PARTICLES  # "de O. Ramos" (set BE)
+    return before is None or named or particle or before.group(1).casefold() in _PERSON_WORDS
+
+
+#: Particles inside foreign names, an initial after them: "Joao Marcos de O. Ramos".
+_NAME_PARTICLES = frozenset({"de", "dos", "das", "del", "van", "von", "der"})
 
 
 def _initial_or_end(match: re.Match[str]) -> str:
@@ -2397,8 +2413,13 @@ def _slash(match: re.Match[str]) -> str:
             return ", "  # no count before: alternatives, "các môn thi/bài thi"
         return " một "  # "9 điểm/môn" -> "chín điểm một môn", "20 con/kg", "100 lượt/ngày"
     if after.islower() and not counted:
-        return ", "  # "nhà máy/ cơ sở chế biến": alternatives, no count before
+        ratio = clause is not None and _RATIO_BEFORE.search(clause.group())
+        # "tỷ lệ học sinh đoạt giải/tổng số thí sinh" (set BF): a ratio, "trên"
+        return " trên " if ratio else ", "  # "nhà máy/ cơ sở chế biến": alternatives
     return " trên " if after.islower() else ", "
+
+
+_RATIO_BEFORE = rc.compile(r"(?<!\w)(?:tỷ lệ|tỉ lệ|tỷ số|tỉ số)\s+(?:\S+\s+){0,5}\S+$", re.I)
 
 
 # Spoken units (the lexicon read "kg" first): "20 con/ki lô gam" is "hai mươi con một ki lô gam".

@@ -111,6 +111,7 @@ def roman_headings(text: str) -> str:
 _VERSIONED = (
     r"UFS|USB|Bluetooth|Wi-?Fi|WiFi|HDMI|PCIe|LPDDR\d?X?|DDR\d?|Thunderbolt|Android|iOS|"
     r"iPadOS|macOS|watchOS|Windows|One UI|HyperOS|MIUI|ColorOS|EMUI|OriginOS|HTML|Python|Web|GPT|"
+    r"Gemini|Claude|Llama|Grok|DeepSeek|"  # "Gemini 2.5 Pro" (set BF)
     r"[Pp]hiên bản|[Vv]ersion|[Cc]ông nghiệp|[Ii]ndustry|[Cc]huẩn|[Ll]ogistics|[Gg]iáo dục"
 )
 _VERSION = rc.compile(

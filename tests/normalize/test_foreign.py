@@ -74,6 +74,11 @@ def test_a_few_hundred_entries_all_vietnamese_syllables() -> None:
         ("Xã Ia Pnôn giáp xã Đắk Pxi.", "Xã Ia Pơ Nôn giáp xã Đắk Pơ Xi."),
         ("Khu Sun Marina mở cửa, chương trình \"Say Hi\" bắt đầu.",
          "Khu Xăn Ma Ri Na mở cửa, chương trình \"Xây Hai\" bắt đầu."),
+        # sets BE and BF (stop 32): names and words the letter rules said wrong
+        ("Cử tri ở Maine và Rhode Island đi bầu sớm.", "Cử tri ở Mên và Rốt Ai Lân đi bầu sớm."),
+        ("Ông từng làm ở General Motors, dự án MiniEV.",
+         "Ông từng làm ở Giê Nơ Rồn Mô Tơ, dự án Mi Ni I Vi."),
+        ("Công cụ Gemini và trợ lý Pulse ra mắt.", "Công cụ Giê Mi Nai và trợ lý Pơn Xơ ra mắt."),
     ],
 )  # fmt: skip
 def test_respell(text: str, spoken: str) -> None:
