@@ -83,6 +83,7 @@ SETS = (
     "heldout58",
     "heldout59",
     "heldout60",
+    "heldout61",
     "heldout62",
 )
 
