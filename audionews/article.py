@@ -3537,7 +3537,8 @@ class _Assembler:
         if has_final_punct(text):
             return False
         # "… chuyên nghà" (heldout54): "ngh", "gh" only go before i, e, ê
-        if any(p.search(text) for p in (_STOPS_MID_WORD, _NO_VOWEL_END, _BAD_ONSET_END)):
+        cut_shapes = (_STOPS_MID_WORD, _NO_VOWEL_END, _BAD_ONSET_END, _CAMEL_CUT)
+        if any(p.search(text) for p in cut_shapes):
             return True
         if _OPEN_DIPHTHONG_END.search(text) or (
             _OPENING_WORDS.match(text) and not is_interface_line(text)
@@ -3808,6 +3809,9 @@ _STOPS_MID_WORD = rc.compile(
     rf"|\s[{_LOW}]+\s[BCDĐGHKLMNPQRSTVX]$"  # "… với bộ đôi G": a lone capital after a word
     r"|\s[A-ZĐ]{2,6}\s[BCDĐGHKLMNPQRSTVX]$"  # "… trường THPT N" (heldout53): after an acronym
 )
+#: "… và iPadOS 15, watchO" (heldout61): a word in small letters ending on one capital is a
+#: name cut inside ("watchOS").
+_CAMEL_CUT = rc.compile(r"\s[a-z]{2,}[A-Z]$")
 #: "… trong một ngày kh": the text stops on consonants that begin a syllable, without its vowel.
 _NO_VOWEL_END = rc.compile(r"\s(?:ngh|ng|nh|ch|kh|gh|ph|th|tr|qu)$", re.IGNORECASE)
 #: "… trên Tạp chí khoa học chuyên nghà": "ngh" and "gh" before a vowel other than i, e, ê
