@@ -328,7 +328,11 @@ _LONE_LETTER = rc.compile(r"^[A-Za-z]$")
 #: "Powered by Techcity": the site builder's credit.
 _POWERED_BY = rc.compile(r"^(?:Powered by|Designed by|Thiết kế bởi|Phát triển bởi)\s+\S", re.I)
 #: "Trang chủ CƠ QUAN CỦA ĐẢNG BỘ … TIẾNG NÓI CỦA …": the outlet's masthead.
-_MASTHEAD = rc.compile(r"^(?:Trang chủ\s+)?(?:CƠ QUAN (?:CỦA|NGÔN LUẬN)|TIẾNG NÓI CỦA)\s")
+_MASTHEAD = rc.compile(
+    r"^(?:Trang chủ\s+)?(?:CƠ QUAN (?:TRUNG ƯƠNG )?(?:CỦA|NGÔN LUẬN)|TIẾNG NÓI CỦA)\s"
+    # "Cơ quan Trung ương của Hiệp hội Chống hàng giả …" (heldout62): no stop, 20 words at most
+    r"|^Cơ quan (?:Trung ương |trung ương )?(?:của|ngôn luận của) [^.!?]{3,120}$"
+)
 #: A video player's time: "0:00 / 0:00", "02:15", "01:02:15".
 _PLAYER_TIME = rc.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 #: "© Sputnik / Mikhail Klimentyev / …": a photo's copyright line (heldout21).
@@ -4113,7 +4117,11 @@ def _home_trail_top(lines: Sequence[Line]) -> bool:
     """ "Trang chủ Bờ cõi biển đảo Cuộc sống vùng biên" as the first line, no punctuation, twelve
     words at most, with a headline-shaped line below it before the story: the breadcrumb."""
     t = lines[0].text
-    if not t.startswith("Trang chủ ") or len(t.split()) > 12 or re.search(r"[,.:;!?()]", t):
+    if not t.startswith(("Trang chủ ", "Home ")):
+        return False
+    if any(len(ln.text.split()) >= 5 and t.endswith(" " + ln.text) for ln in lines[1:5]):
+        return True  # "Home Tin tức Vĩnh Long: Lễ …" over "Vĩnh Long: Lễ …" (heldout61)
+    if len(t.split()) > 12 or re.search(r"[,.:;!?()]", t):
         return False
     for ln in lines[1:5]:
         if _ends_sentence(ln.text):
