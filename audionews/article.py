@@ -1422,6 +1422,8 @@ _VISITS = (
     r"Tổng lượt truy cập|Tổng truy cập|Lượt truy cập|Đang truy cập|Truy cập|Đang online"
     r"|Thống kê|Online"
 )
+#: "(xem thêm)" closing a story's line: the label of a link to more.
+_GLUED_LINK_LABEL = rc.compile(r"\s*(\((?:xem thêm|xem tiếp|chi tiết|xem chi tiết)\))(?=[.!?]?$)", re.I)
 #: "Tổng truy cập: 11,364,620" glued to the end of a line (the page's visit counter).
 _GLUED_COUNTER = rc.compile(rf"(?:{_VISITS}|Lượt xem|Lượt đọc)\s*:\s*[\d.,]+\s*$")
 #: "Thứ hai - 28/10/2024 10:22 30 0": counters without their labels after the date's time.
@@ -2761,6 +2763,10 @@ class _Assembler:
         if glued and glued.start() > 0:  # "… facebook.com/info.vnuhcmTổng truy cập: 11,364,620"
             self.drop(ln, DropKind.WIDGET, "widget: a counter glued to the line", glued.group())
             ln.text = t = t[: glued.start()].rstrip()
+        label = _GLUED_LINK_LABEL.search(t)
+        if label and label.start() > 0:  # "… ông Razak nói (xem thêm)." (heldout62)
+            self.drop(ln, DropKind.WIDGET, "widget: a link's label glued to the line", label[1])
+            ln.text = t = t[: label.start()] + t[label.end(1) :]
         counted = _STAMP_COUNTER.match(t)
         stamp = _match_date(counted.group(1)) if counted else None
         if counted and stamp and parse_date(stamp):  # "3/29/2010": no date, the line goes
