@@ -588,7 +588,7 @@ _BYLINE_SOURCE = rc.compile(
     r"(?:Bài|Bài viết|Tin|Tin bài)(?:\s+và|,)\s+(?:ảnh|hình)\s*:|"  # "Bài viết, hình:" (heldout57)
     r"Nhóm\s+PV|PV\b|Phóng viên\s*:?|Biên tập\s*:|Thực hiện\s*:|CTV\s*:|Cộng tác viên\s*:|"
     # "Người đưa tin: …", "Đăng bởi: …", "Ký của Minh Ngọc" (heldout21)
-    r"Người đưa tin\s*:|Người viết\s*:|Đăng bởi\s*:|"
+    r"Người đưa tin\s*:|Người viết\s*:|Đăng bởi\s*:|by\s+(?=[A-ZĐ][^\s]*(?:\s[A-ZĐ][^\s]*){0,3}$)|"
     rf"(?:Ký|Bút ký|Phóng sự|Ghi chép) của(?=\s[{_UP}]))"
     r"\s*[^\s].{0,70}?\)?\.?$",
 )
@@ -1423,7 +1423,9 @@ _VISITS = (
     r"|Thống kê|Online"
 )
 #: "(xem thêm)" closing a story's line: the label of a link to more.
-_GLUED_LINK_LABEL = rc.compile(r"\s*(\((?:xem thêm|xem tiếp|chi tiết|xem chi tiết)\))(?=[.!?]?$)", re.I)
+_GLUED_LINK_LABEL = rc.compile(
+    r"\s*(\((?:xem thêm|xem tiếp|chi tiết|xem chi tiết)\))(?=[.!?]?$)", re.I
+)
 #: "Tổng truy cập: 11,364,620" glued to the end of a line (the page's visit counter).
 _GLUED_COUNTER = rc.compile(rf"(?:{_VISITS}|Lượt xem|Lượt đọc)\s*:\s*[\d.,]+\s*$")
 #: "Thứ hai - 28/10/2024 10:22 30 0": counters without their labels after the date's time.
@@ -3965,8 +3967,9 @@ def _page_widgets(lines: Sequence[Line]) -> dict[int, str]:
             if _ASCII_PHOTO_NUMBER.search(ln.text):
                 out[id(ln)] = "caption: image alt text without accents, numbered ('… anh 1')"
     out.update(_counters_and_weather(lines))
-    if lines and _home_trail_top(lines):
-        out[id(lines[0])] = "widget: a breadcrumb opened by the home link"
+    for k in range(min(3, len(lines))):  # under a masthead too
+        if _home_trail_top(lines[k:]):
+            out[id(lines[k])] = "widget: a breadcrumb opened by the home link"
     out.update(_video_box(lines))
     return out
 

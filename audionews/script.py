@@ -184,7 +184,7 @@ class Credit:
 
 
 #: "… thực hiện", "… tổng hợp", "… lược dịch" after the names (heldout55).
-_MADE_AFTER = re.compile(r"\s+(thực hiện|tổng hợp|biên tập|lược dịch)$", re.IGNORECASE)
+_MADE_AFTER = re.compile(r"(?<![Bb]an)\s+(thực hiện|tổng hợp|biên tập|lược dịch)$", re.IGNORECASE)
 _MADE_LEAD_IN = {"tổng hợp": "Bài tổng hợp của", "lược dịch": "Bài lược dịch của"}
 
 
@@ -206,7 +206,7 @@ def parse_credit(byline: str) -> Credit:
     lead_in = "Bài viết của"
     label = re.match(
         r"^(tác giả|tổng hợp|(?:bài|bài viết|tin|tin bài)(?:\s+và|,)\s+(?:ảnh|hình)|thực hiện"
-        r"|phóng viên)\s*:?\s*",
+        r"|phóng viên|by)\s*:?\s*",  # "by Ban Biên Tập" (heldout61)
         text,
         re.I,
     )

@@ -3305,3 +3305,57 @@ def test_a_cut_last_line_where_a_sentence_starts_again_keeps_the_words_before() 
     start = text.index("Dù thời tiết")
     short = parse_article(text[:start] + "V" + text[text.index("vẫn còn") + 1 :])
     assert [d.text[:10] for d in short.dropped] == ["Vẫn còn vấ"]  # too few words before
+
+
+def test_page_parts_of_stop_32_pages() -> None:
+    """Fresh texts in the shapes of heldout59-62: a masthead over the headline, a breadcrumb
+    ending on it, a login prompt and the site's name on the next line, a link's label glued to a
+    story line, a caption of people at a trial, "Theo đó, …" and an English "by" byline."""
+    text = "\n".join(
+        [
+            "Cơ quan ngôn luận của Hội Nông dân tỉnh Bình Thuận",
+            "Home Thời sự Phan Thiết mở thêm hai tuyến xe buýt nội thành",
+            "Phan Thiết mở thêm hai tuyến xe buýt nội thành",
+            "Từ ngày 1/3, thành phố đưa vào khai thác hai tuyến xe buýt mới. Giá vé 7.000 đồng.",
+            "Các lái xe tại buổi lễ khai trương",
+            "Ông Lê Văn Tâm, Giám đốc Sở Giao thông nói tuyến mới giúp học sinh đi lại (xem thêm).",
+            "Theo đó, mỗi tuyến chạy 30 chuyến một ngày, từ 5 giờ đến 19 giờ.",
+            "by Phòng Truyền Thông",
+            "Hãy đăng nhập để bình luận và nhận tin mới nhất trên trang Giao Thông của",
+            "Báo Bình Thuận",
+        ]
+    )
+    a = parse_article(text + "\n")
+    assert a.title == "Phan Thiết mở thêm hai tuyến xe buýt nội thành"
+    assert a.byline == "by Phòng Truyền Thông"
+    kinds = {d.text: d.kind for d in a.dropped}
+    assert kinds["(xem thêm)"] is DropKind.WIDGET
+    assert kinds["Báo Bình Thuận"] is DropKind.WIDGET
+    assert kinds["Cơ quan ngôn luận của Hội Nông dân tỉnh Bình Thuận"] is DropKind.WIDGET
+    heard = " ".join(b.text for s in a.sections for b in s.blocks)
+    assert "Theo đó, mỗi tuyến chạy 30 chuyến" in heard and "(xem thêm)" not in heard
+    trial = parse_article(
+        "Sáng 3/4, TAND tỉnh mở phiên tòa xét xử 5 bị cáo về tội trộm cắp tài sản.\n"
+        "Phiên tòa thu hút đông người dân đến theo dõi. Lực lượng công an bảo vệ từ sớm.\n"
+        "Năm bị cáo tại phiên tòa\n"
+        "Theo cáo trạng, nhóm này đã lấy trộm 12 xe máy. Tòa tuyên phạt từ 2 đến 7 năm tù.\n"
+    )
+    assert not trial.headings
+    kinds = [(b.text, b.kind) for sec in trial.sections for b in sec.blocks]
+    assert ("Năm bị cáo tại phiên tòa", BlockKind.CAPTION) in kinds
+
+
+@pytest.mark.parametrize(
+    ("last", "cut"),
+    [
+        ("Bản cập nhật có cho iPadOS 17 và watchO", True),
+        ("Hội nghị sẽ tiếp tục vào sáng mai, Được biết, đâ", True),
+        ("Hội nghị bế mạc chiều cùng ngày tại hội trường tỉnh", False),
+    ],
+)
+def test_last_lines_cut_inside_a_name_or_on_an_open_vowel(last: str, cut: bool) -> None:
+    text = (
+        "Sáng 6/5, hội nghị tổng kết năm học khai mạc tại Sơn La. Hơn 200 đại biểu dự.\n\n" + last
+    )
+    a = parse_article(text + "\n")
+    assert bool([d for d in a.dropped if d.kind is DropKind.UNFINISHED]) is cut

@@ -159,6 +159,9 @@ def test_keep_all_reads_an_unfinished_fragment_where_it_stood() -> None:
         ("Tác giả: Hải Vân", "Bài viết của Hải Vân."),
         ("(Tổng hợp: Vĩnh Hoàng)", "Bài tổng hợp của Vĩnh Hoàng."),
         ("Thu Hằng/VOV.VN", "Bài viết của Thu Hằng, VOV.VN."),
+        # stop 32 (heldout61): an English label, and an editorial board is no "biên tập" credit
+        ("by Phòng Truyền Thông", "Bài viết của Phòng Truyền Thông."),
+        ("Ban Biên tập", "Bài viết của Ban Biên tập."),
     ],
 )
 def test_spoken_byline_labels(byline: str, spoken: str) -> None:
