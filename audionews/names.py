@@ -84,6 +84,7 @@ OUTLET_WORDS = (
     "SKĐS",
     "ANTĐ",
     "NDĐT",
+    "SVVN",  # Sinh viên Việt Nam, "SVVN - …" (set BH)
     "NDO",  # Nhân Dân online (set AV)
     "GD&TĐ",
     "ĐSPL",

@@ -79,6 +79,8 @@ def test_a_few_hundred_entries_all_vietnamese_syllables() -> None:
         ("Ông từng làm ở General Motors, dự án MiniEV.",
          "Ông từng làm ở Giê Nơ Rồn Mô Tơ, dự án Mi Ni I Vi."),
         ("Công cụ Gemini và trợ lý Pulse ra mắt.", "Công cụ Giê Mi Nai và trợ lý Pơn Xơ ra mắt."),
+        # sets BG and BH (stop 32): a brand with "vietnam" glued inside, an "i-" brand
+        ("Petrovietnam ký hợp đồng với iSchool.", "Pê Tơ Rô Việt Nam ký hợp đồng với Ai Xơ cun."),
     ],
 )  # fmt: skip
 def test_respell(text: str, spoken: str) -> None:
