@@ -421,11 +421,15 @@ _FIRM_FORMS = frozenset(
 )
 
 
+#: "công ty BQP thuộc …": a firm named by its letters alone, right after "công ty".
+_FIRM_NAMED = rc.compile(r"(?<!\w)((?:[Cc]ông ty|CTCP)\s+)([A-ZĐ]{2,5})(?![\w&.-])(?!\s+[A-ZĐ])")
+
+
 def firm_acronyms(text: str) -> str:
     """Letters before a foreign word in capitals (:func:`_spoken_caps`) inside a firm's name
     ("Công ty cổ phần Thẩm định giá BTC VALUE") are the firm's, spelled ("bê tê xê"), never the
     lexicon's ("ban tổ chức"); "Công ty TNHH MTV", "TNHH ABC" keep the lexicon's reading."""
-    if "ông ty" not in text and "ập đoàn" not in text and "CTCP" not in text:
+    if "ông ty" not in text and "ập đoàn" not in text and "CTCP" not in text:  # fast path
         return text
     words = builtin_lexicon_words()
 
@@ -436,7 +440,14 @@ def firm_acronyms(text: str) -> str:
             return match.group()
         return match.group()[: match.start(1) - match.start()] + _spell_letters(acronym)
 
-    return _FIRM_ACRONYM.sub(read, text)
+    def name(match: re.Match[str]) -> str:
+        acronym = match.group(2)
+        if acronym not in words or acronym in _FIRM_FORMS:
+            return match.group()
+        return match.group(1) + _spell_letters(acronym)
+
+    text = _FIRM_ACRONYM.sub(read, text)
+    return _FIRM_NAMED.sub(name, text)  # "công ty BQP thuộc Bộ Quốc phòng" (set BH)
 
 
 @functools.cache
