@@ -2267,7 +2267,8 @@ def after_person(text: str, start: int) -> bool:
         if word.casefold() in _PERSON_WORDS:
             # "đường Phạm Ngũ Lão, Q.1", "Hai Bà Trưng, Q.1" (set BF): a capital person word
             # inside a name is none; one opening a sentence is ("Ông Trần Văn B.")
-            return word[:1].islower() or k == 0 or words[k - 1][-1:] in ".!?:"
+            opening = words[k - 1][-1:] in ".!?:" if k else start <= 40  # the text's start
+            return word[:1].islower() or opening
         if not word[:1].isupper():
             return False
     return False
