@@ -779,6 +779,11 @@ _FOREIGN_OO = rc.compile(
 )  # "Moon", "Boon": Vietnamese "oo" only in "xoong", "soóc"
 
 
+# A brand on a lower-case "i" or "e" before a capitalised word ("iCloud", "iSchool", "eBay")
+_LETTER_PREFIX = rc.compile(r"([ie])([A-Z][a-z]{2,})")
+_LETTER_PREFIX_SOUNDS = {"i": "Ai", "e": "I"}
+
+
 @functools.lru_cache(maxsize=65536)
 def _respelled_word(word: str) -> str:
     """ "Kushner" -> "Cút Sơ Nơ"; the word itself when it is not a foreign word to respell."""
@@ -801,6 +806,10 @@ def _respelled_word(word: str) -> str:
         strip_tone(lower)[0]
     ):
         return word  # "Nguyen" without its marks, "Mr", "vs"
+    branded = _LETTER_PREFIX.fullmatch(word)
+    if branded:  # "iCloud", "eBay": the prefix is the English letter's name
+        rest = " ".join(s[:1].upper() + s[1:] for s in respell(branded[2]))
+        return f"{_LETTER_PREFIX_SOUNDS[branded[1]]} {rest}"
     syllables = respell(word)
     if word[:1].isupper():
         return _last_vowel_lower([s[:1].upper() + s[1:] for s in syllables])

@@ -99,6 +99,9 @@ _SEASON_BEFORE = rc.compile(
     r"|Bundesliga)\s*$",
     re.IGNORECASE,  # "V-League 2024/2025": a season (set AI)
 )
+# A cup or a tournament named in capitals, its sponsor after a dash ("Cúp Quốc gia - LPBank
+# 2025/2026", set BH); the name runs at most 30 characters with no clause mark.
+_COMPETITION_BEFORE = rc.compile(r"\b(?:Cúp|Giải|Cup|Tour)\b[^.,;:!?()\n]{0,30}$")
 _PERCENT = rf"(?:{_NUM})\s?%"
 _PERCENT_LIST = rc.compile(rf"(?<![\w/.,])({_PERCENT})((?:\s*/\s*{_PERCENT})+)(?![\w/]|[.,]\d)")
 _SLASH_SPLIT = rc.compile(r"\s*/\s*")
@@ -126,8 +129,9 @@ def pairs_across_slash(text: str) -> str:
         values = [int(v) for v in items]
         if any(not a < b <= a + 10 for a, b in itertools.pairwise(values)):
             return match.group()
-        before = text[max(0, match.start() - 20) : match.start()]
-        if _SEASON_BEFORE.search(before) and len(values) == 2 and values[1] == values[0] + 1:
+        before = text[max(0, match.start() - 45) : match.start()]
+        season = _SEASON_BEFORE.search(before[-20:]) or _COMPETITION_BEFORE.search(before)
+        if season and len(values) == 2 and values[1] == values[0] + 1:
             return f"{items[0]} đến {items[1]}"  # as the house reads "năm học 2024-2025"
         return _listed(items)
 

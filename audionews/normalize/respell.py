@@ -5,7 +5,7 @@ and European letters to sounds), cut into consonant-vowel-consonant syllables, a
 is written the way Vietnamese newsrooms respell names ("Tơ-ram", "Uýt-cốp"). Rules, in order:
 
 1. letters to sounds: accents dropped, digraphs ("sh", "ch", "th", "ph", "ck", "qu", "x" = "ks"),
-   "c"/"g" soft before e/i/y, a silent final "e" dropped;
+   "c"/"g" soft before e/i/y, a silent final "e" dropped, an unstressed final "-ice" "ít";
 2. syllables: each vowel group is a nucleus; between two nuclei one consonant opens the next
    syllable, and of two or more the first closes the previous one (a coda) and the rest open
    the next; a consonant that can be neither ("Kr", "st", a final "sk") becomes its own
@@ -63,11 +63,19 @@ _MARKED = "ăâêôơư"
 _ACUTE = "\u0301"
 
 
+# "g" before e/i/y is soft, as the lexicon writes it ("Gemini" Giê-mi-nai, "Angeles", "Legend",
+# "Virginia"): not a doubled "gg", not "get"/"gir"/"gib"/"gif"/"giv", not before "ei"/"ey"
+# ("Sergei"), not a final "gi" ("Yagi", "Kalmaegi": Japanese), not Korean "eu", "yeo".
+_SOFT_G = re.compile(r"(?<!g)g(?=[eiy])(?!e[iyut]|i[rbfvg]|i$|yeo)")  # Korean "Geun", "Gyeonggi"
+
+
 def _letters(word: str) -> str:
     """Lowercase ASCII letters of ``word`` with the digraphs of ``_DIGRAPHS`` made one symbol."""
     bare = unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D"))
     text = "".join(c for c in bare if c.isascii() and c.isalpha()).lower()
+    text = re.sub(r"(?<=[aeiouy][^aeiouy])(?:[^aeiouy]?)ice$", lambda m: m.group()[:-3] + "is", text)
     text = re.sub(r"c(?=[eiy])", "s", text)
+    text = _SOFT_G.sub("j", text)
     text = re.sub(r"^y(?=[aeiou])", "j", text)
     text = re.sub(r"^x(?=[aeiouy])", "s", text)  # "Xavier", Lao "Xiengkhuang": no "ks" at the start
     text = re.sub(r"(?<=[aeiouy])h(?![aeiouy])", "", text)  # "John", "Sarah"

@@ -1537,7 +1537,7 @@ def _read_dash_roman(match: re.Match[str]) -> str:
 # "Công ty Phim truyện I sản xuất" (set AY), "thị trường I (vốn …)" (set AM): a lone "I" after
 # a Vietnamese word and before a Vietnamese word, a bracket or a stop is the numeral one (the
 # English pronoun stands among English words); "điểm I", "gọi I là": a point's letter
-_LONE_ROMAN_ONE = rc.compile(r"(?<!\S)([^\W\d_]+) I(?=[ ]?[(,.;:!?)]|$| ([^\W\d_]+)\b)")
+_LONE_ROMAN_ONE = rc.compile(r"(?<![^\s(])([^\W\d_]+) I(?=[ ]?[(,.;:!?)]|$| ([^\W\d_]+)\b)")
 _LETTER_WORDS = frozenset(
     {"điểm", "tâm", "gọi", "đỉnh", "cho", "và", "với", "của", "là"}
     # a number's words, "%I" read "phần trăm I": the letter stays (the rule is idempotent)
@@ -1546,10 +1546,23 @@ _LETTER_WORDS = frozenset(
 )
 
 
+# An acronym of ASCII capitals that is no Vietnamese word ("SAT"; not "VĂN", "HOA" in a name
+# typed in capitals) before a lone "I" and a comma, a bracket or a stop.
+_TEST_ACRONYM = rc.compile(r"[A-Z]{2,5}")
+
+
+def _plain_syllable(word: str) -> bool:
+    """An unmarked Vietnamese syllable; one closed by a stop needs a tone mark ("sat" is not)."""
+    return is_vietnamese_syllable(word) and not word.endswith(("c", "ch", "p", "t"))
+
+
 def _lone_roman_one(match: re.Match[str]) -> str:
     word, after = match[1], match[2]
     # a lower-case word: "Nguyễn Văn I" is a name's letter
     marked = word.islower() and not word.isascii() and is_vietnamese_syllable(word)
+    vietnamese_after = after is None or (after.islower() and is_vietnamese_syllable(after))
+    if _TEST_ACRONYM.fullmatch(word) and vietnamese_after and not _plain_syllable(word.lower()):
+        return f"{word} một"  # "SAT I, ACT" (set BH): a test's part, not a name's letter
     if not marked or word in _LETTER_WORDS:
         return match.group()
     if after is not None and not (after.islower() and is_vietnamese_syllable(after)):
@@ -2117,7 +2130,7 @@ def number_word_pauses(text: str) -> str:
 # --- acronyms, letters
 _INITIAL_DOT = rc.compile(
     rf"(?<![\w.])([{UPPER}])\.(?:\s+(?=[{UPPER}][^\W\d_]*[a-zà-ỹđ]|[{UPPER}]\.\s)|(?=[,;])"
-    rf"|\s+(?=[a-zà-ỹđ(]))"
+    rf"|\s+(?=[a-zà-ỹđ(]|[\"“‘'][a-zà-ỹđ]))"  # "chị T. “cắn câu” và" (set BH): goes on
 )
 _CAPS_TOKEN = rc.compile(  # only tokens with a capital letter (in 60 chars) reach Python
     rf"(?<!\w)(?=[\w.&-]{{0,60}}[{UPPER}])[^\W\d_][\w]*"

@@ -119,7 +119,11 @@ def test_every_lexicon_word_gives_vietnamese_syllables() -> None:
         ("Hungary", "Hung-ga-ri"),  # ng between vowels closes and opens
         ("Sydney", "Xít-ni"),  # a final "ey" is "i"
         ("James", "Giêm"),  # a short word's final "es" is silent
-        ("Giorgia", "Ghi-o-ghi-a"),  # g is gh before i; "ia" is two syllables
+        ("Giorgia", "Gi-o-gi-a"),  # g is soft before i; "ia" is two syllables
+        ("Gemini", "Giê-mi-ni"),  # ... and before e (stop 33: the lexicon writes "gi" 20 to 4)
+        ("Yagi", "Gia-ghi"),  # a final "gi" stays hard (Japanese, Korean)
+        ("Geun", "Gơn"),  # Korean "eu" after g: hard
+        ("Justice", "Giu-xơ-tít"),  # an unstressed final "-ice" is "ít", not "ai"
         ("Sánchez", "Xan-chét"),  # accents are dropped; ch is "ch"
         ("Dmitry", "Đơ-mi-tơ-ri"),
         ("Nvidia", "Nơ-vi-đi-a"),  # no vowel after n: "nơ"
