@@ -92,8 +92,8 @@ KNOWN: dict[str, str] = {
     "evidence (kept, listed as read with a doubt)",
     "16-znews-ran-luc-quang-tri": "an image's empty cell ('![]() |') dropped as a widget, "
     "annotated a caption (the reason only)",
-    "17-thoidai-toyota-trieu-hoi": "a table's 'TỔNG' cell taken for the byline; a cut 'Theo Toyota "
-    "Nhật' read as the source",
+    "17-thoidai-toyota-trieu-hoi": "a cut 'Theo Toyota Nhật' closing a table read as the "
+    "source (the byline; no evidence of the cut)",
     "18-thanhnien-xe-khach-deo-hai-van": "a credit glued to a cut word ('ẢNH: HUY ĐẠT Nỗ') dropped "
     "as a credit, annotated a caption (the reason only)",
     "19-soha-khanh-ngan-miss-globe": "a last line cut after a whole syllable ('… chính xác là "
