@@ -2901,16 +2901,19 @@ class _Assembler:
     def _undated_summary(self, ln: Line) -> bool:
         """Under a related headline, with no date between: one or two sentences (100 words at
         most) followed by another headline or by nothing, sharing at most a quarter of their
-        word pairs with the rest of the page (heldout39: "Niềm tin bền vững …" twice, its
-        summary, the next headline). A story's paragraph after the box repeats its words."""
+        word pairs with the rest of the page but its own headline (heldout39: "Niềm tin bền
+        vững …" twice, its summary, the next headline). A story's paragraph after the box repeats
+        its words."""
         t = ln.text
         if len(_sentences(t)) > 2 or len(t.split()) > 100:
             return False
         later = [x for x in self.lines if x.no > ln.no and x.text.strip()]
         if later and not self._teaser_like(later[0].text):
             return False
+        earlier = [x for x in self.lines if x.no < ln.no and x.text.strip()]
+        own = earlier[-1].no if earlier else -1  # its headline: a summary repeats it (heldout64)
         pairs = _bigrams(t)
-        rest = _bigrams(" ".join(x.text for x in self.lines if x.no != ln.no))
+        rest = _bigrams(" ".join(x.text for x in self.lines if x.no not in (ln.no, own)))
         return bool(pairs) and 4 * len(pairs & rest) <= len(pairs)
 
     def _unlink(self, ln: Line) -> bool:
