@@ -3568,9 +3568,7 @@ class _Assembler:
         words = [w.casefold() for w in text.split()]
         if len(words) >= 3 and (_left_open(text) or self._cut_name(text, line)):
             return True  # "… H.Bù Đăng (Bình": a bracket never closed; "… sân Cần" (Cần Thơ)
-        if text.endswith(",") and (len(words) >= 10 or (len(words) <= 4 and text.count(",") == 1)):
-            # a sentence going on past its comma, or a clause's opening ("Trước đó,", heldout42);
-            # a list's words ending on a comma are read
+        if text.endswith(",") and _comma_cut(text, words):
             return True
         if len(words) < 4:
             return False
@@ -3589,13 +3587,24 @@ class _Assembler:
 
     def _cut_name(self, text: str, line: int) -> bool:
         """ "Trên sân Cần": the last word, capitalised inside the line, begins a name the text
-        writes only with a next capitalised word ("Cần Thơ", twice or more, never alone)."""
+        writes only with a next capitalised word ("Cần Thơ", twice or more, never alone); so do
+        the last two words when the first is capitalised ("trường Tiểu học", heldout64)."""
         words = text.split()
         last = words[-1]
-        if not last[:1].isupper() or not last.isalpha() or words[-2][-1:] in ".:!?":
+        if not last[:1].isupper() and len(words) >= 3 and words[-2][:1].isupper():
+            last = " ".join(words[-2:])  # "… trường Tiểu học" where "Tiểu học Phạm Tu" is written
+            words = words[:-1]
+        if not last[:1].isupper() or not last.replace(" ", "").isalpha():
+            return False
+        if words[-2][-1:] in ".:!?":
             return False
         others = " ".join(ln.text for ln in self.lines if ln.no != line)
-        followed = re.findall(rf"(?<!\w){re.escape(last)}(?:\s+([{_UP}]\w*))?(?!\w)", others)
+        # the name in capitals counts too ("TIỂU HỌC PHẠM TU" over the story)
+        name = re.escape(last)
+        followed = [
+            m[1][:1].isupper() if m[1] else False
+            for m in re.finditer(rf"(?<!\w)(?:{name}|{name.upper()})(?:\s+(\w+))?(?!\w)", others)
+        ]
         return len(followed) >= 2 and all(followed)
 
     @staticmethod
@@ -3675,8 +3684,22 @@ _ELLIPSIS_END_GLUE = rc.compile(rf"(?<=[{_LOW}])(?:\.{{3}}|…)(?=[{_UP}])")
 _GLUED_CREDIT = rc.compile(
     r"^(?:Tác phẩm|Phóng sự|Bài|Chương trình)\b.{0,120}\b(?:tác giả|thực hiện|nhóm PV)\s*:", re.I
 )
+
+
 #: "Sản phẩm", "Ngư dân", "Sau khi": two or three words, all but the first in lower case (no
 #: name, no byline), alone as the last line: the opening of a sentence cut off (heldout48).
+def _comma_cut(text: str, words: list[str]) -> bool:
+    """A last line on a comma was cut: a sentence going on past its comma, a clause's opening
+    ("Trước đó,", heldout42), or an opening and a clause ("Trước đó, vào hôm 14/1,", heldout64);
+    a list's words ending on a comma are read."""
+    if len(words) >= 10 or (len(words) <= 4 and text.count(",") == 1):
+        return True
+    return _CLAUSE_ON_COMMA.match(text) is not None
+
+
+#: An opening of two to four words in small letters after the capital, a comma, then a clause
+#: in small letters: a sentence, not a list of names (which are capitalised).
+_CLAUSE_ON_COMMA = rc.compile(rf"^[{_UP}][{_LOW}]*(?:\s[{_LOW}]+){{1,3}},\s[{_LOW}]+\s[^,]*,$")
 _OPENING_WORDS = rc.compile(rf"^[{_UP}][{_LOW}]*(?:\s[{_LOW}]+){{1,2}}$")
 #: A last line this long with no stop is a paragraph, not a caption or a heading.
 _CUT_LINE_MIN_WORDS = 25
