@@ -1244,10 +1244,18 @@ def _credit_alone(text: str) -> bool:
     and what they did ("Khánh Phương thực hiện" closing a photo story, heldout55)."""
     if text.casefold().strip("() .") in _CREDIT_WORDS or text.strip("() .") == "TH":
         return True
+    shot = _AUTHOR_AND_PHOTOS.match(text)
+    if shot and _is_name_line(shot[1]):
+        return True  # "Đào Tùng - Ảnh: Paul" (heldout64): the author, then who took the photos
     made = _NAMES_MADE.match(text)
     return made is not None and is_person_name(made.group(1))
 
 
+#: "Đào Tùng - Ảnh: Paul": a name, a dash, the photo credit (one to four capitalised words).
+_AUTHOR_AND_PHOTOS = rc.compile(
+    r"^(.{3,40}?)\s+[-–]\s+(?:Ảnh|ẢNH|Ảnh và video|Video)\s*:\s*"
+    rf"[{_UP}]\w*(?:\s[{_UP}]\w*){{0,3}}$"
+)
 #: "Khánh Phương thực hiện", "Minh Anh - Thu Hà thực hiện": the names, then what they did.
 _NAMES_MADE = rc.compile(r"^(.{3,60}?)\s+(?:thực hiện|tổng hợp|biên tập|lược dịch)\s*\.?$")
 #: "Tác giả: Lò Văn Nguyên, Công chức Văn hoá xã": an author's label, a name, a comma, a role.
