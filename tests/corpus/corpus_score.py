@@ -85,6 +85,7 @@ SETS = (
     "heldout60",
     "heldout61",
     "heldout62",
+    "heldout63",
     "heldout64",
 )
 
