@@ -638,7 +638,8 @@ _ROLE_PREFIX = rc.compile(
     r"\s+(?=\S)"
 )
 #: "Thái Văn – Lê Thắng – Sỹ Tùng": names of a team, set apart by dashes or commas.
-_NAME_LIST = rc.compile(r"\s*[-–—]\s+|\s+[-–—]\s*|\s*,\s+")  # "Minh Trang- Công Hiếu"
+#: "Minh Trang- Công Hiếu", "Lưu Thu & Trọng Tình" (heldout63): names signing together.
+_NAME_LIST = rc.compile(r"\s*[-–—]\s+|\s+[-–—]\s*|\s*,\s+|\s+&\s+")
 #: "Bình luận 0", "Số lần đọc: 937", "Vietgoden Nguyen nguồn bình luận 999": a counter after its
 #: label, alone or closing a short poster/source line (no sentence before it).
 _LABELLED_COUNTER = rc.compile(
@@ -897,7 +898,11 @@ _LOGIN_PROMPT = rc.compile(
     r"|^Đăng nhập để\b",
     re.IGNORECASE,
 )
+#: "- 06-06-2020Mùa vải thiều Bắc Giang, …": a related list's date run into its headline, no
+#: space between (heldout63); a story's line never glues a date to its next word.
+_DATED_LINK = rc.compile(rf"^[-•*+]?\s*\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{4}}[{_UP}“\"]")
 _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
+    (_DATED_LINK, DropKind.TEASER, "teaser: a related headline glued to its date"),
     (_PLAYER_TIME, DropKind.WIDGET, "widget: a video player's time"),
     (_LOGIN_PROMPT, DropKind.WIDGET, "widget: a prompt to log in"),
     (_TEMPLATE_FIELD, DropKind.WIDGET, "widget: a template field left unfilled"),
@@ -1302,8 +1307,11 @@ def _long_echoed(text: str, below: list[Line]) -> bool:
 
 
 def _is_credit_line(text: str) -> bool:
-    """A byline, by its form or by its position (a bare name)."""
-    return is_byline(text) or _is_name_line(text)
+    """A byline, by its form or by its position (a bare name); a date stamp after it aside."""
+    if is_byline(text) or _is_name_line(text):
+        return True
+    bare = _BYLINE_DATE.sub("", text)
+    return bare != text and (is_byline(bare) or _is_name_line(bare))
 
 
 def _is_byline_anywhere(text: str) -> bool:
@@ -1338,7 +1346,10 @@ _BRACKET_SITE = rc.compile(r"\s*[-–]?\s*\(\s*[\w-]+(?:\.[\w-]+)*\.(?:vn|com|ne
 #: "Tấn Khoa (VTV9)": the station's or agency's code after the name (heldout50).
 _BRACKET_CODE = rc.compile(r"\s*\([A-ZĐ][A-ZĐ0-9]{1,7}\)$")
 _BRACKET_PLACE = rc.compile(rf"\s*\(\s*[{_UP}][{_LOW}]*(?:\s[{_UP}][{_LOW}]*){{0,2}}\s*\)$")
-_BYLINE_DATE = rc.compile(r"\s+\d{1,2}/\d{1,2}/\d{4}$")
+#: "… 22/08/2018", "… 20/06/2022 - 15:33 (GMT+7)" (heldout63): the date (and time) after a byline.
+_BYLINE_DATE = rc.compile(
+    r"\s+\d{1,2}/\d{1,2}/\d{4}(?:\s*[-–|,]?\s*\d{1,2}:\d{2}(?:\s*\(GMT\s?[+-]\s?\d{1,2}\))?)?$"
+)
 #: "Video do Thùy Linh thực hiện.": who made the story (or its video) closing it.
 _MADE_BY = rc.compile(
     r"^(?:Video|Clip|Bài|Bài viết|Ảnh|Phóng sự|Bài và ảnh|Bài, ảnh|Tin và ảnh|Tin, ảnh)\s+"
@@ -1433,6 +1444,12 @@ _CONTACT_LINE = rc.compile(
 _VISITS = (
     r"Tổng lượt truy cập|Tổng truy cập|Lượt truy cập|Đang truy cập|Truy cập|Đang online"
     r"|Thống kê|Online"
+)
+#: A caption run into a line: after a sentence's end, words with no stop and a credit in
+#: brackets, then the next sentence's capital.
+_GLUED_CAPTION = rc.compile(
+    rf"(?<=[.!?…]\s)([{_UP}][^.!?()]{{10,250}}?\s*\((?:Ảnh|ẢNH|Nguồn ảnh)\s*:\s*[^()]{{2,40}}\))"
+    rf"\s+(?=[{_UP}])"
 )
 #: "(xem thêm)" closing a story's line: the label of a link to more.
 _GLUED_LINK_LABEL = rc.compile(
@@ -2781,6 +2798,14 @@ class _Assembler:
         if label and label.start() > 0:  # "… ông Razak nói (xem thêm)." (heldout62)
             self.drop(ln, DropKind.WIDGET, "widget: a link's label glued to the line", label[1])
             ln.text = t = t[: label.start()] + t[label.end(1) :]
+        caption = _GLUED_CAPTION.search(t)
+        if caption and len(caption[1].split()) <= 35:
+            # "… Vương Thừa Phong. Bí thư … tiếp ông Thomas Shannon (Ảnh: hanoimoi.com.vn) Tại
+            # các cuộc gặp, …" (heldout63): a credited caption between two sentences of a line
+            self.drop(
+                ln, DropKind.CAPTION, "caption: a credited caption inside the line", caption[1]
+            )
+            ln.text = t = t[: caption.start(1)] + t[caption.end(1) :].lstrip()
         counted = _STAMP_COUNTER.match(t)
         stamp = _match_date(counted.group(1)) if counted else None
         if counted and stamp and parse_date(stamp):  # "3/29/2010": no date, the line goes
