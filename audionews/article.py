@@ -468,7 +468,7 @@ _DATELINE_ALONE = rc.compile(
 _GLUED_IMAGE_LABEL = rc.compile(rf"^[Ảả]nh \d{{1,2}}(?=[{_UP}])[^.!?]{{3,150}}$")
 _CREDIT_SEGMENT = rc.compile(r"\s[-–—/]\s*([^-–—/]+)$")
 _ALT_NUMBER_TAIL = rc.compile(
-    r"\s[-–—]\s*(?:(?:Hình ảnh|Hinh anh|Ảnh|Photo|Image)\s+)?\d{1,2}$", re.IGNORECASE
+    r"\s[-–—]\s*(?:(?:Hình ảnh|Hinh anh|Hình|Ảnh|Photo|Image)\s+)?\d{1,2}$", re.IGNORECASE
 )
 _GLUED_ALT_REASON = "caption: image alt text repeating the title, glued to a caption"
 # "Title - 1", "Title ảnh 1", "Title-1" (heldout26), "Title 2" (heldout53)
@@ -541,7 +541,7 @@ def _doubled_summary(lines: Sequence[Line], i: int) -> bool:
 
 #: "… tại Việt Nam - Ảnh 3.": an image's alt text numbered, even with a stop.
 _ALT_PHOTO_TAIL = rc.compile(
-    r"(?:\s[-–—]\s*|[-–—]\s+)(?:Hình ảnh|Hinh anh|Ảnh|Anh|Photo|Image)\s+\d{1,2}\.?$"
+    r"(?:\s[-–—]\s*|[-–—]\s+)(?:Hình ảnh|Hinh anh|Hình|Ảnh|Anh|Photo|Image)\s+\d{1,2}\.?$"
 )
 #: "Góc nhìn thẳng21/03/201802:36", "VIDEOS 02/09/2024 - 09:19": a section's or a programme's
 #: name (no digit, four words at most) before the date and time.
@@ -1348,7 +1348,8 @@ _BRACKET_CODE = rc.compile(r"\s*\([A-ZĐ][A-ZĐ0-9]{1,7}\)$")
 _BRACKET_PLACE = rc.compile(rf"\s*\(\s*[{_UP}][{_LOW}]*(?:\s[{_UP}][{_LOW}]*){{0,2}}\s*\)$")
 #: "… 22/08/2018", "… 20/06/2022 - 15:33 (GMT+7)" (heldout63): the date (and time) after a byline.
 _BYLINE_DATE = rc.compile(
-    r"\s+\d{1,2}/\d{1,2}/\d{4}(?:\s*[-–|,]?\s*\d{1,2}:\d{2}(?:\s*\(GMT\s?[+-]\s?\d{1,2}\))?)?$"
+    r"(?<=[^\W\d_])\d{1,2}:\d{2}\s+\d{1,2}/\d{1,2}/\d{4}$"  # "Lạc Hoa09:14 05/05/2023" (heldout63)
+    r"|\s+\d{1,2}/\d{1,2}/\d{4}(?:\s*[-–|,]?\s*\d{1,2}:\d{2}(?:\s*\(GMT\s?[+-]\s?\d{1,2}\))?)?$"
 )
 #: "Video do Thùy Linh thực hiện.": who made the story (or its video) closing it.
 _MADE_BY = rc.compile(
@@ -3001,13 +3002,21 @@ class _Assembler:
         return _caption_reason(t) is None
 
     def _dated_headline(self, first: Line) -> bool:
-        """ "Bế mạc giải bóng chuyền … năm 2022." right over the article's date line: a headline
-        written with a full stop (one sentence; the lead comes under the date)."""
+        """ "Bế mạc giải bóng chuyền … năm 2022." right over the article's date line, or over a
+        lead that repeats it: a headline written with a full stop (one sentence)."""
         t = first.text
         if not t.endswith(".") or t.endswith("..") or len(_sentences(t)) != 1:
             return False
         after = next((x for x in self.lines if x.no > first.no), None)
-        return after is not None and after.no == self.date_no
+        if after is not None and after.no == self.date_no:
+            return True
+        # "UBND huyện tổ chức hội nghị … tháng 11." over "Chiều ngày 26/10, UBND huyện đã tổ
+        # chức hội nghị … tháng 11." (heldout63): the lead says the headline again, nearly word
+        # for word (four fifths of its word pairs), with more words
+        pairs = _bigrams(t.rstrip("."))
+        lead = after.text if after is not None else ""
+        longer = len(lead.split()) >= len(t.split()) + 3  # a lead said twice is no headline
+        return longer and len(pairs) >= 6 and 5 * len(pairs & _bigrams(lead)) >= 4 * len(pairs)
 
     def _repeats(self, kept: list[Line], state: _Body, byline: str | None) -> list[Line]:
         """Lines repeating the title (image alt text "Title - 1") or the known byline."""
@@ -3825,8 +3834,9 @@ def _hangs(text: str) -> bool:
 _OPEN_AMOUNT_END = rc.compile(
     r"\s(?:từ|giảm|tăng|mức|lên|xuống)\s+\d[\d.,]*(?:\s?[-–]\s?\d[\d.,]*)?$"
 )
-#: "… Ban Chỉ huy Phòng thủ dân sự - Phòng, chống": "phòng, chống" always names what it fights.
-_OPEN_NAME_END = rc.compile(r"\b[Pp]hòng,?\s+chống$")
+#: "… Ban Chỉ huy Phòng thủ dân sự - Phòng, chống": "phòng, chống" always names what it fights;
+#: "… TP Hồ Chí" (heldout63): the city's and the president's name never stops there.
+_OPEN_NAME_END = rc.compile(r"\b[Pp]hòng,?\s+chống$|\bHồ Chí$")
 #: "Khổng Huyễn Hựu. (Ảnh: Chinhphu.vn)": a caption's words before its credit.
 _BEFORE_CREDIT = rc.compile(r"^(.*?)\s*[(\[]?\s*(?:Ảnh|Nguồn|Video|Clip)\s*:", re.IGNORECASE)
 
