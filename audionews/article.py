@@ -901,11 +901,14 @@ _LOGIN_PROMPT = rc.compile(
 #: "- 06-06-2020Mùa vải thiều Bắc Giang, …": a related list's date run into its headline, no
 #: space between (heldout63); a story's line never glues a date to its next word.
 _DATED_LINK = rc.compile(rf"^[-•*+]?\s*\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{4}}[{_UP}“\"]")
+#: "![]() |": a pasted image without alt text, in a table cell or not (annotated a caption).
+_EMPTY_IMAGE = rc.compile(r"^!\[\]\(\)\s*\|?$")
 _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_DATED_LINK, DropKind.TEASER, "teaser: a related headline glued to its date"),
     (_PLAYER_TIME, DropKind.WIDGET, "widget: a video player's time"),
     (_LOGIN_PROMPT, DropKind.WIDGET, "widget: a prompt to log in"),
     (_TEMPLATE_FIELD, DropKind.WIDGET, "widget: a template field left unfilled"),
+    (_EMPTY_IMAGE, DropKind.CAPTION, "caption: an image with no alt text"),
     (_NO_WORDS, DropKind.WIDGET, "widget: no words to read"),
     (_LONE_LETTER, DropKind.WIDGET, "widget: a single letter (a logo or an icon)"),
     (_POWERED_BY, DropKind.WIDGET, "widget: the site builder's credit"),
