@@ -120,6 +120,36 @@ _WORD_ACRONYM_HYPHEN = rc.compile(r"(?<![^\W\d_])([^\W\d_]{2,})-(?=[A-ZĐ]{2,}(?
 _SPACED_THOUSANDS_DOT = rc.compile(
     r"(?<![\d.,])(\d{1,3})\.\s(\d{3})(?=\s+(?:tỷ|tỉ|triệu|nghìn|ngàn|đồng|USD|VND)(?!\w))"
 )
+_BRACKETED_RANGE_UNIT = rc.compile(
+    r"\((\d[\d.,]*\s*[-–]\s*\d[\d.,]*)\)\s*(?=(?:MHz|GHz|kHz|Hz|MW|kW|kV|mm|cm|km|kg|ha)(?!\w))"
+)
+# "524.170đơn vị", "1.200người": a number with thousands dots glued to the next word.
+_GLUED_THOUSANDS_WORD = rc.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+)([^\W\d_]{2,7})(?!\w)")
+
+
+# A race time with minute and second marks: "16’44”06" (16 min 44.06 s), "10”35", "2’05”".
+_RACE_TIME = rc.compile(
+    r"(?<![\w’'′])(?:(\d{1,3})\s?[’'′]\s?)?(\d{1,2})\s?[”″\"](\d{1,3})?(?![\w’'′”″\"])"
+)
+
+
+def _race_time(match: re.Match[str]) -> str:
+    minutes, seconds, parts = match.groups()
+    if minutes is None and parts is None:
+        return match.group()  # "44”" alone: a quote's mark after a number, maybe
+    spoken = [f"{read_cardinal(int(minutes))} phút"] if minutes else []
+    spoken.append(f"{read_cardinal(int(seconds))} giây")
+    if parts:  # hundredths: "06" is said digit by digit, "35" as a number
+        digits = " ".join(read_cardinal(int(d)) for d in parts)
+        spoken.append(digits if parts.startswith("0") else read_cardinal(int(parts)))
+    return " ".join(spoken)
+
+
+def _unglue_thousands(match: re.Match[str]) -> str:
+    word = match[2]
+    return f"{match[1]} {word}" if word.islower() and is_vietnamese_syllable(word) else match[0]
+
+
 # "S24+", "iPhone 15 Plus" written "15+": a model's "Plus" (never "cộng" after a model code).
 _MODEL_PLUS = rc.compile(r"(?<![\w+])([A-Z]{1,3}\d{1,3}|iPhone\s\d{1,2}|Pixel\s\d{1,2})\+(?![\w+])")
 _PLUS_MINUS = rc.compile(r"\s*(?:±|\+\s*/\s*-)\s*")
@@ -328,6 +358,12 @@ def _swept_forms(text: str) -> str:
     text = _GLUED_BEFORE_NUMBER.sub(r"\1 \2", text)  # "có nơi trên70mm" (set AA)
     if ". " in text:
         text = _SPACED_THOUSANDS_DOT.sub(r"\1.\2", text)  # "bán ròng 2. 765 tỷ" (set AC)
+    if "”" in text or "″" in text or '"' in text:
+        text = _RACE_TIME.sub(_race_time, text)  # "16’44”06" (set BJ)
+    if ")" in text:  # "băng tần (2300 - 2400) MHz" (set BI): the unit after the bracket
+        text = _BRACKETED_RANGE_UNIT.sub(r"\1 ", text)
+    if "." in text:  # "524.170đơn vị" (set BJ): was "năm trăm hai mươi tư.một trăm …"
+        text = _GLUED_THOUSANDS_WORD.sub(_unglue_thousands, text)
     if "+" in text:
         text = _MODEL_PLUS.sub(r"\1 Plus", text)  # "S24+ có giá" (set AD)
     if "-" in text:  # after a word in lower or title case: "HN-UBND", "TTr-UBND" stay codes
@@ -410,20 +446,23 @@ _RICE_GRADE = rc.compile(
 _SONG_LAM = rc.compile(r"(?<![\w.])SL(?=\s+Nghệ An\b)")
 # "16-21, 16-21", "21-19, 18-21, 21-15": game scores in a row (a range has its unit)
 _GAME_SCORES = rc.compile(
-    r"(?<![\w.,/-])(\d{1,2}-\d{1,2}(?:,\s\d{1,2}-\d{1,2})+)(?![\w/%-]|[.,]\d)"
-)
+    r"(?<![\w.,/-])(\d{1,2}-\d{1,2}(?:(?:,\s|\svà\s)\d{1,2}-\d{1,2})+)(?![\w/%-]|[.,]\d)"
+)  # "thua 17-25 và 24-26" (set BI): the last set after "và"
 _GAME_WORDS = rc.compile(
     r"\b(?:thắng|thua|hòa|hoà|đánh bại|vượt qua|tỷ số|tỉ số|set|ván|game|chung cuộc)\b", re.I
 )
 
 
 def _game_scores(match: re.Match[str]) -> str:
-    pairs = [tuple(int(x) for x in p.split("-")) for p in match.group(1).split(", ")]
+    scores = re.split(r",\s|\svà\s", match.group(1))
+    pairs = [tuple(int(x) for x in p.split("-")) for p in scores]
     before = match.string[max(0, match.start() - 60) : match.start()]
     games = all(a != b and (max(a, b) in (6, 7, 11, 15) or 21 <= max(a, b) <= 40) for a, b in pairs)
     if not games or not _GAME_WORDS.search(before):
         return match.group()
-    return ", ".join(f"{read_cardinal(a)} {read_cardinal(b)}" for a, b in pairs)
+    spoken = [f"{read_cardinal(a)} {read_cardinal(b)}" for a, b in pairs]
+    joins = re.findall(r",\s|\svà\s", match.group(1))
+    return spoken[0] + "".join(j + x for j, x in zip(joins, spoken[1:], strict=True))
 
 
 # "4:00 pm", "10:15 AM", "9 a.m.": an English 12-hour clock (set BA's US election page, heldout55)

@@ -102,6 +102,11 @@ _SEASON_BEFORE = rc.compile(
 # A cup or a tournament named in capitals, its sponsor after a dash ("Cúp Quốc gia - LPBank
 # 2025/2026", set BH); the name runs at most 30 characters with no clause mark.
 _COMPETITION_BEFORE = rc.compile(r"\b(?:Cúp|Giải|Cup|Tour)\b[^.,;:!?()\n]{0,30}$")
+# People and things counted out of a total: "2045/2046 học sinh" is no pair of years.
+_COUNTED_AFTER = rc.compile(
+    r"\s*(?:thí sinh|học sinh|sinh viên|người|hộ|em|bệnh nhân|ca|lượt|cử tri|đại biểu|thành viên"
+    r"|trường|đơn vị|doanh nghiệp|xã|phường|huyện|tỉnh|hồ sơ|phiếu|mẫu|dự án|công trình)(?!\w)"
+)
 _PERCENT = rf"(?:{_NUM})\s?%"
 _PERCENT_LIST = rc.compile(rf"(?<![\w/.,])({_PERCENT})((?:\s*/\s*{_PERCENT})+)(?![\w/]|[.,]\d)")
 _SLASH_SPLIT = rc.compile(r"\s*/\s*")
@@ -129,6 +134,8 @@ def pairs_across_slash(text: str) -> str:
         values = [int(v) for v in items]
         if any(not a < b <= a + 10 for a, b in itertools.pairwise(values)):
             return match.group()
+        if _COUNTED_AFTER.match(text, match.end()):
+            return match.group()  # "có 2045/2046 học sinh" (set BI): a count out of a total
         before = text[max(0, match.start() - 45) : match.start()]
         season = _SEASON_BEFORE.search(before[-20:]) or _COMPETITION_BEFORE.search(before)
         if season and len(values) == 2 and values[1] == values[0] + 1:

@@ -1005,8 +1005,9 @@ def _day_list(match: re.Match[str]) -> str:
 # slash right after a word of the result, read as a score, never a date or a share; narrower
 # than _SCORE_CONTEXT (dashes), whose "trận", "kết quả" may stand before a slashed date
 _SLASH_SCORE = rc.compile(
-    r"(?<!\w)((?:(?i:chiến thắng|thắng|thua|tỷ số|tỉ số|điểm số|cách biệt|dẫn|gỡ|chung cuộc)"
-    r"|hòa|hoà)"
+    # "đạt điểm số 42/42" (set BJ): a mark out of its maximum, read "trên"
+    r"(?<!\w)(?<!đạt )((?:(?i:chiến thắng|thắng|thua|tỷ số|tỉ số|điểm số|cách biệt|dẫn|gỡ"
+    r"|chung cuộc)|hòa|hoà)"
     r"(?:\s+(?:là|với|lên|thành))?\s+)(\d{1,2})/(\d{1,2})(?![\w/]|[.,]\d)"
     r"(?!\s*(?:tháng|năm|trận|số|ván|set|game|lượt|cuộc|đối thủ)\b)"  # "thắng 2/3 trận": a share
 )

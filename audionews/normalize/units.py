@@ -75,6 +75,8 @@ UNITS: dict[str, str] = {
     "MB": "mê ga bai",
     "GB": "gi ga bai",
     "TB": "tê ra bai",
+    "Mb": "mê ga bít",  # "tốc độ trên 1Gb" (set BI): bits, a line's speed
+    "Gb": "gi ga bít",
     "Mbps": "mê ga bít trên giây",
     "fps": "khung hình trên giây",  # "120fps" (set AP)
     "Gbps": "gi ga bít trên giây",

@@ -73,7 +73,9 @@ _AGENCIES = (
 _TAGS = longest_first({*_AGENCIES, *OUTLET_WORDS, *(n for n in OUTLET_NAMES if " " not in n)})
 _AGENCY_TAG = rc.compile(
     rf"(?:^|(?<=\n))(?:{'|'.join(re.escape(a) for a in _TAGS)}"
-    rf"|[{UPPER}][{UPPER}0-9]{{1,11}}\.(?:VN|vn|Vn))\s*[-–]\s+(?=[{UPPER}\d])"  # "HNN.VN -" (set Q)
+    rf"|[{UPPER}][{UPPER}0-9]{{1,11}}\.(?:VN|vn|Vn)"  # "HNN.VN -" (set Q)
+    r"|[A-Z][a-z0-9]{2,20}\.(?:com\.vn|vn|net|org\.vn))"  # "Baovannghe.vn -" (set BI)
+    rf"\s*[-–]\s+(?=[{UPPER}\d])"
 )
 
 
