@@ -74,6 +74,7 @@ def _letters(word: str) -> str:
     bare = unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D"))
     text = "".join(c for c in bare if c.isascii() and c.isalpha()).lower()
     text = re.sub(r"(?<=[aeiouy][^aeiouy])([^aeiouy]?)ice$", r"\1is", text)  # "Justice"
+    text = re.sub(r"(?<=[^aeiouy])all$", "ol", text)  # "Call", "pickleball": "-ôn"
     text = re.sub(r"c(?=[eiy])", "s", text)
     text = _SOFT_G.sub("j", text)
     text = re.sub(r"^y(?=[aeiou])", "j", text)
