@@ -586,6 +586,8 @@ _BYLINE_SOURCE = rc.compile(
     rf"Theo(?!{_THEO_SENTENCE})|Nguồn[^:.]{{0,40}}:|Nguồn(?:\s+tin)?\s+(?=[{_UP}\d])|"
     r"Tác giả(?:\s+bài viết)?\s*:|Tổng hợp\s*:?|T/[Hh]\s*:|"  # "T/H: Anh Đức": tổng hợp
     r"(?:Bài|Bài viết|Tin|Tin bài)(?:\s+và|,)\s+(?:ảnh|hình)\s*:|"  # "Bài viết, hình:" (heldout57)
+    # "Bài: Việt Phạm", "Tin và ảnh Phi Hoàng" (heldout66): a name only after the unlabelled one
+    r"(?:Bài\s*:\s*|(?:Tin|Bài)\s+và\s+ảnh\s+)(?=[A-ZĐ]\S*(?:\s[A-ZĐ]\S*){0,3}(?:\s[-–]\s.*)?$)|"
     r"Nhóm\s+PV|PV\b|Phóng viên\s*:?|Biên tập\s*:|Thực hiện\s*:|CTV\s*:|Cộng tác viên\s*:|"
     # "Người đưa tin: …", "Đăng bởi: …", "Ký của Minh Ngọc" (heldout21)
     r"Người đưa tin\s*:|Người viết\s*:|Đăng bởi\s*:|by\s+(?=[A-ZĐ][^\s]*(?:\s[A-ZĐ][^\s]*){0,3}$)|"
@@ -1237,6 +1239,11 @@ def is_byline(text: str) -> bool:
     core = re.sub(r"\([^)]*\)", "", text).strip(" .")
     if not core or not _is_all_caps(core) or len(core.split()) > 6:
         return False
+    return _caps_byline(core)
+
+
+def _caps_byline(core: str) -> bool:
+    """A byline in capitals ("THU THẢO", "NGỌC LAN - MINH TRÍ"), brackets taken out."""
     if any(c.isdigit() for c in core):
         return False  # "BÃO SỐ 3 ĐỔ BỘ": a byline has no number
     words = core.split()
@@ -1244,6 +1251,9 @@ def is_byline(text: str) -> bool:
         # "THỊ TRƯỜNG GIÁ CẢ": a section's label in capitals; three names are name syllables
         return all(w.casefold() in NAME_SYLLABLES for w in words)
     letters = sum(c.isalpha() for c in core)
+    syllables = re.findall(r"[^\W\d_]+", core.casefold())
+    if all(is_vietnamese_syllable(w) and w not in NAME_SYLLABLES for w in syllables):
+        return False  # "MỚI - NÓNG" (heldout66): a section's label, no name in it
     return letters >= 4 and (len(words) >= 2 or "/" in core or letters >= 5)
 
 
@@ -1673,6 +1683,8 @@ def _caption_reason(text: str) -> str | None:
     cell = _TABLE_CELL.search(text) and len(_sentences(text.rstrip(" |"))) <= 1
     if cell and not is_interface_line(text.rstrip(" |")):  # "TÌM KIẾM |": a search form's
         return "caption: image table cell (ends with '|')"
+    if _VIDEO_TITLE.match(text):  # "Video … (ngày 24/2)" (heldout66): a bracket may close it
+        return "caption: a video's title"
     return None if has_final_punct(text) else _unpunctuated_caption(text)
 
 
@@ -1766,6 +1778,10 @@ _STATION_NAME = rc.compile(r"\s(?:TV|Online|News|Radio|PTTH|PT-TH)$")
 _SITE_WORD = rc.compile(r"^[A-Z][a-z]{5,}(?:\.[a-z]{2,4}){0,2}$")
 
 
+#: "(Tin thể thao, tin bóng chuyền)", "(Tin tức thời sự)": a site's category opening the lead.
+_CATEGORY_TAG = rc.compile(rf"^(\((?:Tin|Tin tức)\s[^()]{{3,50}}\))\s+(?=[{_UP}])")
+
+
 def outlet_tag(text: str) -> tuple[str, str] | None:
     """(tag, rest) when ``text`` opens with an outlet tag ("(Dân trí) -", "TTO -"), else None;
     the tag's own stop and dash go with it ("(SGGPO).- Sáng 19-6": heldout38). See `_outlet_tag`."""
@@ -1787,6 +1803,9 @@ def _outlet_tag(text: str) -> tuple[str, str] | None:
     "Giaothonghanoi -") before a spaced dash and a capital; never a word of the sentence
     ("VN-Index tăng ..." keeps its "VN", "Hà Nội - Hải Phòng là …" its "Hà Nội").
     """
+    category = _CATEGORY_TAG.match(text)
+    if category:  # "(Tin thể thao, tin bóng chuyền) Sau kỳ nghỉ Tết, …" (24h, heldout66)
+        return category.group(1), text[category.end() :]
     m = LEAD_DASH.match(text)
     if m is None and (
         caps := _caps_outlet_tag(text) or _glued_caps_tag(text) or _glued_name_tag(text)
@@ -3494,8 +3513,11 @@ class _Assembler:
             return
         walk.top = False
         tagged = outlet_tag(ln.text) if len(walk.blocks) <= 1 else None
-        if tagged and tagged[0].startswith("(") and not self._tag_dropped():
-            # "(ĐTH) Chiều ngày 7/2, …" under a caption read as the lead: the story's tag
+        name = tagged[0].strip(" -–—.:") if tagged else ""
+        known = is_outlet_name(name) or name in OUTLET_WORDS
+        if tagged and (tagged[0].startswith("(") or known) and not self._tag_dropped():
+            # "(ĐTH) Chiều ngày 7/2, …", "TPO - Chiếc xe …" (heldout66) under a caption read as
+            # the lead: the story's tag
             written = ln.text[: len(ln.text) - len(tagged[1])].strip()  # "(SGGPO).-"
             self.drop(ln, DropKind.TAG, "tag line: outlet tag", written)
             ln = Line(ln.no, tagged[1], ln.hint)
