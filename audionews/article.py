@@ -190,6 +190,7 @@ JUNK_LINES = frozenset(
     for s in (
         "A A",
         "in trang",  # a print button (heldout34)
+        "MỚI - NÓNG",  # Tiền Phong's latest-news box (heldout66)
         "Đọc tiếp bài viết phía dưới",  # a prompt over an ad (heldout35)
         "Thong ke",  # a statistics box's name without its accents (heldout34)
         "A- A+",
@@ -431,7 +432,9 @@ _CAPTION_CREDIT = rc.compile(
     r"(?<=[.)])\s+(?-i:Ảnh\s*;?\s+(?=[A-ZĐ][^\s;]*(?:\s(?:[A-ZĐ][^\s;]*|news|online)){0,3}"
     r"\.?\s*\|?$))"
     # "… Hòn Bà (Khánh Hòa)_ ảnh Đinh Quang Diệp": an underscore before the credit (heldout18)
-    r"|_\s*(?-i:[Ảả]nh\s+(?=[A-ZĐ][^\s;]*(?:\s[A-ZĐ][^\s;]*){0,3}\.?\s*$)))",
+    r"|_\s*(?-i:[Ảả]nh\s+(?=[A-ZĐ][^\s;]*(?:\s[A-ZĐ][^\s;]*){0,3}\.?\s*$))"
+    # "… Trương Tuấn Vũ. Ảnh do nhân vật cung cấp" (heldout66): who gave the photo, closing
+    r"|(?<=[.)])\s+(?-i:Ảnh)\s+do\s+[^.!?]{2,40}\s+cung cấp\.?\s*$)",
     re.IGNORECASE,
 )
 _CREDIT_ONLY = rc.compile(
@@ -905,12 +908,15 @@ _LOGIN_PROMPT = rc.compile(
 _DATED_LINK = rc.compile(rf"^[-•*+]?\s*\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{4}}[{_UP}“\"]")
 #: "![]() |": a pasted image without alt text, in a table cell or not (annotated a caption).
 _EMPTY_IMAGE = rc.compile(r"^!\[\]\(\)\s*\|?$")
+#: "<image>![…](data:…)</image>" (heldout66): an image's markup kept by the copy.
+_IMAGE_TAG = rc.compile(r"^<image>.*</image>$")
 _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_DATED_LINK, DropKind.TEASER, "teaser: a related headline glued to its date"),
     (_PLAYER_TIME, DropKind.WIDGET, "widget: a video player's time"),
     (_LOGIN_PROMPT, DropKind.WIDGET, "widget: a prompt to log in"),
     (_TEMPLATE_FIELD, DropKind.WIDGET, "widget: a template field left unfilled"),
     (_EMPTY_IMAGE, DropKind.CAPTION, "caption: an image with no alt text"),
+    (_IMAGE_TAG, DropKind.CAPTION, "caption: an image's markup and its alt text"),
     (_NO_WORDS, DropKind.WIDGET, "widget: no words to read"),
     (_LONE_LETTER, DropKind.WIDGET, "widget: a single letter (a logo or an icon)"),
     (_POWERED_BY, DropKind.WIDGET, "widget: the site builder's credit"),
@@ -1871,8 +1877,14 @@ _GLUED_NAME_TAG = rc.compile(
 )
 
 
+#: "TinTheThao.com.vnVì tuyển …" (heldout66): a site's address glued to the lead's first word.
+_GLUED_SITE_TAG = rc.compile(
+    rf"^([A-Z][A-Za-z0-9]{{2,30}}\.(?:com\.vn|net\.vn|org\.vn|vn|com|net))(?=[{_UP}][{_LOW}])"
+)
+
+
 def _glued_name_tag(text: str) -> tuple[str, str] | None:
-    m = _GLUED_NAME_TAG.match(text)
+    m = _GLUED_NAME_TAG.match(text) or _GLUED_SITE_TAG.match(text)
     if m is None or len(text) - m.end() < 30:
         return None
     return m.group(1), text[m.end() :]
