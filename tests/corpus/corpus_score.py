@@ -87,6 +87,7 @@ SETS = (
     "heldout62",
     "heldout63",
     "heldout64",
+    "heldout65",
     "heldout66",
 )
 
