@@ -906,6 +906,8 @@ _LOGIN_PROMPT = rc.compile(
 #: "- 06-06-2020Mùa vải thiều Bắc Giang, …": a related list's date run into its headline, no
 #: space between (heldout63); a story's line never glues a date to its next word.
 _DATED_LINK = rc.compile(rf"^[-•*+]?\s*\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{4}}[{_UP}“\"]")
+#: "Chủ đề Bảo hiểm xã hội" (heldout65): a topic tag without its colon, the topic capitalised.
+_TOPIC_TAG = rc.compile(rf"^Chủ đề\s+[{_UP}][^.!?:;,]{{2,50}}$")
 #: "![]() |": a pasted image without alt text, in a table cell or not (annotated a caption).
 _EMPTY_IMAGE = rc.compile(r"^!\[\]\(\)\s*\|?$")
 #: "<image>![…](data:…)</image>" (heldout66): an image's markup kept by the copy.
@@ -915,6 +917,7 @@ _JUNK_PATTERNS: tuple[tuple[re.Pattern[str], DropKind, str], ...] = (
     (_PLAYER_TIME, DropKind.WIDGET, "widget: a video player's time"),
     (_LOGIN_PROMPT, DropKind.WIDGET, "widget: a prompt to log in"),
     (_TEMPLATE_FIELD, DropKind.WIDGET, "widget: a template field left unfilled"),
+    (_TOPIC_TAG, DropKind.TAG, "tag line: the story's topic ('Chủ đề …')"),
     (_EMPTY_IMAGE, DropKind.CAPTION, "caption: an image with no alt text"),
     (_IMAGE_TAG, DropKind.CAPTION, "caption: an image's markup and its alt text"),
     (_NO_WORDS, DropKind.WIDGET, "widget: no words to read"),
@@ -1659,6 +1662,10 @@ def is_photo_caption(text: str) -> bool:
 _VIDEO_TITLE = rc.compile(
     rf"^(?:Video|VIDEO|Clip|CLIP)\s+(?:[{_UP}0-9\"“][^.!?]{{2,80}}|[^\W\d_][^.!?:]{{2,80}})$"
 )  # "Clip khoảnh khắc …" (heldout52); "Video kết quả: …" a headline (heldout2)
+#: " - Bóng Đá", " - Thể thao": one to three capitalised words after a spaced dash, the site's
+#: section printed after the title in an image's alt text.
+_SECTION_TAIL = rc.compile(rf"\s[-–]\s[{_UP}]\w*(?:\s[{_UP}]\w*){{0,2}}$")
+_VIDEO_REASON = "caption: a video's title"
 _CLOSING_CREDIT = rc.compile(r"[.\s]\(?Ảnh\s*:\s*[^!?:()]{1,40}\)?\.?\s*\|?$")
 
 
@@ -1690,7 +1697,7 @@ def _caption_reason(text: str) -> str | None:
     if cell and not is_interface_line(text.rstrip(" |")):  # "TÌM KIẾM |": a search form's
         return "caption: image table cell (ends with '|')"
     if _VIDEO_TITLE.match(text):  # "Video … (ngày 24/2)" (heldout66): a bracket may close it
-        return "caption: a video's title"
+        return _VIDEO_REASON
     return None if has_final_punct(text) else _unpunctuated_caption(text)
 
 
@@ -1706,7 +1713,7 @@ def _unpunctuated_caption(text: str) -> str | None:
     if _AT_TRIAL.match(text) and not re.search(r"\b(?:gì|sao|thế nào)\b", text):
         return "caption: who is pictured at the trial ('… tại phiên tòa')"
     if _VIDEO_TITLE.match(text):
-        return "caption: a video's title"  # "Video Highlights U23 Việt Nam vs Qatar"
+        return _VIDEO_REASON  # "Video Highlights U23 Việt Nam vs Qatar"
     if _ALT_NUMBER_TAIL.search(text) and len(_sentences(text)) <= 1:
         return "caption: image alt text (ends with an image number)"
     start = _caps_credit_start(text)
@@ -3033,7 +3040,10 @@ class _Assembler:
             return False  # "Đến dự chương trình, nhà trường … đón tiếp:" over a list (heldout31)
         if _SCENE_CAPTION.match(t) and len(t.split()) <= 12 and ":" not in t:
             return False  # "Một góc khu công nghiệp Nhơn Trạch": a photo's caption on top
-        return _caption_reason(t) is None
+        reason = _caption_reason(t)
+        # "Clip hàng loạt tòa nhà rung lắc, …" (heldout65), "Video kết quả: …" (heldout2): on
+        # top of the text a video's title is the headline (both first lines of the corpus)
+        return reason is None or reason == _VIDEO_REASON
 
     def _dated_headline(self, first: Line) -> bool:
         """ "Bế mạc giải bóng chuyền … năm 2022." right over the article's date line, or over a
@@ -3064,6 +3074,8 @@ class _Assembler:
             if title_key and not has_final_punct(ln.text):
                 base = _IMAGE_ALT_NUMBER.sub("", ln.text)
                 base = re.sub(r"^(?:Hình ảnh|Ảnh)\s+", "", base, flags=re.IGNORECASE)
+                # "… tại V-League - Bóng Đá" (heldout65): the site's section after the title
+                base = _SECTION_TAIL.sub("", base) if base == ln.text else base
                 if base != ln.text and _key(base) == title_key:
                     self.drop(ln, DropKind.CAPTION, "caption: image alt text repeating the title")
                     continue
