@@ -78,6 +78,7 @@ NAME_SYLLABLES = FAMILY_NAMES | _GIVEN_NAMES
 OUTLET_WORDS = (
     "TTO",
     "TPO",
+    "HHTO",  # Hoa Học Trò Online (set BL)
     "VOV.VN",
     "VTV.vn",
     "VTV",

@@ -120,6 +120,9 @@ _WORD_ACRONYM_HYPHEN = rc.compile(r"(?<![^\W\d_])([^\W\d_]{2,})-(?=[A-ZĐ]{2,}(?
 _SPACED_THOUSANDS_DOT = rc.compile(
     r"(?<![\d.,])(\d{1,3})\.\s(\d{3})(?=\s+(?:tỷ|tỉ|triệu|nghìn|ngàn|đồng|USD|VND)(?!\w))"
 )
+# "3,3x", "12,5x": a decimal glued to "x" is a multiple (P/E, debt over EBITDA); a whole number's
+# "8x" may be a generation ("thế hệ 8x"), so it is left alone.
+_DECIMAL_TIMES = rc.compile(r"(?<![\w.,])(\d{1,3},\d{1,2})x(?![\w])")
 _BRACKETED_RANGE_UNIT = rc.compile(
     r"\((\d[\d.,]*\s*[-–]\s*\d[\d.,]*)\)\s*(?=(?:MHz|GHz|kHz|Hz|MW|kW|kV|mm|cm|km|kg|ha)(?!\w))"
 )
@@ -272,6 +275,7 @@ def glued_punctuation(text: str) -> str:
     return _GLUED_STOP.sub(_glued_stop, text)
 
 
+_COMMA_STRAY_MARK = rc.compile(r",!\s*(?=[^\W\d_])")
 # "một năm.Tuy nhiên" (set AL): a full stop typed without its space before a capitalised word
 _GLUED_STOP = rc.compile(r"(?<![\w.])([^\W\d_]{2,})\.([^\W\d_]+)")
 _QUOTE_STOP = rc.compile(r"(?<=[”»\"])\.(?=[A-ZÀ-ỸĐ][a-zà-ỹđ])")
@@ -358,12 +362,6 @@ def _swept_forms(text: str) -> str:
     text = _GLUED_BEFORE_NUMBER.sub(r"\1 \2", text)  # "có nơi trên70mm" (set AA)
     if ". " in text:
         text = _SPACED_THOUSANDS_DOT.sub(r"\1.\2", text)  # "bán ròng 2. 765 tỷ" (set AC)
-    if "”" in text or "″" in text or '"' in text:
-        text = _RACE_TIME.sub(_race_time, text)  # "16’44”06" (set BJ)
-    if ")" in text:  # "băng tần (2300 - 2400) MHz" (set BI): the unit after the bracket
-        text = _BRACKETED_RANGE_UNIT.sub(r"\1 ", text)
-    if "." in text:  # "524.170đơn vị" (set BJ): was "năm trăm hai mươi tư.một trăm …"
-        text = _GLUED_THOUSANDS_WORD.sub(_unglue_thousands, text)
     if "+" in text:
         text = _MODEL_PLUS.sub(r"\1 Plus", text)  # "S24+ có giá" (set AD)
     if "-" in text:  # after a word in lower or title case: "HN-UBND", "TTr-UBND" stay codes
@@ -424,7 +422,11 @@ _MODEL_LIST = rc.compile(
     r"(?<!\w)((?:iPhone|iPad|Galaxy\s+[A-Z]|Pixel|Xperia|Redmi|Note)\s*)(\d{1,2}(?:/\d{1,2}){2,})(?![\w/])"
 )
 # "vàng nhẫn 9999" (set AL): gold's purity, said digit by digit
-_GOLD_PURITY = rc.compile(r"(?<!\w)((?:[Vv]àng|[Nn]hẫn|[Vv]àng nhẫn|[Vv]àng miếng)\s+)9999(?!\d)")
+# ... and after the maker's name ("vàng nhẫn Doji 9999", set BK)
+_GOLD_PURITY = rc.compile(
+    r"(?<!\w)((?:[Vv]àng|[Nn]hẫn|[Vv]àng nhẫn|[Vv]àng miếng)\s+(?:[A-Z][A-Za-z]{1,9}\s+)?)"
+    r"9999(?!\d)"
+)
 
 _HECTARES_AFTER_WORD = rc.compile(r"(?<!\w)((?:trăm|nghìn|ngàn|chục|triệu|vạn) )ha(?![\w-])")
 _ACRONYM_GLUED_NAME = rc.compile(
@@ -490,12 +492,54 @@ def _day_part(match: re.Match[str]) -> str:
     return said
 
 
+def _measured_forms(text: str) -> str:
+    """Sets BI-BL's amounts: "16’44”06" (a race time), "(2300 - 2400) MHz", "3,3x" ("lần"),
+    "524.170đơn vị" (a number glued to its word), "Cụ thể,!vào" (a stray mark), "3.000/5.000m2"
+    (a part of a whole)."""
+    if "”" in text or "″" in text or '"' in text:
+        text = _RACE_TIME.sub(_race_time, text)
+    if ")" in text:
+        text = _BRACKETED_RANGE_UNIT.sub(r"\1 ", text)
+    if "x" in text:  # was "ba, bax": a decimal comma read as a pause
+        text = _DECIMAL_TIMES.sub(r"\1 lần", text)
+    if "." in text:  # was "năm trăm hai mươi tư.một trăm …"
+        text = _GLUED_THOUSANDS_WORD.sub(_unglue_thousands, text)
+    if ",!" in text:
+        text = _COMMA_STRAY_MARK.sub(", ", text)
+    if "/" in text:  # "làm 3.000/5.000m2 kho xưởng" (set BL): was "ba nghìn một năm.không …"
+        text = _SHARE_OF_AREA.sub(_share_of_area, text)
+        text = _LOTTERY_GAME.sub(_lottery_game, text)  # "Mega 6/45" (set BL): no fraction
+    return text
+
+
+# Vietlott's games: "Mega 6/45", "Power 6/55", "Max 3D" (six numbers out of 45)
+_LOTTERY_GAME = rc.compile(r"(?<![\w/])(Mega|Power|MEGA|POWER)\s?(\d)/(\d{2})(?![\w/])")
+
+
+def _lottery_game(match: re.Match[str]) -> str:
+    return f"{match[1]} {read_cardinal(int(match[2]))} {read_cardinal(int(match[3]))}"
+
+
+# A part of a whole before an area's or a mass's unit: "3.000/5.000m2", "10/88 m2", "300/500 ha"
+_SHARE_OF_AREA = rc.compile(
+    r"(?<![\w.,/])(\d{1,3}(?:\.\d{3})*)\s?/\s?(\d{1,3}(?:\.\d{3})*)"
+    r"(?=\s?(?:m2|m²|km2|km²|ha|m3|m³|tấn|kg)(?![\w²³]))"
+)
+
+
+def _share_of_area(match: re.Match[str]) -> str:
+    a, b = (int(x.replace(".", "")) for x in match.groups())
+    if not a <= b or b <= 10:
+        return match.group()  # "1/5 ha": a fifth of a hectare
+    return f"{match[1]} trên {match[2]}"
+
+
 def early_forms(text: str) -> str:
     """Before the dates and numbers: "hình sự/ 05 bị cáo" -> "hình sự, 05 bị cáo"; "6,000" ->
     "6.000"; "đợt 1/2023" -> "đợt 1 năm 2023"; "(1-1-1997 – 1-1-2017)" -> "... đến ..."; "ngày
     27- 11" -> "ngày 27-11"; set scores; "T/h:" -> "Tổng hợp:"; "SE1/SE2" -> "SE1, SE2"; "SN1984"
     -> "SN 1984"; "P.La-vi-na" -> "pê La-vi-na"; "PCT.UBND" -> "phó chủ tịch UBND"."""
-    text = _swept_forms(text)
+    text = _measured_forms(_swept_forms(text))
     if "/" in text:
         text = _SLASH_SPACE_COUNT.sub(", ", text)
         text = _MONTH_SLASH_SPACE.sub(r"\1/", text)

@@ -1030,7 +1030,11 @@ def day_ranges(text: str) -> str:
 
 
 _ADDRESS_WORDS_AFTER = "đường|phố|hẻm|ngõ|ngách|kiệt|khu|tổ|ấp|thôn|xóm|quận|phường|xã|thị"
-_STREET_DATE = rc.compile(r"(?<!\w)([Đđ]ường|[Pp]hố)\s+(\d{1,2})/(\d{1,2})(?![\w/]|[.,]\d)")
+# ... and a settlement named after one ("Tiểu khu 1/5", set BL; "Nông trường 1/5")
+_STREET_DATE = rc.compile(
+    r"(?<!\w)([Đđ]ường|[Pp]hố|[Tt]iểu khu|[Nn]ông trường|[Ll]âm trường)\s+(\d{1,2})/(\d{1,2})"
+    r"(?![\w/]|[.,]\d)"
+)
 _HOUSE_NUMBER = rc.compile(
     r"(?<!\w)(?:([Hh]ẻm|[Nn]gõ|[Nn]gách|[Kk]iệt)|([Ss]ố|[Nn]hà|(?:[Tt]rú|[Nn]gụ|[Ởở]) tại))"
     r"\s+(\d{1,4}(?:/\d{1,4})+)"
