@@ -1696,7 +1696,9 @@ def _caption_reason(text: str) -> str | None:
     cell = _TABLE_CELL.search(text) and len(_sentences(text.rstrip(" |"))) <= 1
     if cell and not is_interface_line(text.rstrip(" |")):  # "TÌM KIẾM |": a search form's
         return "caption: image table cell (ends with '|')"
-    if _VIDEO_TITLE.match(text):  # "Video … (ngày 24/2)" (heldout66): a bracket may close it
+    if _VIDEO_TITLE.match(text):
+        # "Video Highlights U23 Việt Nam vs Qatar"; "Video … (ngày 24/2)" (heldout66): a
+        # bracket may close it, so the title is tested before the final punctuation
         return _VIDEO_REASON
     return None if has_final_punct(text) else _unpunctuated_caption(text)
 
@@ -1712,8 +1714,6 @@ _AT_TRIAL = rc.compile(
 def _unpunctuated_caption(text: str) -> str | None:
     if _AT_TRIAL.match(text) and not re.search(r"\b(?:gì|sao|thế nào)\b", text):
         return "caption: who is pictured at the trial ('… tại phiên tòa')"
-    if _VIDEO_TITLE.match(text):
-        return _VIDEO_REASON  # "Video Highlights U23 Việt Nam vs Qatar"
     if _ALT_NUMBER_TAIL.search(text) and len(_sentences(text)) <= 1:
         return "caption: image alt text (ends with an image number)"
     start = _caps_credit_start(text)
