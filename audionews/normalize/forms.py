@@ -30,12 +30,14 @@ _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 # A price in đồng right before its unit never has three decimals either ("4,400 đ/kg" on a rice
 # page is 4.400 đồng; corpus sweep), spaced or glued ("82,436đ/cp", set H); "1,250 tỷ đồng" (a
 # multiplier between) and "1,5đ" (not a group of three) stay decimals.
+# People and other things counted whole (set L: "351,848 thí sinh"): never three decimals.
+_COUNTED_WHOLE = (
+    r"thí sinh|học sinh|sinh viên|người|hộ|ca mắc|ca bệnh|ca|bệnh nhân|lượt|khách|cử tri"
+    r"|lao động|công nhân|doanh nghiệp|trường hợp|xe|căn hộ|căn|đơn vị|vụ"
+)
 _GROUPED_UNITS = (
     r"mAh|Wh|Rs\.?|INR|rupee|USD|EUR|GBP|đô la|won|yên|đồng|đ|VNĐ|VND|vnđ"
-    r"|[Yy]uan|CNY|RMB|NDT|[Nn]hân dân tệ"
-    # people and other things counted whole (set L: "351,848 thí sinh"): never three decimals
-    r"|thí sinh|học sinh|sinh viên|người|hộ|ca mắc|ca bệnh|ca|bệnh nhân|lượt|khách|cử tri"
-    r"|lao động|công nhân|doanh nghiệp|trường hợp|xe|căn hộ|căn|đơn vị|vụ"
+    rf"|[Yy]uan|CNY|RMB|NDT|[Nn]hân dân tệ|{_COUNTED_WHOLE}"
 )
 _GROUP = r"\d{1,3}(?:,\d{3})+"
 _GROUPED_AFTER = rc.compile(
@@ -104,8 +106,8 @@ _SEASON_BEFORE = rc.compile(
 _COMPETITION_BEFORE = rc.compile(r"\b(?:Cúp|Giải|Cup|Tour)\b[^.,;:!?()\n]{0,30}$")
 # People and things counted out of a total: "2045/2046 học sinh" is no pair of years.
 _COUNTED_AFTER = rc.compile(
-    r"\s*(?:thí sinh|học sinh|sinh viên|người|hộ|em|bệnh nhân|ca|lượt|cử tri|đại biểu|thành viên"
-    r"|trường|đơn vị|doanh nghiệp|xã|phường|huyện|tỉnh|hồ sơ|phiếu|mẫu|dự án|công trình)(?!\w)"
+    rf"\s*(?:{_COUNTED_WHOLE}|em|đại biểu|thành viên|trường|xã|phường|huyện|tỉnh|hồ sơ|phiếu"
+    r"|mẫu|dự án|công trình)(?!\w)"
 )
 _PERCENT = rf"(?:{_NUM})\s?%"
 _PERCENT_LIST = rc.compile(rf"(?<![\w/.,])({_PERCENT})((?:\s*/\s*{_PERCENT})+)(?![\w/]|[.,]\d)")
