@@ -408,18 +408,23 @@ class Cached:
 @pytest.fixture(scope="module")
 def espeak_programme(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Cached]:
     pytest.importorskip("vietasr")
-    from audionews.pipeline import RenderSettings, make
 
     folder = tmp_path_factory.mktemp("espeak-check")
     article = folder / "mua.txt"
     article.write_text(ARTICLE, encoding="utf-8")
-    result = make(
-        article,
-        output=folder / "clean.wav",
-        engine="espeak",
-        settings=RenderSettings(sidecars=("manifest",), format="wav", bits=16, use_cache=False),
+    # Rendered in a fresh process: eSpeak NG carries state from call to call (its pitch
+    # flutter's position, not resettable through its API), so in this process the audio would
+    # depend on how many chunks earlier tests synthesized, and so would what viet-asr hears.
+    # A fresh process gives the same audio on every run, whichever tests ran first.
+    render = (
+        "import sys; from pathlib import Path; "
+        "from audionews.pipeline import RenderSettings, make; "
+        "make(Path(sys.argv[1]), output=Path(sys.argv[2]), engine='espeak', "
+        "settings=RenderSettings(sidecars=('manifest',), format='wav', bits=16, use_cache=False))"
     )
-    return result.path, Cached(asr.load_recognizer())
+    out = folder / "clean.wav"
+    subprocess.run([sys.executable, "-c", render, str(article), str(out)], check=True)
+    return out, Cached(asr.load_recognizer())
 
 
 def test_viet_asr_hears_espeak_roughly_and_the_clean_programme_is_fine(
