@@ -79,6 +79,9 @@ _PHONE_AFTER = rc.compile(
 # "đường ĐT 743A", "tuyến ĐT.741": a provincial road's number (not a phone number, set R)
 _ROAD_AFTER = rc.compile(r"\s*\d{1,4}[A-Z]?(?!\w|[.,]\d)")
 _ROAD_BEFORE = rc.compile(r"(?<!\w)(?:([Đđ]ường)|[Tt]uyến|[Nn]út giao|[Cc]ầu)\s+$")
+# "trên ĐT 741", "ĐT.741B": a road's number even with no road word before it (a phone number has
+# eight digits or more, begins with 0 or runs on in groups)
+_ROAD_NUMBER = rc.compile(r"\s*[1-9]\d{0,3}[A-Z]?(?!\w|[.,]?\d|\s+\d)")
 _ROAD_DOT = rc.compile(r"(?<![\w.])(ĐT)\.(?=\d{1,4}[A-Z]?(?!\w|[.,]\d))")  # "ĐT.741"
 _NAME_AFTER = rc.compile(rf"\s+[{r.UPPER}][a-zà-ỹđ]")  # "TS Lê Văn A": a title before a name
 _SCHOOL_AFTER = rc.compile(r"\s+(?:THPT|THCS|PTTH|trung học)(?!\w)")  # "TN THPT": tốt nghiệp
@@ -382,9 +385,14 @@ class Normalizer:
             table = data.readings[acronym]
             spoken = data.reading(acronym, self._topic)
             road = _ROAD_BEFORE.search(text, max(0, match.start() - 12), match.start())
-            if "before_road" in table and road and _ROAD_AFTER.match(text, match.end()):
+            if "before_road" in table and (
+                (road and _ROAD_AFTER.match(text, match.end()))
+                or _ROAD_NUMBER.match(text, match.end())
+            ):
                 spoken = table["before_road"]  # "đường ĐT 743A": "đường tỉnh", said once
-                return spoken.split(" ", 1)[1] if road.group(1) else _cased(match, spoken)
+                if road and road.group(1):
+                    return spoken.split(" ", 1)[1]
+                return _cased(match, spoken)
             for key, after in _CONTEXT_AFTER:
                 if key in table and after.match(text, match.end()):
                     spoken = table[key]

@@ -2030,17 +2030,26 @@ _ROADS = {"QL": "quốc lộ", "TL": "tỉnh lộ", "HL": "hương lộ", "ĐT":
 
 
 # "tỉnh lộ 506B", "đường tỉnh 743A" (sets Q, R), "đường 390D" (set AK): a road's number is a
-# number, its letter a letter
+# number, its letter a letter; so is each number of a list after it ("các tuyến đường tỉnh: 438B,
+# 438C và 435", set BK)
+_ROAD_NUMBER = r"\d{1,4}[A-Z]?(?!\w|[.,]\w)"
 _SPOKEN_ROAD = rc.compile(
-    r"(?<!\w)((?:quốc|tỉnh|hương|huyện) lộ|đường(?: (?:tỉnh|huyện))?)"
-    r"\s+(\d{1,4})([A-Z])(?!\w|[.,]\w)",
+    r"(?<!\w)((?:quốc|tỉnh|hương|huyện) lộ|đường(?: (?:tỉnh|huyện))?)(:?\s+)"
+    rf"(?=\d{{1,4}}[A-Z](?!\w|[.,]\w)|{_ROAD_NUMBER}(?:\s*,\s*|\s+(?:và|hoặc)\s+)\d{{1,4}}[A-Z])"
+    rf"({_ROAD_NUMBER}(?:(?:\s*,\s*|\s+(?:và|hoặc)\s+){_ROAD_NUMBER})*)",
     re.IGNORECASE,
 )
+_ROAD_ITEM = rc.compile(r"(\d{1,4})([A-Z]?)(?!\w)")
 
 
 def _read_spoken_road(match: re.Match[str]) -> str:
-    road, number, letter = match.groups()
-    return f"{road} {read_cardinal(int(number))} {LETTER_NAMES[letter].lower()}"
+    road, gap, numbers = match.groups()
+
+    def item(m: re.Match[str]) -> str:
+        letter = f" {LETTER_NAMES[m[2]].lower()}" if m[2] else ""
+        return read_cardinal(int(m[1])) + letter
+
+    return f"{road}{gap}{_ROAD_ITEM.sub(item, numbers)}"
 
 
 def _read_road_code(match: re.Match[str]) -> str:
