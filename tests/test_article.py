@@ -3359,3 +3359,86 @@ def test_last_lines_cut_inside_a_name_or_on_an_open_vowel(last: str, cut: bool) 
     )
     a = parse_article(text + "\n")
     assert bool([d for d in a.dropped if d.kind is DropKind.UNFINISHED]) is cut
+
+
+# --- heldout68's classes, each on sentences written for the test
+
+
+def test_one_arrow_before_a_headline_is_a_related_link() -> None:
+    text = "> Lũ quét ở Lào Cai, 3 người mất tích\n" + STORM
+    a = parse_article(text)
+    assert a.title_from == "first sentence"
+    kinds = {d.text: d.kind for d in a.dropped}
+    assert kinds["> Lũ quét ở Lào Cai, 3 người mất tích"] is DropKind.TEASER
+    # a quotation under one arrow ends with its stop: read
+    quoted = parse_article(STORM + "\n> Chúng tôi sẽ hỗ trợ người dân sớm nhất có thể.\n")
+    assert not [d for d in quoted.dropped if d.kind is DropKind.TEASER]
+
+
+def test_the_line_under_an_images_alt_text_is_its_caption_not_a_heading() -> None:
+    text = (
+        f"Hội thi bơi lội mùa hè\n\n{STORM}\n"
+        "Hội thi bơi lội mùa hè - Ảnh 2\n\n"
+        "Các em nhỏ tranh tài ở bể bơi trung tâm\n\n"
+        "Kết thúc hội thi, ban tổ chức trao 30 huy chương cho các vận động viên nhí.\n"
+    )
+    a = parse_article(text)
+    assert not a.headings
+    kinds = [(b.text, b.kind) for sec in a.sections for b in sec.blocks]
+    assert ("Các em nhỏ tranh tài ở bể bơi trung tâm", BlockKind.CAPTION) in kinds
+
+
+def test_headings_a_labelled_figure_a_closing_bracket_and_a_whole_quote() -> None:
+    text = (
+        f"Ba mẫu máy tính bảng đáng mua\n\n{STORM}\n"
+        "Lenovo Tab M10 (bản 64GB)\n"
+        "Máy có màn hình 10 inch và pin dùng cả ngày. Loa kép cho âm thanh khá tốt.\n"
+        "Giá bán: 4.990.000 đồng\n"
+        "Máy được bán ở các chuỗi cửa hàng lớn từ tuần trước.\n"
+        "“Một mình cân cả đội”\n"
+        "Chiếc máy rẻ nhất nhóm lại có camera tốt nhất. Đây là điểm cộng lớn.\n"
+    )
+    a = parse_article(text)
+    assert a.headings == ("Lenovo Tab M10 (bản 64GB)", "“Một mình cân cả đội”")
+
+
+def test_a_dead_date_widget_a_blank_image_and_a_dateline_with_the_outlets_tag() -> None:
+    text = (
+        "Hôm nay,\n\nblank\n\n"
+        "Hội chợ Tết khai mạc ở Little Saigon\n\n"
+        "GARDEN GROVE (NV) -- Hội chợ Tết năm nay thu hút hàng chục nghìn người tới dự.\n\n"
+        "Ban tổ chức cho biết có hơn 200 gian hàng. Hội chợ kéo dài ba ngày.\n"
+    )
+    a = parse_article(text)
+    assert a.title == "Hội chợ Tết khai mạc ở Little Saigon"
+    kinds = {d.text: d.kind for d in a.dropped}
+    assert kinds["Hôm nay,"] is DropKind.WIDGET
+    assert kinds["blank"] is DropKind.CAPTION
+    assert kinds["GARDEN GROVE (NV) --"] is DropKind.TAG
+
+
+def test_another_storys_card_and_an_images_file_name() -> None:
+    assert _kind_between_paragraphs("![]() Giá vàng hôm nay tăng mạnh, người dân đổ đi mua") is (
+        DropKind.TEASER
+    )
+    assert _kind_between_paragraphs("hx52_9b") is DropKind.CAPTION
+
+
+@pytest.mark.parametrize(
+    ("last", "cut"),
+    [
+        ("Đoàn đã đến thăm và tặng quà cho đồng bào, sau đó trao đổi với Ban Thường vụ Tỉnh", True),
+        ("Các em được tham gia nhiều trò chơi như bơi thuyền ka", True),
+        ("Đây là lần thứ hai ông nhận giải thưởng này, sau lần đầu vào năm", True),
+        ("Đây là lần thứ hai ông nhận giải thưởng này trong năm", False),
+    ],
+)
+def test_last_lines_cut_inside_a_fixed_name_a_foreign_spelling_or_a_date(
+    last: str, cut: bool
+) -> None:
+    text = (
+        "Sáng 6/5, Ban Thường vụ Tỉnh ủy làm việc với huyện. Ban Thường vụ Tỉnh ủy đánh giá "
+        "cao kết quả. Ban Thường vụ Tỉnh ủy yêu cầu tiếp tục cố gắng.\n\n" + last
+    )
+    a = parse_article(text + "\n")
+    assert bool([d for d in a.dropped if d.kind is DropKind.UNFINISHED]) is cut
