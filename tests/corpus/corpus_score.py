@@ -89,6 +89,7 @@ SETS = (
     "heldout64",
     "heldout65",
     "heldout66",
+    "heldout67",
     "heldout68",
 )
 
