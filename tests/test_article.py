@@ -3442,3 +3442,65 @@ def test_last_lines_cut_inside_a_fixed_name_a_foreign_spelling_or_a_date(
     )
     a = parse_article(text + "\n")
     assert bool([d for d in a.dropped if d.kind is DropKind.UNFINISHED]) is cut
+
+
+# --- heldout67's classes, each on sentences written for the test
+
+
+def test_a_byline_under_the_title_printed_again_with_a_baptismal_name_and_a_role() -> None:
+    text = (
+        "Giáo xứ Tân Định mừng lễ bổn mạng\n\n"
+        "Sáng Chủ nhật, giáo xứ Tân Định tổ chức thánh lễ mừng lễ bổn mạng với hơn 2.000 người.\n"
+        "GIÁO XỨ TÂN ĐỊNH MỪNG LỄ BỔN MẠNG\n"
+        "Giuse Trần Văn Hòa – Chủng sinh dự bị\n\n"
+        "Sau thánh lễ, ban hành giáo tổ chức văn nghệ và trao quà cho các em thiếu nhi.\n"
+    )
+    a = parse_article(text)
+    assert a.byline == "Giuse Trần Văn Hòa – Chủng sinh dự bị"
+    assert not a.headings
+
+
+def test_a_bulleted_name_and_a_byline_with_a_time_before_its_date() -> None:
+    a = parse_article("Phim Tết thu 50 tỉ đồng\n\n  • Thu Trang\n" + STORM)
+    assert a.byline == "Thu Trang"
+    b = parse_article(
+        "Điện thoại mới cháy hàng\n\nHoài Nam, Theo Tuổi Trẻ 09:12 03/04/2021\n" + STORM
+    )
+    assert b.byline == "Hoài Nam, Theo Tuổi Trẻ"
+    heard = " ".join(blk.text for s in b.sections for blk in s.blocks) + (b.lead or "")
+    assert "09:12" not in heard
+
+
+def test_a_related_link_glued_after_the_paragraphs_last_sentence() -> None:
+    a = parse_article(
+        "Xe tải lật trên đèo\n\n" + STORM + "\nLực lượng chức năng đang làm rõ nguyên nhân vụ việc."
+        " >>> Mời độc giả xem thêm video xe tải mất phanh trên đèo Bảo Lộc:\n"
+    )
+    kinds = {d.text: d.kind for d in a.dropped}
+    assert kinds[">>> Mời độc giả xem thêm video xe tải mất phanh trên đèo Bảo Lộc:"] is (
+        DropKind.TEASER
+    )
+    assert a.sections[-1].blocks[-1].text.endswith("làm rõ nguyên nhân vụ việc.")
+
+
+def test_a_parish_abbreviation_in_the_title_and_a_credit_label_in_english() -> None:
+    a = parse_article("Gx. Tân Định: Thánh lễ mừng bổn mạng\n\n" + STORM)
+    assert a.title == "Gx. Tân Định: Thánh lễ mừng bổn mạng"
+    assert _kind_between_paragraphs("Credit: Getty Images") is DropKind.CREDIT
+
+
+@pytest.mark.parametrize(
+    ("last", "cut"),
+    [
+        ("Buổi lễ có sự tham dự của lãnh đạo Trường ĐH Kinh tế", True),
+        ("Sư đoàn tổ chức huấn luyện đạt kết quả cao, bảo đảm an toàn, đồng thời", True),
+        ("Sư đoàn tổ chức huấn luyện đạt kết quả cao và bảo đảm an toàn", False),
+    ],
+)
+def test_last_lines_cut_inside_a_two_word_name_or_after_a_conjunction(last: str, cut: bool) -> None:
+    text = (
+        "Sáng 6/5, Trường ĐH Kinh tế quốc dân tổ chức lễ tốt nghiệp. Trường ĐH Kinh tế quốc dân "
+        "trao bằng cho 3.000 sinh viên.\n\n" + last
+    )
+    a = parse_article(text + "\n")
+    assert bool([d for d in a.dropped if d.kind is DropKind.UNFINISHED]) is cut
