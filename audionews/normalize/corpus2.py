@@ -353,6 +353,8 @@ def _swept_forms(text: str) -> str:
         text = _SPACED_DAY_RANGE.sub(r"\1\2-\3/\4", text)
     if "HC" in text:
         text = _PADDED_MEDALS.sub(r"\1 \2", text)
+    if "#" in text:
+        text = _RANK_HASH.sub(r"số \1", text)  # "vươn lên #1 iTunes" (set BM)
     if "24/24h" in text:
         text = text.replace("24/24h", "24/24 giờ")
     if "±" in text or "+/-" in text:
@@ -368,6 +370,7 @@ def _swept_forms(text: str) -> str:
         text = _WORD_ACRONYM_HYPHEN.sub(
             lambda m: f"{m[1]} - " if m[1][1:].islower() else m.group(), text
         )
+    if "-" in text or "/" in text:
         text = _GAME_SCORES.sub(_game_scores, text)  # "thua … 16-21, 16-21" (set AH)
     return _trade_forms(_stray_dash_spaces(text))
 
@@ -447,19 +450,35 @@ _RICE_GRADE = rc.compile(
 )
 _SONG_LAM = rc.compile(r"(?<![\w.])SL(?=\s+Nghệ An\b)")
 # "16-21, 16-21", "21-19, 18-21, 21-15": game scores in a row (a range has its unit)
+# "đánh bại … 21/12, 21/11", "thua 10/21, 13/21" (set BM): badminton's games with slashes
 _GAME_SCORES = rc.compile(
-    r"(?<![\w.,/-])(\d{1,2}-\d{1,2}(?:(?:,\s|\svà\s)\d{1,2}-\d{1,2})+)(?![\w/%-]|[.,]\d)"
+    r"(?<![\w.,/-])(\d{1,2}([-/])\d{1,2}(?:(?:,\s|\svà\s)\d{1,2}\2\d{1,2})+)(?![\w/%-]|[.,]\d)"
 )  # "thua 17-25 và 24-26" (set BI): the last set after "và"
 _GAME_WORDS = rc.compile(
     r"\b(?:thắng|thua|hòa|hoà|đánh bại|vượt qua|tỷ số|tỉ số|set|ván|game|chung cuộc)\b", re.I
 )
 
 
+_RANK_HASH = rc.compile(r"(?<![\w#&])#(\d{1,3})(?![\w#])")
+_DATE_WORD_END = rc.compile(r"\b(?:ngày|hôm|mùng|từ|đến|sáng|chiều|tối|trưa|đêm)\s*$", re.I)
+
+
+def _whole_game(won: int, lost: int) -> bool:
+    """A finished game of badminton, volleyball or table tennis: 21-15, 25-23, 11-9, 30-29."""
+    return (
+        (won in (11, 15, 21, 25) and lost <= won - 2) or won - lost == 2 or (won, lost) == (30, 29)
+    )
+
+
 def _game_scores(match: re.Match[str]) -> str:
     scores = re.split(r",\s|\svà\s", match.group(1))
-    pairs = [tuple(int(x) for x in p.split("-")) for p in scores]
-    before = match.string[max(0, match.start() - 60) : match.start()]
+    pairs = [tuple(int(x) for x in re.split("[-/]", p)) for p in scores]
+    before = match.string[max(0, match.start() - 80) : match.start()]
     games = all(a != b and (max(a, b) in (6, 7, 11, 15) or 21 <= max(a, b) <= 40) for a, b in pairs)
+    if match.group(2) == "/":  # a slash may write dates: only whole games, no date word before
+        games = all(
+            _whole_game(max(a, b), min(a, b)) for a, b in pairs
+        ) and not _DATE_WORD_END.search(before)
     if not games or not _GAME_WORDS.search(before):
         return match.group()
     spoken = [f"{read_cardinal(a)} {read_cardinal(b)}" for a, b in pairs]

@@ -173,7 +173,8 @@ def section_numbers(text: str) -> str:
 
 # --- a range with the unit written on both sides: "1.250 điểm - 1.275 điểm"
 _REPEATED_UNIT_RANGE = rc.compile(
-    rf"(?<![\w.,/])((?:{_NUM})\s+([^\W\d_]+(?:\s[^\W\d_]+)?(?:/[^\W\d_]+(?:\s[^\W\d_]+){{0,2}})?))"
+    # "135 tỷ USD- 150 tỷ USD" (set BN): the unit read out already ("tỷ đô la Mỹ")
+    rf"(?<![\w.,/])((?:{_NUM})\s+([^\W\d_]+(?:\s[^\W\d_]+){{0,3}}(?:/[^\W\d_]+(?:\s[^\W\d_]+){{0,2}})?))"
     rf"\s*-\s*(?=(?:{_NUM})\s+\2(?!\w))"
 )  # "1.250 điểm - 1.275 điểm"; "2 năm tù - 16 năm tù" (set P); "11.500 đồng/kg - 12.500 đồng/kg"
 

@@ -292,6 +292,10 @@ _SHIP = rc.compile(
     r"(?<!\w)([Tt]àu(?:\s+[a-zà-ỹđ]+){0,2}\s+)([A-ZĐ]{2,4})(?:\s?-\s?|\s)(?=\d{2,5}(?![\w]|[.,]\d))"
 )
 
+# "HQ - 182 Hà Nội, HQ - 183 …, HQ 185 - Khánh Hòa" (set BM): the Navy's hull numbers, three
+# digits after "HQ" with or without a dash; "hát quy", not the lexicon's "hải quan"
+_HULL = rc.compile(r"(?<![\w&/-])HQ(?:\s?[-–]\s?|\s)(?=\d{3}(?![\w/]|[.,]\d))")
+
 
 def _spell_letters(code: str) -> str:
     return " ".join(LETTER_NAMES.get(c.upper(), c) for c in code)
@@ -314,6 +318,7 @@ def boats(text: str) -> str:
     hát quy 950" (not the lexicon's "hải quan"), and a 4-5 digit number after them is read
     digit by digit like a boat's ("tàu CSB 8003")."""
     text = _BOAT.sub(_read_boat, text)
+    text = _HULL.sub("hát quy ", text)
     return _SHIP.sub(lambda m: f"{m[1]}{_spell_letters(m[2])} ", text)
 
 
@@ -625,7 +630,8 @@ def english_thousands(text: str) -> str:
 # A word glued to the plate is a slip of the source: "đầu kéo15C-159.xx" (set AV), "BKS30A-…"
 _PLATE = rc.compile(
     r"(?<![\d.,/_A-Z-])(?:(?<![\w.,/-])(BS|BKS)\s*)?(\d{2})([A-ZĐ]{1,2}\d{0,2})\s?[-.]\s?"
-    r"(\d{3}\.\d{2}|\d{4,5}|\d{2,3}\.\d?[xX]{1,3}|\d{1,4}[xX]{1,4})"  # "40xx", "48.XX": masked
+    r"(\d{3}\.\d{2}|\d{4,5}|\d{2,3}\.\d?[xX]{1,3}|\d{1,4}[xX]{1,4}"  # "40xx", "48.XX": masked
+    r"|\d{1,4}(?=\.{3}|…))"  # "93L1-40...", "92E1 - 138…" (sets BL, BN): masked by an ellipsis
     r"(?![\w]|[.,]\d)"
 )
 
@@ -1921,6 +1927,7 @@ _CODE_RUN = rc.compile(r"[^\W\d_]{2,}")
 _LETTER_SLASH_CODE = rc.compile(rf"(?<![\w/])([{UPPER}])/(?=[{UPPER}]+\d)")  # "A/H5N1"
 _DOTTED_CODE = rc.compile(r"(?<![\w.])([A-Z]{2,4}\d*)((?:\.\d+)+)(?![\w]|\.\d)")  # "JN.1"
 _KM_MARK = rc.compile(r"(?<![\w])(K[mM]|km)(\s?)(\d+)(?:\s?\+\s?(\d+))?(?![\w])")
+_KM_RANGE = rc.compile(r"(?<![\w])(K[mM]\s?\d+(?:\s?\+\s?\d+)?)\s*[-–]\s*(?=K[mM]\s?\d)")
 # "đến km3 Quốc lộ 25" (set H): lowercase and glued, a mark after a place word or before a road
 _KM_PLACE_BEFORE = rc.compile(r"(?<!\w)(?:tại|đến|tới|từ|qua|đoạn|ở|và) $")
 _KM_ROAD_AFTER = rc.compile(r"\s+(?:Quốc lộ|quốc lộ|QL|Tỉnh lộ|tỉnh lộ|TL|đường|cao tốc)(?!\w)")
@@ -2083,6 +2090,8 @@ def codes(text: str) -> str:
     )
     text = _LETTER_SLASH_CODE.sub(lambda m: LETTER_NAMES[m.group(1)] + " ", text)
     text = _DOTTED_CODE.sub(_read_dotted_code, text)
+    if "-" in text:  # "từ Km52+00 - Km60+00" (set BN): two marks, a stretch of road
+        text = _KM_RANGE.sub(r"\1 đến ", text)
     text = _KM_MARK.sub(_read_km_mark, text)
     return _CODE.sub(_read_code, text)
 

@@ -112,7 +112,8 @@ def roman_headings(text: str) -> str:
 # --- version numbers: "UFS 4.0", "Bluetooth 5.3", "công nghiệp 4.0" -> "bốn chấm không"
 _VERSIONED = (
     r"UFS|USB|Bluetooth|Wi-?Fi|WiFi|HDMI|PCIe|LPDDR\d?X?|DDR\d?|Thunderbolt|Android|iOS|"
-    r"iPadOS|macOS|watchOS|Windows|One UI|HyperOS|MIUI|ColorOS|EMUI|OriginOS|HTML|Python|Web|GPT|"
+    r"iPadOS|macOS|watchOS|Windows|One UI|HyperOS|MIUI|ColorOS|EMUI|OriginOS|HTML|Python|Web|"
+    r"ChatGPT|GPT|"  # "ChatGPT-5.2" (set BM)
     r"Gemini|Claude|Llama|Grok|DeepSeek|"  # "Gemini 2.5 Pro" (set BF)
     r"[Pp]hiên bản|[Vv]ersion|[Cc]ông nghiệp|[Ii]ndustry|[Cc]huẩn|[Ll]ogistics|[Gg]iáo dục"
 )
