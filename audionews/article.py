@@ -3372,8 +3372,11 @@ class _Assembler:
         if _is_source_line(t) and self._credits_caption_above(ln, walk):
             return True
         labelled = _AUTHOR_CREDIT.match(t) is not None and is_byline(t)  # "Ký của Minh Ngọc"
-        before = next((x.no for x in reversed(self.lines) if x.no < ln.no), None)
-        top = walk.top or before in self.title_repeats  # under the title printed again
+        top = walk.top or (  # under the title printed again
+            bool(self.title_repeats)
+            and next((x.no for x in reversed(self.lines) if x.no < ln.no), None)
+            in self.title_repeats
+        )
         if (top and _is_credit_line(t) and not _title_opening(t, state.title)) or (
             labelled or _is_source_line(t) or (_is_all_caps(t) and _is_byline_anywhere(t))
         ):
@@ -3708,7 +3711,7 @@ class _Assembler:
             return False
         if words[-1] in _NEVER_LAST or (words[-1] == "do" and words[-2] != "tự"):
             return True  # "do" (because) ends no sentence; "tự do" (freedom) may
-        if _OPEN_AMOUNT_END.search(text) or _OPEN_NAME_END.search(text):
+        if any(p.search(text) for p in (_OPEN_AMOUNT_END, _OPEN_CLAUSE_END, _OPEN_NAME_END)):
             return True  # "… của Thương và Sướng,", "… hôm nay giảm 3", "… Phòng, chống"
         others = [ln.text for ln in self.lines if ln.no != line]
         if _cut_after(tuple(words[-3:-1]), words[-1], [*others, " ".join(words[:-3])]):
@@ -3932,8 +3935,11 @@ def _hangs(text: str) -> bool:
 #: that opens an amount (its unit, or the rest of the number, cut off).
 _OPEN_AMOUNT_END = rc.compile(
     r"\s(?:từ|giảm|tăng|mức|lên|xuống)\s+\d[\d.,]*(?:\s?[-–]\s?\d[\d.,]*)?$"
-    r"|\s(?:vào|từ|đến)\s+(?:năm|tháng|ngày)$"  # "… vụ cứu nạn vào năm" (heldout68): no date
-    # "…, bảo đảm an toàn tuyệt đối về mọi mặt, đồng thời" (heldout67): a clause's conjunction
+)
+#: "… vụ cứu nạn vào năm" (heldout68): a date's word with no date; "…, bảo đảm an toàn tuyệt đối
+#: về mọi mặt, đồng thời" (heldout67): a clause's conjunction with no clause after it.
+_OPEN_CLAUSE_END = rc.compile(
+    r"\s(?:vào|từ|đến)\s+(?:năm|tháng|ngày)$"
     r"|,\s+(?:đồng thời|nhưng|song|trong đó|bao gồm|cùng với|nhằm)$"
 )
 #: "… Ban Chỉ huy Phòng thủ dân sự - Phòng, chống": "phòng, chống" always names what it fights;
@@ -4009,7 +4015,7 @@ _NO_VOWEL_END = rc.compile(r"\s(?:ngh|ng|nh|ch|kh|gh|ph|th|tr|qu)$", re.IGNORECA
 #: "… trên Tạp chí khoa học chuyên nghà": "ngh" and "gh" before a vowel other than i, e, ê
 #: begin no Vietnamese syllable; the word was cut ("nghành" is a common slip, kept whole).
 _BAD_ONSET_END = rc.compile(
-    r"\s(?:(?i:ngh|gh)(?![iíìỉĩịeéèẻẽẹêếềểễệ])[^\W\d_]{0,2}"
+    r"\s(?:(?i:(?:ngh|gh)(?![iíìỉĩịeéèẻẽẹêếềểễệ]))[^\W\d_]{0,2}"
     # "… bơi thuyền ka" (heldout68): "k" goes before i, y, e, ê only; lower case, so not
     # a minority's name ("Kon Tum")
     r"|k(?![hiíìỉĩịyýỳỷỹỵeéèẻẽẹêếềểễệ])[^\W\d_]{0,2})$"

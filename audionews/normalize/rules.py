@@ -2039,11 +2039,11 @@ _ROADS = {"QL": "quốc lộ", "TL": "tỉnh lộ", "HL": "hương lộ", "ĐT":
 # "tỉnh lộ 506B", "đường tỉnh 743A" (sets Q, R), "đường 390D" (set AK): a road's number is a
 # number, its letter a letter; so is each number of a list after it ("các tuyến đường tỉnh: 438B,
 # 438C và 435", set BK)
-_ROAD_NUMBER = r"\d{1,4}[A-Z]?(?!\w|[.,]\w)"
+_ROAD_NO = r"\d{1,4}[A-Z]?(?!\w|[.,]\w)"
 _SPOKEN_ROAD = rc.compile(
     r"(?<!\w)((?:quốc|tỉnh|hương|huyện) lộ|đường(?: (?:tỉnh|huyện))?)(:?\s+)"
-    rf"(?=\d{{1,4}}[A-Z](?!\w|[.,]\w)|{_ROAD_NUMBER}(?:\s*,\s*|\s+(?:và|hoặc)\s+)\d{{1,4}}[A-Z])"
-    rf"({_ROAD_NUMBER}(?:(?:\s*,\s*|\s+(?:và|hoặc)\s+){_ROAD_NUMBER})*)",
+    rf"(?=\d{{1,4}}[A-Z](?!\w|[.,]\w)|{_ROAD_NO}(?:\s*,\s*|\s+(?:và|hoặc)\s+)\d{{1,4}}[A-Z])"
+    rf"({_ROAD_NO}(?:(?:\s*,\s*|\s+(?:và|hoặc)\s+){_ROAD_NO})*)",
     re.IGNORECASE,
 )
 _ROAD_ITEM = rc.compile(r"(\d{1,4})([A-Z]?)(?!\w)")
